@@ -1,0 +1,173 @@
+// Opens the one database the app runs on: PostgreSQL when DATABASE_URL is set, embedded PGlite
+// (real Postgres compiled to WebAssembly, in-process) otherwise. Both serve the same generated
+// Prisma client; `sql` is a small raw channel for migrations and health checks.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaClient } from './generated/client';
+
+export type DatabaseKind = 'postgresql' | 'pglite';
+
+/** Raw SQL, used only where Prisma has no say: migrations, health, catalog checks. */
+export interface SqlChannel {
+  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a multi-statement script in one transaction: all of it or none of it. */
+  runScriptInTransaction(script: string, after?: (tx: SqlChannel) => Promise<void>): Promise<void>;
+  /** Runs `work` while holding a database-wide advisory lock, so two app instances never migrate at once. */
+  withExclusiveLock<T>(lockKey: number, work: () => Promise<T>): Promise<T>;
+}
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  sql: SqlChannel;
+  /** A short description without secrets, for logs and /healthz. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation =
+  | { kind: 'postgresql'; url: string }
+  | { kind: 'pglite'; dataDir: string | 'memory' };
+
+export class DatabaseUnreachableError extends Error {
+  constructor(where: string, cause: unknown) {
+    super(`Cannot reach the database (${where}): ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  return location.kind === 'postgresql' ? openPostgres(location.url) : openPglite(location.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const describe = describePostgresUrl(url);
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process: the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnreachableError(describe, error);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const sql: SqlChannel = {
+    async query(text, params) {
+      const result = await pool.query(text, params as unknown[] | undefined);
+      return result.rows;
+    },
+    async runScriptInTransaction(script, after) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(script);
+        if (after) await after(channelFor(client));
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async withExclusiveLock(lockKey, work) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [lockKey]);
+        try {
+          return await work();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [lockKey]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+  };
+  return {
+    kind: 'postgresql',
+    prisma,
+    sql,
+    describe,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+function channelFor(client: { query: Pool['query'] }): SqlChannel {
+  return {
+    async query(text, params) {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return result.rows;
+    },
+    runScriptInTransaction() {
+      return Promise.reject(new Error('nested script transactions are not supported'));
+    },
+    withExclusiveLock(_key, work) {
+      return work();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | 'memory'): Promise<Database> {
+  if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
+  let pglite: PGlite;
+  try {
+    pglite = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
+    await pglite.waitReady;
+  } catch (error) {
+    throw new DatabaseUnreachableError(`embedded PGlite at ${dataDir}`, error);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const pgliteChannel = (db: Pick<PGlite, 'query' | 'exec'>): SqlChannel => ({
+    async query(text, params) {
+      const result = await db.query(text, params as unknown[] | undefined);
+      return result.rows as never[];
+    },
+    runScriptInTransaction() {
+      return Promise.reject(new Error('nested script transactions are not supported'));
+    },
+    withExclusiveLock(_key, work) {
+      return work();
+    },
+  });
+  const sql: SqlChannel = {
+    ...pgliteChannel(pglite),
+    async runScriptInTransaction(script, after) {
+      await pglite.transaction(async (tx) => {
+        await tx.exec(script);
+        if (after) await after(pgliteChannel(tx));
+      });
+    },
+    // PGlite is one connection inside this process: nothing else can migrate it concurrently.
+    withExclusiveLock(_key, work) {
+      return work();
+    },
+  };
+  return {
+    kind: 'pglite',
+    prisma,
+    sql,
+    describe: dataDir === 'memory' ? 'embedded PGlite (in memory)' : `embedded PGlite at ${dataDir}`,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/** host:port/database, never the user name or password. */
+export function describePostgresUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'PostgreSQL (unparseable DATABASE_URL)';
+  }
+}
