@@ -1,0 +1,244 @@
+// A stand-in for Microsoft Entra ID and the Bot Framework token service, listening on 127.0.0.1 only.
+// It speaks their real wire formats, so the code under test runs unchanged against it:
+// - Entra's OpenID discovery document at /{tenant}/v2.0/.well-known/openid-configuration, whose
+//   issuer carries the literal `{tenantid}` placeholder exactly as the real `common` document does;
+// - Bot Framework's discovery document at /v1/.well-known/openidconfiguration (no hyphen, as served
+//   by login.botframework.com) with keys that list the channels they are endorsed for;
+// - JWKS of RSA keys (`kty`, `use: "sig"`, `kid`, `n`, `e`) and RS256-signed JWTs;
+// - the v2.0 token endpoint (form-encoded POST, JSON answer, OAuth error bodies with AADSTS codes)
+//   answering the on-behalf-of grant.
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, base64url, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+
+export const ENTRA_V2_ISSUER_TEMPLATE = 'https://login.microsoftonline.com/{tenantid}/v2.0';
+export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+
+interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+export interface SignOptions {
+  /** The kid to put in the header; a kid the issuer never published gets a key it never published. */
+  keyId?: string;
+  /** Sign with a key the issuer never published (a forger), keeping the header's kid. */
+  signWithStrangerKey?: boolean;
+}
+
+export interface TokenEndpointAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export interface FakeIssuer {
+  readonly url: string;
+  readonly entraMetadataUrl: string;
+  readonly botFrameworkMetadataUrl: string;
+  /** The kid of the key every token is signed with unless told otherwise. */
+  readonly keyId: string;
+  sign(claims: JWTPayload, options?: SignOptions): Promise<string>;
+  /** A token with `alg: none` and an empty signature, the classic forgery. */
+  unsigned(claims: JWTPayload): string;
+  /** Publishes one more key, as Entra does when it rolls keys; returns its kid. */
+  addKey(): Promise<string>;
+  jwksDownloads(): number;
+  /** Form bodies the token endpoint received, in order. */
+  readonly tokenRequests: URLSearchParams[];
+  /** What the token endpoint answers next (once); by default it issues a token. */
+  answerNextTokenRequestWith(answer: TokenEndpointAnswer): void;
+  close(): Promise<void>;
+}
+
+export interface LoopbackTls {
+  key: string;
+  cert: string;
+  /** Path of the PEM certificate, for NODE_EXTRA_CA_CERTS in a child process. */
+  certPath: string;
+  remove(): void;
+}
+
+/** A self-signed certificate for 127.0.0.1, made with the openssl CLI (Node cannot issue X.509). */
+export function createLoopbackTls(): LoopbackTls {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fake-issuer-tls-'));
+  const keyPath = path.join(dir, 'key.pem');
+  const certPath = path.join(dir, 'cert.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyPath, '-out', certPath,
+  ], { stdio: 'ignore' });
+  return {
+    key: readFileSync(keyPath, 'utf8'),
+    cert: readFileSync(certPath, 'utf8'),
+    certPath,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Promise<FakeIssuer> {
+  const keys: SigningKey[] = [await newSigningKey()];
+  const stranger = await newSigningKey();
+  const tokenRequests: URLSearchParams[] = [];
+  const pendingAnswers: TokenEndpointAnswer[] = [];
+  let jwksDownloads = 0;
+  let baseUrl = '';
+
+  const sign = async (claims: JWTPayload, signOptions: SignOptions = {}): Promise<string> => {
+    const kid = signOptions.keyId ?? keys[0]!.kid;
+    const key = signOptions.signWithStrangerKey ? stranger : (keys.find((published) => published.kid === kid) ?? stranger);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+      .sign(key.privateKey);
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const { pathname } = new URL(req.url ?? '/', baseUrl);
+    const entraDiscovery = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(pathname);
+    const tokenEndpoint = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(pathname);
+
+    if (req.method === 'GET' && entraDiscovery) {
+      const tenant = entraDiscovery[1]!;
+      const tenantInUrls = tenant === 'common' ? '{tenant}' : tenant;
+      return sendJson(res, 200, {
+        issuer: tenant === 'common' ? ENTRA_V2_ISSUER_TEMPLATE : ENTRA_V2_ISSUER_TEMPLATE.replace('{tenantid}', tenant),
+        authorization_endpoint: `${baseUrl}/${tenantInUrls}/oauth2/v2.0/authorize`,
+        token_endpoint: `${baseUrl}/${tenantInUrls}/oauth2/v2.0/token`,
+        jwks_uri: `${baseUrl}/${tenant}/discovery/v2.0/keys`,
+        response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+        subject_types_supported: ['pairwise'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        tenant_region_scope: null,
+      });
+    }
+    if (req.method === 'GET' && /^\/[^/]+\/discovery\/v2\.0\/keys$/.test(pathname)) {
+      jwksDownloads += 1;
+      return sendJson(res, 200, { keys: keys.map((key) => key.publicJwk) });
+    }
+    if (req.method === 'GET' && pathname === '/v1/.well-known/openidconfiguration') {
+      return sendJson(res, 200, {
+        issuer: BOT_FRAMEWORK_ISSUER,
+        authorization_endpoint: 'https://invalid.botframework.com',
+        jwks_uri: `${baseUrl}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      });
+    }
+    if (req.method === 'GET' && pathname === '/v1/.well-known/keys') {
+      jwksDownloads += 1;
+      return sendJson(res, 200, { keys: keys.map((key) => ({ ...key.publicJwk, endorsements: ['msteams', 'webchat', 'directline'] })) });
+    }
+    if (req.method === 'POST' && tokenEndpoint) {
+      const form = new URLSearchParams(await readBody(req));
+      tokenRequests.push(form);
+      const answer = pendingAnswers.shift() ?? (await onBehalfOfAnswer(form, tokenEndpoint[1]!, keys[0]!, sign));
+      return sendJson(res, answer.status, answer.body);
+    }
+    sendJson(res, 404, { error: 'not_found' });
+  };
+
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => sendJson(res, 500, { error: 'server_error', error_description: String(error) }));
+  };
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : http.createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+
+  return {
+    url: baseUrl,
+    entraMetadataUrl: `${baseUrl}/common/v2.0/.well-known/openid-configuration`,
+    botFrameworkMetadataUrl: `${baseUrl}/v1/.well-known/openidconfiguration`,
+    keyId: keys[0]!.kid,
+    sign,
+    unsigned: (claims) =>
+      `${base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT', kid: keys[0]!.kid }))}.${base64url.encode(JSON.stringify(claims))}.`,
+    addKey: async () => {
+      const key = await newSigningKey();
+      keys.push(key);
+      return key.kid;
+    },
+    jwksDownloads: () => jwksDownloads,
+    tokenRequests,
+    answerNextTokenRequestWith: (answer) => pendingAnswers.push(answer),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+// Entra checks the user's assertion was issued for the calling app before swapping it for a token
+// for the requested resource; AADSTS50013 is its answer to an assertion it cannot validate.
+async function onBehalfOfAnswer(
+  form: URLSearchParams,
+  tenant: string,
+  key: SigningKey,
+  sign: (claims: JWTPayload) => Promise<string>,
+): Promise<TokenEndpointAnswer> {
+  if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || form.get('requested_token_use') !== 'on_behalf_of') {
+    return oauthError(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.', 70003);
+  }
+  if (!form.get('client_id') || !form.get('client_secret')) {
+    return oauthError(401, 'invalid_client', 'AADSTS7000216: client_assertion or client_secret is required.', 7000216);
+  }
+  let user: JWTPayload;
+  try {
+    ({ payload: user } = await jwtVerify(form.get('assertion') ?? '', key.publicJwk, { algorithms: ['RS256'], audience: form.get('client_id')! }));
+  } catch {
+    return oauthError(400, 'invalid_grant', 'AADSTS50013: Assertion failed signature validation.', 50013);
+  }
+  const scope = (form.get('scope') ?? '').split(' ').filter((s) => !['openid', 'profile', 'offline_access'].includes(s)).join(' ');
+  const now = Math.floor(Date.now() / 1000);
+  const accessToken = await sign({
+    aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tenant}/`, tid: tenant,
+    oid: user.oid, scp: scope.replace(/https:\/\/graph\.microsoft\.com\//g, ''), iat: now, nbf: now, exp: now + 3600,
+  });
+  return { status: 200, body: { token_type: 'Bearer', scope, expires_in: 3599, ext_expires_in: 3599, access_token: accessToken } };
+}
+
+function oauthError(status: number, error: string, description: string, code: number, suberror?: string): TokenEndpointAnswer {
+  return {
+    status,
+    body: {
+      error, error_description: description, error_codes: [code], timestamp: new Date().toISOString().replace('T', ' '),
+      trace_id: randomUUID(), correlation_id: randomUUID(), ...(suberror ? { suberror } : {}),
+    },
+  };
+}
+
+/** The answer Entra gives when a tenant admin has not yet consented to the Graph permissions. */
+export const CONSENT_REQUIRED_ANSWER: TokenEndpointAnswer = oauthError(
+  400, 'invalid_grant',
+  'AADSTS65001: The user or administrator has not consented to use the application. Send an interactive authorization request for this user and resource.',
+  65001, 'consent_required',
+);
+
+async function newSigningKey(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomBytes(15).toString('base64url');
+  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, use: 'sig' } };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}
