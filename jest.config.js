@@ -9,6 +9,8 @@ module.exports = {
   },
   // ESM-only packages must be compiled to CommonJS for Jest's module loader.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // Prisma's generated client imports its own TypeScript files with .js extensions.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   testTimeout: 30000,
   maxWorkers: 2,

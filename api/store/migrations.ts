@@ -52,18 +52,6 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any constant works; it only has to be the same for every instance of this app.
 const MIGRATION_LOCK_KEY = 72_707_369;
 
-/** prisma/migrations beside the project's package.json, from source or from dist. */
-export function defaultMigrationsDir(): string {
-  let dir = __dirname;
-  for (;;) {
-    const candidate = path.join(dir, 'prisma', 'migrations');
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('prisma/migrations not found above ' + __dirname);
-    dir = parent;
-  }
-}
-
 export function readMigrations(dir: string): Migration[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'migration.sql')))

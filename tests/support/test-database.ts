@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../../api/store/database';
-import { applyMigrations, defaultMigrationsDir, readMigrations } from '../../api/store/migrations';
+import { migrationsDir } from '../../api/paths';
+import { applyMigrations, readMigrations } from '../../api/store/migrations';
 
 export interface TestDatabase {
   db: Database;
@@ -46,7 +47,7 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
   const serverUrl = testServerUrl();
   const scratch = serverUrl ? await createScratchPostgresDatabase(serverUrl) : null;
   const db = await openDatabase(scratch ? { kind: 'postgresql', url: scratch.url } : { kind: 'pglite', dataDir: 'memory' });
-  if (options.migrate !== false) await applyMigrations(db.sql, readMigrations(defaultMigrationsDir()));
+  if (options.migrate !== false) await applyMigrations(db.sql, readMigrations(migrationsDir));
   return {
     db,
     url: scratch?.url ?? null,

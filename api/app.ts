@@ -1,0 +1,50 @@
+// The composition of the HTTP edge: one Express app serves the bot endpoint, the REST API, the
+// built tab and the health check.
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from './logger';
+import type { Database } from './store/database';
+import type { Migration } from './store/migrations';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { healthCheck } from './http/health';
+import { requestLog } from './http/request-log';
+import { builtTabDir } from './paths';
+
+export interface AppDependencies {
+  db: Database;
+  migrations: Migration[];
+  logger: Logger;
+  /** POST /api/messages: the Bot Framework endpoint (bot/). */
+  botEndpoint: RequestHandler;
+  tabDir?: string;
+}
+
+const JSON_BODY_LIMIT = '100kb';
+
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(requestLog(deps.logger));
+
+  app.get('/healthz', healthCheck(deps.db, deps.migrations));
+
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  app.post('/api/messages', deps.botEndpoint);
+  app.use('/api', notFoundHandler);
+
+  const tabDir = deps.tabDir ?? builtTabDir;
+  if (existsSync(tabDir)) {
+    app.use('/tab', express.static(tabDir, { index: 'index.html', maxAge: '1h' }));
+    // The tab routes by hash, so every path under /tab/ serves the same page.
+    app.get('/tab/{*rest}', (_req, res) => res.sendFile(path.join(tabDir, 'index.html')));
+  }
+  app.get('/', (_req, res) => res.redirect('/tab/'));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}
