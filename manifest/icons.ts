@@ -38,6 +38,8 @@ function shieldOutline(): Point[] {
 }
 
 function isInside(polygon: readonly Point[], x: number, y: number): boolean {
+  // Every shape lies within the unit frame, so most samples of the padded colour icon stop here.
+  if (x < 0 || x > 1 || y < 0 || y > 1) return false;
   let inside = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i, i += 1) {
     const [xi, yi] = polygon[i] as Point;
