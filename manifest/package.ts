@@ -33,7 +33,7 @@ function problemWith(variable: ManifestVariable, value: string): string | undefi
     case 'HOST_NAME':
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'must be a host name without the scheme (no https://)';
       if (/[/?#]/.test(value)) return 'must be a host name without a path';
-      if (value.includes(':')) return 'must be a host name without a port: Teams needs the app on https port 443';
+      if (value.includes(':')) return 'must be a host name without a port';
       if (value.length > 253 || !value.includes('.') || !value.split('.').every((label) => DNS_LABEL.test(label))) {
         return 'must be a public DNS host name such as panels.example.gov.uk';
       }
