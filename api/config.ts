@@ -48,11 +48,11 @@ export interface AppConfig {
     MicrosoftAppId: string;
     MicrosoftAppPassword: string;
     MicrosoftAppTenantId: string;
-    MicrosoftAppType: string;
-    ToBotFromChannelOpenIdMetadataUrl?: string;
-    ToBotFromChannelTokenIssuer?: string;
-    ToChannelFromBotLoginUrl?: string;
-    ToChannelFromBotOAuthScope?: string;
+    MicrosoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    ToBotFromChannelOpenIdMetadataUrl?: string | undefined;
+    ToBotFromChannelTokenIssuer?: string | undefined;
+    ToChannelFromBotLoginUrl?: string | undefined;
+    ToChannelFromBotOAuthScope?: string | undefined;
   };
 }
 

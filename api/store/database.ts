@@ -39,11 +39,24 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-export async function openDatabase(location: DatabaseLocation): Promise<Database> {
-  return location.kind === 'postgresql' ? openPostgres(location.url) : openPglite(location.dataDir);
+export interface DatabaseOptions {
+  /** Receives the SQL Prisma sends, e.g. for tests that check query plans. Never logged: parameters hold personal data. */
+  onQuery?: (query: { sql: string; params: unknown[] }) => void;
 }
 
-async function openPostgres(url: string): Promise<Database> {
+export async function openDatabase(location: DatabaseLocation, options: DatabaseOptions = {}): Promise<Database> {
+  return location.kind === 'postgresql' ? openPostgres(location.url, options) : openPglite(location.dataDir, options);
+}
+
+function createPrismaClient(adapter: PrismaPg | PrismaPGlite, options: DatabaseOptions): PrismaClient {
+  const { onQuery } = options;
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
+  return client;
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const describe = describePostgresUrl(url);
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process: the next query reports it.
@@ -54,7 +67,7 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end().catch(() => undefined);
     throw new DatabaseUnreachableError(describe, error);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = createPrismaClient(new PrismaPg(pool), options);
   const sql: SqlChannel = {
     async query(text, params) {
       const result = await pool.query(text, params as unknown[] | undefined);
@@ -115,7 +128,7 @@ function channelFor(client: { query: Pool['query'] }): SqlChannel {
   };
 }
 
-async function openPglite(dataDir: string | 'memory'): Promise<Database> {
+async function openPglite(dataDir: string | 'memory', options: DatabaseOptions): Promise<Database> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   let pglite: PGlite;
   try {
@@ -124,7 +137,7 @@ async function openPglite(dataDir: string | 'memory'): Promise<Database> {
   } catch (error) {
     throw new DatabaseUnreachableError(`embedded PGlite at ${dataDir}`, error);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = createPrismaClient(new PrismaPGlite(pglite), options);
   const pgliteChannel = (db: Pick<PGlite, 'query' | 'exec'>): SqlChannel => ({
     async query(text, params) {
       const result = await db.query(text, params as unknown[] | undefined);

@@ -2,7 +2,7 @@
 // PostgreSQL server named by DATABASE_URL (CI runs the suite both ways).
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { openDatabase, type Database } from '../../api/store/database';
+import { openDatabase, type Database, type DatabaseOptions } from '../../api/store/database';
 import { migrationsDir } from '../../api/paths';
 import { applyMigrations, readMigrations } from '../../api/store/migrations';
 
@@ -43,10 +43,10 @@ export async function createScratchPostgresDatabase(serverUrl: string): Promise<
   };
 }
 
-export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(options: { migrate?: boolean } & DatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   const scratch = serverUrl ? await createScratchPostgresDatabase(serverUrl) : null;
-  const db = await openDatabase(scratch ? { kind: 'postgresql', url: scratch.url } : { kind: 'pglite', dataDir: 'memory' });
+  const db = await openDatabase(scratch ? { kind: 'postgresql', url: scratch.url } : { kind: 'pglite', dataDir: 'memory' }, options);
   if (options.migrate !== false) await applyMigrations(db.sql, readMigrations(migrationsDir));
   return {
     db,
