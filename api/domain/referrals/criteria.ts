@@ -87,7 +87,7 @@ export interface ReferralCriteriaDecision {
   repeatVictimisation: RepeatVictimisation | null;
 }
 
-const SUBJECT_NOUN: Record<SubjectType, string> = { VICTIM: 'victim', PERPETRATOR: 'perpetrator', LOCATION: 'location' };
+export const SUBJECT_NOUN: Record<SubjectType, string> = { VICTIM: 'victim', PERPETRATOR: 'perpetrator', LOCATION: 'location' };
 const CATEGORIES: readonly IncidentCategory[] = ['PERSONAL', 'NUISANCE', 'ENVIRONMENTAL'];
 
 export function checkReferralPolicy(policy: ReferralPolicy): Result<ReferralPolicy> {

@@ -2,7 +2,7 @@
 
 import { addDays, formatLongDate, londonDateOf, type CalendarDate } from '../agenda/calendar-date';
 import type { SubjectType } from '../risk/template';
-import type { ReferralCriteriaDecision, RiskSummary } from './criteria';
+import { SUBJECT_NOUN, type ReferralCriteriaDecision, type RiskSummary } from './criteria';
 
 export type PanelType = 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
 
@@ -38,8 +38,6 @@ const PANEL_FOR: Record<SubjectType, PanelType> = {
   PERPETRATOR: 'OFFENDER_PANEL',
   LOCATION: 'PROBLEM_SOLVING_FORUM',
 };
-
-const SUBJECT_NOUN: Record<SubjectType, string> = { VICTIM: 'victim', PERPETRATOR: 'perpetrator', LOCATION: 'location' };
 
 function listInWords(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
