@@ -50,6 +50,8 @@ export interface FakeIssuer {
   /** Publishes one more key, as Entra does when it rolls keys; returns its kid. */
   addKey(): Promise<string>;
   jwksDownloads(): number;
+  /** Every request as `METHOD /path`, to prove what a client did (and did not) ask for. */
+  readonly requests: string[];
   /** Form bodies the token endpoint received, in order. */
   readonly tokenRequests: URLSearchParams[];
   /** What the token endpoint answers next (once); by default it issues a token. */
@@ -85,6 +87,7 @@ export function createLoopbackTls(): LoopbackTls {
 export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Promise<FakeIssuer> {
   const keys: SigningKey[] = [await newSigningKey()];
   const stranger = await newSigningKey();
+  const requests: string[] = [];
   const tokenRequests: URLSearchParams[] = [];
   const pendingAnswers: TokenEndpointAnswer[] = [];
   let jwksDownloads = 0;
@@ -100,6 +103,7 @@ export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Prom
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const { pathname } = new URL(req.url ?? '/', baseUrl);
+    requests.push(`${req.method} ${pathname}`);
     const entraDiscovery = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(pathname);
     const tokenEndpoint = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(pathname);
 
@@ -167,6 +171,7 @@ export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Prom
       return key.kid;
     },
     jwksDownloads: () => jwksDownloads,
+    requests,
     tokenRequests,
     answerNextTokenRequestWith: (answer) => pendingAnswers.push(answer),
     close: () =>
