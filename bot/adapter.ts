@@ -64,18 +64,21 @@ export function createBotAdapter(settings: BotAuthenticationSettings, options: B
  * deployments do) would then break replies. Unset endpoints keep their public-cloud values.
  */
 function withPublicCloudDefaults(settings: BotAuthenticationSettings): Record<string, string | undefined> {
-  const custom =
-    settings.ToBotFromChannelOpenIdMetadataUrl ??
-    settings.ToBotFromChannelTokenIssuer ??
-    settings.ToChannelFromBotLoginUrl ??
-    settings.ToChannelFromBotOAuthScope;
-  if (!custom) return { ...settings };
+  // Unset environment variables often arrive as empty strings.
+  const given = (value: string | undefined): string | undefined => value?.trim() || undefined;
+  const endpoints = {
+    ToBotFromChannelOpenIdMetadataUrl: given(settings.ToBotFromChannelOpenIdMetadataUrl),
+    ToBotFromChannelTokenIssuer: given(settings.ToBotFromChannelTokenIssuer),
+    ToChannelFromBotLoginUrl: given(settings.ToChannelFromBotLoginUrl),
+    ToChannelFromBotOAuthScope: given(settings.ToChannelFromBotOAuthScope),
+  };
+  if (!Object.values(endpoints).some(Boolean)) return { ...settings, ...endpoints };
   return {
     ...settings,
-    ToBotFromChannelOpenIdMetadataUrl: settings.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-    ToBotFromChannelTokenIssuer: settings.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    ToChannelFromBotLoginUrl: settings.ToChannelFromBotLoginUrl ?? AuthenticationConstants.ToChannelFromBotLoginUrl,
-    ToChannelFromBotOAuthScope: settings.ToChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelOpenIdMetadataUrl: endpoints.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: endpoints.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToChannelFromBotLoginUrl: endpoints.ToChannelFromBotLoginUrl ?? AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: endpoints.ToChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope,
     ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
     OAuthUrl: AuthenticationConstants.OAuthUrl,
     CallerId: CallerIdConstants.PublicAzureChannel,
