@@ -10,11 +10,14 @@ import { PrismaClient } from './generated/client';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
 
-/** Raw SQL, used only where Prisma has no say: migrations, health, catalog checks. */
-export interface SqlChannel {
+export interface SqlQueries {
   query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/** Raw SQL, used only where Prisma has no say: migrations, health, catalog checks. */
+export interface SqlChannel extends SqlQueries {
   /** Runs a multi-statement script in one transaction: all of it or none of it. */
-  runScriptInTransaction(script: string, after?: (tx: SqlChannel) => Promise<void>): Promise<void>;
+  runScriptInTransaction(script: string, after?: (tx: SqlQueries) => Promise<void>): Promise<void>;
   /** Runs `work` while holding a database-wide advisory lock, so two app instances never migrate at once. */
   withExclusiveLock<T>(lockKey: number, work: () => Promise<T>): Promise<T>;
 }
@@ -113,17 +116,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
-function channelFor(client: { query: Pool['query'] }): SqlChannel {
+function channelFor(client: { query: Pool['query'] }): SqlQueries {
   return {
     async query(text, params) {
       const result = await client.query(text, params as unknown[] | undefined);
       return result.rows;
-    },
-    runScriptInTransaction() {
-      return Promise.reject(new Error('nested script transactions are not supported'));
-    },
-    withExclusiveLock(_key, work) {
-      return work();
     },
   };
 }
@@ -138,16 +135,11 @@ async function openPglite(dataDir: string | 'memory', options: DatabaseOptions):
     throw new DatabaseUnreachableError(`embedded PGlite at ${dataDir}`, error);
   }
   const prisma = createPrismaClient(new PrismaPGlite(pglite), options);
-  const pgliteChannel = (db: Pick<PGlite, 'query' | 'exec'>): SqlChannel => ({
+  let lockQueue: Promise<void> = Promise.resolve();
+  const pgliteChannel = (db: Pick<PGlite, 'query'>): SqlQueries => ({
     async query(text, params) {
       const result = await db.query(text, params as unknown[] | undefined);
       return result.rows as never[];
-    },
-    runScriptInTransaction() {
-      return Promise.reject(new Error('nested script transactions are not supported'));
-    },
-    withExclusiveLock(_key, work) {
-      return work();
     },
   });
   const sql: SqlChannel = {
@@ -158,9 +150,14 @@ async function openPglite(dataDir: string | 'memory', options: DatabaseOptions):
         if (after) await after(pgliteChannel(tx));
       });
     },
-    // PGlite is one connection inside this process: nothing else can migrate it concurrently.
+    // PGlite lives inside this process, so an in-process queue is the whole of the lock.
     withExclusiveLock(_key, work) {
-      return work();
+      const run = lockQueue.then(work, work);
+      lockQueue = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
     },
   };
   return {
