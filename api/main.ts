@@ -46,7 +46,7 @@ async function start(): Promise<void> {
 
   if (config.seedDemoDataWhenEmpty && !(await hasAnyPartnership(db.prisma))) {
     const summary = await seedDemoData(db.prisma, { today: new Date() });
-    logger.info({ summary }, 'empty database filled with the fictional demo partnership');
+    logger.info({ counts: summary }, 'empty database filled with the fictional demo partnership');
   }
 
   const adapter = createBotAdapter(config.bot, { nodeEnv: config.nodeEnv, log: (event, fields) => logger.warn(fields, event) });

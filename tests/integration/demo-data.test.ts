@@ -86,10 +86,10 @@ describe('demo data', () => {
     expect(share('LOW')).toBeCloseTo(0.45, 1);
   });
 
-  it('uses only postcodes in the fictional ZZ area, in valid UK format', async () => {
+  it('uses only postcodes in the fictional ZX area, in valid UK format', async () => {
     const postcodes = await rowsOf(test, `SELECT postcode, "postcodeKey" FROM "Location"`);
     for (const { postcode, postcodeKey } of postcodes) {
-      expect(postcode).toMatch(/^ZZ\d [0-9][ABD-HJLNP-UW-Z]{2}$/);
+      expect(postcode).toMatch(/^ZX\d [0-9][ABD-HJLNP-UW-Z]{2}$/);
       expect(postcodeKey).toBe(postcode);
     }
   });

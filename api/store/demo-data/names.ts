@@ -1,5 +1,5 @@
 // Every name and place in the demo is made up and meant to look made up: surnames such as Example
-// and Placeholder, towns such as Sampleton, postcodes in the non-existent ZZ area, phone numbers
+// and Placeholder, towns such as Sampleton, postcodes in the non-existent ZX area, phone numbers
 // from Ofcom's range reserved for drama (07700 900000–900999) and e-mail under the reserved
 // `.example` domain. Nobody reading a screenshot should wonder whether it shows a real person.
 
@@ -28,21 +28,21 @@ export const BLOCKS = ['Testington House', 'Sample Court', 'Placeholder Tower', 
 export interface Ward {
   name: string;
   town: string;
-  /** Postcode district in the fictional ZZ area. */
+  /** Postcode district in the fictional ZX area. */
   district: string;
   /** Neighbourhood policing area, used to group locations on reports. */
   area: string;
 }
 
 export const WARDS: readonly Ward[] = [
-  { name: 'Fernbrook Central', town: 'Fernbrook', district: 'ZZ1', area: 'Fernbrook Town' },
-  { name: 'Fernbrook Riverside', town: 'Fernbrook', district: 'ZZ1', area: 'Fernbrook Town' },
-  { name: 'Fernbrook Heath', town: 'Fernbrook', district: 'ZZ2', area: 'Fernbrook Town' },
-  { name: 'Sampleton North', town: 'Sampleton', district: 'ZZ3', area: 'Sampleton and Exampleford' },
-  { name: 'Sampleton South', town: 'Sampleton', district: 'ZZ3', area: 'Sampleton and Exampleford' },
-  { name: 'Exampleford', town: 'Exampleford', district: 'ZZ4', area: 'Sampleton and Exampleford' },
-  { name: 'Testbury and Madeup Marsh', town: 'Testbury', district: 'ZZ5', area: 'Rural East' },
-  { name: 'Placeholder Green', town: 'Fernbrook', district: 'ZZ6', area: 'Fernbrook Town' },
+  { name: 'Fernbrook Central', town: 'Fernbrook', district: 'ZX1', area: 'Fernbrook Town' },
+  { name: 'Fernbrook Riverside', town: 'Fernbrook', district: 'ZX1', area: 'Fernbrook Town' },
+  { name: 'Fernbrook Heath', town: 'Fernbrook', district: 'ZX2', area: 'Fernbrook Town' },
+  { name: 'Sampleton North', town: 'Sampleton', district: 'ZX3', area: 'Sampleton and Exampleford' },
+  { name: 'Sampleton South', town: 'Sampleton', district: 'ZX3', area: 'Sampleton and Exampleford' },
+  { name: 'Exampleford', town: 'Exampleford', district: 'ZX4', area: 'Sampleton and Exampleford' },
+  { name: 'Testbury and Madeup Marsh', town: 'Testbury', district: 'ZX5', area: 'Rural East' },
+  { name: 'Placeholder Green', town: 'Fernbrook', district: 'ZX6', area: 'Fernbrook Town' },
 ];
 
 export interface NamedPlace {

@@ -5,29 +5,17 @@ import { DEMO_PARTNERSHIP_ID } from './partnership';
 import type { IdMaker, Random } from './random';
 import type { DemoRows } from './rows';
 import { dateOnly, earlierOf, type DemoClock } from './time';
+import { normaliseAddress, normalisePostcode } from '../../domain/matching/addresses';
+import { normaliseFamilyName, normaliseName, personNameKey } from '../../domain/matching/names';
 
 export const PEOPLE_COUNT = 60;
 export const LOCATION_COUNT = 40;
 
-/** Lower-case given and family name without accents or punctuation, as duplicate matching searches. */
-export function nameKeyOf(givenName: string, familyName: string): string {
-  return `${givenName} ${familyName}`
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** "zz1 4ab" or "ZZ14AB" → "ZZ1 4AB". */
-export function postcodeKeyOf(postcode: string): string {
-  const compact = postcode.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
-}
-
-export function addressKeyOf(addressLine1: string): string {
-  return addressLine1.toLowerCase().replace(/[^a-z0-9 ]+/g, '').replace(/\s+/g, ' ').trim();
+// Matching keys come from the same domain functions the referral form uses.
+function postcodeKeyOf(postcode: string): string {
+  const normalised = normalisePostcode(postcode);
+  if (!normalised.ok) throw new Error(`demo postcode ${postcode} is not a valid postcode`);
+  return normalised.value;
 }
 
 export interface DemoLocation {
@@ -171,9 +159,9 @@ function personRow(p: DemoPerson, random: Random, clock: DemoClock): DemoRows['p
     givenName: p.givenName,
     familyName: p.familyName,
     dateOfBirth: dateOnly(dateOfBirth),
-    nameKey: nameKeyOf(p.givenName, p.familyName),
+    nameKey: personNameKey(p.givenName, p.familyName),
     phone: wantsContact ? `07700 900${String(random.int(0, 999)).padStart(3, '0')}` : null,
-    email: wantsContact && random.chance(0.5) ? `${nameKeyOf(p.givenName, p.familyName).replace(' ', '.')}@mail.example` : null,
+    email: wantsContact && random.chance(0.5) ? `${normaliseName(p.givenName)}.${normaliseFamilyName(p.familyName)}@mail.example`.replace(/ /g, '') : null,
     vulnerabilities: p.vulnerabilities,
     healthNotes: p.vulnerabilities.includes('mental health')
       ? 'Known to the community mental health team; engagement has been inconsistent.'
@@ -197,7 +185,7 @@ function locationRow(l: DemoLocation): DemoRows['locations'][number] {
     town: l.ward.town,
     postcode: l.postcode,
     postcodeKey: postcodeKeyOf(l.postcode),
-    addressKey: addressKeyOf(l.addressLine1),
+    addressKey: normaliseAddress(l.addressLine1),
     ward: l.ward.name,
     area: l.ward.area,
     createdAt: l.firstSeen,
