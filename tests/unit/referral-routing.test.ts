@@ -23,7 +23,7 @@ describe('routing a referral', () => {
     ['a high-risk victim goes to CMARAC', risk('VICTIM', 36, 'HIGH'), highRisk('VICTIM', 36, 32), 'PANEL', 'CMARAC', '2025-03-24'],
     ['a persistent perpetrator goes to the Offender Panel', risk('PERPETRATOR', 30, 'HIGH', 28), highRisk('PERPETRATOR', 30, 28), 'PANEL', 'OFFENDER_PANEL', '2025-03-24'],
     ['a problem location goes to the Problem-Solving Forum', risk('LOCATION', 26, 'HIGH', 24), highRisk('LOCATION', 26, 24), 'PANEL', 'PROBLEM_SOLVING_FORUM', '2025-03-24'],
-    ['a medium-risk victim stays in agency casework with a 28-day review', risk('VICTIM', 20, 'MEDIUM'), none, 'AGENCY_CASEWORK', null, '2025-04-07'],
+    ['a medium-risk victim stays in agency casework with a 28-day review', risk('VICTIM', 20, 'MEDIUM'), none, 'LEAD_AGENCY_CASEWORK', null, '2025-04-07'],
     ['a low-risk victim gets advice and the case closes', risk('VICTIM', 6, 'LOW'), none, 'ADVICE_AND_CLOSURE', null, null],
     [
       'a medium-risk victim with escalating incidents goes to CMARAC',
@@ -37,7 +37,7 @@ describe('routing a referral', () => {
       'a low-scoring repeat victim is not closed with advice alone',
       risk('VICTIM', 6, 'LOW'),
       { ...none, repeatVictimisation: { rule: { atLeast: 3, withinDays: 90 }, category: 'NUISANCE', count: 3 } },
-      'AGENCY_CASEWORK',
+      'LEAD_AGENCY_CASEWORK',
       null,
       '2025-04-07',
     ],
@@ -73,7 +73,7 @@ describe('routing a referral', () => {
   it('mentions professional judgement that raised a low score to medium', () => {
     const raised: RiskSummary = { ...risk('VICTIM', 10, 'LOW'), finalBand: 'MEDIUM', judgement: { toBand: 'MEDIUM', reason: 'Lives alone with dementia' } };
     const decision = routeReferral({ risk: raised, criteria: none, leadAgency: 'Hyndburn Council', decidedAt });
-    expect(decision.outcome).toBe('AGENCY_CASEWORK');
+    expect(decision.outcome).toBe('LEAD_AGENCY_CASEWORK');
     expect(decision.explanation).toContain('professional judgement raised it to medium: Lives alone with dementia');
   });
 

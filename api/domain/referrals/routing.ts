@@ -6,7 +6,7 @@ import { SUBJECT_NOUN, type ReferralCriteriaDecision, type RiskSummary } from '.
 
 export type PanelType = 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
 
-export type RoutingOutcome = 'PANEL' | 'AGENCY_CASEWORK' | 'ADVICE_AND_CLOSURE';
+export type RoutingOutcome = 'PANEL' | 'LEAD_AGENCY_CASEWORK' | 'ADVICE_AND_CLOSURE';
 
 /** One force's review cadence (research.md §1.2): high risk every 14 days, medium every 28. */
 export interface ReviewPolicy {
@@ -81,7 +81,7 @@ export function routeReferral(input: RoutingInput, policy: ReviewPolicy = DEFAUL
     if (risk.judgement) reasons.push(`professional judgement raised it to ${risk.judgement.toBand.toLowerCase()}: ${risk.judgement.reason}`);
     if (repeatReason) reasons.push(repeatReason);
     return {
-      outcome: 'AGENCY_CASEWORK',
+      outcome: 'LEAD_AGENCY_CASEWORK',
       panelType: null,
       leadAgency,
       reviewDue,
