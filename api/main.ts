@@ -29,7 +29,7 @@ async function start(): Promise<void> {
   try {
     db = await openDatabase(config.database);
   } catch (error) {
-    logger.fatal({ err: { type: (error as Error).name, message: (error as Error).message } }, 'cannot open the database');
+    logger.fatal({ err: failureOf(error) }, 'cannot open the database');
     process.exit(1);
   }
   logger.info({ database: db.describe }, 'database open');
@@ -39,7 +39,7 @@ async function start(): Promise<void> {
     const state = await applyMigrations(db.sql, migrations);
     logger.info({ applied: state.applied.length, latest: state.latest }, 'migrations applied');
   } catch (error) {
-    logger.fatal({ err: { type: (error as Error).name, message: (error as Error).message } }, 'migration failed; not starting');
+    logger.fatal({ err: failureOf(error) }, 'migration failed; not starting');
     await db.close();
     process.exit(1);
   }
@@ -55,6 +55,11 @@ async function start(): Promise<void> {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
   stopGracefully(server, db, logger);
+}
+
+// Our own start-up errors (unreachable database, failed migration) carry no personal data.
+function failureOf(error: unknown): { type: string; message: string } {
+  return error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error, message: String(error) };
 }
 
 function stopGracefully(server: Server, db: Database, logger: Logger): void {

@@ -72,10 +72,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   }
   const prisma = createPrismaClient(new PrismaPg(pool), options);
   const sql: SqlChannel = {
-    async query(text, params) {
-      const result = await pool.query(text, params as unknown[] | undefined);
-      return result.rows;
-    },
+    ...channelFor(pool),
     async runScriptInTransaction(script, after) {
       const client = await pool.connect();
       try {
