@@ -18,7 +18,6 @@ export interface AppDependencies {
   logger: Logger;
   /** POST /api/messages: the Bot Framework endpoint (bot/). */
   botEndpoint: RequestHandler;
-  tabDir?: string;
 }
 
 const JSON_BODY_LIMIT = '100kb';
@@ -36,11 +35,10 @@ export function createApp(deps: AppDependencies): Express {
   app.post('/api/messages', deps.botEndpoint);
   app.use('/api', notFoundHandler);
 
-  const tabDir = deps.tabDir ?? builtTabDir;
-  if (existsSync(tabDir)) {
-    app.use('/tab', express.static(tabDir, { index: 'index.html', maxAge: '1h' }));
+  if (existsSync(builtTabDir)) {
+    app.use('/tab', express.static(builtTabDir, { index: 'index.html', maxAge: '1h' }));
     // The tab routes by hash, so every path under /tab/ serves the same page.
-    app.get('/tab/{*rest}', (_req, res) => res.sendFile(path.join(tabDir, 'index.html')));
+    app.get('/tab/{*rest}', (_req, res) => res.sendFile(path.join(builtTabDir, 'index.html')));
   }
   app.get('/', (_req, res) => res.redirect('/tab/'));
 
