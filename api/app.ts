@@ -1,21 +1,19 @@
 // The composition of the HTTP edge: one Express app serves the bot endpoint, the REST API, the
 // built tab and the health check.
 import express, { type Express, type RequestHandler } from 'express';
-import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from './logger';
-import type { Database } from './store/database';
 import type { Migration } from './store/migrations';
 import { errorHandler, notFoundHandler } from './http/errors';
+import { memberRateLimit, sameOriginOnly, securityHeaders } from './http/hardening';
 import { healthCheck } from './http/health';
 import { requestLog } from './http/request-log';
+import { apiRoutes, type ApiDependencies } from './http/routes';
+import { signInRoutes } from './http/routes/sign-in';
 import { builtTabDir } from './paths';
 
-export interface AppDependencies {
-  db: Database;
+export interface AppDependencies extends ApiDependencies {
   migrations: Migration[];
-  logger: Logger;
   /** POST /api/messages: the Bot Framework endpoint (bot/). */
   botEndpoint: RequestHandler;
 }
@@ -26,13 +24,16 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(requestLog(deps.logger));
 
   app.get('/healthz', healthCheck(deps.db, deps.migrations));
 
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.post('/api/messages', deps.botEndpoint);
+  app.use('/api', sameOriginOnly(deps.config.allowedOrigins));
+  app.use('/api', signInRoutes(deps));
+  app.use('/api', ...deps.identity.authenticate, memberRateLimit(deps.config.rateLimitPerMinute), apiRoutes(deps));
   app.use('/api', notFoundHandler);
 
   if (existsSync(builtTabDir)) {

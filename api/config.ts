@@ -34,7 +34,14 @@ const environmentSchema = z.object({
   ToBotFromChannelTokenIssuer: optionalText,
   ToChannelFromBotLoginUrl: optionalText,
   ToChannelFromBotOAuthScope: optionalText,
+  ENTRA_CLIENT_ID: optionalText,
+  ENTRA_ALLOWED_TENANTS: optionalText,
+  ENTRA_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
+  PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
+
+export const DEFAULT_OPENID_METADATA_URL = 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
 
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -54,6 +61,17 @@ export interface AppConfig {
     ToChannelFromBotLoginUrl?: string | undefined;
     ToChannelFromBotOAuthScope?: string | undefined;
   };
+  /**
+   * How the tab and REST API know who is calling: Teams SSO tokens from Entra ID, or (local use
+   * only, never in production) an explicit development sign-in as a demo member.
+   */
+  signIn:
+    | { mode: 'entra'; clientId: string; allowedTenants: string[]; openIdMetadataUrl: string }
+    | { mode: 'development' };
+  /** Origins allowed to call the API from a browser: our own. */
+  allowedOrigins: string[];
+  /** Requests per signed-in member per minute. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigurationError extends Error {
@@ -77,6 +95,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (production && !values.MicrosoftAppId) {
     problems.push('MicrosoftAppId: required in production (without it the bot endpoint accepts unauthenticated traffic)');
+  }
+  if (production && !values.ENTRA_CLIENT_ID) {
+    problems.push('ENTRA_CLIENT_ID: required in production (without it the tab offers the development sign-in)');
+  }
+  const allowedTenants = (values.ENTRA_ALLOWED_TENANTS ?? '').split(',').map((tenant) => tenant.trim()).filter(Boolean);
+  if (values.ENTRA_CLIENT_ID && allowedTenants.length === 0) {
+    problems.push('ENTRA_ALLOWED_TENANTS: required when ENTRA_CLIENT_ID is set (comma-separated tenant ids)');
+  }
+  if (production && !values.PUBLIC_BASE_URL) {
+    problems.push('PUBLIC_BASE_URL: required in production (the https:// address Teams loads the tab from)');
   }
   if (values.MicrosoftAppId && !values.MicrosoftAppPassword && values.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
@@ -105,5 +133,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ToChannelFromBotLoginUrl: values.ToChannelFromBotLoginUrl,
       ToChannelFromBotOAuthScope: values.ToChannelFromBotOAuthScope,
     },
+    signIn: values.ENTRA_CLIENT_ID
+      ? {
+          mode: 'entra' as const,
+          clientId: values.ENTRA_CLIENT_ID,
+          allowedTenants,
+          openIdMetadataUrl: values.ENTRA_OPENID_METADATA_URL ?? DEFAULT_OPENID_METADATA_URL,
+        }
+      : { mode: 'development' as const },
+    allowedOrigins: values.PUBLIC_BASE_URL ? [new URL(values.PUBLIC_BASE_URL).origin] : [],
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
   });
 }

@@ -2,6 +2,7 @@
 // applies migrations, seeds demo data into an empty embedded database, then listens.
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { createIdentity } from './http/identity';
 import { ConfigurationError, loadConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { migrationsDir } from './paths';
@@ -50,7 +51,9 @@ async function start(): Promise<void> {
   }
 
   const adapter = createBotAdapter(config.bot, { nodeEnv: config.nodeEnv, log: (event, fields) => logger.warn(fields, event) });
-  const app = createApp({ db, migrations, logger, botEndpoint: botEndpoint(adapter, new AsbPanelsBot()) });
+  const clock = () => new Date();
+  const identity = createIdentity(config.signIn, { db, logger, clock });
+  const app = createApp({ db, migrations, logger, clock, identity, config, botEndpoint: botEndpoint(adapter, new AsbPanelsBot()) });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });

@@ -1,18 +1,7 @@
 // Errors are values with a code, a message a user can act on, and an HTTP status mapped here, once.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger';
-
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED'
-  | 'DATABASE_UNAVAILABLE'
-  | 'INTERNAL';
+import { ServiceError, type ErrorCode, type FieldError } from '../services/errors';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -27,24 +16,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fieldErrors: FieldError[] = [],
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-
-  get status(): number {
-    return STATUS_BY_CODE[this.code];
-  }
+export function statusOf(code: ErrorCode): number {
+  return STATUS_BY_CODE[code];
 }
 
 export function errorBody(code: ErrorCode, message: string, fieldErrors: FieldError[] = []) {
@@ -77,8 +50,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    if (error instanceof AppError) {
-      res.status(error.status).json(errorBody(error.code, error.message, error.fieldErrors));
+    if (error instanceof ServiceError) {
+      res.status(statusOf(error.code)).json(errorBody(error.code, error.message, error.fieldErrors));
       return;
     }
     const bodyParserType = (error as { type?: unknown }).type;

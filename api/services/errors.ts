@@ -1,0 +1,50 @@
+// Errors a use case refuses with: a code a program can branch on and a message a user can act on.
+// The HTTP edge maps codes to statuses (api/http/errors.ts) and the bot turns them into cards.
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+/**
+ * One answer for "missing" and "not yours": telling them apart would let a member learn that a case
+ * about someone exists in another agency's caseload.
+ */
+export function notFound(what: string): ServiceError {
+  return new ServiceError('NOT_FOUND', `There is no ${what} with that id, or you may not see it.`);
+}
+
+export function forbidden(doing: string): ServiceError {
+  return new ServiceError('FORBIDDEN', `Your role does not allow you to ${doing}.`);
+}
+
+export function validationFailed(fieldErrors: FieldError[], message = 'Some fields need attention.'): ServiceError {
+  return new ServiceError('VALIDATION_FAILED', message, fieldErrors);
+}
+
+export function conflict(message: string): ServiceError {
+  return new ServiceError('CONFLICT', message);
+}
