@@ -34,7 +34,7 @@ interface ChainedFields {
 
 export async function audit(tx: Tx, ctx: AnyContext, entry: AuditEntry): Promise<void> {
   // One writer at a time extends the chain; the lock is released when the transaction ends.
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text AS locked`);
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
   const member = isMemberContext(ctx) ? ctx.actor : null;
   const fields: ChainedFields = {
