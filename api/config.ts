@@ -39,9 +39,13 @@ const environmentSchema = z.object({
   ENTRA_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
+  ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
 });
 
 export const DEFAULT_OPENID_METADATA_URL = 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+export const DEFAULT_ENTRA_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -72,6 +76,11 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Requests per signed-in member per minute. */
   rateLimitPerMinute: number;
+  /**
+   * Microsoft Graph (with its version) and the Entra host its app-only tokens come from; tests point
+   * both at loopback fakes. The app's own credentials are the bot's (MicrosoftAppId and friends).
+   */
+  graph: { baseUrl: string; authorityHost: string };
 }
 
 export class ConfigurationError extends Error {
@@ -143,5 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { mode: 'development' as const },
     allowedOrigins: values.PUBLIC_BASE_URL ? [new URL(values.PUBLIC_BASE_URL).origin] : [],
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    graph: {
+      baseUrl: values.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
+      authorityHost: values.ENTRA_AUTHORITY_HOST ?? DEFAULT_ENTRA_AUTHORITY_HOST,
+    },
   });
 }
