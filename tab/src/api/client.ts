@@ -1,0 +1,72 @@
+// The one way the tab talks to the API: JSON over fetch with the bearer token, API errors as
+// ApiError values, and one fresh sign-in and retry when the server answers 401.
+import { apiErrorFrom, networkError } from './api-error';
+
+/** Where the client gets its bearer token; `renew` signs in again and returns null if it cannot. */
+export interface TokenSource {
+  current(): string | null;
+  renew(): Promise<string | null>;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export class ApiClient {
+  constructor(
+    private readonly tokens: TokenSource | null,
+    /** Called when a 401 survives a fresh sign-in, so the session can ask the user to sign in. */
+    private readonly onSignedOut: () => void = () => undefined,
+  ) {}
+
+  get<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    let response = await this.send(method, path, options, this.tokens?.current() ?? null);
+    if (response.status === 401 && this.tokens) {
+      const renewed = await this.tokens.renew();
+      if (renewed) response = await this.send(method, path, options, renewed);
+      if (response.status === 401) this.onSignedOut();
+    }
+    const body = await readBody(response);
+    if (!response.ok) throw apiErrorFrom(response.status, body);
+    return body as T;
+  }
+
+  private async send(method: HttpMethod, path: string, options: RequestOptions, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await fetch(path, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw networkError();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// Connects to the host, follows its theme, signs in, then shows the pages.
+import { useEffect, useState } from 'react';
+import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { AppLayout } from '../layout/AppLayout';
+import { SessionGate } from '../session/session';
+import { connectToHost, type Host } from '../teams/host';
+import { FLUENT_THEMES, themeFromTeams, themeOverride, type ThemeName } from '../theme/theme';
+import { Loading } from '../components/Loading';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
+});
+
+export function App() {
+  const styles = useStyles();
+  const override = themeOverride(window.location.search);
+  const [host, setHost] = useState<Host | null>(null);
+  const [theme, setTheme] = useState<ThemeName>(override ?? 'light');
+
+  useEffect(() => {
+    let current = true;
+    connectToHost().then((connected) => {
+      if (!current) return;
+      setHost(connected);
+      if (connected.kind === 'teams' && !override) {
+        setTheme(themeFromTeams(connected.theme));
+        connected.onThemeChange((teamsTheme) => setTheme(themeFromTeams(teamsTheme)));
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [override]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
+  }, [theme]);
+
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
+      {host ? (
+        <SessionGate host={host}>
+          <AppLayout />
+        </SessionGate>
+      ) : (
+        <main>
+          <Loading label="Starting ASB Panels" />
+        </main>
+      )}
+    </FluentProvider>
+  );
+}

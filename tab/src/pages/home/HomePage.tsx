@@ -1,0 +1,74 @@
+import { Body1, Card, CardHeader, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { describeRoles } from '../../session/DevSignInPicker';
+import { useSession } from '../../session/session';
+import { hrefFor } from '../../router/hash-route';
+import { isInNavigation } from '../../router/pages';
+import { PAGES } from '..';
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: `0 0 ${tokens.spacingVerticalXL}`,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0, overflowWrap: 'anywhere' },
+  pages: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    listStyleType: 'none',
+    padding: 0,
+  },
+});
+
+/** Who is signed in, and the pages they can open. */
+export default function HomePage() {
+  const styles = useStyles();
+  const { member } = useSession();
+  const pages = PAGES.filter((page) => page.path !== '' && isInNavigation(page, member));
+
+  return (
+    <>
+      <PageHeader title="Home" description={`ASB risk panels of the ${member.partnership.name}.`} />
+      <section aria-labelledby="signed-in-heading">
+        <Subtitle2 as="h2" id="signed-in-heading">
+          Signed in
+        </Subtitle2>
+        <dl className={styles.facts}>
+          <dt className={styles.term}>Name</dt>
+          <dd className={styles.detail}>{member.displayName}</dd>
+          <dt className={styles.term}>Agency</dt>
+          <dd className={styles.detail}>{member.agency.name}</dd>
+          <dt className={styles.term}>Roles</dt>
+          <dd className={styles.detail}>{describeRoles(member.roles) || 'none'}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="pages-heading">
+        <Subtitle2 as="h2" id="pages-heading">
+          Pages
+        </Subtitle2>
+        {pages.length === 0 ? (
+          <EmptyState
+            title="No pages for your roles yet"
+            whatToDo="Your roles do not open any pages of the tab. Ask your partnership admin if you need a role such as panel member or referrer."
+          />
+        ) : (
+          <ul className={styles.pages}>
+            {pages.map((page) => (
+              <li key={page.path}>
+                <Card>
+                  <CardHeader header={<Link href={hrefFor(page.path)}>{page.title}</Link>} />
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {member.signIn === 'development' && <Body1>Everything in the demo partnership is fictional.</Body1>}
+    </>
+  );
+}

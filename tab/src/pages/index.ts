@@ -1,0 +1,8 @@
+// Every page of the tab, in navigation order. Add a page with one line here and a folder
+// pages/<name>/ whose main file default-exports a component taking PageProps (tab/README.md).
+import { definePage, type PageDefinition } from '../router/pages';
+
+export const PAGES: readonly PageDefinition[] = [
+  definePage({ path: '', title: 'Home', load: () => import('./home/HomePage'), navigation: true }),
+  definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
+];

@@ -1,0 +1,126 @@
+// Who is using the tab and the API client that acts for them. The gate signs in (Teams SSO, or the
+// explicit development picker) and renders the app only once /api/me has answered.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiClient } from '../api/client';
+import { asApiError, type ApiError } from '../api/api-error';
+import type { PublicConfig, SignedInMember } from '../api/types';
+import type { Host } from '../teams/host';
+import { ErrorState } from '../components/ErrorState';
+import { Loading } from '../components/Loading';
+import { forgetDevSignIn, readDevSignIn } from './dev-sign-in-store';
+import { DevSignInPicker } from './DevSignInPicker';
+import { GateFrame } from './GateFrame';
+import { NeedsTeams } from './NeedsTeams';
+import { devTokens, teamsTokens } from './token-sources';
+
+export interface Session {
+  member: SignedInMember;
+  api: ApiClient;
+  host: Host;
+  /** Development sign-in only: forget the chosen member and show the picker again. */
+  switchMember?: () => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession is used outside the signed-in app');
+  return session;
+}
+
+export function useApi(): ApiClient {
+  return useSession().api;
+}
+
+type GateState =
+  | { status: 'starting' }
+  | { status: 'failed'; error: ApiError; title: string }
+  | { status: 'choose-member'; notice?: string }
+  | { status: 'needs-teams' }
+  | { status: 'signed-in'; member: SignedInMember; api: ApiClient };
+
+const SIGNED_OUT_NOTICE = 'Your development sign-in has ended. Choose a demo member to sign in again.';
+
+export function SessionGate({ host, children }: { host: Host; children: ReactNode }) {
+  const [state, setState] = useState<GateState>({ status: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+  const restart = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    const update = (next: GateState) => current && setState(next);
+    const signedOut = (mode: PublicConfig['signIn']) => () => {
+      if (mode === 'development') {
+        forgetDevSignIn();
+        update({ status: 'choose-member', notice: SIGNED_OUT_NOTICE });
+      } else {
+        update({ status: 'failed', title: 'Teams could not sign you in', error: asApiError(new Error('Sign in to Teams again, then retry.')) });
+      }
+    };
+    setState({ status: 'starting' });
+    (async () => {
+      let config: PublicConfig;
+      try {
+        config = await new ApiClient(null).get<PublicConfig>('/api/config');
+      } catch (error) {
+        return update({ status: 'failed', title: 'Could not start ASB Panels', error: asApiError(error) });
+      }
+      let api: ApiClient;
+      if (config.signIn === 'development') {
+        if (!readDevSignIn()) return update({ status: 'choose-member' });
+        api = new ApiClient(devTokens(), signedOut('development'));
+      } else {
+        if (host.kind !== 'teams') return update({ status: 'needs-teams' });
+        try {
+          api = new ApiClient(teamsTokens(host, await host.getAuthToken()), signedOut('entra'));
+        } catch (error) {
+          return update({ status: 'failed', title: 'Teams could not sign you in', error: asApiError(error) });
+        }
+      }
+      try {
+        update({ status: 'signed-in', member: await api.get<SignedInMember>('/api/me'), api });
+      } catch (error) {
+        const apiError = asApiError(error);
+        // A 401 has already been handled by the client's signed-out callback.
+        if (apiError.status !== 401) update({ status: 'failed', title: 'Could not sign you in', error: apiError });
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [host, attempt]);
+
+  const session = useMemo<Session | null>(() => {
+    if (state.status !== 'signed-in') return null;
+    const switchMember =
+      state.member.signIn === 'development'
+        ? () => {
+            forgetDevSignIn();
+            setState({ status: 'choose-member' });
+          }
+        : undefined;
+    return { member: state.member, api: state.api, host, switchMember };
+  }, [state, host]);
+
+  switch (state.status) {
+    case 'starting':
+      return (
+        <GateFrame title="ASB Panels">
+          <Loading label="Signing in" />
+        </GateFrame>
+      );
+    case 'failed':
+      return (
+        <GateFrame title="ASB Panels">
+          <ErrorState title={state.title} error={state.error} onRetry={restart} />
+        </GateFrame>
+      );
+    case 'needs-teams':
+      return <NeedsTeams />;
+    case 'choose-member':
+      return <DevSignInPicker notice={state.notice} onSignedIn={restart} />;
+    case 'signed-in':
+      return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  }
+}
