@@ -158,39 +158,3 @@ export function captureConversationsMiddleware(db: Database, clock: Pick<Clock, 
     },
   };
 }
-
-export interface MemberOutOfReach {
-  memberId: string;
-  displayName: string;
-  agencyName: string;
-  /** NEVER_INSTALLED: no personal chat with the bot; BLOCKED: Teams refused our messages or the app was removed. */
-  reason: 'NEVER_INSTALLED' | 'BLOCKED';
-  since: Date | null;
-}
-
-/**
- * Active members the bot cannot write to in personal chat, for the chair: someone who never
- * installed the app is listed, not silently skipped by reminders.
- */
-export async function membersWithoutPersonalConversation(db: Database, partnershipId: string): Promise<MemberOutOfReach[]> {
-  const members = await db.prisma.member.findMany({
-    where: { partnershipId, isActive: true, agency: { isActive: true }, conversations: { none: { kind: 'PERSONAL', reachable: true } } },
-    select: {
-      id: true,
-      displayName: true,
-      agency: { select: { name: true } },
-      conversations: { where: { kind: 'PERSONAL' }, select: { unreachableSince: true }, orderBy: { unreachableSince: 'desc' }, take: 1 },
-    },
-    orderBy: [{ agency: { name: 'asc' } }, { displayName: 'asc' }],
-  });
-  return members.map((member) => {
-    const blocked = member.conversations[0];
-    return {
-      memberId: member.id,
-      displayName: member.displayName,
-      agencyName: member.agency.name,
-      reason: blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
-      since: blocked?.unreachableSince ?? null,
-    };
-  });
-}

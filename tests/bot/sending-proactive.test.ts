@@ -182,7 +182,8 @@ describe('pacing', () => {
     expect(outcomes.every((outcome) => outcome.kind === 'SENT')).toBe(true);
 
     const officer = connector.delivered(OFFICER_CHAT);
-    expect(officer.map((r) => (r.body as { text: string }).text)).toEqual(Array.from({ length: 9 }, (_, i) => `Message ${i + 1}`));
+    // Calls made at once may reach Teams in any order; each is delivered once.
+    expect(officer.map((r) => (r.body as { text: string }).text).sort()).toEqual(Array.from({ length: 9 }, (_, i) => `Message ${i + 1}`));
     const first = officer[0]?.at as number;
     const offsets = officer.map((r) => r.at - first);
     expect(offsets[6]).toBeLessThan(1000);

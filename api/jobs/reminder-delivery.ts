@@ -1,0 +1,112 @@
+// Sends one claimed notification: draws its card from the database as it is now (so a late reminder
+// never misstates the due date), hands it to the Teams sender and settles the row with the outcome.
+import { isOverdue } from '../domain/actions/lifecycle';
+import { isoWeekOf, londonDateOf } from '../domain/agenda/calendar-date';
+import type { Database } from '../store/database';
+import type { NotificationKind } from '../store/generated/client';
+import { buildDigestCard, buildReminderCard, reminderHeadline, type ReminderCardKind } from '../../bot/cards/reminder-cards';
+import type { OutgoingMessage, SendOutcome, TeamsSender } from '../../bot/sending/teams-sender';
+import { calendarDateOf } from './reminder-schedule';
+import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
+
+export const CHASE_KEY_PREFIX = 'chase:';
+const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
+
+export interface DeliveryOptions {
+  /** After this many attempts a notification that keeps failing is marked FAILED. */
+  maxAttempts: number;
+  /** The first wait before trying a failed notification again; it doubles each time, up to six hours. */
+  retryBaseMs: number;
+}
+
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = { maxAttempts: 8, retryBaseMs: 5 * 60_000 };
+
+export type DeliveryResult = Settlement['status'] | 'LEASE_LOST';
+
+export async function deliverNotification(
+  db: Database,
+  sender: TeamsSender,
+  claim: ClaimedNotification,
+  now: Date,
+  options: DeliveryOptions = DEFAULT_DELIVERY_OPTIONS,
+): Promise<DeliveryResult> {
+  const message = await messageFor(db, claim, now);
+  const settlement: Settlement = 'skipped' in message ? { status: 'FAILED', error: `Not sent: ${message.skipped}` } : settlementOf(await sender.notifyMember(claim.recipientId, message), claim, now, options);
+  return (await settleNotification(db, claim, settlement)) ? settlement.status : 'LEASE_LOST';
+}
+
+function settlementOf(outcome: SendOutcome, claim: ClaimedNotification, now: Date, options: DeliveryOptions): Settlement {
+  switch (outcome.kind) {
+    case 'SENT':
+      return { status: 'SENT', at: now };
+    case 'UNREACHABLE':
+    case 'NO_CONVERSATION':
+      return { status: 'UNREACHABLE', error: outcome.reason };
+    case 'FAILED':
+      if (outcome.retryable && claim.attempts < options.maxAttempts) {
+        const waitMs = Math.min(6 * 3_600_000, options.retryBaseMs * 2 ** (claim.attempts - 1));
+        return { status: 'RETRY', at: new Date(now.getTime() + waitMs), error: outcome.reason };
+      }
+      return { status: 'FAILED', error: outcome.reason };
+  }
+}
+
+const CARD_KIND_OF: Partial<Record<NotificationKind, ReminderCardKind>> = {
+  REMINDER_BEFORE_DUE: 'BEFORE_DUE',
+  REMINDER_DUE_TODAY: 'DUE_TODAY',
+  REMINDER_OVERDUE: 'OVERDUE',
+  ESCALATION_TO_CHAIR: 'ESCALATION',
+};
+
+async function messageFor(db: Database, claim: ClaimedNotification, now: Date): Promise<OutgoingMessage | { skipped: string }> {
+  const today = londonDateOf(now);
+  const recipient = await db.prisma.member.findUnique({ where: { id: claim.recipientId }, select: { isActive: true } });
+  if (!recipient?.isActive) return { skipped: 'the recipient is no longer an active member.' };
+  if (claim.kind === 'WEEKLY_DIGEST') return digestFor(db, claim.recipientId, today);
+
+  const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : CARD_KIND_OF[claim.kind];
+  if (!kind || !claim.actionId) return { skipped: `no reminder card for ${claim.kind}.` };
+  const action = await db.prisma.action.findUnique({
+    where: { id: claim.actionId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      dueDate: true,
+      case: { select: { reference: true } },
+      ownerAgency: { select: { name: true } },
+      ownerMember: { select: { displayName: true } },
+    },
+  });
+  if (!action) return { skipped: 'the action no longer exists.' };
+  if (!(OPEN_STATUSES as readonly string[]).includes(action.status)) return { skipped: `the action is ${action.status.toLowerCase().replace('_', ' ')}.` };
+  const view = {
+    kind,
+    actionId: action.id,
+    title: action.title,
+    caseReference: action.case.reference,
+    dueDate: calendarDateOf(action.dueDate),
+    status: action.status,
+    ownerLabel: action.ownerMember ? `${action.ownerMember.displayName} (${action.ownerAgency.name})` : action.ownerAgency.name,
+    today,
+  };
+  return { text: `${reminderHeadline(view)}: ${action.title}`, card: buildReminderCard(view) };
+}
+
+async function digestFor(db: Database, memberId: string, today: string): Promise<OutgoingMessage | { skipped: string }> {
+  const actions = await db.prisma.action.findMany({
+    where: { ownerMemberId: memberId, status: { in: [...OPEN_STATUSES] } },
+    select: { id: true, title: true, status: true, dueDate: true, case: { select: { reference: true } } },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+  });
+  if (actions.length === 0) return { skipped: 'the member has no open actions left this week.' };
+  const [year, week] = isoWeekOf(today).split('-W');
+  const card = buildDigestCard({
+    weekLabel: `week ${Number(week)}, ${year}`,
+    actions: actions.map((action) => {
+      const dueDate = calendarDateOf(action.dueDate);
+      return { actionId: action.id, title: action.title, caseReference: action.case.reference, dueDate, status: action.status, overdue: isOverdue({ status: action.status, dueDate }, today) };
+    }),
+  });
+  return { text: `Your open actions this week: ${actions.length}`, card };
+}

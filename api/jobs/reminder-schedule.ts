@@ -1,0 +1,103 @@
+// Turns what the reminder policy says is due today into Notification rows, one per recipient. The
+// policy's dedupe key (plus the recipient) is the row's unique key, so however many app instances
+// run this, and however often, each reminder is queued once.
+import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
+import { DEFAULT_REMINDER_POLICY, remindersDueToday, weeklyDigestsDue, type ReminderKind, type ReminderPolicy, type ReminderRecipient } from '../domain/reminders/policy';
+import type { Database } from '../store/database';
+import type { NotificationKind } from '../store/generated/client';
+
+export const NOTIFICATION_KIND_OF: Record<ReminderKind, NotificationKind> = {
+  BEFORE_DUE: 'REMINDER_BEFORE_DUE',
+  DUE_TODAY: 'REMINDER_DUE_TODAY',
+  OVERDUE: 'REMINDER_OVERDUE',
+  ESCALATION: 'ESCALATION_TO_CHAIR',
+};
+
+const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
+
+/** A `@db.Date` column comes back as UTC midnight of that day. */
+export function calendarDateOf(column: Date): CalendarDate {
+  return column.toISOString().slice(0, 10);
+}
+
+interface Recipients {
+  agencyMembers(agencyId: string): Promise<string[]>;
+  chairs(partnershipId: string, panelChairIds: readonly string[]): Promise<string[]>;
+}
+
+/** Queues today's reminders and digests; returns how many new rows were written. */
+export async function scheduleReminders(db: Database, now: Date, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY): Promise<number> {
+  const today = londonDateOf(now);
+  const actions = await db.prisma.action.findMany({
+    where: { status: { in: [...OPEN_STATUSES] } },
+    select: {
+      id: true,
+      partnershipId: true,
+      caseId: true,
+      title: true,
+      status: true,
+      ownerAgencyId: true,
+      ownerMemberId: true,
+      dueDate: true,
+      meeting: { select: { panel: { select: { chairs: { select: { memberId: true } } } } } },
+    },
+    orderBy: { id: 'asc' },
+  });
+  const recipients = recipientLookup(db);
+  const rows: { recipientId: string; actionId: string | null; kind: NotificationKind; dedupeKey: string; scheduledFor: Date }[] = [];
+
+  for (const action of actions) {
+    const remindable = { ...action, dueDate: calendarDateOf(action.dueDate) };
+    for (const reminder of remindersDueToday(remindable, today, policy)) {
+      const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
+      for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
+        rows.push({ recipientId, actionId: action.id, kind: NOTIFICATION_KIND_OF[reminder.kind], dedupeKey: `${reminder.dedupeKey}:to:${recipientId}`, scheduledFor: now });
+      }
+    }
+  }
+  const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOf(action.dueDate) }));
+  for (const digest of weeklyDigestsDue(remindables, today, policy)) {
+    rows.push({ recipientId: digest.memberId, actionId: null, kind: 'WEEKLY_DIGEST', dedupeKey: digest.dedupeKey, scheduledFor: now });
+  }
+  if (rows.length === 0) return 0;
+  const created = await db.prisma.notification.createMany({ data: rows, skipDuplicates: true });
+  return created.count;
+}
+
+async function resolve(recipient: ReminderRecipient, partnershipId: string, panelChairs: readonly string[], lookup: Recipients): Promise<string[]> {
+  switch (recipient.kind) {
+    case 'OFFICER':
+      return [recipient.memberId];
+    case 'AGENCY':
+      return lookup.agencyMembers(recipient.agencyId);
+    case 'CHAIR':
+      return lookup.chairs(partnershipId, panelChairs);
+  }
+}
+
+/** Looks each agency and partnership up once per run, however many actions share it. */
+function recipientLookup(db: Database): Recipients {
+  const agencies = new Map<string, Promise<string[]>>();
+  const chairs = new Map<string, Promise<string[]>>();
+  return {
+    agencyMembers(agencyId) {
+      // An action with no named officer reminds the agency's panel members: the people who took it on.
+      const found = agencies.get(agencyId) ??
+        db.prisma.member
+          .findMany({ where: { agencyId, isActive: true, roles: { hasSome: ['PANEL_MEMBER', 'PANEL_CHAIR'] } }, select: { id: true }, orderBy: { id: 'asc' } })
+          .then((members) => members.map((member) => member.id));
+      agencies.set(agencyId, found);
+      return found;
+    },
+    chairs(partnershipId, panelChairIds) {
+      // The chairs of the panel that agreed the action; an action agreed outside a meeting goes to the partnership's chairs.
+      if (panelChairIds.length > 0) return Promise.resolve([...panelChairIds].sort());
+      const found = chairs.get(partnershipId) ??
+        db.prisma.member
+          .findMany({ where: { partnershipId, isActive: true, roles: { has: 'PANEL_CHAIR' } }, select: { id: true }, orderBy: { id: 'asc' } })
+          .then((members) => members.map((member) => member.id));
+      chairs.set(partnershipId, found);
+      return found;
+    },
+  };
+}

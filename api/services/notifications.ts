@@ -1,0 +1,139 @@
+// Use cases around reminders that a person starts: the chair chasing an action now (from the tab
+// or a card), and the chair's list of who reminders cannot reach.
+import { isOpen, isOverdue } from '../domain/actions/lifecycle';
+import { londonDateOf } from '../domain/agenda/calendar-date';
+import { mayUse } from '../domain/access/policy';
+import type { NotificationKind, NotificationStatus } from '../store/generated/client';
+import type { TeamsSender } from '../../bot/sending/teams-sender';
+import { claimNotification } from '../jobs/notification-queue';
+import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from '../jobs/reminder-delivery';
+import { calendarDateOf } from '../jobs/reminder-schedule';
+import { audit } from './audit';
+import { requireVisibleCase, visibleCaseWhere } from './case-access';
+import { inTransaction, type ServiceContext } from './context';
+import { conflict, forbidden, notFound } from './errors';
+
+/** Clicks within this long of a chase are the same chase: a double click sends one message. */
+export const CHASE_WINDOW_MS = 10 * 60_000;
+const CLAIM_LEASE_MS = 10 * 60_000;
+
+export interface ChaseResult {
+  actionId: string;
+  deliveries: { memberId: string; status: NotificationStatus | 'RETRYING'; error: string | null }[];
+}
+
+/** Sends the action's owner a reminder at once, and says whether it got through. */
+export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender }, actionId: string): Promise<ChaseResult> {
+  if (!mayUse(ctx.actor, 'action.assign')) throw forbidden('chase actions');
+  const now = ctx.now();
+  const window = Math.floor(now.getTime() / CHASE_WINDOW_MS);
+
+  const notificationIds = await inTransaction(ctx, async (tx) => {
+    const action = await tx.action.findUnique({
+      where: { id: actionId },
+      select: { id: true, caseId: true, partnershipId: true, status: true, dueDate: true, ownerAgencyId: true, ownerMemberId: true },
+    });
+    if (!action || action.partnershipId !== ctx.actor.partnershipId) throw notFound('action');
+    await requireVisibleCase(tx, ctx, action.caseId);
+    if (!isOpen(action.status)) throw conflict(`This action is ${action.status.toLowerCase().replace('_', ' ')}, so there is nothing to chase.`);
+
+    const recipients = action.ownerMemberId
+      ? [action.ownerMemberId]
+      : (await tx.member.findMany({ where: { agencyId: action.ownerAgencyId, isActive: true, roles: { hasSome: ['PANEL_MEMBER', 'PANEL_CHAIR'] } }, select: { id: true } })).map((m) => m.id);
+    if (recipients.length === 0) throw conflict('Nobody in the owner agency can receive reminders. Name an officer for this action first.');
+
+    const today = londonDateOf(now);
+    const dueDate = calendarDateOf(action.dueDate);
+    const kind: NotificationKind = isOverdue({ status: action.status, dueDate }, today) ? 'REMINDER_OVERDUE' : dueDate === today ? 'REMINDER_DUE_TODAY' : 'REMINDER_BEFORE_DUE';
+    const rows = recipients.map((recipientId) => ({ recipientId, actionId, kind, dedupeKey: `${CHASE_KEY_PREFIX}${actionId}:${window}:to:${recipientId}`, scheduledFor: now }));
+    const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
+    if (created.count > 0) await audit(tx, ctx, { event: 'action.chase', entityType: 'Action', entityId: actionId, after: { recipients: created.count } });
+    const stored = await tx.notification.findMany({ where: { dedupeKey: { in: rows.map((row) => row.dedupeKey) } }, select: { id: true } });
+    return stored.map((row) => row.id);
+  });
+
+  // Sent after the commit, so a slow Teams never holds the transaction. A repeated click finds the
+  // rows claimed or settled and sends nothing more; the result says how the first click went.
+  for (const id of notificationIds) {
+    const claim = await claimNotification(ctx.db, id, { now, leaseMs: CLAIM_LEASE_MS });
+    if (claim) await deliverNotification(ctx.db, deps.sender, claim, now, DEFAULT_DELIVERY_OPTIONS);
+  }
+  const settled = await ctx.db.prisma.notification.findMany({ where: { id: { in: notificationIds } }, select: { recipientId: true, status: true, sentAt: true, lastError: true }, orderBy: { recipientId: 'asc' } });
+  return {
+    actionId,
+    deliveries: settled.map((row) => ({
+      memberId: row.recipientId,
+      status: row.status === 'PENDING' ? 'RETRYING' : row.status,
+      error: row.status === 'SENT' ? null : row.lastError,
+    })),
+  };
+}
+
+export interface OutOfReach {
+  /** Open actions whose owner's last reminder could not be delivered. */
+  actions: { actionId: string; title: string; caseReference: string; ownerName: string | null; ownerAgencyName: string; reason: string; since: Date }[];
+  /** Active members the bot cannot write to in personal chat: never installed, or blocked the app. */
+  members: { memberId: string; displayName: string; agencyName: string; reason: 'NEVER_INSTALLED' | 'BLOCKED'; since: Date | null }[];
+}
+
+const OWNER_REMINDERS: NotificationKind[] = ['REMINDER_BEFORE_DUE', 'REMINDER_DUE_TODAY', 'REMINDER_OVERDUE'];
+
+/** The chair's list: whose reminders are not getting through, so someone can phone them instead. */
+export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
+  if (!mayUse(ctx.actor, 'action.assign')) throw forbidden("see whose reminders aren't getting through");
+  const { prisma } = ctx.db;
+  const undelivered = await prisma.notification.findMany({
+    where: {
+      status: 'UNREACHABLE',
+      kind: { in: OWNER_REMINDERS },
+      action: { partnershipId: ctx.actor.partnershipId, status: { in: ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] }, case: visibleCaseWhere(ctx.actor) },
+    },
+    select: {
+      actionId: true,
+      lastError: true,
+      createdAt: true,
+      action: { select: { title: true, case: { select: { reference: true } }, ownerMember: { select: { displayName: true } }, ownerAgency: { select: { name: true } } } },
+    },
+    orderBy: { createdAt: 'desc' },
+  });
+  const seen = new Set<string>();
+  const actions: OutOfReach['actions'] = [];
+  for (const row of undelivered) {
+    if (!row.actionId || !row.action || seen.has(row.actionId)) continue;
+    seen.add(row.actionId);
+    actions.push({
+      actionId: row.actionId,
+      title: row.action.title,
+      caseReference: row.action.case.reference,
+      ownerName: row.action.ownerMember?.displayName ?? null,
+      ownerAgencyName: row.action.ownerAgency.name,
+      reason: row.lastError ?? 'The reminder could not be delivered.',
+      since: row.createdAt,
+    });
+  }
+
+  // A reminder delivered since (the owner unblocked the app) takes the action off the list.
+  const delivered = await prisma.notification.findMany({
+    where: { actionId: { in: actions.map((action) => action.actionId) }, status: 'SENT', kind: { in: OWNER_REMINDERS } },
+    select: { actionId: true, sentAt: true },
+  });
+  const reachedAgain = (action: OutOfReach['actions'][number]) => delivered.some((row) => row.actionId === action.actionId && row.sentAt && row.sentAt > action.since);
+
+  const members = await prisma.member.findMany({
+    where: { partnershipId: ctx.actor.partnershipId, isActive: true, agency: { isActive: true }, conversations: { none: { kind: 'PERSONAL', reachable: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      agency: { select: { name: true } },
+      conversations: { where: { kind: 'PERSONAL' }, select: { unreachableSince: true }, orderBy: { unreachableSince: 'desc' }, take: 1 },
+    },
+    orderBy: [{ agency: { name: 'asc' } }, { displayName: 'asc' }],
+  });
+  return {
+    actions: actions.filter((action) => !reachedAgain(action)),
+    members: members.map((member) => {
+      const blocked = member.conversations[0];
+      return { memberId: member.id, displayName: member.displayName, agencyName: member.agency.name, reason: blocked ? 'BLOCKED' : 'NEVER_INSTALLED', since: blocked?.unreachableSince ?? null };
+    }),
+  };
+}
