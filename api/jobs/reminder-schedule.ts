@@ -4,7 +4,7 @@
 import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
 import { DEFAULT_REMINDER_POLICY, remindersDueToday, weeklyDigestsDue, type ReminderKind, type ReminderPolicy, type ReminderRecipient } from '../domain/reminders/policy';
 import type { Database } from '../store/database';
-import type { NotificationKind } from '../store/generated/client';
+import type { MemberRole, NotificationKind } from '../store/generated/client';
 
 export const NOTIFICATION_KIND_OF: Record<ReminderKind, NotificationKind> = {
   BEFORE_DUE: 'REMINDER_BEFORE_DUE',
@@ -14,6 +14,15 @@ export const NOTIFICATION_KIND_OF: Record<ReminderKind, NotificationKind> = {
 };
 
 const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
+
+/**
+ * Active members of an agency who sit on panels, ordered by id. Roles are filtered here rather than
+ * in the query: the PGlite adapter cannot pass an enum-array filter (`has`, `hasSome`) to PGlite.
+ */
+export async function panelMembersOf(db: Pick<Database['prisma'], 'member'>, where: { agencyId: string } | { partnershipId: string }, roles: readonly MemberRole[]): Promise<string[]> {
+  const members = await db.member.findMany({ where: { ...where, isActive: true, agency: { isActive: true } }, select: { id: true, roles: true }, orderBy: { id: 'asc' } });
+  return members.filter((member) => member.roles.some((role) => roles.includes(role))).map((member) => member.id);
+}
 
 /** A `@db.Date` column comes back as UTC midnight of that day. */
 export function calendarDateOf(column: Date): CalendarDate {
@@ -44,20 +53,20 @@ export async function scheduleReminders(db: Database, now: Date, policy: Reminde
     orderBy: { id: 'asc' },
   });
   const recipients = recipientLookup(db);
-  const rows: { recipientId: string; actionId: string | null; kind: NotificationKind; dedupeKey: string; scheduledFor: Date }[] = [];
+  const rows: { recipientId: string; actionId: string | null; kind: NotificationKind; dedupeKey: string; scheduledFor: Date; createdAt: Date }[] = [];
 
   for (const action of actions) {
     const remindable = { ...action, dueDate: calendarDateOf(action.dueDate) };
     for (const reminder of remindersDueToday(remindable, today, policy)) {
       const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
       for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
-        rows.push({ recipientId, actionId: action.id, kind: NOTIFICATION_KIND_OF[reminder.kind], dedupeKey: `${reminder.dedupeKey}:to:${recipientId}`, scheduledFor: now });
+        rows.push({ recipientId, actionId: action.id, kind: NOTIFICATION_KIND_OF[reminder.kind], dedupeKey: `${reminder.dedupeKey}:to:${recipientId}`, scheduledFor: now, createdAt: now });
       }
     }
   }
   const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOf(action.dueDate) }));
   for (const digest of weeklyDigestsDue(remindables, today, policy)) {
-    rows.push({ recipientId: digest.memberId, actionId: null, kind: 'WEEKLY_DIGEST', dedupeKey: digest.dedupeKey, scheduledFor: now });
+    rows.push({ recipientId: digest.memberId, actionId: null, kind: 'WEEKLY_DIGEST', dedupeKey: digest.dedupeKey, scheduledFor: now, createdAt: now });
   }
   if (rows.length === 0) return 0;
   const created = await db.prisma.notification.createMany({ data: rows, skipDuplicates: true });
@@ -82,20 +91,14 @@ function recipientLookup(db: Database): Recipients {
   return {
     agencyMembers(agencyId) {
       // An action with no named officer reminds the agency's panel members: the people who took it on.
-      const found = agencies.get(agencyId) ??
-        db.prisma.member
-          .findMany({ where: { agencyId, isActive: true, roles: { hasSome: ['PANEL_MEMBER', 'PANEL_CHAIR'] } }, select: { id: true }, orderBy: { id: 'asc' } })
-          .then((members) => members.map((member) => member.id));
+      const found = agencies.get(agencyId) ?? panelMembersOf(db.prisma, { agencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
       agencies.set(agencyId, found);
       return found;
     },
     chairs(partnershipId, panelChairIds) {
       // The chairs of the panel that agreed the action; an action agreed outside a meeting goes to the partnership's chairs.
       if (panelChairIds.length > 0) return Promise.resolve([...panelChairIds].sort());
-      const found = chairs.get(partnershipId) ??
-        db.prisma.member
-          .findMany({ where: { partnershipId, isActive: true, roles: { has: 'PANEL_CHAIR' } }, select: { id: true }, orderBy: { id: 'asc' } })
-          .then((members) => members.map((member) => member.id));
+      const found = chairs.get(partnershipId) ?? panelMembersOf(db.prisma, { partnershipId }, ['PANEL_CHAIR']);
       chairs.set(partnershipId, found);
       return found;
     },

@@ -7,7 +7,7 @@ import type { NotificationKind, NotificationStatus } from '../store/generated/cl
 import type { TeamsSender } from '../../bot/sending/teams-sender';
 import { claimNotification } from '../jobs/notification-queue';
 import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from '../jobs/reminder-delivery';
-import { calendarDateOf } from '../jobs/reminder-schedule';
+import { calendarDateOf, panelMembersOf } from '../jobs/reminder-schedule';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext } from './context';
@@ -39,13 +39,13 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
 
     const recipients = action.ownerMemberId
       ? [action.ownerMemberId]
-      : (await tx.member.findMany({ where: { agencyId: action.ownerAgencyId, isActive: true, roles: { hasSome: ['PANEL_MEMBER', 'PANEL_CHAIR'] } }, select: { id: true } })).map((m) => m.id);
+      : await panelMembersOf(tx, { agencyId: action.ownerAgencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
     if (recipients.length === 0) throw conflict('Nobody in the owner agency can receive reminders. Name an officer for this action first.');
 
     const today = londonDateOf(now);
     const dueDate = calendarDateOf(action.dueDate);
     const kind: NotificationKind = isOverdue({ status: action.status, dueDate }, today) ? 'REMINDER_OVERDUE' : dueDate === today ? 'REMINDER_DUE_TODAY' : 'REMINDER_BEFORE_DUE';
-    const rows = recipients.map((recipientId) => ({ recipientId, actionId, kind, dedupeKey: `${CHASE_KEY_PREFIX}${actionId}:${window}:to:${recipientId}`, scheduledFor: now }));
+    const rows = recipients.map((recipientId) => ({ recipientId, actionId, kind, dedupeKey: `${CHASE_KEY_PREFIX}${actionId}:${window}:to:${recipientId}`, scheduledFor: now, createdAt: now }));
     const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
     if (created.count > 0) await audit(tx, ctx, { event: 'action.chase', entityType: 'Action', entityId: actionId, after: { recipients: created.count } });
     const stored = await tx.notification.findMany({ where: { dedupeKey: { in: rows.map((row) => row.dedupeKey) } }, select: { id: true } });

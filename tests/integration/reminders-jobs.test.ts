@@ -115,6 +115,49 @@ describe('reminders over the days around a due date', () => {
   });
 });
 
+describe('who is reminded', () => {
+  const recipientsOf = async (actionId: string) =>
+    (await database.db.prisma.notification.findMany({ where: { actionId }, select: { recipientId: true, kind: true }, orderBy: [{ kind: 'asc' }, { recipientId: 'asc' }] })).map(
+      (row) => [row.kind, row.recipientId],
+    );
+
+  it("reminds every panel member of the owner agency when no officer is named", async () => {
+    const actionId = await createAction(database.db, world, { dueDate: '2026-11-20', ownerMemberId: null });
+    expect(await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST)).toBe(2);
+    expect(await recipientsOf(actionId)).toEqual(
+      [world.officer.id, world.colleague.id].sort().map((id) => ['REMINDER_DUE_TODAY', id]),
+    );
+  });
+
+  it("escalates to the chairs of the panel that agreed the action, or to the partnership's chairs when no panel did", async () => {
+    const fromPanel = await createAction(database.db, world, { dueDate: '2026-11-10' });
+    const outsidePanel = await createAction(database.db, world, { dueDate: '2026-11-10', withMeeting: false });
+    const otherChair = await database.db.prisma.member.create({
+      data: { partnershipId: world.partnershipId, agencyId: world.housingId, entraObjectId: 'other-chair', tenantId: 'tenant', displayName: 'Lee Chan', roles: ['PANEL_CHAIR'] },
+    });
+    try {
+      await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST);
+      expect(await recipientsOf(fromPanel)).toEqual([
+        ['REMINDER_OVERDUE', world.officer.id],
+        ['ESCALATION_TO_CHAIR', world.chair.id],
+      ]);
+      expect(await recipientsOf(outsidePanel)).toEqual([
+        ['REMINDER_OVERDUE', world.officer.id],
+        ...[world.chair.id, otherChair.id].sort().map((id) => ['ESCALATION_TO_CHAIR', id]),
+      ]);
+    } finally {
+      await database.db.prisma.notification.deleteMany();
+      await database.db.prisma.member.delete({ where: { id: otherChair.id } });
+    }
+  });
+
+  it('queues nothing new when the schedule runs again the same day', async () => {
+    await createAction(database.db, world, { dueDate: '2026-11-20' });
+    expect(await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST)).toBe(1);
+    expect(await scheduleReminders(database.db, new Date(nineAm('2026-11-20').getTime() + 3_600_000), NO_DIGEST)).toBe(0);
+  });
+});
+
 describe('several app instances', () => {
   it('never sends the same reminder twice when two workers run at once on one database', async () => {
     // On PostgreSQL the second worker has its own connection pool, as a second app instance would.
