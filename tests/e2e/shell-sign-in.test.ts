@@ -1,7 +1,7 @@
 // The tab's development sign-in in headless Chromium against the real app and demo data.
 import type { Page } from 'playwright-core';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
-import { collectPageErrors, signInThroughPicker, startBrowserApp, type BrowserApp } from '../support/browser';
+import { collectPageErrors, sessionItem, setSessionItem, signInThroughPicker, startBrowserApp, type BrowserApp } from '../support/browser';
 
 const CHAIR = DEMO_MEMBERS.find((member) => member.displayName === 'Helen Placeholder')!;
 const OFFICER = DEMO_MEMBERS.find((member) => member.displayName === 'Dan Sample')!;
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function storedToken(page: Page): Promise<string> {
-  return page.evaluate((key) => (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { token?: string }).token ?? '', STORAGE_KEY);
+  return (JSON.parse((await sessionItem(page, STORAGE_KEY)) ?? '{}') as { token?: string }).token ?? '';
 }
 
 describe('the development sign-in', () => {
@@ -31,7 +31,7 @@ describe('the development sign-in', () => {
     await table.waitFor();
     expect(await table.getByRole('row').count()).toBe(DEMO_MEMBERS.length + 1);
     const chairRow = table.getByRole('row').filter({ hasText: CHAIR.displayName });
-    expect(await chairRow.getByRole('cell').allInnerTexts()).toEqual([CHAIR.displayName, CHAIR.agencyName, 'chair, panel member', 'Sign in']);
+    expect(await chairRow.getByRole('cell').allInnerTexts()).toEqual([CHAIR.displayName, CHAIR.agencyName, 'chair, panel member']);
     expect(await page.getByTestId('development-sign-in-banner').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -67,10 +67,8 @@ describe('the development sign-in', () => {
       if (response.url().endsWith('/api/me') && response.status() === 401) refused.push(response.url());
     });
 
-    await page.evaluate((key) => {
-      const saved = JSON.parse(sessionStorage.getItem(key)!) as { token: string };
-      sessionStorage.setItem(key, JSON.stringify({ ...saved, token: 'a-token-this-server-never-issued' }));
-    }, STORAGE_KEY);
+    const saved = JSON.parse((await sessionItem(page, STORAGE_KEY))!) as { token: string };
+    await setSessionItem(page, STORAGE_KEY, JSON.stringify({ ...saved, token: 'a-token-this-server-never-issued' }));
     await page.reload();
 
     await expect(page.getByTestId('development-sign-in-banner').innerText()).resolves.toContain(OFFICER.displayName);
@@ -88,7 +86,7 @@ describe('the development sign-in', () => {
     await signInThroughPicker(page, CHAIR.displayName);
     await page.getByRole('button', { name: 'Switch member' }).click();
     await page.getByRole('heading', { level: 1, name: 'Development sign-in' }).waitFor();
-    expect(await page.evaluate((key) => sessionStorage.getItem(key), STORAGE_KEY)).toBeNull();
+    expect(await sessionItem(page, STORAGE_KEY)).toBeNull();
 
     await signInThroughPicker(page, OFFICER.displayName);
     await expect(page.getByTestId('development-sign-in-banner').innerText()).resolves.toContain(`${OFFICER.displayName}, ${OFFICER.agencyName}`);

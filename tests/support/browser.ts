@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { projectRoot, builtTabDir } from '../../api/paths';
 import { seedDemoData } from '../../api/store/demo-data';
 import { openTestDatabase, type TestDatabase } from './test-database';
@@ -181,6 +181,38 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
+// --- In the page ------------------------------------------------------------------------------
+
+/**
+ * The page's <html> element. The project's TypeScript has no DOM library (it is a Node program),
+ * so tests reach the page through an element handed to `evaluate`, whose DOM type is left open,
+ * instead of globals such as `document` that would need the DOM library program-wide.
+ */
+export function documentRoot(page: Page): Locator {
+  return page.locator(':root');
+}
+
+/** What has the keyboard focus: its tag, id and accessible name (aria-label, else its text). */
+export function focusedElement(page: Page): Promise<{ tag: string; id: string; name: string }> {
+  return documentRoot(page).evaluate((html) => {
+    const element = html.ownerDocument.activeElement;
+    return { tag: element?.tagName ?? '', id: element?.id ?? '', name: (element?.getAttribute('aria-label') ?? element?.innerText ?? '').trim() };
+  });
+}
+
+export function sessionItem(page: Page, key: string): Promise<string | null> {
+  return documentRoot(page).evaluate((html, name) => html.ownerDocument.defaultView.sessionStorage.getItem(name) as string | null, key);
+}
+
+export function setSessionItem(page: Page, key: string, value: string): Promise<void> {
+  return documentRoot(page).evaluate((html, [name, text]) => html.ownerDocument.defaultView.sessionStorage.setItem(name, text), [key, value] as const);
+}
+
+/** How far the page itself scrolls sideways; regions such as a wide table may scroll on their own. */
+export function pageOverflow(page: Page): Promise<number> {
+  return documentRoot(page).evaluate((html) => (html.scrollWidth as number) - (html.clientWidth as number));
+}
+
 // --- Signing in ------------------------------------------------------------------------------
 
 /** Signs in the way a person does locally: chooses the member in the development sign-in table. */
@@ -207,10 +239,11 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
  * its real CSP under test.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  const root = documentRoot(page);
+  if (!(await root.evaluate((html) => 'axe' in html.ownerDocument.defaultView))) await page.evaluate(AXE_SOURCE);
+  return root.evaluate(async (html, tags) => {
+    const axe = html.ownerDocument.defaultView.axe as { run(context: unknown, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
+    const result = await axe.run(html.ownerDocument, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,

@@ -41,6 +41,10 @@ const useStyles = makeStyles({
     maxWidth: '100%',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  // Fluent's fixed layout gives every column the same width, which crushes long agency names in
+  // the side panel; automatic layout sizes columns by content and the region scrolls instead.
+  table: { tableLayout: 'auto' },
+  cell: { whiteSpace: 'normal', verticalAlign: 'top' },
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -90,7 +94,7 @@ export function DataTable<Row>({ label, columns, rows, rowKey, initialSort, empt
 
   return (
     <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
-      <Table aria-label={label} sortable size="small">
+      <Table aria-label={label} sortable size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
             {columns.map((column) => (
@@ -109,7 +113,9 @@ export function DataTable<Row>({ label, columns, rows, rowKey, initialSort, empt
           {sorted.map((row) => (
             <TableRow key={rowKey(row)}>
               {columns.map((column) => (
-                <TableCell key={column.id}>{column.cell(row)}</TableCell>
+                <TableCell key={column.id} className={styles.cell}>
+                  {column.cell(row)}
+                </TableCell>
               ))}
             </TableRow>
           ))}

@@ -55,19 +55,20 @@ export function DevSignInPicker({ notice, onSignedIn }: { notice?: string; onSig
     }
   };
 
+  // The name is the sign-in button, so the narrow side panel shows it without sideways scrolling.
   const columns: DataColumn<DevMember>[] = [
-    { id: 'name', header: 'Name', cell: (m) => m.displayName, sortValue: (m) => m.displayName },
-    { id: 'agency', header: 'Agency', cell: (m) => m.agencyName, sortValue: (m) => m.agencyName },
-    { id: 'roles', header: 'Roles', cell: (m) => describeRoles(m.roles) },
     {
-      id: 'sign-in',
-      header: 'Sign in',
+      id: 'name',
+      header: 'Name',
+      sortValue: (m) => m.displayName,
       cell: (m) => (
-        <Button size="small" disabled={signingIn !== null} onClick={() => signIn(m)} aria-label={`Sign in as ${m.displayName}`}>
-          {signingIn === m.id ? 'Signing in…' : 'Sign in'}
+        <Button size="small" appearance="secondary" disabled={signingIn !== null} onClick={() => signIn(m)} aria-label={`Sign in as ${m.displayName}`}>
+          {signingIn === m.id ? 'Signing in…' : m.displayName}
         </Button>
       ),
     },
+    { id: 'agency', header: 'Agency', cell: (m) => m.agencyName, sortValue: (m) => m.agencyName },
+    { id: 'roles', header: 'Roles', cell: (m) => describeRoles(m.roles) },
   ];
 
   return (
@@ -79,7 +80,8 @@ export function DevSignInPicker({ notice, onSignedIn }: { notice?: string; onSig
       )}
       <Body1>
         This server has no Microsoft 365 sign-in configured, so you can act as one of the fictional demo members of the
-        partnership. Each member sees what their agency and roles allow. Use it only on a development or test server.
+        partnership: choose a name to sign in as that member. Each member sees what their agency and roles allow. Use it
+        only on a development or test server.
       </Body1>
       {loadError && <ErrorState title="Could not load the demo members" error={loadError} onRetry={() => setAttempt((n) => n + 1)} />}
       {!loadError && !members && <Loading label="Loading the demo members" />}

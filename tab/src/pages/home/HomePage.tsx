@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, overflowWrap: 'anywhere' },
+  note: { display: 'block', marginTop: tokens.spacingVerticalL },
   pages: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))',
@@ -53,6 +54,7 @@ export default function HomePage() {
         </Subtitle2>
         {pages.length === 0 ? (
           <EmptyState
+            headingLevel={3}
             title="No pages for your roles yet"
             whatToDo="Your roles do not open any pages of the tab. Ask your partnership admin if you need a role such as panel member or referrer."
           />
@@ -68,7 +70,7 @@ export default function HomePage() {
           </ul>
         )}
       </section>
-      {member.signIn === 'development' && <Body1>Everything in the demo partnership is fictional.</Body1>}
+      {member.signIn === 'development' && <Body1 className={styles.note}>Everything in the demo partnership is fictional.</Body1>}
     </>
   );
 }
