@@ -122,12 +122,13 @@ describe('the filled manifest', () => {
     ]);
   });
 
-  it('has a configurable tab for channels, chats, meeting chat, details and the meeting side panel', () => {
+  it('has a configurable tab for channels, chats, meeting chat, details and the meeting side panel surface', () => {
     expect(filled().configurableTabs).toEqual([
       {
         configurationUrl: 'https://panels.example.gov.uk/tab/#/configure',
         canUpdateConfiguration: true,
         scopes: ['team', 'groupChat'],
+        meetingSurfaces: ['sidePanel'],
         context: ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel'],
       },
     ]);
@@ -241,9 +242,19 @@ describe('the packaging command', () => {
   const output = path.join(MANIFEST_DIR, 'build', 'asb-panels-0.0.1.zip');
   afterAll(() => rmSync(output, { force: true }));
 
-  it('writes manifest/build/asb-panels-<version>.zip', async () => {
+  it('writes manifest/build/asb-panels-<version>.zip holding the filled manifest and both icons', async () => {
+    rmSync(output, { force: true });
     await run(tsx, ['manifest/package.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, ...VALUES, APP_VERSION: '0.0.1' } });
     expect(existsSync(output)).toBe(true);
+
+    const zip = await JSZip.loadAsync(readFileSync(output));
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Json;
+    expect(schemaErrors(manifest)).toEqual([]);
+    expect(manifest).toEqual({ ...filled(), version: '0.0.1' });
+    const colour = PNG.sync.read(await zip.file('color.png')!.async('nodebuffer'));
+    const outline = PNG.sync.read(await zip.file('outline.png')!.async('nodebuffer'));
+    expect([colour.width, colour.height, outline.width, outline.height]).toEqual([192, 192, 32, 32]);
   });
 
   it('exits with an error naming the missing variables', async () => {
