@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   const adapter = createBotAdapter(config.bot, { nodeEnv: config.nodeEnv, log: (event, fields) => logger.warn(fields, event) });
   const clock = () => new Date();
   const identity = createIdentity(config.signIn, { db, logger, clock });
-  const app = createApp({ db, migrations, logger, clock, identity, config, botEndpoint: botEndpoint(adapter, new AsbPanelsBot()) });
+  const app = createApp({ db, migrations, logger, clock, identity, config, botEndpoint: botEndpoint(adapter, new AsbPanelsBot({ db, logger, clock })) });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });

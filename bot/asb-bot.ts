@@ -1,32 +1,115 @@
-// The Teams bot: turns activities into plain commands for api/services and answers with text or
-// Adaptive Cards. Command handlers are added by the referral, panel and action slices.
-import { MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+// The Teams bot: turns messages into commands and Action.Execute clicks into card actions, each
+// handled by one small handler (bot/handlers) that calls api/services. No click ever ends in
+// Teams' generic failure: refusals and errors come back as cards.
+import {
+  MessageFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import { ServiceError } from '../api/services/errors';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
+import { buildErrorCard, buildRefusalCard } from './cards/notice-cards';
+import { actorForActivity } from './identity';
+import { BOT_COMMANDS, CARD_ACTIONS } from './handlers';
+import { HELP_TEXT } from './handlers/help';
+import type { BotCommand, BotDependencies, BotTurn, CardActionHandler } from './handlers/turn';
 
-export const HELP_TEXT = [
-  'I help your partnership run its ASB risk panels. Commands:',
-  '- **my actions**: your open actions, with cards to accept, update and complete them',
-  '- **overdue**: your overdue actions',
-  '- **refer**: start a referral',
-  '- **agenda**: the agenda of the next panel meeting in this chat',
-  '- **help**: this message',
-].join('\n');
+export { HELP_TEXT };
+
+const NOT_A_MEMBER = 'Your account is not set up as a member of a partnership here. Ask your partnership administrator.';
+
+export interface AsbPanelsBotOptions {
+  commands?: readonly BotCommand[];
+  cardActions?: Readonly<Record<string, CardActionHandler>>;
+}
 
 export class AsbPanelsBot extends TeamsActivityHandler {
-  constructor() {
+  private readonly commands: readonly BotCommand[];
+  private readonly cardActions: Readonly<Record<string, CardActionHandler>>;
+
+  constructor(
+    private readonly deps: BotDependencies,
+    options: AsbPanelsBotOptions = {},
+  ) {
     super();
+    this.commands = options.commands ?? BOT_COMMANDS;
+    this.cardActions = options.cardActions ?? CARD_ACTIONS;
     this.onMessage(async (context, next) => {
       await this.answerCommand(context);
       await next();
     });
   }
 
+  private async turnFor(context: TurnContext): Promise<BotTurn> {
+    const actor = await actorForActivity(this.deps.db, context.activity);
+    return {
+      context,
+      deps: this.deps,
+      service: actor ? { db: this.deps.db, actor, requestId: context.activity.id, now: this.deps.clock } : null,
+    };
+  }
+
   private async answerCommand(context: TurnContext): Promise<void> {
     // Mentions arrive as "<at>Bot</at> command" in group chats and channels.
-    const command = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim().toLowerCase();
-    if (command === '' || command === 'help') {
-      await context.sendActivity(MessageFactory.text(HELP_TEXT));
+    const said = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+    const match = findCommand(this.commands, said);
+    if (!match) {
+      await context.sendActivity(MessageFactory.text(said === '' ? HELP_TEXT : `I don't know that command. ${HELP_TEXT}`));
       return;
     }
-    await context.sendActivity(MessageFactory.text(`I don't know that command. ${HELP_TEXT}`));
+    const turn = await this.turnFor(context);
+    if (!turn.service && match.command.names[0] !== 'help') {
+      await context.sendActivity(MessageFactory.text(NOT_A_MEMBER));
+      return;
+    }
+    try {
+      await match.command.run(turn, match.rest);
+    } catch (error) {
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(this.cardForFailure(error, context, 'Your command could not be completed'))));
+    }
   }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invokeValue.action?.verb ?? '';
+    const handler = Object.hasOwn(this.cardActions, verb) ? this.cardActions[verb] : undefined;
+    if (!handler) {
+      return cardResponse(buildErrorCard({ title: 'This card is out of date', message: 'This button is no longer supported. Ask for a fresh card.' }));
+    }
+    const turn = await this.turnFor(context);
+    if (!turn.service) return cardResponse(buildRefusalCard({ attempted: 'Use this card', reason: NOT_A_MEMBER }));
+    try {
+      return await handler(turn, (invokeValue.action.data ?? {}) as Record<string, unknown>);
+    } catch (error) {
+      return cardResponse(this.cardForFailure(error, context, 'This could not be done'));
+    }
+  }
+
+  private cardForFailure(error: unknown, context: TurnContext, title: string): AdaptiveCard {
+    if (error instanceof ServiceError && error.code === 'FORBIDDEN') return buildRefusalCard({ attempted: title, reason: error.message });
+    if (error instanceof ServiceError && error.code !== 'INTERNAL' && error.code !== 'DATABASE_UNAVAILABLE') {
+      return buildErrorCard({ title, message: error.message });
+    }
+    // Log the class only: messages from lower layers may quote personal data.
+    this.deps.logger.error({ activityId: context.activity.id, failure: error instanceof Error ? error.name : typeof error }, 'bot handler failed');
+    return buildErrorCard({ title, message: 'Something went wrong on our side. Try again in a moment.', reference: context.activity.id ?? null });
+  }
+}
+
+function findCommand(commands: readonly BotCommand[], said: string): { command: BotCommand; rest: string } | null {
+  for (const command of commands) {
+    for (const name of command.names) {
+      if (said === name || said.startsWith(`${name} `)) return { command, rest: said.slice(name.length).trim() };
+    }
+  }
+  return null;
+}
+
+export function cardAttachment(card: AdaptiveCard) {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}
+
+export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
 }

@@ -53,7 +53,7 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     clock,
     identity,
     config: { signIn, allowedOrigins: options.allowedOrigins ?? [], rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000, nodeEnv: 'test' },
-    botEndpoint: botEndpoint(adapter, options.botHandler ?? new AsbPanelsBot()),
+    botEndpoint: botEndpoint(adapter, options.botHandler ?? new AsbPanelsBot({ db, logger, clock })),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -1,0 +1,18 @@
+import { MessageFactory } from 'botbuilder';
+import type { BotCommand } from './turn';
+
+export const HELP_TEXT = [
+  'I help your partnership run its ASB risk panels. Commands:',
+  '- **my actions**: your open actions, with cards to accept, update and complete them',
+  '- **overdue**: your overdue actions',
+  '- **refer**: start a referral',
+  '- **agenda**: the agenda of the next panel meeting in this chat',
+  '- **help**: this message',
+].join('\n');
+
+export const helpCommand: BotCommand = {
+  names: ['help'],
+  async run(turn) {
+    await turn.context.sendActivity(MessageFactory.text(HELP_TEXT));
+  },
+};

@@ -1,0 +1,7 @@
+// Every chat command and card verb the bot answers. Each slice of the product adds its own here.
+import type { BotCommand, CardActionHandler } from './turn';
+import { helpCommand } from './help';
+
+export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand];
+
+export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {};

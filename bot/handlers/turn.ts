@@ -1,0 +1,29 @@
+// What a bot command or card action handler receives: the Teams turn, the member who acted (or
+// null when the sender is not a member), and the app's services.
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { Logger } from '../../api/logger';
+import type { Database } from '../../api/store/database';
+import type { ServiceContext } from '../../api/services/context';
+
+export interface BotDependencies {
+  db: Database;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export interface BotTurn {
+  context: TurnContext;
+  deps: BotDependencies;
+  /** The acting member's context for api/services, or null when Teams' sender is not a member. */
+  service: ServiceContext | null;
+}
+
+/** A chat command such as "my actions". `rest` is the text after the command words. */
+export interface BotCommand {
+  /** Lower-case command words, e.g. ["my actions"]; the first is shown in help. */
+  names: readonly string[];
+  run(turn: BotTurn, rest: string): Promise<void>;
+}
+
+/** An Action.Execute verb's handler: answers with the card that replaces the clicked one. */
+export type CardActionHandler = (turn: BotTurn, data: Record<string, unknown>) => Promise<AdaptiveCardInvokeResponse>;
