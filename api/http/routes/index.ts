@@ -1,10 +1,11 @@
 // Every authenticated REST route, mounted at /api behind authenticate and the per-member rate limit.
-// Each slice of the product adds its router here with one line.
+// Each slice of the product adds its route list to apiRouteSpecs with one line.
 import { Router } from 'express';
 import type { AppConfig } from '../../config';
 import type { Logger } from '../../logger';
 import type { Database } from '../../store/database';
 import type { Identity } from '../identity';
+import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from '../route-spec';
 import { meRoutes } from './me';
 
 export interface ApiDependencies {
@@ -15,8 +16,28 @@ export interface ApiDependencies {
   config: Pick<AppConfig, 'signIn' | 'allowedOrigins' | 'rateLimitPerMinute' | 'nodeEnv'>;
 }
 
+/** Every authenticated route, in the order the OpenAPI document lists them. */
+export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
+  const routes = [...meRoutes(deps)];
+  return [...routes, openApiRoute(routes)];
+}
+
 export function apiRoutes(deps: ApiDependencies): Router {
   const router = Router();
-  router.use(meRoutes(deps));
+  mountRoutes(router, apiRouteSpecs(deps));
   return router;
+}
+
+function openApiRoute(routes: RouteSpec[]): RouteSpec {
+  const document = openApiDocument(routes, { title: 'ASB Panels API', version: '1' });
+  return defineRoute({
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This API described as OpenAPI 3.1.',
+    tag: 'Identity',
+    capability: null,
+    async handle() {
+      return { json: document };
+    },
+  });
 }

@@ -1,28 +1,35 @@
 // GET /api/me: who the tab is signed in as, and what their roles let them do.
-import { Router } from 'express';
-import type { ApiDependencies } from './index';
-import { actorOf } from '../identity';
+import { defineRoute, type RouteSpec } from '../route-spec';
 import { CAPABILITY_NAMES, mayUse } from '../../domain/access/policy';
+import type { ApiDependencies } from './index';
 
-export function meRoutes(deps: ApiDependencies): Router {
-  const router = Router();
-  router.get('/me', async (_req, res) => {
-    const actor = actorOf(res);
-    const member = await deps.db.prisma.member.findUniqueOrThrow({
-      where: { id: actor.memberId },
-      select: {
-        id: true,
-        displayName: true,
-        roles: true,
-        agency: { select: { id: true, name: true, type: true } },
-        partnership: { select: { id: true, name: true } },
+export function meRoutes(deps: ApiDependencies): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/me',
+      summary: 'Who is signed in, their agency and what they may do.',
+      tag: 'Identity',
+      capability: null,
+      async handle({ ctx }) {
+        const member = await ctx.db.prisma.member.findUniqueOrThrow({
+          where: { id: ctx.actor.memberId },
+          select: {
+            id: true,
+            displayName: true,
+            roles: true,
+            agency: { select: { id: true, name: true, type: true } },
+            partnership: { select: { id: true, name: true } },
+          },
+        });
+        return {
+          json: {
+            ...member,
+            capabilities: CAPABILITY_NAMES.filter((capability) => mayUse(ctx.actor, capability)),
+            signIn: deps.identity.mode,
+          },
+        };
       },
-    });
-    res.json({
-      ...member,
-      capabilities: CAPABILITY_NAMES.filter((capability) => mayUse(actor, capability)),
-      signIn: deps.identity.mode,
-    });
-  });
-  return router;
+    }),
+  ];
 }
