@@ -12,6 +12,10 @@ import { hasAnyPartnership, seedDemoData } from './store/demo-data';
 import { createBotAdapter } from '../bot/adapter';
 import { AsbPanelsBot } from '../bot/asb-bot';
 import { botEndpoint } from '../bot/endpoint';
+import { captureConversationsMiddleware } from '../bot/conversations';
+import { BotConnectorSender } from '../bot/sending/bot-connector-sender';
+import { systemClock } from './jobs/clock';
+import { startReminderWorker, type RunningReminderWorker } from './jobs/reminder-worker';
 
 async function start(): Promise<void> {
   let config;
@@ -50,14 +54,20 @@ async function start(): Promise<void> {
     logger.info({ counts: summary }, 'empty database filled with the fictional demo partnership');
   }
 
-  const adapter = createBotAdapter(config.bot, { nodeEnv: config.nodeEnv, log: (event, fields) => logger.warn(fields, event) });
-  const clock = () => new Date();
+  const botLog = (event: string, fields: Record<string, unknown>) => logger.warn(fields, event);
+  const adapter = createBotAdapter(config.bot, { nodeEnv: config.nodeEnv, log: botLog });
+  // Every activity refreshes the stored conversation reference, so proactive sends find the member.
+  adapter.use(captureConversationsMiddleware(db, systemClock, botLog));
+  const sender = new BotConnectorSender({ adapter, botAppId: config.bot.MicrosoftAppId ?? '', db, clock: systemClock, log: botLog });
+  const clock = systemClock.now;
   const identity = createIdentity(config.signIn, { db, logger, clock });
-  const app = createApp({ db, migrations, logger, clock, identity, config, botEndpoint: botEndpoint(adapter, new AsbPanelsBot({ db, logger, clock })) });
+  const bot = new AsbPanelsBot({ db, logger, clock, sender });
+  const app = createApp({ db, migrations, logger, clock, identity, sender, config, botEndpoint: botEndpoint(adapter, bot) });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
-  stopGracefully(server, db, logger);
+  const reminders = startReminderWorker({ db, sender, clock: systemClock, logger });
+  stopGracefully(server, db, logger, [reminders]);
 }
 
 // Our own start-up errors (unreachable database, failed migration) carry no personal data.
@@ -65,10 +75,12 @@ function failureOf(error: unknown): { type: string; message: string } {
   return error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error, message: String(error) };
 }
 
-function stopGracefully(server: Server, db: Database, logger: Logger): void {
+function stopGracefully(server: Server, db: Database, logger: Logger, workers: RunningReminderWorker[]): void {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    server.close(() => {
+    server.close(async () => {
+      // A worker stops between sends; anything it had claimed is reclaimed when its lease runs out.
+      await Promise.allSettled(workers.map((worker) => worker.stop()));
       db.close().then(
         () => process.exit(0),
         () => process.exit(1),

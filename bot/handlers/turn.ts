@@ -4,11 +4,14 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Logger } from '../../api/logger';
 import type { Database } from '../../api/store/database';
 import type { ServiceContext } from '../../api/services/context';
+import type { TeamsSender } from '../sending/teams-sender';
 
 export interface BotDependencies {
   db: Database;
   logger: Logger;
   clock: () => Date;
+  /** Posts and updates cards beyond the current turn (personal chats, meeting chats). */
+  sender: TeamsSender;
 }
 
 export interface BotTurn {

@@ -14,6 +14,10 @@ import type { EntraTokenVerifier } from '../../api/auth/entra-token';
 import { createBotAdapter, type BotAuthenticationSettings } from '../../bot/adapter';
 import { AsbPanelsBot } from '../../bot/asb-bot';
 import { botEndpoint } from '../../bot/endpoint';
+import { captureConversationsMiddleware } from '../../bot/conversations';
+import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
+import type { TeamsSender } from '../../bot/sending/teams-sender';
+import { systemClock } from '../../api/jobs/clock';
 
 export interface TestAppOptions {
   clock?: () => Date;
@@ -23,6 +27,8 @@ export interface TestAppOptions {
   allowedOrigins?: string[];
   bot?: BotAuthenticationSettings;
   botHandler?: ActivityHandler;
+  /** Defaults to the real sender over this app's adapter (point `bot` at a fake Bot Connector). */
+  sender?: TeamsSender;
 }
 
 export interface ApiAnswer<Body = unknown> {
@@ -46,14 +52,19 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
   const signIn = options.signIn ?? { mode: 'development' as const };
   const identity = createIdentity(signIn, { db, logger, clock, ...(options.entraVerifier ? { entraVerifier: options.entraVerifier } : {}) });
   const adapter = createBotAdapter(options.bot ?? {}, { nodeEnv: 'test', log: () => undefined });
+  adapter.use(captureConversationsMiddleware(db, { now: clock }, () => undefined));
+  const sender =
+    options.sender ??
+    new BotConnectorSender({ adapter, botAppId: options.bot?.MicrosoftAppId ?? '', db, clock: { ...systemClock, now: clock }, log: () => undefined });
   const app = createApp({
     db,
     migrations: readMigrations(migrationsDir),
     logger,
     clock,
     identity,
+    sender,
     config: { signIn, allowedOrigins: options.allowedOrigins ?? [], rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000, nodeEnv: 'test' },
-    botEndpoint: botEndpoint(adapter, options.botHandler ?? new AsbPanelsBot({ db, logger, clock })),
+    botEndpoint: botEndpoint(adapter, options.botHandler ?? new AsbPanelsBot({ db, logger, clock, sender })),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

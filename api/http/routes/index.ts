@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config';
 import type { Logger } from '../../logger';
 import type { Database } from '../../store/database';
 import type { Identity } from '../identity';
+import type { TeamsSender } from '../../../bot/sending/teams-sender';
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from '../route-spec';
 import { meRoutes } from './me';
 
@@ -13,6 +14,8 @@ export interface ApiDependencies {
   logger: Logger;
   clock: () => Date;
   identity: Identity;
+  /** Writes to Teams on the app's own initiative (action cards, chasers, agenda posts). */
+  sender: TeamsSender;
   config: Pick<AppConfig, 'signIn' | 'allowedOrigins' | 'rateLimitPerMinute' | 'nodeEnv'>;
 }
 
