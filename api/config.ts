@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   ENTRA_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
   ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
 });
@@ -76,6 +77,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Requests per signed-in member per minute. */
   rateLimitPerMinute: number;
+  /** Per client address on the routes before sign-in: enough for people, too few to enumerate members. */
+  signInRateLimitPerMinute: number;
   /**
    * Microsoft Graph (with its version) and the Entra host its app-only tokens come from; tests point
    * both at loopback fakes. The app's own credentials are the bot's (MicrosoftAppId and friends).
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { mode: 'development' as const },
     allowedOrigins: values.PUBLIC_BASE_URL ? [new URL(values.PUBLIC_BASE_URL).origin] : [],
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    signInRateLimitPerMinute: values.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     graph: {
       baseUrl: values.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
       authorityHost: values.ENTRA_AUTHORITY_HOST ?? DEFAULT_ENTRA_AUTHORITY_HOST,

@@ -102,3 +102,17 @@ describe('per-member rate limit', () => {
     }
   });
 });
+
+describe('sign-in rate limit', () => {
+  it('limits the routes before sign-in per client address', async () => {
+    const limited = await startTestApp(test.db, { signInRateLimitPerMinute: 2 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await limited.call('GET', '/api/config')).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      expect((await limited.call('POST', '/api/dev/sign-in', { body: { memberId: chair.id } })).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -24,6 +24,7 @@ export interface TestAppOptions {
   signIn?: AppConfig['signIn'];
   entraVerifier?: EntraTokenVerifier;
   rateLimitPerMinute?: number;
+  signInRateLimitPerMinute?: number;
   allowedOrigins?: string[];
   bot?: BotAuthenticationSettings;
   botHandler?: ActivityHandler;
@@ -63,7 +64,7 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     clock,
     identity,
     sender,
-    config: { signIn, allowedOrigins: options.allowedOrigins ?? [], rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000, nodeEnv: 'test' },
+    config: { signIn, allowedOrigins: options.allowedOrigins ?? [], rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000, signInRateLimitPerMinute: options.signInRateLimitPerMinute ?? 10_000, nodeEnv: 'test' },
     botEndpoint: botEndpoint(adapter, options.botHandler ?? new AsbPanelsBot({ db, logger, clock, sender })),
   });
   const server: Server = await new Promise((resolve) => {

@@ -8,15 +8,12 @@ import { notFound } from '../../services/errors';
 import { actorForMember } from '../../services/members';
 import { anonymousRateLimit } from '../hardening';
 
-/** Enough for a person signing in; too few to enumerate members or hammer the database. */
-const ANONYMOUS_REQUESTS_PER_MINUTE = 60;
-
 const signInRequest = z.object({ memberId: z.uuid('Choose a member from the list.') }).strict();
 
 export function signInRoutes(deps: ApiDependencies): Router {
   const router = Router();
   const { identity, config } = deps;
-  router.use(['/config', '/dev'], anonymousRateLimit(ANONYMOUS_REQUESTS_PER_MINUTE));
+  router.use(['/config', '/dev'], anonymousRateLimit(config.signInRateLimitPerMinute));
 
   router.get('/config', (_req, res) => {
     res.json(config.signIn.mode === 'entra' ? { signIn: 'entra', entraClientId: config.signIn.clientId } : { signIn: 'development' });
