@@ -16,7 +16,7 @@ export interface ApiDependencies {
   identity: Identity;
   /** Writes to Teams on the app's own initiative (action cards, chasers, agenda posts). */
   sender: TeamsSender;
-  config: Pick<AppConfig, 'signIn' | 'allowedOrigins' | 'rateLimitPerMinute' | 'nodeEnv'>;
+  config: Pick<AppConfig, 'signIn' | 'allowedOrigins' | 'rateLimitPerMinute' | 'signInRateLimitPerMinute' | 'nodeEnv'>;
 }
 
 /** Every authenticated route, in the order the OpenAPI document lists them. */
