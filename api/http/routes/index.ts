@@ -8,6 +8,9 @@ import type { Identity } from '../identity';
 import type { TeamsSender } from '../../../bot/sending/teams-sender';
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from '../route-spec';
 import { meRoutes } from './me';
+import { governanceRoutes } from './governance';
+import { placesRoutes } from './places';
+import { caseOverviewRoutes } from './case-overview';
 
 export interface ApiDependencies {
   db: Database;
@@ -22,6 +25,7 @@ export interface ApiDependencies {
 /** Every authenticated route, in the order the OpenAPI document lists them. */
 export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   const routes = [...meRoutes(deps)];
+  routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

@@ -1,0 +1,31 @@
+// The case view's read model and, for chairs and auditors, who has read the case.
+import { defineRoute, type RouteSpec } from '../route-spec';
+import { listCaseViewers, readCaseOverview } from '../../services/case-overview';
+import type { ApiDependencies } from './index';
+
+export function caseOverviewRoutes(_deps: ApiDependencies): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/cases/:caseId/overview',
+      summary: 'Read a case with its people, places, risk history, incidents, agenda history, actions and interventions.',
+      tag: 'Cases',
+      capability: 'case.read',
+      params: { caseId: 'case' },
+      async handle({ params, ctx }) {
+        return { json: await readCaseOverview(ctx, params.caseId!) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/:caseId/viewers',
+      summary: 'See who has read a case and when.',
+      tag: 'Cases',
+      capability: 'case.viewers',
+      params: { caseId: 'case' },
+      async handle({ params, ctx }) {
+        return { json: await listCaseViewers(ctx, params.caseId!) };
+      },
+    }),
+  ];
+}

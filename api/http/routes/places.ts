@@ -1,0 +1,21 @@
+// Vulnerable localities and hotspots: incidents and new cases by ward and month.
+import { defineRoute, type RouteSpec } from '../route-spec';
+import { readPlaces } from '../../services/places';
+import { periodQuery } from './governance';
+import type { ApiDependencies } from './index';
+
+export function placesRoutes(_deps: ApiDependencies): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/places',
+      summary: 'Read incidents and new cases by ward and month over a period.',
+      tag: 'Governance',
+      capability: 'governance.read',
+      query: periodQuery,
+      async handle({ query, ctx }) {
+        return { json: await readPlaces(ctx, query) };
+      },
+    }),
+  ];
+}
