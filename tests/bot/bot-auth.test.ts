@@ -132,6 +132,7 @@ describe('bot endpoint with an app id', () => {
   const refused: [string, RegExp, () => Promise<string | undefined>][] = [
     ['no token', /not authorized/, async () => undefined],
     ['an expired token', /expired/, () => issuer.sign(botConnectorClaims({ exp: nowSeconds() - 600 }))],
+    ['a token that is not valid yet', /not active/, () => issuer.sign(botConnectorClaims({ nbf: nowSeconds() + 600 }))],
     ['a token for another bot', /Invalid AppId/, () => issuer.sign(botConnectorClaims({ aud: '11111111-2222-4333-8444-555555555555' }))],
     ['a token from another issuer', /No valid identity/, () => issuer.sign(botConnectorClaims({ iss: 'https://sts.windows.net/f2e4c6a8-1b3d-4f5a-8c7e-9d0b1a2c3e4f/' }))],
     ['a token for another service url', /ServiceUrl claim/, () => issuer.sign(botConnectorClaims({ serviceurl: 'https://attacker.example/' }))],
