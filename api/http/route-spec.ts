@@ -71,15 +71,16 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[]): void 
       if (route.capability && !mayUse(ctx.actor, route.capability)) throw forbidden(describeCapability(route));
       const params: Record<string, string> = {};
       for (const [name, noun] of Object.entries(route.params ?? {})) params[name] = parseId(req.params[name], noun);
-      const query = route.query ? parseWith(route.query, { ...(req.query as object) }) : undefined;
+      const query = route.query ? parseWith(route.query, { ...(req.query as object) }, 'query') : undefined;
       const body = route.body ? parseWith(route.body, req.body ?? {}) : undefined;
       const reply = await route.handle({ params, query, body, ctx, req, res });
       if (res.headersSent) return;
       if (reply.file) {
         res
           .status(reply.status ?? 200)
-          .type(reply.file.contentType)
+          // attachment() guesses a type from the file name; the route's own type must win.
           .attachment(reply.file.filename)
+          .type(reply.file.contentType)
           .setHeader('Cache-Control', 'no-store');
         res.send(reply.file.data);
         return;

@@ -3,14 +3,15 @@
 import type { z } from 'zod';
 import { notFound, validationFailed, type FieldError } from '../services/errors';
 
-export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+/** `whole` names the input when an issue is about all of it (an unknown field): "body" or "query". */
+export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unknown, whole = 'body'): z.output<Schema> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw validationFailed(parsed.error.issues.map(toFieldError));
+  throw validationFailed(parsed.error.issues.map((issue) => toFieldError(issue, whole)));
 }
 
-function toFieldError(issue: z.core.$ZodIssue): FieldError {
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+function toFieldError(issue: z.core.$ZodIssue, whole: string): FieldError {
+  const field = issue.path.length > 0 ? issue.path.join('.') : whole;
   // zod 4 leaves the input out of issues unless asked; its message is the reliable signal.
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
     return { field, message: 'This field is required.' };

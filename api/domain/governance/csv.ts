@@ -32,7 +32,7 @@ export function governanceCsv(figures: GovernanceFigures): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection): agency names are user-entered.
   const safe = /^[=+\-@]/.test(value) && Number.isNaN(Number(value)) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
