@@ -12,6 +12,7 @@ import { governanceRoutes } from './governance';
 import { placesRoutes } from './places';
 import { caseOverviewRoutes } from './case-overview';
 import { auditRoutes } from './audit';
+import { retentionRoutes } from './retention';
 
 export interface ApiDependencies {
   db: Database;
@@ -27,7 +28,7 @@ export interface ApiDependencies {
 export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   const routes = [...meRoutes(deps)];
   routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
-  routes.push(...auditRoutes(deps));
+  routes.push(...auditRoutes(deps), ...retentionRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

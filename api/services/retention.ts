@@ -1,0 +1,126 @@
+// Retention of closed cases: the partnership's review period, the cases due for review, and
+// anonymising a case's people, places and free text while its ids, dates, bands, agencies and counts
+// stay, so governance figures do not move. Partnership administrators only; every step is audited.
+import { londonDateOf, addMonths } from '../domain/agenda/calendar-date';
+import { mayUse } from '../domain/access/policy';
+import { ANONYMISED_LOCATION, ANONYMISED_PERSON, ANONYMISED_TEXT, isDueForReview, retentionReviewOn } from '../domain/retention/review';
+import { Prisma } from '../store/generated/client';
+import { audit } from './audit';
+import { inTransaction, type ServiceContext, type Tx } from './context';
+import { conflict, forbidden, notFound } from './errors';
+
+const dateOnly = (value: Date) => value.toISOString().slice(0, 10);
+
+function requireRetentionManager(ctx: ServiceContext, doing: string): void {
+  if (!mayUse(ctx.actor, 'retention.manage')) throw forbidden(doing);
+}
+
+export async function readRetentionSettings(ctx: ServiceContext) {
+  requireRetentionManager(ctx, 'read the retention settings');
+  const partnership = await ctx.db.prisma.partnership.findUniqueOrThrow({ where: { id: ctx.actor.partnershipId }, select: { retentionReviewMonths: true } });
+  return { retentionReviewMonths: partnership.retentionReviewMonths };
+}
+
+/** Sets the period and re-dates the review of every closed case not yet anonymised. */
+export async function changeRetentionPeriod(ctx: ServiceContext, months: number) {
+  requireRetentionManager(ctx, 'change the retention period');
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.partnership.findUniqueOrThrow({ where: { id: ctx.actor.partnershipId }, select: { retentionReviewMonths: true } });
+    await tx.partnership.update({ where: { id: ctx.actor.partnershipId }, data: { retentionReviewMonths: months } });
+    const closed = await tx.case.findMany({
+      where: { partnershipId: ctx.actor.partnershipId, status: 'CLOSED', anonymisedAt: null, closedAt: { not: null } },
+      select: { id: true, closedAt: true },
+    });
+    for (const kase of closed) {
+      await tx.case.update({ where: { id: kase.id }, data: { retentionReviewDue: new Date(`${addMonths(londonDateOf(kase.closedAt!), months)}T00:00:00Z`) } });
+    }
+    await audit(tx, ctx, {
+      event: 'retention.period.change', entityType: 'Partnership', entityId: ctx.actor.partnershipId,
+      before: { retentionReviewMonths: before.retentionReviewMonths }, after: { retentionReviewMonths: months, casesRedated: closed.length },
+    });
+    return { retentionReviewMonths: months, casesRedated: closed.length };
+  });
+}
+
+/** Closed, not yet anonymised cases whose review date has come, oldest review first. No names. */
+export async function listCasesDueForReview(ctx: ServiceContext) {
+  requireRetentionManager(ctx, 'see which cases are due for retention review');
+  return inTransaction(ctx, async (tx) => {
+    const { retentionReviewMonths } = await tx.partnership.findUniqueOrThrow({ where: { id: ctx.actor.partnershipId }, select: { retentionReviewMonths: true } });
+    const today = londonDateOf(ctx.now());
+    const closed = await tx.case.findMany({
+      where: { partnershipId: ctx.actor.partnershipId, status: 'CLOSED', anonymisedAt: null, closedAt: { not: null } },
+      select: {
+        id: true, reference: true, kind: true, closedAt: true, retentionReviewDue: true, currentRiskBand: true,
+        leadAgency: { select: { id: true, name: true } },
+        _count: { select: { subjects: true, locations: true, incidents: true, actions: true } },
+      },
+    });
+    const due = closed
+      .map((kase) => {
+        const dates = { closedOn: londonDateOf(kase.closedAt!), recordedReviewOn: kase.retentionReviewDue ? dateOnly(kase.retentionReviewDue) : null };
+        return { kase, dates, reviewOn: retentionReviewOn(dates, retentionReviewMonths) };
+      })
+      .filter(({ dates }) => isDueForReview(dates, retentionReviewMonths, today))
+      .sort((a, b) => (a.reviewOn < b.reviewOn ? -1 : a.reviewOn > b.reviewOn ? 1 : a.kase.reference.localeCompare(b.kase.reference)));
+    await audit(tx, ctx, { event: 'retention.due.list', entityType: 'Partnership', entityId: ctx.actor.partnershipId, after: { today, cases: due.length } });
+    return {
+      today,
+      retentionReviewMonths,
+      cases: due.map(({ kase, dates, reviewOn }) => ({
+        id: kase.id, reference: kase.reference, kind: kase.kind, closedOn: dates.closedOn, reviewOn, currentRiskBand: kase.currentRiskBand,
+        leadAgency: kase.leadAgency, counts: kase._count,
+      })),
+    };
+  });
+}
+
+/**
+ * People and places also in a case that is not anonymised are kept as they are: that case still
+ * needs them. They are listed (by id) in the answer and the audit row.
+ */
+export async function anonymiseCase(ctx: ServiceContext, caseId: string) {
+  requireRetentionManager(ctx, 'anonymise a case');
+  return inTransaction(ctx, async (tx) => {
+    const kase = await tx.case.findFirst({
+      where: { id: caseId, partnershipId: ctx.actor.partnershipId },
+      select: { id: true, status: true, anonymisedAt: true, subjects: { select: { personId: true } }, locations: { select: { locationId: true } } },
+    });
+    if (!kase) throw notFound('case');
+    if (kase.status !== 'CLOSED') throw conflict('Only a closed case can be anonymised. Close the case first.');
+    if (kase.anonymisedAt) throw conflict('This case has already been anonymised.');
+
+    const personIds = [...new Set(kase.subjects.map((subject) => subject.personId))];
+    const locationIds = [...new Set(kase.locations.map((location) => location.locationId))];
+    const stillNeeded = { case: { id: { not: caseId }, anonymisedAt: null } };
+    const keptPeople = new Set((await tx.caseSubject.findMany({ where: { personId: { in: personIds }, ...stillNeeded }, select: { personId: true } })).map((row) => row.personId));
+    const keptPlaces = new Set((await tx.caseLocation.findMany({ where: { locationId: { in: locationIds }, ...stillNeeded }, select: { locationId: true } })).map((row) => row.locationId));
+    const people = personIds.filter((id) => !keptPeople.has(id));
+    const places = locationIds.filter((id) => !keptPlaces.has(id));
+    const now = ctx.now();
+
+    await tx.person.updateMany({ where: { id: { in: people } }, data: { ...ANONYMISED_PERSON, anonymisedAt: now } });
+    await tx.location.updateMany({ where: { id: { in: places } }, data: { ...ANONYMISED_LOCATION, anonymisedAt: now } });
+    await anonymiseCaseText(tx, caseId, people);
+    await tx.case.update({ where: { id: caseId }, data: { anonymisedAt: now, summary: ANONYMISED_TEXT, closureReason: ANONYMISED_TEXT } });
+
+    const outcome = { caseId, anonymisedPeople: people.length, anonymisedPlaces: places.length, keptPeopleIds: [...keptPeople], keptPlaceIds: [...keptPlaces] };
+    await audit(tx, ctx, { event: 'retention.anonymise', entityType: 'Case', entityId: caseId, before: { anonymisedAt: null }, after: outcome });
+    return outcome;
+  });
+}
+
+/** Every free-text field written about the case's people; structured facts (bands, dates, statuses) stay. */
+async function anonymiseCaseText(tx: Tx, caseId: string, personIds: string[]): Promise<void> {
+  const text = ANONYMISED_TEXT;
+  await tx.incident.updateMany({ where: { caseId }, data: { description: text } });
+  await tx.referral.updateMany({ where: { caseId }, data: { reason: text, draft: Prisma.DbNull, routingExplanation: null, declineReason: null } });
+  await tx.riskAssessment.updateMany({ where: { caseId, overrideReason: { not: null } }, data: { overrideReason: text } });
+  await tx.agendaItem.updateMany({ where: { caseId }, data: { reasonText: text, decisions: null, deferralReason: null, closureReason: null } });
+  await tx.action.updateMany({ where: { caseId }, data: { title: 'Anonymised action', description: null, progressNote: null } });
+  await tx.actionEvent.updateMany({ where: { action: { caseId } }, data: { note: null } });
+  await tx.actionReview.updateMany({ where: { action: { caseId } }, data: { note: null } });
+  await tx.intervention.updateMany({ where: { caseId }, data: { conditions: null, proportionalityNote: null, supportOffered: null, breachNote: null } });
+  await tx.consentRecord.updateMany({ where: { OR: [{ caseId }, { personId: { in: personIds } }] }, data: { justification: null } });
+  await tx.communityTriggerReview.updateMany({ where: { caseId }, data: { outcome: null } });
+}
