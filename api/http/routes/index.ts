@@ -11,6 +11,8 @@ import { meRoutes } from './me';
 import { governanceRoutes } from './governance';
 import { placesRoutes } from './places';
 import { caseOverviewRoutes } from './case-overview';
+import { referralRoutes } from './referrals';
+import { caseRecordRoutes } from './case-records';
 
 export interface ApiDependencies {
   db: Database;
@@ -26,6 +28,7 @@ export interface ApiDependencies {
 export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   const routes = [...meRoutes(deps)];
   routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
+  routes.push(...referralRoutes(deps), ...caseRecordRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 
