@@ -13,6 +13,8 @@ import { placesRoutes } from './places';
 import { caseOverviewRoutes } from './case-overview';
 import { auditRoutes } from './audit';
 import { retentionRoutes } from './retention';
+import { referralRoutes } from './referrals';
+import { caseRecordRoutes } from './case-records';
 
 export interface ApiDependencies {
   db: Database;
@@ -29,6 +31,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   const routes = [...meRoutes(deps)];
   routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
   routes.push(...auditRoutes(deps), ...retentionRoutes(deps));
+  routes.push(...referralRoutes(deps), ...caseRecordRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

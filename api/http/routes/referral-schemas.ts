@@ -1,0 +1,73 @@
+// The referral form's shapes at the edge. A draft accepts any part of the form (checks for
+// completeness happen on submit), but every value present must be of the right kind and size.
+import { z } from 'zod';
+
+const SUBJECT_TYPES = ['VICTIM', 'PERPETRATOR', 'LOCATION'] as const;
+export const subjectTypeSchema = z.enum(SUBJECT_TYPES, 'Choose victim, perpetrator or location.');
+export const bandSchema = z.enum(['LOW', 'MEDIUM', 'HIGH'], 'Choose low, medium or high.');
+const optionalText = (max: number) => z.string().max(max, `Keep this under ${max} characters.`).optional();
+const uuid = z.uuid('This is not a record id.');
+
+export const referralDraftSchema = z.looseObject({
+  step: optionalText(60),
+  subject: z
+    .strictObject({
+      givenName: optionalText(100),
+      familyName: optionalText(100),
+      dateOfBirth: optionalText(10),
+      address: optionalText(200),
+      town: optionalText(100),
+      postcode: optionalText(10),
+      ward: optionalText(100),
+    })
+    .optional(),
+  match: z.strictObject({ personId: uuid.optional(), locationId: uuid.optional(), confirmedNew: z.boolean().optional() }).optional(),
+  concerns: optionalText(5000),
+  answers: z.record(z.string().max(60), z.string().max(60)).optional(),
+  judgement: z.strictObject({ band: bandSchema.optional(), reason: optionalText(2000) }).optional(),
+});
+
+export const startReferralBody = z.strictObject({ subjectType: subjectTypeSchema, draft: referralDraftSchema.default({}) });
+export const saveDraftBody = z.strictObject({ subjectType: subjectTypeSchema.optional(), draft: referralDraftSchema });
+export const decisionBody = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('ACCEPT') }),
+  z.strictObject({ decision: z.literal('DECLINE'), reason: z.string().trim().min(1, 'Say why the panel will not hear this referral.').max(2000) }),
+]);
+export const reassessmentBody = z.strictObject({
+  answers: z.record(z.string().max(60), z.string().max(60)),
+  judgement: z.strictObject({ band: bandSchema, reason: z.string().max(2000) }).optional(),
+});
+
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.');
+export const personSearchQuery = z.strictObject({
+  givenName: z.string().trim().min(1, 'Enter a first name.').max(100),
+  familyName: z.string().trim().min(1, 'Enter a last name.').max(100),
+  dateOfBirth: DATE.optional(),
+});
+export const locationSearchQuery = z.strictObject({
+  address: z.string().trim().min(3, 'Enter at least the first line of the address.').max(200),
+  postcode: z.string().trim().max(10).optional(),
+});
+const instant = z.iso.datetime({ offset: true, message: 'Give a date and time such as 2026-03-14T21:30:00Z.' }).transform((value) => new Date(value));
+export const incidentBody = z.strictObject({
+  occurredAt: instant,
+  reportedAt: instant,
+  category: z.enum(['PERSONAL', 'NUISANCE', 'ENVIRONMENTAL'], 'Choose personal, nuisance or environmental.'),
+  description: z.string().trim().min(1, 'Describe what happened.').max(5000),
+  sourceReference: z.string().trim().max(100).optional(),
+  locationId: uuid.optional(),
+  people: z.array(z.strictObject({ personId: uuid, role: z.enum(['VICTIM', 'PERPETRATOR', 'WITNESS']) })).max(20).optional(),
+});
+export const incidentSearchQuery = z.strictObject({
+  from: DATE,
+  to: DATE,
+  category: z.enum(['PERSONAL', 'NUISANCE', 'ENVIRONMENTAL']).optional(),
+  caseId: uuid.optional(),
+});
+export const caseReviewBody = z.strictObject({ caseId: uuid, applicantPersonId: uuid.optional(), locationId: uuid.optional(), receivedAt: instant });
+export const caseReviewStepBody = z.discriminatedUnion('step', [
+  z.strictObject({ step: z.literal('ACKNOWLEDGE') }),
+  z.strictObject({ step: z.literal('DECIDE_THRESHOLD'), met: z.boolean(), outcome: z.string().trim().max(2000).optional() }),
+  z.strictObject({ step: z.literal('HOLD_REVIEW'), outcome: z.string().trim().min(1, 'Record what the review decided.').max(5000) }),
+  z.strictObject({ step: z.literal('CLOSE'), outcome: z.string().trim().min(1, 'Record why the review is closed.').max(5000) }),
+]);

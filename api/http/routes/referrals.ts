@@ -1,0 +1,80 @@
+// Referrals (draft, submit, decide) and the partnership's risk templates.
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '../route-spec';
+import { decideReferral } from '../../services/referrals/decide';
+import { listReferrals, readReferral, saveReferralDraft, startReferral } from '../../services/referrals/referrals';
+import { submitReferral } from '../../services/referrals/submit';
+import { listRiskTemplates, publishRiskTemplateVersion, readRiskTemplate, riskTemplateDefinitionSchema } from '../../services/referrals/templates';
+import { decisionBody, saveDraftBody, startReferralBody } from './referral-schemas';
+import type { ApiDependencies } from './index';
+
+const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
+
+export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/referrals', summary: 'List your referrals and, for a chair, those sent to your panels.', tag: 'Referrals', capability: null,
+      query: z.strictObject({ status: z.enum(STATUSES).optional() }),
+      async handle({ query, ctx }) {
+        return { json: await listReferrals(ctx, query) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/referrals', summary: 'Start a referral; it is kept as a draft until submitted.', tag: 'Referrals', capability: 'referral.create',
+      body: startReferralBody,
+      async handle({ body, ctx }) {
+        return { status: 201, json: await startReferral(ctx, body) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/referrals/:referralId', summary: 'Read a referral with its assessment and routing.', tag: 'Referrals', capability: null,
+      params: { referralId: 'referral' },
+      async handle({ params, ctx }) {
+        return { json: await readReferral(ctx, params.referralId!) };
+      },
+    }),
+    defineRoute({
+      method: 'put', path: '/referrals/:referralId/draft', summary: 'Save a referral draft as it stands.', tag: 'Referrals', capability: 'referral.create',
+      params: { referralId: 'referral' }, body: saveDraftBody,
+      async handle({ params, body, ctx }) {
+        return { json: await saveReferralDraft(ctx, params.referralId!, body) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/referrals/:referralId/submit', summary: 'Submit a referral: score, apply the criteria, route and open or link the case.', tag: 'Referrals', capability: 'referral.create',
+      params: { referralId: 'referral' },
+      async handle({ params, ctx }) {
+        return { json: await submitReferral(ctx, params.referralId!) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/referrals/:referralId/decision', summary: 'Accept or decline a referral for a panel you chair.', tag: 'Referrals', capability: 'referral.decide',
+      params: { referralId: 'referral' }, body: decisionBody,
+      async handle({ params, body, ctx }) {
+        return { json: await decideReferral(ctx, params.referralId!, body) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/risk-templates', summary: 'List the risk templates in use (and, if asked, retired versions).', tag: 'Risk templates', capability: null,
+      query: z.strictObject({ includeRetired: z.enum(['true', 'false']).optional() }),
+      async handle({ query, ctx }) {
+        return { json: await listRiskTemplates(ctx, { includeRetired: query.includeRetired === 'true' }) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/risk-templates/:templateId', summary: 'Read one version of a risk template.', tag: 'Risk templates', capability: null,
+      params: { templateId: 'risk template' },
+      async handle({ params, ctx }) {
+        return { json: await readRiskTemplate(ctx, params.templateId!) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/risk-templates/:templateId/versions', summary: 'Publish an edited risk template as its next version.', tag: 'Risk templates', capability: 'riskTemplate.manage',
+      params: { templateId: 'risk template' },
+      body: z.strictObject({ name: z.string().trim().min(1).max(200).optional(), definition: riskTemplateDefinitionSchema }),
+      async handle({ params, body, ctx }) {
+        return { status: 201, json: await publishRiskTemplateVersion(ctx, params.templateId!, body) };
+      },
+    }),
+  ];
+}

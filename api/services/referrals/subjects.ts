@@ -1,0 +1,114 @@
+// People and places: duplicate suggestions while a referral is typed (no double keying), and the
+// person or place a submitted referral is about, linked when the referrer confirmed a match.
+import { mayUse } from '../../domain/access/policy';
+import { normaliseAddress, normalisePostcode } from '../../domain/matching/addresses';
+import { findPossibleLocations, findPossiblePeople } from '../../domain/matching/candidates';
+import { personNameKey } from '../../domain/matching/names';
+import { audit } from '../audit';
+import { inTransaction, type ServiceContext, type Tx } from '../context';
+import { forbidden, validationFailed } from '../errors';
+import type { CompleteSubject, ReferralDraft } from './referral-draft';
+
+const dateOnly = (value: Date | null): string | null => (value ? value.toISOString().slice(0, 10) : null);
+
+/** Anonymised records are kept for the figures but must never be offered as a match. */
+async function possiblePeople(tx: Tx, partnershipId: string, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
+  // Every live person in the partnership: fuzzy names cannot be narrowed by an index, and a
+  // partnership holds thousands of people, not millions.
+  const people = await tx.person.findMany({
+    where: { partnershipId, anonymisedAt: null },
+    select: { id: true, givenName: true, familyName: true, dateOfBirth: true },
+  });
+  return findPossiblePeople(
+    { givenNames: probe.givenName, familyName: probe.familyName, dateOfBirth: probe.dateOfBirth },
+    people.map((p) => ({ id: p.id, givenNames: p.givenName, familyName: p.familyName, dateOfBirth: dateOnly(p.dateOfBirth) })),
+  ).map((c) => ({ id: c.record.id, givenName: c.record.givenNames, familyName: c.record.familyName, dateOfBirth: c.record.dateOfBirth, score: c.score, reason: c.reason }));
+}
+
+async function possibleLocations(tx: Tx, partnershipId: string, probe: { address: string; postcode: string | null }) {
+  const locations = await tx.location.findMany({
+    where: { partnershipId, anonymisedAt: null },
+    select: { id: true, addressLine1: true, town: true, postcode: true, ward: true },
+  });
+  const byId = new Map(locations.map((l) => [l.id, l]));
+  return findPossibleLocations(probe, locations.map((l) => ({ id: l.id, address: l.addressLine1, postcode: l.postcode }))).map((c) => {
+    const l = byId.get(c.record.id)!;
+    return { id: l.id, address: l.addressLine1, town: l.town, postcode: l.postcode, ward: l.ward, score: c.score, reason: c.reason };
+  });
+}
+
+export async function searchPeople(ctx: ServiceContext, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
+  if (!mayUse(ctx.actor, 'person.search')) throw forbidden('search for people');
+  return inTransaction(ctx, async (tx) => {
+    const candidates = await possiblePeople(tx, ctx.actor.partnershipId, probe);
+    await audit(tx, ctx, { event: 'person.search', entityType: 'Person', after: { query: probe, found: candidates.map((c) => c.id) } });
+    return { candidates };
+  });
+}
+
+export async function searchLocations(ctx: ServiceContext, probe: { address: string; postcode: string | null }) {
+  if (!mayUse(ctx.actor, 'person.search')) throw forbidden('search for addresses');
+  return inTransaction(ctx, async (tx) => {
+    const candidates = await possibleLocations(tx, ctx.actor.partnershipId, probe);
+    await audit(tx, ctx, { event: 'location.search', entityType: 'Location', after: { query: probe, found: candidates.map((c) => c.id) } });
+    return { candidates };
+  });
+}
+
+export type ResolvedSubject = { personId: string; locationId: null } | { personId: null; locationId: string };
+
+/**
+ * The record the referral is about. A confirmed match is linked; a new subject is created only
+ * when nothing similar is known or the referrer has said it is someone (or somewhere) new.
+ */
+export async function resolveSubject(tx: Tx, ctx: ServiceContext, draft: ReferralDraft, subject: CompleteSubject | null): Promise<ResolvedSubject> {
+  const partnershipId = ctx.actor.partnershipId;
+  if (draft.match?.personId && !subject) {
+    const found = await tx.person.findFirst({ where: { id: draft.match.personId, partnershipId, anonymisedAt: null }, select: { id: true } });
+    if (!found) throw validationFailed([{ field: 'match.personId', message: 'The person you linked to is no longer on record; search again.' }]);
+    return { personId: found.id, locationId: null };
+  }
+  if (draft.match?.locationId && !subject) {
+    const found = await tx.location.findFirst({ where: { id: draft.match.locationId, partnershipId, anonymisedAt: null }, select: { id: true } });
+    if (!found) throw validationFailed([{ field: 'match.locationId', message: 'The place you linked to is no longer on record; search again.' }]);
+    return { personId: null, locationId: found.id };
+  }
+  if (!subject) throw validationFailed([{ field: 'subject', message: 'Say who or where the referral is about.' }]);
+  if (subject.kind === 'PERSON') {
+    if (!draft.match?.confirmedNew && (await possiblePeople(tx, partnershipId, subject)).length > 0) {
+      throw validationFailed([{ field: 'match', message: 'This person may already be known. Choose the matching record, or confirm they are someone new.' }]);
+    }
+    const person = await tx.person.create({
+      data: {
+        partnershipId,
+        givenName: subject.givenName,
+        familyName: subject.familyName,
+        dateOfBirth: subject.dateOfBirth ? new Date(`${subject.dateOfBirth}T00:00:00Z`) : null,
+        nameKey: personNameKey(subject.givenName, subject.familyName),
+      },
+      select: { id: true },
+    });
+    await audit(tx, ctx, { event: 'person.create', entityType: 'Person', entityId: person.id, after: { givenName: subject.givenName, familyName: subject.familyName, dateOfBirth: subject.dateOfBirth } });
+    return { personId: person.id, locationId: null };
+  }
+  if (!draft.match?.confirmedNew && (await possibleLocations(tx, partnershipId, subject)).length > 0) {
+    throw validationFailed([{ field: 'match', message: 'This address may already be known. Choose the matching place, or confirm it is a new one.' }]);
+  }
+  const postcode = normalisePostcode(subject.postcode);
+  const location = await tx.location.create({
+    data: {
+      partnershipId,
+      addressLine1: subject.address,
+      town: subject.town,
+      postcode: subject.postcode,
+      postcodeKey: postcode.ok ? postcode.value : subject.postcode.toUpperCase(),
+      addressKey: normaliseAddress(subject.address),
+      // The ward is often unknown to a referrer; the town stands in so place figures still group it.
+      ward: subject.ward ?? subject.town,
+      kind: 'OTHER',
+    },
+    select: { id: true },
+  });
+  await audit(tx, ctx, { event: 'location.create', entityType: 'Location', entityId: location.id, after: { address: subject.address, town: subject.town, postcode: subject.postcode } });
+  return { personId: null, locationId: location.id };
+}

@@ -1,0 +1,165 @@
+// Submitting a referral: the draft is checked as a whole (every missing field named at once, the
+// draft left as it was), the assessment scored with the partnership's current template and its
+// wording kept, the referral criteria applied, the route decided and explained, and the case
+// opened or the subject's existing case linked, all in one transaction with its audit rows.
+import { mayUse } from '../../domain/access/policy';
+import { assessReferralCriteria, type CriterionMet } from '../../domain/referrals/criteria';
+import { routeReferral, type RoutingOutcome } from '../../domain/referrals/routing';
+import { applyProfessionalJudgement, checkAnswers, scoreAssessment, type ScoredAssessment } from '../../domain/risk/scoring';
+import { RISK_BANDS, type RiskBand, type SubjectType } from '../../domain/risk/template';
+import type { CaseStatus, Prisma, ReferralCriterion } from '../../store/generated/client';
+import { audit } from '../audit';
+import { inTransaction, type ServiceContext, type Tx } from '../context';
+import { forbidden, validationFailed, type FieldError } from '../errors';
+import { partnershipPolicies } from './policy-settings';
+import { completeSubject, type ReferralDraft } from './referral-draft';
+import { referralView, requireOwnDraft, requireVisibleReferral } from './referrals';
+import { resolveSubject, type ResolvedSubject } from './subjects';
+import { activeTemplate } from './templates';
+
+const STATUS_FOR_ROUTE: Record<RoutingOutcome, CaseStatus> = { PANEL: 'OPEN', LEAD_AGENCY_CASEWORK: 'LEAD_AGENCY_CASEWORK', ADVICE_AND_CLOSURE: 'CLOSED' };
+/** An existing case is never moved down by a new referral: a case on panel stays on panel. */
+const STATUS_RANK: Record<CaseStatus, number> = { CLOSED: 0, LEAD_AGENCY_CASEWORK: 1, OPEN: 2 };
+
+export interface SubmittedReferralResult {
+  score: number;
+  maximumScore: number;
+  threshold: number;
+  calculatedBand: RiskBand;
+  finalBand: RiskBand;
+  reasons: string[];
+  criteria: CriterionMet[];
+  route: RoutingOutcome;
+  panel: { id: string; name: string } | null;
+  explanation: string;
+  reviewDue: string | null;
+  case: { id: string; reference: string; status: CaseStatus };
+}
+
+function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: Parameters<typeof checkAnswers>[0]): FieldError[] {
+  const problems = [...completeSubject(subjectType, draft).problems];
+  if (!draft.concerns || draft.concerns.trim() === '') {
+    problems.push({ field: 'concerns', message: 'Describe what is happening and why you are referring.' });
+  }
+  for (const problem of checkAnswers(template, draft.answers ?? {})) problems.push({ field: `answers.${problem.field ?? ''}`, message: problem.message });
+  const judgement = draft.judgement;
+  if (judgement?.band && !judgement.reason?.trim()) {
+    problems.push({ field: 'judgement.reason', message: 'Say why your professional judgement puts the risk higher than the score.' });
+  }
+  if (judgement?.band && !RISK_BANDS.includes(judgement.band)) problems.push({ field: 'judgement.band', message: 'Choose low, medium or high.' });
+  return problems;
+}
+
+function withJudgement(ctx: ServiceContext, scored: ScoredAssessment, draft: ReferralDraft): ScoredAssessment {
+  const band = draft.judgement?.band;
+  if (!band) return scored;
+  const raised = applyProfessionalJudgement(scored, { band, reason: draft.judgement?.reason ?? '', recordedBy: ctx.actor.memberId, recordedAt: ctx.now() });
+  if (!raised.ok) throw validationFailed([{ field: `judgement.${raised.error.field ?? 'band'}`, message: raised.error.message }], 'The referral is not complete yet. It is still saved as a draft.');
+  return raised.value;
+}
+
+/** The subject's most recent case, open or closed: a new referral about them belongs to it (a repeat referral). */
+async function latestCaseOf(tx: Tx, partnershipId: string, subjectType: SubjectType, subject: ResolvedSubject) {
+  return tx.case.findFirst({
+    where: {
+      partnershipId,
+      kind: subjectType,
+      ...(subject.personId ? { subjects: { some: { personId: subject.personId, role: subjectType === 'PERPETRATOR' ? 'PERPETRATOR' : 'VICTIM' } } } : { locations: { some: { locationId: subject.locationId! } } }),
+    },
+    orderBy: { openedAt: 'desc' },
+    select: { id: true, reference: true, status: true, lastHeardAt: true, leadAgencyId: true, leadAgency: { select: { name: true } }, agencies: { select: { agencyId: true } } },
+  });
+}
+
+async function nextCaseReference(tx: Tx, partnershipId: string, now: Date): Promise<string> {
+  const prefix = `ASB-${now.getUTCFullYear()}-`;
+  const last = await tx.case.findFirst({ where: { partnershipId, reference: { startsWith: prefix } }, orderBy: { reference: 'desc' }, select: { reference: true } });
+  const next = (last ? Number.parseInt(last.reference.slice(prefix.length), 10) || 0 : 0) + 1;
+  return `${prefix}${String(next).padStart(4, '0')}`;
+}
+
+export async function submitReferral(ctx: ServiceContext, referralId: string) {
+  if (!mayUse(ctx.actor, 'referral.create')) throw forbidden('make referrals');
+  return inTransaction(ctx, async (tx) => {
+    const referral = await requireOwnDraft(tx, ctx, referralId);
+    const draft = (referral.draft ?? {}) as ReferralDraft;
+    const { row: templateRow, template } = await activeTemplate(tx, ctx, referral.subjectType);
+    const problems = checkDraft(referral.subjectType, draft, template);
+    if (problems.length > 0) throw validationFailed(problems, 'The referral is not complete yet. It is still saved as a draft.');
+    const scoredOnly = scoreAssessment(template, draft.answers ?? {});
+    if (!scoredOnly.ok) throw validationFailed([{ field: `answers.${scoredOnly.error.field ?? ''}`, message: scoredOnly.error.message }]);
+    const scored = withJudgement(ctx, scoredOnly.value, draft);
+
+    const now = ctx.now();
+    const partnershipId = ctx.actor.partnershipId;
+    const subject = await resolveSubject(tx, ctx, draft, completeSubject(referral.subjectType, draft).subject);
+    const existing = await latestCaseOf(tx, partnershipId, referral.subjectType, subject);
+    const incidents = await tx.incident.findMany({
+      where: subject.personId ? { partnershipId, people: { some: { personId: subject.personId } } } : { partnershipId, locationId: subject.locationId! },
+      select: { occurredAt: true, category: true },
+    });
+    const policies = await partnershipPolicies(tx, partnershipId);
+    const criteria = assessReferralCriteria({ assessedAt: now, risk: scored, incidents, ...(existing?.lastHeardAt ? { lastHeardAt: existing.lastHeardAt } : {}) }, policies.referral);
+    if (!criteria.ok) throw validationFailed([{ field: criteria.error.field ?? 'policy', message: criteria.error.message }]);
+    const leadAgencyName = existing?.leadAgency.name ?? (await tx.agency.findUniqueOrThrow({ where: { id: ctx.actor.agencyId }, select: { name: true } })).name;
+    const routing = routeReferral({ risk: scored, criteria: criteria.value, leadAgency: leadAgencyName, decidedAt: now });
+    const panel = routing.panelType
+      ? await tx.panel.findFirst({ where: { partnershipId, type: routing.panelType, isActive: true }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } })
+      : null;
+
+    const routedStatus = STATUS_FOR_ROUTE[routing.outcome];
+    const status = existing && STATUS_RANK[existing.status] > STATUS_RANK[routedStatus] ? existing.status : routedStatus;
+    const caseData = {
+      status,
+      currentRiskBand: scored.finalBand,
+      nextReviewDue: routing.reviewDue ? new Date(`${routing.reviewDue}T00:00:00Z`) : null,
+      ...(status === 'CLOSED' ? { closedAt: now, closureReason: routing.explanation } : { closedAt: null, closureReason: null }),
+    } satisfies Prisma.CaseUncheckedUpdateInput;
+    const kase = existing
+      ? await tx.case.update({ where: { id: existing.id }, data: caseData, select: { id: true, reference: true, status: true } })
+      : await tx.case.create({
+          data: {
+            partnershipId, reference: await nextCaseReference(tx, partnershipId, now), kind: referral.subjectType, leadAgencyId: ctx.actor.agencyId,
+            openedAt: now, summary: draft.concerns?.trim() ?? null, ...caseData,
+            ...(subject.personId
+              ? { subjects: { create: { personId: subject.personId, role: referral.subjectType === 'PERPETRATOR' ? 'PERPETRATOR' : 'VICTIM', addedAt: now } } }
+              : { locations: { create: { locationId: subject.locationId!, addedAt: now } } }),
+          },
+          select: { id: true, reference: true, status: true },
+        });
+    // The referring agency is involved from now on, so it keeps sight of the case it referred.
+    if (existing && existing.leadAgencyId !== ctx.actor.agencyId && !existing.agencies.some((a) => a.agencyId === ctx.actor.agencyId)) {
+      await tx.caseAgency.create({ data: { caseId: existing.id, agencyId: ctx.actor.agencyId, since: now } });
+    }
+
+    const assessment = await tx.riskAssessment.create({
+      data: {
+        templateId: templateRow.id, subjectType: referral.subjectType, caseId: kase.id, referralId, ...subject, assessedById: ctx.actor.memberId,
+        answers: JSON.parse(JSON.stringify(scored.answers)) as Prisma.InputJsonValue, score: scored.score, calculatedBand: scored.calculatedBand,
+        overrideBand: scored.judgement?.toBand ?? null, overrideReason: scored.judgement?.reason ?? null, finalBand: scored.finalBand, reasons: scored.reasons, assessedAt: now,
+      },
+      select: { id: true },
+    });
+    const criteriaMet: ReferralCriterion[] = criteria.value.met.map((m) => m.criterion);
+    if (criteria.value.repeatVictimisation && referral.subjectType === 'VICTIM') criteriaMet.push('REPEAT_VICTIMISATION');
+    await tx.referral.update({
+      where: { id: referralId },
+      data: {
+        status: 'SUBMITTED', submittedAt: now, caseId: kase.id, ...subject, panelId: panel?.id ?? null, reason: draft.concerns?.trim() ?? null,
+        criteriaMet, route: routing.outcome, routingExplanation: routing.explanation,
+      },
+    });
+    await audit(tx, ctx, {
+      event: 'referral.submit',
+      entityType: 'Referral',
+      entityId: referralId,
+      before: { status: 'DRAFT' },
+      after: { status: 'SUBMITTED', caseId: kase.id, caseCreated: !existing, ...subject, assessmentId: assessment.id, score: scored.score, finalBand: scored.finalBand, criteriaMet, route: routing.outcome, panelId: panel?.id ?? null },
+    });
+    const result: SubmittedReferralResult = {
+      score: scored.score, maximumScore: scored.maximumScore, threshold: scored.threshold, calculatedBand: scored.calculatedBand, finalBand: scored.finalBand,
+      reasons: scored.reasons, criteria: criteria.value.met, route: routing.outcome, panel, explanation: routing.explanation, reviewDue: routing.reviewDue, case: kase,
+    };
+    return { referral: referralView(await requireVisibleReferral(tx, ctx, referralId)), result };
+  });
+}
