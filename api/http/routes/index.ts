@@ -15,6 +15,7 @@ import { auditRoutes } from './audit';
 import { retentionRoutes } from './retention';
 import { referralRoutes } from './referrals';
 import { caseRecordRoutes } from './case-records';
+import { actionListRoutes } from './action-list';
 
 export interface ApiDependencies {
   db: Database;
@@ -32,6 +33,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
   routes.push(...auditRoutes(deps), ...retentionRoutes(deps));
   routes.push(...referralRoutes(deps), ...caseRecordRoutes(deps));
+  routes.push(...actionListRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 
