@@ -11,6 +11,7 @@ import { meRoutes } from './me';
 import { governanceRoutes } from './governance';
 import { placesRoutes } from './places';
 import { caseOverviewRoutes } from './case-overview';
+import { actionRoutes } from './actions';
 
 export interface ApiDependencies {
   db: Database;
@@ -26,6 +27,7 @@ export interface ApiDependencies {
 export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   const routes = [...meRoutes(deps)];
   routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
+  routes.push(...actionRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 
