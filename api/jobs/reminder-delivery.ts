@@ -6,6 +6,9 @@ import type { Database } from '../store/database';
 import type { NotificationKind } from '../store/generated/client';
 import { buildDigestCard, buildReminderCard, reminderHeadline, type ReminderCardKind } from '../../bot/cards/reminder-cards';
 import type { OutgoingMessage, SendOutcome, TeamsSender } from '../../bot/sending/teams-sender';
+import { actionCardFor } from '../../bot/cards/action-card-view';
+import { loadActionRecord } from '../services/action-records';
+import { actorForMember } from '../services/members';
 import { calendarDateOf } from './reminder-schedule';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
 
@@ -31,7 +34,12 @@ export async function deliverNotification(
   options: DeliveryOptions = DEFAULT_DELIVERY_OPTIONS,
 ): Promise<DeliveryResult> {
   const message = await messageFor(db, claim, now);
-  const settlement: Settlement = 'skipped' in message ? { status: 'FAILED', error: `Not sent: ${message.skipped}` } : settlementOf(await sender.notifyMember(claim.recipientId, message), claim, now, options);
+  const outcome = 'skipped' in message ? null : await sender.notifyMember(claim.recipientId, message);
+  const settlement: Settlement = outcome ? settlementOf(outcome, claim, now, options) : { status: 'FAILED', error: `Not sent: ${(message as { skipped: string }).skipped}` };
+  // Where an action card landed, so a later change can update every copy.
+  if (outcome?.kind === 'SENT' && claim.kind === 'ACTION_ASSIGNED' && claim.actionId && outcome.activityId) {
+    await db.prisma.actionCard.createMany({ data: [{ actionId: claim.actionId, conversationId: outcome.conversationId, activityId: outcome.activityId, postedAt: now }], skipDuplicates: true });
+  }
   return (await settleNotification(db, claim, settlement)) ? settlement.status : 'LEASE_LOST';
 }
 
@@ -63,6 +71,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
   const recipient = await db.prisma.member.findUnique({ where: { id: claim.recipientId }, select: { isActive: true } });
   if (!recipient?.isActive) return { skipped: 'the recipient is no longer an active member.' };
   if (claim.kind === 'WEEKLY_DIGEST') return digestFor(db, claim.recipientId, today);
+  if (claim.kind === 'ACTION_ASSIGNED') return assignedCardFor(db, claim, now);
 
   const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : CARD_KIND_OF[claim.kind];
   if (!kind || !claim.actionId) return { skipped: `no reminder card for ${claim.kind}.` };
@@ -109,4 +118,14 @@ async function digestFor(db: Database, memberId: string, today: string): Promise
     }),
   });
   return { text: `Your open actions this week: ${actions.length}`, card };
+}
+
+/** A newly assigned (or reassigned) action: the action card in its owner's own view, with their buttons. */
+async function assignedCardFor(db: Database, claim: ClaimedNotification, now: Date): Promise<OutgoingMessage | { skipped: string }> {
+  if (!claim.actionId) return { skipped: 'the notification names no action.' };
+  const [record, owner] = await Promise.all([loadActionRecord(db.prisma, claim.actionId), actorForMember(db.prisma, claim.recipientId)]);
+  if (!record) return { skipped: 'the action no longer exists.' };
+  if (!owner) return { skipped: 'the recipient is no longer an active member.' };
+  if (!(OPEN_STATUSES as readonly string[]).includes(record.status)) return { skipped: `the action is ${record.status.toLowerCase().replace('_', ' ')}.` };
+  return { text: `New action for you, case ${record.caseReference}: ${record.title}`, card: actionCardFor(record, owner, now) };
 }

@@ -76,7 +76,8 @@ export interface OutOfReach {
   members: { memberId: string; displayName: string; agencyName: string; reason: 'NEVER_INSTALLED' | 'BLOCKED'; since: Date | null }[];
 }
 
-const OWNER_REMINDERS: NotificationKind[] = ['REMINDER_BEFORE_DUE', 'REMINDER_DUE_TODAY', 'REMINDER_OVERDUE'];
+// The action card sent on assignment counts too: an owner who never got it is out of reach.
+const OWNER_REMINDERS: NotificationKind[] = ['ACTION_ASSIGNED', 'REMINDER_BEFORE_DUE', 'REMINDER_DUE_TODAY', 'REMINDER_OVERDUE'];
 
 /** The chair's list: whose reminders are not getting through, so someone can phone them instead. */
 export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {

@@ -16,6 +16,7 @@ import { retentionRoutes } from './retention';
 import { referralRoutes } from './referrals';
 import { caseRecordRoutes } from './case-records';
 import { actionListRoutes } from './action-list';
+import { actionRoutes } from './actions';
 
 export interface ApiDependencies {
   db: Database;
@@ -34,6 +35,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...auditRoutes(deps), ...retentionRoutes(deps));
   routes.push(...referralRoutes(deps), ...caseRecordRoutes(deps));
   routes.push(...actionListRoutes(deps));
+  routes.push(...actionRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

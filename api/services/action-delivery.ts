@@ -1,0 +1,79 @@
+// Getting an action in front of people in Teams after it changed: the card to its owner's personal
+// chat (through the Notification queue, so a Teams outage is retried by the reminder worker and a
+// repeat never sends twice), and every copy already posted brought up to date.
+import type { Database } from '../store/database';
+import type { NotificationStatus } from '../store/generated/client';
+import type { TeamsSender } from '../../bot/sending/teams-sender';
+import { actionCardFor } from '../../bot/cards/action-card-view';
+import { claimNotification } from '../jobs/notification-queue';
+import { DEFAULT_DELIVERY_OPTIONS, deliverNotification } from '../jobs/reminder-delivery';
+import { panelMembersOf } from '../jobs/reminder-schedule';
+import { loadActionRecord } from './action-records';
+
+const CLAIM_LEASE_MS = 10 * 60_000;
+
+export interface OwnerDelivery {
+  memberId: string;
+  displayName: string;
+  /** RETRYING: Teams did not take it yet; the reminder worker tries again. */
+  status: NotificationStatus | 'RETRYING';
+  /** Why it did not arrive, in words for the chair: e.g. the app is not installed for them. */
+  problem: string | null;
+}
+
+/**
+ * Sends the action card to the owner (or, with no named officer, to the owner agency's panel
+ * members) for the action's current version. A member Teams cannot reach is reported back, and the
+ * UNREACHABLE row puts the action on the chair's out-of-reach list.
+ */
+export async function sendActionToOwner(db: Database, sender: TeamsSender, actionId: string, now: Date): Promise<OwnerDelivery[]> {
+  const action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId }, select: { version: true, ownerAgencyId: true, ownerMemberId: true } });
+  const recipients = action.ownerMemberId ? [action.ownerMemberId] : await panelMembersOf(db.prisma, { agencyId: action.ownerAgencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
+  const rows = recipients.map((recipientId) => ({
+    recipientId,
+    actionId,
+    kind: 'ACTION_ASSIGNED' as const,
+    dedupeKey: `assigned:${actionId}:v${action.version}:to:${recipientId}`,
+    scheduledFor: now,
+    createdAt: now,
+  }));
+  if (rows.length === 0) return [];
+  await db.prisma.notification.createMany({ data: rows, skipDuplicates: true });
+  const stored = await db.prisma.notification.findMany({ where: { dedupeKey: { in: rows.map((row) => row.dedupeKey) } }, select: { id: true } });
+  for (const { id } of stored) {
+    const claim = await claimNotification(db, id, { now, leaseMs: CLAIM_LEASE_MS });
+    if (claim) await deliverNotification(db, sender, claim, now, DEFAULT_DELIVERY_OPTIONS);
+  }
+  const settled = await db.prisma.notification.findMany({
+    where: { id: { in: stored.map((row) => row.id) } },
+    select: { status: true, lastError: true, recipient: { select: { id: true, displayName: true } } },
+    orderBy: { recipientId: 'asc' },
+  });
+  return settled.map((row) => ({
+    memberId: row.recipient.id,
+    displayName: row.recipient.displayName,
+    status: row.status === 'PENDING' ? 'RETRYING' : row.status,
+    problem: row.status === 'SENT' ? null : (row.lastError ?? 'Not delivered yet.'),
+  }));
+}
+
+/**
+ * Replaces every posted copy of the action card with the read-only view of its current state; the
+ * owner's own view arrives through Universal Actions refresh. `except` is the copy the clicker is
+ * looking at, which the invoke response already replaces. A copy that cannot be updated is left for
+ * refresh to correct: it never fails the change that was made.
+ */
+export async function refreshPostedCards(db: Database, sender: TeamsSender, actionId: string, now: Date, except: { conversationId?: string | undefined; activityId?: string | undefined } = {}): Promise<number> {
+  const copies = await db.prisma.actionCard.findMany({ where: { actionId }, select: { conversationId: true, activityId: true } });
+  const others = copies.filter((copy) => !(copy.conversationId === except.conversationId && copy.activityId === except.activityId));
+  if (others.length === 0) return 0;
+  const record = await loadActionRecord(db.prisma, actionId);
+  if (!record) return 0;
+  const card = actionCardFor(record, null, now);
+  let updated = 0;
+  for (const copy of others) {
+    const outcome = await sender.updateCard(copy.conversationId, copy.activityId, card);
+    if (outcome.kind === 'SENT') updated += 1;
+  }
+  return updated;
+}
