@@ -11,6 +11,8 @@ import { meRoutes } from './me';
 import { governanceRoutes } from './governance';
 import { placesRoutes } from './places';
 import { caseOverviewRoutes } from './case-overview';
+import { panelsRoutes } from './panels';
+import { meetingsRoutes } from './meetings';
 
 export interface ApiDependencies {
   db: Database;
@@ -26,6 +28,7 @@ export interface ApiDependencies {
 export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   const routes = [...meRoutes(deps)];
   routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
+  routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 
