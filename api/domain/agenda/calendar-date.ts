@@ -105,3 +105,11 @@ export function startOfLondonDay(date: CalendarDate): Date {
   const utcMidnight = toUtcMs(date);
   return new Date(utcMidnight - londonWallClock(new Date(utcMidnight)).minutes * 60_000);
 }
+
+/** The instant a London wall-clock time ('10:00') falls on `date`; meetings are set in local time. */
+export function londonInstant(date: CalendarDate, time: string): Date {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const asIfUtc = toUtcMs(date) + (hours * 60 + minutes) * 60_000;
+  const offsetMinutes = londonWallClock(new Date(asIfUtc)).minutes - (hours * 60 + minutes);
+  return new Date(asIfUtc - offsetMinutes * 60_000);
+}

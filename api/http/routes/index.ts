@@ -17,6 +17,8 @@ import { referralRoutes } from './referrals';
 import { caseRecordRoutes } from './case-records';
 import { actionListRoutes } from './action-list';
 import { actionRoutes } from './actions';
+import { panelsRoutes } from './panels';
+import { meetingsRoutes } from './meetings';
 
 export interface ApiDependencies {
   db: Database;
@@ -36,6 +38,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...referralRoutes(deps), ...caseRecordRoutes(deps));
   routes.push(...actionListRoutes(deps));
   routes.push(...actionRoutes(deps));
+  routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

@@ -1,0 +1,62 @@
+// A meeting's agenda: read by the panel, shaped by its chair.
+import { z } from 'zod';
+import {
+  addMeetingAgendaItem,
+  deferMeetingAgendaItem,
+  readMeetingAgenda,
+  rebuildAgenda,
+  reorderMeetingAgenda,
+} from '../../services/meetings';
+import { defineRoute, type RouteSpec } from '../route-spec';
+import type { ApiDependencies } from './index';
+
+const ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give a case id.').transform((id) => id.toLowerCase());
+const REASON = z.string().trim().min(3, 'Say why, in a few words.').max(500, 'Keep the reason under 500 characters.');
+/** The agenda version the chair's screen was drawn from: a stale edit is refused, not applied. */
+const VERSION = z.number().int().min(0).optional();
+
+const reorder = z.strictObject({ caseIds: z.array(ID).min(1, 'List the cases in their new order.').max(200), expectedVersion: VERSION });
+const addition = z.strictObject({ caseId: ID, reasonText: REASON, position: z.number().int().min(1).max(200).optional(), expectedVersion: VERSION });
+const deferral = z.strictObject({ caseId: ID, reasonText: REASON, expectedVersion: VERSION });
+
+export function meetingsRoutes(_deps: ApiDependencies): RouteSpec[] {
+  const meeting = { meetingId: 'meeting' };
+  return [
+    defineRoute({
+      method: 'get', path: '/meetings/:meetingId/agenda', summary: 'Read a meeting and its agenda, with why each case is on it.', tag: 'Meetings',
+      capability: 'meeting.attend', params: meeting,
+      async handle({ ctx, params }) {
+        return { json: await readMeetingAgenda(ctx, params.meetingId!) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/agenda/rebuild', summary: 'Build the agenda again from what waits to be heard now.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting,
+      async handle({ ctx, params }) {
+        return { json: await rebuildAgenda(ctx, params.meetingId!) };
+      },
+    }),
+    defineRoute({
+      method: 'put', path: '/meetings/:meetingId/agenda/order', summary: 'Put the agenda in a new running order.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting, body: reorder,
+      async handle({ ctx, params, body }) {
+        return { json: await reorderMeetingAgenda(ctx, params.meetingId!, body.caseIds, body.expectedVersion) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/agenda/items', summary: 'Add a case to the agenda, saying why.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting, body: addition,
+      async handle({ ctx, params, body }) {
+        const { expectedVersion, ...item } = body;
+        return { status: 201, json: await addMeetingAgendaItem(ctx, params.meetingId!, item.position ? item : { caseId: item.caseId, reasonText: item.reasonText }, expectedVersion) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/agenda/deferrals', summary: 'Defer a case to the next meeting, saying why.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting, body: deferral,
+      async handle({ ctx, params, body }) {
+        return { json: await deferMeetingAgendaItem(ctx, params.meetingId!, body.caseId, body.reasonText, body.expectedVersion) };
+      },
+    }),
+  ];
+}
