@@ -6,6 +6,7 @@ import { buildAgendaCard, type AgendaCardView } from '../../bot/cards/agenda-car
 import { buildAssignActionCard, type AssignActionCardView } from '../../bot/cards/assign-action-card';
 import { buildErrorCard, buildRefusalCard } from '../../bot/cards/notice-cards';
 import { buildDigestCard, buildReminderCard, type ReminderCardKind } from '../../bot/cards/reminder-cards';
+import { buildDraftSavedCard, buildStartReferralCard } from '../../bot/cards/referral-card';
 
 export const IDS = {
   action: '5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b',
@@ -160,5 +161,8 @@ export function everyCard(): [string, AdaptiveCard][] {
         ],
       }),
     ],
+    ['start referral, empty', buildStartReferralCard({ values: {}, fieldErrors: [] })],
+    ['start referral, errors shown', buildStartReferralCard({ values: { subjectType: 'LOCATION', address: 'Sampleton Recreation Ground' }, fieldErrors: [{ field: 'concerns', message: 'Say briefly what is happening.' }] })],
+    ['referral draft saved', buildDraftSavedCard({ subjectType: 'VICTIM', about: 'Mabel Exampleton', savedAt: '20 November 2026 at 12:00' })],
   ];
 }

@@ -84,6 +84,7 @@ export async function startReferral(ctx: ServiceContext, input: { subjectType: S
         referrerAgencyId: ctx.actor.agencyId,
         draft: input.draft as Prisma.InputJsonValue,
         criteriaMet: [],
+        createdAt: ctx.now(),
       },
       select: { id: true },
     });

@@ -1,0 +1,83 @@
+// "Refer": the guided referral form, new or resumed from a draft (`referrals/:referralId`), with
+// the referrer's other drafts listed so nothing half-done is forgotten.
+import { Body1, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryView } from '../../components/QueryView';
+import { useApiQuery } from '../../api/use-api-query';
+import { hrefFor } from '../../router/hash-route';
+import type { PageProps } from '../../router/pages';
+import { ReferralForm } from './ReferralForm';
+import { SUBJECT_LABELS, type Referral, type RiskTemplate } from './referral-types';
+
+const useStyles = makeStyles({
+  drafts: { marginBottom: tokens.spacingVerticalXL },
+  list: { margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const draftLabel = (referral: Pick<Referral, 'subjectType' | 'draft' | 'updatedAt'>) => {
+  const subject = referral.draft?.subject ?? {};
+  const about = referral.subjectType === 'LOCATION' ? subject.address : [subject.givenName, subject.familyName].filter(Boolean).join(' ');
+  const when = new Date(referral.updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return `${SUBJECT_LABELS[referral.subjectType]}${about ? `: ${about}` : ''} (last saved ${when})`;
+};
+
+function YourDrafts({ exceptId }: { exceptId: string | null }) {
+  const styles = useStyles();
+  const drafts = useApiQuery<{ referrals: Array<Pick<Referral, 'id' | 'subjectType' | 'updatedAt'> & { draft?: Referral['draft'] }> }>('/api/referrals?status=DRAFT');
+  if (drafts.status !== 'ready') return null;
+  const others = drafts.data.referrals.filter((r) => r.id !== exceptId);
+  if (others.length === 0) return null;
+  return (
+    <section className={styles.drafts} aria-labelledby="drafts-heading">
+      <Subtitle2 as="h2" id="drafts-heading">
+        Your unfinished referrals
+      </Subtitle2>
+      <ul className={styles.list}>
+        {others.map((r) => (
+          <li key={r.id}>
+            <Link href={hrefFor(`referrals/${r.id}`)}>{draftLabel({ ...r, draft: r.draft ?? null })}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SubmittedReferral({ referral }: { referral: Referral }) {
+  const latest = referral.assessments.at(-1);
+  return (
+    <section aria-label="Submitted referral">
+      <Body1 as="p">{`This referral was ${referral.status.toLowerCase()}${referral.case ? ` as case ${referral.case.reference}` : ''}${latest ? `, scored ${latest.score} (${latest.finalBand.toLowerCase()})` : ''}.`}</Body1>
+      {referral.routingExplanation && <Body1 as="p">{referral.routingExplanation}</Body1>}
+    </section>
+  );
+}
+
+export default function ReferPage({ params }: PageProps) {
+  const referralId = params.referralId ?? null;
+  const templates = useApiQuery<{ templates: RiskTemplate[] }>('/api/risk-templates');
+  const referral = useApiQuery<Referral>(referralId ? `/api/referrals/${referralId}` : null);
+  return (
+    <>
+      <PageHeader title="Refer" description="Refer a victim, a perpetrator or a problem location. One assessment, the same for every agency, decides how serious it is and which panel hears it." />
+      <YourDrafts exceptId={referralId} />
+      <QueryView query={templates} loadingLabel="Loading the risk questions" errorTitle="Could not load the risk questions">
+        {({ templates: list }) =>
+          referralId === null ? (
+            <ReferralForm key="new" initial={{ id: null, subjectType: null, draft: {} }} templates={list} />
+          ) : (
+            <QueryView query={referral} loadingLabel="Loading your referral" errorTitle="Could not load this referral">
+              {(found) =>
+                found.status === 'DRAFT' ? (
+                  <ReferralForm key={found.id} initial={{ id: found.id, subjectType: found.subjectType, draft: found.draft ?? {} }} templates={list} />
+                ) : (
+                  <SubmittedReferral referral={found} />
+                )
+              }
+            </QueryView>
+          )
+        }
+      </QueryView>
+    </>
+  );
+}

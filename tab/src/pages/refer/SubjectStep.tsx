@@ -1,0 +1,128 @@
+// Step 1: who or what is referred, with existing records offered so nobody is keyed twice.
+import { useState } from 'react';
+import { Body1, Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { asApiError } from '../../api/api-error';
+import { useApi } from '../../session/session';
+import { SUBJECT_LABELS, type DraftSubject, type MatchCandidate, type ReferralDraft, type SubjectType } from './referral-types';
+
+const useStyles = makeStyles({
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
+  candidates: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+});
+
+const NEW_RECORD = 'new';
+
+export interface SubjectStepProps {
+  subjectType: SubjectType | null;
+  draft: ReferralDraft;
+  errors: Record<string, string>;
+  candidates: MatchCandidate[] | null;
+  onCandidates(candidates: MatchCandidate[] | null): void;
+  onSubjectType(type: SubjectType): void;
+  onChange(change: Partial<ReferralDraft>): void;
+}
+
+function describeCandidate(c: MatchCandidate): string {
+  if (c.address !== undefined) return `${c.address}, ${c.town ?? ''} ${c.postcode ?? ''}`.replace(/\s+/g, ' ').trim();
+  return `${c.givenName ?? ''} ${c.familyName ?? ''}${c.dateOfBirth ? `, born ${c.dateOfBirth}` : ''}`.trim();
+}
+
+/** Looks up people or places like the one typed; null when there is not enough to search on. */
+export async function findCandidates(api: ReturnType<typeof useApi>, subjectType: SubjectType, subject: DraftSubject): Promise<MatchCandidate[] | null> {
+  if (subjectType === 'LOCATION') {
+    if (!subject.address || subject.address.trim().length < 3) return null;
+    const query = new URLSearchParams({ address: subject.address.trim(), ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}) });
+    return (await api.get<{ candidates: MatchCandidate[] }>(`/api/locations?${query.toString()}`)).candidates;
+  }
+  if (!subject.givenName?.trim() || !subject.familyName?.trim()) return null;
+  const query = new URLSearchParams({ givenName: subject.givenName.trim(), familyName: subject.familyName.trim(), ...(subject.dateOfBirth ? { dateOfBirth: subject.dateOfBirth } : {}) });
+  return (await api.get<{ candidates: MatchCandidate[] }>(`/api/people?${query.toString()}`)).candidates;
+}
+
+export function SubjectStep({ subjectType, draft, errors, candidates, onCandidates, onSubjectType, onChange }: SubjectStepProps) {
+  const styles = useStyles();
+  const api = useApi();
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
+  const subject = draft.subject ?? {};
+  const isPlace = subjectType === 'LOCATION';
+  const setSubject = (field: keyof DraftSubject, value: string) => {
+    onCandidates(null);
+    onChange({ subject: { ...subject, [field]: value }, match: undefined });
+  };
+  const chosen = draft.match?.personId ?? draft.match?.locationId ?? (draft.match?.confirmedNew ? NEW_RECORD : '');
+
+  const check = async () => {
+    if (!subjectType) return;
+    setChecking(true);
+    setCheckError(null);
+    try {
+      onCandidates(await findCandidates(api, subjectType, subject));
+    } catch (error) {
+      setCheckError(asApiError(error).message);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const text = (field: keyof DraftSubject, label: string, hint?: string, type: 'text' | 'date' = 'text') => (
+    <Field label={label} hint={hint} validationMessage={errors[`subject.${field}`]} validationState={errors[`subject.${field}`] ? 'error' : 'none'}>
+      <Input type={type} value={subject[field] ?? ''} onChange={(_, data) => setSubject(field, data.value)} />
+    </Field>
+  );
+
+  return (
+    <div className={styles.fields}>
+      <Field label="Who or what are you referring?" required validationMessage={errors.subjectType}>
+        <RadioGroup value={subjectType ?? ''} onChange={(_, data) => onSubjectType(data.value as SubjectType)}>
+          {(Object.keys(SUBJECT_LABELS) as SubjectType[]).map((type) => (
+            <Radio key={type} value={type} label={SUBJECT_LABELS[type]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {subjectType && !isPlace && (
+        <>
+          {text('givenName', 'First name')}
+          {text('familyName', 'Last name')}
+          {text('dateOfBirth', 'Date of birth', 'If known. It helps find an existing record.', 'date')}
+        </>
+      )}
+      {isPlace && (
+        <>
+          {text('address', 'Address or place', 'For example "14 Sample Street" or "Sampleton Recreation Ground".')}
+          {text('town', 'Town')}
+          {text('postcode', 'Postcode', 'The nearest postcode, such as ZX1 9AB.')}
+        </>
+      )}
+      {subjectType && (
+        <div>
+          <Button onClick={() => void check()} disabled={checking}>
+            {checking ? 'Checking…' : 'Check for existing records'}
+          </Button>
+          {checkError && <Body1 role="alert">{checkError}</Body1>}
+          {candidates && candidates.length === 0 && <Body1 className={styles.candidates}>No existing record looks like this one; a new one will be made.</Body1>}
+          {candidates && candidates.length > 0 && (
+            <Field
+              className={styles.candidates}
+              label={isPlace ? 'This place may already be known. Is it one of these?' : 'This person may already be known. Is it one of these?'}
+              required
+              validationMessage={errors.match}
+            >
+              <RadioGroup
+                value={chosen}
+                onChange={(_, data) =>
+                  onChange({ match: data.value === NEW_RECORD ? { confirmedNew: true } : isPlace ? { locationId: data.value } : { personId: data.value } })
+                }
+              >
+                {candidates.map((c) => (
+                  <Radio key={c.id} value={c.id} label={`${describeCandidate(c)} (${c.reason})`} />
+                ))}
+                <Radio value={NEW_RECORD} label={isPlace ? 'None of these: it is a new place' : 'None of these: it is someone new'} />
+              </RadioGroup>
+            </Field>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

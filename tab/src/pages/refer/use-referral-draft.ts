@@ -1,0 +1,77 @@
+// Keeps the form's draft on the server as it is typed: the first change creates the referral, later
+// ones save it (debounced, one request at a time, in order), so a closed tab loses nothing.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { asApiError } from '../../api/api-error';
+import { useApi } from '../../session/session';
+import { hrefFor } from '../../router/hash-route';
+import type { Referral, ReferralDraft, SubjectType } from './referral-types';
+
+const SAVE_AFTER_MS = 700;
+
+export interface DraftState {
+  id: string | null;
+  subjectType: SubjectType | null;
+  draft: ReferralDraft;
+}
+
+export type SaveStatus = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; at: Date } | { status: 'failed'; message: string };
+
+export function useReferralDraft(initial: DraftState) {
+  const api = useApi();
+  const [state, setState] = useState<DraftState>(initial);
+  const [save, setSave] = useState<SaveStatus>({ status: 'idle' });
+  const latest = useRef(state);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const persist = useCallback(async (): Promise<string | null> => {
+    const { id, subjectType, draft } = latest.current;
+    if (!subjectType) return id;
+    setSave({ status: 'saving' });
+    try {
+      if (id) {
+        await api.request<Referral>('PUT', `/api/referrals/${id}/draft`, { body: { subjectType, draft } });
+      } else {
+        const created = await api.post<Referral>('/api/referrals', { subjectType, draft });
+        latest.current = { ...latest.current, id: created.id };
+        setState((current) => ({ ...current, id: created.id }));
+        // The address now names the draft, so a reload or a shared link resumes it.
+        window.history.replaceState(null, '', hrefFor(`referrals/${created.id}`));
+      }
+      setSave({ status: 'saved', at: new Date() });
+      return latest.current.id;
+    } catch (error) {
+      setSave({ status: 'failed', message: asApiError(error).message });
+      return latest.current.id;
+    }
+  }, [api]);
+
+  const saveNow = useCallback((): Promise<string | null> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const next = queue.current.then(persist);
+    queue.current = next;
+    return next;
+  }, [persist]);
+
+  const update = useCallback(
+    (change: (current: DraftState) => DraftState) => {
+      const next = change(latest.current);
+      latest.current = next;
+      setState(next);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), SAVE_AFTER_MS);
+    },
+    [saveNow],
+  );
+
+  // Leaving the page with a change still waiting saves it at once rather than dropping it.
+  useEffect(
+    () => () => {
+      if (timer.current) void saveNow();
+    },
+    [saveNow],
+  );
+
+  return { state, save, update, saveNow };
+}

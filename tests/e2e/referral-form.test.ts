@@ -1,0 +1,185 @@
+// The guided referral form in headless Chromium against the real app and a demo partnership: one
+// run with the mouse that links a known person and resumes after a reload, one by keyboard alone,
+// axe on every step, and the 320 px meeting side panel.
+import type { Page } from 'playwright-core';
+import { axeViolations, focusedElement, pageOverflow, signInThroughPicker, SIDE_PANEL_WIDTH, startBrowserApp, type BrowserApp } from '../support/browser';
+
+const REFERRER = 'Dan Sample';
+let tab: BrowserApp;
+
+beforeAll(async () => {
+  tab = await startBrowserApp();
+}, 180_000);
+
+afterAll(async () => {
+  await tab?.close();
+});
+
+async function openForm(width?: number): Promise<Page> {
+  const page = await tab.openTab({ route: 'refer', ...(width ? { width } : {}) });
+  // Fail at the step that went wrong, well inside the test's own time limit.
+  page.setDefaultTimeout(10_000);
+  await signInThroughPicker(page, REFERRER);
+  await page.getByRole('heading', { level: 1, name: 'Refer' }).waitFor();
+  return page;
+}
+
+const stepHeading = (page: Page, text: string | RegExp) => page.getByRole('heading', { level: 2, name: text });
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** Answers every question on the step with its last (most serious) answer. */
+async function answerAllSerious(page: Page): Promise<void> {
+  const groups = page.getByRole('radiogroup');
+  for (let i = 0; i < (await groups.count()); i += 1) await groups.nth(i).getByRole('radio').last().check();
+}
+
+/** The focused control's name as a screen reader reads it: a radio or input is named by its label. */
+function focusedName(page: Page): Promise<string> {
+  return page.locator(':root').evaluate((html) => {
+    const element = html.ownerDocument.activeElement;
+    const label = element?.labels?.[0]?.innerText as string | undefined;
+    return (element?.getAttribute('aria-label') ?? label ?? element?.innerText ?? '').trim();
+  });
+}
+
+async function tabTo(page: Page, name: string, limit = 60): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    if ((await focusedName(page)) === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
+jest.setTimeout(90_000);
+
+describe('the referral form', () => {
+  it('links a known victim, survives a reload, and shows the score, band and route on submit', async () => {
+    const known = await tab.database.db.prisma.person.findFirstOrThrow({
+      where: { dateOfBirth: { not: null }, anonymisedAt: null, caseRoles: { some: { role: 'VICTIM' } } },
+      orderBy: { familyName: 'asc' },
+    });
+    const peopleBefore = await tab.database.db.prisma.person.count();
+    const page = await openForm();
+    await stepHeading(page, 'Step 1 of 6: Who or what').waitFor();
+    await page.getByRole('radio', { name: 'A victim' }).check();
+    await page.getByLabel('First name').fill(known.givenName);
+    await page.getByLabel('Last name').fill(known.familyName);
+    await page.getByLabel('Date of birth').fill(known.dateOfBirth!.toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Next searches first: the known person is offered and must be chosen or refused.
+    await page.getByText('Choose the matching record, or say it is a new one.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: new RegExp(`^${known.givenName} ${known.familyName}, born`) }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    expect(await page.getByText('Include conditions the ASB is making worse. Ask the victim; do not assume.').count()).toBe(1);
+    await answerAllSerious(page);
+    await page.getByText('4 of 15 questions answered').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByText(/^Draft saved at/).waitFor();
+
+    // The address now names the draft: reloading resumes it where it was left.
+    expect(page.url()).toMatch(/#\/referrals\/[0-9a-f-]{36}$/);
+    await page.reload();
+    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    await page.getByText('4 of 15 questions answered').waitFor();
+
+    for (const section of ['Situational vulnerability', 'Incidental vulnerability', 'Harm and impact']) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await stepHeading(page, new RegExp(`: ${section}$`)).waitFor();
+      await answerAllSerious(page);
+    }
+    await page.getByText('15 of 15 questions answered').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(page, 'Step 6 of 6: Concerns and judgement').waitFor();
+    await page.getByLabel('What is happening, and why are you referring?').fill('Stones thrown at the windows nightly; the victim no longer goes out after dark.');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Submit referral' }).click();
+
+    await stepHeading(page, 'Referral submitted').waitFor();
+    expect(await focusedElement(page)).toMatchObject({ tag: 'H2', name: 'Referral submitted' });
+    await page.getByText(/^Routed to CMARAC because the victim scored 60 \(high, threshold 32\)/).waitFor();
+    expect(await page.getByText('60 of 60 (threshold 32)').count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    const submitted = await tab.database.db.prisma.referral.findFirstOrThrow({ where: { personId: known.id, status: 'SUBMITTED', referrer: { displayName: REFERRER } } });
+    expect([submitted.route, submitted.criteriaMet.includes('VISIBLE_HIGH_RISK')]).toEqual(['PANEL', true]);
+    expect(await tab.database.db.prisma.person.count()).toBe(peopleBefore);
+    await page.context().close();
+  });
+
+  it('names what is missing on submit and takes the referrer back to it', async () => {
+    const page = await openForm();
+    await page.getByRole('radio', { name: 'A perpetrator' }).check();
+    await page.getByLabel('First name').fill('Zebedee');
+    await page.getByLabel('Last name').fill('Nonexistent-Testcase');
+    await page.getByRole('button', { name: 'Next' }).click();
+    for (let step = 2; step <= 5; step += 1) await page.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(page, 'Step 6 of 6: Concerns and judgement').waitFor();
+    await page.getByRole('button', { name: 'Submit referral' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('The referral is not complete yet. It is still saved as a draft.').waitFor();
+    await alert.getByRole('button', { name: 'Describe what is happening and why you are referring.' }).waitFor();
+    await alert.getByRole('button', { name: /^Please answer "Does the person have/ }).first().click();
+    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    expect(await page.getByText(/^Please answer "/).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const page = await openForm();
+    await page.locator('body').focus();
+    await tabTo(page, 'A victim');
+    // Arrow keys move through the radio group and choose as they go: victim → perpetrator → location.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: 'A problem location' }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Quillfeather Allotments');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Fernbrook');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ZX9 9ZZ');
+    await tabTo(page, 'Next');
+    await page.keyboard.press('Enter');
+
+    for (let step = 2; step <= 5; step += 1) {
+      await stepHeading(page, new RegExp(`^Step ${step} of 6`)).waitFor();
+      expect((await focusedElement(page)).tag).toBe('H2');
+      const questions = await page.getByRole('radiogroup').count();
+      for (let q = 0; q < questions; q += 1) {
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+      }
+      await tabTo(page, 'Next');
+      await page.keyboard.press('Enter');
+    }
+    await stepHeading(page, 'Step 6 of 6: Concerns and judgement').waitFor();
+    await page.getByText('10 of 10 questions answered').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Fires and gatherings most evenings; residents avoid the path after dark.');
+    await tabTo(page, 'Submit referral');
+    await page.keyboard.press('Enter');
+    await stepHeading(page, 'Referral submitted').waitFor();
+    await page.getByText(/^Routed to the Problem-Solving Forum because the location scored 40/).waitFor();
+    await page.context().close();
+  });
+
+  it('fits the 320 px meeting side panel without sideways scrolling', async () => {
+    const page = await openForm(SIDE_PANEL_WIDTH);
+    await page.getByRole('radio', { name: 'A victim' }).check();
+    await page.getByLabel('First name').fill('Narrow');
+    await page.getByLabel('Last name').fill('Panel-Testperson');
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});
