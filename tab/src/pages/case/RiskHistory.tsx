@@ -19,11 +19,11 @@ export function RiskHistory({ assessments }: { assessments: Assessment[] }) {
       caption="Risk score at each assessment, oldest first. The band may be raised by professional judgement; the table says when."
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="when" />
+            <XAxis dataKey="when" padding={{ left: 32, right: 32 }} />
             <YAxis allowDecimals={false} width={32} />
-            <Line type="monotone" dataKey="score" stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={{ r: 4, fill: SERIES_COLOURS[0] }} isAnimationActive={false} />
+            <Line type="linear" dataKey="score" stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={{ r: 4, fill: SERIES_COLOURS[0] }} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       }
