@@ -70,8 +70,13 @@ describe("the chair's outstanding actions", () => {
     expect(bands.map(rank)).toEqual([...bands.map(rank)].sort((a, b) => a - b));
 
     const first = (await rowsOf(page, 'Outstanding actions'))[0]!;
-    await first.getByRole('button', { name: /^Chase now: / }).click();
-    await page.getByText(/^Reminder (sent|not delivered|on its way)$/).waitFor();
+    const title = (await first.getByRole('cell').first().textContent())!;
+    await first.getByRole('button', { name: `Chase now: ${title}` }).click();
+    await page.getByText('Reminder not delivered', { exact: true }).waitFor();
+    expect(await page.getByText(/cannot be reached in Teams\. Phone or email them instead\.$/).isVisible()).toBe(true);
+    const trail = await tab.database.db.prisma.auditEvent.findMany({ where: { event: 'action.chase', actorId: CHAIR.id } });
+    expect(trail).toHaveLength(1);
+    expect((await tab.database.db.prisma.action.findUniqueOrThrow({ where: { id: trail[0]!.entityId! } })).title).toBe(title);
 
     const caseLink = first.getByRole('link', { name: /^Open case / });
     const reference = (await caseLink.textContent())!;
@@ -172,10 +177,15 @@ describe('accessibility, the side panel and the three themes', () => {
     await page.context().close();
   });
 
-  it('fits the outstanding actions and the case view into the 320 px side panel without sideways page scrolling', async () => {
+  it('shows the actions as cards in the 320 px side panel, and fits them and the case view without sideways page scrolling', async () => {
     const page = await signedInAt('actions', CHAIR, { width: SIDE_PANEL_WIDTH });
-    await actionsReady('Outstanding actions')(page);
+    const cards = page.getByRole('list', { name: 'Outstanding actions' });
+    await cards.waitFor();
+    expect(await table(page, 'Outstanding actions').count()).toBe(0);
+    expect(await cards.getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await cards.getByRole('button', { name: /^Chase now: / }).count()).toBeGreaterThan(0);
     expect(await pageOverflow(page)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: /^Open case / }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Risk history' }).waitFor();
     expect(await pageOverflow(page)).toBe(0);

@@ -1,7 +1,8 @@
 // The actions table both action pages share: what, which case, who owns it, when it is due and how
 // it stands, with Chase now for chairs. Sorting happens on the server (the filter bar asks for it).
-import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { ListedAction } from '../api/actions';
+import { useNarrow } from '../layout/narrow';
 import { hrefFor } from '../router/hash-route';
 import { DataTable, type DataColumn } from './DataTable';
 import { RiskBadge } from './RiskBadge';
@@ -14,6 +15,9 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground2 },
   nowrap: { whiteSpace: 'nowrap' },
+  cards: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', margin: 0, padding: 0 },
+  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 export interface ActionsTableProps {
@@ -24,8 +28,69 @@ export interface ActionsTableProps {
   chasing?: string | null;
 }
 
-export function ActionsTable({ label, actions, onChase, chasing = null }: ActionsTableProps) {
+function OverdueBadge({ action }: { action: ListedAction }) {
   const styles = useStyles();
+  if (!action.overdue) return null;
+  return (
+    <Badge appearance="filled" color="danger" className={styles.nowrap}>
+      {action.daysOverdue === 1 ? '1 day overdue' : `${action.daysOverdue} days overdue`}
+    </Badge>
+  );
+}
+
+function CaseLink({ action }: { action: ListedAction }) {
+  const styles = useStyles();
+  return (
+    <Link className={styles.nowrap} href={hrefFor(`cases/${action.case.id}`)} aria-label={`Open case ${action.case.reference}`}>
+      {action.case.reference}
+    </Link>
+  );
+}
+
+function ChaseCell({ action, onChase, chasing }: { action: ListedAction; onChase: (action: ListedAction) => void; chasing: string | null }) {
+  const styles = useStyles();
+  if (!CHASEABLE.has(action.status)) return <span className={styles.muted}>Nothing to chase</span>;
+  return (
+    <Button size="small" disabled={chasing === action.id} onClick={() => onChase(action)} aria-label={`Chase now: ${action.title}`}>
+      {chasing === action.id ? 'Chasing…' : 'Chase now'}
+    </Button>
+  );
+}
+
+/** The side panel has no room for six columns: each action is a card there. */
+function ActionCards({ label, actions, onChase, chasing = null }: ActionsTableProps) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.cards} aria-label={label}>
+      {actions.map((action) => (
+        <li key={action.id}>
+          <Card size="small">
+            <h2 className={styles.cardTitle}>{action.title}</h2>
+            <span className={styles.line}>
+              <CaseLink action={action} />
+              <RiskBadge band={action.case.riskBand} />
+            </span>
+            <span>
+              {action.ownerMember ? `${action.ownerMember.displayName}, ` : ''}
+              {action.ownerAgency.name}
+            </span>
+            <span className={styles.line}>
+              Due {formatDate(action.dueDate)} · {STATUS_WORDS[action.status]}
+              <OverdueBadge action={action} />
+            </span>
+            {onChase && <ChaseCell action={action} onChase={onChase} chasing={chasing} />}
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ActionsTable(props: ActionsTableProps) {
+  const { label, actions, onChase, chasing = null } = props;
+  const styles = useStyles();
+  const narrow = useNarrow();
+  if (narrow) return <ActionCards {...props} />;
   const columns: DataColumn<ListedAction>[] = [
     { id: 'title', header: 'Action', cell: (action) => action.title },
     {
@@ -33,9 +98,7 @@ export function ActionsTable({ label, actions, onChase, chasing = null }: Action
       header: 'Case',
       cell: (action) => (
         <span className={styles.stack}>
-          <Link className={styles.nowrap} href={hrefFor(`cases/${action.case.id}`)} aria-label={`Open case ${action.case.reference}`}>
-            {action.case.reference}
-          </Link>
+          <CaseLink action={action} />
           <RiskBadge band={action.case.riskBand} />
         </span>
       ),
@@ -56,11 +119,7 @@ export function ActionsTable({ label, actions, onChase, chasing = null }: Action
       cell: (action) => (
         <span className={styles.stack}>
           <span>{formatDate(action.dueDate)}</span>
-          {action.overdue && (
-            <Badge appearance="filled" color="danger" className={styles.nowrap}>
-              {action.daysOverdue === 1 ? '1 day overdue' : `${action.daysOverdue} days overdue`}
-            </Badge>
-          )}
+          <OverdueBadge action={action} />
         </span>
       ),
     },
@@ -70,14 +129,7 @@ export function ActionsTable({ label, actions, onChase, chasing = null }: Action
     columns.push({
       id: 'chase',
       header: 'Chase',
-      cell: (action) =>
-        !CHASEABLE.has(action.status) ? (
-          <span className={styles.muted}>Nothing to chase</span>
-        ) : (
-          <Button size="small" disabled={chasing === action.id} onClick={() => onChase(action)} aria-label={`Chase now: ${action.title}`}>
-            {chasing === action.id ? 'Chasing…' : 'Chase now'}
-          </Button>
-        ),
+      cell: (action) => <ChaseCell action={action} onChase={onChase} chasing={chasing} />,
     });
   }
   return <DataTable label={label} columns={columns} rows={actions} rowKey={(action) => action.id} />;
