@@ -41,15 +41,28 @@ export class ApiClient {
   }
 
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.respond(method, path, options);
+    const body = await readBody(response);
+    if (!response.ok) throw apiErrorFrom(response.status, body);
+    return body as T;
+  }
+
+  /** GETs a file (a CSV export) with the name the server gives it; a link cannot carry the bearer token. */
+  async download(path: string): Promise<{ blob: Blob; filename: string | null }> {
+    const response = await this.respond('GET', path, {});
+    if (!response.ok) throw apiErrorFrom(response.status, await readBody(response));
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+  }
+
+  private async respond(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
     let response = await this.send(method, path, options, this.tokens?.current() ?? null);
     if (response.status === 401 && this.tokens) {
       const renewed = await this.tokens.renew();
       if (renewed) response = await this.send(method, path, options, renewed);
       if (response.status === 401) this.onSignedOut();
     }
-    const body = await readBody(response);
-    if (!response.ok) throw apiErrorFrom(response.status, body);
-    return body as T;
+    return response;
   }
 
   private async send(method: HttpMethod, path: string, options: RequestOptions, token: string | null): Promise<Response> {

@@ -4,6 +4,11 @@ import { definePage, type PageDefinition } from '../router/pages';
 
 export const PAGES: readonly PageDefinition[] = [
   definePage({ path: '', title: 'Home', load: () => import('./home/HomePage'), navigation: true }),
+  definePage({ path: 'actions', title: 'Outstanding actions', load: () => import('./actions/ActionsPage'), navigation: (member) => member.capabilities.includes('action.assign') }),
+  definePage({ path: 'my-actions', title: 'My actions', load: () => import('./my-actions/MyActionsPage'), navigation: (member) => member.capabilities.includes('action.work') }),
+  definePage({ path: 'cases/:caseId', title: 'Case', load: () => import('./case/CasePage') }),
+  definePage({ path: 'dashboard', title: 'Governance figures', load: () => import('./dashboard/DashboardPage'), navigation: (member) => member.capabilities.includes('governance.read') }),
+  definePage({ path: 'places', title: 'Places', load: () => import('./places/PlacesPage'), navigation: (member) => member.capabilities.includes('governance.read') }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
   ...['refer', 'referrals/:referralId'].map((path) => definePage({ path, title: 'Refer', load: () => import('./refer/ReferPage'), navigation: path === 'refer' && ((m) => m.capabilities.includes('referral.create')) })),
 ];

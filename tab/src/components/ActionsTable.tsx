@@ -1,0 +1,136 @@
+// The actions table both action pages share: what, which case, who owns it, when it is due and how
+// it stands, with Chase now for chairs. Sorting happens on the server (the filter bar asks for it).
+import { Badge, Button, Card, Link, makeStyles, tokens } from '@fluentui/react-components';
+import type { ListedAction } from '../api/actions';
+import { useNarrow } from '../layout/narrow';
+import { hrefFor } from '../router/hash-route';
+import { DataTable, type DataColumn } from './DataTable';
+import { RiskBadge } from './RiskBadge';
+import { STATUS_WORDS, formatDate } from './words';
+
+/** Chasing reminds the owner to act, so only open actions can be chased; a blocked one needs the panel. */
+const CHASEABLE = new Set(['PROPOSED', 'ACCEPTED', 'IN_PROGRESS']);
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground2 },
+  nowrap: { whiteSpace: 'nowrap' },
+  cards: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', margin: 0, padding: 0 },
+  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+export interface ActionsTableProps {
+  label: string;
+  actions: ListedAction[];
+  /** Given to chairs: chases the action now. The id of an action being chased disables its button. */
+  onChase?: ((action: ListedAction) => void) | undefined;
+  chasing?: string | null;
+}
+
+function OverdueBadge({ action }: { action: ListedAction }) {
+  const styles = useStyles();
+  if (!action.overdue) return null;
+  return (
+    <Badge appearance="filled" color="danger" className={styles.nowrap}>
+      {action.daysOverdue === 1 ? '1 day overdue' : `${action.daysOverdue} days overdue`}
+    </Badge>
+  );
+}
+
+function CaseLink({ action }: { action: ListedAction }) {
+  const styles = useStyles();
+  return (
+    <Link className={styles.nowrap} href={hrefFor(`cases/${action.case.id}`)} aria-label={`Open case ${action.case.reference}`}>
+      {action.case.reference}
+    </Link>
+  );
+}
+
+function ChaseCell({ action, onChase, chasing }: { action: ListedAction; onChase: (action: ListedAction) => void; chasing: string | null }) {
+  const styles = useStyles();
+  if (!CHASEABLE.has(action.status)) return <span className={styles.muted}>Nothing to chase</span>;
+  return (
+    <Button size="small" disabled={chasing === action.id} onClick={() => onChase(action)} aria-label={`Chase now: ${action.title}`}>
+      {chasing === action.id ? 'Chasing…' : 'Chase now'}
+    </Button>
+  );
+}
+
+/** The side panel has no room for six columns: each action is a card there. */
+function ActionCards({ label, actions, onChase, chasing = null }: ActionsTableProps) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.cards} aria-label={label}>
+      {actions.map((action) => (
+        <li key={action.id}>
+          <Card size="small">
+            <h2 className={styles.cardTitle}>{action.title}</h2>
+            <span className={styles.line}>
+              <CaseLink action={action} />
+              <RiskBadge band={action.case.riskBand} />
+            </span>
+            <span>
+              {action.ownerMember ? `${action.ownerMember.displayName}, ` : ''}
+              {action.ownerAgency.name}
+            </span>
+            <span className={styles.line}>
+              Due {formatDate(action.dueDate)} · {STATUS_WORDS[action.status]}
+              <OverdueBadge action={action} />
+            </span>
+            {onChase && <ChaseCell action={action} onChase={onChase} chasing={chasing} />}
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ActionsTable(props: ActionsTableProps) {
+  const { label, actions, onChase, chasing = null } = props;
+  const styles = useStyles();
+  const narrow = useNarrow();
+  if (narrow) return <ActionCards {...props} />;
+  const columns: DataColumn<ListedAction>[] = [
+    { id: 'title', header: 'Action', cell: (action) => action.title },
+    {
+      id: 'case',
+      header: 'Case',
+      cell: (action) => (
+        <span className={styles.stack}>
+          <CaseLink action={action} />
+          <RiskBadge band={action.case.riskBand} />
+        </span>
+      ),
+    },
+    {
+      id: 'owner',
+      header: 'Owner',
+      cell: (action) => (
+        <span className={styles.stack}>
+          <span>{action.ownerAgency.name}</span>
+          <span className={styles.muted}>{action.ownerMember?.displayName ?? 'No officer named'}</span>
+        </span>
+      ),
+    },
+    {
+      id: 'due',
+      header: 'Due',
+      cell: (action) => (
+        <span className={styles.stack}>
+          <span>{formatDate(action.dueDate)}</span>
+          <OverdueBadge action={action} />
+        </span>
+      ),
+    },
+    { id: 'status', header: 'Status', cell: (action) => STATUS_WORDS[action.status] },
+  ];
+  if (onChase) {
+    columns.push({
+      id: 'chase',
+      header: 'Chase',
+      cell: (action) => <ChaseCell action={action} onChase={onChase} chasing={chasing} />,
+    });
+  }
+  return <DataTable label={label} columns={columns} rows={actions} rowKey={(action) => action.id} />;
+}
