@@ -1,7 +1,10 @@
 // Every chat command and card verb the bot answers. Each slice of the product adds its own here.
 import type { BotCommand, CardActionHandler } from './turn';
 import { helpCommand } from './help';
+import { ACTION_CARD_ACTIONS } from './action-card-actions';
+import { ASSIGN_CARD_ACTIONS } from './assign-action';
+import { MY_ACTIONS_CARD_ACTIONS, myActionsCommand, overdueCommand } from './my-actions';
 
-export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand];
+export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, myActionsCommand, overdueCommand];
 
-export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {};
+export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = { ...ACTION_CARD_ACTIONS, ...ASSIGN_CARD_ACTIONS, ...MY_ACTIONS_CARD_ACTIONS };
