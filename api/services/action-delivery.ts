@@ -57,15 +57,21 @@ export async function sendActionToOwner(db: Database, sender: TeamsSender, actio
   }));
 }
 
+export interface PostedCopy {
+  conversationId: string;
+  activityId: string;
+}
+
 /**
  * Replaces every posted copy of the action card with the read-only view of its current state; the
- * owner's own view arrives through Universal Actions refresh. `except` is the copy the clicker is
- * looking at, which the invoke response already replaces. A copy that cannot be updated is left for
+ * owner's own view arrives through Universal Actions refresh. `except` is a copy the clicker alone
+ * sees (their personal chat), which the invoke answer already replaces; `only` picks one copy. A copy that cannot be updated is left for
  * refresh to correct: it never fails the change that was made.
  */
-export async function refreshPostedCards(db: Database, sender: TeamsSender, actionId: string, now: Date, except: { conversationId?: string | undefined; activityId?: string | undefined } = {}): Promise<number> {
+export async function refreshPostedCards(db: Database, sender: TeamsSender, actionId: string, now: Date, which: { except?: PostedCopy | undefined; only?: PostedCopy | undefined } = {}): Promise<number> {
   const copies = await db.prisma.actionCard.findMany({ where: { actionId }, select: { conversationId: true, activityId: true } });
-  const others = copies.filter((copy) => !(copy.conversationId === except.conversationId && copy.activityId === except.activityId));
+  const same = (a: PostedCopy, b: PostedCopy | undefined) => b !== undefined && a.conversationId === b.conversationId && a.activityId === b.activityId;
+  const others = copies.filter((copy) => !same(copy, which.except) && (!which.only || same(copy, which.only)));
   if (others.length === 0) return 0;
   const record = await loadActionRecord(db.prisma, actionId);
   if (!record) return 0;

@@ -9,7 +9,7 @@ import { mayUse } from '../domain/access/policy';
 import type { DomainError } from '../domain/result';
 import { Prisma, type ActionEventKind, type ActionPriority } from '../store/generated/client';
 import type { TeamsSender } from '../../bot/sending/teams-sender';
-import { refreshPostedCards, sendActionToOwner, type OwnerDelivery } from './action-delivery';
+import { refreshPostedCards, sendActionToOwner, type OwnerDelivery, type PostedCopy } from './action-delivery';
 import { isRecordOverdue, lastHistoryEntry, lifecycleActionOf, lifecycleActorOf, loadActionRecord, type ActionEventChanges, type ActionRecord } from './action-records';
 import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
@@ -49,8 +49,8 @@ export interface ChangeRequest {
   /** The version the card or form was drawn from. */
   expectedVersion: number;
   command: ActionCommand;
-  /** The card clicked, if any: its copy is replaced by the invoke answer, not updated again. */
-  fromCard?: { conversationId: string; activityId: string } | undefined;
+  /** A card clicked in a personal chat: only the clicker sees it, and the invoke answer replaces it. */
+  clickedInPersonalChat?: PostedCopy | undefined;
 }
 
 const EVENT_KIND: Record<ActionCommand['kind'], ActionEventKind> = {
@@ -162,7 +162,7 @@ export async function changeAction(ctx: ServiceContext, deps: ActionServiceDeps,
   let deliveries: OwnerDelivery[] = [];
   if (outcome === 'APPLIED') {
     // Copies already posted first, so the new owner's fresh card is not overwritten by the read-only view.
-    await refreshPostedCards(ctx.db, deps.sender, actionId, now, request.fromCard ?? {});
+    await refreshPostedCards(ctx.db, deps.sender, actionId, now, { except: request.clickedInPersonalChat });
     if (request.command.kind === 'REASSIGN') deliveries = await sendActionToOwner(ctx.db, deps.sender, actionId, now);
   }
   return { action: await readAction(ctx, actionId), outcome, deliveries };

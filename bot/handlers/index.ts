@@ -6,3 +6,10 @@ import { referCommand, REFERRAL_CARD_ACTIONS } from './refer';
 export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, referCommand];
 
 export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = { ...REFERRAL_CARD_ACTIONS };
+import { ACTION_CARD_ACTIONS } from './action-card-actions';
+import { ASSIGN_CARD_ACTIONS } from './assign-action';
+import { MY_ACTIONS_CARD_ACTIONS, myActionsCommand, overdueCommand } from './my-actions';
+
+export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, myActionsCommand, overdueCommand];
+
+export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = { ...ACTION_CARD_ACTIONS, ...ASSIGN_CARD_ACTIONS, ...MY_ACTIONS_CARD_ACTIONS };
