@@ -94,12 +94,20 @@ async function meetingDetails(db: Database, meetingId: string): Promise<TeamsMee
   };
 }
 
+/** The meeting chat's conversation id ('19:meeting_…@thread.v2') carried in a Teams join link. */
+export function chatThreadIdOf(joinUrl: string | null | undefined): string | null {
+  const match = /\/l\/meetup-join\/([^/?]+)/.exec(joinUrl ?? '');
+  if (!match) return null;
+  const threadId = decodeURIComponent(match[1]!);
+  return /^19:meeting_[^@]+@thread\.v2$/.test(threadId) ? threadId : null;
+}
+
 export async function syncMeeting(options: TeamsSyncOptions, meetingId: string): Promise<SyncOutcome> {
   const { db, gateway, clock } = options;
   const details = await meetingDetails(db, meetingId);
   const organiserId = details.graphOrganizerId;
   let outcome: SyncOutcome;
-  let eventFields: { graphEventId?: string; joinUrl?: string | null } = {};
+  let eventFields: { graphEventId?: string; joinUrl?: string | null; chatThreadId?: string | null } = {};
   try {
     if (!organiserId) throw new GraphCallError('REFUSED', 'No organiser mailbox for this meeting');
     if (details.status === 'CANCELLED') {
@@ -108,12 +116,12 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
       outcome = 'CANCELLED';
     } else if (details.graphEventId) {
       const updated = await gateway.updateEvent(organiserId, details.graphEventId, details);
-      eventFields = { joinUrl: updated.joinUrl ?? undefined };
+      eventFields = updated.joinUrl ? { joinUrl: updated.joinUrl, chatThreadId: chatThreadIdOf(updated.joinUrl) } : {};
       outcome = 'UPDATED';
     } else {
       const found = await gateway.findEventByTransactionId(organiserId, details.transactionId);
       const event = found ?? (await gateway.createOnlineMeetingEvent({ ...details, organiserId, transactionId: details.transactionId }));
-      eventFields = { graphEventId: event.eventId, joinUrl: event.joinUrl };
+      eventFields = { graphEventId: event.eventId, joinUrl: event.joinUrl, chatThreadId: chatThreadIdOf(event.joinUrl) };
       outcome = found ? 'FOUND' : 'CREATED';
     }
   } catch (error) {

@@ -77,6 +77,8 @@ describe('creating the Teams meeting', () => {
     expect(meeting.teamsSyncStatus).toBe('SYNCED');
     const event = graph.events.get(meeting.graphEventId!)!;
     expect(meeting.joinUrl).toBe(event.onlineMeeting!.joinUrl);
+    // The meeting chat is the thread named in the join link: the bot posts the agenda there.
+    expect(meeting.chatThreadId).toBe(`19:meeting_${event.id}@thread.v2`);
     expect(event).toMatchObject({
       transactionId: meeting.graphTransactionId,
       organiserId: meeting.graphOrganizerId,

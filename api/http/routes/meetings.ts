@@ -9,6 +9,7 @@ import {
 } from '../../services/meetings';
 import { cancelMeeting, moveMeeting, retryTeamsSync } from '../../services/meeting-changes';
 import { defineRoute, type RouteSpec } from '../route-spec';
+import { meetingRoomRoutes } from './meeting-room';
 import type { ApiDependencies } from './index';
 
 const ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give a case id.').transform((id) => id.toLowerCase());
@@ -25,7 +26,7 @@ const move = z.strictObject({
 });
 const cancellation = z.strictObject({ reason: REASON });
 
-export function meetingsRoutes(_deps: ApiDependencies): RouteSpec[] {
+export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
   const meeting = { meetingId: 'meeting' };
   return [
     defineRoute({
@@ -85,5 +86,6 @@ export function meetingsRoutes(_deps: ApiDependencies): RouteSpec[] {
         return { json: await retryTeamsSync(ctx, params.meetingId!) };
       },
     }),
+    ...meetingRoomRoutes(deps),
   ];
 }
