@@ -16,6 +16,9 @@ import { captureConversationsMiddleware } from '../bot/conversations';
 import { BotConnectorSender } from '../bot/sending/bot-connector-sender';
 import { systemClock } from './jobs/clock';
 import { startReminderWorker, type RunningReminderWorker } from './jobs/reminder-worker';
+import { startTeamsSyncWorker } from './jobs/teams-sync';
+import { createAppTokenSource } from './graph/app-token';
+import { createGraphMeetingsGateway } from './graph/graph-meetings-gateway';
 
 async function start(): Promise<void> {
   let config;
@@ -67,7 +70,15 @@ async function start(): Promise<void> {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
   const reminders = startReminderWorker({ db, sender, clock: systemClock, logger });
-  stopGracefully(server, db, logger, [reminders]);
+  const workers: RunningReminderWorker[] = [reminders];
+  // Teams scheduling needs the app's own Entra registration; without it meetings stay pending in the app.
+  const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = config.bot;
+  if (MicrosoftAppId && MicrosoftAppPassword && MicrosoftAppTenantId) {
+    const accessToken = createAppTokenSource({ clientId: MicrosoftAppId, clientSecret: MicrosoftAppPassword, tenantId: MicrosoftAppTenantId, authorityHost: config.graph.authorityHost });
+    const gateway = createGraphMeetingsGateway({ baseUrl: config.graph.baseUrl, accessToken });
+    workers.push(startTeamsSyncWorker({ db, gateway, clock: systemClock, logger }));
+  }
+  stopGracefully(server, db, logger, workers);
 }
 
 // Our own start-up errors (unreachable database, failed migration) carry no personal data.

@@ -80,6 +80,7 @@ export async function scheduleNextMeeting(ctx: ServiceContext, panelId: string, 
     await requirePanelChair(tx, ctx, panelId);
     const panel = await tx.panel.findUniqueOrThrow({ where: { id: panelId } });
     if (!panel.isActive) throw conflict('This panel is closed; reopen it before scheduling meetings.');
+    const organiser = await tx.member.findUniqueOrThrow({ where: { id: ctx.actor.memberId }, select: { entraObjectId: true } });
     const latest = await tx.meeting.findFirst({ where: { panelId, status: { not: 'CANCELLED' } }, orderBy: { startsAt: 'desc' }, select: { startsAt: true } });
     const today = londonDateOf(ctx.now());
     const latestDate = latest ? londonDateOf(latest.startsAt) : today;
@@ -95,6 +96,8 @@ export async function scheduleNextMeeting(ctx: ServiceContext, panelId: string, 
         // The meeting exists in the app at once; putting it in Teams is a separate, retried step.
         teamsSyncStatus: 'PENDING',
         teamsSyncRetryAt: ctx.now(),
+        // The scheduling chair's mailbox organises the Teams event; changes go to the same mailbox.
+        graphOrganizerId: organiser.entraObjectId,
       },
       select: { id: true },
     });

@@ -13,3 +13,12 @@ import { MY_ACTIONS_CARD_ACTIONS, myActionsCommand, overdueCommand } from './my-
 export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, myActionsCommand, overdueCommand];
 
 export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = { ...ACTION_CARD_ACTIONS, ...ASSIGN_CARD_ACTIONS, ...MY_ACTIONS_CARD_ACTIONS };
+import { agendaCommand, nextAgendaItemAction, refreshAgendaAction } from './agenda';
+import { CARD_VERBS } from '../cards/verbs';
+
+export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, agendaCommand];
+
+export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {
+  [CARD_VERBS.nextAgendaItem]: nextAgendaItemAction,
+  [CARD_VERBS.refreshAgenda]: refreshAgendaAction,
+};

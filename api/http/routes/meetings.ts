@@ -7,7 +7,9 @@ import {
   rebuildAgenda,
   reorderMeetingAgenda,
 } from '../../services/meetings';
+import { cancelMeeting, moveMeeting, retryTeamsSync } from '../../services/meeting-changes';
 import { defineRoute, type RouteSpec } from '../route-spec';
+import { meetingRoomRoutes } from './meeting-room';
 import type { ApiDependencies } from './index';
 
 const ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give a case id.').transform((id) => id.toLowerCase());
@@ -18,8 +20,13 @@ const VERSION = z.number().int().min(0).optional();
 const reorder = z.strictObject({ caseIds: z.array(ID).min(1, 'List the cases in their new order.').max(200), expectedVersion: VERSION });
 const addition = z.strictObject({ caseId: ID, reasonText: REASON, position: z.number().int().min(1).max(200).optional(), expectedVersion: VERSION });
 const deferral = z.strictObject({ caseId: ID, reasonText: REASON, expectedVersion: VERSION });
+const move = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.'),
+  startTime: z.string().regex(/^(0[7-9]|1\d):[0-5]\d$/, 'Give a London start time between 07:00 and 19:59, as HH:MM.'),
+});
+const cancellation = z.strictObject({ reason: REASON });
 
-export function meetingsRoutes(_deps: ApiDependencies): RouteSpec[] {
+export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
   const meeting = { meetingId: 'meeting' };
   return [
     defineRoute({
@@ -58,5 +65,27 @@ export function meetingsRoutes(_deps: ApiDependencies): RouteSpec[] {
         return { json: await deferMeetingAgendaItem(ctx, params.meetingId!, body.caseId, body.reasonText, body.expectedVersion) };
       },
     }),
+    defineRoute({
+      method: 'patch', path: '/meetings/:meetingId', summary: 'Move a meeting to another day or time; Teams follows.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting, body: move,
+      async handle({ ctx, params, body }) {
+        return { json: await moveMeeting(ctx, params.meetingId!, body) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/cancel', summary: 'Cancel a meeting; its cases wait for the next one and Teams sends the cancellation.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting, body: cancellation,
+      async handle({ ctx, params, body }) {
+        return { json: await cancelMeeting(ctx, params.meetingId!, body.reason) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/teams/retry', summary: 'Try putting the meeting in Teams again after a failure.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting,
+      async handle({ ctx, params }) {
+        return { json: await retryTeamsSync(ctx, params.meetingId!) };
+      },
+    }),
+    ...meetingRoomRoutes(deps),
   ];
 }

@@ -1,0 +1,112 @@
+// The Teams meetings port over Microsoft Graph calendar events (`isOnlineMeeting`), through
+// @microsoft/microsoft-graph-client. Graph's failures come back as GraphCallError kinds the sync job
+// can act on; Graph's own error messages are never kept (they can quote addresses).
+import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import type { AccessTokenSource } from './app-token';
+import { DEFAULT_RETRY_POLICY, GraphRetryMiddleware, parseRetryAfterMs, type RetryPolicy } from './retry';
+import {
+  GraphCallError,
+  type NewTeamsMeeting,
+  type TeamsMeetingDetails,
+  type TeamsMeetingEvent,
+  type TeamsMeetingsGateway,
+} from './teams-meetings-gateway';
+
+export interface GraphGatewayOptions {
+  /** GRAPH_BASE_URL, with its version: 'https://graph.microsoft.com/v1.0'. */
+  baseUrl: string;
+  accessToken: AccessTokenSource;
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The fields of a Graph event this app reads back. */
+interface GraphEvent {
+  id: string;
+  transactionId?: string | null;
+  isCancelled?: boolean;
+  onlineMeeting?: { joinUrl?: string | null } | null;
+}
+
+const EVENT_FIELDS = 'id,transactionId,isCancelled,onlineMeeting';
+
+/** Graph takes a wall-clock time and a zone; UTC keeps our instants exact. */
+function graphTime(instant: Date): { dateTime: string; timeZone: string } {
+  return { dateTime: instant.toISOString().replace('Z', ''), timeZone: 'UTC' };
+}
+
+function eventBody(details: TeamsMeetingDetails) {
+  return {
+    subject: details.subject,
+    body: { contentType: 'text', content: details.bodyText },
+    start: graphTime(details.startsAt),
+    end: graphTime(details.endsAt),
+    attendees: details.attendees.map((attendee) => ({ emailAddress: { address: attendee.email, name: attendee.name }, type: 'required' })),
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    allowNewTimeProposals: false,
+  };
+}
+
+function toEvent(event: GraphEvent): TeamsMeetingEvent {
+  return { eventId: event.id, joinUrl: event.onlineMeeting?.joinUrl ?? null, transactionId: event.transactionId ?? null, isCancelled: event.isCancelled ?? false };
+}
+
+export function toGraphCallError(error: unknown): GraphCallError {
+  if (error instanceof GraphCallError) return error;
+  if (!(error instanceof GraphError) || error.statusCode <= 0) return new GraphCallError('UNREACHABLE', 'Graph could not be reached');
+  const status = error.statusCode;
+  const summary = `Graph answered ${status}${error.code ? ` ${error.code}` : ''}`;
+  if (status === 429) {
+    const headers = (error as GraphError & { headers?: Headers }).headers;
+    return new GraphCallError('THROTTLED', summary, status, parseRetryAfterMs(headers?.get('retry-after'), Date.now()));
+  }
+  if (status >= 500) return new GraphCallError('UNAVAILABLE', summary, status);
+  if (status === 404) return new GraphCallError('NOT_FOUND', summary, status);
+  return new GraphCallError('REFUSED', summary, status);
+}
+
+export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsMeetingsGateway {
+  const base = new URL(options.baseUrl);
+  const segments = base.pathname.replace(/\/+$/, '').split('/');
+  const version = segments.pop() ?? '';
+  const client = Client.initWithMiddleware({
+    baseUrl: `${base.origin}${segments.join('/')}`,
+    defaultVersion: version,
+    middleware: [new GraphRetryMiddleware(options.retry ?? DEFAULT_RETRY_POLICY, options.sleep), new HTTPMessageHandler()],
+  });
+  // The token is fetched here, not in a middleware: the client would wrap a token failure and lose its kind.
+  const request = async (path: string) => client.api(path).header('Authorization', `Bearer ${await options.accessToken()}`);
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw toGraphCallError(error);
+    }
+  };
+  const user = (organiserId: string) => `/users/${encodeURIComponent(organiserId)}`;
+
+  return {
+    createOnlineMeetingEvent: (meeting: NewTeamsMeeting) =>
+      call(async () => {
+        const created = (await (await request(`${user(meeting.organiserId)}/events`)).post({ ...eventBody(meeting), transactionId: meeting.transactionId })) as GraphEvent;
+        return toEvent(created);
+      }),
+    updateEvent: (organiserId, eventId, details) =>
+      call(async () => toEvent((await (await request(`${user(organiserId)}/events/${encodeURIComponent(eventId)}`)).patch(eventBody(details))) as GraphEvent)),
+    cancelEvent: (organiserId, eventId, comment) =>
+      call(async () => {
+        await (await request(`${user(organiserId)}/events/${encodeURIComponent(eventId)}/cancel`)).post({ comment });
+      }),
+    findEventByTransactionId: (organiserId, transactionId) =>
+      call(async () => {
+        const page = (await (await request(`${user(organiserId)}/events`))
+          .filter(`transactionId eq '${transactionId.replace(/'/g, "''")}'`)
+          .select(EVENT_FIELDS)
+          .top(1)
+          .get()) as { value: GraphEvent[] };
+        const found = page.value[0];
+        return found ? toEvent(found) : null;
+      }),
+  };
+}

@@ -1,0 +1,75 @@
+// The meeting as it runs: moving between items, the side panel's view (polled with ETag), and the
+// attendance register.
+import { z } from 'zod';
+import { authoriseAgendaPost, listAttendance, meetingRoomTag, moveToNextItem, readMeetingRoom, recordAttendance, signAttendance } from '../../services/meeting-room';
+import { postAgendaToMeetingChat, refreshPostedAgendaCard } from '../../../bot/meeting-agenda-post';
+import { conflict } from '../../services/errors';
+import { defineRoute, type RouteSpec } from '../route-spec';
+import type { ApiDependencies } from './index';
+
+const meeting = { meetingId: 'meeting' };
+const next = z.strictObject({ expectedVersion: z.number().int().min(0).optional() });
+const signing = z.strictObject({
+  acceptConfidentiality: z.literal(true, { error: 'Accept the confidentiality statement to join the discussion of cases.' }),
+});
+const record = z.strictObject({ status: z.enum(['PRESENT', 'APOLOGIES', 'ABSENT']) });
+
+export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/next', summary: 'Close the item being heard and move to the next.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting, body: next,
+      async handle({ ctx, params, body }) {
+        const view = await moveToNextItem(ctx, params.meetingId!, body.expectedVersion);
+        await refreshPostedAgendaCard(deps, params.meetingId!);
+        return { json: view };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/agenda/post', summary: 'Post the agenda card to the meeting chat.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting,
+      async handle({ ctx, params }) {
+        await authoriseAgendaPost(ctx, params.meetingId!);
+        const result = await postAgendaToMeetingChat(deps, params.meetingId!);
+        if (!result.posted) throw conflict(result.reason ?? 'The agenda could not be posted.');
+        return { json: result };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/meetings/:meetingId/room', summary: 'Read the meeting as the side panel shows it: agenda, current item and, once the confidentiality statement is accepted, its case.', tag: 'Meetings',
+      capability: 'meeting.attend', params: meeting,
+      async handle({ ctx, params, req, res }) {
+        // Side panels poll every second or so: an unchanged meeting answers 304 and reads no case.
+        const tag = await meetingRoomTag(ctx, params.meetingId!);
+        res.setHeader('ETag', tag);
+        res.setHeader('Cache-Control', 'no-cache, private');
+        if (req.headers['if-none-match'] === tag) {
+          res.status(304).end();
+          return {};
+        }
+        return { json: await readMeetingRoom(ctx, params.meetingId!) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/meetings/:meetingId/attendance', summary: 'Read the attendance register.', tag: 'Meetings',
+      capability: 'meeting.attend', params: meeting,
+      async handle({ ctx, params }) {
+        return { json: await listAttendance(ctx, params.meetingId!) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/attendance/me', summary: 'Sign the attendance register for your agency and accept the confidentiality statement.', tag: 'Meetings',
+      capability: 'meeting.attend', params: meeting, body: signing,
+      async handle({ ctx, params }) {
+        return { json: await signAttendance(ctx, params.meetingId!) };
+      },
+    }),
+    defineRoute({
+      method: 'put', path: '/meetings/:meetingId/attendance/:memberId', summary: 'Record a member present, sending apologies or absent.', tag: 'Meetings',
+      capability: 'meeting.run', params: { ...meeting, memberId: 'member' }, body: record,
+      async handle({ ctx, params, body }) {
+        return { json: await recordAttendance(ctx, params.meetingId!, params.memberId!, body.status) };
+      },
+    }),
+  ];
+}

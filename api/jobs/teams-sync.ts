@@ -1,0 +1,207 @@
+// Keeps each panel meeting's Teams calendar event in step with the app. A meeting is scheduled,
+// moved or cancelled in the app at once and marked PENDING; this job then does the Teams side,
+// retrying with backoff (never sooner than Graph's Retry-After) until it is SYNCED or FAILED.
+// A create is never duplicated: it first looks for an event carrying the meeting's transactionId,
+// and Graph itself answers a repeated create with that transactionId with the first event.
+import { formatLongDate, londonDateOf } from '../domain/agenda/calendar-date';
+import type { Logger } from '../logger';
+import { audit } from '../services/audit';
+import type { SystemContext } from '../services/context';
+import type { Database } from '../store/database';
+import { GraphCallError, type MeetingAttendee, type TeamsMeetingDetails, type TeamsMeetingsGateway } from '../graph/teams-meetings-gateway';
+import type { Clock } from './clock';
+
+export interface TeamsSyncOptions {
+  db: Database;
+  gateway: TeamsMeetingsGateway;
+  clock: Clock;
+  logger: Logger;
+  /** How long a claimed meeting is left to this worker before another may take it. */
+  leaseMs?: number;
+  batchSize?: number;
+  /** Attempts before a meeting is marked FAILED for a person to look at. */
+  maxAttempts?: number;
+  /** First backoff after a failure without Retry-After; doubles each attempt, up to an hour. */
+  baseBackoffMs?: number;
+}
+
+export type SyncOutcome = 'CREATED' | 'FOUND' | 'UPDATED' | 'CANCELLED' | 'RETRY_LATER' | 'FAILED' | 'LEASE_LOST';
+
+const DEFAULTS = { leaseMs: 5 * 60_000, batchSize: 10, maxAttempts: 8, baseBackoffMs: 60_000 };
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+export function backoffMs(attempt: number, baseMs: number, retryAfterMs: number | null): number {
+  const exponential = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.max(exponential, retryAfterMs ?? 0);
+}
+
+async function claimDueMeetings(db: Database, now: Date, leaseMs: number, limit: number): Promise<string[]> {
+  const due = await db.prisma.meeting.findMany({
+    where: { teamsSyncStatus: 'PENDING', teamsSyncRetryAt: { lte: now } },
+    orderBy: { teamsSyncRetryAt: 'asc' },
+    take: limit,
+    select: { id: true, teamsSyncRetryAt: true },
+  });
+  const claimed: string[] = [];
+  for (const meeting of due) {
+    // Pushing the retry time out is the lease: only the worker whose update matched owns the meeting.
+    const taken = await db.prisma.meeting.updateMany({
+      where: { id: meeting.id, teamsSyncStatus: 'PENDING', teamsSyncRetryAt: meeting.teamsSyncRetryAt },
+      data: { teamsSyncRetryAt: new Date(now.getTime() + leaseMs) },
+    });
+    if (taken.count === 1) claimed.push(meeting.id);
+  }
+  return claimed;
+}
+
+/** What the invitation says: the panel and the date, never a case or a person it concerns. */
+async function meetingDetails(db: Database, meetingId: string): Promise<TeamsMeetingDetails & { status: string; version: number; graphEventId: string | null; graphOrganizerId: string | null; transactionId: string; attempts: number }> {
+  const meeting = await db.prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: {
+      startsAt: true, endsAt: true, status: true, version: true, graphEventId: true, graphOrganizerId: true, graphTransactionId: true, teamsSyncAttempts: true,
+      panel: {
+        select: {
+          name: true,
+          chairs: { select: { member: { select: { displayName: true, email: true, isActive: true } } } },
+          agencies: { select: { agency: { select: { members: { where: { isActive: true }, select: { displayName: true, email: true, roles: true } } } } } },
+        },
+      },
+    },
+  });
+  const attendees = new Map<string, MeetingAttendee>();
+  for (const chair of meeting.panel.chairs) {
+    if (chair.member.isActive && chair.member.email) attendees.set(chair.member.email.toLowerCase(), { name: chair.member.displayName, email: chair.member.email });
+  }
+  for (const seat of meeting.panel.agencies) {
+    for (const member of seat.agency.members) {
+      if (!member.email || !member.roles.some((role) => role === 'PANEL_MEMBER' || role === 'PANEL_CHAIR')) continue;
+      attendees.set(member.email.toLowerCase(), { name: member.displayName, email: member.email });
+    }
+  }
+  return {
+    subject: `${meeting.panel.name}: ${formatLongDate(londonDateOf(meeting.startsAt))}`,
+    bodyText: 'Panel meeting. The agenda and case details are in the ASB Panels app in Teams, for those entitled to see them.',
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    attendees: [...attendees.values()].sort((a, b) => a.email.localeCompare(b.email)),
+    status: meeting.status,
+    version: meeting.version,
+    graphEventId: meeting.graphEventId,
+    graphOrganizerId: meeting.graphOrganizerId,
+    transactionId: meeting.graphTransactionId,
+    attempts: meeting.teamsSyncAttempts,
+  };
+}
+
+/** The meeting chat's conversation id ('19:meeting_…@thread.v2') carried in a Teams join link. */
+export function chatThreadIdOf(joinUrl: string | null | undefined): string | null {
+  const match = /\/l\/meetup-join\/([^/?]+)/.exec(joinUrl ?? '');
+  if (!match) return null;
+  const threadId = decodeURIComponent(match[1]!);
+  return /^19:meeting_[^@]+@thread\.v2$/.test(threadId) ? threadId : null;
+}
+
+export async function syncMeeting(options: TeamsSyncOptions, meetingId: string): Promise<SyncOutcome> {
+  const { db, gateway, clock } = options;
+  const details = await meetingDetails(db, meetingId);
+  const organiserId = details.graphOrganizerId;
+  let outcome: SyncOutcome;
+  let eventFields: { graphEventId?: string; joinUrl?: string | null; chatThreadId?: string | null } = {};
+  try {
+    if (!organiserId) throw new GraphCallError('REFUSED', 'No organiser mailbox for this meeting');
+    if (details.status === 'CANCELLED') {
+      const eventId = details.graphEventId ?? (await gateway.findEventByTransactionId(organiserId, details.transactionId))?.eventId ?? null;
+      if (eventId) await gateway.cancelEvent(organiserId, eventId, 'This panel meeting has been cancelled.');
+      outcome = 'CANCELLED';
+    } else if (details.graphEventId) {
+      const updated = await gateway.updateEvent(organiserId, details.graphEventId, details);
+      eventFields = updated.joinUrl ? { joinUrl: updated.joinUrl, chatThreadId: chatThreadIdOf(updated.joinUrl) } : {};
+      outcome = 'UPDATED';
+    } else {
+      const found = await gateway.findEventByTransactionId(organiserId, details.transactionId);
+      const event = found ?? (await gateway.createOnlineMeetingEvent({ ...details, organiserId, transactionId: details.transactionId }));
+      eventFields = { graphEventId: event.eventId, joinUrl: event.joinUrl, chatThreadId: chatThreadIdOf(event.joinUrl) };
+      outcome = found ? 'FOUND' : 'CREATED';
+    }
+  } catch (error) {
+    const failure = error instanceof GraphCallError ? error : new GraphCallError('UNREACHABLE', 'Teams sync failed unexpectedly');
+    return recordFailure(options, meetingId, details.version, details.attempts + 1, failure);
+  }
+  // A change made while Graph was being called leaves the meeting PENDING for another pass.
+  const stillCurrent = await db.prisma.meeting.updateMany({
+    where: { id: meetingId, version: details.version },
+    data: { ...eventFields, teamsSyncStatus: 'SYNCED', teamsSyncError: null, teamsSyncAttempts: 0, teamsSyncRetryAt: null },
+  });
+  if (stillCurrent.count === 0) {
+    await db.prisma.meeting.update({ where: { id: meetingId }, data: { ...eventFields, teamsSyncRetryAt: clock.now() } });
+    return 'LEASE_LOST';
+  }
+  await auditSync(options, meetingId, { outcome, eventId: eventFields.graphEventId ?? details.graphEventId });
+  return outcome;
+}
+
+async function recordFailure(options: TeamsSyncOptions, meetingId: string, version: number, attempts: number, failure: GraphCallError): Promise<SyncOutcome> {
+  const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
+  const giveUp = !failure.retryable || attempts >= maxAttempts;
+  const wait = backoffMs(attempts, options.baseBackoffMs ?? DEFAULTS.baseBackoffMs, failure.retryAfterMs);
+  await options.db.prisma.meeting.updateMany({
+    where: { id: meetingId, version },
+    data: {
+      teamsSyncStatus: giveUp ? 'FAILED' : 'PENDING',
+      teamsSyncError: failure.summary,
+      teamsSyncAttempts: attempts,
+      teamsSyncRetryAt: giveUp ? null : new Date(options.clock.now().getTime() + wait),
+    },
+  });
+  options.logger.warn({ meetingId, kind: failure.kind, status: failure.status, attempts, giveUp }, 'teams sync failed');
+  if (giveUp) await auditSync(options, meetingId, { outcome: 'FAILED', error: failure.summary, attempts });
+  return giveUp ? 'FAILED' : 'RETRY_LATER';
+}
+
+async function auditSync(options: TeamsSyncOptions, meetingId: string, after: Record<string, unknown>): Promise<void> {
+  const ctx: SystemContext = { db: options.db, system: 'teams-sync', now: options.clock.now };
+  await options.db.prisma.$transaction((tx) => audit(tx, ctx, { event: 'meeting.teams.sync', entityType: 'Meeting', entityId: meetingId, after: { system: 'teams-sync', ...after } }));
+}
+
+/** One pass over every meeting due for a Teams sync. */
+export async function runTeamsSyncCycle(options: TeamsSyncOptions): Promise<Partial<Record<SyncOutcome, number>>> {
+  const results: Partial<Record<SyncOutcome, number>> = {};
+  const claimed = await claimDueMeetings(options.db, options.clock.now(), options.leaseMs ?? DEFAULTS.leaseMs, options.batchSize ?? DEFAULTS.batchSize);
+  for (const meetingId of claimed) {
+    const outcome = await syncMeeting(options, meetingId);
+    results[outcome] = (results[outcome] ?? 0) + 1;
+  }
+  return results;
+}
+
+export interface RunningTeamsSyncWorker {
+  /** Waits for the cycle in progress, then stops. */
+  stop(): Promise<void>;
+}
+
+/** Runs a cycle now and then every `pollIntervalMs` (default 30 seconds) until stopped. */
+export function startTeamsSyncWorker(options: TeamsSyncOptions & { pollIntervalMs?: number }): RunningTeamsSyncWorker {
+  const interval = options.pollIntervalMs ?? 30_000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    current = runTeamsSyncCycle(options)
+      .then((results) => {
+        if (Object.keys(results).length > 0) options.logger.info({ results }, 'teams sync cycle');
+      })
+      .catch((error: unknown) => options.logger.error({ errorType: error instanceof Error ? error.name : typeof error }, 'teams sync cycle failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, interval);
+      });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current;
+    },
+  };
+}

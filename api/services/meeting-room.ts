@@ -1,0 +1,195 @@
+// The meeting as it runs: the chair moves from item to item, members sign the attendance register
+// and accept the confidentiality statement, and the side panel shows the current case only to
+// those who have accepted it and may see the case. Nothing here waits for Teams' meeting events.
+import { CONFIDENTIALITY_STATEMENT } from '../domain/agenda/confidentiality';
+import { caseAccessGround } from '../domain/access/policy';
+import { audit } from './audit';
+import { loadCaseAccessFacts } from './case-access';
+import { inTransaction, type ServiceContext, type Tx } from './context';
+import { conflict, validationFailed } from './errors';
+import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
+import { readAgendaView } from './meeting-views';
+
+/** Chair: close the item being heard and open the next planned one; after the last, the meeting ends. */
+export async function moveToNextItem(ctx: ServiceContext, meetingId: string, expectedVersion?: number) {
+  return inTransaction(ctx, async (tx) => {
+    await requireMeetingChair(tx, ctx, meetingId);
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, version: true, currentAgendaItemId: true } });
+    if (meeting.status !== 'SCHEDULED' && meeting.status !== 'IN_PROGRESS') throw conflict(`The meeting has ${meeting.status === 'ENDED' ? 'ended' : 'been cancelled'}.`);
+    if (expectedVersion !== undefined && expectedVersion !== meeting.version) {
+      throw conflict('The meeting has moved on since this was shown to you. Refresh to see where it is.');
+    }
+    const now = ctx.now();
+    const items = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' }, select: { id: true, position: true, status: true, caseId: true } });
+    const current = items.find((item) => item.id === meeting.currentAgendaItemId) ?? null;
+    if (current) {
+      await tx.agendaItem.update({ where: { id: current.id }, data: { status: 'DISCUSSED', endedAt: now } });
+      await tx.case.update({ where: { id: current.caseId }, data: { lastHeardAt: now } });
+    }
+    const next = items.find((item) => item.status === 'PLANNED' && (!current || item.position > current.position)) ?? null;
+    // Clear the pointer first: it is unique, and the item it leaves is no longer current.
+    await tx.meeting.update({ where: { id: meetingId }, data: { currentAgendaItemId: null } });
+    if (next) await tx.agendaItem.update({ where: { id: next.id }, data: { status: 'CURRENT', startedAt: now } });
+    await tx.meeting.update({
+      where: { id: meetingId },
+      data: { currentAgendaItemId: next?.id ?? null, status: next ? 'IN_PROGRESS' : 'ENDED', version: { increment: 1 } },
+    });
+    await audit(tx, ctx, { event: 'meeting.item.next', entityType: 'Meeting', entityId: meetingId, before: { currentAgendaItemId: current?.id ?? null }, after: { currentAgendaItemId: next?.id ?? null } });
+    return readAgendaView(tx, meetingId);
+  });
+}
+
+async function myAttendance(tx: Tx, ctx: ServiceContext, meetingId: string) {
+  return tx.attendance.findUnique({
+    where: { meetingId_memberId: { meetingId, memberId: ctx.actor.memberId } },
+    select: { status: true, confidentialityAcceptedAt: true, agencyId: true },
+  });
+}
+
+/** Changes whenever what the member's side panel shows would change: polled with If-None-Match. */
+export async function meetingRoomTag(ctx: ServiceContext, meetingId: string): Promise<string> {
+  return inTransaction(ctx, async (tx) => {
+    await requireMeetingSeat(tx, ctx, meetingId);
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { version: true } });
+    const mine = await myAttendance(tx, ctx, meetingId);
+    return `W/"${meeting.version}.${mine?.status ?? 'none'}.${mine?.confidentialityAcceptedAt ? 'accepted' : 'not-accepted'}"`;
+  });
+}
+
+async function caseSummary(tx: Tx, caseId: string) {
+  const kase = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      id: true, reference: true, kind: true, status: true, currentRiskBand: true, summary: true, nextReviewDue: true,
+      leadAgency: { select: { name: true } },
+      subjects: { orderBy: { role: 'asc' }, select: { role: true, person: { select: { givenName: true, familyName: true, anonymisedAt: true } } } },
+      actions: {
+        where: { status: { in: ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'] } },
+        orderBy: { dueDate: 'asc' },
+        select: { id: true, title: true, status: true, dueDate: true, ownerAgency: { select: { name: true } } },
+      },
+    },
+  });
+  return {
+    id: kase.id, reference: kase.reference, kind: kase.kind, status: kase.status, currentRiskBand: kase.currentRiskBand, summary: kase.summary,
+    leadAgency: kase.leadAgency.name,
+    subjects: kase.subjects.map(({ role, person }) => ({ role, name: person.anonymisedAt ? 'Anonymised person' : `${person.givenName} ${person.familyName}` })),
+    openActions: kase.actions.map((action) => ({ id: action.id, title: action.title, status: action.status, dueDate: action.dueDate.toISOString().slice(0, 10), owner: action.ownerAgency.name })),
+  };
+}
+
+export type CaseDetailWithheld = 'NOT_IN_ATTENDANCE' | 'CONFIDENTIALITY_NOT_ACCEPTED' | 'NOT_ENTITLED';
+
+/** What one member's side panel shows; the current case only after they accepted the confidentiality statement. */
+export async function readMeetingRoom(ctx: ServiceContext, meetingId: string) {
+  return inTransaction(ctx, async (tx) => {
+    const seating = await requireMeetingSeat(tx, ctx, meetingId);
+    const agenda = await readAgendaView(tx, meetingId);
+    const mine = await myAttendance(tx, ctx, meetingId);
+    const current = agenda.items.find((item) => item.id === agenda.meeting.currentAgendaItemId) ?? null;
+    let withheld: CaseDetailWithheld | null = null;
+    let summary: Awaited<ReturnType<typeof caseSummary>> | null = null;
+    if (current) {
+      const facts = await loadCaseAccessFacts(tx, current.case.id);
+      if (!mine || mine.status !== 'PRESENT') withheld = 'NOT_IN_ATTENDANCE';
+      else if (!mine.confidentialityAcceptedAt) withheld = 'CONFIDENTIALITY_NOT_ACCEPTED';
+      else if (!facts || !caseAccessGround(ctx.actor, facts)) withheld = 'NOT_ENTITLED';
+      else {
+        summary = await caseSummary(tx, current.case.id);
+        await audit(tx, ctx, { event: 'case.read', entityType: 'Case', entityId: current.case.id, after: { view: 'meeting-side-panel', meetingId } });
+      }
+    }
+    return {
+      ...agenda,
+      current: current ? { item: current, case: summary, withheld } : null,
+      confidentialityStatement: CONFIDENTIALITY_STATEMENT,
+      me: {
+        isChair: seating.isChair,
+        attendance: mine ? { status: mine.status, confidentialityAccepted: mine.confidentialityAcceptedAt !== null } : null,
+      },
+    };
+  });
+}
+
+/** A member signs in for their own agency and accepts the confidentiality statement. */
+export async function signAttendance(ctx: ServiceContext, meetingId: string) {
+  return inTransaction(ctx, async (tx) => {
+    await requireMeetingSeat(tx, ctx, meetingId);
+    await requireOpenForAttendance(tx, meetingId);
+    const before = await myAttendance(tx, ctx, meetingId);
+    const now = ctx.now();
+    const after = await tx.attendance.upsert({
+      where: { meetingId_memberId: { meetingId, memberId: ctx.actor.memberId } },
+      create: { meetingId, memberId: ctx.actor.memberId, agencyId: ctx.actor.agencyId, status: 'PRESENT', confidentialityAcceptedAt: now, recordedAt: now },
+      update: { status: 'PRESENT', agencyId: ctx.actor.agencyId, confidentialityAcceptedAt: before?.confidentialityAcceptedAt ?? now, recordedAt: now },
+      select: { status: true, confidentialityAcceptedAt: true, agencyId: true },
+    });
+    await audit(tx, ctx, { event: 'meeting.attendance.sign', entityType: 'Meeting', entityId: meetingId, before, after });
+    return after;
+  });
+}
+
+async function requireOpenForAttendance(tx: Tx, meetingId: string): Promise<void> {
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } });
+  if (meeting.status === 'CANCELLED') throw conflict('The meeting was cancelled.');
+}
+
+export type AttendanceStatus = 'PRESENT' | 'APOLOGIES' | 'ABSENT';
+
+/** Chair: records apologies or absence (or presence) for a seated member; only members themselves accept the statement. */
+export async function recordAttendance(ctx: ServiceContext, meetingId: string, memberId: string, status: AttendanceStatus) {
+  return inTransaction(ctx, async (tx) => {
+    const seating = await requireMeetingChair(tx, ctx, meetingId);
+    await requireOpenForAttendance(tx, meetingId);
+    const member = await tx.member.findUnique({ where: { id: memberId }, select: { partnershipId: true, agencyId: true, isActive: true } });
+    const seated = member ? await tx.panelAgency.findFirst({ where: { panelId: seating.panelId, agencyId: member.agencyId }, select: { agencyId: true } }) : null;
+    const chairs = await tx.panelChair.findFirst({ where: { panelId: seating.panelId, memberId }, select: { memberId: true } });
+    if (!member || member.partnershipId !== ctx.actor.partnershipId || !member.isActive || (!seated && !chairs)) {
+      throw validationFailed([{ field: 'memberId', message: 'This is not an active member of an agency seated on this panel.' }]);
+    }
+    const before = await tx.attendance.findUnique({ where: { meetingId_memberId: { meetingId, memberId } }, select: { status: true } });
+    const after = await tx.attendance.upsert({
+      where: { meetingId_memberId: { meetingId, memberId } },
+      create: { meetingId, memberId, agencyId: member.agencyId, status, recordedAt: ctx.now() },
+      update: { status, recordedAt: ctx.now() },
+      select: { status: true, agencyId: true },
+    });
+    await audit(tx, ctx, { event: 'meeting.attendance.record', entityType: 'Meeting', entityId: meetingId, before: { memberId, ...before }, after: { memberId, ...after } });
+    return after;
+  });
+}
+
+/** The register: who is there for which agency, and whether they accepted the statement. */
+export async function listAttendance(ctx: ServiceContext, meetingId: string) {
+  return inTransaction(ctx, async (tx) => {
+    await requireMeetingSeat(tx, ctx, meetingId);
+    const rows = await tx.attendance.findMany({
+      where: { meetingId },
+      orderBy: [{ agency: { name: 'asc' } }, { member: { displayName: 'asc' } }],
+      select: { status: true, confidentialityAcceptedAt: true, recordedAt: true, member: { select: { id: true, displayName: true } }, agency: { select: { id: true, name: true } } },
+    });
+    return rows.map((row) => ({ member: row.member, agency: row.agency, status: row.status, confidentialityAccepted: row.confidentialityAcceptedAt !== null, recordedAt: row.recordedAt }));
+  });
+}
+
+/** Chair: allowed to post the agenda to the meeting chat; the post itself is the Teams edge's job. */
+export async function authoriseAgendaPost(ctx: ServiceContext, meetingId: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await requireMeetingChair(tx, ctx, meetingId);
+    await audit(tx, ctx, { event: 'meeting.agenda.post', entityType: 'Meeting', entityId: meetingId });
+  });
+}
+
+/** The meeting whose Teams chat this is, when the member has a seat on its panel. */
+export async function meetingForChat(ctx: ServiceContext, chatThreadId: string): Promise<{ meetingId: string; isChair: boolean } | null> {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await tx.meeting.findFirst({ where: { chatThreadId }, orderBy: { startsAt: 'desc' }, select: { id: true } });
+    if (!meeting) return null;
+    const seating = await requireMeetingSeat(tx, ctx, meeting.id);
+    return { meetingId: meeting.id, isChair: seating.isChair };
+  });
+}
+
+export async function isMeetingChair(ctx: ServiceContext, meetingId: string): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => (await requireMeetingSeat(tx, ctx, meetingId)).isChair);
+}

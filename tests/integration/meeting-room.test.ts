@@ -1,0 +1,136 @@
+// Running a meeting over real HTTP: the chair moves from item to item, members sign the register and
+// accept the confidentiality statement before any case detail reaches them, and the side panel's
+// poll answers 304 while nothing has changed.
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp, type RunningApp } from '../support/test-app';
+import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixtures';
+
+interface Room {
+  meeting: { id: string; version: number; status: string; currentAgendaItemId: string | null };
+  items: Array<{ id: string; status: string; case: { id: string; reference: string } }>;
+  current: null | { item: { id: string; case: { id: string } }; case: null | { reference: string; subjects: Array<{ name: string }>; openActions: unknown[] }; withheld: string | null };
+  confidentialityStatement: string;
+  me: { isChair: boolean; attendance: null | { status: string; confidentialityAccepted: boolean } };
+}
+interface ErrorReply { error: { code: string; fields?: Array<{ field: string }> } }
+
+let database: TestDatabase;
+let app: RunningApp;
+let world: MeetingsWorld;
+let chair: string;
+let member: string;
+let meetingId: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createMeetingsWorld(database.db);
+  const person = await database.db.prisma.person.create({ data: { partnershipId: world.partnershipId, givenName: 'Ada', familyName: 'Example', nameKey: 'ada example', healthNotes: 'Never in the side panel.' } });
+  await database.db.prisma.caseSubject.create({ data: { caseId: world.cases.repeat, personId: person.id, role: 'VICTIM' } });
+  app = await startTestApp(database.db, { clock: () => NOW });
+  chair = await app.signInAs(world.members.chair);
+  member = await app.signInAs(world.members.housingMember);
+  meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} })).body.meeting.id;
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.dispose();
+});
+
+const room = (token: string, headers: Record<string, string> = {}) => app.call<Room>('GET', `/api/meetings/${meetingId}/room`, { token, headers });
+
+describe('moving through the agenda', () => {
+  it('starts the meeting with the first planned item and then moves on, recording when each was heard', async () => {
+    const first = await app.call<{ meeting: { status: string; currentAgendaItemId: string }; items: Room['items'] }>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
+    expect(first.status).toBe(200);
+    expect(first.body.meeting.status).toBe('IN_PROGRESS');
+    expect(first.body.items[0]!.status).toBe('CURRENT');
+    expect(first.body.meeting.currentAgendaItemId).toBe(first.body.items[0]!.id);
+    const second = await app.call<{ meeting: { currentAgendaItemId: string }; items: Room['items'] }>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
+    expect(second.body.items.map((item) => item.status).slice(0, 2)).toEqual(['DISCUSSED', 'CURRENT']);
+    const heard = await database.db.prisma.case.findUniqueOrThrow({ where: { id: second.body.items[0]!.case.id } });
+    expect(heard.lastHeardAt).toEqual(NOW);
+  });
+
+  it('refuses a move from a stale view, so a double click cannot skip an item', async () => {
+    const before = (await room(chair)).body;
+    const stale = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: { expectedVersion: before.meeting.version - 1 } });
+    expect(stale.status).toBe(409);
+    expect((await room(chair)).body.meeting.currentAgendaItemId).toBe(before.meeting.currentAgendaItemId);
+  });
+
+  it('lets only the chair move the meeting on', async () => {
+    expect((await app.call('POST', `/api/meetings/${meetingId}/next`, { token: member, body: {} })).status).toBe(403);
+    const outsider = await app.signInAs(world.members.probationMember);
+    expect((await app.call('POST', `/api/meetings/${meetingId}/next`, { token: outsider, body: {} })).status).toBe(403);
+    expect((await app.call('GET', `/api/meetings/${meetingId}/room`, { token: outsider })).status).toBe(404);
+  });
+});
+
+describe('attendance and confidentiality before case detail', () => {
+  it('shows the agenda and the current item but withholds the case until the member has signed in and accepted', async () => {
+    const { status, body } = await room(member);
+    expect(status).toBe(200);
+    expect(body.current?.item.case.id).toBe(body.items[1]!.case.id);
+    expect(body.current?.case).toBeNull();
+    expect(body.current?.withheld).toBe('NOT_IN_ATTENDANCE');
+    expect(body.confidentialityStatement).toMatch(/s115 of the Crime and Disorder Act 1998/);
+  });
+
+  it('refuses to sign the register without accepting the statement, naming the field', async () => {
+    const answer = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/attendance/me`, { token: member, body: { acceptConfidentiality: false } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields?.map((f) => f.field)).toEqual(['acceptConfidentiality']);
+    expect(await database.db.prisma.attendance.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it('records the member present for their agency once they accept, and then shows the case without restricted notes', async () => {
+    const signed = await app.call<{ status: string; agencyId: string }>('POST', `/api/meetings/${meetingId}/attendance/me`, { token: member, body: { acceptConfidentiality: true } });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ status: 'PRESENT', agencyId: world.agencies.housing });
+    const { body } = await room(member);
+    expect(body.current?.withheld).toBeNull();
+    expect(body.current?.case?.reference).toBe('CM-3');
+    expect(body.current?.case?.subjects).toEqual([{ role: 'VICTIM', name: 'Ada Example' }]);
+    expect(JSON.stringify(body)).not.toContain('Never in the side panel');
+    const reads = await database.db.prisma.auditEvent.findMany({ where: { event: 'case.read', actorId: world.members.housingMember, entityId: world.cases.repeat } });
+    expect(reads).toHaveLength(1);
+  });
+
+  it('answers the side panel\'s poll with 304 and reads nothing while the meeting has not moved, and with the new item once it has', async () => {
+    const first = await room(member);
+    const etag = first.headers.get('etag')!;
+    const readsBefore = await database.db.prisma.auditEvent.count({ where: { event: 'case.read' } });
+    const unchanged = await room(member, { 'if-none-match': etag });
+    expect(unchanged.status).toBe(304);
+    expect(await database.db.prisma.auditEvent.count({ where: { event: 'case.read' } })).toBe(readsBefore);
+    await app.call('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
+    const moved = await room(member, { 'if-none-match': etag });
+    expect(moved.status).toBe(200);
+    expect(moved.body.current?.item.id).not.toBe(first.body.current?.item.id);
+  });
+
+  it('lets the chair record apologies for a seated member, but not for someone whose agency has no seat', async () => {
+    const apologies = await app.call('PUT', `/api/meetings/${meetingId}/attendance/${world.members.otherChair}`, { token: chair, body: { status: 'APOLOGIES' } });
+    expect(apologies.status).toBe(200);
+    const unseated = await app.call<ErrorReply>('PUT', `/api/meetings/${meetingId}/attendance/${world.members.probationMember}`, { token: chair, body: { status: 'PRESENT' } });
+    expect(unseated.status).toBe(400);
+    expect(unseated.body.error.fields?.map((f) => f.field)).toEqual(['memberId']);
+    const register = await app.call<Array<{ member: { displayName: string }; agency: { name: string }; status: string; confidentialityAccepted: boolean }>>('GET', `/api/meetings/${meetingId}/attendance`, { token: member });
+    expect(register.body.map((row) => [row.member.displayName, row.agency.name, row.status, row.confidentialityAccepted])).toEqual([
+      ['Omar Price', 'Fernbrook Council ASB Team', 'APOLOGIES', false],
+      ['Sam Patel', 'Fernbrook Homes', 'PRESENT', true],
+    ]);
+  });
+
+  it('ends the meeting after the last planned item', async () => {
+    let status = 'IN_PROGRESS';
+    for (let step = 0; step < 10 && status === 'IN_PROGRESS'; step += 1) {
+      status = (await app.call<{ meeting: { status: string } }>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} })).body.meeting.status;
+    }
+    expect(status).toBe('ENDED');
+    const items = await database.db.prisma.agendaItem.findMany({ where: { meetingId } });
+    expect(items.filter((item) => item.status === 'CURRENT')).toEqual([]);
+    expect((await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} })).status).toBe(409);
+  });
+});

@@ -1,0 +1,148 @@
+// A stand-in for Microsoft Graph's calendar events and Entra's client-credentials token endpoint,
+// on 127.0.0.1 only, speaking their wire formats:
+// - POST /{tenant}/oauth2/v2.0/token (form-encoded client_credentials) answers
+//   { token_type, expires_in, ext_expires_in, access_token };
+// - /v1.0/users/{id}/events: POST creates (201, the event with onlineMeeting.joinUrl; a repeated
+//   transactionId returns the first event, as Graph does), GET with $filter=transactionId eq '…',
+//   PATCH /events/{id} (200), POST /events/{id}/cancel (202, empty);
+// - errors as Graph sends them: { error: { code, message, innerError: { date, request-id } } }, with
+//   Retry-After on 429; a bearer token it did not issue gets 401 InvalidAuthenticationToken.
+// Tests queue failures to answer the next requests with, or a dropped connection (unreachable).
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StoredEvent {
+  id: string;
+  organiserId: string;
+  transactionId: string | null;
+  subject: string;
+  body: { contentType: string; content: string };
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  attendees: Array<{ emailAddress: { address: string; name: string }; type: string }>;
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider: string;
+  isCancelled: boolean;
+  cancellationComment?: string;
+  onlineMeeting: { joinUrl: string } | null;
+}
+
+export type ScriptedAnswer =
+  | { status: number; code: string; retryAfter?: string }
+  /** The connection is closed without an answer. */
+  | { drop: true };
+
+export interface FakeGraph {
+  /** GRAPH_BASE_URL for the app. */
+  readonly graphBaseUrl: string;
+  /** ENTRA_AUTHORITY_HOST for the app. */
+  readonly authorityHost: string;
+  readonly events: Map<string, StoredEvent>;
+  /** `METHOD path` of every Graph request, in order (token requests excluded). */
+  readonly requests: string[];
+  /** A token the fake will accept, as its token endpoint would issue. */
+  issueToken(): string;
+  /** Answers the next Graph requests (one each) with these, before behaving normally again. */
+  failNext(...answers: ScriptedAnswer[]): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeGraph(): Promise<FakeGraph> {
+  const events = new Map<string, StoredEvent>();
+  const tokens = new Set<string>();
+  const requests: string[] = [];
+  const scripted: ScriptedAnswer[] = [];
+  const issueToken = () => {
+    const token = `fake-graph-token-${randomUUID()}`;
+    tokens.add(token);
+    return token;
+  };
+
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'request-id': randomUUID(), ...headers });
+        res.end(body === undefined ? undefined : JSON.stringify(body));
+      };
+      const graphError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+        send(status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } }, headers);
+
+      const token = /^\/[^/]+\/oauth2\/v2\.0\/token$/.exec(url.pathname);
+      if (token && req.method === 'POST') {
+        const form = new URLSearchParams(raw);
+        if (form.get('grant_type') !== 'client_credentials' || form.get('scope') !== 'https://graph.microsoft.com/.default') {
+          return send(400, { error: 'invalid_request', error_description: 'AADSTS900144: The request body must contain the following parameter.', error_codes: [900144] });
+        }
+        return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: issueToken() });
+      }
+
+      requests.push(`${req.method} ${url.pathname}${url.search}`);
+      const next = scripted.shift();
+      if (next && 'drop' in next) return req.socket.destroy();
+      if (next) return graphError(next.status, next.code, 'Scripted failure.', next.retryAfter ? { 'Retry-After': next.retryAfter } : {});
+
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!bearer || !tokens.has(bearer)) return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+
+      const match = /^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+))?(\/cancel)?$/.exec(url.pathname);
+      if (!match) return graphError(400, 'BadRequest', 'Resource not found for the segment.');
+      const organiserId = decodeURIComponent(match[1]!);
+      const eventId = match[2] ? decodeURIComponent(match[2]) : null;
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+
+      if (!eventId && req.method === 'POST') {
+        const transactionId = typeof body.transactionId === 'string' ? body.transactionId : null;
+        const existing = [...events.values()].find((e) => e.organiserId === organiserId && transactionId !== null && e.transactionId === transactionId);
+        if (existing) return send(201, existing);
+        if (typeof body.subject !== 'string' || !body.start || !body.end) return graphError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed.');
+        const id = `AAMkAG${randomUUID().replace(/-/g, '')}`;
+        const event: StoredEvent = {
+          id, organiserId, transactionId,
+          subject: body.subject, body: body.body as StoredEvent['body'], start: body.start as StoredEvent['start'], end: body.end as StoredEvent['end'],
+          attendees: (body.attendees ?? []) as StoredEvent['attendees'], isOnlineMeeting: body.isOnlineMeeting === true,
+          onlineMeetingProvider: String(body.onlineMeetingProvider ?? 'unknown'), isCancelled: false,
+          onlineMeeting: body.isOnlineMeeting === true ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0` } : null,
+        };
+        events.set(id, event);
+        return send(201, event);
+      }
+      if (!eventId && req.method === 'GET') {
+        const filter = /^transactionId eq '(.+)'$/.exec(url.searchParams.get('$filter') ?? '');
+        const value = [...events.values()].filter((e) => e.organiserId === organiserId && (!filter || e.transactionId === filter[1]));
+        return send(200, { '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${organiserId}')/events`, value });
+      }
+      const event = eventId ? events.get(eventId) : undefined;
+      if (!event || event.organiserId !== organiserId) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      if (match[3] && req.method === 'POST') {
+        event.isCancelled = true;
+        event.cancellationComment = String(body.comment ?? '');
+        return send(202);
+      }
+      if (req.method === 'PATCH') {
+        Object.assign(event, body);
+        return send(200, event);
+      }
+      return graphError(405, 'BadRequest', 'The method is not allowed.');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    graphBaseUrl: `${origin}/v1.0`,
+    authorityHost: origin,
+    events,
+    requests,
+    issueToken,
+    failNext: (...answers) => scripted.push(...answers),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
