@@ -2,23 +2,19 @@
 import type { BotCommand, CardActionHandler } from './turn';
 import { helpCommand } from './help';
 import { referCommand, REFERRAL_CARD_ACTIONS } from './refer';
-
-export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, referCommand];
-
-export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = { ...REFERRAL_CARD_ACTIONS };
 import { ACTION_CARD_ACTIONS } from './action-card-actions';
 import { ASSIGN_CARD_ACTIONS } from './assign-action';
 import { MY_ACTIONS_CARD_ACTIONS, myActionsCommand, overdueCommand } from './my-actions';
-
-export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, myActionsCommand, overdueCommand];
-
-export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = { ...ACTION_CARD_ACTIONS, ...ASSIGN_CARD_ACTIONS, ...MY_ACTIONS_CARD_ACTIONS };
 import { agendaCommand, nextAgendaItemAction, refreshAgendaAction } from './agenda';
 import { CARD_VERBS } from '../cards/verbs';
 
-export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, agendaCommand];
+export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, myActionsCommand, overdueCommand, referCommand, agendaCommand];
 
 export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {
+  ...REFERRAL_CARD_ACTIONS,
+  ...ACTION_CARD_ACTIONS,
+  ...ASSIGN_CARD_ACTIONS,
+  ...MY_ACTIONS_CARD_ACTIONS,
   [CARD_VERBS.nextAgendaItem]: nextAgendaItemAction,
   [CARD_VERBS.refreshAgenda]: refreshAgendaAction,
 };
