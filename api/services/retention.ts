@@ -1,9 +1,9 @@
 // Retention of closed cases: the partnership's review period, the cases due for review, and
 // anonymising a case's people, places and free text while its ids, dates, bands, agencies and counts
 // stay, so governance figures do not move. Partnership administrators only; every step is audited.
-import { londonDateOf, addMonths } from '../domain/agenda/calendar-date';
+import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
-import { ANONYMISED_LOCATION, ANONYMISED_PERSON, ANONYMISED_TEXT, isDueForReview, retentionReviewOn } from '../domain/retention/review';
+import { anonymiseMinutesItems, ANONYMISED_LOCATION, ANONYMISED_PERSON, ANONYMISED_TEXT, isDueForReview, retentionReviewOn } from '../domain/retention/review';
 import { Prisma } from '../store/generated/client';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext, type Tx } from './context';
@@ -31,8 +31,14 @@ export async function changeRetentionPeriod(ctx: ServiceContext, months: number)
       where: { partnershipId: ctx.actor.partnershipId, status: 'CLOSED', anonymisedAt: null, closedAt: { not: null } },
       select: { id: true, closedAt: true },
     });
+    // One update per review date rather than per case: closures cluster on meeting days.
+    const byReviewDate = new Map<string, string[]>();
     for (const kase of closed) {
-      await tx.case.update({ where: { id: kase.id }, data: { retentionReviewDue: new Date(`${addMonths(londonDateOf(kase.closedAt!), months)}T00:00:00Z`) } });
+      const reviewOn = retentionReviewOn({ closedOn: londonDateOf(kase.closedAt!), recordedReviewOn: null }, months);
+      byReviewDate.set(reviewOn, [...(byReviewDate.get(reviewOn) ?? []), kase.id]);
+    }
+    for (const [reviewOn, ids] of byReviewDate) {
+      await tx.case.updateMany({ where: { id: { in: ids } }, data: { retentionReviewDue: new Date(`${reviewOn}T00:00:00Z`) } });
     }
     await audit(tx, ctx, {
       event: 'retention.period.change', entityType: 'Partnership', entityId: ctx.actor.partnershipId,
@@ -84,7 +90,7 @@ export async function anonymiseCase(ctx: ServiceContext, caseId: string) {
   return inTransaction(ctx, async (tx) => {
     const kase = await tx.case.findFirst({
       where: { id: caseId, partnershipId: ctx.actor.partnershipId },
-      select: { id: true, status: true, anonymisedAt: true, subjects: { select: { personId: true } }, locations: { select: { locationId: true } } },
+      select: { id: true, reference: true, status: true, anonymisedAt: true, subjects: { select: { personId: true } }, locations: { select: { locationId: true } } },
     });
     if (!kase) throw notFound('case');
     if (kase.status !== 'CLOSED') throw conflict('Only a closed case can be anonymised. Close the case first.');
@@ -102,12 +108,20 @@ export async function anonymiseCase(ctx: ServiceContext, caseId: string) {
     await tx.person.updateMany({ where: { id: { in: people } }, data: { ...ANONYMISED_PERSON, anonymisedAt: now } });
     await tx.location.updateMany({ where: { id: { in: places } }, data: { ...ANONYMISED_LOCATION, anonymisedAt: now } });
     await anonymiseCaseText(tx, caseId, people);
+    await anonymiseMinutes(tx, caseId, kase.reference);
     await tx.case.update({ where: { id: caseId }, data: { anonymisedAt: now, summary: ANONYMISED_TEXT, closureReason: ANONYMISED_TEXT } });
 
     const outcome = { caseId, anonymisedPeople: people.length, anonymisedPlaces: places.length, keptPeopleIds: [...keptPeople], keptPlaceIds: [...keptPlaces] };
     await audit(tx, ctx, { event: 'retention.anonymise', entityType: 'Case', entityId: caseId, before: { anonymisedAt: null }, after: outcome });
     return outcome;
   });
+}
+
+async function anonymiseMinutes(tx: Tx, caseId: string, reference: string): Promise<void> {
+  const minutes = await tx.meetingMinutes.findMany({ where: { meeting: { agendaItems: { some: { caseId } } } }, select: { id: true, content: true } });
+  for (const minute of minutes) {
+    await tx.meetingMinutes.update({ where: { id: minute.id }, data: { content: anonymiseMinutesItems(minute.content, reference) as Prisma.InputJsonValue } });
+  }
 }
 
 /** Every free-text field written about the case's people; structured facts (bands, dates, statuses) stay. */

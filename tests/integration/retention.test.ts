@@ -121,6 +121,10 @@ describe('anonymising a closed case', () => {
     expect(places.map(({ id, ward }) => ({ id, ward }))).toEqual(wardsBefore);
     const incidents = await prisma().incident.findMany({ where: { caseId: target.id }, select: { description: true } });
     expect(incidents.every((incident) => incident.description === ANONYMISED_TEXT)).toBe(true);
+    const minutes = await prisma().meetingMinutes.findMany({ where: { meeting: { agendaItems: { some: { caseId: target.id } } } }, select: { content: true } });
+    const heard = minutes.flatMap((m) => (m.content as { items: { caseReference: string; decisions: string }[] }).items).filter((item) => item.caseReference === target.reference);
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.every((item) => item.decisions === ANONYMISED_TEXT)).toBe(true);
 
     expect(await tableRowCounts(database.db)).toEqual({ ...countsBefore, AuditEvent: countsBefore.AuditEvent! + 1 });
     expect((await app.call('GET', `/api/governance/figures${WHOLE_HISTORY}`, { token: chairToken })).body).toEqual(figuresBefore.body);

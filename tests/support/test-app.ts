@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { ActivityHandler } from 'botbuilder';
 import { createApp } from '../../api/app';
 import type { AppConfig } from '../../api/config';
-import { createLogger } from '../../api/logger';
+import { createLogger, type Logger } from '../../api/logger';
 import { migrationsDir } from '../../api/paths';
 import { readMigrations } from '../../api/store/migrations';
 import type { Database } from '../../api/store/database';
@@ -21,6 +21,8 @@ import { systemClock } from '../../api/jobs/clock';
 
 export interface TestAppOptions {
   clock?: () => Date;
+  /** Defaults to a silent logger; pass one with a destination to read what the app logs. */
+  logger?: Logger;
   signIn?: AppConfig['signIn'];
   entraVerifier?: EntraTokenVerifier;
   rateLimitPerMinute?: number;
@@ -48,7 +50,7 @@ export interface RunningApp {
 }
 
 export async function startTestApp(db: Database, options: TestAppOptions = {}): Promise<RunningApp> {
-  const logger = createLogger({ level: 'silent' });
+  const logger = options.logger ?? createLogger({ level: 'silent' });
   const clock = options.clock ?? (() => new Date());
   const signIn = options.signIn ?? { mode: 'development' as const };
   const identity = createIdentity(signIn, { db, logger, clock, ...(options.entraVerifier ? { entraVerifier: options.entraVerifier } : {}) });

@@ -51,3 +51,24 @@ export const ANONYMISED_LOCATION = {
 
 /** Free text written about the people in a case (descriptions, notes, reasons) is replaced by this. */
 export const ANONYMISED_TEXT = 'Anonymised under the retention policy.';
+
+/**
+ * Minutes keep one item per case heard; the anonymised case's items lose their decisions and action
+ * titles, and everything else in the minutes (other cases, attendance) is left as it was.
+ */
+export function anonymiseMinutesItems(content: unknown, caseReference: string): unknown {
+  if (!content || typeof content !== 'object' || !Array.isArray((content as { items?: unknown }).items)) return content;
+  const minutes = content as { items: unknown[] };
+  return {
+    ...minutes,
+    items: minutes.items.map((item) => {
+      if (!item || typeof item !== 'object' || (item as { caseReference?: unknown }).caseReference !== caseReference) return item;
+      const heard = item as { decisions?: unknown; actions?: unknown };
+      return {
+        ...heard,
+        ...('decisions' in heard ? { decisions: ANONYMISED_TEXT } : {}),
+        ...(Array.isArray(heard.actions) ? { actions: heard.actions.map((action: unknown) => (action && typeof action === 'object' ? { ...action, title: 'Anonymised action' } : action)) } : {}),
+      };
+    }),
+  };
+}
