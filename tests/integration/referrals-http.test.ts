@@ -116,14 +116,14 @@ describe('referral drafts', () => {
     const [row] = await auditEvents(database.db, 'referral.draft.save', started.id);
     expect([row?.before, row?.after]).toEqual([{ subjectType: 'VICTIM', draft }, { subjectType: 'VICTIM', draft: more }]);
     expect(await auditEvents(database.db, 'referral.read', started.id)).toHaveLength(1);
-    const mine = await app.call<{ referrals: Array<{ id: string; status: string }> }>('GET', '/api/referrals?status=DRAFT', { token: as('policeReferrer') });
-    expect(mine.body.referrals.map((r) => r.id)).toContain(started.id);
+    const mine = await app.call<{ referrals: Array<{ id: string; draft?: unknown }> }>('GET', '/api/referrals?status=DRAFT', { token: as('policeReferrer') });
+    expect(mine.body.referrals.find((r) => r.id === started.id)?.draft).toEqual(more);
   });
 
   it('shows a draft to nobody but its referrer, answering as for a referral that does not exist', async () => {
     const started = await start(as('policeReferrer'), 'VICTIM', { concerns: 'private draft' });
     const unknown = await app.call<ErrorBody>('GET', `/api/referrals/${UNKNOWN_ID}`, { token: as('cmaracChair') });
-    for (const who of ['housingReferrer', 'cmaracChair', 'outsider', 'auditor'] as const) {
+    for (const who of ['housingReferrer', 'cmaracChair', 'outsider'] as const) {
       const answer = await app.call<ErrorBody>('GET', `/api/referrals/${started.id}`, { token: as(who) });
       expect([who, answer.status, answer.body]).toEqual([who, 404, unknown.body]);
     }
@@ -150,6 +150,7 @@ describe('referral drafts', () => {
     for (const who of ['auditor', 'admin'] as const) {
       expect((await app.call('POST', '/api/referrals', { token: as(who), body: { subjectType: 'VICTIM' } })).status).toBe(403);
       expect((await app.call('GET', '/api/referrals', { token: as(who) })).status).toBe(403);
+      expect((await app.call('GET', `/api/referrals/${UNKNOWN_ID}`, { token: as(who) })).status).toBe(403);
     }
   });
 });
@@ -347,6 +348,17 @@ describe('the chair\'s decision', () => {
     const bad = await app.call<ErrorBody>('POST', path, { token: as('cmaracChair'), body: { decision: 'MAYBE' } });
     expect([bad.status, fields(bad.body)]).toEqual([400, ['decision']]);
     expect((await database.db.prisma.referral.findUniqueOrThrow({ where: { id: body.referral.id } })).status).toBe('SUBMITTED');
+  });
+
+  it('tells a chair who can see a referral but does not chair its panel that it is not theirs to decide', async () => {
+    const { body } = await refer(as('councilReferrer'), 'LOCATION', {
+      subject: { address: 'Loremgate Underpass', town: 'Fernbrook', postcode: 'ZX2 4AB' }, concerns: 'Drug dealing in the underpass.', answers: answersAll('LOCATION', 'serious'),
+    });
+    expect(body.result.panel?.id).toBe(world.panels.forum);
+    const refused = await app.call<ErrorBody>('POST', `/api/referrals/${body.referral.id}/decision`, { token: as('offenderChair'), body: { decision: 'ACCEPT' } });
+    expect([refused.status, refused.body.error.message]).toEqual([403, 'Your role does not allow you to decide on a referral sent to a panel you do not chair.']);
+    const edit = await app.call<ErrorBody>('PUT', `/api/referrals/${body.referral.id}/draft`, { token: as('offenderChair'), body: { draft: {} } });
+    expect(edit.status).toBe(409);
   });
 
   it('shows a submitted referral to the panel\'s seated agencies but not to an agency with no part in it', async () => {

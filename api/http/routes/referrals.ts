@@ -13,7 +13,7 @@ const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as 
 export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/referrals', summary: 'List your referrals and, for a chair, those sent to your panels.', tag: 'Referrals', capability: null,
+      method: 'get', path: '/referrals', summary: 'List your referrals and, for a chair, those sent to your panels.', tag: 'Referrals', capability: 'case.read',
       query: z.strictObject({ status: z.enum(STATUSES).optional() }),
       async handle({ query, ctx }) {
         return { json: await listReferrals(ctx, query) };
@@ -27,7 +27,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/referrals/:referralId', summary: 'Read a referral with its assessment and routing.', tag: 'Referrals', capability: null,
+      method: 'get', path: '/referrals/:referralId', summary: 'Read a referral with its assessment and routing.', tag: 'Referrals', capability: 'case.read',
       params: { referralId: 'referral' },
       async handle({ params, ctx }) {
         return { json: await readReferral(ctx, params.referralId!) };
