@@ -368,3 +368,31 @@ describe('the chair\'s decision', () => {
     expect((await app.call('GET', `/api/referrals/${body.referral.id}`, { token: as('outsider') })).status).toBe(404);
   });
 });
+
+describe('case references', () => {
+  it('gives referrals submitted at the same moment their own case references', async () => {
+    const drafts = await Promise.all(
+      ['Ada', 'Bea', 'Cal', 'Dot'].map((name) => start(as('councilReferrer'), 'VICTIM', victim(name, 'Concurrent-Testcase', '1990-01-01', 'serious', { match: { confirmedNew: true } }))),
+    );
+    const answers = await Promise.all(drafts.map((d) => app.call<Submitted>('POST', `/api/referrals/${d.id}/submit`, { token: as('councilReferrer') })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.result.case.reference)).size).toBe(4);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes every referral, case record and risk template route with its role gate', async () => {
+    const { body } = await app.call<{ paths: Record<string, Record<string, { 'x-capability'?: string }>> }>('GET', '/api/openapi.json', { token: as('policeReferrer') });
+    const described = Object.entries(body.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${op['x-capability'] ?? '-'}`));
+    expect(described).toEqual(expect.arrayContaining([
+      'POST /api/referrals referral.create',
+      'PUT /api/referrals/{referralId}/draft referral.create',
+      'POST /api/referrals/{referralId}/submit referral.create',
+      'POST /api/referrals/{referralId}/decision referral.decide',
+      'POST /api/risk-templates/{templateId}/versions riskTemplate.manage',
+      'GET /api/people person.search',
+      'POST /api/cases/{caseId}/incidents case.update',
+      'POST /api/case-reviews case.update',
+    ]));
+  });
+});

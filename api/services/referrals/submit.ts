@@ -71,6 +71,14 @@ async function latestCaseOf(tx: Tx, partnershipId: string, subjectType: SubjectT
   });
 }
 
+/**
+ * Submissions in one partnership take their case references one at a time. Taken first in the
+ * transaction, before the audit chain's lock, so the two locks are always taken in the same order.
+ */
+async function lockCaseReferences(tx: Tx, partnershipId: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`case-reference:${partnershipId}`}))::text AS locked`;
+}
+
 async function nextCaseReference(tx: Tx, partnershipId: string, now: Date): Promise<string> {
   const prefix = `ASB-${now.getUTCFullYear()}-`;
   const last = await tx.case.findFirst({ where: { partnershipId, reference: { startsWith: prefix } }, orderBy: { reference: 'desc' }, select: { reference: true } });
@@ -81,6 +89,7 @@ async function nextCaseReference(tx: Tx, partnershipId: string, now: Date): Prom
 export async function submitReferral(ctx: ServiceContext, referralId: string) {
   if (!mayUse(ctx.actor, 'referral.create')) throw forbidden('make referrals');
   return inTransaction(ctx, async (tx) => {
+    await lockCaseReferences(tx, ctx.actor.partnershipId);
     const referral = await requireOwnDraft(tx, ctx, referralId);
     const draft = (referral.draft ?? {}) as ReferralDraft;
     const { row: templateRow, template } = await activeTemplate(tx, ctx, referral.subjectType);
