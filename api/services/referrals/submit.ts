@@ -6,7 +6,7 @@ import { mayUse } from '../../domain/access/policy';
 import { assessReferralCriteria, type CriterionMet } from '../../domain/referrals/criteria';
 import { routeReferral, type RoutingOutcome } from '../../domain/referrals/routing';
 import { applyProfessionalJudgement, checkAnswers, scoreAssessment, type ScoredAssessment } from '../../domain/risk/scoring';
-import { RISK_BANDS, type RiskBand, type SubjectType } from '../../domain/risk/template';
+import { RISK_BANDS, type RiskBand, type RiskTemplate, type SubjectType } from '../../domain/risk/template';
 import type { CaseStatus, Prisma, ReferralCriterion } from '../../store/generated/client';
 import { audit } from '../audit';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
@@ -36,7 +36,7 @@ export interface SubmittedReferralResult {
   case: { id: string; reference: string; status: CaseStatus };
 }
 
-function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: Parameters<typeof checkAnswers>[0]): FieldError[] {
+function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: RiskTemplate): FieldError[] {
   const problems = [...completeSubject(subjectType, draft).problems];
   if (!draft.concerns || draft.concerns.trim() === '') {
     problems.push({ field: 'concerns', message: 'Describe what is happening and why you are referring.' });

@@ -55,7 +55,7 @@ function definitionOf(template: RiskTemplate): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(definition)) as Prisma.InputJsonValue;
 }
 
-function describe(row: TemplateRow, template: RiskTemplate | null) {
+function templateView(row: TemplateRow, template: RiskTemplate | null) {
   return {
     id: row.id,
     name: row.name,
@@ -101,7 +101,7 @@ export async function listRiskTemplates(ctx: ServiceContext, options: { includeR
       where: { partnershipId: ctx.actor.partnershipId, ...(options.includeRetired ? {} : { isActive: true }) },
       orderBy: [{ subjectType: 'asc' }, { name: 'asc' }, { version: 'desc' }],
     });
-    return { templates: rows.map((row) => describe(row, templateOfRow(row))) };
+    return { templates: rows.map((row) => templateView(row, templateOfRow(row))) };
   });
 }
 
@@ -109,7 +109,7 @@ export async function readRiskTemplate(ctx: ServiceContext, templateId: string) 
   return inTransaction(ctx, async (tx) => {
     const row = await tx.riskTemplate.findFirst({ where: { id: templateId, partnershipId: ctx.actor.partnershipId } });
     if (!row) throw notFound('risk template');
-    return describe(row, templateOfRow(row));
+    return templateView(row, templateOfRow(row));
   });
 }
 
@@ -144,6 +144,6 @@ export async function publishRiskTemplateVersion(ctx: ServiceContext, templateId
       before: { id: current.id, name: current.name, version: current.version },
       after: { name, version, definition: edit.definition },
     });
-    return describe(row, templateOfRow(row));
+    return templateView(row, templateOfRow(row));
   });
 }

@@ -5,5 +5,6 @@ import { definePage, type PageDefinition } from '../router/pages';
 export const PAGES: readonly PageDefinition[] = [
   definePage({ path: '', title: 'Home', load: () => import('./home/HomePage'), navigation: true }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
-  ...['refer', 'referrals/:referralId'].map((path) => definePage({ path, title: 'Refer', load: () => import('./refer/ReferPage'), navigation: path === 'refer' && ((m) => m.capabilities.includes('referral.create')) })),
+  definePage({ path: 'refer', title: 'Refer', load: () => import('./refer/ReferPage'), navigation: (member) => member.capabilities.includes('referral.create') }),
+  definePage({ path: 'referrals/:referralId', title: 'Refer', load: () => import('./refer/ReferPage') }),
 ];
