@@ -50,8 +50,10 @@ const victim = (givenName: string, familyName: string, dateOfBirth: string, opti
 });
 
 describe('risk templates', () => {
-  it('seeds the default victim, perpetrator and location templates the first time a partnership asks', async () => {
-    const { status, body } = await app.call<{ templates: Template[] }>('GET', '/api/risk-templates', { token: as('policeReferrer') });
+  it('seeds the default victim, perpetrator and location templates once, however many ask first at the same time', async () => {
+    const answers = await Promise.all(['policeReferrer', 'housingReferrer', 'cmaracChair'].map((who) => app.call<{ templates: Template[] }>('GET', '/api/risk-templates', { token: as(who as 'policeReferrer') })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const { status, body } = answers[0]!;
     expect(status).toBe(200);
     expect(body.templates.map((t) => [t.subjectType, t.version, t.usable, t.questions.length, t.referralThreshold])).toEqual([
       ['VICTIM', 1, true, 15, 32],

@@ -71,7 +71,12 @@ function templateView(row: TemplateRow, template: RiskTemplate | null) {
 /** A partnership with no template for a subject type gets the shipped default, so referrals never stall. */
 export async function ensureDefaultTemplates(tx: Tx, ctx: ServiceContext): Promise<void> {
   const partnershipId = ctx.actor.partnershipId;
-  const present = new Set((await tx.riskTemplate.findMany({ where: { partnershipId }, select: { subjectType: true } })).map((row) => row.subjectType));
+  const presentTypes = async () => new Set((await tx.riskTemplate.findMany({ where: { partnershipId }, select: { subjectType: true } })).map((row) => row.subjectType));
+  if ((await presentTypes()).size === DEFAULT_TEMPLATES.length) return;
+  // Two first requests at once must not both seed: the second waits, then finds the templates there.
+  // Callers reach here before writing any audit row, so this lock is always taken before the audit chain's.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`risk-templates:${partnershipId}`}))::text AS locked`;
+  const present = await presentTypes();
   for (const template of DEFAULT_TEMPLATES.filter((t) => !present.has(t.subjectType))) {
     const row = await tx.riskTemplate.create({
       data: { partnershipId, subjectType: template.subjectType, name: template.name, version: template.version, definition: definitionOf(template) },
