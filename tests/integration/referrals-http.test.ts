@@ -250,6 +250,17 @@ describe('submitting a referral', () => {
     expect([location.postcode, location.postcodeKey, location.addressKey, location.ward]).toEqual(['ZX1 9AB', 'ZX1 9AB', 'sampleton recreation ground', 'Fernbrook']);
   });
 
+  it('keeps a referral for a panel the partnership has not set up, and says so instead of failing', async () => {
+    await database.db.prisma.panel.update({ where: { id: world.panels.offender }, data: { isActive: false } });
+    try {
+      const { status, body } = await refer(as('policeReferrer'), 'PERPETRATOR', { subject: { givenName: 'Vince', familyName: 'Nopanel' }, concerns: 'Intimidation.', answers: answersAll('PERPETRATOR', 'serious') });
+      expect([status, body.result.route, body.result.panel, body.referral.status]).toEqual([200, 'PANEL', null, 'SUBMITTED']);
+      expect(body.result.explanation).toMatch(/The partnership has no active Offender Panel yet, so no chair can accept this referral: ask a partnership administrator to set one up\.$/);
+    } finally {
+      await database.db.prisma.panel.update({ where: { id: world.panels.offender }, data: { isActive: true } });
+    }
+  });
+
   it('checks the subject\'s fields in plain words', async () => {
     const started = await start(as('councilReferrer'), 'LOCATION', { subject: { address: '1 Lorem Road', postcode: 'NOT A CODE' }, concerns: 'x', answers: answersAll('LOCATION', 'none') });
     const answer = await app.call<ErrorBody>('POST', `/api/referrals/${started.id}/submit`, { token: as('councilReferrer') });
