@@ -50,8 +50,10 @@ const victim = (givenName: string, familyName: string, dateOfBirth: string, opti
 });
 
 describe('risk templates', () => {
-  it('seeds the default victim, perpetrator and location templates the first time a partnership asks', async () => {
-    const { status, body } = await app.call<{ templates: Template[] }>('GET', '/api/risk-templates', { token: as('policeReferrer') });
+  it('seeds the default victim, perpetrator and location templates once, however many ask first at the same time', async () => {
+    const answers = await Promise.all(['policeReferrer', 'housingReferrer', 'cmaracChair'].map((who) => app.call<{ templates: Template[] }>('GET', '/api/risk-templates', { token: as(who as 'policeReferrer') })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const { status, body } = answers[0]!;
     expect(status).toBe(200);
     expect(body.templates.map((t) => [t.subjectType, t.version, t.usable, t.questions.length, t.referralThreshold])).toEqual([
       ['VICTIM', 1, true, 15, 32],
@@ -116,14 +118,14 @@ describe('referral drafts', () => {
     const [row] = await auditEvents(database.db, 'referral.draft.save', started.id);
     expect([row?.before, row?.after]).toEqual([{ subjectType: 'VICTIM', draft }, { subjectType: 'VICTIM', draft: more }]);
     expect(await auditEvents(database.db, 'referral.read', started.id)).toHaveLength(1);
-    const mine = await app.call<{ referrals: Array<{ id: string; status: string }> }>('GET', '/api/referrals?status=DRAFT', { token: as('policeReferrer') });
-    expect(mine.body.referrals.map((r) => r.id)).toContain(started.id);
+    const mine = await app.call<{ referrals: Array<{ id: string; draft?: unknown }> }>('GET', '/api/referrals?status=DRAFT', { token: as('policeReferrer') });
+    expect(mine.body.referrals.find((r) => r.id === started.id)?.draft).toEqual(more);
   });
 
   it('shows a draft to nobody but its referrer, answering as for a referral that does not exist', async () => {
     const started = await start(as('policeReferrer'), 'VICTIM', { concerns: 'private draft' });
     const unknown = await app.call<ErrorBody>('GET', `/api/referrals/${UNKNOWN_ID}`, { token: as('cmaracChair') });
-    for (const who of ['housingReferrer', 'cmaracChair', 'outsider', 'auditor'] as const) {
+    for (const who of ['housingReferrer', 'cmaracChair', 'outsider'] as const) {
       const answer = await app.call<ErrorBody>('GET', `/api/referrals/${started.id}`, { token: as(who) });
       expect([who, answer.status, answer.body]).toEqual([who, 404, unknown.body]);
     }
@@ -150,6 +152,7 @@ describe('referral drafts', () => {
     for (const who of ['auditor', 'admin'] as const) {
       expect((await app.call('POST', '/api/referrals', { token: as(who), body: { subjectType: 'VICTIM' } })).status).toBe(403);
       expect((await app.call('GET', '/api/referrals', { token: as(who) })).status).toBe(403);
+      expect((await app.call('GET', `/api/referrals/${UNKNOWN_ID}`, { token: as(who) })).status).toBe(403);
     }
   });
 });
@@ -245,6 +248,17 @@ describe('submitting a referral', () => {
     expect(place.body.referral.assessments[0]?.template.version).toBe(2);
     const location = await database.db.prisma.location.findFirstOrThrow({ where: { id: (await database.db.prisma.referral.findUniqueOrThrow({ where: { id: place.body.referral.id } })).locationId! } });
     expect([location.postcode, location.postcodeKey, location.addressKey, location.ward]).toEqual(['ZX1 9AB', 'ZX1 9AB', 'sampleton recreation ground', 'Fernbrook']);
+  });
+
+  it('keeps a referral for a panel the partnership has not set up, and says so instead of failing', async () => {
+    await database.db.prisma.panel.update({ where: { id: world.panels.offender }, data: { isActive: false } });
+    try {
+      const { status, body } = await refer(as('policeReferrer'), 'PERPETRATOR', { subject: { givenName: 'Vince', familyName: 'Nopanel' }, concerns: 'Intimidation.', answers: answersAll('PERPETRATOR', 'serious') });
+      expect([status, body.result.route, body.result.panel, body.referral.status]).toEqual([200, 'PANEL', null, 'SUBMITTED']);
+      expect(body.result.explanation).toMatch(/The partnership has no active Offender Panel yet, so no chair can accept this referral: ask a partnership administrator to set one up\.$/);
+    } finally {
+      await database.db.prisma.panel.update({ where: { id: world.panels.offender }, data: { isActive: true } });
+    }
   });
 
   it('checks the subject\'s fields in plain words', async () => {
@@ -349,10 +363,49 @@ describe('the chair\'s decision', () => {
     expect((await database.db.prisma.referral.findUniqueOrThrow({ where: { id: body.referral.id } })).status).toBe('SUBMITTED');
   });
 
+  it('tells a chair who can see a referral but does not chair its panel that it is not theirs to decide', async () => {
+    const { body } = await refer(as('councilReferrer'), 'LOCATION', {
+      subject: { address: 'Loremgate Underpass', town: 'Fernbrook', postcode: 'ZX2 4AB' }, concerns: 'Drug dealing in the underpass.', answers: answersAll('LOCATION', 'serious'),
+    });
+    expect(body.result.panel?.id).toBe(world.panels.forum);
+    const refused = await app.call<ErrorBody>('POST', `/api/referrals/${body.referral.id}/decision`, { token: as('offenderChair'), body: { decision: 'ACCEPT' } });
+    expect([refused.status, refused.body.error.message]).toEqual([403, 'Your role does not allow you to decide on a referral sent to a panel you do not chair.']);
+    const edit = await app.call<ErrorBody>('PUT', `/api/referrals/${body.referral.id}/draft`, { token: as('offenderChair'), body: { draft: {} } });
+    expect(edit.status).toBe(409);
+  });
+
   it('shows a submitted referral to the panel\'s seated agencies but not to an agency with no part in it', async () => {
     const { body } = await refer(as('policeReferrer'), 'VICTIM', victim('Jude', 'Nobody', '1975-03-03', 'serious'));
     expect((await app.call('GET', `/api/referrals/${body.referral.id}`, { token: as('housingMember') })).status).toBe(200);
     expect((await app.call('GET', `/api/referrals/${body.referral.id}`, { token: as('councilReferrer') })).status).toBe(404);
     expect((await app.call('GET', `/api/referrals/${body.referral.id}`, { token: as('outsider') })).status).toBe(404);
+  });
+});
+
+describe('case references', () => {
+  it('gives referrals submitted at the same moment their own case references', async () => {
+    const drafts = await Promise.all(
+      ['Ada', 'Bea', 'Cal', 'Dot'].map((name) => start(as('councilReferrer'), 'VICTIM', victim(name, 'Concurrent-Testcase', '1990-01-01', 'serious', { match: { confirmedNew: true } }))),
+    );
+    const answers = await Promise.all(drafts.map((d) => app.call<Submitted>('POST', `/api/referrals/${d.id}/submit`, { token: as('councilReferrer') })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.result.case.reference)).size).toBe(4);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes every referral, case record and risk template route with its role gate', async () => {
+    const { body } = await app.call<{ paths: Record<string, Record<string, { 'x-capability'?: string }>> }>('GET', '/api/openapi.json', { token: as('policeReferrer') });
+    const described = Object.entries(body.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${op['x-capability'] ?? '-'}`));
+    expect(described).toEqual(expect.arrayContaining([
+      'POST /api/referrals referral.create',
+      'PUT /api/referrals/{referralId}/draft referral.create',
+      'POST /api/referrals/{referralId}/submit referral.create',
+      'POST /api/referrals/{referralId}/decision referral.decide',
+      'POST /api/risk-templates/{templateId}/versions riskTemplate.manage',
+      'GET /api/people person.search',
+      'POST /api/cases/{caseId}/incidents case.update',
+      'POST /api/case-reviews case.update',
+    ]));
   });
 });

@@ -4,8 +4,9 @@ import { defineRoute, type RouteSpec } from '../route-spec';
 import { decideReferral } from '../../services/referrals/decide';
 import { listReferrals, readReferral, saveReferralDraft, startReferral } from '../../services/referrals/referrals';
 import { submitReferral } from '../../services/referrals/submit';
+import { readReferralSettings, updateReferralSettings } from '../../services/referrals/referral-settings';
 import { listRiskTemplates, publishRiskTemplateVersion, readRiskTemplate, riskTemplateDefinitionSchema } from '../../services/referrals/templates';
-import { decisionBody, saveDraftBody, startReferralBody } from './referral-schemas';
+import { decisionBody, referralSettingsBody, saveDraftBody, startReferralBody } from './referral-schemas';
 import type { ApiDependencies } from './index';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
@@ -13,7 +14,7 @@ const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as 
 export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/referrals', summary: 'List your referrals and, for a chair, those sent to your panels.', tag: 'Referrals', capability: null,
+      method: 'get', path: '/referrals', summary: 'List your referrals and, for a chair, those sent to your panels.', tag: 'Referrals', capability: 'case.read',
       query: z.strictObject({ status: z.enum(STATUSES).optional() }),
       async handle({ query, ctx }) {
         return { json: await listReferrals(ctx, query) };
@@ -27,7 +28,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/referrals/:referralId', summary: 'Read a referral with its assessment and routing.', tag: 'Referrals', capability: null,
+      method: 'get', path: '/referrals/:referralId', summary: 'Read a referral with its assessment and routing.', tag: 'Referrals', capability: 'case.read',
       params: { referralId: 'referral' },
       async handle({ params, ctx }) {
         return { json: await readReferral(ctx, params.referralId!) };
@@ -52,6 +53,19 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       params: { referralId: 'referral' }, body: decisionBody,
       async handle({ params, body, ctx }) {
         return { json: await decideReferral(ctx, params.referralId!, body) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/referral-settings', summary: 'Read the partnership\'s repeat-victim rules and case review threshold.', tag: 'Risk templates', capability: null,
+      async handle({ ctx }) {
+        return { json: await readReferralSettings(ctx) };
+      },
+    }),
+    defineRoute({
+      method: 'put', path: '/referral-settings', summary: 'Set the partnership\'s repeat-victim rules and case review threshold.', tag: 'Risk templates', capability: 'riskTemplate.manage',
+      body: referralSettingsBody,
+      async handle({ body, ctx }) {
+        return { json: await updateReferralSettings(ctx, body) };
       },
     }),
     defineRoute({

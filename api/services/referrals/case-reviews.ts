@@ -7,7 +7,7 @@ import type { CaseReviewStatus, Prisma } from '../../store/generated/client';
 import { audit } from '../audit';
 import { requireVisibleCase } from '../case-access';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
-import { conflict, forbidden, notFound, validationFailed } from '../errors';
+import { conflict, forbidden, notFound, ServiceError, validationFailed } from '../errors';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays';
 import { partnershipPolicies } from './policy-settings';
 
@@ -155,8 +155,10 @@ async function requireVisibleReview(tx: Tx, ctx: ServiceContext, reviewId: strin
   if (!row?.caseId) throw notFound('case review');
   try {
     await requireVisibleCase(tx, ctx, row.caseId);
-  } catch {
-    throw notFound('case review');
+  } catch (error) {
+    // Said of the review, not its case, so the answer matches an unknown review id exactly.
+    if (error instanceof ServiceError && error.code === 'NOT_FOUND') throw notFound('case review');
+    throw error;
   }
   return row;
 }

@@ -3,7 +3,7 @@
 import { mayUse } from '../../domain/access/policy';
 import { audit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
-import { conflict, forbidden, notFound, validationFailed } from '../errors';
+import { conflict, forbidden, validationFailed } from '../errors';
 import { referralView, requireVisibleReferral } from './referrals';
 
 export type ReferralDecision = { decision: 'ACCEPT' } | { decision: 'DECLINE'; reason: string };
@@ -15,8 +15,8 @@ export async function decideReferral(ctx: ServiceContext, referralId: string, de
     const chairs = referral.panelId
       ? (await tx.panelChair.findFirst({ where: { panelId: referral.panelId, memberId: ctx.actor.memberId }, select: { panelId: true } })) !== null
       : false;
-    // A chair of another panel learns nothing more than someone who cannot see the referral at all.
-    if (!chairs) throw notFound('referral');
+    // Someone who can see the referral (through its case) but does not chair its panel learns nothing new from being told so.
+    if (!chairs) throw forbidden('decide on a referral sent to a panel you do not chair');
     if (referral.status !== 'SUBMITTED') {
       throw conflict(`This referral has already been ${referral.status.toLowerCase()}${referral.decidedBy ? ` by ${referral.decidedBy.displayName}` : ''}.`);
     }

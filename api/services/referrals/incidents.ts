@@ -37,6 +37,7 @@ export async function recordIncident(ctx: ServiceContext, caseId: string, input:
       if (!kase.subjects.some((s) => s.personId === p.personId)) problems.push({ field: `people.${i}.personId`, message: 'That person is not on this case.' });
     });
     if (problems.length > 0) throw validationFailed(problems);
+    // A case about one place: its incidents happen there unless the officer says otherwise.
     const locationId = input.locationId ?? (kase.locations.length === 1 ? kase.locations[0]!.locationId : null);
     const incident = await tx.incident.create({
       data: {

@@ -95,8 +95,8 @@ export async function startReferral(ctx: ServiceContext, input: { subjectType: S
 
 /** Only the referrer's own draft can be changed; a submitted referral is never edited. */
 export async function requireOwnDraft(tx: Tx, ctx: ServiceContext, referralId: string): Promise<LoadedReferral> {
+  // Others never see a draft, so a referral they can see has been submitted: that is what they are told.
   const referral = await requireVisibleReferral(tx, ctx, referralId);
-  if (referral.referrerId !== ctx.actor.memberId) throw notFound('referral');
   if (referral.status !== 'DRAFT') throw conflict('This referral has been submitted and can no longer be changed. Record a re-assessment on its case instead.');
   return referral;
 }
@@ -121,6 +121,7 @@ export async function saveReferralDraft(ctx: ServiceContext, referralId: string,
 }
 
 export async function readReferral(ctx: ServiceContext, referralId: string) {
+  if (!mayUse(ctx.actor, 'case.read')) throw forbidden('read referrals');
   return inTransaction(ctx, async (tx) => {
     const referral = await requireVisibleReferral(tx, ctx, referralId);
     await audit(tx, ctx, { event: 'referral.read', entityType: 'Referral', entityId: referralId });
@@ -132,7 +133,7 @@ const LIST_LIMIT = 200;
 
 /** The actor's own referrals (drafts included) and, for a chair, those sent to the panels they chair. */
 export async function listReferrals(ctx: ServiceContext, filter: { status?: LoadedReferral['status'] | undefined }) {
-  if (!mayUse(ctx.actor, 'referral.create') && !mayUse(ctx.actor, 'referral.decide')) throw forbidden('list referrals');
+  if (!mayUse(ctx.actor, 'case.read')) throw forbidden('list referrals');
   return inTransaction(ctx, async (tx) => {
     const referrals = await tx.referral.findMany({
       where: {
@@ -150,8 +151,9 @@ export async function listReferrals(ctx: ServiceContext, filter: { status?: Load
     await audit(tx, ctx, { event: 'referral.list', entityType: 'Referral', after: { status: filter.status ?? null, count: referrals.length } });
     return {
       referrals: referrals.map((r) => {
-        const { draft: _draft, assessments, ...rest } = referralView(r);
-        return { ...rest, finalBand: assessments.at(-1)?.finalBand ?? null };
+        const { draft, assessments, ...rest } = referralView(r);
+        // A draft in this list is the actor's own: its form is returned so it can be recognised and resumed.
+        return { ...rest, ...(r.status === 'DRAFT' ? { draft } : {}), finalBand: assessments.at(-1)?.finalBand ?? null };
       }),
     };
   });

@@ -4,9 +4,9 @@
 // opened or the subject's existing case linked, all in one transaction with its audit rows.
 import { mayUse } from '../../domain/access/policy';
 import { assessReferralCriteria, type CriterionMet } from '../../domain/referrals/criteria';
-import { routeReferral, type RoutingOutcome } from '../../domain/referrals/routing';
+import { panelLabel, routeReferral, type RoutingOutcome } from '../../domain/referrals/routing';
 import { applyProfessionalJudgement, checkAnswers, scoreAssessment, type ScoredAssessment } from '../../domain/risk/scoring';
-import { RISK_BANDS, type RiskBand, type SubjectType } from '../../domain/risk/template';
+import { RISK_BANDS, type RiskBand, type RiskTemplate, type SubjectType } from '../../domain/risk/template';
 import type { CaseStatus, Prisma, ReferralCriterion } from '../../store/generated/client';
 import { audit } from '../audit';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
@@ -36,7 +36,7 @@ export interface SubmittedReferralResult {
   case: { id: string; reference: string; status: CaseStatus };
 }
 
-function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: Parameters<typeof checkAnswers>[0]): FieldError[] {
+function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: RiskTemplate): FieldError[] {
   const problems = [...completeSubject(subjectType, draft).problems];
   if (!draft.concerns || draft.concerns.trim() === '') {
     problems.push({ field: 'concerns', message: 'Describe what is happening and why you are referring.' });
@@ -71,6 +71,14 @@ async function latestCaseOf(tx: Tx, partnershipId: string, subjectType: SubjectT
   });
 }
 
+/**
+ * Submissions in one partnership take their case references one at a time. Taken first in the
+ * transaction, before the audit chain's lock, so the two locks are always taken in the same order.
+ */
+async function lockCaseReferences(tx: Tx, partnershipId: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`case-reference:${partnershipId}`}))::text AS locked`;
+}
+
 async function nextCaseReference(tx: Tx, partnershipId: string, now: Date): Promise<string> {
   const prefix = `ASB-${now.getUTCFullYear()}-`;
   const last = await tx.case.findFirst({ where: { partnershipId, reference: { startsWith: prefix } }, orderBy: { reference: 'desc' }, select: { reference: true } });
@@ -81,6 +89,7 @@ async function nextCaseReference(tx: Tx, partnershipId: string, now: Date): Prom
 export async function submitReferral(ctx: ServiceContext, referralId: string) {
   if (!mayUse(ctx.actor, 'referral.create')) throw forbidden('make referrals');
   return inTransaction(ctx, async (tx) => {
+    await lockCaseReferences(tx, ctx.actor.partnershipId);
     const referral = await requireOwnDraft(tx, ctx, referralId);
     const draft = (referral.draft ?? {}) as ReferralDraft;
     const { row: templateRow, template } = await activeTemplate(tx, ctx, referral.subjectType);
@@ -107,13 +116,17 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
       ? await tx.panel.findFirst({ where: { partnershipId, type: routing.panelType, isActive: true }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } })
       : null;
 
+    // Said plainly rather than failing: the referral and its assessment are kept, and someone can act on the gap.
+    const explanation = routing.panelType && !panel
+      ? `${routing.explanation} The partnership has no active ${panelLabel(routing.panelType).replace(/^the /, '')} yet, so no chair can accept this referral: ask a partnership administrator to set one up.`
+      : routing.explanation;
     const routedStatus = STATUS_FOR_ROUTE[routing.outcome];
     const status = existing && STATUS_RANK[existing.status] > STATUS_RANK[routedStatus] ? existing.status : routedStatus;
     const caseData = {
       status,
       currentRiskBand: scored.finalBand,
       nextReviewDue: routing.reviewDue ? new Date(`${routing.reviewDue}T00:00:00Z`) : null,
-      ...(status === 'CLOSED' ? { closedAt: now, closureReason: routing.explanation } : { closedAt: null, closureReason: null }),
+      ...(status === 'CLOSED' ? { closedAt: now, closureReason: explanation } : { closedAt: null, closureReason: null }),
     } satisfies Prisma.CaseUncheckedUpdateInput;
     const kase = existing
       ? await tx.case.update({ where: { id: existing.id }, data: caseData, select: { id: true, reference: true, status: true } })
@@ -146,7 +159,7 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
       where: { id: referralId },
       data: {
         status: 'SUBMITTED', submittedAt: now, caseId: kase.id, ...subject, panelId: panel?.id ?? null, reason: draft.concerns?.trim() ?? null,
-        criteriaMet, route: routing.outcome, routingExplanation: routing.explanation,
+        criteriaMet, route: routing.outcome, routingExplanation: explanation,
       },
     });
     await audit(tx, ctx, {
@@ -158,7 +171,7 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
     });
     const result: SubmittedReferralResult = {
       score: scored.score, maximumScore: scored.maximumScore, threshold: scored.threshold, calculatedBand: scored.calculatedBand, finalBand: scored.finalBand,
-      reasons: scored.reasons, criteria: criteria.value.met, route: routing.outcome, panel, explanation: routing.explanation, reviewDue: routing.reviewDue, case: kase,
+      reasons: scored.reasons, criteria: criteria.value.met, route: routing.outcome, panel, explanation, reviewDue: routing.reviewDue, case: kase,
     };
     return { referral: referralView(await requireVisibleReferral(tx, ctx, referralId)), result };
   });

@@ -55,7 +55,7 @@ function definitionOf(template: RiskTemplate): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(definition)) as Prisma.InputJsonValue;
 }
 
-function describe(row: TemplateRow, template: RiskTemplate | null) {
+function templateView(row: TemplateRow, template: RiskTemplate | null) {
   return {
     id: row.id,
     name: row.name,
@@ -71,7 +71,12 @@ function describe(row: TemplateRow, template: RiskTemplate | null) {
 /** A partnership with no template for a subject type gets the shipped default, so referrals never stall. */
 export async function ensureDefaultTemplates(tx: Tx, ctx: ServiceContext): Promise<void> {
   const partnershipId = ctx.actor.partnershipId;
-  const present = new Set((await tx.riskTemplate.findMany({ where: { partnershipId }, select: { subjectType: true } })).map((row) => row.subjectType));
+  const presentTypes = async () => new Set((await tx.riskTemplate.findMany({ where: { partnershipId }, select: { subjectType: true } })).map((row) => row.subjectType));
+  if ((await presentTypes()).size === DEFAULT_TEMPLATES.length) return;
+  // Two first requests at once must not both seed: the second waits, then finds the templates there.
+  // Callers reach here before writing any audit row, so this lock is always taken before the audit chain's.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`risk-templates:${partnershipId}`}))::text AS locked`;
+  const present = await presentTypes();
   for (const template of DEFAULT_TEMPLATES.filter((t) => !present.has(t.subjectType))) {
     const row = await tx.riskTemplate.create({
       data: { partnershipId, subjectType: template.subjectType, name: template.name, version: template.version, definition: definitionOf(template) },
@@ -101,7 +106,7 @@ export async function listRiskTemplates(ctx: ServiceContext, options: { includeR
       where: { partnershipId: ctx.actor.partnershipId, ...(options.includeRetired ? {} : { isActive: true }) },
       orderBy: [{ subjectType: 'asc' }, { name: 'asc' }, { version: 'desc' }],
     });
-    return { templates: rows.map((row) => describe(row, templateOfRow(row))) };
+    return { templates: rows.map((row) => templateView(row, templateOfRow(row))) };
   });
 }
 
@@ -109,7 +114,7 @@ export async function readRiskTemplate(ctx: ServiceContext, templateId: string) 
   return inTransaction(ctx, async (tx) => {
     const row = await tx.riskTemplate.findFirst({ where: { id: templateId, partnershipId: ctx.actor.partnershipId } });
     if (!row) throw notFound('risk template');
-    return describe(row, templateOfRow(row));
+    return templateView(row, templateOfRow(row));
   });
 }
 
@@ -144,6 +149,6 @@ export async function publishRiskTemplateVersion(ctx: ServiceContext, templateId
       before: { id: current.id, name: current.name, version: current.version },
       after: { name, version, definition: edit.definition },
     });
-    return describe(row, templateOfRow(row));
+    return templateView(row, templateOfRow(row));
   });
 }

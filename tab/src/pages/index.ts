@@ -10,5 +10,6 @@ export const PAGES: readonly PageDefinition[] = [
   definePage({ path: 'dashboard', title: 'Governance figures', load: () => import('./dashboard/DashboardPage'), navigation: (member) => member.capabilities.includes('governance.read') }),
   definePage({ path: 'places', title: 'Places', load: () => import('./places/PlacesPage'), navigation: (member) => member.capabilities.includes('governance.read') }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
-  ...['refer', 'referrals/:referralId'].map((path) => definePage({ path, title: 'Refer', load: () => import('./refer/ReferPage'), navigation: path === 'refer' && ((m) => m.capabilities.includes('referral.create')) })),
+  definePage({ path: 'refer', title: 'Refer', load: () => import('./refer/ReferPage'), navigation: (member) => member.capabilities.includes('referral.create') }),
+  definePage({ path: 'referrals/:referralId', title: 'Refer', load: () => import('./refer/ReferPage') }),
 ];

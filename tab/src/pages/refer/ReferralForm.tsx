@@ -135,6 +135,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
   if (result) return <ReferralResult result={result} />;
 
   const current = steps[step] ?? steps[0]!;
+  const section = SECTIONS.find((s) => s === current.key);
   const problems = Object.entries(errors);
   return (
     <form className={styles.form} aria-labelledby="referral-step-heading" onSubmit={(event) => event.preventDefault()} noValidate>
@@ -186,9 +187,9 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
           onChange={change}
         />
       )}
-      {SECTIONS.includes(current.key as never) && (
+      {section && (
         <QuestionsStep
-          questions={questions.filter((q) => q.section === current.key)}
+          questions={questions.filter((q) => q.section === section)}
           answers={answers}
           errors={errors}
           onAnswer={(questionId, optionId) => change({ answers: { ...answers, [questionId]: optionId } })}
