@@ -137,6 +137,17 @@ describe("the chair's outstanding actions", () => {
   });
 });
 
+describe('a case that cannot be opened', () => {
+  it("says a case is not there or not visible, in the API's words, without telling which", async () => {
+    const page = await signedInAt('cases/00000000-0000-4000-8000-000000000000', OFFICER);
+    const alert = page.getByRole('alert');
+    await alert.getByText('Could not load the case').waitFor();
+    expect(await alert.getByText('There is no case with that id, or you may not see it.').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1, name: 'Case' }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe("an officer's own actions", () => {
   it('lists their actions without chasing, and their case view leaves out who viewed it', async () => {
     const page = await signedInAt('my-actions', OFFICER);
