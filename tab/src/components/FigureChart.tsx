@@ -41,7 +41,7 @@ export interface FigureChartProps {
 export function FigureChart({ label, rowHeader, valueHeader, kind, rows, moreHeaders = [], caption, empty }: FigureChartProps) {
   const narrow = useNarrow();
   if (rows.length === 0) return <Body1>{empty}</Body1>;
-  const labels = narrow ? { width: 110, length: 15 } : { width: 180, length: 26 };
+  const labels = narrow ? { width: 110, length: 13 } : { width: 180, length: 22 };
   const text = TEXT[kind];
   const data = rows.map((row) => ({ label: row.label, value: kind === 'rate' && plotted(row.cell) !== null ? Math.round(plotted(row.cell)! * 1000) / 10 : plotted(row.cell) }));
   const columns: DataColumn<FigureRow>[] = [
