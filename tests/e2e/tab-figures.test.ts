@@ -130,6 +130,7 @@ describe('governance figures', () => {
   });
 
   it("shows the API's message and a Retry that works when the figures cannot load", async () => {
+    // The real server does not fail on demand, so the browser answers the first request with a 500 in its wire format.
     const page = await tab.openTab({ route: 'dashboard' });
     let failures = 1;
     await page.route('**/api/governance/figures', async (route) => {
