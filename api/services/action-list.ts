@@ -4,6 +4,7 @@
 // read is audited, with the filters asked for and the actions shown.
 import { daysBetween, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
 import { isOverdue, type ActionStatus } from '../domain/actions/lifecycle';
+import { compareActions, type ActionSort } from '../domain/actions/ordering';
 import { mayUse } from '../domain/access/policy';
 import type { Prisma, RiskBand } from '../store/generated/client';
 import { audit } from './audit';
@@ -24,7 +25,7 @@ export interface ActionListFilters {
   officerId?: string | undefined;
   statuses?: readonly ActionStatus[] | undefined;
   overdue?: boolean | undefined;
-  sort?: 'due' | 'risk' | undefined;
+  sort?: ActionSort | undefined;
 }
 
 export interface ListedAction {
@@ -72,20 +73,6 @@ const LISTED_FIELDS = {
 } as const satisfies Prisma.ActionSelect;
 
 type ActionRow = Prisma.ActionGetPayload<{ select: typeof LISTED_FIELDS }>;
-
-const RISK_ORDER: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
-const riskRank = (band: RiskBand | null) => (band === null ? 3 : (RISK_ORDER[band] ?? 3));
-
-/** Due date first (oldest at the top), or highest risk first with the due date breaking ties. */
-export function compareActions(sort: 'due' | 'risk') {
-  return (a: ListedAction, b: ListedAction): number => {
-    if (sort === 'risk') {
-      const byRisk = riskRank(a.case.riskBand) - riskRank(b.case.riskBand);
-      if (byRisk !== 0) return byRisk;
-    }
-    return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.title.localeCompare(b.title, 'en-GB');
-  };
-}
 
 function toListed(row: ActionRow, today: CalendarDate): ListedAction {
   const dueDate = row.dueDate.toISOString().slice(0, 10);
@@ -142,7 +129,11 @@ async function listWithin(tx: Tx, ctx: ServiceContext, scope: Prisma.ActionWhere
       select: { meeting: LISTED_FIELDS.meeting, ownerAgency: LISTED_FIELDS.ownerAgency, ownerMember: LISTED_FIELDS.ownerMember },
     }),
   ]);
-  const actions = rows.slice(0, LIST_LIMIT).map((row) => toListed(row, today)).sort(compareActions(filters.sort ?? 'due'));
+  const byOrder = compareActions(filters.sort ?? 'due');
+  const actions = rows
+    .slice(0, LIST_LIMIT)
+    .map((row) => toListed(row, today))
+    .sort((a, b) => byOrder({ ...a, riskBand: a.case.riskBand }, { ...b, riskBand: b.case.riskBand }));
   await audit(tx, ctx, {
     event: 'action.list',
     entityType: 'Action',

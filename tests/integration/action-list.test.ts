@@ -179,6 +179,16 @@ describe('my actions', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes the list routes with their filters and role gates, and chasing', async () => {
+    const { body } = await app.call<{ paths: Record<string, Record<string, { 'x-capability'?: string; parameters: Array<{ name: string }> }>> }>('GET', '/api/openapi.json', { token: tokens.chair! });
+    expect(body.paths['/api/actions']?.get?.['x-capability']).toBe('action.work');
+    expect(body.paths['/api/actions']?.get?.parameters.map((p) => p.name)).toEqual(['panelId', 'agencyId', 'officerId', 'status', 'overdue', 'sort']);
+    expect(body.paths['/api/actions/mine']?.get?.['x-capability']).toBe('action.work');
+    expect(body.paths['/api/actions/{actionId}/chase']?.post?.['x-capability']).toBe('action.assign');
+  });
+});
+
 describe('refusals', () => {
   it.each(['auditor', 'admin'])('refuses the %s, whose role has no actions, with 403', async (who) => {
     const answer = await app.call<ErrorBody>('GET', '/api/actions', { token: tokens[who]! });

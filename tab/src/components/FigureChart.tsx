@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Body1 } from '@fluentui/react-components';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { Cell } from '../api/governance';
+import { useNarrow } from '../layout/narrow';
 import { ChartFigure, SERIES_COLOURS } from './ChartFigure';
 import { DataTable, type DataColumn } from './DataTable';
 import { countText, daysText, plotted, rateText } from './figures';
@@ -18,8 +19,8 @@ export interface FigureRow {
 
 export type FigureKind = 'count' | 'rate' | 'days';
 
-/** Bar labels are cut short so the chart stays readable in the side panel; the table has them in full. */
-const shortLabel = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
+/** Bar labels are cut short to fit beside the bars on one line; the table has them in full. */
+const shortened = (length: number) => (label: string) => (label.length > length ? `${label.slice(0, length - 1)}…` : label);
 
 const TEXT: Record<FigureKind, (cell: Cell) => string> = { count: countText, rate: rateText, days: daysText };
 
@@ -38,7 +39,9 @@ export interface FigureChartProps {
 }
 
 export function FigureChart({ label, rowHeader, valueHeader, kind, rows, moreHeaders = [], caption, empty }: FigureChartProps) {
+  const narrow = useNarrow();
   if (rows.length === 0) return <Body1>{empty}</Body1>;
+  const labels = narrow ? { width: 110, length: 13 } : { width: 180, length: 22 };
   const text = TEXT[kind];
   const data = rows.map((row) => ({ label: row.label, value: kind === 'rate' && plotted(row.cell) !== null ? Math.round(plotted(row.cell)! * 1000) / 10 : plotted(row.cell) }));
   const columns: DataColumn<FigureRow>[] = [
@@ -55,7 +58,7 @@ export function FigureChart({ label, rowHeader, valueHeader, kind, rows, moreHea
           <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={kind !== 'count'} domain={kind === 'rate' ? [0, 100] : [0, 'auto']} unit={kind === 'rate' ? '%' : ''} />
-            <YAxis type="category" dataKey="label" width={150} tickFormatter={shortLabel} interval={0} />
+            <YAxis type="category" dataKey="label" width={labels.width} tickFormatter={shortened(labels.length)} interval={0} />
             <Bar dataKey="value" fill={SERIES_COLOURS[0]} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>

@@ -12,9 +12,11 @@ export interface PeriodPickerProps {
   pagePath: string;
   /** The period the figures on screen cover (the API fills in the default). */
   period: Period | null;
+  /** Other settings of the page's address to keep when the period changes. */
+  keep?: Record<string, string>;
 }
 
-export function PeriodPicker({ pagePath, period }: PeriodPickerProps) {
+export function PeriodPicker({ pagePath, period, keep = {} }: PeriodPickerProps) {
   const styles = useStyles();
   const [from, setFrom] = useState(period?.from ?? '');
   const [to, setTo] = useState(period?.to ?? '');
@@ -27,7 +29,7 @@ export function PeriodPicker({ pagePath, period }: PeriodPickerProps) {
   }
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const query: Record<string, string> = {};
+    const query: Record<string, string> = { ...keep };
     if (from) query.from = from;
     if (to) query.to = to;
     navigate(pagePath, query);

@@ -100,7 +100,7 @@ export default function PlacesPage({ query }: PageProps) {
   return (
     <>
       <PageHeader title="Places" description={period ? `Vulnerable localities and hotspots from ${formatDate(period.from)} to ${formatDate(period.to)}.` : 'Vulnerable localities and hotspots.'} />
-      <PeriodPicker pagePath="places" period={period} />
+      <PeriodPicker pagePath="places" period={period} keep={measure === 'cases' ? { show: 'cases' } : {}} />
       <div className={styles.controls}>
         <Field label="Show">
           <Select value={measure} onChange={(_event, data) => show(data.value)}>
