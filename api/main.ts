@@ -66,7 +66,7 @@ async function start(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
-  const reminders = startReminderWorker({ db, sender, clock: systemClock, logger });
+  const reminders = startReminderWorker({ db, sender, clock: systemClock, logger, pollIntervalMs: config.reminderPollMs });
   stopGracefully(server, db, logger, [reminders]);
 }
 
