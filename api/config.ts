@@ -40,6 +40,7 @@ const environmentSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  REMINDER_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
   ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
 });
@@ -84,6 +85,8 @@ export interface AppConfig {
    * both at loopback fakes. The app's own credentials are the bot's (MicrosoftAppId and friends).
    */
   graph: { baseUrl: string; authorityHost: string };
+  /** How often the reminder worker looks for reminders due; each instance polls on its own. */
+  reminderPollMs: number;
 }
 
 export class ConfigurationError extends Error {
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedOrigins: values.PUBLIC_BASE_URL ? [new URL(values.PUBLIC_BASE_URL).origin] : [],
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     signInRateLimitPerMinute: values.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    reminderPollMs: values.REMINDER_POLL_SECONDS * 1000,
     graph: {
       baseUrl: values.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
       authorityHost: values.ENTRA_AUTHORITY_HOST ?? DEFAULT_ENTRA_AUTHORITY_HOST,

@@ -69,7 +69,7 @@ async function start(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
-  const reminders = startReminderWorker({ db, sender, clock: systemClock, logger });
+  const reminders = startReminderWorker({ db, sender, clock: systemClock, logger, pollIntervalMs: config.reminderPollMs });
   const workers: RunningReminderWorker[] = [reminders];
   // Teams scheduling needs the app's own Entra registration; without it meetings stay pending in the app.
   const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = config.bot;

@@ -3,6 +3,8 @@
 // the real database. Replies and proactive sends go to a fake Bot Connector on loopback that speaks
 // the Bot Connector's wire format (the real service needs a Teams tenant).
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as AdaptiveCardsSdk from 'adaptivecards';
 import { createBotAdapter } from '../../bot/adapter';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
@@ -36,6 +38,9 @@ interface InvokeAnswer {
   value: AdaptiveCard;
 }
 
+/** Every card the bot answered with in this file, checked against the Adaptive Cards SDK at the end. */
+const answered: AdaptiveCard[] = [];
+
 let activitySeq = 0;
 function activity(from: Person, conversation: { id: string; type: 'personal' | 'groupChat' }, extra: Record<string, unknown>) {
   activitySeq += 1;
@@ -66,6 +71,7 @@ async function click(from: Person, verb: string, data: Record<string, unknown>, 
   expect(response.status).toBe(200);
   const answer = (await response.json()) as InvokeAnswer;
   expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+  answered.push(answer.value);
   return answer;
 }
 
@@ -271,5 +277,22 @@ describe('my actions and overdue in personal chat', () => {
     connector.reset();
     await say(people().officer, 'overdue');
     expect((connector.delivered(SAM_CHAT)[0]?.body as { text: string }).text).toBe('You have no overdue actions.');
+  });
+});
+
+describe('the cards the bot answered with', () => {
+  // The package's ES module build does not load in Node; its UMD bundle does, without a DOM.
+  const AC = createRequire(__filename)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsSdk;
+
+  it('parse with the Adaptive Cards SDK at schema 1.5 without errors or warnings, every one of them', () => {
+    expect(answered.length).toBeGreaterThan(20);
+    for (const json of [...answered, ...cardsSentTo(SAM_CHAT)]) {
+      const sdkCard = new AC.AdaptiveCard();
+      const context = new AC.SerializationContext(AC.Versions.v1_5);
+      sdkCard.parse(json, context);
+      expect(json.version).toBe('1.5');
+      expect(Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message)).toEqual([]);
+      expect(sdkCard.validateProperties().validationEvents.map((event) => event.message)).toEqual([]);
+    }
   });
 });

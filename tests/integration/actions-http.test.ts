@@ -3,11 +3,15 @@
 // real one needs a Teams tenant).
 import { randomUUID } from 'node:crypto';
 import { listOutOfReach } from '../../api/services/notifications';
+import { runReminderCycle } from '../../api/jobs/reminder-worker';
+import { createLogger } from '../../api/logger';
+import { createBotAdapter } from '../../bot/adapter';
+import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { actorForMember } from '../../api/services/members';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
-import { createPartnership, teamsActivity, TENANT, type Partnership } from '../bot/sending-fixtures';
+import { createPartnership, recordingClock, teamsActivity, TENANT, type Partnership } from '../bot/sending-fixtures';
 
 let database: TestDatabase;
 let connector: FakeBotConnector;
@@ -19,7 +23,7 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const OFFICER_CHAT = 'a:1personal-sam';
 
 interface ActionBody {
-  action: { id: string; status: string; version: number; ownerMember: { id: string } | null; ownerAgency: { id: string }; progressNote: string | null; notDoneReason: string | null; completedAt: string | null; history: { kind: string; note: string | null }[] };
+  action: { id: string; status: string; version: number; meetingId: string | null; agendaItemId: string | null; madeAt: string | null; ownerMember: { id: string } | null; ownerAgency: { id: string }; progressNote: string | null; notDoneReason: string | null; completedAt: string | null; history: { kind: string; note: string | null }[] };
   outcome: 'APPLIED' | 'ALREADY_APPLIED';
   deliveries: { memberId: string; displayName: string; status: string; problem: string | null }[];
 }
@@ -98,6 +102,18 @@ describe('assigning an action', () => {
     expect(list.members.map((m) => m.memberId)).toContain(world.colleague.id);
   });
 
+  it("puts the action in the reminder worker's hands: its owner is reminded before the due date and not twice", async () => {
+    const action = await assigned({ dueDate: '2026-11-23' });
+    connector.reset();
+    const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock: recordingClock(NOW), log: () => undefined });
+    const worker = { db: database.db, sender, clock: recordingClock(NOW), logger: createLogger({ level: 'silent' }) };
+    await runReminderCycle(worker);
+    await runReminderCycle(worker);
+    const reminders = connector.delivered(OFFICER_CHAT).filter((r) => String(r.body.text).includes('Visit the tenant'));
+    expect(reminders.map((r) => r.body.text)).toEqual(['Reminder: your action is due in 3 days: Visit the tenant and review the support plan']);
+    expect(await database.db.prisma.notification.count({ where: { actionId: action.id, kind: 'REMINDER_BEFORE_DUE', status: 'SENT' } })).toBe(1);
+  });
+
   it('answers every missing or wrong field at once and saves nothing', async () => {
     const before = await database.db.prisma.action.count();
     const answer = await app.call<{ error: { code: string; fields: { field: string }[] } }>('POST', '/api/actions', { token: tokens.chair, body: { caseId: world.caseId, title: ' ', dueDate: '2026-02-30', priority: 'SOON' } });
@@ -113,6 +129,19 @@ describe('assigning an action', () => {
     const wrongOfficer = await assign({ ownerMemberId: world.chair.id });
     expect(wrongOfficer.status).toBe(400);
     expect(wrongOfficer.body).toMatchObject({ error: { fields: [{ field: 'ownerMemberId', message: 'Choose an officer who works for Fernbrook Homes.' }] } });
+  });
+
+  it('links an action assigned during an agenda item to the item and its meeting, and refuses an item about another case', async () => {
+    const item = await database.db.prisma.agendaItem.create({ data: { meetingId: world.meetingId, caseId: world.caseId, position: 1, reasonText: 'New high-risk referral', minutes: 15 } });
+    const during = await assign({ agendaItemId: item.id });
+    expect(during.status).toBe(201);
+    expect(during.body.action).toMatchObject({ meetingId: world.meetingId, agendaItemId: item.id, madeAt: 'Fernbrook CMARAC, 12 November 2026' });
+
+    const other = await database.db.prisma.case.create({ data: { partnershipId: world.partnershipId, reference: 'ASB-2026-9999', kind: 'LOCATION', leadAgencyId: world.policeId } });
+    const otherItem = await database.db.prisma.agendaItem.create({ data: { meetingId: world.meetingId, caseId: other.id, position: 2, reasonText: 'Review', minutes: 10 } });
+    const wrong = await assign({ agendaItemId: otherItem.id });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ error: { fields: [{ field: 'agendaItemId' }] } });
   });
 
   it('is for the chair: an officer is refused with 403, a case the chair cannot see answers 404, no sign-in 401', async () => {
