@@ -5,4 +5,5 @@ import { definePage, type PageDefinition } from '../router/pages';
 export const PAGES: readonly PageDefinition[] = [
   definePage({ path: '', title: 'Home', load: () => import('./home/HomePage'), navigation: true }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
+  definePage({ path: 'meetings/:meetingId/side-panel', title: 'Panel meeting', load: () => import('./meeting-side-panel/MeetingSidePanelPage') }),
 ];
