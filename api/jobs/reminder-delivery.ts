@@ -8,6 +8,7 @@ import { buildDigestCard, buildReminderCard, reminderHeadline, type ReminderCard
 import type { OutgoingMessage, SendOutcome, TeamsSender } from '../../bot/sending/teams-sender';
 import { calendarDateOf } from './reminder-schedule';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
+import { minutesDueMessage } from './minutes-reminder';
 
 export const CHASE_KEY_PREFIX = 'chase:';
 const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
@@ -63,6 +64,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
   const recipient = await db.prisma.member.findUnique({ where: { id: claim.recipientId }, select: { isActive: true } });
   if (!recipient?.isActive) return { skipped: 'the recipient is no longer an active member.' };
   if (claim.kind === 'WEEKLY_DIGEST') return digestFor(db, claim.recipientId, today);
+  if (claim.kind === 'MINUTES_DUE') return minutesDueMessage(db, claim.dedupeKey);
 
   const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : CARD_KIND_OF[claim.kind];
   if (!kind || !claim.actionId) return { skipped: `no reminder card for ${claim.kind}.` };
