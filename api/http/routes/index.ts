@@ -13,6 +13,7 @@ import { placesRoutes } from './places';
 import { caseOverviewRoutes } from './case-overview';
 import { panelsRoutes } from './panels';
 import { meetingsRoutes } from './meetings';
+import { interventionsRoutes } from './interventions';
 
 export interface ApiDependencies {
   db: Database;
@@ -28,7 +29,7 @@ export interface ApiDependencies {
 export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   const routes = [...meRoutes(deps)];
   routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
-  routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps));
+  routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps), ...interventionsRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 
