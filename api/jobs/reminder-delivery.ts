@@ -11,6 +11,7 @@ import { loadActionRecord } from '../services/action-records';
 import { actorForMember } from '../services/members';
 import { calendarDateOf } from './reminder-schedule';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
+import { minutesDueMessage } from './minutes-reminder';
 
 export const CHASE_KEY_PREFIX = 'chase:';
 const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
@@ -72,6 +73,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
   if (!recipient?.isActive) return { skipped: 'the recipient is no longer an active member.' };
   if (claim.kind === 'WEEKLY_DIGEST') return digestFor(db, claim.recipientId, today);
   if (claim.kind === 'ACTION_ASSIGNED') return assignedCardFor(db, claim, now);
+  if (claim.kind === 'MINUTES_DUE') return minutesDueMessage(db, claim.dedupeKey);
 
   const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : CARD_KIND_OF[claim.kind];
   if (!kind || !claim.actionId) return { skipped: `no reminder card for ${claim.kind}.` };

@@ -19,6 +19,7 @@ import { actionListRoutes } from './action-list';
 import { actionRoutes } from './actions';
 import { panelsRoutes } from './panels';
 import { meetingsRoutes } from './meetings';
+import { interventionsRoutes } from './interventions';
 
 export interface ApiDependencies {
   db: Database;
@@ -39,6 +40,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...actionListRoutes(deps));
   routes.push(...actionRoutes(deps));
   routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps));
+  routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps), ...interventionsRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

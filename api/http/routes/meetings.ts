@@ -10,6 +10,7 @@ import {
 import { cancelMeeting, moveMeeting, retryTeamsSync } from '../../services/meeting-changes';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { meetingRoomRoutes } from './meeting-room';
+import { minutesRoutes } from './minutes';
 import type { ApiDependencies } from './index';
 
 const ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give a case id.').transform((id) => id.toLowerCase());
@@ -87,5 +88,6 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       },
     }),
     ...meetingRoomRoutes(deps),
+    ...minutesRoutes(deps),
   ];
 }

@@ -13,7 +13,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
+
+/** A conditional GET's answer: unchanged since `etag`, or the new body and its tag. */
+export type Revalidated<T> = { changed: false } | { changed: true; data: T; etag: string | null };
 
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
@@ -41,7 +45,7 @@ export class ApiClient {
   }
 
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
-    const response = await this.respond(method, path, options);
+    const response = await this.authorised(method, path, options);
     const body = await readBody(response);
     if (!response.ok) throw apiErrorFrom(response.status, body);
     return body as T;
@@ -49,13 +53,22 @@ export class ApiClient {
 
   /** GETs a file (a CSV export) with the name the server gives it; a link cannot carry the bearer token. */
   async download(path: string): Promise<{ blob: Blob; filename: string | null }> {
-    const response = await this.respond('GET', path, {});
+    const response = await this.authorised('GET', path, {});
     if (!response.ok) throw apiErrorFrom(response.status, await readBody(response));
     const disposition = response.headers.get('Content-Disposition') ?? '';
     return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
   }
 
-  private async respond(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
+  /** GET with If-None-Match, for pages that poll: a 304 costs the server no read. */
+  async revalidate<T>(path: string, etag: string | null, options: Omit<RequestOptions, 'body' | 'headers'> = {}): Promise<Revalidated<T>> {
+    const response = await this.authorised('GET', path, { ...options, headers: etag ? { 'If-None-Match': etag } : {} });
+    if (response.status === 304) return { changed: false };
+    const body = await readBody(response);
+    if (!response.ok) throw apiErrorFrom(response.status, body);
+    return { changed: true, data: body as T, etag: response.headers.get('ETag') };
+  }
+
+  private async authorised(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
     let response = await this.send(method, path, options, this.tokens?.current() ?? null);
     if (response.status === 401 && this.tokens) {
       const renewed = await this.tokens.renew();
@@ -66,7 +79,7 @@ export class ApiClient {
   }
 
   private async send(method: HttpMethod, path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
@@ -76,6 +89,8 @@ export class ApiClient {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: options.signal,
         credentials: 'same-origin',
+        // Our own If-None-Match must reach the server, and its 304 must reach us, untouched by the HTTP cache.
+        cache: options.headers?.['If-None-Match'] ? 'no-store' : 'default',
       });
     } catch (error) {
       if (options.signal?.aborted) throw error;

@@ -1,0 +1,78 @@
+// Outcomes per case heard, the review of earlier actions, and the minutes built from them.
+import { z } from 'zod';
+import { listActionsForReview, recordItemOutcome, reviewAction } from '../../services/meeting-outcomes';
+import { approveMeetingMinutes, draftMeetingMinutes, exportMeetingMinutes, readMeetingMinutes } from '../../services/minutes';
+import { defineRoute, type RouteSpec } from '../route-spec';
+import type { ApiDependencies } from './index';
+
+const meeting = { meetingId: 'meeting' };
+const ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give an action id.').transform((id) => id.toLowerCase());
+const NOTE = z.string().trim().max(2000, 'Keep it under 2000 characters.');
+
+const outcome = z.strictObject({
+  decisions: NOTE.min(3, 'Record what the panel decided.'),
+  caseDecision: z.enum(['KEEP_ON', 'CLOSE', 'LEAD_AGENCY_CASEWORK']),
+  riskBandAfter: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
+  closureReason: NOTE.optional(),
+  nextReviewDue: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.').optional(),
+});
+const review = z.strictObject({
+  actionId: ID,
+  outcome: z.enum(['DONE', 'IN_PROGRESS', 'NOT_DONE']),
+  notDoneReason: z.enum(['CIRCUMSTANCES_CHANGED', 'AGENCY_DID_NOT_DO_IT']).optional(),
+  note: NOTE.optional(),
+});
+const approval = z.strictObject({ expectedVersion: z.number().int().min(0).optional() });
+
+export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'put', path: '/meetings/:meetingId/items/:itemId/outcome', summary: 'Record the decisions, risk and outcome for a case heard.', tag: 'Meetings',
+      capability: 'meeting.run', params: { ...meeting, itemId: 'agenda item' }, body: outcome,
+      async handle({ ctx, params, body }) {
+        return { json: await recordItemOutcome(ctx, params.meetingId!, params.itemId!, body) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/meetings/:meetingId/action-review', summary: 'List the actions from earlier meetings to review.', tag: 'Meetings',
+      capability: 'meeting.attend', params: meeting,
+      async handle({ ctx, params }) {
+        return { json: await listActionsForReview(ctx, params.meetingId!) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/action-review', summary: 'Record the review of an earlier action, with the reason if not done.', tag: 'Meetings',
+      capability: 'meeting.run', params: meeting, body: review,
+      async handle({ ctx, params, body }) {
+        return { json: await reviewAction(ctx, params.meetingId!, body) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/minutes', summary: 'Draft the minutes from the meeting record.', tag: 'Minutes',
+      capability: 'meeting.run', params: meeting,
+      async handle({ ctx, params }) {
+        return { status: 201, json: await draftMeetingMinutes(ctx, params.meetingId!) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/meetings/:meetingId/minutes', summary: 'Read the minutes.', tag: 'Minutes', capability: 'meeting.attend', params: meeting,
+      async handle({ ctx, params }) {
+        return { json: await readMeetingMinutes(ctx, params.meetingId!) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/minutes/approve', summary: 'Approve the minutes.', tag: 'Minutes', capability: 'meeting.run', params: meeting, body: approval,
+      async handle({ ctx, params, body }) {
+        return { json: await approveMeetingMinutes(ctx, params.meetingId!, body.expectedVersion) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/meetings/:meetingId/minutes.docx', summary: 'Export the minutes as a Word document.', tag: 'Minutes', capability: 'meeting.attend', params: meeting,
+      produces: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      async handle({ ctx, params }) {
+        const { filename, data } = await exportMeetingMinutes(ctx, params.meetingId!);
+        return { file: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filename, data } };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,109 @@
+// What the panel decided: per case heard (decisions, risk re-rated, kept on or closed with a reason)
+// and per action set at earlier meetings (done, in progress, or not done and why). The actions
+// themselves are worked by their owners elsewhere; the review only records what the panel heard.
+import { audit } from './audit';
+import { inTransaction, type ServiceContext } from './context';
+import { conflict, notFound, validationFailed } from './errors';
+import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
+
+export interface ItemOutcome {
+  decisions: string;
+  caseDecision: 'KEEP_ON' | 'CLOSE' | 'LEAD_AGENCY_CASEWORK';
+  riskBandAfter?: 'LOW' | 'MEDIUM' | 'HIGH' | undefined;
+  closureReason?: string | undefined;
+  /** When a case kept on comes back for review (YYYY-MM-DD). */
+  nextReviewDue?: string | undefined;
+}
+
+const OPEN_ACTIONS = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'] as const;
+
+export async function recordItemOutcome(ctx: ServiceContext, meetingId: string, itemId: string, outcome: ItemOutcome) {
+  if (outcome.caseDecision === 'CLOSE' && !outcome.closureReason?.trim()) {
+    throw validationFailed([{ field: 'closureReason', message: 'Say why the case is closed.' }]);
+  }
+  if (outcome.caseDecision !== 'KEEP_ON' && outcome.nextReviewDue) {
+    throw validationFailed([{ field: 'nextReviewDue', message: 'Only a case kept on the panel has a review date.' }]);
+  }
+  return inTransaction(ctx, async (tx) => {
+    await requireMeetingChair(tx, ctx, meetingId);
+    const item = await tx.agendaItem.findUnique({ where: { id: itemId }, include: { case: true } });
+    if (!item || item.meetingId !== meetingId) throw notFound('agenda item');
+    if (item.status !== 'CURRENT' && item.status !== 'DISCUSSED') throw conflict('Record an outcome once the case is being heard or has been heard.');
+    const before = { item: { decisions: item.decisions, caseDecision: item.caseDecision, riskBandAfter: item.riskBandAfter, closureReason: item.closureReason }, case: { status: item.case.status, currentRiskBand: item.case.currentRiskBand, nextReviewDue: item.case.nextReviewDue } };
+    const now = ctx.now();
+    await tx.agendaItem.update({
+      where: { id: itemId },
+      data: { decisions: outcome.decisions, caseDecision: outcome.caseDecision, riskBandAfter: outcome.riskBandAfter ?? null, closureReason: outcome.caseDecision === 'CLOSE' ? outcome.closureReason!.trim() : null },
+    });
+    const caseChange = {
+      ...(outcome.riskBandAfter ? { currentRiskBand: outcome.riskBandAfter } : {}),
+      ...(outcome.caseDecision === 'CLOSE'
+        ? { status: 'CLOSED' as const, closedAt: now, closureReason: outcome.closureReason!.trim(), nextReviewDue: null }
+        : outcome.caseDecision === 'LEAD_AGENCY_CASEWORK'
+          ? { status: 'LEAD_AGENCY_CASEWORK' as const, nextReviewDue: null }
+          : { status: 'OPEN' as const, closedAt: null, closureReason: null, ...(outcome.nextReviewDue ? { nextReviewDue: new Date(`${outcome.nextReviewDue}T00:00:00Z`) } : {}) }),
+    };
+    const kase = await tx.case.update({ where: { id: item.caseId }, data: caseChange, select: { status: true, currentRiskBand: true, nextReviewDue: true } });
+    await audit(tx, ctx, { event: 'meeting.item.outcome', entityType: 'AgendaItem', entityId: itemId, before, after: { item: outcome, case: kase } });
+    return { itemId, ...outcome, case: { status: kase.status, currentRiskBand: kase.currentRiskBand, nextReviewDue: kase.nextReviewDue?.toISOString().slice(0, 10) ?? null } };
+  });
+}
+
+/** Actions set at this panel's earlier meetings that are still open, or were closed since the last meeting. */
+export async function listActionsForReview(ctx: ServiceContext, meetingId: string) {
+  return inTransaction(ctx, async (tx) => {
+    const seating = await requireMeetingSeat(tx, ctx, meetingId);
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true } });
+    const previous = await tx.meeting.findFirst({
+      where: { panelId: seating.panelId, startsAt: { lt: meeting.startsAt }, status: { not: 'CANCELLED' } },
+      orderBy: { startsAt: 'desc' },
+      select: { startsAt: true },
+    });
+    const actions = await tx.action.findMany({
+      where: {
+        meeting: { panelId: seating.panelId, startsAt: { lt: meeting.startsAt } },
+        OR: [{ status: { in: [...OPEN_ACTIONS] } }, ...(previous ? [{ updatedAt: { gte: previous.startsAt } }] : [])],
+      },
+      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+      select: {
+        id: true, title: true, status: true, dueDate: true, notDoneReason: true,
+        case: { select: { reference: true } }, ownerAgency: { select: { name: true } },
+        reviews: { where: { meetingId }, select: { outcome: true, notDoneReason: true, note: true } },
+      },
+    });
+    await audit(tx, ctx, { event: 'meeting.actions.read', entityType: 'Meeting', entityId: meetingId });
+    return actions.map((action) => ({
+      id: action.id, title: action.title, status: action.status, dueDate: action.dueDate.toISOString().slice(0, 10),
+      caseReference: action.case.reference, owner: action.ownerAgency.name, review: action.reviews[0] ?? null,
+    }));
+  });
+}
+
+export interface ActionReviewInput {
+  actionId: string;
+  outcome: 'DONE' | 'IN_PROGRESS' | 'NOT_DONE';
+  notDoneReason?: 'CIRCUMSTANCES_CHANGED' | 'AGENCY_DID_NOT_DO_IT' | undefined;
+  note?: string | undefined;
+}
+
+export async function reviewAction(ctx: ServiceContext, meetingId: string, review: ActionReviewInput) {
+  if (review.outcome === 'NOT_DONE' && !review.notDoneReason) {
+    throw validationFailed([{ field: 'notDoneReason', message: 'Say why the action was not done: circumstances changed, or the agency did not do it.' }]);
+  }
+  if (review.outcome !== 'NOT_DONE' && review.notDoneReason) {
+    throw validationFailed([{ field: 'notDoneReason', message: 'A reason is only for an action not done.' }]);
+  }
+  return inTransaction(ctx, async (tx) => {
+    const seating = await requireMeetingChair(tx, ctx, meetingId);
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true } });
+    const action = await tx.action.findUnique({ where: { id: review.actionId }, select: { meeting: { select: { panelId: true, startsAt: true } } } });
+    if (!action?.meeting || action.meeting.panelId !== seating.panelId || action.meeting.startsAt >= meeting.startsAt) {
+      throw validationFailed([{ field: 'actionId', message: 'This is not an action set at an earlier meeting of this panel.' }]);
+    }
+    const data = { outcome: review.outcome, notDoneReason: review.notDoneReason ?? null, note: review.note?.trim() || null, reviewedAt: ctx.now() };
+    const before = await tx.actionReview.findUnique({ where: { meetingId_actionId: { meetingId, actionId: review.actionId } }, select: { outcome: true, notDoneReason: true, note: true } });
+    await tx.actionReview.upsert({ where: { meetingId_actionId: { meetingId, actionId: review.actionId } }, create: { meetingId, actionId: review.actionId, ...data }, update: data });
+    await audit(tx, ctx, { event: 'meeting.action.review', entityType: 'Action', entityId: review.actionId, before, after: { meetingId, ...data } });
+    return { actionId: review.actionId, ...data };
+  });
+}

@@ -1,0 +1,80 @@
+// The meeting as the side panel reads it (GET /api/meetings/:id/room), polled every second with
+// If-None-Match so the panel follows the chair while an unchanged meeting costs the server nothing.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { asApiError, type ApiError } from '../../api/api-error';
+import { useApi } from '../../session/session';
+
+export interface RoomItem {
+  id: string;
+  position: number;
+  case: { id: string; reference: string; kind: string; currentRiskBand: string | null };
+  reasons: string[];
+  why: string;
+  minutes: number;
+  status: 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'DEFERRED' | 'SPILLED_OVER';
+  expectedAt: string | null;
+}
+
+export interface CaseSummary {
+  reference: string;
+  kind: string;
+  currentRiskBand: string | null;
+  summary: string | null;
+  leadAgency: string;
+  subjects: Array<{ role: string; name: string }>;
+  openActions: Array<{ id: string; title: string; status: string; dueDate: string; owner: string }>;
+}
+
+export interface MeetingRoom {
+  meeting: { id: string; startsAt: string; endsAt: string; status: string; version: number; currentAgendaItemId: string | null };
+  panel: { id: string; name: string };
+  items: RoomItem[];
+  current: null | { item: RoomItem; case: CaseSummary | null; withheld: 'NOT_IN_ATTENDANCE' | 'CONFIDENTIALITY_NOT_ACCEPTED' | 'NOT_ENTITLED' | null };
+  confidentialityStatement: string;
+  me: { isChair: boolean; attendance: null | { status: string; confidentialityAccepted: boolean } };
+}
+
+export const POLL_INTERVAL_MS = 1000;
+
+export type RoomState = { status: 'loading' } | { status: 'ready'; room: MeetingRoom; stale: ApiError | null } | { status: 'error'; error: ApiError };
+
+export function useMeetingRoom(meetingId: string): { state: RoomState; refresh: () => void } {
+  const api = useApi();
+  const [state, setState] = useState<RoomState>({ status: 'loading' });
+  const etag = useRef<string | null>(null);
+  const [nudge, setNudge] = useState(0);
+  const refresh = useCallback(() => {
+    etag.current = null;
+    setNudge((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const answer = await api.revalidate<MeetingRoom>(`/api/meetings/${encodeURIComponent(meetingId)}/room`, etag.current, { signal: controller.signal });
+        if (answer.changed) {
+          etag.current = answer.etag;
+          setState({ status: 'ready', room: answer.data, stale: null });
+        } else {
+          setState((previous) => (previous.status === 'ready' && previous.stale ? { ...previous, stale: null } : previous));
+        }
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        const failure = asApiError(error);
+        // Keep showing the last view through a blip; say so, and keep trying.
+        setState((previous) => (previous.status === 'ready' ? { ...previous, stale: failure } : { status: 'error', error: failure }));
+        if (!failure.retryable) return;
+      }
+      if (!controller.signal.aborted) timer = setTimeout(() => void poll(), POLL_INTERVAL_MS);
+    };
+    void poll();
+    return () => {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, meetingId, nudge]);
+
+  return { state, refresh };
+}
