@@ -47,12 +47,14 @@ export function ActionListView({ apiPath, pagePath, query, label, byOwner, nothi
   const api = useApi();
   const list = useApiQuery<ActionList>(listPath(apiPath, query));
   // The last answer stays on screen while a new filter loads, so the filter bar keeps its focus.
-  const [shown, setShown] = useState<ActionList | null>(null);
+  const [previous, setPrevious] = useState<ActionList | null>(null);
   const [chasing, setChasing] = useState<string | null>(null);
   const [notice, setNotice] = useState<ChaseNotice | null>(null);
+  const latest = list.status === 'ready' ? list.data : null;
   useEffect(() => {
-    if (list.status === 'ready') setShown(list.data);
-  }, [list]);
+    if (latest) setPrevious(latest);
+  }, [latest]);
+  const shown = latest ?? previous;
 
   const filtered = FILTER_KEYS.some((key) => key !== 'sort' && query.get(key));
 
