@@ -67,6 +67,20 @@ describe('moving through the agenda', () => {
   });
 });
 
+describe('finding the panel meeting from Teams', () => {
+  it('finds the meeting from the meeting id teams-js gives the side panel, for members with a seat only', async () => {
+    const thread = '19:meeting_c2lkZXBhbmVs@thread.v2';
+    await database.db.prisma.meeting.update({ where: { id: meetingId }, data: { chatThreadId: thread } });
+    const teamsMeetingId = encodeURIComponent(Buffer.from(`0#${thread}#0`).toString('base64'));
+    const found = await app.call<{ meetingId: string }>('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${teamsMeetingId}`, { token: member });
+    expect(found.body).toEqual({ meetingId });
+    const outsider = await app.signInAs(world.members.probationMember);
+    expect((await app.call('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${teamsMeetingId}`, { token: outsider })).status).toBe(404);
+    const other = encodeURIComponent(Buffer.from('0#19:meeting_bm9uZQ@thread.v2#0').toString('base64'));
+    expect((await app.call('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${other}`, { token: member })).status).toBe(404);
+  });
+});
+
 describe('attendance and confidentiality before case detail', () => {
   it('shows the agenda and the current item but withholds the case until the member has signed in and accepted', async () => {
     const { status, body } = await room(member);

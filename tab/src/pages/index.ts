@@ -5,5 +5,6 @@ import { definePage, type PageDefinition } from '../router/pages';
 export const PAGES: readonly PageDefinition[] = [
   definePage({ path: '', title: 'Home', load: () => import('./home/HomePage'), navigation: true }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
+  definePage({ path: 'meeting', title: 'Panel meeting', load: () => import('./meeting-side-panel/MeetingLookupPage') }),
   definePage({ path: 'meetings/:meetingId/side-panel', title: 'Panel meeting', load: () => import('./meeting-side-panel/MeetingSidePanelPage') }),
 ];
