@@ -111,13 +111,16 @@ describe('attendance and confidentiality before case detail', () => {
     expect(reads).toHaveLength(1);
   });
 
-  it('answers the side panel\'s poll with 304 and reads nothing while the meeting has not moved, and with the new item once it has', async () => {
+  it('answers the side panel\'s poll with 304 and reads nothing while nothing has changed, and afresh after an outcome or a move', async () => {
     const first = await room(member);
     const etag = first.headers.get('etag')!;
     const readsBefore = await database.db.prisma.auditEvent.count({ where: { event: 'case.read' } });
     const unchanged = await room(member, { 'if-none-match': etag });
     expect(unchanged.status).toBe(304);
     expect(await database.db.prisma.auditEvent.count({ where: { event: 'case.read' } })).toBe(readsBefore);
+    const outcome = await app.call('PUT', `/api/meetings/${meetingId}/items/${first.body.current!.item.id}/outcome`, { token: chair, body: { decisions: 'Keep on; patrols continue.', caseDecision: 'KEEP_ON' } });
+    expect(outcome.status).toBe(200);
+    expect((await room(member, { 'if-none-match': etag })).status).toBe(200);
     await app.call('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
     const moved = await room(member, { 'if-none-match': etag });
     expect(moved.status).toBe(200);
