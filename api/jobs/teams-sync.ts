@@ -10,6 +10,7 @@ import type { SystemContext } from '../services/context';
 import type { Database } from '../store/database';
 import { GraphCallError, type MeetingAttendee, type TeamsMeetingDetails, type TeamsMeetingsGateway } from '../graph/teams-meetings-gateway';
 import type { Clock } from './clock';
+import { chatThreadIdOfJoinUrl } from '../graph/teams-ids';
 
 export interface TeamsSyncOptions {
   db: Database;
@@ -94,14 +95,6 @@ async function meetingDetails(db: Database, meetingId: string): Promise<TeamsMee
   };
 }
 
-/** The meeting chat's conversation id ('19:meeting_…@thread.v2') carried in a Teams join link. */
-export function chatThreadIdOf(joinUrl: string | null | undefined): string | null {
-  const match = /\/l\/meetup-join\/([^/?]+)/.exec(joinUrl ?? '');
-  if (!match) return null;
-  const threadId = decodeURIComponent(match[1]!);
-  return /^19:meeting_[^@]+@thread\.v2$/.test(threadId) ? threadId : null;
-}
-
 export async function syncMeeting(options: TeamsSyncOptions, meetingId: string): Promise<SyncOutcome> {
   const { db, gateway, clock } = options;
   const details = await meetingDetails(db, meetingId);
@@ -116,12 +109,12 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
       outcome = 'CANCELLED';
     } else if (details.graphEventId) {
       const updated = await gateway.updateEvent(organiserId, details.graphEventId, details);
-      eventFields = updated.joinUrl ? { joinUrl: updated.joinUrl, chatThreadId: chatThreadIdOf(updated.joinUrl) } : {};
+      eventFields = updated.joinUrl ? { joinUrl: updated.joinUrl, chatThreadId: chatThreadIdOfJoinUrl(updated.joinUrl) } : {};
       outcome = 'UPDATED';
     } else {
       const found = await gateway.findEventByTransactionId(organiserId, details.transactionId);
       const event = found ?? (await gateway.createOnlineMeetingEvent({ ...details, organiserId, transactionId: details.transactionId }));
-      eventFields = { graphEventId: event.eventId, joinUrl: event.joinUrl, chatThreadId: chatThreadIdOf(event.joinUrl) };
+      eventFields = { graphEventId: event.eventId, joinUrl: event.joinUrl, chatThreadId: chatThreadIdOfJoinUrl(event.joinUrl) };
       outcome = found ? 'FOUND' : 'CREATED';
     }
   } catch (error) {

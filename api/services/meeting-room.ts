@@ -50,9 +50,11 @@ async function myAttendance(tx: Tx, ctx: ServiceContext, meetingId: string) {
 export async function meetingRoomTag(ctx: ServiceContext, meetingId: string): Promise<string> {
   return inTransaction(ctx, async (tx) => {
     await requireMeetingSeat(tx, ctx, meetingId);
-    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { version: true } });
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { version: true, currentItem: { select: { updatedAt: true } } } });
     const mine = await myAttendance(tx, ctx, meetingId);
-    return `W/"${meeting.version}.${mine?.status ?? 'none'}.${mine?.confidentialityAcceptedAt ? 'accepted' : 'not-accepted'}"`;
+    // The current item's last change counts too: an outcome recorded on it changes what the panel shows.
+    const item = meeting.currentItem?.updatedAt.getTime() ?? 0;
+    return `W/"${meeting.version}.${item}.${mine?.status ?? 'none'}.${mine?.confidentialityAcceptedAt ? 'accepted' : 'not-accepted'}"`;
   });
 }
 

@@ -20,7 +20,8 @@ import { conflict, notFound, validationFailed } from './errors';
 import { panelSeating, requireMeetingChair, requireMeetingSeat, requirePanelChair } from './meeting-access';
 import { readAgendaView, type MeetingAgendaView } from './meeting-views';
 
-export const DEFAULT_START_TIME = '10:00';
+const DEFAULT_START_TIME = '10:00';
+/** How the builder words a chair's addition; a rebuild hands the chair's own reason back to it. */
 const CHAIR_PREFIX = 'Added by the chair: ';
 
 function unwrap<T>(result: Result<T>): T {

@@ -82,4 +82,11 @@ describe('the meeting side panel', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('explains, outside Teams, that the meeting page is opened from a Teams meeting', async () => {
+    const outside = await tab.openTab({ width: SIDE_PANEL_WIDTH, route: 'meeting' });
+    await signInThroughPicker(outside, memberName);
+    await outside.getByRole('heading', { name: 'Open this in a Teams meeting' }).waitFor();
+    await outside.context().close();
+  });
 });

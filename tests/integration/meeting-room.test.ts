@@ -67,6 +67,20 @@ describe('moving through the agenda', () => {
   });
 });
 
+describe('finding the panel meeting from Teams', () => {
+  it('finds the meeting from the meeting id teams-js gives the side panel, for members with a seat only', async () => {
+    const thread = '19:meeting_c2lkZXBhbmVs@thread.v2';
+    await database.db.prisma.meeting.update({ where: { id: meetingId }, data: { chatThreadId: thread } });
+    const teamsMeetingId = encodeURIComponent(Buffer.from(`0#${thread}#0`).toString('base64'));
+    const found = await app.call<{ meetingId: string }>('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${teamsMeetingId}`, { token: member });
+    expect(found.body).toEqual({ meetingId });
+    const outsider = await app.signInAs(world.members.probationMember);
+    expect((await app.call('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${teamsMeetingId}`, { token: outsider })).status).toBe(404);
+    const other = encodeURIComponent(Buffer.from('0#19:meeting_bm9uZQ@thread.v2#0').toString('base64'));
+    expect((await app.call('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${other}`, { token: member })).status).toBe(404);
+  });
+});
+
 describe('attendance and confidentiality before case detail', () => {
   it('shows the agenda and the current item but withholds the case until the member has signed in and accepted', async () => {
     const { status, body } = await room(member);
@@ -97,13 +111,16 @@ describe('attendance and confidentiality before case detail', () => {
     expect(reads).toHaveLength(1);
   });
 
-  it('answers the side panel\'s poll with 304 and reads nothing while the meeting has not moved, and with the new item once it has', async () => {
+  it('answers the side panel\'s poll with 304 and reads nothing while nothing has changed, and afresh after an outcome or a move', async () => {
     const first = await room(member);
     const etag = first.headers.get('etag')!;
     const readsBefore = await database.db.prisma.auditEvent.count({ where: { event: 'case.read' } });
     const unchanged = await room(member, { 'if-none-match': etag });
     expect(unchanged.status).toBe(304);
     expect(await database.db.prisma.auditEvent.count({ where: { event: 'case.read' } })).toBe(readsBefore);
+    const outcome = await app.call('PUT', `/api/meetings/${meetingId}/items/${first.body.current!.item.id}/outcome`, { token: chair, body: { decisions: 'Keep on; patrols continue.', caseDecision: 'KEEP_ON' } });
+    expect(outcome.status).toBe(200);
+    expect((await room(member, { 'if-none-match': etag })).status).toBe(200);
     await app.call('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
     const moved = await room(member, { 'if-none-match': etag });
     expect(moved.status).toBe(200);

@@ -174,6 +174,14 @@ describe('who may see and shape the agenda', () => {
     const outsider = await app.signInAs(world.members.probationMember);
     const answer = await app.call<ErrorReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: outsider });
     expect(answer.status).toBe(404);
+    expect((await app.call('GET', `/api/panels/${world.panelId}/meetings`, { token: outsider })).status).toBe(404);
+  });
+
+  it('lists the panel\'s meetings, newest first, to a seated member', async () => {
+    const member = await app.signInAs(world.members.housingMember);
+    const { status, body } = await app.call<Array<{ id: string; status: string; teamsSyncStatus: string }>>('GET', `/api/panels/${world.panelId}/meetings`, { token: member });
+    expect(status).toBe(200);
+    expect(body.map((m) => [m.id, m.status])).toEqual([[meetingId, 'SCHEDULED'], [world.lastMeetingId, 'ENDED']]);
   });
 
   it('refuses a chair of another panel, a referrer, an admin and another partnership', async () => {

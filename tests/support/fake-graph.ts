@@ -10,7 +10,9 @@
 // Tests queue failures to answer the next requests with, or a dropped connection (unreachable).
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { LoopbackTls } from './fake-issuer';
 
 export interface StoredEvent {
   id: string;
@@ -41,6 +43,8 @@ export interface FakeGraph {
   readonly events: Map<string, StoredEvent>;
   /** `METHOD path` of every Graph request, in order (token requests excluded). */
   readonly requests: string[];
+  /** Form bodies the token endpoint received, in order. */
+  readonly tokenRequests: URLSearchParams[];
   /** A token the fake will accept, as its token endpoint would issue. */
   issueToken(): string;
   /** Answers the next Graph requests (one each) with these, before behaving normally again. */
@@ -48,10 +52,12 @@ export interface FakeGraph {
   close(): Promise<void>;
 }
 
-export async function startFakeGraph(): Promise<FakeGraph> {
+/** Over https when given a certificate: MSAL accepts only https authorities. */
+export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promise<FakeGraph> {
   const events = new Map<string, StoredEvent>();
   const tokens = new Set<string>();
   const requests: string[] = [];
+  const tokenRequests: URLSearchParams[] = [];
   const scripted: ScriptedAnswer[] = [];
   const issueToken = () => {
     const token = `fake-graph-token-${randomUUID()}`;
@@ -59,7 +65,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     return token;
   };
 
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
@@ -74,6 +80,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       const token = /^\/[^/]+\/oauth2\/v2\.0\/token$/.exec(url.pathname);
       if (token && req.method === 'POST') {
         const form = new URLSearchParams(raw);
+        tokenRequests.push(form);
         if (form.get('grant_type') !== 'client_credentials' || form.get('scope') !== 'https://graph.microsoft.com/.default') {
           return send(400, { error: 'invalid_request', error_description: 'AADSTS900144: The request body must contain the following parameter.', error_codes: [900144] });
         }
@@ -128,15 +135,17 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       }
       return graphError(405, 'BadRequest', 'The method is not allowed.');
     });
-  });
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
     graphBaseUrl: `${origin}/v1.0`,
     authorityHost: origin,
     events,
     requests,
+    tokenRequests,
     issueToken,
     failNext: (...answers) => scripted.push(...answers),
     close: () =>

@@ -1,9 +1,10 @@
 // The meeting as it runs: moving between items, the side panel's view (polled with ETag), and the
 // attendance register.
 import { z } from 'zod';
-import { authoriseAgendaPost, listAttendance, meetingRoomTag, moveToNextItem, readMeetingRoom, recordAttendance, signAttendance } from '../../services/meeting-room';
+import { authoriseAgendaPost, listAttendance, meetingForChat, meetingRoomTag, moveToNextItem, readMeetingRoom, recordAttendance, signAttendance } from '../../services/meeting-room';
 import { postAgendaToMeetingChat, refreshPostedAgendaCard } from '../../../bot/meeting-agenda-post';
-import { conflict } from '../../services/errors';
+import { conflict, notFound } from '../../services/errors';
+import { chatThreadIdOfTeamsMeetingId } from '../../graph/teams-ids';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 
@@ -13,9 +14,20 @@ const signing = z.strictObject({
   acceptConfidentiality: z.literal(true, { error: 'Accept the confidentiality statement to join the discussion of cases.' }),
 });
 const record = z.strictObject({ status: z.enum(['PRESENT', 'APOLOGIES', 'ABSENT']) });
+const teamsMeeting = z.strictObject({ teamsMeetingId: z.string().min(8).max(400, 'That is not a Teams meeting id.') });
 
 export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
   return [
+    defineRoute({
+      method: 'get', path: '/meetings/for-teams-meeting', summary: 'Find the panel meeting a Teams meeting (as teams-js names it) belongs to.', tag: 'Meetings',
+      capability: 'meeting.attend', query: teamsMeeting,
+      async handle({ ctx, query }) {
+        const threadId = chatThreadIdOfTeamsMeetingId(query.teamsMeetingId);
+        const found = threadId ? await meetingForChat(ctx, threadId) : null;
+        if (!found) throw notFound('panel meeting for this Teams meeting');
+        return { json: { meetingId: found.meetingId } };
+      },
+    }),
     defineRoute({
       method: 'post', path: '/meetings/:meetingId/next', summary: 'Close the item being heard and move to the next.', tag: 'Meetings',
       capability: 'meeting.run', params: meeting, body: next,
