@@ -131,6 +131,23 @@ describe('assigning an action', () => {
     expect(wrongOfficer.body).toMatchObject({ error: { fields: [{ field: 'ownerMemberId', message: 'Choose an officer who works for Fernbrook Homes.' }] } });
   });
 
+  it("posts an action agreed in a meeting to that meeting's chat as well, read-only, so later changes update it there", async () => {
+    const meetingChat = '19:meeting_panel@thread.v2';
+    await teamsActivity(database.db, connector.serviceUrl, { conversationId: meetingChat, kind: 'MEETING', aad: world.chair.aad });
+    await database.db.prisma.meeting.update({ where: { id: world.meetingId }, data: { chatThreadId: meetingChat } });
+    try {
+      const action = await assigned({ meetingId: world.meetingId });
+      const [posted] = connector.delivered(meetingChat);
+      const card = (posted?.body as { attachments: { content: { actions?: unknown[] } }[] }).attachments[0]!.content;
+      expect(card.actions).toBeUndefined();
+      expect(await database.db.prisma.actionCard.count({ where: { actionId: action.id, conversationId: meetingChat } })).toBe(1);
+      await act(action.id, 'accept', { expectedVersion: 1 });
+      expect(connector.requests.some((r) => r.operation === 'update' && r.conversationId === meetingChat && JSON.stringify(r.body).includes('Accepted'))).toBe(true);
+    } finally {
+      await database.db.prisma.meeting.update({ where: { id: world.meetingId }, data: { chatThreadId: null } });
+    }
+  });
+
   it('links an action assigned during an agenda item to the item and its meeting, and refuses an item about another case', async () => {
     const item = await database.db.prisma.agendaItem.create({ data: { meetingId: world.meetingId, caseId: world.caseId, position: 1, reasonText: 'New high-risk referral', minutes: 15 } });
     const during = await assign({ agendaItemId: item.id });
