@@ -5,6 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as AdaptiveCardsSdk from 'adaptivecards';
+import { INTERACTIVE_RETRY_POLICY } from '../../api/domain/reminders/sending';
+import { runReminderCycle } from '../../api/jobs/reminder-worker';
+import { createLogger } from '../../api/logger';
 import { createBotAdapter } from '../../bot/adapter';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
@@ -118,7 +121,8 @@ beforeAll(async () => {
   const aad = randomUUID();
   outsider = { aad, id: (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: fire.id, entraObjectId: aad, tenantId: TENANT, displayName: 'Chris Outside', roles: ['PANEL_MEMBER'] } })).id };
   clock = recordingClock(NOW);
-  const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock, log: () => undefined, random: () => 0 });
+  // As in production: someone is waiting on the click, so long waits are left to the reminder worker.
+  const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock, log: () => undefined, random: () => 0, retryPolicy: INTERACTIVE_RETRY_POLICY });
   app = await startTestApp(database.db, { clock: () => NOW, sender });
 });
 
@@ -190,6 +194,19 @@ describe('assigning from the card in the meeting chat', () => {
     expect(connector.requests.filter((r) => r.conversationId === SAM_CHAT).map((r) => r.status)).toEqual([429, 201]);
     expect(clock.sleeps).toEqual([2000]);
     expect(cardsSentTo(SAM_CHAT)).toHaveLength(1);
+  });
+
+  it('answers at once when Teams asks for a long wait, and the reminder worker delivers the card later', async () => {
+    connector.failNext({ status: 429, retryAfterSeconds: 30 }, { conversationId: SAM_CHAT });
+    const answer = await click(people().chair, 'action.assign', assignData(), { chat: 'meeting', card: `assign-${randomUUID()}` });
+    expect(texts(answer.value)).toContain('Teams is busy, so Sam Patel will get it in a few minutes.');
+    expect(clock.sleeps).toEqual([]);
+    expect(cardsSentTo(SAM_CHAT)).toHaveLength(0);
+
+    const later = recordingClock(new Date(NOW.getTime() + 10 * 60_000));
+    await runReminderCycle({ db: database.db, sender: new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock: later, log: () => undefined }), clock: later, logger: createLogger({ level: 'silent' }) });
+    const delivered = connector.delivered(SAM_CHAT).filter((r) => String(r.body.text).startsWith('New action for you'));
+    expect(delivered).toHaveLength(1);
   });
 
   it('tells the chair when the owner has blocked the app (403 MessageWritesBlocked) and marks the chat unreachable', async () => {
