@@ -228,6 +228,13 @@ describe('the action card for each viewer', () => {
     expect(texts((await refresh(people().stranger)).value)).toContain('not set up as a member');
   });
 
+  it('opens the action from a reminder in the owner\'s own view', async () => {
+    const actionId = await assignedActionId();
+    const opened = await click(people().officer, 'action.show', { actionId });
+    expect(buttons(opened.value)).toEqual(['Accept']);
+    expect(texts(opened.value)).toContain('Visit the tenant and review the support plan');
+  });
+
   it('accepts once however many times Accept is clicked, and says so on the card', async () => {
     const actionId = await assignedActionId();
     const first = await click(people().officer, 'action.accept', { actionId, version: 1 });
@@ -290,6 +297,16 @@ describe('my actions and overdue in personal chat', () => {
     const cards = cardsSentTo(SAM_CHAT);
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.every((card) => buttons(card).length > 0)).toBe(true);
+
+    connector.reset();
+    // "Show my actions" on the weekly digest: the digest stays, the cards follow it.
+    const digestClick = await fetch(`${app.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity(people().officer, { id: SAM_CHAT, type: 'personal' }, { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'digest-1', value: { action: { type: 'Action.Execute', verb: 'actions.mine', data: {} }, trigger: 'manual' } })),
+    });
+    expect(await digestClick.json()).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Your open actions are below.' });
+    expect(cardsSentTo(SAM_CHAT).length).toBe(cards.length);
 
     connector.reset();
     await say(people().officer, 'overdue');
