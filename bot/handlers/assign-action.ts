@@ -2,10 +2,9 @@
 // keeping what was typed; "Assign action" creates the action through the same use case as the REST
 // API and answers with the action card, saying whether the owner was reached in Teams.
 import { londonDateOf } from '../../api/domain/agenda/calendar-date';
-import type { OwnerDelivery } from '../../api/services/action-delivery';
+import { refreshPostedCards, type OwnerDelivery } from '../../api/services/action-delivery';
 import { assignmentChoices } from '../../api/services/action-queries';
 import { loadActionRecord } from '../../api/services/action-records';
-import { refreshPostedCards } from '../../api/services/action-delivery';
 import { assignAction } from '../../api/services/actions';
 import { ServiceError, type FieldError } from '../../api/services/errors';
 import { cardResponse } from '../asb-bot';
