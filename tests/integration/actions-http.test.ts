@@ -23,7 +23,7 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const OFFICER_CHAT = 'a:1personal-sam';
 
 interface ActionBody {
-  action: { id: string; status: string; version: number; meetingId: string | null; agendaItemId: string | null; madeAt: string | null; ownerMember: { id: string } | null; ownerAgency: { id: string }; progressNote: string | null; notDoneReason: string | null; completedAt: string | null; history: { kind: string; note: string | null }[] };
+  action: { id: string; status: string; version: number; dueDate: string; meetingId: string | null; agendaItemId: string | null; madeAt: string | null; ownerMember: { id: string } | null; ownerAgency: { id: string }; progressNote: string | null; notDoneReason: string | null; completedAt: string | null; history: { kind: string; note: string | null }[] };
   outcome: 'APPLIED' | 'ALREADY_APPLIED';
   deliveries: { memberId: string; displayName: string; status: string; problem: string | null }[];
 }
@@ -244,6 +244,16 @@ describe('working on an action', () => {
     const cancelled = await act(action.id, 'cancel', { expectedVersion: 2, reason: 'Tenant rehoused.' }, tokens.chair);
     expect(cancelled.body.action).toMatchObject({ status: 'CANCELLED', version: 3 });
     expect(cancelled.body.action.history.at(-1)).toMatchObject({ kind: 'CANCELLED', note: 'Tenant rehoused.' });
+  });
+
+  it('lets the chair move the due date with a reason, recorded in the history; not into the past', async () => {
+    const action = await assigned();
+    const past = await act(action.id, 'due-date', { expectedVersion: 1, dueDate: '2026-11-01', reason: 'Typo.' }, tokens.chair);
+    expect(past.status).toBe(400);
+    const moved = await act(action.id, 'due-date', { expectedVersion: 1, dueDate: '2026-12-18', reason: 'Waiting for the tenancy review.' }, tokens.chair);
+    expect(moved.status).toBe(200);
+    expect(moved.body.action).toMatchObject({ dueDate: '2026-12-18', status: 'PROPOSED', version: 2 });
+    expect(moved.body.action.history.at(-1)).toMatchObject({ kind: 'DUE_DATE_CHANGED', note: 'Due date moved from 4 December 2026 to 18 December 2026: Waiting for the tenancy review.' });
   });
 
   it('reads one action with its history for those who may see its case, and audits the read', async () => {
