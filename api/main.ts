@@ -14,6 +14,8 @@ import { AsbPanelsBot } from '../bot/asb-bot';
 import { botEndpoint } from '../bot/endpoint';
 import { captureConversationsMiddleware } from '../bot/conversations';
 import { BotConnectorSender } from '../bot/sending/bot-connector-sender';
+import { ConversationPacer } from '../bot/sending/pacer';
+import { INTERACTIVE_RETRY_POLICY } from './domain/reminders/sending';
 import { systemClock } from './jobs/clock';
 import { startReminderWorker, type RunningReminderWorker } from './jobs/reminder-worker';
 import { startTeamsSyncWorker } from './jobs/teams-sync';
@@ -61,7 +63,13 @@ async function start(): Promise<void> {
   const adapter = createBotAdapter(config.bot, { nodeEnv: config.nodeEnv, log: botLog });
   // Every activity refreshes the stored conversation reference, so proactive sends find the member.
   adapter.use(captureConversationsMiddleware(db, systemClock, botLog));
-  const sender = new BotConnectorSender({ adapter, botAppId: config.bot.MicrosoftAppId ?? '', db, clock: systemClock, log: botLog });
+  // Reminders wait out Teams' throttling; a card click or API call gets its answer within seconds and
+  // leaves whatever Teams will not take at once to the reminder worker. One pacer keeps each chat
+  // within Teams' limits across both.
+  const pacer = new ConversationPacer(systemClock);
+  const senderOptions = { adapter, botAppId: config.bot.MicrosoftAppId ?? '', db, clock: systemClock, log: botLog, pacer };
+  const sender = new BotConnectorSender({ ...senderOptions, retryPolicy: INTERACTIVE_RETRY_POLICY });
+  const reminderSender = new BotConnectorSender(senderOptions);
   const clock = systemClock.now;
   const identity = createIdentity(config.signIn, { db, logger, clock });
   const bot = new AsbPanelsBot({ db, logger, clock, sender });
@@ -69,7 +77,7 @@ async function start(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
-  const reminders = startReminderWorker({ db, sender, clock: systemClock, logger, pollIntervalMs: config.reminderPollMs });
+  const reminders = startReminderWorker({ db, sender: reminderSender, clock: systemClock, logger, pollIntervalMs: config.reminderPollMs });
   const workers: RunningReminderWorker[] = [reminders];
   // Teams scheduling needs the app's own Entra registration; without it meetings stay pending in the app.
   const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = config.bot;

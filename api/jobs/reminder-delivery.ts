@@ -129,5 +129,8 @@ async function assignedCardFor(db: Database, claim: ClaimedNotification, now: Da
   if (!record) return { skipped: 'the action no longer exists.' };
   if (!owner) return { skipped: 'the recipient is no longer an active member.' };
   if (!(OPEN_STATUSES as readonly string[]).includes(record.status)) return { skipped: `the action is ${record.status.toLowerCase().replace('_', ' ')}.` };
+  // A send retried after the action moved on to someone else must not tell the old owner it is theirs.
+  const stillOwner = record.ownerMember ? record.ownerMember.id === owner.memberId : record.ownerAgency.id === owner.agencyId;
+  if (!stillOwner) return { skipped: 'the action has been reassigned since.' };
   return { text: `New action for you, case ${record.caseReference}: ${record.title}`, card: actionCardFor(record, owner, now) };
 }

@@ -63,6 +63,22 @@ export interface PostedCopy {
 }
 
 /**
+ * An action agreed in a panel meeting but assigned from the tab or the API is posted to that
+ * meeting's chat too, read-only for all with the owner's view on refresh, as a card assigned from the
+ * chat itself would be. Nothing is posted when the meeting has no chat the app was added to.
+ */
+export async function postToMeetingChat(db: Database, sender: TeamsSender, actionId: string, now: Date): Promise<boolean> {
+  const action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId }, select: { meeting: { select: { chatThreadId: true } } } });
+  const chat = action.meeting?.chatThreadId;
+  if (!chat || !(await db.prisma.conversationReference.findUnique({ where: { conversationId: chat }, select: { id: true } }))) return false;
+  const record = await loadActionRecord(db.prisma, actionId);
+  const outcome = await sender.postToConversation(chat, { text: `Action for case ${record!.caseReference}: ${record!.title}`, card: actionCardFor(record!, null, now) });
+  if (outcome.kind !== 'SENT' || !outcome.activityId) return false;
+  await db.prisma.actionCard.createMany({ data: [{ actionId, conversationId: outcome.conversationId, activityId: outcome.activityId, postedAt: now }], skipDuplicates: true });
+  return true;
+}
+
+/**
  * Replaces every posted copy of the action card with the read-only view of its current state; the
  * owner's own view arrives through Universal Actions refresh. `except` is a copy the clicker alone
  * sees (their personal chat), which the invoke answer already replaces; `only` picks one copy. A copy that cannot be updated is left for

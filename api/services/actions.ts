@@ -9,7 +9,7 @@ import { mayUse } from '../domain/access/policy';
 import type { DomainError } from '../domain/result';
 import { Prisma, type ActionEventKind, type ActionPriority } from '../store/generated/client';
 import type { TeamsSender } from '../../bot/sending/teams-sender';
-import { refreshPostedCards, sendActionToOwner, type OwnerDelivery, type PostedCopy } from './action-delivery';
+import { postToMeetingChat, refreshPostedCards, sendActionToOwner, type OwnerDelivery, type PostedCopy } from './action-delivery';
 import { isRecordOverdue, lastHistoryEntry, lifecycleActionOf, lifecycleActorOf, loadActionRecord, type ActionEventChanges, type ActionRecord } from './action-records';
 import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
@@ -108,7 +108,12 @@ export async function assignAction(ctx: ServiceContext, deps: ActionServiceDeps,
     if (input.fromCard && isUniqueViolation(error)) return assignedFromCard(ctx, input.fromCard);
     throw error;
   }
-  const deliveries = created.outcome === 'APPLIED' ? await sendActionToOwner(ctx.db, deps.sender, created.actionId, now) : [];
+  let deliveries: OwnerDelivery[] = [];
+  if (created.outcome === 'APPLIED') {
+    deliveries = await sendActionToOwner(ctx.db, deps.sender, created.actionId, now);
+    // Assigned from the chat, the answer to the click is the copy there already.
+    if (!input.fromCard) await postToMeetingChat(ctx.db, deps.sender, created.actionId, now);
+  }
   return { action: await readAction(ctx, created.actionId), outcome: created.outcome, deliveries };
 }
 

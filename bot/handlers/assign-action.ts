@@ -2,10 +2,9 @@
 // keeping what was typed; "Assign action" creates the action through the same use case as the REST
 // API and answers with the action card, saying whether the owner was reached in Teams.
 import { londonDateOf } from '../../api/domain/agenda/calendar-date';
-import type { OwnerDelivery } from '../../api/services/action-delivery';
+import { refreshPostedCards, type OwnerDelivery } from '../../api/services/action-delivery';
 import { assignmentChoices } from '../../api/services/action-queries';
 import { loadActionRecord } from '../../api/services/action-records';
-import { refreshPostedCards } from '../../api/services/action-delivery';
 import { assignAction } from '../../api/services/actions';
 import { ServiceError, type FieldError } from '../../api/services/errors';
 import { cardResponse } from '../asb-bot';
@@ -84,10 +83,15 @@ const assign: CardActionHandler = async (turn, data) => {
 /** Tells the chair whether the owner got the card, and whom to contact another way. */
 function deliveryNotice(outcome: 'APPLIED' | 'ALREADY_APPLIED', deliveries: OwnerDelivery[]): CardNotice {
   if (outcome === 'ALREADY_APPLIED') return { tone: 'good', text: 'This action was already assigned from this card.' };
-  const missed = deliveries.filter((delivery) => delivery.status !== 'SENT');
   if (deliveries.length === 0) return { tone: 'warning', text: 'Assigned, but nobody in the owner agency can receive it in Teams. Let them know another way.' };
-  if (missed.length === 0) return { tone: 'good', text: `Assigned and sent to ${deliveries.map((d) => d.displayName).join(', ')} in Teams.` };
-  return { tone: 'warning', text: `Assigned, but ${missed.map((d) => `${d.displayName} (${d.problem ?? 'not delivered'})`).join(', ')} could not be reached in Teams. Let them know another way.` };
+  const names = (status: OwnerDelivery['status']) => deliveries.filter((d) => d.status === status).map((d) => d.displayName).join(', ');
+  const missed = deliveries.filter((d) => d.status !== 'SENT' && d.status !== 'RETRYING');
+  const lines = [
+    names('SENT') ? `Assigned and sent to ${names('SENT')} in Teams.` : 'Assigned.',
+    names('RETRYING') ? `Teams is busy, so ${names('RETRYING')} will get it in a few minutes.` : '',
+    missed.length > 0 ? `${missed.map((d) => `${d.displayName} (${d.problem ?? 'not delivered'})`).join(', ')} could not be reached in Teams. Let them know another way.` : '',
+  ];
+  return { tone: missed.length > 0 ? 'warning' : 'good', text: lines.filter(Boolean).join(' ') };
 }
 
 export const ASSIGN_CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {

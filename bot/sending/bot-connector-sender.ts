@@ -25,6 +25,8 @@ export interface BotConnectorSenderOptions {
   random?: () => number;
   retryPolicy?: RetryPolicy;
   limits?: readonly SendLimit[];
+  /** Shared by the senders of one process (interactive and reminders), so one chat is paced once. */
+  pacer?: ConversationPacer;
 }
 
 type ConnectorCall = (connector: ConnectorClient) => Promise<{ id?: string }>;
@@ -35,7 +37,7 @@ export class BotConnectorSender implements TeamsSender {
   private readonly retryPolicy: RetryPolicy;
 
   constructor(private readonly options: BotConnectorSenderOptions) {
-    this.pacer = new ConversationPacer(options.clock, options.limits);
+    this.pacer = options.pacer ?? new ConversationPacer(options.clock, options.limits);
     this.random = options.random ?? Math.random;
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   }

@@ -5,6 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as AdaptiveCardsSdk from 'adaptivecards';
+import { INTERACTIVE_RETRY_POLICY } from '../../api/domain/reminders/sending';
+import { runReminderCycle } from '../../api/jobs/reminder-worker';
+import { createLogger } from '../../api/logger';
 import { createBotAdapter } from '../../bot/adapter';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
@@ -118,7 +121,8 @@ beforeAll(async () => {
   const aad = randomUUID();
   outsider = { aad, id: (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: fire.id, entraObjectId: aad, tenantId: TENANT, displayName: 'Chris Outside', roles: ['PANEL_MEMBER'] } })).id };
   clock = recordingClock(NOW);
-  const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock, log: () => undefined, random: () => 0 });
+  // As in production: someone is waiting on the click, so long waits are left to the reminder worker.
+  const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock, log: () => undefined, random: () => 0, retryPolicy: INTERACTIVE_RETRY_POLICY });
   app = await startTestApp(database.db, { clock: () => NOW, sender });
 });
 
@@ -192,6 +196,19 @@ describe('assigning from the card in the meeting chat', () => {
     expect(cardsSentTo(SAM_CHAT)).toHaveLength(1);
   });
 
+  it('answers at once when Teams asks for a long wait, and the reminder worker delivers the card later', async () => {
+    connector.failNext({ status: 429, retryAfterSeconds: 30 }, { conversationId: SAM_CHAT });
+    const answer = await click(people().chair, 'action.assign', assignData(), { chat: 'meeting', card: `assign-${randomUUID()}` });
+    expect(texts(answer.value)).toContain('Teams is busy, so Sam Patel will get it in a few minutes.');
+    expect(clock.sleeps).toEqual([]);
+    expect(cardsSentTo(SAM_CHAT)).toHaveLength(0);
+
+    const later = recordingClock(new Date(NOW.getTime() + 10 * 60_000));
+    await runReminderCycle({ db: database.db, sender: new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock: later, log: () => undefined }), clock: later, logger: createLogger({ level: 'silent' }) });
+    const delivered = connector.delivered(SAM_CHAT).filter((r) => String(r.body.text).startsWith('New action for you'));
+    expect(delivered).toHaveLength(1);
+  });
+
   it('tells the chair when the owner has blocked the app (403 MessageWritesBlocked) and marks the chat unreachable', async () => {
     connector.blockWrites(SAM_CHAT);
     const answer = await click(people().chair, 'action.assign', assignData(), { chat: 'meeting', card: `assign-${randomUUID()}` });
@@ -209,6 +226,13 @@ describe('the action card for each viewer', () => {
     expect(buttons((await refresh(people().chair)).value)).toEqual([]);
     expect(texts((await refresh(people().outsider)).value)).toMatch(/You can't do this.*There is no action with that id, or you may not see it/);
     expect(texts((await refresh(people().stranger)).value)).toContain('not set up as a member');
+  });
+
+  it('opens the action from a reminder in the owner\'s own view', async () => {
+    const actionId = await assignedActionId();
+    const opened = await click(people().officer, 'action.show', { actionId });
+    expect(buttons(opened.value)).toEqual(['Accept']);
+    expect(texts(opened.value)).toContain('Visit the tenant and review the support plan');
   });
 
   it('accepts once however many times Accept is clicked, and says so on the card', async () => {
@@ -273,6 +297,16 @@ describe('my actions and overdue in personal chat', () => {
     const cards = cardsSentTo(SAM_CHAT);
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.every((card) => buttons(card).length > 0)).toBe(true);
+
+    connector.reset();
+    // "Show my actions" on the weekly digest: the digest stays, the cards follow it.
+    const digestClick = await fetch(`${app.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity(people().officer, { id: SAM_CHAT, type: 'personal' }, { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'digest-1', value: { action: { type: 'Action.Execute', verb: 'actions.mine', data: {} }, trigger: 'manual' } })),
+    });
+    expect(await digestClick.json()).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Your open actions are below.' });
+    expect(cardsSentTo(SAM_CHAT).length).toBe(cards.length);
 
     connector.reset();
     await say(people().officer, 'overdue');

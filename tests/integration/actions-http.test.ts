@@ -23,7 +23,7 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const OFFICER_CHAT = 'a:1personal-sam';
 
 interface ActionBody {
-  action: { id: string; status: string; version: number; meetingId: string | null; agendaItemId: string | null; madeAt: string | null; ownerMember: { id: string } | null; ownerAgency: { id: string }; progressNote: string | null; notDoneReason: string | null; completedAt: string | null; history: { kind: string; note: string | null }[] };
+  action: { id: string; status: string; version: number; dueDate: string; meetingId: string | null; agendaItemId: string | null; madeAt: string | null; ownerMember: { id: string } | null; ownerAgency: { id: string }; progressNote: string | null; notDoneReason: string | null; completedAt: string | null; history: { kind: string; note: string | null }[] };
   outcome: 'APPLIED' | 'ALREADY_APPLIED';
   deliveries: { memberId: string; displayName: string; status: string; problem: string | null }[];
 }
@@ -131,6 +131,23 @@ describe('assigning an action', () => {
     expect(wrongOfficer.body).toMatchObject({ error: { fields: [{ field: 'ownerMemberId', message: 'Choose an officer who works for Fernbrook Homes.' }] } });
   });
 
+  it("posts an action agreed in a meeting to that meeting's chat as well, read-only, so later changes update it there", async () => {
+    const meetingChat = '19:meeting_panel@thread.v2';
+    await teamsActivity(database.db, connector.serviceUrl, { conversationId: meetingChat, kind: 'MEETING', aad: world.chair.aad });
+    await database.db.prisma.meeting.update({ where: { id: world.meetingId }, data: { chatThreadId: meetingChat } });
+    try {
+      const action = await assigned({ meetingId: world.meetingId });
+      const [posted] = connector.delivered(meetingChat);
+      const card = (posted?.body as { attachments: { content: { actions?: unknown[] } }[] }).attachments[0]!.content;
+      expect(card.actions).toBeUndefined();
+      expect(await database.db.prisma.actionCard.count({ where: { actionId: action.id, conversationId: meetingChat } })).toBe(1);
+      await act(action.id, 'accept', { expectedVersion: 1 });
+      expect(connector.requests.some((r) => r.operation === 'update' && r.conversationId === meetingChat && JSON.stringify(r.body).includes('Accepted'))).toBe(true);
+    } finally {
+      await database.db.prisma.meeting.update({ where: { id: world.meetingId }, data: { chatThreadId: null } });
+    }
+  });
+
   it('links an action assigned during an agenda item to the item and its meeting, and refuses an item about another case', async () => {
     const item = await database.db.prisma.agendaItem.create({ data: { meetingId: world.meetingId, caseId: world.caseId, position: 1, reasonText: 'New high-risk referral', minutes: 15 } });
     const during = await assign({ agendaItemId: item.id });
@@ -227,6 +244,16 @@ describe('working on an action', () => {
     const cancelled = await act(action.id, 'cancel', { expectedVersion: 2, reason: 'Tenant rehoused.' }, tokens.chair);
     expect(cancelled.body.action).toMatchObject({ status: 'CANCELLED', version: 3 });
     expect(cancelled.body.action.history.at(-1)).toMatchObject({ kind: 'CANCELLED', note: 'Tenant rehoused.' });
+  });
+
+  it('lets the chair move the due date with a reason, recorded in the history; not into the past', async () => {
+    const action = await assigned();
+    const past = await act(action.id, 'due-date', { expectedVersion: 1, dueDate: '2026-11-01', reason: 'Typo.' }, tokens.chair);
+    expect(past.status).toBe(400);
+    const moved = await act(action.id, 'due-date', { expectedVersion: 1, dueDate: '2026-12-18', reason: 'Waiting for the tenancy review.' }, tokens.chair);
+    expect(moved.status).toBe(200);
+    expect(moved.body.action).toMatchObject({ dueDate: '2026-12-18', status: 'PROPOSED', version: 2 });
+    expect(moved.body.action.history.at(-1)).toMatchObject({ kind: 'DUE_DATE_CHANGED', note: 'Due date moved from 4 December 2026 to 18 December 2026: Waiting for the tenancy review.' });
   });
 
   it('reads one action with its history for those who may see its case, and audits the read', async () => {

@@ -1,5 +1,6 @@
 import {
   decideRetry,
+  INTERACTIVE_RETRY_POLICY,
   DEFAULT_RETRY_POLICY,
   planSends,
   TEAMS_SEND_LIMITS_PER_CONVERSATION,
@@ -62,6 +63,14 @@ describe('retrying a failed send', () => {
     ['gives up on a malformed message', { status: 400 }, 1, none, { kind: 'GIVE_UP', reason: 'Teams refused the message (HTTP 400); sending it again would not help.' }],
   ])('%s', (_name, failure, attempts, random, decision) => {
     expect(decideRetry(failure, attempts, random)).toEqual(decision);
+  });
+
+  it('gives up at once, for a later retry, when someone is waiting and Teams asks for a longer wait', () => {
+    expect(decideRetry({ status: 429, retryAfterSeconds: 30 }, 1, none, INTERACTIVE_RETRY_POLICY)).toEqual({
+      kind: 'GIVE_UP',
+      reason: 'Teams is busy (HTTP 429) and asked for a wait of 30 s; it will be tried again later.',
+    });
+    expect(decideRetry({ status: 429, retryAfterSeconds: 1 }, 1, none, INTERACTIVE_RETRY_POLICY)).toEqual({ kind: 'RETRY', delayMs: 1000 });
   });
 
   it('never waits longer than the cap between exponential steps', () => {

@@ -79,9 +79,17 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Added on top of Retry-After so a queue of throttled sends does not all return at the same instant. */
   retryAfterJitterMs: number;
+  /** Give up rather than wait longer than this (someone is waiting on the answer); the caller tries later. */
+  maxWaitMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 60_000, retryAfterJitterMs: 1_000 };
+
+/**
+ * For sends made while someone waits on a card click or an API call: Teams gives an invoke only
+ * seconds, so anything Teams will not take within about two seconds is left to the reminder worker.
+ */
+export const INTERACTIVE_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 1_000, retryAfterJitterMs: 250, maxWaitMs: 2_000 };
 
 export type RetryDecision =
   | { kind: 'RETRY'; delayMs: number }
@@ -105,10 +113,16 @@ export function decideRetry(failure: SendFailure, attemptsMade: number, random: 
   if (attemptsMade >= policy.maxAttempts) {
     return { kind: 'GIVE_UP', reason: `Teams still failed (HTTP ${failure.status}) after ${attemptsMade} attempts.` };
   }
-  if (failure.status === 429 && failure.retryAfterSeconds !== undefined && failure.retryAfterSeconds >= 0) {
-    return { kind: 'RETRY', delayMs: Math.round(failure.retryAfterSeconds * 1000 + random() * policy.retryAfterJitterMs) };
+  const delayMs = failure.status === 429 && failure.retryAfterSeconds !== undefined && failure.retryAfterSeconds >= 0
+    ? Math.round(failure.retryAfterSeconds * 1000 + random() * policy.retryAfterJitterMs)
+    // "Equal jitter": at least half the exponential step, so retries spread out but never come back at once.
+    : equalJitter(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptsMade - 1)), random);
+  if (policy.maxWaitMs !== undefined && delayMs > policy.maxWaitMs) {
+    return { kind: 'GIVE_UP', reason: `Teams is busy (HTTP ${failure.status}) and asked for a wait of ${Math.ceil(delayMs / 1000)} s; it will be tried again later.` };
   }
-  // "Equal jitter": at least half the exponential step, so retries spread out but never come back at once.
-  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptsMade - 1));
-  return { kind: 'RETRY', delayMs: Math.round(step / 2 + random() * (step / 2)) };
+  return { kind: 'RETRY', delayMs };
+}
+
+function equalJitter(step: number, random: () => number): number {
+  return Math.round(step / 2 + random() * (step / 2));
 }

@@ -37,6 +37,7 @@ const reassignBody = z.strictObject({
   reason: text('Give a reason for reassigning the action.', 4000),
 });
 const cancelBody = z.strictObject({ expectedVersion, reason: text('Give a reason for cancelling the action.', 4000) });
+const dueDateBody = z.strictObject({ expectedVersion, dueDate: calendarDate, reason: text('Give a reason for changing the due date.', 4000) });
 
 /** 201 for a new action, 200 for a change (or a repeat that changed nothing). */
 function reply(result: ActionOutcome, created = false) {
@@ -127,6 +128,18 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       body: reassignBody,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'REASSIGN', agencyId: body.agencyId, memberId: body.memberId, reason: body.reason } }));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/actions/:actionId/due-date',
+      summary: 'Move an action\'s due date, with a reason.',
+      tag: 'Actions',
+      capability: 'action.assign',
+      params,
+      body: dueDateBody,
+      async handle({ params: { actionId }, body, ctx }) {
+        return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'CHANGE_DUE_DATE', dueDate: body.dueDate, reason: body.reason } }));
       },
     }),
     defineRoute({
