@@ -216,6 +216,9 @@ describe('submitting a referral', () => {
     const { body } = await refer(as('housingReferrer'), 'VICTIM', victim('Delia', 'Fictional', '1980-02-02', 'none'));
     expect([body.result.route, body.result.case.status, body.result.reviewDue]).toEqual(['ADVICE_AND_CLOSURE', 'CLOSED', null]);
     expect(body.result.explanation).toBe('Advice given and case closed because the victim scored 0 (low, threshold 32) and no referral criterion was met.');
+    const kase = await database.db.prisma.case.findUniqueOrThrow({ where: { id: body.result.case.id } });
+    // Closed today: the retention review falls the partnership's 24 months later.
+    expect([kase.closedAt, kase.closureReason, kase.retentionReviewDue]).toEqual([NOW, body.result.explanation, new Date('2028-11-20T00:00:00Z')]);
   });
 
   it('lets professional judgement raise the risk to high, which sends a medium score to panel', async () => {
