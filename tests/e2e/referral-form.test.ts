@@ -187,6 +187,15 @@ describe('the referral form', () => {
     await page.context().close();
   });
 
+  it('tells a member whose role does not refer what to do, and leaves Refer out of their navigation', async () => {
+    const page = await tab.openTab({ route: 'refer' });
+    await signInThroughPicker(page, 'Ruth Notreal');
+    await page.getByRole('heading', { level: 2, name: 'Your role does not make referrals' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Refer' }).count()).toBe(0);
+    expect(await page.getByRole('radio').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('fits the 320 px meeting side panel without sideways scrolling', async () => {
     const page = await openForm(SIDE_PANEL_WIDTH);
     await page.getByRole('radio', { name: 'A victim' }).check();

@@ -221,6 +221,16 @@ describe('submitting a referral', () => {
     expect([kase.closedAt, kase.closureReason, kase.retentionReviewDue]).toEqual([NOW, body.result.explanation, new Date('2028-11-20T00:00:00Z')]);
   });
 
+  it('reopens a case closed with advice when the same person is referred again at high risk', async () => {
+    const first = await refer(as('housingReferrer'), 'VICTIM', victim('Rita', 'Reopened', '1944-04-04', 'none'));
+    expect(first.body.result.case.status).toBe('CLOSED');
+    const again = await refer(as('housingReferrer'), 'VICTIM', { ...victim('Rita', 'Reopened', '1944-04-04', 'serious'), match: { personId: first.body.referral.person!.id } });
+    expect([again.body.result.case.id, again.body.result.case.status, again.body.result.route]).toEqual([first.body.result.case.id, 'OPEN', 'PANEL']);
+    const kase = await database.db.prisma.case.findUniqueOrThrow({ where: { id: first.body.result.case.id } });
+    expect([kase.closedAt, kase.closureReason, kase.retentionReviewDue, kase.currentRiskBand]).toEqual([null, null, null, 'HIGH']);
+    expect(await database.db.prisma.riskAssessment.count({ where: { caseId: kase.id } })).toBe(2);
+  });
+
   it('lets professional judgement raise the risk to high, which sends a medium score to panel', async () => {
     const judgement = { band: 'HIGH', reason: 'Threats to burn the door last night.' };
     const { body } = await refer(as('housingReferrer'), 'VICTIM', victim('Edna', 'Madeup', '1939-09-09', 'some', { judgement }));
