@@ -148,6 +148,17 @@ describe('referral drafts', () => {
     expect((await database.db.prisma.referral.findUniqueOrThrow({ where: { id: started.id } })).draft).toEqual({ concerns: 'first version' });
   });
 
+  it('refuses text holding a NUL character, which the database cannot store, naming the field', async () => {
+    const started = await start(as('policeReferrer'), 'VICTIM', { concerns: 'kept' });
+    const answer = await app.call<ErrorBody>('PUT', `/api/referrals/${started.id}/draft`, { token: as('policeReferrer'), body: { draft: { concerns: 'stones\u0000thrown' } } });
+    expect([answer.status, fields(answer.body)]).toEqual([400, ['draft.concerns']]);
+    const extra = await app.call<ErrorBody>('PUT', `/api/referrals/${started.id}/draft`, { token: as('policeReferrer'), body: { draft: { notes: { later: ['ok', 'bad\u0000'] } } } });
+    expect([extra.status, fields(extra.body)]).toEqual([400, ['draft.notes.later.1']]);
+    const search = await app.call<ErrorBody>('GET', '/api/people?givenName=Ma%00bel&familyName=Exampleton', { token: as('policeReferrer') });
+    expect([search.status, fields(search.body)]).toEqual([400, ['givenName']]);
+    expect((await database.db.prisma.referral.findUniqueOrThrow({ where: { id: started.id } })).draft).toEqual({ concerns: 'kept' });
+  });
+
   it('refuses to start referrals for auditors and administrators', async () => {
     for (const who of ['auditor', 'admin'] as const) {
       expect((await app.call('POST', '/api/referrals', { token: as(who), body: { subjectType: 'VICTIM' } })).status).toBe(403);
