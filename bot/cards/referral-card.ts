@@ -22,7 +22,9 @@ const SUBJECT_LABELS: Record<ReferralSubjectType, string> = { VICTIM: 'A victim'
 
 // Empty inputs arrive as '' (or not at all); both mean "not given".
 const given = (value: unknown) => (value === '' || value === null ? undefined : value);
-const optional = (max: number) => z.preprocess(given, z.string().trim().max(max, { message: `Keep this under ${max} characters.` }).optional());
+// PostgreSQL stores no NUL character: refused here with the field rather than failing when saved.
+const NO_NUL = [(value: string) => !value.includes('\u0000'), { message: 'Remove the invisible control character from this text.' }] as const;
+const optional = (max: number) => z.preprocess(given, z.string().trim().max(max, { message: `Keep this under ${max} characters.` }).refine(...NO_NUL).optional());
 
 export const startDraftSubmission = z.object({
   [REFERRAL_INPUT_IDS.subjectType]: z.preprocess(given, z.enum(REFERRAL_SUBJECT_TYPES, { message: 'Choose who or what you are referring.' })),
@@ -32,7 +34,7 @@ export const startDraftSubmission = z.object({
   [REFERRAL_INPUT_IDS.postcode]: optional(10),
   [REFERRAL_INPUT_IDS.concerns]: z.preprocess(
     given,
-    z.string({ message: 'Say briefly what is happening.' }).trim().min(1, { message: 'Say briefly what is happening.' }).max(5000, { message: 'Keep this under 5,000 characters.' }),
+    z.string({ message: 'Say briefly what is happening.' }).trim().min(1, { message: 'Say briefly what is happening.' }).max(5000, { message: 'Keep this under 5,000 characters.' }).refine(...NO_NUL),
   ),
 });
 export type StartDraftSubmission = z.infer<typeof startDraftSubmission>;

@@ -3,14 +3,7 @@
 import { MessageFactory } from 'botbuilder';
 import { startReferral } from '../../api/services/referrals/referrals';
 import { cardAttachment, cardResponse } from '../asb-bot';
-import {
-  buildDraftSavedCard,
-  buildStartReferralCard,
-  REFERRAL_SUBJECT_TYPES,
-  REFERRAL_VERBS,
-  startDraftSubmission,
-  type ReferralSubjectType,
-} from '../cards/referral-card';
+import { buildDraftSavedCard, buildStartReferralCard, REFERRAL_VERBS, startDraftSubmission, type ReferralSubjectType } from '../cards/referral-card';
 import { parseCardData } from '../cards/verbs';
 import type { BotCommand, CardActionHandler } from './turn';
 
@@ -47,7 +40,7 @@ export const startDraftAction: CardActionHandler = async (turn, data) => {
   });
   const about = isPlace ? (input.address ?? null) : name || null;
   const savedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(referral.createdAt));
-  return cardResponse(buildDraftSavedCard({ subjectType: REFERRAL_SUBJECT_TYPES.find((t) => t === referral.subjectType) ?? input.subjectType, about, savedAt }));
+  return cardResponse(buildDraftSavedCard({ subjectType: input.subjectType, about, savedAt }));
 };
 
 export const REFERRAL_CARD_ACTIONS = { [REFERRAL_VERBS.startDraft]: startDraftAction };

@@ -99,6 +99,13 @@ describe('the refer command', () => {
     expect(await database.db.prisma.referral.count()).toBe(before);
   });
 
+  it('sends the card back when the text holds a character the database cannot store', async () => {
+    const before = await database.db.prisma.referral.count();
+    const card = await clickSaveDraft(referrerObjectId, { subjectType: 'VICTIM', givenName: 'Ma\u0000bel', concerns: 'Knocking.' });
+    expect(texts(card)).toContain('Remove the invisible control character from this text.');
+    expect(await database.db.prisma.referral.count()).toBe(before);
+  });
+
   it('refuses an auditor with a card that says why, and saves nothing', async () => {
     const before = await database.db.prisma.referral.count();
     const card = await clickSaveDraft(auditorObjectId, { subjectType: 'LOCATION', concerns: 'Fires.' });

@@ -2,7 +2,7 @@
 // run with the mouse that links a known person and resumes after a reload, one by keyboard alone,
 // axe on every step, and the 320 px meeting side panel.
 import type { Page } from 'playwright-core';
-import { axeViolations, focusedElement, pageOverflow, signInThroughPicker, SIDE_PANEL_WIDTH, startBrowserApp, type BrowserApp } from '../support/browser';
+import { axeViolations, focusedElement, pageOverflow, screenshotInThemes, signInThroughPicker, SIDE_PANEL_WIDTH, startBrowserApp, type BrowserApp } from '../support/browser';
 
 const REFERRER = 'Dan Sample';
 let tab: BrowserApp;
@@ -167,6 +167,32 @@ describe('the referral form', () => {
     await page.keyboard.press('Enter');
     await stepHeading(page, 'Referral submitted').waitFor();
     await page.getByText(/^Routed to the Problem-Solving Forum because the location scored 40/).waitFor();
+    await page.context().close();
+  });
+
+  it('reads in the light, dark and high-contrast themes with no accessibility violations', async () => {
+    const page = await openForm();
+    await page.getByRole('radio', { name: 'A victim' }).check();
+    await page.getByLabel('First name').fill('Theo');
+    await page.getByLabel('Last name').fill('Themes-Testperson');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radiogroup').first().getByRole('radio').last().check();
+    await page.getByText(/^Draft saved at/).waitFor();
+    const files = await screenshotInThemes(page, 'referral-form', async (themed) => {
+      await stepHeading(themed, 'Step 2 of 6: Personal vulnerability').waitFor();
+      await themed.getByText('1 of 15 questions answered').waitFor();
+      expect(await axeViolations(themed)).toEqual([]);
+    });
+    expect(files).toHaveLength(3);
+    await page.context().close();
+  });
+
+  it('tells a member whose role does not refer what to do, and leaves Refer out of their navigation', async () => {
+    const page = await tab.openTab({ route: 'refer' });
+    await signInThroughPicker(page, 'Ruth Notreal');
+    await page.getByRole('heading', { level: 2, name: 'Your role does not make referrals' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Refer' }).count()).toBe(0);
+    expect(await page.getByRole('radio').count()).toBe(0);
     await page.context().close();
   });
 

@@ -186,3 +186,39 @@ describe('ASB case review (Community Trigger)', () => {
     expect((await app.call('GET', `/api/case-reviews/${reviewId}`)).status).toBe(401);
   });
 });
+
+describe('people and places', () => {
+  it('shows a person with the cases about them that the member can see, and audits the read', async () => {
+    const { status, body } = await app.call<{ name: string; cases: Array<{ id: string; role: string }> }>('GET', `/api/people/${victimId}`, { token: as('housingMember') });
+    expect(status).toBe(200);
+    expect([body.name, body.cases.map((c) => [c.id, c.role])]).toEqual(['Mabel Exampleton', [[caseId, 'VICTIM']]]);
+    const [row] = (await auditEvents(database.db, 'person.read', victimId)).slice(-1);
+    expect([row?.actorId, row?.after]).toEqual([world.members.housingMember, { cases: [caseId] }]);
+    expect(body).not.toHaveProperty('healthNotes');
+  });
+
+  it('hides a person from an agency with no part in their cases, exactly as an unknown id', async () => {
+    const unknown = await app.call<ErrorBody>('GET', `/api/people/${UNKNOWN_ID}`, { token: as('councilReferrer') });
+    for (const who of ['councilReferrer', 'outsider'] as const) {
+      const hidden = await app.call<ErrorBody>('GET', `/api/people/${victimId}`, { token: as(who) });
+      expect([who, hidden.status, hidden.body]).toEqual([who, 404, unknown.body]);
+    }
+    expect((await app.call('GET', `/api/people/${victimId}`, { token: as('auditor') })).status).toBe(403);
+    expect((await app.call('GET', `/api/people/${victimId}`)).status).toBe(401);
+  });
+
+  it('shows a place to the agency that referred it and hides it from a referrer elsewhere', async () => {
+    const started = await app.call<{ id: string }>('POST', '/api/referrals', {
+      token: as('councilReferrer'),
+      body: { subjectType: 'LOCATION', draft: { subject: { address: 'Ipsum Walk Garages', town: 'Fernbrook', postcode: 'ZX3 3AB' }, concerns: 'Fires.', answers: answersAll('LOCATION', 'some') } },
+    });
+    const submitted = await app.call<{ referral: { location: { id: string } }; result: { case: { id: string } } }>('POST', `/api/referrals/${started.body.id}/submit`, { token: as('councilReferrer') });
+    const locationId = submitted.body.referral.location.id;
+    const seen = await app.call<{ addressLine1: string; postcode: string; cases: Array<{ id: string }> }>('GET', `/api/locations/${locationId}`, { token: as('councilReferrer') });
+    expect([seen.status, seen.body.addressLine1, seen.body.postcode, seen.body.cases.map((c) => c.id)]).toEqual([200, 'Ipsum Walk Garages', 'ZX3 3AB', [submitted.body.result.case.id]]);
+    expect(await auditEvents(database.db, 'location.read', locationId)).toHaveLength(1);
+    const unknown = await app.call<ErrorBody>('GET', `/api/locations/${UNKNOWN_ID}`, { token: as('policeReferrer') });
+    const hidden = await app.call<ErrorBody>('GET', `/api/locations/${locationId}`, { token: as('policeReferrer') });
+    expect([hidden.status, hidden.body]).toEqual([404, unknown.body]);
+  });
+});

@@ -148,6 +148,17 @@ describe('referral drafts', () => {
     expect((await database.db.prisma.referral.findUniqueOrThrow({ where: { id: started.id } })).draft).toEqual({ concerns: 'first version' });
   });
 
+  it('refuses text holding a NUL character, which the database cannot store, naming the field', async () => {
+    const started = await start(as('policeReferrer'), 'VICTIM', { concerns: 'kept' });
+    const answer = await app.call<ErrorBody>('PUT', `/api/referrals/${started.id}/draft`, { token: as('policeReferrer'), body: { draft: { concerns: 'stones\u0000thrown' } } });
+    expect([answer.status, fields(answer.body)]).toEqual([400, ['draft.concerns']]);
+    const extra = await app.call<ErrorBody>('PUT', `/api/referrals/${started.id}/draft`, { token: as('policeReferrer'), body: { draft: { notes: { later: ['ok', 'bad\u0000'] } } } });
+    expect([extra.status, fields(extra.body)]).toEqual([400, ['draft.notes.later.1']]);
+    const search = await app.call<ErrorBody>('GET', '/api/people?givenName=Ma%00bel&familyName=Exampleton', { token: as('policeReferrer') });
+    expect([search.status, fields(search.body)]).toEqual([400, ['givenName']]);
+    expect((await database.db.prisma.referral.findUniqueOrThrow({ where: { id: started.id } })).draft).toEqual({ concerns: 'kept' });
+  });
+
   it('refuses to start referrals for auditors and administrators', async () => {
     for (const who of ['auditor', 'admin'] as const) {
       expect((await app.call('POST', '/api/referrals', { token: as(who), body: { subjectType: 'VICTIM' } })).status).toBe(403);
@@ -216,6 +227,19 @@ describe('submitting a referral', () => {
     const { body } = await refer(as('housingReferrer'), 'VICTIM', victim('Delia', 'Fictional', '1980-02-02', 'none'));
     expect([body.result.route, body.result.case.status, body.result.reviewDue]).toEqual(['ADVICE_AND_CLOSURE', 'CLOSED', null]);
     expect(body.result.explanation).toBe('Advice given and case closed because the victim scored 0 (low, threshold 32) and no referral criterion was met.');
+    const kase = await database.db.prisma.case.findUniqueOrThrow({ where: { id: body.result.case.id } });
+    // Closed today: the retention review falls the partnership's 24 months later.
+    expect([kase.closedAt, kase.closureReason, kase.retentionReviewDue]).toEqual([NOW, body.result.explanation, new Date('2028-11-20T00:00:00Z')]);
+  });
+
+  it('reopens a case closed with advice when the same person is referred again at high risk', async () => {
+    const first = await refer(as('housingReferrer'), 'VICTIM', victim('Rita', 'Reopened', '1944-04-04', 'none'));
+    expect(first.body.result.case.status).toBe('CLOSED');
+    const again = await refer(as('housingReferrer'), 'VICTIM', { ...victim('Rita', 'Reopened', '1944-04-04', 'serious'), match: { personId: first.body.referral.person!.id } });
+    expect([again.body.result.case.id, again.body.result.case.status, again.body.result.route]).toEqual([first.body.result.case.id, 'OPEN', 'PANEL']);
+    const kase = await database.db.prisma.case.findUniqueOrThrow({ where: { id: first.body.result.case.id } });
+    expect([kase.closedAt, kase.closureReason, kase.retentionReviewDue, kase.currentRiskBand]).toEqual([null, null, null, 'HIGH']);
+    expect(await database.db.prisma.riskAssessment.count({ where: { caseId: kase.id } })).toBe(2);
   });
 
   it('lets professional judgement raise the risk to high, which sends a medium score to panel', async () => {

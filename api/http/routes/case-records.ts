@@ -4,6 +4,7 @@ import { defineRoute, type RouteSpec } from '../route-spec';
 import { listCaseAssessments, reassessCase } from '../../services/referrals/assessments';
 import { openCaseReview, progressCaseReview, readCaseCommunityTrigger, readCaseReview } from '../../services/referrals/case-reviews';
 import { recordIncident, searchIncidents } from '../../services/referrals/incidents';
+import { readLocation, readPerson } from '../../services/referrals/people-places';
 import { searchLocations, searchPeople } from '../../services/referrals/subjects';
 import { caseReviewBody, caseReviewStepBody, incidentBody, incidentSearchQuery, locationSearchQuery, personSearchQuery, reassessmentBody } from './referral-schemas';
 import type { ApiDependencies } from './index';
@@ -24,6 +25,20 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       query: locationSearchQuery,
       async handle({ query, ctx }) {
         return { json: await searchLocations(ctx, { address: query.address, postcode: query.postcode ?? null }) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/people/:personId', summary: 'Read a person and the cases about them that you can see.', tag: 'People and places', capability: 'case.read',
+      params: { personId: 'person' },
+      async handle({ params, ctx }) {
+        return { json: await readPerson(ctx, params.personId!) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/locations/:locationId', summary: 'Read a place and the cases about it that you can see.', tag: 'People and places', capability: 'case.read',
+      params: { locationId: 'place' },
+      async handle({ params, ctx }) {
+        return { json: await readLocation(ctx, params.locationId!) };
       },
     }),
     defineRoute({

@@ -8,6 +8,29 @@ export const bandSchema = z.enum(['LOW', 'MEDIUM', 'HIGH'], 'Choose low, medium 
 const optionalText = (max: number) => z.string().max(max, `Keep this under ${max} characters.`).optional();
 const uuid = z.uuid('This is not a record id.');
 
+/** Where in a value a NUL character hides (in a string or a key), or null. */
+function pathOfNul(value: unknown, path: Array<string | number> = []): Array<string | number> | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path;
+    const found = pathOfNul(item, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL stores no NUL character in text or jsonb: such input is refused here with its field,
+ * rather than failing in the database after validation.
+ */
+export function refusingNul<Schema extends z.ZodType>(schema: Schema): Schema {
+  return schema.superRefine((value, ctx) => {
+    const path = pathOfNul(value);
+    if (path) ctx.addIssue({ code: 'custom', message: 'Remove the invisible control character (NUL) from this text.', path });
+  }) as Schema;
+}
+
 export const referralDraftSchema = z.looseObject({
   step: optionalText(60),
   subject: z
@@ -27,29 +50,29 @@ export const referralDraftSchema = z.looseObject({
   judgement: z.strictObject({ band: bandSchema.optional(), reason: optionalText(2000) }).optional(),
 });
 
-export const startReferralBody = z.strictObject({ subjectType: subjectTypeSchema, draft: referralDraftSchema.default({}) });
-export const saveDraftBody = z.strictObject({ subjectType: subjectTypeSchema.optional(), draft: referralDraftSchema });
-export const decisionBody = z.discriminatedUnion('decision', [
+export const startReferralBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema, draft: referralDraftSchema.default({}) }));
+export const saveDraftBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema.optional(), draft: referralDraftSchema }));
+export const decisionBody = refusingNul(z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('ACCEPT') }),
   z.strictObject({ decision: z.literal('DECLINE'), reason: z.string().trim().min(1, 'Say why the panel will not hear this referral.').max(2000) }),
-]);
-export const reassessmentBody = z.strictObject({
+]));
+export const reassessmentBody = refusingNul(z.strictObject({
   answers: z.record(z.string().max(60), z.string().max(60)),
   judgement: z.strictObject({ band: bandSchema, reason: z.string().max(2000) }).optional(),
-});
+}));
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.');
-export const personSearchQuery = z.strictObject({
+export const personSearchQuery = refusingNul(z.strictObject({
   givenName: z.string().trim().min(1, 'Enter a first name.').max(100),
   familyName: z.string().trim().min(1, 'Enter a last name.').max(100),
   dateOfBirth: DATE.optional(),
-});
-export const locationSearchQuery = z.strictObject({
+}));
+export const locationSearchQuery = refusingNul(z.strictObject({
   address: z.string().trim().min(3, 'Enter at least the first line of the address.').max(200),
   postcode: z.string().trim().max(10).optional(),
-});
+}));
 const instant = z.iso.datetime({ offset: true, message: 'Give a date and time such as 2026-03-14T21:30:00Z.' }).transform((value) => new Date(value));
-export const incidentBody = z.strictObject({
+export const incidentBody = refusingNul(z.strictObject({
   occurredAt: instant,
   reportedAt: instant,
   category: z.enum(['PERSONAL', 'NUISANCE', 'ENVIRONMENTAL'], 'Choose personal, nuisance or environmental.'),
@@ -57,7 +80,7 @@ export const incidentBody = z.strictObject({
   sourceReference: z.string().trim().max(100).optional(),
   locationId: uuid.optional(),
   people: z.array(z.strictObject({ personId: uuid, role: z.enum(['VICTIM', 'PERPETRATOR', 'WITNESS']) })).max(20).optional(),
-});
+}));
 export const incidentSearchQuery = z.strictObject({
   from: DATE,
   to: DATE,
@@ -65,12 +88,12 @@ export const incidentSearchQuery = z.strictObject({
   caseId: uuid.optional(),
 });
 export const caseReviewBody = z.strictObject({ caseId: uuid, applicantPersonId: uuid.optional(), locationId: uuid.optional(), receivedAt: instant });
-export const caseReviewStepBody = z.discriminatedUnion('step', [
+export const caseReviewStepBody = refusingNul(z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('ACKNOWLEDGE') }),
   z.strictObject({ step: z.literal('DECIDE_THRESHOLD'), met: z.boolean(), outcome: z.string().trim().max(2000).optional() }),
   z.strictObject({ step: z.literal('HOLD_REVIEW'), outcome: z.string().trim().min(1, 'Record what the review decided.').max(5000) }),
   z.strictObject({ step: z.literal('CLOSE'), outcome: z.string().trim().min(1, 'Record why the review is closed.').max(5000) }),
-]);
+]));
 
 const wholeDays = z.number().int('Use a whole number.').min(1, 'Use 1 or more.').max(3650, 'Use ten years (3650 days) or fewer.');
 export const referralSettingsBody = z.strictObject({

@@ -6,7 +6,7 @@ import { listReferrals, readReferral, saveReferralDraft, startReferral } from '.
 import { submitReferral } from '../../services/referrals/submit';
 import { readReferralSettings, updateReferralSettings } from '../../services/referrals/referral-settings';
 import { listRiskTemplates, publishRiskTemplateVersion, readRiskTemplate, riskTemplateDefinitionSchema } from '../../services/referrals/templates';
-import { decisionBody, referralSettingsBody, saveDraftBody, startReferralBody } from './referral-schemas';
+import { decisionBody, referralSettingsBody, refusingNul, saveDraftBody, startReferralBody } from './referral-schemas';
 import type { ApiDependencies } from './index';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
@@ -85,7 +85,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/risk-templates/:templateId/versions', summary: 'Publish an edited risk template as its next version.', tag: 'Risk templates', capability: 'riskTemplate.manage',
       params: { templateId: 'risk template' },
-      body: z.strictObject({ name: z.string().trim().min(1).max(200).optional(), definition: riskTemplateDefinitionSchema }),
+      body: refusingNul(z.strictObject({ name: z.string().trim().min(1).max(200).optional(), definition: riskTemplateDefinitionSchema })),
       async handle({ params, body, ctx }) {
         return { status: 201, json: await publishRiskTemplateVersion(ctx, params.templateId!, body) };
       },

@@ -2,9 +2,10 @@
 // draft left as it was), the assessment scored with the partnership's current template and its
 // wording kept, the referral criteria applied, the route decided and explained, and the case
 // opened or the subject's existing case linked, all in one transaction with its audit rows.
+import { addMonths, londonDateOf } from '../../domain/agenda/calendar-date';
 import { mayUse } from '../../domain/access/policy';
 import { assessReferralCriteria, type CriterionMet } from '../../domain/referrals/criteria';
-import { panelLabel, routeReferral, type RoutingOutcome } from '../../domain/referrals/routing';
+import { panelLabel, routeReferral, type RoutingDecision, type RoutingOutcome } from '../../domain/referrals/routing';
 import { applyProfessionalJudgement, checkAnswers, scoreAssessment, type ScoredAssessment } from '../../domain/risk/scoring';
 import { RISK_BANDS, type RiskBand, type RiskTemplate, type SubjectType } from '../../domain/risk/template';
 import type { CaseStatus, Prisma, ReferralCriterion } from '../../store/generated/client';
@@ -86,6 +87,58 @@ async function nextCaseReference(tx: Tx, partnershipId: string, now: Date): Prom
   return `${prefix}${String(next).padStart(4, '0')}`;
 }
 
+type LatestCase = Awaited<ReturnType<typeof latestCaseOf>>;
+
+interface CaseOutcome {
+  existing: LatestCase;
+  subjectType: SubjectType;
+  subject: ResolvedSubject;
+  routing: RoutingDecision;
+  explanation: string;
+  finalBand: RiskBand;
+  summary: string | null;
+}
+
+/**
+ * Opens a case for a new subject, or brings the subject's case up to date: its band, review date
+ * and status (reopened if it was closed, closed with the explanation when advice was enough, with
+ * its retention review dated from the closure).
+ */
+async function openOrLinkCase(tx: Tx, ctx: ServiceContext, outcome: CaseOutcome) {
+  const { existing, subjectType, subject, routing } = outcome;
+  const now = ctx.now();
+  const partnershipId = ctx.actor.partnershipId;
+  const routedStatus = STATUS_FOR_ROUTE[routing.outcome];
+  const status = existing && STATUS_RANK[existing.status] > STATUS_RANK[routedStatus] ? existing.status : routedStatus;
+  const { retentionReviewMonths } = await tx.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { retentionReviewMonths: true } });
+  const caseData = {
+    status,
+    currentRiskBand: outcome.finalBand,
+    nextReviewDue: routing.reviewDue ? new Date(`${routing.reviewDue}T00:00:00Z`) : null,
+    ...(status === 'CLOSED'
+      ? { closedAt: now, closureReason: outcome.explanation, retentionReviewDue: new Date(`${addMonths(londonDateOf(now), retentionReviewMonths)}T00:00:00Z`) }
+      : { closedAt: null, closureReason: null, retentionReviewDue: null }),
+  } satisfies Prisma.CaseUncheckedUpdateInput;
+  const select = { id: true, reference: true, status: true } as const;
+  if (!existing) {
+    return tx.case.create({
+      data: {
+        partnershipId, reference: await nextCaseReference(tx, partnershipId, now), kind: subjectType, leadAgencyId: ctx.actor.agencyId,
+        openedAt: now, summary: outcome.summary, ...caseData,
+        ...(subject.personId
+          ? { subjects: { create: { personId: subject.personId, role: subjectType === 'PERPETRATOR' ? 'PERPETRATOR' : 'VICTIM', addedAt: now } } }
+          : { locations: { create: { locationId: subject.locationId!, addedAt: now } } }),
+      },
+      select,
+    });
+  }
+  // The referring agency is involved from now on, so it keeps sight of the case it referred.
+  if (existing.leadAgencyId !== ctx.actor.agencyId && !existing.agencies.some((a) => a.agencyId === ctx.actor.agencyId)) {
+    await tx.caseAgency.create({ data: { caseId: existing.id, agencyId: ctx.actor.agencyId, since: now } });
+  }
+  return tx.case.update({ where: { id: existing.id }, data: caseData, select });
+}
+
 export async function submitReferral(ctx: ServiceContext, referralId: string) {
   if (!mayUse(ctx.actor, 'referral.create')) throw forbidden('make referrals');
   return inTransaction(ctx, async (tx) => {
@@ -120,30 +173,7 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
     const explanation = routing.panelType && !panel
       ? `${routing.explanation} The partnership has no active ${panelLabel(routing.panelType).replace(/^the /, '')} yet, so no chair can accept this referral: ask a partnership administrator to set one up.`
       : routing.explanation;
-    const routedStatus = STATUS_FOR_ROUTE[routing.outcome];
-    const status = existing && STATUS_RANK[existing.status] > STATUS_RANK[routedStatus] ? existing.status : routedStatus;
-    const caseData = {
-      status,
-      currentRiskBand: scored.finalBand,
-      nextReviewDue: routing.reviewDue ? new Date(`${routing.reviewDue}T00:00:00Z`) : null,
-      ...(status === 'CLOSED' ? { closedAt: now, closureReason: explanation } : { closedAt: null, closureReason: null }),
-    } satisfies Prisma.CaseUncheckedUpdateInput;
-    const kase = existing
-      ? await tx.case.update({ where: { id: existing.id }, data: caseData, select: { id: true, reference: true, status: true } })
-      : await tx.case.create({
-          data: {
-            partnershipId, reference: await nextCaseReference(tx, partnershipId, now), kind: referral.subjectType, leadAgencyId: ctx.actor.agencyId,
-            openedAt: now, summary: draft.concerns?.trim() ?? null, ...caseData,
-            ...(subject.personId
-              ? { subjects: { create: { personId: subject.personId, role: referral.subjectType === 'PERPETRATOR' ? 'PERPETRATOR' : 'VICTIM', addedAt: now } } }
-              : { locations: { create: { locationId: subject.locationId!, addedAt: now } } }),
-          },
-          select: { id: true, reference: true, status: true },
-        });
-    // The referring agency is involved from now on, so it keeps sight of the case it referred.
-    if (existing && existing.leadAgencyId !== ctx.actor.agencyId && !existing.agencies.some((a) => a.agencyId === ctx.actor.agencyId)) {
-      await tx.caseAgency.create({ data: { caseId: existing.id, agencyId: ctx.actor.agencyId, since: now } });
-    }
+    const kase = await openOrLinkCase(tx, ctx, { existing, subjectType: referral.subjectType, subject, routing, explanation, finalBand: scored.finalBand, summary: draft.concerns?.trim() ?? null });
 
     const assessment = await tx.riskAssessment.create({
       data: {

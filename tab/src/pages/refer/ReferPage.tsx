@@ -1,10 +1,12 @@
 // "Refer": the guided referral form, new or resumed from a draft (`referrals/:referralId`), with
 // the referrer's other drafts listed so nothing half-done is forgotten.
 import { Body1, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { useApiQuery } from '../../api/use-api-query';
 import { hrefFor } from '../../router/hash-route';
+import { useSession } from '../../session/session';
 import type { PageProps } from '../../router/pages';
 import { ReferralForm } from './ReferralForm';
 import { SUBJECT_LABELS, type Referral, type RiskTemplate } from './referral-types';
@@ -54,7 +56,19 @@ function SubmittedReferral({ referral }: { referral: Referral }) {
 }
 
 export default function ReferPage({ params }: PageProps) {
-  const referralId = params.referralId ?? null;
+  const { member } = useSession();
+  if (!member.capabilities.includes('referral.create')) {
+    return (
+      <>
+        <PageHeader title="Refer" />
+        <EmptyState title="Your role does not make referrals" whatToDo="Referrals are made by referrers, panel members and chairs. Ask your partnership administrator if you need to refer." />
+      </>
+    );
+  }
+  return <ReferralPages referralId={params.referralId ?? null} />;
+}
+
+function ReferralPages({ referralId }: { referralId: string | null }) {
   const templates = useApiQuery<{ templates: RiskTemplate[] }>('/api/risk-templates');
   const referral = useApiQuery<Referral>(referralId ? `/api/referrals/${referralId}` : null);
   return (
