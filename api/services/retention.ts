@@ -96,11 +96,8 @@ export async function anonymiseCase(ctx: ServiceContext, caseId: string) {
     if (kase.status !== 'CLOSED') throw conflict('Only a closed case can be anonymised. Close the case first.');
     if (kase.anonymisedAt) throw conflict('This case has already been anonymised.');
 
-    const personIds = [...new Set(kase.subjects.map((subject) => subject.personId))];
-    const locationIds = [...new Set(kase.locations.map((location) => location.locationId))];
-    const stillNeeded = { case: { id: { not: caseId }, anonymisedAt: null } };
-    const keptPeople = new Set((await tx.caseSubject.findMany({ where: { personId: { in: personIds }, ...stillNeeded }, select: { personId: true } })).map((row) => row.personId));
-    const keptPlaces = new Set((await tx.caseLocation.findMany({ where: { locationId: { in: locationIds }, ...stillNeeded }, select: { locationId: true } })).map((row) => row.locationId));
+    const { personIds, locationIds } = await peopleAndPlacesOf(tx, caseId, kase);
+    const { keptPeople, keptPlaces } = await stillNeededElsewhere(tx, caseId, personIds, locationIds);
     const people = personIds.filter((id) => !keptPeople.has(id));
     const places = locationIds.filter((id) => !keptPlaces.has(id));
     const now = ctx.now();
@@ -115,6 +112,29 @@ export async function anonymiseCase(ctx: ServiceContext, caseId: string) {
     await audit(tx, ctx, { event: 'retention.anonymise', entityType: 'Case', entityId: caseId, before: { anonymisedAt: null }, after: outcome });
     return outcome;
   });
+}
+
+/** The case's subjects and places, and everyone and everywhere its incidents name (witnesses too). */
+async function peopleAndPlacesOf(tx: Tx, caseId: string, kase: { subjects: { personId: string }[]; locations: { locationId: string }[] }) {
+  const incidents = await tx.incident.findMany({ where: { caseId }, select: { locationId: true, people: { select: { personId: true } } } });
+  const personIds = new Set([...kase.subjects.map((subject) => subject.personId), ...incidents.flatMap((incident) => incident.people.map((p) => p.personId))]);
+  const locationIds = new Set([...kase.locations.map((location) => location.locationId), ...incidents.flatMap((incident) => (incident.locationId ? [incident.locationId] : []))]);
+  return { personIds: [...personIds], locationIds: [...locationIds] };
+}
+
+/** People and places another case that is not anonymised still names, as a subject, place or in an incident. */
+async function stillNeededElsewhere(tx: Tx, caseId: string, personIds: string[], locationIds: string[]) {
+  const live = { id: { not: caseId }, anonymisedAt: null };
+  const [subjects, incidentPeople, places, incidentPlaces] = await Promise.all([
+    tx.caseSubject.findMany({ where: { personId: { in: personIds }, case: live }, select: { personId: true } }),
+    tx.incidentPerson.findMany({ where: { personId: { in: personIds }, incident: { case: live } }, select: { personId: true } }),
+    tx.caseLocation.findMany({ where: { locationId: { in: locationIds }, case: live }, select: { locationId: true } }),
+    tx.incident.findMany({ where: { locationId: { in: locationIds }, case: live }, select: { locationId: true } }),
+  ]);
+  return {
+    keptPeople: new Set([...subjects, ...incidentPeople].map((row) => row.personId)),
+    keptPlaces: new Set([...places.map((row) => row.locationId), ...incidentPlaces.flatMap((row) => (row.locationId ? [row.locationId] : []))]),
+  };
 }
 
 async function anonymiseMinutes(tx: Tx, caseId: string, reference: string): Promise<void> {

@@ -23,7 +23,12 @@ export async function exportSubjectAccess(ctx: ServiceContext, personId: string)
     const caseIds = [...new Set(roles.map((role) => role.case.id))];
     const fullName = `${person.givenName} ${person.familyName}`;
     const aboutThem = { OR: [{ personId }, { caseId: { in: caseIds } }] };
-    const [incidents, referrals, assessments, actions, interventions, consent, caseReviews, agendaItems, reads] = await Promise.all([
+    const [places, incidents, referrals, assessments, actions, interventions, consent, caseReviews, agendaItems, reads] = await Promise.all([
+      tx.location.findMany({
+        where: { cases: { some: { caseId: { in: caseIds } } } },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, kind: true, addressLine1: true, addressLine2: true, town: true, postcode: true, ward: true, anonymisedAt: true },
+      }),
       tx.incidentPerson.findMany({
         where: { personId },
         orderBy: { occurredAt: 'asc' },
@@ -72,6 +77,7 @@ export async function exportSubjectAccess(ctx: ServiceContext, personId: string)
       person: identity,
       restrictedNotes: { healthNotes, safeguardingNotes, intelligenceNotes },
       cases: roles.map(({ role, addedAt, case: kase }) => ({ ...kase, leadAgency: kase.leadAgency.name, role, addedAt })),
+      places,
       incidents: incidents.map(({ role, incident }) => ({ ...incident, role })),
       referrals: referrals.map(({ referrerAgency, ...referral }) => ({ ...referral, referrerAgency: referrerAgency.name })),
       assessments,

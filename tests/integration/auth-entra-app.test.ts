@@ -3,7 +3,7 @@
 // user must also be a member of the partnership. Entra ID cannot be reached from here, so it is faked.
 import type { JWTPayload } from 'jose';
 import { createEntraTokenVerifier } from '../../api/auth/entra-token';
-import { DEMO_MEMBERS, DEMO_TENANT_ID, seedDemoData } from '../../api/store/demo-data';
+import { DEMO_AGENCIES, DEMO_GUEST_TENANT_ID, DEMO_MEMBERS, DEMO_TENANT_ID, seedDemoData } from '../../api/store/demo-data';
 import { startFakeIssuer, type FakeIssuer } from '../support/fake-issuer';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   await seedDemoData(database.db.prisma, { today: NOW });
   issuer = await startFakeIssuer();
-  const settings = { clientId: CLIENT_ID, allowedTenants: [DEMO_TENANT_ID], openIdMetadataUrl: issuer.entraMetadataUrl };
+  const settings = { clientId: CLIENT_ID, allowedTenants: [DEMO_TENANT_ID, DEMO_GUEST_TENANT_ID], openIdMetadataUrl: issuer.entraMetadataUrl };
   app = await startTestApp(database.db, { clock: () => NOW, signIn: { mode: 'entra', ...settings }, entraVerifier: createEntraTokenVerifier(settings) });
 }, 60_000);
 
@@ -45,6 +45,23 @@ describe('Teams SSO on the running app', () => {
 
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ id: officer.id, signIn: 'entra' });
+  });
+
+  test('signs in an external partner from their own allowed tenant, and not from the home tenant with the same object id', async () => {
+    const housing = DEMO_AGENCIES.find((agency) => agency.guestTenantId === DEMO_GUEST_TENANT_ID)!;
+    const partnershipId = (await database.db.prisma.partnership.findFirstOrThrow()).id;
+    const guestOid = '7e570000-0000-4000-8000-0000000a55c1';
+    const guest = await database.db.prisma.member.create({
+      data: { partnershipId, agencyId: housing.id, tenantId: DEMO_GUEST_TENANT_ID, entraObjectId: guestOid, displayName: 'Guest Officer', roles: ['REFERRER'] },
+    });
+    const fromGuestTenant = { tid: DEMO_GUEST_TENANT_ID, iss: `https://sts.windows.net/${DEMO_GUEST_TENANT_ID}/`, oid: guestOid };
+
+    const signedIn = await app.call<{ id: string; agency: { id: string } }>('GET', '/api/me', { token: await issuer.sign(teamsSso(fromGuestTenant)) });
+    const sameOidAtHome = await app.call('GET', '/api/me', { token: await issuer.sign(teamsSso({ oid: guestOid })) });
+
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toMatchObject({ id: guest.id, agency: { id: housing.id } });
+    expect(sameOidAtHome.status).toBe(403);
   });
 
   test('refuses a valid token for someone who is not a member, without naming them', async () => {

@@ -186,6 +186,7 @@ describe('subject-access export', () => {
       person: { id: string; givenName: string; familyName: string };
       cases: { id: string }[];
       incidents: unknown[];
+      places: { id: string }[];
       viewedBy: { member: string; entityId: string }[];
     }>('GET', `/api/people/${subject.personId}/subject-access`, { token: adminToken });
 
@@ -193,6 +194,9 @@ describe('subject-access export', () => {
     expect(answer.body.person).toMatchObject({ id: subject.personId, givenName: subject.person.givenName, familyName: subject.person.familyName });
     expect(answer.body.cases.map((c) => c.id)).toContain(subject.caseId);
     expect(answer.body.incidents).toHaveLength(await prisma().incidentPerson.count({ where: { personId: subject.personId } }));
+    expect(answer.body.places.map((p) => p.id).sort()).toEqual(
+      (await prisma().location.findMany({ where: { cases: { some: { case: { subjects: { some: { personId: subject.personId } } } } } }, select: { id: true } })).map((l) => l.id).sort(),
+    );
     expect(chairSees.status).toBe(200);
     expect(answer.body.viewedBy).toContainEqual(expect.objectContaining({ member: chair.displayName, entityId: subject.caseId }));
     expect(await prisma().auditEvent.findFirst({ where: { event: 'subjectAccess.export', entityId: subject.personId } })).toMatchObject({ actorId: admin.id });

@@ -33,7 +33,10 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 }
 
 export function apiErrorFrom(status: number, body: unknown): ApiError {
-  if (isErrorBody(body)) return new ApiError(status, body.error.code, body.error.message, body.error.fields ?? {});
+  if (isErrorBody(body)) {
+    const fields = Object.fromEntries((Array.isArray(body.error.fields) ? body.error.fields : []).map((entry) => [entry.field, entry.message]));
+    return new ApiError(status, body.error.code, body.error.message, fields);
+  }
   const message = FALLBACK_MESSAGES[status] ?? `The server could not complete the request (HTTP ${status}). Try again.`;
   return new ApiError(status, `http_${status}`, message);
 }

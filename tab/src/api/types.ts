@@ -32,5 +32,6 @@ export interface SignedInMember {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  /** `fields` as the API sends it (api/http/errors.ts): one entry per field that needs attention. */
+  error: { code: string; message: string; fields?: { field: string; message: string }[] };
 }

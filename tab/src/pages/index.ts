@@ -9,6 +9,8 @@ export const PAGES: readonly PageDefinition[] = [
   definePage({ path: 'cases/:caseId', title: 'Case', load: () => import('./case/CasePage') }),
   definePage({ path: 'dashboard', title: 'Governance figures', load: () => import('./dashboard/DashboardPage'), navigation: (member) => member.capabilities.includes('governance.read') }),
   definePage({ path: 'places', title: 'Places', load: () => import('./places/PlacesPage'), navigation: (member) => member.capabilities.includes('governance.read') }),
+  definePage({ path: 'audit', title: 'Audit trail', load: () => import('./audit/AuditTrailPage'), navigation: (member) => member.capabilities.includes('audit.read') }),
+  definePage({ path: 'retention', title: 'Retention review', load: () => import('./retention/RetentionPage'), navigation: (member) => member.capabilities.includes('retention.manage') }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
   definePage({ path: 'refer', title: 'Refer', load: () => import('./refer/ReferPage'), navigation: (member) => member.capabilities.includes('referral.create') }),
   definePage({ path: 'referrals/:referralId', title: 'Refer', load: () => import('./refer/ReferPage') }),

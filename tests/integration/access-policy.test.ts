@@ -1,0 +1,66 @@
+// Need-to-know is written twice: caseAccessGround (one case, in memory) and visibleCaseWhere (the same
+// rule as a query filter for lists and counts). For every member of the demo partnership, and one
+// member per role alone, both must pick exactly the same cases.
+import { caseAccessGround } from '../../api/domain/access/policy';
+import { loadCaseAccessFacts, visibleCaseWhere } from '../../api/services/case-access';
+import { actorForMember } from '../../api/services/members';
+import { DEMO_MEMBERS } from '../../api/store/demo-data';
+import { createAccessWorld, type AccessWorld } from '../support/access-world';
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
+
+let database: TestDatabase;
+let world: AccessWorld;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createAccessWorld(database.db);
+}, 120_000);
+
+afterAll(() => database?.dispose());
+
+test('the query filter and the per-case rule agree for every member and every case', async () => {
+  const prisma = database.db.prisma;
+  const cases = await prisma.case.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  const facts = new Map<string, NonNullable<Awaited<ReturnType<typeof loadCaseAccessFacts>>>>();
+  for (const { id } of cases) facts.set(id, (await prisma.$transaction((tx) => loadCaseAccessFacts(tx, id)))!);
+  const memberIds = [...DEMO_MEMBERS.map((m) => m.id), ...Object.values(world.members).map((m) => m.id)];
+
+  const disagreements: string[] = [];
+  let visiblePairs = 0;
+  for (const memberId of memberIds) {
+    const actor = (await prisma.$transaction((tx) => actorForMember(tx, memberId)))!;
+    const byFilter = new Set((await prisma.case.findMany({ where: visibleCaseWhere(actor), select: { id: true } })).map((c) => c.id));
+    for (const { id } of cases) {
+      const byRule = caseAccessGround(actor, facts.get(id)!) !== null;
+      if (byRule) visiblePairs += 1;
+      if (byRule !== byFilter.has(id)) disagreements.push(`${actor.displayName} (${actor.roles.join('+')}) on case ${id}: rule ${byRule}, filter ${byFilter.has(id)}`);
+    }
+  }
+
+  expect(disagreements).toEqual([]);
+  // Neither all nor nothing: the demo data has both visible and hidden pairs to disagree on.
+  expect(visiblePairs).toBeGreaterThan(0);
+  expect(visiblePairs).toBeLessThan(memberIds.length * cases.length);
+});
+
+test("a case put on a panel's agenda by its chair becomes visible to that panel's seated agencies, by both rule and filter", async () => {
+  const prisma = database.db.prisma;
+  const caseId = world.cases.other;
+  const meeting = await prisma.meeting.findFirstOrThrow({ where: { panelId: world.panels.own, status: 'SCHEDULED' }, orderBy: { startsAt: 'asc' } });
+  const sees = async (memberId: string) => {
+    const actor = (await prisma.$transaction((tx) => actorForMember(tx, memberId)))!;
+    const facts = (await prisma.$transaction((tx) => loadCaseAccessFacts(tx, caseId)))!;
+    const byFilter = (await prisma.case.count({ where: { AND: [{ id: caseId }, visibleCaseWhere(actor)] } })) === 1;
+    return { byRule: caseAccessGround(actor, facts) !== null, byFilter };
+  };
+  expect(await sees(world.members.PANEL_MEMBER.id)).toEqual({ byRule: false, byFilter: false });
+
+  await prisma.agendaItem.create({
+    data: { meetingId: meeting.id, caseId, position: 99, reasons: ['ADDED_BY_CHAIR'], reasonText: 'Added by the chair', minutes: 10, requiredAgencyIds: [] },
+  });
+
+  expect(await sees(world.members.PANEL_MEMBER.id)).toEqual({ byRule: true, byFilter: true });
+  expect(await sees(world.members.PANEL_CHAIR.id)).toEqual({ byRule: true, byFilter: true });
+  // A seat on the panel is for panel members and chairs: a referrer from the same agency still may not.
+  expect(await sees(world.members.REFERRER.id)).toEqual({ byRule: false, byFilter: false });
+});
