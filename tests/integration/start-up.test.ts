@@ -2,10 +2,10 @@
 // it behaves with bad configuration, an unreachable database, and on an empty embedded database.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../api/paths';
+import { freePort } from '../support/free-port';
 import { openDatabase } from '../../api/store/database';
 
 const TSX = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -34,14 +34,6 @@ function startApp(env: Record<string, string | undefined>): Started {
       return exitCode;
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function waitForHealthy(url: string, app: Started, timeoutMs: number): Promise<Response> {
