@@ -104,5 +104,6 @@ describe('starting the app', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two cold starts, each given up to a minute to become healthy.
+  }, 150_000);
 });
