@@ -4,6 +4,7 @@ import {
   addToAgenda,
   buildAgenda,
   deferAgendaItem,
+  keepEarlierOrder,
   reorderAgenda,
   type Agenda,
   type LateReferral,
@@ -47,7 +48,7 @@ async function withLateReferrals(tx: Tx, view: MeetingAgendaView, late: readonly
   return { ...view, lateReferrals: late.map((l) => ({ caseId: l.caseId, caseReference: refs.find((r) => r.id === l.caseId)?.reference ?? '', note: l.note })) };
 }
 
-/** Builds from the sources, then re-applies the chair's additions and deferrals already recorded. */
+/** Builds from the sources, then re-applies the chair's additions, deferrals and running order already recorded. */
 async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Promise<Agenda> {
   const meeting = await loadMeeting(tx, meetingId);
   const sources = await loadAgendaSources(tx, meeting, londonDateOf(ctx.now()));
@@ -62,6 +63,7 @@ async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Pro
     const deferred = deferAgendaItem(agenda, row.caseId, row.deferralReason ?? 'Deferred by the chair.');
     if (deferred.ok) agenda = deferred.value;
   }
+  agenda = keepEarlierOrder(agenda, earlier.filter((r) => r.status !== 'DEFERRED').map((r) => r.caseId));
   await saveAgenda(tx, meetingId, agenda, { referralByCase: sources.referralByCase, removeMissing: true });
   const onAgenda = new Set([...agenda.items, ...agenda.spillOver].map((item) => item.caseId));
   const carried = await tx.agendaItem.findMany({ where: { id: { in: sources.carriedItemIds } }, select: { id: true, caseId: true } });
