@@ -136,6 +136,23 @@ describe('the chair shapes the agenda', () => {
     expect(added.why).toBe('Added by the chair: Fresh incidents reported on Monday.');
   });
 
+  it('adds a case by the reference the panel knows it by, in any letter case, and refuses an unknown or hidden reference alike', async () => {
+    const before = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
+    const reference = await database.db.prisma.case.findUniqueOrThrow({ where: { id: world.cases.spilt }, select: { reference: true } });
+    const hidden = await database.db.prisma.case.findUniqueOrThrow({ where: { id: world.cases.probationOnly }, select: { reference: true } });
+    for (const caseReference of ['CM-404', hidden.reference]) {
+      const refused = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseReference, reasonText: 'Raised by the police today' } });
+      expect([refused.status, refused.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    }
+    const both = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseId: world.cases.spilt, caseReference: reference.reference, reasonText: 'Raised by the police today' } });
+    expect([both.status, both.body.error.fields?.map((f) => f.field)]).toEqual([400, ['caseReference']]);
+    // The spilt case is already on the agenda, so adding it by reference finds it and says so.
+    const again = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseReference: reference.reference.toLowerCase(), reasonText: 'Raised by the police today' } });
+    expect([again.status, again.body.error.fields?.[0]?.message]).toEqual([400, 'This case is already on the agenda; move it instead of adding it again.']);
+    const after = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
+    expect(after.meeting.version).toBe(before.meeting.version);
+  });
+
   it('refuses to add a case the chair may not see, as if it did not exist', async () => {
     const answer = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, {
       token: chair, body: { caseId: world.cases.probationOnly, reasonText: 'Curious' },
@@ -189,7 +206,9 @@ describe('the chair shapes the agenda', () => {
 describe('who may see and shape the agenda', () => {
   it('lets a panel member from a seated agency read the agenda but not change it', async () => {
     const member = await app.signInAs(world.members.housingMember);
-    expect((await app.call('GET', `/api/meetings/${meetingId}/agenda`, { token: member })).status).toBe(200);
+    const read = await app.call<AgendaReply & { me: { mayRun: boolean } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: member });
+    expect([read.status, read.body.me]).toEqual([200, { mayRun: false }]);
+    expect((await app.call<{ me: { mayRun: boolean } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body.me).toEqual({ mayRun: true });
     expect((await app.call('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: member })).status).toBe(403);
   });
 
