@@ -32,8 +32,14 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+/** The API lists field errors as { field, message }; the UI looks them up by field. */
+function messagesByField(fields: unknown): Record<string, string> {
+  if (!Array.isArray(fields)) return {};
+  return Object.fromEntries(fields.filter((f): f is { field: string; message: string } => typeof f?.field === 'string' && typeof f?.message === 'string').map((f) => [f.field, f.message]));
+}
+
 export function apiErrorFrom(status: number, body: unknown): ApiError {
-  if (isErrorBody(body)) return new ApiError(status, body.error.code, body.error.message, body.error.fields ?? {});
+  if (isErrorBody(body)) return new ApiError(status, body.error.code, body.error.message, messagesByField(body.error.fields));
   const message = FALLBACK_MESSAGES[status] ?? `The server could not complete the request (HTTP ${status}). Try again.`;
   return new ApiError(status, `http_${status}`, message);
 }

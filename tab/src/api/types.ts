@@ -32,5 +32,5 @@ export interface SignedInMember {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
 }
