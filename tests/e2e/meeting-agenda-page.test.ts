@@ -108,6 +108,27 @@ describe("the chair's agenda page", () => {
     expect(meeting.teamsSyncStatus).toBe('PENDING');
   });
 
+  it('rebuilds into a shorter meeting keeping the order, spills over what does not fit, and hears a spilt case when the chair moves it up', async () => {
+    const prisma = tab.database.db.prisma;
+    const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { panel: true } });
+    const reviewMinutes = Number(/(\d+)-minute review/.exec(await page.getByText(/-minute review/).innerText())![1]);
+    // Room for three cases after the actions review.
+    await prisma.panel.update({ where: { id: meeting.panelId }, data: { meetingMinutes: reviewMinutes + 3 * meeting.panel.defaultItemMinutes } });
+    const before = await storedOrder();
+    await page.getByRole('button', { name: 'Rebuild the agenda' }).click();
+    const spill = page.getByRole('region', { name: 'Spill-over' });
+    await spill.waitFor({ timeout: 5000 });
+    expect(await storedOrder()).toEqual(before);
+    const statuses = async () => (await prisma.agendaItem.findMany({ where: { meetingId, status: { not: 'DEFERRED' } }, orderBy: { position: 'asc' } })).map((row) => row.status);
+    expect(await statuses()).toEqual([...before.map((_, index) => (index < 3 ? 'PLANNED' : 'SPILLED_OVER'))]);
+    expect(await spill.getByRole('listitem').count()).toBe(before.length - 3);
+    await spill.getByRole('button', { name: `Move up case ${before[3]}` }).click();
+    await page.getByRole('region', { name: 'Running order' }).getByRole('listitem', { name: `3. Case ${before[3]}` }).waitFor({ timeout: 5000 });
+    expect(await spill.getByRole('listitem', { name: `4. Case ${before[2]}` }).isVisible()).toBe(true);
+    expect((await focusedElement(page)).name).toBe(`Move up case ${before[3]}`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('looks right in the light, dark and high-contrast themes', async () => {
     const files = await screenshotInThemes(page, 'meeting-agenda-chair-320', async (themed) => {
       await themed.getByRole('heading', { level: 2, name: 'Running order' }).waitFor();
