@@ -98,6 +98,21 @@ describe("the chair's agenda page", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('adds a case back by its reference with a reason, after saying plainly that an unknown reference is not one it can see', async () => {
+    const deferred = await tab.database.db.prisma.agendaItem.findFirstOrThrow({ where: { meetingId, status: 'DEFERRED' }, include: { case: true } });
+    const form = page.getByRole('form', { name: 'Add a case' });
+    await form.getByLabel('Case reference').fill('ASB-1999-9999');
+    await form.getByLabel('Why it needs this meeting').fill('The officer is back from leave');
+    await form.getByRole('button', { name: 'Add to the agenda' }).click();
+    await form.getByText('No case with this reference that you may see.').waitFor({ timeout: 5000 });
+    const count = (await storedOrder()).length + 1;
+    await form.getByLabel('Case reference').fill(deferred.case.reference.toLowerCase());
+    await form.getByRole('button', { name: 'Add to the agenda' }).click();
+    await page.getByRole('listitem', { name: `${count}. Case ${deferred.case.reference}` }).getByText('Added by the chair: The officer is back from leave.').waitFor({ timeout: 5000 });
+    expect((await storedOrder()).at(-1)).toBe(deferred.case.reference);
+    expect(await form.getByLabel('Case reference').inputValue()).toBe('');
+  });
+
   it('offers a retry when Teams refused the meeting, and shows it pending again', async () => {
     await tab.database.db.prisma.meeting.update({ where: { id: meetingId }, data: { teamsSyncStatus: 'FAILED', teamsSyncError: 'The organiser has no Teams licence.' } });
     await page.reload();
