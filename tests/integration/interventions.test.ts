@@ -177,6 +177,15 @@ describe('who may issue each intervention', () => {
     expect(await database.db.prisma.intervention.count()).toBe(before);
   });
 
+  it('lists with each tool and power which agency types may issue it, and on what condition', async () => {
+    const { status, body } = await app.call<Array<{ type: string; whoMayIssue: string; issuingAgencies: { agencies: string[] | 'ANY'; onCondition?: Record<string, string> } }>>('GET', '/api/interventions/catalogue', { token: chair });
+    expect(status).toBe(200);
+    const byType = Object.fromEntries(body.map((entry) => [entry.type, entry.issuingAgencies]));
+    expect(byType.DISPERSAL_DIRECTION).toEqual({ agencies: ['POLICE'] });
+    expect(byType.SUPPORT_REFERRAL).toEqual({ agencies: 'ANY' });
+    expect(Object.keys(byType.COMMUNITY_PROTECTION_WARNING!.onCondition!)).toEqual(['HOUSING_PROVIDER']);
+  });
+
   it('lets a police officer record a warning letter the housing provider issued', async () => {
     const answer = await record({ type: 'WARNING_LETTER', target: 'PERSON', personId: neighbour, status: 'ACTIVE', issuedOn: '2026-11-02', issuedByAgencyId: world.agencies.housing });
     expect(answer.status).toBe(201);
