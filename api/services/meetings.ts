@@ -199,7 +199,7 @@ export async function deferMeetingAgendaItem(ctx: ServiceContext, meetingId: str
 }
 
 /** The agenda as the panel sees it: case references and why, never names. */
-export async function readMeetingAgenda(ctx: ServiceContext, meetingId: string): Promise<MeetingAgendaView> {
+export async function readMeetingAgenda(ctx: ServiceContext, meetingId: string): Promise<MeetingAgendaView & { me: { mayRun: boolean } }> {
   return inTransaction(ctx, async (tx) => {
     const seating = await requireMeetingSeat(tx, ctx, meetingId);
     const view = await readAgendaView(tx, meetingId);
