@@ -45,7 +45,7 @@ export default function MeetingSidePanelPage({ params }: PageProps) {
       <Attendance room={room} onSigned={refresh} />
       <CurrentItem room={room} onMoved={refresh} />
       <Agenda room={room} />
-      {room.me.isChair && <Link href={hrefFor(`meetings/${encodeURIComponent(room.meeting.id)}`)}>Reorder, add or defer on the agenda page</Link>}
+      <Link href={hrefFor(`meetings/${encodeURIComponent(room.meeting.id)}`)}>{room.me.isChair ? 'Reorder, add or defer on the agenda page' : 'Open the agenda page'}</Link>
     </>
   );
 }
