@@ -4,10 +4,11 @@
 import { addDays, addMonths, daysBetween, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
 import { INTERVENTION_CATALOGUE, type InterventionTarget, type InterventionType, type ProposedDuration } from '../domain/interventions/catalogue';
 import { checkIntervention, interventionLadder, type ConvictionKind, type PastIntervention, type PerpetratorHistory } from '../domain/interventions/checks';
+import { checkIssuer } from '../domain/interventions/issuers';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { conflict, notFound, validationFailed } from './errors';
+import { conflict, notFound, ServiceError, validationFailed } from './errors';
 
 const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 const asDate = (value: CalendarDate) => new Date(`${value}T00:00:00Z`);
@@ -75,8 +76,14 @@ export async function recordIntervention(ctx: ServiceContext, caseId: string, in
     }
     if (input.status === 'ACTIVE' && !input.issuedOn) throw validationFailed([{ field: 'issuedOn', message: 'Give the date it was issued or made.' }]);
     const issuingAgency = input.issuedByAgencyId ?? ctx.actor.agencyId;
-    const agency = await tx.agency.findUnique({ where: { id: issuingAgency }, select: { partnershipId: true } });
+    const agency = await tx.agency.findUnique({ where: { id: issuingAgency }, select: { partnershipId: true, type: true } });
     if (!agency || agency.partnershipId !== ctx.actor.partnershipId) throw validationFailed([{ field: 'issuedByAgencyId', message: 'This is not an agency of the partnership.' }]);
+    // The member recording it must be from an agency that may issue it (refused as not theirs to do),
+    // and so must any agency named as issuer (refused as a wrong field).
+    const own = checkIssuer(input.type, ctx.actor.agencyType, 'type');
+    if (!own.allowed) throw new ServiceError('FORBIDDEN', own.refusal.message, [{ field: 'type', message: own.refusal.message }]);
+    const named = issuingAgency === ctx.actor.agencyId ? own : checkIssuer(input.type, agency.type, 'issuedByAgencyId');
+    if (!named.allowed) throw validationFailed([{ field: 'issuedByAgencyId', message: named.refusal.message }], named.refusal.message);
 
     const today = londonDateOf(ctx.now());
     const history = await historyOf(tx, input.personId ?? null, input.convictions);
@@ -88,7 +95,7 @@ export async function recordIntervention(ctx: ServiceContext, caseId: string, in
     if (!check.allowed) {
       throw validationFailed(check.refusals.map((refusal) => ({ field: refusal.field ?? 'type', message: refusal.message })), check.refusals[0]!.message);
     }
-    const cautions = [...check.cautions];
+    const cautions = [...new Set([own.caution, named.caution].filter((caution): caution is string => caution !== null)), ...check.cautions];
     // Support sits beside enforcement (research.md §3): the panel is reminded when none is recorded.
     if (entry.kind === 'ENFORCEMENT' && !input.supportOffered?.trim() && !history.interventions.some((past) => past.type === 'SUPPORT_REFERRAL')) {
       cautions.push('No support is recorded alongside this enforcement step. Record what support was offered, or refer for support.');

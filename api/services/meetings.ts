@@ -4,6 +4,7 @@ import {
   addToAgenda,
   buildAgenda,
   deferAgendaItem,
+  keepEarlierOrder,
   reorderAgenda,
   type Agenda,
   type LateReferral,
@@ -47,7 +48,7 @@ async function withLateReferrals(tx: Tx, view: MeetingAgendaView, late: readonly
   return { ...view, lateReferrals: late.map((l) => ({ caseId: l.caseId, caseReference: refs.find((r) => r.id === l.caseId)?.reference ?? '', note: l.note })) };
 }
 
-/** Builds from the sources, then re-applies the chair's additions and deferrals already recorded. */
+/** Builds from the sources, then re-applies the chair's additions, deferrals and running order already recorded. */
 async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Promise<Agenda> {
   const meeting = await loadMeeting(tx, meetingId);
   const sources = await loadAgendaSources(tx, meeting, londonDateOf(ctx.now()));
@@ -62,6 +63,7 @@ async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Pro
     const deferred = deferAgendaItem(agenda, row.caseId, row.deferralReason ?? 'Deferred by the chair.');
     if (deferred.ok) agenda = deferred.value;
   }
+  agenda = keepEarlierOrder(agenda, earlier.filter((r) => r.status !== 'DEFERRED').map((r) => r.caseId));
   await saveAgenda(tx, meetingId, agenda, { referralByCase: sources.referralByCase, removeMissing: true });
   const onAgenda = new Set([...agenda.items, ...agenda.spillOver].map((item) => item.caseId));
   const carried = await tx.agendaItem.findMany({ where: { id: { in: sources.carriedItemIds } }, select: { id: true, caseId: true } });
@@ -155,7 +157,9 @@ export function reorderMeetingAgenda(ctx: ServiceContext, meetingId: string, cas
 }
 
 export interface AgendaAddition {
-  caseId: string;
+  /** The case by id, or by the reference the panel knows it by. */
+  caseId?: string;
+  caseReference?: string;
   reasonText: string;
   /** One-based place in the running order; the end when omitted. */
   position?: number;
@@ -163,18 +167,26 @@ export interface AgendaAddition {
 
 /** The chair adds a case they can see; its lead and involved agencies are the ones it needs. */
 export async function addMeetingAgendaItem(ctx: ServiceContext, meetingId: string, addition: AgendaAddition, expectedVersion?: number) {
-  const agencies = await inTransaction(ctx, async (tx) => {
+  const { caseId, agencies } = await inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
-    const access = await requireVisibleCase(tx, ctx, addition.caseId);
-    const kase = await tx.case.findUniqueOrThrow({ where: { id: addition.caseId }, select: { status: true } });
+    const caseId = addition.caseId ?? (await caseIdOf(tx, ctx, addition.caseReference ?? ''));
+    const access = await requireVisibleCase(tx, ctx, caseId);
+    const kase = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } });
     if (kase.status === 'CLOSED') throw conflict('This case is closed; reopen it before adding it to an agenda.');
-    return [...new Set([access.facts.leadAgencyId, ...access.facts.involvedAgencyIds])];
+    return { caseId, agencies: [...new Set([access.facts.leadAgencyId, ...access.facts.involvedAgencyIds])] };
   });
   return editAgenda(
-    ctx, meetingId, 'meeting.agenda.add', { caseId: addition.caseId, reasonText: addition.reasonText },
-    (agenda) => addToAgenda(agenda, { caseId: addition.caseId, reasonText: addition.reasonText, agencies, ...(addition.position ? { position: addition.position - 1 } : {}) }),
+    ctx, meetingId, 'meeting.agenda.add', { caseId, reasonText: addition.reasonText },
+    (agenda) => addToAgenda(agenda, { caseId, reasonText: addition.reasonText, agencies, ...(addition.position ? { position: addition.position - 1 } : {}) }),
     expectedVersion,
   );
+}
+
+/** Typed by the chair, so any letter case; another partnership's reference answers like one that does not exist. */
+async function caseIdOf(tx: Tx, ctx: ServiceContext, reference: string): Promise<string> {
+  const kase = await tx.case.findFirst({ where: { partnershipId: ctx.actor.partnershipId, reference: { equals: reference, mode: 'insensitive' } }, select: { id: true } });
+  if (!kase) throw notFound('case');
+  return kase.id;
 }
 
 export async function deferMeetingAgendaItem(ctx: ServiceContext, meetingId: string, caseId: string, reasonText: string, expectedVersion?: number) {
@@ -187,12 +199,13 @@ export async function deferMeetingAgendaItem(ctx: ServiceContext, meetingId: str
 }
 
 /** The agenda as the panel sees it: case references and why, never names. */
-export async function readMeetingAgenda(ctx: ServiceContext, meetingId: string): Promise<MeetingAgendaView> {
+export async function readMeetingAgenda(ctx: ServiceContext, meetingId: string): Promise<MeetingAgendaView & { me: { mayRun: boolean } }> {
   return inTransaction(ctx, async (tx) => {
-    await requireMeetingSeat(tx, ctx, meetingId);
+    const seating = await requireMeetingSeat(tx, ctx, meetingId);
     const view = await readAgendaView(tx, meetingId);
     await audit(tx, ctx, { event: 'meeting.agenda.read', entityType: 'Meeting', entityId: meetingId });
-    return view;
+    // The tab shows the chair's controls from this; the edits themselves check again.
+    return { ...view, me: { mayRun: seating.isChair } };
   });
 }
 

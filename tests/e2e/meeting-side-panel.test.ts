@@ -55,6 +55,7 @@ describe('the meeting side panel', () => {
     expect(await page.getByRole('listitem').count()).toBeGreaterThan(0);
     expect(await page.getByText('No case is being discussed yet.').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Confidentiality statement' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Open the agenda page' }).getAttribute('href')).toBe(`#/meetings/${meetingId}`);
     expect(await pageOverflow(page)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -136,3 +136,60 @@ describe('status and history per perpetrator', () => {
     expect((await app.call('GET', `/api/people/${adult}/interventions`, { token: outsider })).status).toBe(404);
   });
 });
+
+describe('who may issue each intervention', () => {
+  let neighbour: string;
+  beforeAll(async () => {
+    const p = database.db.prisma;
+    neighbour = (await p.person.create({ data: { partnershipId: world.partnershipId, givenName: 'Cal', familyName: 'Sample', nameKey: 'cal sample', dateOfBirth: new Date('1985-03-01T00:00:00Z') } })).id;
+    await p.caseSubject.create({ data: { caseId: world.cases.overdue, personId: neighbour, role: 'PERPETRATOR' } });
+  });
+  const dispersal = () => ({ type: 'DISPERSAL_DIRECTION', target: 'PERSON', personId: neighbour, status: 'PROPOSED', duration: { amount: 48, unit: 'HOURS' }, proportionalityNote: 'Gathering outside the flats every night.', supportOffered: 'Outreach team.' });
+
+  it('refuses a housing officer recording a dispersal direction, saying only the police may issue it, and records nothing', async () => {
+    const before = await database.db.prisma.intervention.count();
+    const answer = await record(dispersal(), await app.signInAs(world.members.housingMember));
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.message).toBe('A Dispersal direction can be issued only by the police, not by a housing provider. Ask a partner agency that may issue it to record it.');
+    expect(answer.body.error.fields?.map((f) => f.field)).toEqual(['type']);
+    expect(await database.db.prisma.intervention.count()).toBe(before);
+  });
+
+  it('lets a police officer record the same dispersal direction', async () => {
+    const answer = await record(dispersal());
+    expect([answer.status, answer.body.name, answer.body.cautions]).toEqual([201, 'Dispersal direction', []]);
+  });
+
+  it('lets a housing officer propose a Community Protection Warning, reminding them a landlord needs the council\'s designation', async () => {
+    const answer = await record(
+      { type: 'COMMUNITY_PROTECTION_WARNING', target: 'PERSON', personId: neighbour, status: 'PROPOSED', proportionalityNote: 'Noise at night for three months.', supportOffered: 'Tenancy sustainment.' },
+      await app.signInAs(world.members.housingMember),
+    );
+    expect(answer.status).toBe(201);
+    expect(answer.body.cautions).toEqual(['A housing provider may issue this only if the council has designated it to; confirm the designation before issuing.']);
+  });
+
+  it('refuses naming probation as the issuer of a warning letter, naming the field, and records nothing', async () => {
+    const before = await database.db.prisma.intervention.count();
+    const answer = await record({ type: 'WARNING_LETTER', target: 'PERSON', personId: neighbour, status: 'PROPOSED', issuedByAgencyId: world.agencies.probation });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toEqual([{ field: 'issuedByAgencyId', message: 'A Warning letter can be issued only by the police, the council or a housing provider, not by probation. Ask a partner agency that may issue it to record it.' }]);
+    expect(await database.db.prisma.intervention.count()).toBe(before);
+  });
+
+  it('lists with each tool and power which agency types may issue it, and on what condition', async () => {
+    const { status, body } = await app.call<Array<{ type: string; whoMayIssue: string; issuingAgencies: { agencies: string[] | 'ANY'; onCondition?: Record<string, string> } }>>('GET', '/api/interventions/catalogue', { token: chair });
+    expect(status).toBe(200);
+    const byType = Object.fromEntries(body.map((entry) => [entry.type, entry.issuingAgencies]));
+    expect(byType.DISPERSAL_DIRECTION).toEqual({ agencies: ['POLICE'] });
+    expect(byType.SUPPORT_REFERRAL).toEqual({ agencies: 'ANY' });
+    expect(Object.keys(byType.COMMUNITY_PROTECTION_WARNING!.onCondition!)).toEqual(['HOUSING_PROVIDER']);
+  });
+
+  it('lets a police officer record a warning letter the housing provider issued', async () => {
+    const answer = await record({ type: 'WARNING_LETTER', target: 'PERSON', personId: neighbour, status: 'ACTIVE', issuedOn: '2026-11-02', issuedByAgencyId: world.agencies.housing });
+    expect(answer.status).toBe(201);
+    const row = await database.db.prisma.intervention.findUniqueOrThrow({ where: { id: answer.body.id }, select: { issuedByAgencyId: true, issuedById: true } });
+    expect(row).toEqual({ issuedByAgencyId: world.agencies.housing, issuedById: world.members.chair });
+  });
+});

@@ -136,6 +136,23 @@ describe('the chair shapes the agenda', () => {
     expect(added.why).toBe('Added by the chair: Fresh incidents reported on Monday.');
   });
 
+  it('adds a case by the reference the panel knows it by, in any letter case, and refuses an unknown or hidden reference alike', async () => {
+    const before = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
+    const reference = await database.db.prisma.case.findUniqueOrThrow({ where: { id: world.cases.spilt }, select: { reference: true } });
+    const hidden = await database.db.prisma.case.findUniqueOrThrow({ where: { id: world.cases.probationOnly }, select: { reference: true } });
+    for (const caseReference of ['CM-404', hidden.reference]) {
+      const refused = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseReference, reasonText: 'Raised by the police today' } });
+      expect([refused.status, refused.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    }
+    const both = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseId: world.cases.spilt, caseReference: reference.reference, reasonText: 'Raised by the police today' } });
+    expect([both.status, both.body.error.fields?.map((f) => f.field)]).toEqual([400, ['caseReference']]);
+    // The spilt case is already on the agenda, so adding it by reference finds it and says so.
+    const again = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseReference: reference.reference.toLowerCase(), reasonText: 'Raised by the police today' } });
+    expect([again.status, again.body.error.fields?.[0]?.message]).toEqual([400, 'This case is already on the agenda; move it instead of adding it again.']);
+    const after = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
+    expect(after.meeting.version).toBe(before.meeting.version);
+  });
+
   it('refuses to add a case the chair may not see, as if it did not exist', async () => {
     const answer = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, {
       token: chair, body: { caseId: world.cases.probationOnly, reasonText: 'Curious' },
@@ -144,7 +161,7 @@ describe('the chair shapes the agenda', () => {
     expect(answer.body.error.code).toBe('NOT_FOUND');
   });
 
-  it('defers a case with a reason, and keeps the chair\'s additions and deferrals (not the order) when the agenda is rebuilt', async () => {
+  it('defers a case with a reason, and keeps the chair\'s additions, deferrals and running order when the agenda is rebuilt', async () => {
     const deferred = await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/deferrals`, {
       token: chair, body: { caseId: world.cases.newMedium, reasonText: 'Housing officer on leave' },
     });
@@ -154,6 +171,29 @@ describe('the chair shapes the agenda', () => {
     const rebuilt = (await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: chair })).body;
     expect(withStatus(rebuilt, 'DEFERRED')).toEqual([world.cases.newMedium]);
     expect(rebuilt.items.find((entry) => entry.case.id === world.cases.extra)?.reasons).toEqual(['ADDED_BY_CHAIR']);
+    const heard = (reply: AgendaReply) => reply.items.filter((entry) => entry.status !== 'DEFERRED').map((entry) => entry.case.id);
+    expect(heard(rebuilt)).toEqual(heard(deferred.body));
+    expect(heard(rebuilt).slice(0, 2)).toEqual([world.cases.review, world.cases.extra]);
+  });
+
+  it("puts a referral accepted since where the builder places it on a rebuild, and keeps the chair's order for the rest", async () => {
+    const before = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
+    const p = database.db.prisma;
+    const newcomer = (await p.case.create({ data: { partnershipId: world.partnershipId, reference: 'CM-NEW', kind: 'VICTIM', leadAgencyId: world.agencies.police, currentRiskBand: 'HIGH', openedAt: new Date('2026-11-25T12:00:00Z') } })).id;
+    const template = await p.riskTemplate.findFirstOrThrow({ where: { partnershipId: world.partnershipId } });
+    const referral = await p.referral.create({
+      data: { partnershipId: world.partnershipId, subjectType: 'VICTIM', status: 'ACCEPTED', referrerId: world.members.councilReferrer, referrerAgencyId: world.agencies.council, caseId: newcomer, panelId: world.panelId, submittedAt: new Date('2026-11-25T12:00:00Z') },
+    });
+    await p.riskAssessment.create({
+      data: { templateId: template.id, subjectType: 'VICTIM', caseId: newcomer, referralId: referral.id, assessedById: world.members.councilReferrer, answers: [], score: 44, calculatedBand: 'HIGH', finalBand: 'HIGH', reasons: [], assessedAt: new Date('2026-11-25T12:00:00Z') },
+    });
+    const { status, body } = await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: chair });
+    expect(status).toBe(200);
+    const heard = (reply: AgendaReply) => reply.items.filter((entry) => entry.status !== 'DEFERRED').map((entry) => entry.case.id);
+    expect(heard(body)).toEqual([newcomer, ...heard(before)]);
+    expect(body.items[0]!.why).toBe('New high-risk referral (score 44), received 25 November 2026.');
+    // The newcomer takes a slot, so the last case that fitted now spills over.
+    expect(withStatus(body, 'SPILLED_OVER')[0]).toBe(planned(before).at(-1));
   });
 
   it('refuses a deferral without a reason, naming the field', async () => {
@@ -166,7 +206,9 @@ describe('the chair shapes the agenda', () => {
 describe('who may see and shape the agenda', () => {
   it('lets a panel member from a seated agency read the agenda but not change it', async () => {
     const member = await app.signInAs(world.members.housingMember);
-    expect((await app.call('GET', `/api/meetings/${meetingId}/agenda`, { token: member })).status).toBe(200);
+    const read = await app.call<AgendaReply & { me: { mayRun: boolean } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: member });
+    expect([read.status, read.body.me]).toEqual([200, { mayRun: false }]);
+    expect((await app.call<{ me: { mayRun: boolean } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body.me).toEqual({ mayRun: true });
     expect((await app.call('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: member })).status).toBe(403);
   });
 
@@ -217,8 +259,10 @@ describe('the meeting after', () => {
     const why = Object.fromEntries(body.items.map((item) => [item.case.id, item.why]));
     expect(why[world.cases.late]).toBe('New high-risk referral (score 35), received 2 December 2026.');
     expect(why[world.cases.newMedium]).toBe('Deferred from the meeting on 10 December 2026: Housing officer on leave.');
-    // The rebuild put the chair's addition and the review last, where they did not fit.
-    expect(why[world.cases.review]).toBe('Deferred from the meeting on 10 December 2026: It did not fit on the agenda of 10 December 2026. Review due 1 December 2026.');
+    // The chair's order survived the rebuilds, so the review they moved first was heard; the
+    // overdue actions, last in that order, did not fit behind the newcomer and are carried.
+    expect(why[world.cases.review]).toBe('Review due 1 December 2026.');
+    expect(why[world.cases.overdue]).toBe('Deferred from the meeting on 10 December 2026: It did not fit on the agenda of 10 December 2026. 1 overdue action and 1 blocked action to resolve.');
     expect(Object.keys(why)).not.toContain(world.cases.newHigh);
     const carried = await database.db.prisma.agendaItem.findMany({ where: { meetingId, status: { in: ['DEFERRED', 'SPILLED_OVER'] } }, select: { deferredToMeetingId: true } });
     expect(carried.map((row) => row.deferredToMeetingId)).toEqual(carried.map(() => body.meeting.id));

@@ -2,6 +2,7 @@ import {
   addToAgenda,
   buildAgenda,
   deferAgendaItem,
+  keepEarlierOrder,
   reorderAgenda,
   type AcceptedReferral,
   type Agenda,
@@ -200,5 +201,51 @@ describe("the chair's edits", () => {
     addToAgenda(base, { caseId: 'x', reasonText: 'Urgent', agencies: [] });
     deferAgendaItem(base, 'first', 'Later');
     expect(JSON.stringify(base)).toBe(before);
+  });
+});
+
+describe("a rebuild keeps the chair's running order", () => {
+  const fourFit = { ...meeting, lengthMinutes: 80 }; // 60 minutes for cases: four fit
+  const waiting = {
+    meeting: fourFit,
+    referrals: [referral('high', 'HIGH', 40), referral('repeat', 'HIGH', 30, undefined, true)],
+    actionProblems: [{ caseId: 'overdue', overdueActions: 1, blockedActions: 0 }],
+    reviewsDue: [{ caseId: 'review', reviewDue: '2026-12-01' }],
+  };
+
+  it.each<[string, Partial<AgendaInputs>, string[], string[]]>([
+    ['keeps the order the chair set when nothing new has arrived', waiting, ['review', 'high', 'overdue', 'repeat'], ['review', 'high', 'overdue', 'repeat']],
+    [
+      'puts a new high-risk referral first, where the builder places it, and the rest in the chair\'s order',
+      { ...waiting, referrals: [...waiting.referrals!, referral('newcomer', 'HIGH', 45)] },
+      ['review', 'high', 'overdue', 'repeat'],
+      ['newcomer', 'review', 'high', 'overdue', 'repeat'],
+    ],
+    [
+      'puts a new review last, where the builder places it',
+      { ...waiting, reviewsDue: [...waiting.reviewsDue!, { caseId: 'review-2', reviewDue: '2026-12-02' }] },
+      ['review', 'high', 'overdue', 'repeat'],
+      ['review', 'high', 'overdue', 'repeat', 'review-2'],
+    ],
+    [
+      'closes the gap a withdrawn referral leaves, keeping the others in order',
+      { ...waiting, referrals: [referral('repeat', 'HIGH', 30, undefined, true)] },
+      ['review', 'high', 'overdue', 'repeat'],
+      ['review', 'overdue', 'repeat'],
+    ],
+    ['follows the builder on a first build, when there is no earlier order', waiting, [], ['high', 'repeat', 'overdue', 'review']],
+  ])('%s', (_name, overrides, earlier, expected) => {
+    expect(order(keepEarlierOrder(value(buildAgenda(inputs(overrides))), earlier))).toEqual(expected);
+  });
+
+  it("keeps a case the chair added where the chair put it", () => {
+    const built = value(buildAgenda(inputs(waiting)));
+    const readded = value(addToAgenda(built, { caseId: 'added', reasonText: 'Fresh incidents', agencies: [] }));
+    expect(order(keepEarlierOrder(readded, ['added', 'high', 'repeat', 'overdue', 'review']))).toEqual(['added', 'high', 'repeat', 'overdue', 'review']);
+  });
+
+  it('refits the meeting, so what the chair moved down spills over', () => {
+    const kept = keepEarlierOrder(value(buildAgenda(inputs({ ...waiting, reviewsDue: [...waiting.reviewsDue!, { caseId: 'review-2', reviewDue: '2026-12-02' }] }))), ['review-2', 'review', 'overdue', 'repeat', 'high']);
+    expect([kept.items.map((item) => item.caseId), kept.spillOver.map((item) => item.caseId)]).toEqual([['review-2', 'review', 'overdue', 'repeat'], ['high']]);
   });
 });

@@ -213,6 +213,20 @@ export function reorderAgenda(agenda: Agenda, caseIds: readonly string[]): Resul
   return ok(fit(agenda, reordered as AgendaItem[]));
 }
 
+/**
+ * A rebuild keeps the running order the chair agreed: cases still on the agenda are heard in their
+ * earlier order, while a case new to the agenda takes the place the builder gave it. The chair
+ * placed the others on purpose, and a rebuild is to pick up what arrived since, not to undo that.
+ */
+export function keepEarlierOrder(agenda: Agenda, earlierOrder: readonly string[]): Agenda {
+  const rank = new Map<string, number>();
+  earlierOrder.forEach((caseId, index) => rank.set(caseId, rank.get(caseId) ?? index));
+  const current = scheduled(agenda);
+  const staying = current.filter((item) => rank.has(item.caseId)).sort((a, b) => rank.get(a.caseId)! - rank.get(b.caseId)!);
+  let next = 0;
+  return fit(agenda, current.map((item) => (rank.has(item.caseId) ? staying[next++]! : item)));
+}
+
 export interface ChairAddition {
   caseId: string;
   reasonText: string;

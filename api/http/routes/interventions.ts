@@ -2,6 +2,7 @@
 // it on (active, breached, discharged...), and the history and ladder per perpetrator.
 import { z } from 'zod';
 import { INTERVENTIONS } from '../../domain/interventions/catalogue';
+import { ISSUING_AGENCIES } from '../../domain/interventions/issuers';
 import { changeInterventionStatus, readPerpetratorInterventions, recordIntervention } from '../../services/interventions';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
@@ -41,7 +42,8 @@ export function interventionsRoutes(_deps: ApiDependencies): RouteSpec[] {
     defineRoute({
       method: 'get', path: '/interventions/catalogue', summary: 'List the tools and powers with their statutory rules.', tag: 'Interventions', capability: null,
       async handle() {
-        return { json: INTERVENTIONS };
+        // "Who may issue" in words for people, and as agency types for a form to offer only what fits.
+        return { json: INTERVENTIONS.map((entry) => ({ ...entry, issuingAgencies: ISSUING_AGENCIES[entry.type] })) };
       },
     }),
     defineRoute({

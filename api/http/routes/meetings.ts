@@ -19,7 +19,10 @@ const REASON = z.string().trim().min(3, 'Say why, in a few words.').max(500, 'Ke
 const VERSION = z.number().int().min(0).optional();
 
 const reorder = z.strictObject({ caseIds: z.array(ID).min(1, 'List the cases in their new order.').max(200), expectedVersion: VERSION });
-const addition = z.strictObject({ caseId: ID, reasonText: REASON, position: z.number().int().min(1).max(200).optional(), expectedVersion: VERSION });
+const REFERENCE = z.string().trim().min(1, 'Give the case reference.').max(40, 'A case reference is under 40 characters.');
+const addition = z
+  .strictObject({ caseId: ID.optional(), caseReference: REFERENCE.optional(), reasonText: REASON, position: z.number().int().min(1).max(200).optional(), expectedVersion: VERSION })
+  .refine((body) => (body.caseId === undefined) !== (body.caseReference === undefined), { message: 'Give the case id or its reference, not both.', path: ['caseReference'] });
 const deferral = z.strictObject({ caseId: ID, reasonText: REASON, expectedVersion: VERSION });
 const move = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.'),
@@ -55,8 +58,9 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       method: 'post', path: '/meetings/:meetingId/agenda/items', summary: 'Add a case to the agenda, saying why.', tag: 'Meetings',
       capability: 'meeting.run', params: meeting, body: addition,
       async handle({ ctx, params, body }) {
-        const { expectedVersion, ...item } = body;
-        return { status: 201, json: await addMeetingAgendaItem(ctx, params.meetingId!, item.position ? item : { caseId: item.caseId, reasonText: item.reasonText }, expectedVersion) };
+        const { expectedVersion, caseId, caseReference, position, reasonText } = body;
+        const item = { reasonText, ...(caseId ? { caseId } : {}), ...(caseReference ? { caseReference } : {}), ...(position ? { position } : {}) };
+        return { status: 201, json: await addMeetingAgendaItem(ctx, params.meetingId!, item, expectedVersion) };
       },
     }),
     defineRoute({

@@ -15,5 +15,6 @@ export const PAGES: readonly PageDefinition[] = [
   definePage({ path: 'refer', title: 'Refer', load: () => import('./refer/ReferPage'), navigation: (member) => member.capabilities.includes('referral.create') }),
   definePage({ path: 'referrals/:referralId', title: 'Refer', load: () => import('./refer/ReferPage') }),
   definePage({ path: 'meeting', title: 'Panel meeting', load: () => import('./meeting-side-panel/MeetingLookupPage') }),
+  definePage({ path: 'meetings/:meetingId', title: 'Meeting agenda', load: () => import('./meeting-agenda/MeetingAgendaPage') }),
   definePage({ path: 'meetings/:meetingId/side-panel', title: 'Panel meeting', load: () => import('./meeting-side-panel/MeetingSidePanelPage') }),
 ];

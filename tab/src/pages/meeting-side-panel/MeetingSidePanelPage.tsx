@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Badge, Body1, Button, Caption1, Card, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { asApiError, type ApiError } from '../../api/api-error';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { hrefFor } from '../../router/hash-route';
 import { useApi } from '../../session/session';
 import type { PageProps } from '../../router/pages';
 import { useMeetingRoom, type CaseSummary, type MeetingRoom, type RoomItem } from './meeting-room';
@@ -44,6 +45,7 @@ export default function MeetingSidePanelPage({ params }: PageProps) {
       <Attendance room={room} onSigned={refresh} />
       <CurrentItem room={room} onMoved={refresh} />
       <Agenda room={room} />
+      <Link href={hrefFor(`meetings/${encodeURIComponent(room.meeting.id)}`)}>{room.me.isChair ? 'Reorder, add or defer on the agenda page' : 'Open the agenda page'}</Link>
     </>
   );
 }

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Badge, Body1, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { ApiError } from '../../api/api-error';
+import { ErrorState } from '../../components/ErrorState';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { hrefFor } from '../../router/hash-route';
+import type { PageProps } from '../../router/pages';
+import { AddCaseForm } from './AddCaseForm';
+import { AgendaLists } from './AgendaLists';
+import { useAgenda, type AgendaEdit, type AgendaPage, type TeamsSyncStatus } from './agenda-view';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0, overflowWrap: 'anywhere', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
+const MEETING_STATUS: Record<string, string> = { SCHEDULED: 'Scheduled', IN_PROGRESS: 'In progress', ENDED: 'Ended', CANCELLED: 'Cancelled' };
+const TEAMS: Record<TeamsSyncStatus, { label: string; colour: 'informative' | 'warning' | 'success' | 'danger'; explanation: string }> = {
+  NOT_REQUESTED: { label: 'Not in Teams', colour: 'informative', explanation: 'This meeting is kept in the app only.' },
+  PENDING: { label: 'Pending', colour: 'warning', explanation: 'Being put in Teams; the app keeps trying by itself.' },
+  SYNCED: { label: 'Scheduled in Teams', colour: 'success', explanation: 'The Teams meeting is in step with this one.' },
+  FAILED: { label: 'Failed', colour: 'danger', explanation: 'Teams refused the meeting. Fix the cause, then try again.' },
+};
+
+/** A meeting's agenda page: the chair shapes the running order; everyone else on the panel reads it. */
+export default function MeetingAgendaPage({ params }: PageProps) {
+  const meetingId = params.meetingId ?? '';
+  const { state, reload, edit, retryTeams } = useAgenda(meetingId);
+  if (state.status === 'loading') return <Loading label="Loading the agenda" />;
+  if (state.status === 'error') return <ErrorState title="Could not load the agenda" error={state.error} onRetry={reload} />;
+  const { agenda } = state;
+  const open = agenda.meeting.status === 'SCHEDULED' || agenda.meeting.status === 'IN_PROGRESS';
+  const mayEdit = agenda.me.mayRun && open;
+  return (
+    <>
+      <PageHeader
+        title={`Agenda: ${agenda.panel.name}`}
+        description={LONDON.format(new Date(agenda.meeting.startsAt))}
+        actions={<Link href={hrefFor(`meetings/${encodeURIComponent(meetingId)}/side-panel`)}>Open the meeting view</Link>}
+      />
+      <MeetingFacts agenda={agenda} onRetryTeams={retryTeams} />
+      {agenda.lateReferrals && agenda.lateReferrals.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Referrals after the cut-off</MessageBarTitle>
+            {agenda.lateReferrals.map((late) => `Case ${late.caseReference}: ${late.note}`).join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!agenda.me.mayRun && <Body1>Only the panel's chairs can change the agenda; you can read it here.</Body1>}
+      <AgendaLists agenda={agenda} mayEdit={mayEdit} edit={edit} />
+      {mayEdit && <AddCaseForm version={agenda.meeting.version} edit={edit} />}
+      {mayEdit && agenda.meeting.status === 'SCHEDULED' && <Rebuild edit={edit} />}
+    </>
+  );
+}
+
+function MeetingFacts({ agenda, onRetryTeams }: { agenda: AgendaPage; onRetryTeams: () => Promise<ApiError | null> }) {
+  const styles = useStyles();
+  const [error, setError] = useState<ApiError | null>(null);
+  const teams = agenda.meeting.teams;
+  const shown = TEAMS[teams.status];
+  return (
+    <section className={styles.section} aria-labelledby="meeting-heading">
+      <Subtitle2 as="h2" id="meeting-heading">Meeting</Subtitle2>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>Status</dt>
+        <dd className={styles.detail}>{MEETING_STATUS[agenda.meeting.status] ?? agenda.meeting.status}</dd>
+        <dt className={styles.term}>Referrals close</dt>
+        <dd className={styles.detail}>End of {LONDON_DAY.format(new Date(new Date(agenda.meeting.referralCutoff).getTime() - 1))}</dd>
+        <dt className={styles.term}>Actions review</dt>
+        <dd className={styles.detail}>{agenda.actionsReviewMinutes} min</dd>
+        <dt className={styles.term}>Teams</dt>
+        <dd className={styles.detail} data-testid="teams-sync">
+          <Badge appearance="tint" color={shown.colour}>{shown.label}</Badge>
+          <span>{teams.status === 'FAILED' && teams.error ? `${shown.explanation} Teams said: ${teams.error}` : shown.explanation}</span>
+          {teams.joinUrl && teams.status === 'SYNCED' && <Link href={teams.joinUrl} target="_blank" rel="noreferrer">Join in Teams</Link>}
+          {teams.status === 'FAILED' && agenda.me.mayRun && (
+            <Button size="small" onClick={() => void onRetryTeams().then(setError)}>
+              Try Teams again
+            </Button>
+          )}
+        </dd>
+      </dl>
+      {error && <ErrorState title="Could not ask Teams again" error={error} />}
+    </section>
+  );
+}
+
+function Rebuild({ edit }: { edit: AgendaEdit }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const rebuild = async () => {
+    setBusy(true);
+    setError(await edit('POST', '/agenda/rebuild'));
+    setBusy(false);
+  };
+  return (
+    <section className={styles.section} aria-labelledby="rebuild-heading">
+      <Subtitle2 as="h2" id="rebuild-heading">Rebuild</Subtitle2>
+      <Body1>Picks up referrals accepted and actions gone overdue since the agenda was built. Your order, additions and deferrals are kept.</Body1>
+      {error && <ErrorState title="Could not rebuild the agenda" error={error} />}
+      <div>
+        <Button onClick={() => void rebuild()} disabled={busy}>
+          Rebuild the agenda
+        </Button>
+      </div>
+    </section>
+  );
+}
