@@ -139,7 +139,7 @@ async function listWithin(tx: Tx, ctx: ServiceContext, scope: Prisma.ActionWhere
     entityType: 'Action',
     after: { view, filters: { ...filters }, actionIds: actions.map((action) => action.id) },
   });
-  return { today, actions, truncated: rows.length > LIST_LIMIT, choices: choicesOf(choiceRows), mayChase: mayUse(actor, 'action.assign') };
+  return { today, actions, truncated: rows.length > LIST_LIMIT, choices: choicesOf(choiceRows), mayChase: mayUse(actor, 'action.oversee') };
 }
 
 /** Outstanding actions: a chair's panels' actions plus, for everyone, their agency's and their own. */

@@ -22,6 +22,7 @@ let app: RunningApp;
 let world: Partnership;
 let clock: ReturnType<typeof recordingClock>;
 let outsider: { id: string; aad: string };
+let minuteTaker: { id: string; aad: string };
 const NOW = new Date('2026-11-20T10:00:00Z');
 const MEETING_CHAT = '19:meeting_panel@thread.v2';
 const SAM_CHAT = 'a:1personal-sam';
@@ -32,6 +33,7 @@ const people = () => ({
   officer: { aad: world.officer.aad, teamsId: '29:1sam', name: 'Sam Patel' },
   colleague: { aad: world.colleague.aad, teamsId: '29:1jo', name: 'Jo Reid' },
   outsider: { aad: outsider.aad, teamsId: '29:1chris', name: 'Chris Outside' },
+  minuteTaker: { aad: minuteTaker.aad, teamsId: '29:1lee', name: 'Lee Minutes' },
   stranger: { aad: randomUUID(), teamsId: '29:1stranger', name: 'Not A Member' },
 });
 
@@ -120,6 +122,8 @@ beforeAll(async () => {
   const fire = await database.db.prisma.agency.create({ data: { partnershipId: world.partnershipId, name: 'Sampleshire Fire', type: 'FIRE' } });
   const aad = randomUUID();
   outsider = { aad, id: (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: fire.id, entraObjectId: aad, tenantId: TENANT, displayName: 'Chris Outside', roles: ['PANEL_MEMBER'] } })).id };
+  const leeAad = randomUUID();
+  minuteTaker = { aad: leeAad, id: (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.policeId, entraObjectId: leeAad, tenantId: TENANT, displayName: 'Lee Minutes', roles: ['MINUTE_TAKER'] } })).id };
   clock = recordingClock(NOW);
   // As in production: someone is waiting on the click, so long waits are left to the reminder worker.
   const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock, log: () => undefined, random: () => 0, retryPolicy: INTERACTIVE_RETRY_POLICY });
@@ -183,7 +187,16 @@ describe('assigning from the card in the meeting chat', () => {
     expect(cardsSentTo(SAM_CHAT)).toHaveLength(1);
   });
 
-  it('refuses a member who is not a chair with a refusal card', async () => {
+  it('lets the minute-taker assign from the card in the meeting chat, recorded as made by them', async () => {
+    const card = `assign-${randomUUID()}`;
+    const answer = await click(people().minuteTaker, 'action.assign', assignData(), { chat: 'meeting', card });
+    expect(texts(answer.value)).toContain('Assigned and sent to Sam Patel in Teams.');
+    const posted = await database.db.prisma.actionCard.findUniqueOrThrow({ where: { conversationId_activityId: { conversationId: MEETING_CHAT, activityId: card } }, select: { action: { select: { createdById: true } } } });
+    expect(posted.action.createdById).toBe(minuteTaker.id);
+    expect(buttons(cardsSentTo(SAM_CHAT)[0]!)).toEqual(['Accept']);
+  });
+
+  it('refuses a member who is not a chair or minute-taker with a refusal card', async () => {
     const answer = await click(people().officer, 'action.assign', assignData(), { chat: 'meeting' });
     expect(texts(answer.value)).toMatch(/You can't do this: assign an action/);
   });
