@@ -7,7 +7,7 @@ import { assignmentChoices } from '../../api/services/action-queries';
 import { loadActionRecord } from '../../api/services/action-records';
 import { assignAction } from '../../api/services/actions';
 import { ServiceError, type FieldError } from '../../api/services/errors';
-import { cardResponse } from '../asb-bot';
+import { cardResponse } from './replies';
 import { actionCardFor, type CardNotice } from '../cards/action-card-view';
 import { buildAssignActionCard, type AssignActionCardView } from '../cards/assign-action-card';
 import { buildErrorCard, buildRefusalCard } from '../cards/notice-cards';

@@ -3,7 +3,7 @@
 // answers the same way.
 import { MessageFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { listMyOpenActions } from '../../api/services/action-queries';
-import { cardAttachment } from '../asb-bot';
+import { cardAttachment } from './replies';
 import { actionCardFor } from '../cards/action-card-view';
 import { CARD_VERBS } from '../cards/verbs';
 import type { BotCommand, BotTurn, CardActionHandler } from './turn';
