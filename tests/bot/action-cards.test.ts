@@ -14,7 +14,7 @@ import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
-import { BOT_ID, createPartnership, recordingClock, teamsActivity, TENANT, type Partnership } from './sending-fixtures';
+import { BOT_ID, createAction, createPartnership, recordingClock, teamsActivity, TENANT, type Partnership } from './sending-fixtures';
 
 let database: TestDatabase;
 let connector: FakeBotConnector;
@@ -324,6 +324,38 @@ describe('my actions and overdue in personal chat', () => {
     connector.reset();
     await say(people().officer, 'overdue');
     expect((connector.delivered(SAM_CHAT)[0]?.body as { text: string }).text).toBe('You have no overdue actions.');
+  });
+
+  it('sends the ten due soonest of the open actions the tab lists as theirs, and only the overdue ones for overdue', async () => {
+    const jo = people().colleague;
+    const joChat = personalChatOf(jo);
+    // Twelve open actions for Jo, three of them overdue on 20 November, and two she can no longer act on,
+    // on a case her agency is involved in (as assigning them would have made it).
+    await database.db.prisma.caseAgency.createMany({ data: [{ caseId: world.caseId, agencyId: world.housingId }], skipDuplicates: true });
+    for (let n = 1; n <= 12; n += 1) {
+      const day = String(n * 2).padStart(2, '0');
+      await createAction(database.db, world, { dueDate: n <= 3 ? `2026-11-${day}` : `2026-12-${day}`, ownerMemberId: world.colleague.id, title: `Jo's action ${String(n).padStart(2, '0')}`, status: n % 2 ? 'ACCEPTED' : 'PROPOSED' });
+    }
+    await createAction(database.db, world, { dueDate: '2026-11-01', ownerMemberId: world.colleague.id, title: "Jo's blocked action", status: 'BLOCKED' });
+    await createAction(database.db, world, { dueDate: '2026-11-01', ownerMemberId: world.colleague.id, title: "Jo's completed action", status: 'COMPLETED' });
+    const token = await app.signInAs(world.colleague.id);
+    const tabList = await app.call<{ actions: { title: string; overdue: boolean }[] }>('GET', '/api/actions/mine?status=PROPOSED,ACCEPTED,IN_PROGRESS', { token });
+    const open = tabList.body.actions.map((action) => action.title);
+    expect(open).toEqual(expect.arrayContaining(["Jo's action 01", "Jo's action 12"]));
+    expect(open).not.toContain("Jo's blocked action");
+
+    connector.reset();
+    await say(jo, 'my actions');
+    expect((connector.delivered(joChat)[0]?.body as { text: string }).text).toBe(`You have ${open.length} open actions. Here are the 10 due soonest; the tab lists them all.`);
+    const cardTitles = (cards: AdaptiveCard[]) => cards.map((card) => open.find((title) => texts(card).includes(title)));
+    expect(cardTitles(cardsSentTo(joChat))).toEqual(open.slice(0, 10));
+
+    connector.reset();
+    await say(jo, 'overdue');
+    const overdue = tabList.body.actions.filter((action) => action.overdue).map((action) => action.title);
+    expect(overdue).toEqual(["Jo's action 01", "Jo's action 02", "Jo's action 03"]);
+    expect((connector.delivered(joChat)[0]?.body as { text: string }).text).toBe('You have 3 overdue actions.');
+    expect(cardTitles(cardsSentTo(joChat))).toEqual(overdue);
   });
 });
 
