@@ -9,14 +9,13 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { ServiceError } from '../api/services/errors';
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
+import type { AdaptiveCard } from './cards/adaptive-card';
 import { buildErrorCard, buildRefusalCard } from './cards/notice-cards';
 import { actorForActivity } from './identity';
 import { BOT_COMMANDS, CARD_ACTIONS } from './handlers';
 import { HELP_TEXT } from './handlers/help';
+import { cardAttachment, cardResponse } from './handlers/replies';
 import type { BotCommand, BotDependencies, BotTurn, CardActionHandler } from './handlers/turn';
-
-export { HELP_TEXT };
 
 const NOT_A_MEMBER = 'Your account is not set up as a member of a partnership here. Ask your partnership administrator.';
 
@@ -104,12 +103,4 @@ function findCommand(commands: readonly BotCommand[], said: string): { command: 
     }
   }
   return null;
-}
-
-export function cardAttachment(card: AdaptiveCard) {
-  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
-}
-
-export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
 }

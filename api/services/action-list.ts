@@ -1,4 +1,5 @@
-// The read side of actions: the chair's outstanding actions and an officer's own list. Who sees an
+// The read side of actions: the chair's outstanding actions and an officer's own list (in the tab and
+// in the bot's personal chat). Who sees an
 // action: its case must pass need-to-know (visibleCaseWhere), and then a chair sees the actions of
 // the panels they chair, everyone sees their agency's actions and those named to them. Each list
 // read is audited, with the filters asked for and the actions shown.
@@ -14,7 +15,8 @@ import { forbidden } from './errors';
 
 /** Outstanding: not completed and not cancelled. A blocked action still needs the panel's eye. */
 export const OUTSTANDING_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'];
-const OPEN_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'];
+/** Open: still the owner's to do. */
+export const OPEN_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'];
 
 /** Enough for any one partnership's open actions; the answer says when there were more. */
 const LIST_LIMIT = 500;
@@ -139,7 +141,7 @@ async function listWithin(tx: Tx, ctx: ServiceContext, scope: Prisma.ActionWhere
     entityType: 'Action',
     after: { view, filters: { ...filters }, actionIds: actions.map((action) => action.id) },
   });
-  return { today, actions, truncated: rows.length > LIST_LIMIT, choices: choicesOf(choiceRows), mayChase: mayUse(actor, 'action.assign') };
+  return { today, actions, truncated: rows.length > LIST_LIMIT, choices: choicesOf(choiceRows), mayChase: mayUse(actor, 'action.oversee') };
 }
 
 /** Outstanding actions: a chair's panels' actions plus, for everyone, their agency's and their own. */
@@ -151,7 +153,10 @@ export async function listOutstandingActions(ctx: ServiceContext, filters: Actio
   return inTransaction(ctx, (tx) => listWithin(tx, ctx, { OR: mine }, filters, 'outstanding'));
 }
 
-/** An officer's own list: actions named to them, and their agency's actions nobody is named on yet. */
+/**
+ * An officer's own list: actions named to them, and their agency's actions nobody is named on yet.
+ * The tab (GET /api/actions/mine) and the bot's `my actions` and `overdue` commands both read this.
+ */
 export async function listMyActions(ctx: ServiceContext, filters: ActionListFilters): Promise<ActionList> {
   if (!mayUse(ctx.actor, 'action.work')) throw forbidden('see actions');
   const { actor } = ctx;

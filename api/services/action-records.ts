@@ -126,7 +126,7 @@ export function lifecycleActionOf(record: Pick<ActionRecord, 'id' | 'caseId' | '
 
 /** The member as the lifecycle rules see them: the chair is whoever the policy lets assign actions. */
 export function lifecycleActorOf(actor: Actor): LifecycleActor {
-  return { memberId: actor.memberId, agencyId: actor.agencyId, isChair: mayUse(actor, 'action.assign') };
+  return { memberId: actor.memberId, agencyId: actor.agencyId, isChair: mayUse(actor, 'action.oversee') };
 }
 
 /** The latest change, as the lifecycle needs it to recognise a double click; null before any change. */

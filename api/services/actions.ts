@@ -125,7 +125,7 @@ async function assignedFromCard(ctx: ServiceContext, fromCard: { conversationId:
 /** Accept, progress, complete, can't complete, reassign, cancel or re-date: whatever the lifecycle allows this member now. */
 export async function changeAction(ctx: ServiceContext, deps: ActionServiceDeps, actionId: string, request: ChangeRequest): Promise<ActionOutcome> {
   const chairCommand = ['CANCEL', 'REASSIGN', 'CHANGE_DUE_DATE'].includes(request.command.kind);
-  if (!mayUse(ctx.actor, chairCommand ? 'action.assign' : 'action.work')) throw forbidden(chairCommand ? 'reassign or cancel actions' : 'work on actions');
+  if (!mayUse(ctx.actor, chairCommand ? 'action.oversee' : 'action.work')) throw forbidden(chairCommand ? 'reassign or cancel actions' : 'work on actions');
   const now = ctx.now();
   const outcome = await inTransaction(ctx, async (tx) => {
     // The row lock makes two clicks arriving together take turns, so the second sees the first's version.

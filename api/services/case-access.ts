@@ -70,7 +70,7 @@ export async function requireVisibleCase(tx: Tx, ctx: ServiceContext, caseId: st
  */
 export function visibleCaseWhere(actor: Actor): Prisma.CaseWhereInput {
   if (!mayUse(actor, 'case.read')) return { id: { in: [] } };
-  const hearingPanel: Prisma.PanelWhereInput = actor.roles.some((role) => role === 'PANEL_MEMBER' || role === 'PANEL_CHAIR')
+  const hearingPanel: Prisma.PanelWhereInput = mayUse(actor, 'meeting.attend')
     ? { OR: [{ chairs: { some: { memberId: actor.memberId } } }, { agencies: { some: { agencyId: actor.agencyId } } }] }
     : { chairs: { some: { memberId: actor.memberId } } };
   return {

@@ -24,7 +24,7 @@ export interface ChaseResult {
 
 /** Sends the action's owner a reminder at once, and says whether it got through. */
 export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender }, actionId: string): Promise<ChaseResult> {
-  if (!mayUse(ctx.actor, 'action.assign')) throw forbidden('chase actions');
+  if (!mayUse(ctx.actor, 'action.oversee')) throw forbidden('chase actions');
   const now = ctx.now();
   const window = Math.floor(now.getTime() / CHASE_WINDOW_MS);
 
@@ -81,7 +81,7 @@ const OWNER_REMINDERS: NotificationKind[] = ['ACTION_ASSIGNED', 'REMINDER_BEFORE
 
 /** The chair's list: whose reminders are not getting through, so someone can phone them instead. */
 export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
-  if (!mayUse(ctx.actor, 'action.assign')) throw forbidden("see whose reminders aren't getting through");
+  if (!mayUse(ctx.actor, 'action.oversee')) throw forbidden("see whose reminders aren't getting through");
   const { prisma } = ctx.db;
   const undelivered = await prisma.notification.findMany({
     where: {

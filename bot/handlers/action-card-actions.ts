@@ -6,7 +6,7 @@ import type { ActionCommand } from '../../api/domain/actions/lifecycle';
 import { loadActionRecord } from '../../api/services/action-records';
 import { changeAction, readActionForCard } from '../../api/services/actions';
 import { ServiceError } from '../../api/services/errors';
-import { cardResponse } from '../asb-bot';
+import { cardResponse } from './replies';
 import { actionCardFor, type CardNotice } from '../cards/action-card-view';
 import { buildErrorCard, buildRefusalCard } from '../cards/notice-cards';
 import { actionCardRef, actionCardSubmissions, CARD_VERBS, INPUT_IDS, parseCardData } from '../cards/verbs';

@@ -4,7 +4,7 @@ import { MessageFactory } from 'botbuilder';
 import { readMeetingAgenda } from '../../api/services/meetings';
 import { isMeetingChair, meetingForChat, moveToNextItem } from '../../api/services/meeting-room';
 import { readAgendaView } from '../../api/services/meeting-views';
-import { cardAttachment, cardResponse } from '../asb-bot';
+import { cardAttachment, cardResponse } from './replies';
 import { buildErrorCard } from '../cards/notice-cards';
 import { agendaCardRef } from '../cards/verbs';
 import { agendaCardFor, refreshPostedAgendaCard } from '../meeting-agenda-post';

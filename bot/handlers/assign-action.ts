@@ -3,11 +3,11 @@
 // API and answers with the action card, saying whether the owner was reached in Teams.
 import { londonDateOf } from '../../api/domain/agenda/calendar-date';
 import { refreshPostedCards, type OwnerDelivery } from '../../api/services/action-delivery';
-import { assignmentChoices } from '../../api/services/action-queries';
+import { assignmentChoices } from '../../api/services/assignment-choices';
 import { loadActionRecord } from '../../api/services/action-records';
 import { assignAction } from '../../api/services/actions';
 import { ServiceError, type FieldError } from '../../api/services/errors';
-import { cardResponse } from '../asb-bot';
+import { cardResponse } from './replies';
 import { actionCardFor, type CardNotice } from '../cards/action-card-view';
 import { buildAssignActionCard, type AssignActionCardView } from '../cards/assign-action-card';
 import { buildErrorCard, buildRefusalCard } from '../cards/notice-cards';

@@ -2,24 +2,33 @@
 // owns, each in their own view with the buttons they may use. "Show my actions" on the weekly digest
 // answers the same way.
 import { MessageFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { listMyOpenActions } from '../../api/services/action-queries';
-import { cardAttachment } from '../asb-bot';
+import { listMyActions, OPEN_STATUSES } from '../../api/services/action-list';
+import { readActionForCard } from '../../api/services/actions';
 import { actionCardFor } from '../cards/action-card-view';
 import { CARD_VERBS } from '../cards/verbs';
+import { cardAttachment } from './replies';
 import type { BotCommand, BotTurn, CardActionHandler } from './turn';
+
+/** A chat is no place for a long list: at most this many cards, the tab lists the rest. */
+const CARDS_AT_MOST = 10;
 
 async function sendMyActions(turn: BotTurn, overdueOnly: boolean): Promise<void> {
   const service = turn.service!;
-  const { total, actions } = await listMyOpenActions(service, { overdueOnly });
+  // The tab's "my actions" list, narrowed to what the owner can still act on: the same query for both.
+  const list = await listMyActions(service, { statuses: OPEN_STATUSES, sort: 'due', ...(overdueOnly ? { overdue: true } : {}) });
+  const total = list.actions.length;
   if (total === 0) {
     await turn.context.sendActivity(MessageFactory.text(overdueOnly ? 'You have no overdue actions.' : 'You have no open actions.'));
     return;
   }
+  const shown = list.actions.slice(0, CARDS_AT_MOST);
   const what = overdueOnly ? 'overdue action' : 'open action';
-  const more = total > actions.length ? ` Here are the ${actions.length} due soonest; the tab lists them all.` : '';
-  await turn.context.sendActivity(MessageFactory.text(`You have ${total} ${what}${total === 1 ? '' : 's'}.${more}`));
+  const more = total > shown.length ? ` Here are the ${shown.length} due soonest; the tab lists them all.` : '';
+  await turn.context.sendActivity(MessageFactory.text(`You have ${list.truncated ? 'more than ' : ''}${total} ${what}${total === 1 ? '' : 's'}.${more}`));
   const now = service.now();
-  await turn.context.sendActivities(actions.map((record) => MessageFactory.attachment(cardAttachment(actionCardFor(record, service.actor, now)))));
+  const cards = [];
+  for (const action of shown) cards.push(actionCardFor(await readActionForCard(service, action.id), service.actor, now));
+  await turn.context.sendActivities(cards.map((card) => MessageFactory.attachment(cardAttachment(card))));
 }
 
 export const myActionsCommand: BotCommand = {

@@ -2,7 +2,7 @@
 // referral through the same service as the tab (api/services/referrals), so nothing is keyed twice.
 import { MessageFactory } from 'botbuilder';
 import { startReferral } from '../../api/services/referrals/referrals';
-import { cardAttachment, cardResponse } from '../asb-bot';
+import { cardAttachment, cardResponse } from './replies';
 import { buildDraftSavedCard, buildStartReferralCard, REFERRAL_VERBS, startDraftSubmission, type ReferralSubjectType } from '../cards/referral-card';
 import { parseCardData } from '../cards/verbs';
 import type { BotCommand, CardActionHandler } from './turn';

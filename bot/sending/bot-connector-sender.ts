@@ -79,10 +79,9 @@ export class BotConnectorSender implements TeamsSender {
   private async send(conversation: StoredConversation, call: ConnectorCall): Promise<SendOutcome> {
     const { conversationId } = conversation;
     for (let attempt = 1; ; attempt += 1) {
-      await this.pacer.take(conversationId);
       let result: { id?: string } | undefined;
       try {
-        result = await this.withConnector(conversation, call);
+        result = await this.pacer.pace(conversationId, () => this.withConnector(conversation, call));
       } catch (error) {
         const failure = sendFailureOf(error);
         if (!failure) {

@@ -1,14 +1,38 @@
-// Keeps each conversation within Teams' send limits (7 a second ... 1,800 an hour) by waiting for
-// a free slot before every request. The limits are the domain's; this holds the recent send times and
-// queues callers per conversation, so concurrent sends to one chat go in order. It paces one process:
-// two app instances writing to the same chat can still meet a 429, which the retry handles.
-// Teams counts arrivals, and requests bunch up on the way by a few tens of milliseconds, so every
-// window is kept a little longer than Teams' own (`marginMs`).
+// Keeps each conversation within Teams' send limits (7 a second ... 1,800 an hour) by holding every
+// request until it may go. The limits are the domain's; this holds the recent sends and queues
+// callers per conversation, so concurrent sends to one chat go in order. It paces one process: two
+// app instances writing to the same chat can still meet a 429, which the retry handles.
+//
+// Teams counts requests when they arrive, and we cannot see that moment: a request may take longer
+// on the way than a later one (a burst on cold connections, or on a busy machine). So a send is
+// counted from when Teams answered it, which is never earlier than its arrival, and the next request
+// waits for those still on their way. Pacing from departure let a slow burst of seven and a quick
+// eighth arrive less than a second apart. `marginMs` adds a little on top for Teams' own bookkeeping.
 import { planSends, TEAMS_SEND_LIMITS_PER_CONVERSATION, type SendLimit } from '../../api/domain/reminders/sending';
 import type { Clock } from '../../api/jobs/clock';
 
+interface Send {
+  /** When Teams answered; null while the request is on its way. */
+  answeredAt: Date | null;
+  answered: Promise<void>;
+  markAnswered(at: Date): void;
+}
+
+function newSend(): Send {
+  let resolve = () => {};
+  const send: Send = {
+    answeredAt: null,
+    answered: new Promise<void>((r) => (resolve = r)),
+    markAnswered(at) {
+      send.answeredAt = at;
+      resolve();
+    },
+  };
+  return send;
+}
+
 export class ConversationPacer {
-  private readonly sent = new Map<string, Date[]>();
+  private readonly sent = new Map<string, Send[]>();
   private readonly queues = new Map<string, Promise<void>>();
   private readonly longestWindowMs: number;
 
@@ -23,11 +47,20 @@ export class ConversationPacer {
     this.longestWindowMs = Math.max(...this.limits.map((limit) => limit.windowMs));
   }
 
-  /** Resolves when a request to `conversationId` may go; the slot is counted as used from then. */
-  take(conversationId: string): Promise<void> {
+  /** Runs `request` to `conversationId` once the limits allow; it counts against them until answered. */
+  async pace<T>(conversationId: string, request: () => Promise<T>): Promise<T> {
+    const send = await this.take(conversationId);
+    try {
+      return await request();
+    } finally {
+      send.markAnswered(this.clock.now());
+    }
+  }
+
+  private take(conversationId: string): Promise<Send> {
     const previous = this.queues.get(conversationId) ?? Promise.resolve();
     const turn = previous.then(() => this.waitForSlot(conversationId));
-    const settled = turn.catch(() => undefined);
+    const settled = turn.then(() => undefined, () => undefined);
     this.queues.set(conversationId, settled);
     void settled.then(() => {
       if (this.queues.get(conversationId) === settled) this.queues.delete(conversationId);
@@ -35,22 +68,33 @@ export class ConversationPacer {
     return turn;
   }
 
-  private async waitForSlot(conversationId: string): Promise<void> {
-    const now = this.clock.now();
-    const recent = (this.sent.get(conversationId) ?? []).filter((at) => now.getTime() - at.getTime() < this.longestWindowMs);
-    const [plan] = planSends([{ id: 'next', conversationId }], recent.map((at) => ({ conversationId, at })), now, this.limits);
-    const sendAt = plan?.sendAt ?? now;
-    if (sendAt.getTime() > now.getTime()) await this.clock.sleep(sendAt.getTime() - now.getTime());
-    recent.push(sendAt);
-    this.sent.set(conversationId, recent);
-    this.forgetIdle(now);
+  private async waitForSlot(conversationId: string): Promise<Send> {
+    for (;;) {
+      const now = this.clock.now();
+      this.forgetIdle(now);
+      const recent = this.sent.get(conversationId) ?? [];
+      const counted = recent.map((send) => ({ conversationId, at: send.answeredAt ?? now }));
+      const [plan] = planSends([{ id: 'next', conversationId }], counted, now, this.limits);
+      const waitMs = (plan?.sendAt.getTime() ?? now.getTime()) - now.getTime();
+      if (waitMs <= 0) {
+        const send = newSend();
+        this.sent.set(conversationId, [...recent, send]);
+        return send;
+      }
+      // Planned again after every wait: once the requests on their way are answered their times are
+      // known, and a timer may fire a millisecond early.
+      const onTheWay = recent.filter((send) => send.answeredAt === null);
+      if (onTheWay.length > 0) await Promise.all(onTheWay.map((send) => send.answered));
+      else await this.clock.sleep(waitMs);
+    }
   }
 
-  /** Conversations quiet for longer than the longest window no longer constrain anything. */
+  /** Answered sends older than the longest window no longer constrain anything. */
   private forgetIdle(now: Date): void {
-    for (const [conversationId, times] of this.sent) {
-      const last = times[times.length - 1];
-      if (!last || now.getTime() - last.getTime() >= this.longestWindowMs) this.sent.delete(conversationId);
+    for (const [conversationId, sends] of this.sent) {
+      const live = sends.filter((send) => send.answeredAt === null || now.getTime() - send.answeredAt.getTime() < this.longestWindowMs);
+      if (live.length === 0) this.sent.delete(conversationId);
+      else if (live.length !== sends.length) this.sent.set(conversationId, live);
     }
   }
 }

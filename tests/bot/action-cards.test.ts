@@ -14,7 +14,7 @@ import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
-import { BOT_ID, createPartnership, recordingClock, teamsActivity, TENANT, type Partnership } from './sending-fixtures';
+import { BOT_ID, createAction, createPartnership, recordingClock, teamsActivity, TENANT, type Partnership } from './sending-fixtures';
 
 let database: TestDatabase;
 let connector: FakeBotConnector;
@@ -22,6 +22,7 @@ let app: RunningApp;
 let world: Partnership;
 let clock: ReturnType<typeof recordingClock>;
 let outsider: { id: string; aad: string };
+let minuteTaker: { id: string; aad: string };
 const NOW = new Date('2026-11-20T10:00:00Z');
 const MEETING_CHAT = '19:meeting_panel@thread.v2';
 const SAM_CHAT = 'a:1personal-sam';
@@ -32,6 +33,7 @@ const people = () => ({
   officer: { aad: world.officer.aad, teamsId: '29:1sam', name: 'Sam Patel' },
   colleague: { aad: world.colleague.aad, teamsId: '29:1jo', name: 'Jo Reid' },
   outsider: { aad: outsider.aad, teamsId: '29:1chris', name: 'Chris Outside' },
+  minuteTaker: { aad: minuteTaker.aad, teamsId: '29:1lee', name: 'Lee Minutes' },
   stranger: { aad: randomUUID(), teamsId: '29:1stranger', name: 'Not A Member' },
 });
 
@@ -120,6 +122,8 @@ beforeAll(async () => {
   const fire = await database.db.prisma.agency.create({ data: { partnershipId: world.partnershipId, name: 'Sampleshire Fire', type: 'FIRE' } });
   const aad = randomUUID();
   outsider = { aad, id: (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: fire.id, entraObjectId: aad, tenantId: TENANT, displayName: 'Chris Outside', roles: ['PANEL_MEMBER'] } })).id };
+  const leeAad = randomUUID();
+  minuteTaker = { aad: leeAad, id: (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.policeId, entraObjectId: leeAad, tenantId: TENANT, displayName: 'Lee Minutes', roles: ['MINUTE_TAKER'] } })).id };
   clock = recordingClock(NOW);
   // As in production: someone is waiting on the click, so long waits are left to the reminder worker.
   const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock, log: () => undefined, random: () => 0, retryPolicy: INTERACTIVE_RETRY_POLICY });
@@ -183,7 +187,16 @@ describe('assigning from the card in the meeting chat', () => {
     expect(cardsSentTo(SAM_CHAT)).toHaveLength(1);
   });
 
-  it('refuses a member who is not a chair with a refusal card', async () => {
+  it('lets the minute-taker assign from the card in the meeting chat, recorded as made by them', async () => {
+    const card = `assign-${randomUUID()}`;
+    const answer = await click(people().minuteTaker, 'action.assign', assignData(), { chat: 'meeting', card });
+    expect(texts(answer.value)).toContain('Assigned and sent to Sam Patel in Teams.');
+    const posted = await database.db.prisma.actionCard.findUniqueOrThrow({ where: { conversationId_activityId: { conversationId: MEETING_CHAT, activityId: card } }, select: { action: { select: { createdById: true } } } });
+    expect(posted.action.createdById).toBe(minuteTaker.id);
+    expect(buttons(cardsSentTo(SAM_CHAT)[0]!)).toEqual(['Accept']);
+  });
+
+  it('refuses a member who is not a chair or minute-taker with a refusal card', async () => {
     const answer = await click(people().officer, 'action.assign', assignData(), { chat: 'meeting' });
     expect(texts(answer.value)).toMatch(/You can't do this: assign an action/);
   });
@@ -311,6 +324,38 @@ describe('my actions and overdue in personal chat', () => {
     connector.reset();
     await say(people().officer, 'overdue');
     expect((connector.delivered(SAM_CHAT)[0]?.body as { text: string }).text).toBe('You have no overdue actions.');
+  });
+
+  it('sends the ten due soonest of the open actions the tab lists as theirs, and only the overdue ones for overdue', async () => {
+    const jo = people().colleague;
+    const joChat = personalChatOf(jo);
+    // Twelve open actions for Jo, three of them overdue on 20 November, and two she can no longer act on,
+    // on a case her agency is involved in (as assigning them would have made it).
+    await database.db.prisma.caseAgency.createMany({ data: [{ caseId: world.caseId, agencyId: world.housingId }], skipDuplicates: true });
+    for (let n = 1; n <= 12; n += 1) {
+      const day = String(n * 2).padStart(2, '0');
+      await createAction(database.db, world, { dueDate: n <= 3 ? `2026-11-${day}` : `2026-12-${day}`, ownerMemberId: world.colleague.id, title: `Jo's action ${String(n).padStart(2, '0')}`, status: n % 2 ? 'ACCEPTED' : 'PROPOSED' });
+    }
+    await createAction(database.db, world, { dueDate: '2026-11-01', ownerMemberId: world.colleague.id, title: "Jo's blocked action", status: 'BLOCKED' });
+    await createAction(database.db, world, { dueDate: '2026-11-01', ownerMemberId: world.colleague.id, title: "Jo's completed action", status: 'COMPLETED' });
+    const token = await app.signInAs(world.colleague.id);
+    const tabList = await app.call<{ actions: { title: string; overdue: boolean }[] }>('GET', '/api/actions/mine?status=PROPOSED,ACCEPTED,IN_PROGRESS', { token });
+    const open = tabList.body.actions.map((action) => action.title);
+    expect(open).toEqual(expect.arrayContaining(["Jo's action 01", "Jo's action 12"]));
+    expect(open).not.toContain("Jo's blocked action");
+
+    connector.reset();
+    await say(jo, 'my actions');
+    expect((connector.delivered(joChat)[0]?.body as { text: string }).text).toBe(`You have ${open.length} open actions. Here are the 10 due soonest; the tab lists them all.`);
+    const cardTitles = (cards: AdaptiveCard[]) => cards.map((card) => open.find((title) => texts(card).includes(title)));
+    expect(cardTitles(cardsSentTo(joChat))).toEqual(open.slice(0, 10));
+
+    connector.reset();
+    await say(jo, 'overdue');
+    const overdue = tabList.body.actions.filter((action) => action.overdue).map((action) => action.title);
+    expect(overdue).toEqual(["Jo's action 01", "Jo's action 02", "Jo's action 03"]);
+    expect((connector.delivered(joChat)[0]?.body as { text: string }).text).toBe('You have 3 overdue actions.');
+    expect(cardTitles(cardsSentTo(joChat))).toEqual(overdue);
   });
 });
 

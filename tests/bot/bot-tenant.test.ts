@@ -3,7 +3,8 @@
 // the answer says only that the sender is not a member. Tokens come from the loopback issuer
 // (tests/support/fake-issuer.ts) in Bot Framework's wire format; the bot and adapter are the real ones.
 import type { JWTPayload } from 'jose';
-import { AsbPanelsBot, cardResponse } from '../../bot/asb-bot';
+import { AsbPanelsBot } from '../../bot/asb-bot';
+import { cardResponse } from '../../bot/handlers/replies';
 import { buildErrorCard } from '../../bot/cards/notice-cards';
 import type { BotTurn } from '../../bot/handlers/turn';
 import type { TeamsSender } from '../../bot/sending/teams-sender';

@@ -1,14 +1,15 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { systemClock } from '../../api/jobs/clock';
 import { TEAMS_SEND_LIMITS_PER_CONVERSATION } from '../../api/domain/reminders/sending';
 import { ConversationPacer } from '../../bot/sending/pacer';
 import { recordingClock } from './sending-fixtures';
 
-/** Takes `count` slots one after another and returns when each was granted, in ms from the start. */
+/** Sends `count` requests one after another, each answered at once, and returns when each went, in ms from the start. */
 async function slots(pacer: ConversationPacer, clock: ReturnType<typeof recordingClock>, count: number, conversationId = 'a:chat'): Promise<number[]> {
   const start = clock.now().getTime();
   const granted: number[] = [];
   for (let i = 0; i < count; i += 1) {
-    await pacer.take(conversationId);
-    granted.push(clock.now().getTime() - start);
+    await pacer.pace(conversationId, async () => granted.push(clock.now().getTime() - start));
   }
   return granted;
 }
@@ -43,8 +44,43 @@ describe('pacing one conversation', () => {
     const clock = recordingClock();
     const pacer = new ConversationPacer(clock, [{ windowMs: 1000, max: 2 }], 0);
     const order: number[] = [];
-    await Promise.all([1, 2, 3, 4, 5].map((n) => pacer.take('a:chat').then(() => order.push(n))));
+    await Promise.all([1, 2, 3, 4, 5].map((n) => pacer.pace('a:chat', async () => order.push(n))));
     expect(order).toEqual([1, 2, 3, 4, 5]);
     expect(clock.sleeps).toEqual([1000, 1000]);
+  });
+
+  it('counts a send until Teams has answered it, so a slow first burst cannot bring eight arrivals within a second', async () => {
+    // Real time: the first seven go together and take 150 ms on the way (cold connections on a busy
+    // machine); the eighth, alone, arrives at once. Paced from departure it arrived 950 ms after them.
+    const pacer = new ConversationPacer(systemClock);
+    const arrivals: number[] = [];
+    const request = (n: number) => async () => {
+      if (n <= 7) await delay(150);
+      arrivals.push(Date.now());
+      await delay(5);
+    };
+    await Promise.all(Array.from({ length: 9 }, (_, i) => pacer.pace('a:chat', request(i + 1))));
+    arrivals.sort((a, b) => a - b);
+    for (let i = 7; i < arrivals.length; i += 1) expect((arrivals[i] as number) - (arrivals[i - 7] as number)).toBeGreaterThanOrEqual(1000);
+    for (let i = 8; i < arrivals.length; i += 1) expect((arrivals[i] as number) - (arrivals[i - 8] as number)).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('holds the next request while the ones on their way are unanswered, and sends it once they are', async () => {
+    const clock = recordingClock();
+    const pacer = new ConversationPacer(clock, [{ windowMs: 1000, max: 1 }], 0);
+    let answerFirst = () => {};
+    const first = pacer.pace('a:chat', () => new Promise<void>((resolve) => (answerFirst = resolve)));
+    let secondWent = false;
+    const second = pacer.pace('a:chat', async () => {
+      secondWent = true;
+    });
+    await delay(20);
+    expect(secondWent).toBe(false);
+    await clock.sleep(250);
+    answerFirst();
+    await Promise.all([first, second]);
+    expect(secondWent).toBe(true);
+    // A full window from the answer, not from the departure 250 ms earlier.
+    expect(clock.sleeps).toEqual([250, 1000]);
   });
 });

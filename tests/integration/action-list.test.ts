@@ -185,7 +185,7 @@ describe('the OpenAPI document', () => {
     expect(body.paths['/api/actions']?.get?.['x-capability']).toBe('action.work');
     expect(body.paths['/api/actions']?.get?.parameters.map((p) => p.name)).toEqual(['panelId', 'agencyId', 'officerId', 'status', 'overdue', 'sort']);
     expect(body.paths['/api/actions/mine']?.get?.['x-capability']).toBe('action.work');
-    expect(body.paths['/api/actions/{actionId}/chase']?.post?.['x-capability']).toBe('action.assign');
+    expect(body.paths['/api/actions/{actionId}/chase']?.post?.['x-capability']).toBe('action.oversee');
   });
 });
 

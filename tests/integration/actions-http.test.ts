@@ -18,7 +18,8 @@ let connector: FakeBotConnector;
 let app: RunningApp;
 let world: Partnership;
 let outsider: string;
-let tokens: Record<'chair' | 'officer' | 'colleague' | 'outsider', string>;
+let minuteTaker: string;
+let tokens: Record<'chair' | 'officer' | 'colleague' | 'outsider' | 'minuteTaker', string>;
 const NOW = new Date('2026-11-20T10:00:00Z');
 const OFFICER_CHAT = 'a:1personal-sam';
 
@@ -34,8 +35,11 @@ beforeAll(async () => {
   world = await createPartnership(database.db);
   const fire = await database.db.prisma.agency.create({ data: { partnershipId: world.partnershipId, name: 'Sampleshire Fire', type: 'FIRE' } });
   outsider = (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: fire.id, entraObjectId: randomUUID(), tenantId: TENANT, displayName: 'Chris Outside', roles: ['PANEL_MEMBER'] } })).id;
+  // The panel coordinator from the lead agency, holding the minute-taker role alone.
+  minuteTaker = (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.policeId, entraObjectId: randomUUID(), tenantId: TENANT, displayName: 'Lee Minutes', roles: ['MINUTE_TAKER'] } })).id;
   app = await startTestApp(database.db, { clock: () => NOW });
   tokens = {
+    minuteTaker: await app.signInAs(minuteTaker),
     chair: await app.signInAs(world.chair.id),
     officer: await app.signInAs(world.officer.id),
     colleague: await app.signInAs(world.colleague.id),
@@ -165,6 +169,27 @@ describe('assigning an action', () => {
     expect((await assign({}, tokens.officer)).status).toBe(403);
     expect((await assign({ caseId: randomUUID() })).status).toBe(404);
     expect((await app.call('POST', '/api/actions', { body: {} })).status).toBe(401);
+  });
+});
+
+describe('assigning as the minute-taker', () => {
+  it('lets the minute-taker assign an action in a meeting, audited as theirs, and sends the owner the card', async () => {
+    const answer = await assign({ meetingId: world.meetingId }, tokens.minuteTaker);
+    expect(answer.status).toBe(201);
+    expect(answer.body.action).toMatchObject({ status: 'PROPOSED', meetingId: world.meetingId, ownerMember: { id: world.officer.id } });
+    expect(answer.body.deliveries).toEqual([expect.objectContaining({ memberId: world.officer.id, status: 'SENT' })]);
+    const [row] = (await auditRows(answer.body.action.id)).filter((r) => r.event === 'action.assign');
+    expect(row).toMatchObject({ actorId: minuteTaker });
+  });
+
+  it("leaves reassigning, re-dating, cancelling and chasing to the chair: the minute-taker gets 403 and the action is unchanged", async () => {
+    const action = await assigned();
+    expect((await act(action.id, 'reassign', { expectedVersion: 1, agencyId: world.housingId, memberId: world.colleague.id, reason: 'Sam is on leave.' }, tokens.minuteTaker)).status).toBe(403);
+    expect((await act(action.id, 'due-date', { expectedVersion: 1, dueDate: '2026-12-18', reason: 'Waiting for the tenancy visit.' }, tokens.minuteTaker)).status).toBe(403);
+    expect((await act(action.id, 'cancel', { expectedVersion: 1, reason: 'No longer needed.' }, tokens.minuteTaker)).status).toBe(403);
+    expect((await act(action.id, 'chase', undefined, tokens.minuteTaker)).status).toBe(403);
+    const read = await app.call<ActionBody['action']>('GET', `/api/actions/${action.id}`, { token: tokens.minuteTaker });
+    expect(read.body).toMatchObject({ status: 'PROPOSED', version: 1, ownerMember: { id: world.officer.id } });
   });
 });
 

@@ -42,22 +42,22 @@ describe('demo data', () => {
     const prisma = test.db.prisma;
     expect(await prisma.partnership.count()).toBe(1);
     expect(await prisma.agency.count()).toBeGreaterThanOrEqual(8);
-    expect(await prisma.member.count()).toBe(20);
+    expect(await prisma.member.count()).toBe(21);
     expect(await prisma.panel.count()).toBe(3);
     expect(await prisma.person.count()).toBe(60);
     expect(await prisma.location.count()).toBe(40);
     expect(await prisma.case.count()).toBe(30);
     expect(await prisma.incident.count()).toBe(200);
-    expect(summary).toMatchObject({ partnerships: 1, members: 20, panels: 3, people: 60, locations: 40, cases: 30, incidents: 200 });
+    expect(summary).toMatchObject({ partnerships: 1, members: 21, panels: 3, people: 60, locations: 40, cases: 30, incidents: 200 });
     expect(await prisma.action.count()).toBe(summary.actions);
   });
 
-  it('offers the same members to a sign-in screen as it writes, with a chair, an admin and an auditor', async () => {
+  it('offers the same members to a sign-in screen as it writes, with a chair, an admin, an auditor and a minute-taker', async () => {
     const members = await test.db.prisma.member.findMany({ orderBy: { displayName: 'asc' } });
     expect(members.map((m) => m.id).sort()).toEqual(DEMO_MEMBERS.map((m) => m.id).sort());
     const roles = members.flatMap((m) => m.roles);
     expect(roles.filter((r) => r === 'PANEL_CHAIR')).toHaveLength(2);
-    expect(roles).toEqual(expect.arrayContaining(['PARTNERSHIP_ADMIN', 'AUDITOR', 'REFERRER', 'PANEL_MEMBER']));
+    expect(roles).toEqual(expect.arrayContaining(['PARTNERSHIP_ADMIN', 'AUDITOR', 'REFERRER', 'PANEL_MEMBER', 'MINUTE_TAKER']));
     expect(await test.db.prisma.agency.count({ where: { guestTenantId: { not: null } } })).toBe(1);
   });
 

@@ -1,7 +1,9 @@
 // Who may do what, and who may see which case: the one policy every REST route, bot command and
 // card action asks. Pure: the facts about a case are loaded by api/services/case-access.ts.
 
-export const ROLES = ['PARTNERSHIP_ADMIN', 'PANEL_CHAIR', 'PANEL_MEMBER', 'REFERRER', 'AUDITOR'] as const;
+// A minute-taker (often the partnership's ASB coordinator) sits in the meeting and records the
+// actions the panel agrees; deciding referrals, approving minutes and overseeing actions stay the chair's.
+export const ROLES = ['PARTNERSHIP_ADMIN', 'PANEL_CHAIR', 'PANEL_MEMBER', 'REFERRER', 'AUDITOR', 'MINUTE_TAKER'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The signed-in member a request or card click acts for. */
@@ -22,21 +24,23 @@ const CAPABILITIES = {
   /** Accept or decline a submitted referral for a panel. */
   'referral.decide': ['PANEL_CHAIR'],
   /** Open a case, its people, places and incidents (need-to-know still applies per case). */
-  'case.read': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR'],
+  'case.read': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR', 'MINUTE_TAKER'],
   /** Search people and addresses to avoid double keying. */
   'person.search': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR'],
   /** Record incidents and consent on a case the member can see. */
   'case.update': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR'],
-  /** Assign, reassign and cancel actions. */
-  'action.assign': ['PANEL_CHAIR'],
+  /** Assign an action, during an agenda item or on a case at any time. */
+  'action.assign': ['PANEL_CHAIR', 'MINUTE_TAKER'],
+  /** Reassign, re-date and cancel actions, chase owners and see whose reminders aren't getting through. */
+  'action.oversee': ['PANEL_CHAIR'],
   /** Accept, update and complete an action one owns (ownership is checked per action). */
-  'action.work': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR'],
+  'action.work': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR', 'MINUTE_TAKER'],
   /** Create panels, set their cadence, agencies and chairs. */
   'panel.manage': ['PARTNERSHIP_ADMIN'],
   /** Schedule meetings, edit the agenda, move between items, record outcomes, approve minutes. */
   'meeting.run': ['PANEL_CHAIR'],
   /** Join a panel meeting: attendance, confidentiality statement, the side panel. */
-  'meeting.attend': ['PANEL_MEMBER', 'PANEL_CHAIR'],
+  'meeting.attend': ['PANEL_MEMBER', 'PANEL_CHAIR', 'MINUTE_TAKER'],
   /** Governance figures for the partnership (small numbers suppressed for those without case access). */
   'governance.read': ['PARTNERSHIP_ADMIN', 'PANEL_CHAIR', 'PANEL_MEMBER', 'AUDITOR'],
   /** Who viewed a case: chairs and auditors only. */
@@ -82,14 +86,14 @@ export type CaseAccessGround = 'LEAD_AGENCY' | 'INVOLVED_AGENCY' | 'PANEL_SEAT' 
 
 /**
  * Need-to-know: a member sees a case only when their agency leads or is involved in it, or sits on
- * (or chairs) a panel hearing it. Roles without case.read (admins, auditors) never see case content.
+ * (or chairs) a panel hearing it; a seat is for those who attend its meetings. Roles without case.read (admins, auditors) never see case content.
  */
 export function caseAccessGround(actor: Actor, facts: CaseAccessFacts): CaseAccessGround | null {
   if (actor.partnershipId !== facts.partnershipId || !mayUse(actor, 'case.read')) return null;
   if (facts.leadAgencyId === actor.agencyId) return 'LEAD_AGENCY';
   if (facts.involvedAgencyIds.includes(actor.agencyId)) return 'INVOLVED_AGENCY';
   if (facts.hearingPanels.some((panel) => panel.chairMemberIds.includes(actor.memberId))) return 'PANEL_CHAIR';
-  if (actor.roles.some((role) => role === 'PANEL_MEMBER' || role === 'PANEL_CHAIR') && facts.hearingPanels.some((panel) => panel.agencyIds.includes(actor.agencyId))) {
+  if (mayUse(actor, 'meeting.attend') && facts.hearingPanels.some((panel) => panel.agencyIds.includes(actor.agencyId))) {
     return 'PANEL_SEAT';
   }
   return null;
@@ -109,7 +113,7 @@ export const NO_RESTRICTED_FIELDS: RestrictedFieldAccess = { healthNotes: false,
 
 /**
  * Health and safeguarding notes are for panel members and chairs of a case they can see, not for
- * referrers; police intelligence is for chairs and for panel members from the police.
+ * referrers or minute-takers (the minutes record decisions, not clinical detail); police intelligence is for chairs and for panel members from the police.
  */
 export function restrictedFieldsVisible(actor: Actor, facts: CaseAccessFacts): RestrictedFieldAccess {
   if (!maySeeCase(actor, facts)) return NO_RESTRICTED_FIELDS;

@@ -63,7 +63,7 @@ export function actionListRoutes(deps: ApiDependencies): RouteSpec[] {
       path: '/actions/:actionId/chase',
       summary: 'Chase an action now: send its owner a reminder at once.',
       tag: 'Actions',
-      capability: 'action.assign',
+      capability: 'action.oversee',
       params: { actionId: 'action' },
       async handle({ params, ctx }) {
         return { status: 200, json: await chaseNow(ctx, { sender: deps.sender }, params.actionId!) };

@@ -123,7 +123,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       path: '/actions/:actionId/reassign',
       summary: 'Reassign an action to another agency or officer, with a reason.',
       tag: 'Actions',
-      capability: 'action.assign',
+      capability: 'action.oversee',
       params,
       body: reassignBody,
       async handle({ params: { actionId }, body, ctx }) {
@@ -135,7 +135,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       path: '/actions/:actionId/due-date',
       summary: 'Move an action\'s due date, with a reason.',
       tag: 'Actions',
-      capability: 'action.assign',
+      capability: 'action.oversee',
       params,
       body: dueDateBody,
       async handle({ params: { actionId }, body, ctx }) {
@@ -147,7 +147,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       path: '/actions/:actionId/cancel',
       summary: 'Cancel an action, with a reason.',
       tag: 'Actions',
-      capability: 'action.assign',
+      capability: 'action.oversee',
       params,
       body: cancelBody,
       async handle({ params: { actionId }, body, ctx }) {

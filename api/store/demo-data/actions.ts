@@ -89,7 +89,8 @@ export function proposeActions(random: Random, id: IdMaker, c: DemoCase, meeting
   while (chosen.size < count) chosen.add(random.pick(candidates));
   return [...chosen].map((owner, n) => {
     const titles = TITLES[agencyByKey(owner).type]?.[c.kind] ?? ['Share relevant information with the lead agency'];
-    const staff = membersOf(owner).filter((m) => !m.roles.includes('AUDITOR'));
+    // Officers who work cases; the auditor and the panel coordinator (minute-taker) record, not own.
+    const staff = membersOf(owner).filter((m) => m.roles.some((role) => role === 'REFERRER' || role === 'PANEL_MEMBER' || role === 'PANEL_CHAIR'));
     return {
       id: id('action', meeting.id, c.id, n), c, meeting, agendaItemId, title: random.pick(titles), owner,
       ownerMember: staff.length > 0 && random.chance(0.9) ? random.pick(staff) : null,

@@ -99,6 +99,7 @@ const MEMBER_LIST: readonly (readonly [string, string, AgencyKey, readonly Membe
   ['Chris Specimen', 'Prevention and Protection Officer', 'fire', ['PANEL_MEMBER', 'REFERRER']],
   ['Bola Lorem', 'Victim Caseworker', 'victimCare', ['PANEL_MEMBER', 'REFERRER']],
   ['Martin Ipsum', 'Probation Officer', 'probation', ['PANEL_MEMBER']],
+  ['Leah Stand-in', 'ASB Panel Coordinator', 'council', ['MINUTE_TAKER']],
 ];
 
 export const DEMO_MEMBERS: readonly DemoMember[] = MEMBER_LIST.map(([displayName, jobTitle, agencyKey, roles], index) => {

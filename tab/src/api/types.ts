@@ -6,7 +6,7 @@ export interface PublicConfig {
   entraClientId?: string;
 }
 
-export type MemberRole = 'PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR';
+export type MemberRole = 'PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER';
 
 export interface DevMember {
   id: string;

@@ -18,6 +18,7 @@ const ROLE_WORDS: Record<string, string> = {
   PANEL_MEMBER: 'panel member',
   REFERRER: 'referrer',
   AUDITOR: 'auditor',
+  MINUTE_TAKER: 'minute-taker',
 };
 
 export function describeRoles(roles: readonly string[]): string {
