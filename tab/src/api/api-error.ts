@@ -1,15 +1,22 @@
 // An API failure as a value the UI can show: what went wrong in words and whether retrying helps.
-import type { ApiErrorBody } from './types';
+import type { ApiErrorBody, FieldError } from './types';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fields: Record<string, string> = {},
+    readonly fields: readonly FieldError[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** The first message for each field, for forms that show one message beside each input. */
+  get messageByField(): Record<string, string> {
+    const messages: Record<string, string> = {};
+    for (const { field, message } of this.fields) messages[field] ??= message;
+    return messages;
   }
 
   /** Conflicts and bad input need the user to change something; the rest may pass on a second try. */
@@ -32,8 +39,17 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+function isFieldError(entry: unknown): entry is FieldError {
+  const candidate = entry as FieldError | null;
+  return typeof candidate?.field === 'string' && typeof candidate.message === 'string';
+}
+
 export function apiErrorFrom(status: number, body: unknown): ApiError {
-  if (isErrorBody(body)) return new ApiError(status, body.error.code, body.error.message, body.error.fields ?? {});
+  if (isErrorBody(body)) {
+    // A proxy's or an older server's body may carry something else here; only well-formed entries are shown.
+    const fields = Array.isArray(body.error.fields) ? body.error.fields.filter(isFieldError) : [];
+    return new ApiError(status, body.error.code, body.error.message, fields);
+  }
   const message = FALLBACK_MESSAGES[status] ?? `The server could not complete the request (HTTP ${status}). Try again.`;
   return new ApiError(status, `http_${status}`, message);
 }

@@ -31,6 +31,12 @@ export interface SignedInMember {
   signIn: SignInMode;
 }
 
+/** One input the server refused, named by its path such as `answers.q1` (api/http/errors.ts). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: FieldError[] };
 }

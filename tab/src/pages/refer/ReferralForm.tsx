@@ -9,7 +9,7 @@ import { ConcernsStep } from './ConcernsStep';
 import { QuestionsStep } from './QuestionsStep';
 import { ReferralResult } from './ReferralResult';
 import { findCandidates, SubjectStep } from './SubjectStep';
-import { fieldErrorsOf, SECTION_LABELS, SECTIONS, type MatchCandidate, type ReferralDraft, type RiskTemplate, type SubmitResult, type SubjectType } from './referral-types';
+import { SECTION_LABELS, SECTIONS, type MatchCandidate, type ReferralDraft, type RiskTemplate, type SubmitResult, type SubjectType } from './referral-types';
 import { useReferralDraft, type DraftState, type SaveStatus } from './use-referral-draft';
 
 const useStyles = makeStyles({
@@ -124,8 +124,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
       setResult(answer.result);
     } catch (error) {
       const apiError = asApiError(error);
-      const fields = fieldErrorsOf(apiError.fields);
-      setErrors(fields);
+      setErrors(apiError.messageByField);
       setProblem(apiError.message);
     } finally {
       setBusy(false);
