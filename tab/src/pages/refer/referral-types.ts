@@ -54,6 +54,9 @@ export interface Referral {
   route: string | null;
   routingExplanation: string | null;
   assessments: Array<{ score: number; finalBand: RiskBand; reasons: string[] }>;
+  withdrawnAt: string | null;
+  withdrawnBy: { id: string; displayName: string } | null;
+  withdrawalReason: string | null;
   updatedAt: string;
 }
 
