@@ -38,6 +38,7 @@ const environmentSchema = z.object({
   ENTRA_ALLOWED_TENANTS: optionalText,
   ENTRA_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
+  TEAMS_APP_ID: optionalText.pipe(z.guid('must be a GUID, the Teams app id in the manifest').optional()),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   REMINDER_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -87,6 +88,13 @@ export interface AppConfig {
   graph: { baseUrl: string; authorityHost: string };
   /** How often the reminder worker looks for reminders due; each instance polls on its own. */
   reminderPollMs: number;
+  /** Where cards link into the tab: a Teams deep link with the app id, else the public tab address. */
+  tabLinks: TabLinks;
+}
+
+export interface TabLinks {
+  teamsAppId: string | null;
+  publicBaseUrl: string | null;
 }
 
 export class ConfigurationError extends Error {
@@ -160,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     signInRateLimitPerMinute: values.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     reminderPollMs: values.REMINDER_POLL_SECONDS * 1000,
+    tabLinks: { teamsAppId: values.TEAMS_APP_ID ?? null, publicBaseUrl: values.PUBLIC_BASE_URL ?? null },
     graph: {
       baseUrl: values.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
       authorityHost: values.ENTRA_AUTHORITY_HOST ?? DEFAULT_ENTRA_AUTHORITY_HOST,

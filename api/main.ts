@@ -72,7 +72,7 @@ async function start(): Promise<void> {
   const reminderSender = new BotConnectorSender(senderOptions);
   const clock = systemClock.now;
   const identity = createIdentity(config.signIn, { db, logger, clock });
-  const bot = new AsbPanelsBot({ db, logger, clock, sender });
+  const bot = new AsbPanelsBot({ db, logger, clock, sender, tabLinks: config.tabLinks });
   const app = createApp({ db, migrations, logger, clock, identity, sender, config, botEndpoint: botEndpoint(adapter, bot) });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');

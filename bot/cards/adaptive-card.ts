@@ -115,7 +115,14 @@ export interface InnerCard {
   actions: CardAction[];
 }
 
-export type CardAction = ExecuteAction | ShowCardAction;
+/** Opens a link: in Teams, a deep link to the app's tab opens inside Teams rather than a browser. */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export type CardAction = ExecuteAction | ShowCardAction | OpenUrlAction;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -153,6 +160,10 @@ export function text(value: string, options: Omit<TextBlock, 'type' | 'text'> = 
 
 export function facts(entries: readonly (readonly [string, string | null | undefined])[]): FactSet {
   return { type: 'FactSet', facts: entries.filter((entry): entry is readonly [string, string] => Boolean(entry[1])).map(([title, value]) => ({ title, value })) };
+}
+
+export function openUrl(title: string, url: string): OpenUrlAction {
+  return { type: 'Action.OpenUrl', title, url };
 }
 
 export function execute(verb: string, title: string, data: Record<string, unknown>, options: Pick<ExecuteAction, 'associatedInputs' | 'style'> = {}): ExecuteAction {

@@ -2,7 +2,7 @@
 // through the same service the tab uses; the risk assessment is then finished in the tab's Refer
 // page, where the draft is waiting. A rejected submission comes back with each error by its field.
 import { z } from 'zod';
-import { card, execute, facts, heading, text, type AdaptiveCard, type CardElement, type CardInput } from './adaptive-card';
+import { card, execute, facts, heading, openUrl, text, type AdaptiveCard, type CardElement, type CardInput } from './adaptive-card';
 import type { FieldError } from './verbs';
 
 export const REFERRAL_VERBS = { startDraft: 'referral.startDraft' } as const;
@@ -86,6 +86,8 @@ export interface DraftSavedCardView {
   /** The person's name or the address, as typed. */
   about: string | null;
   savedAt: string;
+  /** Opens the draft in the tab (bot/cards/tab-links.ts); null when the app's addresses are not configured. */
+  link: string | null;
 }
 
 export function buildDraftSavedCard(view: DraftSavedCardView): AdaptiveCard {
@@ -97,8 +99,15 @@ export function buildDraftSavedCard(view: DraftSavedCardView): AdaptiveCard {
         ['About', view.about],
         ['Saved', view.savedAt],
       ]),
-      text('To finish it, open the ASB Panels tab and choose **Refer**: your draft is listed there with the risk assessment still to do. Nothing is sent to a panel until you submit it.'),
+      text(
+        view.link
+          ? 'Finish the risk assessment in the ASB Panels tab. Nothing is sent to a panel until you submit it.'
+          : 'To finish it, open the ASB Panels tab and choose **Refer**: your draft is listed there with the risk assessment still to do. Nothing is sent to a panel until you submit it.',
+      ),
     ],
-    { fallbackText: 'Referral saved as a draft. Finish it in the ASB Panels tab.' },
+    {
+      ...(view.link ? { actions: [openUrl('Finish in the tab', view.link)] } : {}),
+      fallbackText: 'Referral saved as a draft. Finish it in the ASB Panels tab.',
+    },
   );
 }

@@ -4,6 +4,7 @@ import { MessageFactory } from 'botbuilder';
 import { startReferral } from '../../api/services/referrals/referrals';
 import { cardAttachment, cardResponse } from './replies';
 import { buildDraftSavedCard, buildStartReferralCard, REFERRAL_VERBS, startDraftSubmission, type ReferralSubjectType } from '../cards/referral-card';
+import { referralLink } from '../cards/tab-links';
 import { parseCardData } from '../cards/verbs';
 import type { BotCommand, CardActionHandler } from './turn';
 
@@ -40,7 +41,8 @@ export const startDraftAction: CardActionHandler = async (turn, data) => {
   });
   const about = isPlace ? (input.address ?? null) : name || null;
   const savedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(referral.createdAt));
-  return cardResponse(buildDraftSavedCard({ subjectType: input.subjectType, about, savedAt }));
+  const link = turn.deps.tabLinks ? referralLink(turn.deps.tabLinks, referral.id) : null;
+  return cardResponse(buildDraftSavedCard({ subjectType: input.subjectType, about, savedAt, link }));
 };
 
 export const REFERRAL_CARD_ACTIONS = { [REFERRAL_VERBS.startDraft]: startDraftAction };

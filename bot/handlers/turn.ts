@@ -1,6 +1,7 @@
 // What a bot command or card action handler receives: the Teams turn, the member who acted (or
 // null when the sender is not a member), and the app's services.
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { TabLinks } from '../../api/config';
 import type { Logger } from '../../api/logger';
 import type { Database } from '../../api/store/database';
 import type { ServiceContext } from '../../api/services/context';
@@ -12,6 +13,8 @@ export interface BotDependencies {
   clock: () => Date;
   /** Posts and updates cards beyond the current turn (personal chats, meeting chats). */
   sender: TeamsSender;
+  /** Where cards link into the tab; without it cards carry no links. */
+  tabLinks?: TabLinks;
 }
 
 export interface BotTurn {

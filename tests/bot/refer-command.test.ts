@@ -8,6 +8,7 @@ import { createReferralWorld, type ReferralWorld } from '../integration/referral
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const TENANT = 'tenant-referrals';
+const TEAMS_APP_ID = '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f';
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -16,13 +17,13 @@ let world: ReferralWorld;
 let referrerObjectId: string;
 let auditorObjectId: string;
 
-interface CardJson { body: Array<{ type: string; id?: string; text?: string; value?: string; facts?: Array<{ title: string; value: string }> }>; actions?: Array<{ verb?: string }> }
+interface CardJson { body: Array<{ type: string; id?: string; text?: string; value?: string; facts?: Array<{ title: string; value: string }> }>; actions?: Array<{ type: string; verb?: string; title?: string; url?: string }> }
 
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await createReferralWorld(database.db);
   connector = await startFakeBotConnector();
-  app = await startTestApp(database.db, { clock: () => NOW });
+  app = await startTestApp(database.db, { clock: () => NOW, tabLinks: { teamsAppId: TEAMS_APP_ID, publicBaseUrl: 'https://panels.example.gov.uk' } });
   referrerObjectId = (await database.db.prisma.member.findUniqueOrThrow({ where: { id: world.members.policeReferrer } })).entraObjectId;
   auditorObjectId = (await database.db.prisma.member.findUniqueOrThrow({ where: { id: world.members.auditor } })).entraObjectId;
 }, 60_000);
@@ -84,6 +85,9 @@ describe('the refer command', () => {
     const draft = await database.db.prisma.referral.findFirstOrThrow({ where: { referrerId: world.members.policeReferrer, status: 'DRAFT' } });
     expect([draft.subjectType, draft.draft]).toEqual(['VICTIM', { step: 'from-chat', subject: { givenName: 'Mabel', familyName: 'Exampleton' }, concerns: 'Young people knocking at all hours.' }]);
     const token = await app.signInAs(world.members.policeReferrer);
+    // "Finish in the tab" opens the Refer personal tab in Teams on this draft.
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: `referrals/${draft.id}` }));
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Finish in the tab', url: `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/refer?context=${context}` }]);
     const fromTab = await app.call<{ draft: unknown }>('GET', `/api/referrals/${draft.id}`, { token });
     expect(fromTab.body.draft).toEqual(draft.draft);
     expect(await database.db.prisma.auditEvent.count({ where: { event: 'referral.create', entityId: draft.id, actorId: world.members.policeReferrer } })).toBe(1);

@@ -130,6 +130,36 @@ describe('the referral form', () => {
     await page.context().close();
   });
 
+  it('withdraws a draft with a reason, asking for one when it is left blank, and shows it withdrawn after a reload', async () => {
+    const page = await openForm();
+    await page.getByRole('radio', { name: 'A victim' }).check();
+    await page.getByLabel('First name').fill('Winifred');
+    await page.getByLabel('Last name').fill('Withdrawn-Testcase');
+    await page.getByText(/^Draft saved at/).waitFor();
+    const id = /#\/referrals\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+    expect(id).toBeDefined();
+
+    await page.getByRole('button', { name: 'Withdraw draft' }).click();
+    const reason = page.getByLabel(/^Why are you withdrawing this referral\?/);
+    expect(await focusedName(page)).toMatch(/^Why are you withdrawing this referral\?/);
+    await page.getByRole('button', { name: 'Withdraw referral' }).click();
+    await page.getByText('Say why the referral is withdrawn.').waitFor();
+    expect((await tab.database.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('DRAFT');
+    await expectNoAxeViolations(page);
+
+    await reason.fill('Started by mistake: the victim was referred by housing this morning.');
+    await page.getByRole('button', { name: 'Withdraw referral' }).click();
+    await page.getByText('This referral was withdrawn').waitFor();
+    await page.getByText(/By Dan Sample on .*: Started by mistake: the victim was referred by housing this morning\.$/).waitFor();
+    const stored = await tab.database.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } });
+    expect([stored.status, stored.withdrawalReason]).toEqual(['WITHDRAWN', 'Started by mistake: the victim was referred by housing this morning.']);
+
+    await page.reload();
+    await page.getByText('This referral was withdrawn').waitFor();
+    expect(await page.getByRole('button', { name: 'Submit referral' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('can be completed with the keyboard alone', async () => {
     const page = await openForm();
     await page.locator('body').focus();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { ActivityHandler } from 'botbuilder';
 import { createApp } from '../../api/app';
-import type { AppConfig } from '../../api/config';
+import type { AppConfig, TabLinks } from '../../api/config';
 import { createLogger, type Logger } from '../../api/logger';
 import { migrationsDir } from '../../api/paths';
 import { readMigrations } from '../../api/store/migrations';
@@ -32,6 +32,8 @@ export interface TestAppOptions {
   botHandler?: ActivityHandler;
   /** Defaults to the real sender over this app's adapter (point `bot` at a fake Bot Connector). */
   sender?: TeamsSender;
+  /** Where the default bot's cards link into the tab; without it cards carry no links. */
+  tabLinks?: TabLinks;
 }
 
 export interface ApiAnswer<Body = unknown> {
@@ -67,7 +69,7 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     identity,
     sender,
     config: { signIn, allowedOrigins: options.allowedOrigins ?? [], rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000, signInRateLimitPerMinute: options.signInRateLimitPerMinute ?? 10_000, nodeEnv: 'test' },
-    botEndpoint: botEndpoint(adapter, options.botHandler ?? new AsbPanelsBot({ db, logger, clock, sender })),
+    botEndpoint: botEndpoint(adapter, options.botHandler ?? new AsbPanelsBot({ db, logger, clock, sender, ...(options.tabLinks ? { tabLinks: options.tabLinks } : {}) })),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -7,6 +7,7 @@ import { buildAssignActionCard, type AssignActionCardView } from '../../bot/card
 import { buildErrorCard, buildRefusalCard } from '../../bot/cards/notice-cards';
 import { buildDigestCard, buildReminderCard, type ReminderCardKind } from '../../bot/cards/reminder-cards';
 import { buildDraftSavedCard, buildStartReferralCard } from '../../bot/cards/referral-card';
+import { referralLink } from '../../bot/cards/tab-links';
 
 export const IDS = {
   action: '5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b',
@@ -163,6 +164,10 @@ export function everyCard(): [string, AdaptiveCard][] {
     ],
     ['start referral, empty', buildStartReferralCard({ values: {}, fieldErrors: [] })],
     ['start referral, errors shown', buildStartReferralCard({ values: { subjectType: 'LOCATION', address: 'Sampleton Recreation Ground' }, fieldErrors: [{ field: 'concerns', message: 'Say briefly what is happening.' }] })],
-    ['referral draft saved', buildDraftSavedCard({ subjectType: 'VICTIM', about: 'Mabel Exampleton', savedAt: '20 November 2026 at 12:00' })],
+    ['referral draft saved', buildDraftSavedCard({ subjectType: 'VICTIM', about: 'Mabel Exampleton', savedAt: '20 November 2026 at 12:00', link: null })],
+    [
+      'referral draft saved, with a Teams deep link to it',
+      buildDraftSavedCard({ subjectType: 'VICTIM', about: 'Mabel Exampleton', savedAt: '20 November 2026 at 12:00', link: referralLink({ teamsAppId: '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f', publicBaseUrl: null }, '5b0c9a4e-1f2d-4c3b-8a7e-6d5c4b3a2f10') }),
+    ],
   ];
 }

@@ -8,7 +8,7 @@ import { actionCardView, agendaView, assignView, CHAIR, CHAIR_TEAMS_ID, COLLEAGU
 
 function executes(card: AdaptiveCard | InnerCard): ExecuteAction[] {
   const fromActions = (actions: CardAction[] = []): ExecuteAction[] =>
-    actions.flatMap((action) => (action.type === 'Action.Execute' ? [action] : executes(action.card)));
+    actions.flatMap((action) => (action.type === 'Action.Execute' ? [action] : action.type === 'Action.ShowCard' ? executes(action.card) : []));
   const fromElements = (elements: CardElement[]): ExecuteAction[] =>
     elements.flatMap((element) => {
       if (element.type === 'ActionSet') return fromActions(element.actions);

@@ -114,10 +114,11 @@ describe('the filled manifest', () => {
     }
   });
 
-  it('has the My actions and Dashboard personal tabs on the app host', () => {
+  it('has the My actions, Refer and Dashboard personal tabs on the app host', () => {
     const tabs = filled().staticTabs as { name?: string; contentUrl?: string; scopes: string[] }[];
     expect(tabs.filter((tab) => tab.name).map(({ name, contentUrl, scopes }) => ({ name, contentUrl, scopes }))).toEqual([
       { name: 'My actions', contentUrl: 'https://panels.example.gov.uk/tab/#/my-actions', scopes: ['personal'] },
+      { name: 'Refer', contentUrl: 'https://panels.example.gov.uk/tab/#/refer', scopes: ['personal'] },
       { name: 'Dashboard', contentUrl: 'https://panels.example.gov.uk/tab/#/dashboard', scopes: ['personal'] },
     ]);
   });

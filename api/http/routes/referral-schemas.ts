@@ -56,6 +56,7 @@ export const decisionBody = refusingNul(z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('ACCEPT') }),
   z.strictObject({ decision: z.literal('DECLINE'), reason: z.string().trim().min(1, 'Say why the panel will not hear this referral.').max(2000) }),
 ]));
+export const withdrawalBody = refusingNul(z.strictObject({ reason: z.string().trim().min(1, 'Say why the referral is withdrawn.').max(2000, 'Keep the reason to 2000 characters.') }));
 export const reassessmentBody = refusingNul(z.strictObject({
   answers: z.record(z.string().max(60), z.string().max(60)),
   judgement: z.strictObject({ band: bandSchema, reason: z.string().max(2000) }).optional(),

@@ -4,9 +4,10 @@ import { defineRoute, type RouteSpec } from '../route-spec';
 import { decideReferral } from '../../services/referrals/decide';
 import { listReferrals, readReferral, saveReferralDraft, startReferral } from '../../services/referrals/referrals';
 import { submitReferral } from '../../services/referrals/submit';
+import { withdrawReferral } from '../../services/referrals/withdraw';
 import { readReferralSettings, updateReferralSettings } from '../../services/referrals/referral-settings';
 import { listRiskTemplates, publishRiskTemplateVersion, readRiskTemplate, riskTemplateDefinitionSchema } from '../../services/referrals/templates';
-import { decisionBody, referralSettingsBody, refusingNul, saveDraftBody, startReferralBody } from './referral-schemas';
+import { decisionBody, referralSettingsBody, refusingNul, saveDraftBody, startReferralBody, withdrawalBody } from './referral-schemas';
 import type { ApiDependencies } from './index';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
@@ -53,6 +54,14 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       params: { referralId: 'referral' }, body: decisionBody,
       async handle({ params, body, ctx }) {
         return { json: await decideReferral(ctx, params.referralId!, body) };
+      },
+    }),
+    defineRoute({
+      // Open to every signed-in member: the use case lets through the referrer and the chair of its panel only.
+      method: 'post', path: '/referrals/:referralId/withdrawal', summary: 'Withdraw a draft or submitted referral, with the reason (its referrer, or the chair of its panel).', tag: 'Referrals', capability: null,
+      params: { referralId: 'referral' }, body: withdrawalBody,
+      async handle({ params, body, ctx }) {
+        return { json: await withdrawReferral(ctx, params.referralId!, body) };
       },
     }),
     defineRoute({

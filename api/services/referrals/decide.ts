@@ -2,7 +2,7 @@
 // the lead agency's casework (the panel is not an agency and owns no case); the reason is kept.
 import { mayUse } from '../../domain/access/policy';
 import { audit } from '../audit';
-import { inTransaction, type ServiceContext } from '../context';
+import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { conflict, forbidden, validationFailed } from '../errors';
 import { referralView, requireVisibleReferral } from './referrals';
 
@@ -29,10 +29,7 @@ export async function decideReferral(ctx: ServiceContext, referralId: string, de
       where: { id: referralId },
       data: { status, decidedAt: now, decidedById: ctx.actor.memberId, declineReason: decision.decision === 'DECLINE' ? decision.reason.trim() : null },
     });
-    if (decision.decision === 'DECLINE' && referral.caseId) {
-      const otherHearing = await tx.referral.count({ where: { caseId: referral.caseId, id: { not: referralId }, status: { in: ['SUBMITTED', 'ACCEPTED'] } } });
-      if (otherHearing === 0) await tx.case.updateMany({ where: { id: referral.caseId, status: 'OPEN' }, data: { status: 'LEAD_AGENCY_CASEWORK' } });
-    }
+    if (decision.decision === 'DECLINE' && referral.caseId) await leaveCaseWithLeadAgency(tx, referral.caseId, referralId);
     await audit(tx, ctx, {
       event: decision.decision === 'ACCEPT' ? 'referral.accept' : 'referral.decline',
       entityType: 'Referral',
@@ -42,4 +39,10 @@ export async function decideReferral(ctx: ServiceContext, referralId: string, de
     });
     return referralView(await requireVisibleReferral(tx, ctx, referralId));
   });
+}
+
+/** A case no other referral asks a panel to hear goes back to the lead agency's own casework. */
+export async function leaveCaseWithLeadAgency(tx: Tx, caseId: string, referralId: string): Promise<void> {
+  const otherHearing = await tx.referral.count({ where: { caseId, id: { not: referralId }, status: { in: ['SUBMITTED', 'ACCEPTED'] } } });
+  if (otherHearing === 0) await tx.case.updateMany({ where: { id: caseId, status: 'OPEN' }, data: { status: 'LEAD_AGENCY_CASEWORK' } });
 }

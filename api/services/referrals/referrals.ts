@@ -12,7 +12,7 @@ import type { ReferralDraft } from './referral-draft';
 const referralSelect = {
   id: true, partnershipId: true, subjectType: true, status: true, referrerId: true, panelId: true, caseId: true, personId: true, locationId: true,
   draft: true, reason: true, criteriaMet: true, route: true, routingExplanation: true, submittedAt: true, decidedAt: true, declineReason: true,
-  createdAt: true, updatedAt: true,
+  withdrawnAt: true, withdrawalReason: true, createdAt: true, updatedAt: true,
   referrer: { select: { id: true, displayName: true } },
   referrerAgency: { select: { id: true, name: true } },
   panel: { select: { id: true, name: true, type: true } },
@@ -20,6 +20,7 @@ const referralSelect = {
   person: { select: { id: true, givenName: true, familyName: true, dateOfBirth: true, anonymisedAt: true } },
   location: { select: { id: true, addressLine1: true, town: true, postcode: true, anonymisedAt: true } },
   decidedBy: { select: { id: true, displayName: true } },
+  withdrawnBy: { select: { id: true, displayName: true } },
   assessments: {
     orderBy: { assessedAt: 'asc' },
     select: { id: true, score: true, calculatedBand: true, overrideBand: true, overrideReason: true, finalBand: true, reasons: true, assessedAt: true, template: { select: { id: true, name: true, version: true } } },
@@ -28,7 +29,7 @@ const referralSelect = {
 
 export type LoadedReferral = Prisma.ReferralGetPayload<{ select: typeof referralSelect }>;
 
-async function isChairOf(tx: Tx, actor: Actor, panelId: string | null): Promise<boolean> {
+export async function isChairOf(tx: Tx, actor: Actor, panelId: string | null): Promise<boolean> {
   if (!panelId || !actor.roles.includes('PANEL_CHAIR')) return false;
   return (await tx.panelChair.findFirst({ where: { panelId, memberId: actor.memberId }, select: { panelId: true } })) !== null;
 }
@@ -67,6 +68,9 @@ export function referralView(referral: LoadedReferral) {
     decidedAt: referral.decidedAt,
     decidedBy: referral.decidedBy,
     declineReason: referral.declineReason,
+    withdrawnAt: referral.withdrawnAt,
+    withdrawnBy: referral.withdrawnBy,
+    withdrawalReason: referral.withdrawalReason,
     assessments: referral.assessments,
     createdAt: referral.createdAt,
     updatedAt: referral.updatedAt,

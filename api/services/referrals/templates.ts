@@ -1,4 +1,5 @@
-// Risk templates per partnership: the default matrices are seeded on first use, an edit is a new
+// Risk templates per partnership: the default matrices come with a partnership (the demo seed writes
+// them) or, for one that has none yet, are seeded by its first assessment; an edit is a new
 // version (older versions stay, because assessments point at the version they were scored with),
 // and only the newest version of each subject type is used for new assessments.
 import { z } from 'zod';
@@ -68,7 +69,10 @@ function templateView(row: TemplateRow, template: RiskTemplate | null) {
   };
 }
 
-/** A partnership with no template for a subject type gets the shipped default, so referrals never stall. */
+/**
+ * A partnership with no template for a subject type gets the shipped default when it first scores an
+ * assessment, so referrals never stall. Only write paths call this: reading templates never writes.
+ */
 export async function ensureDefaultTemplates(tx: Tx, ctx: ServiceContext): Promise<void> {
   const partnershipId = ctx.actor.partnershipId;
   const presentTypes = async () => new Set((await tx.riskTemplate.findMany({ where: { partnershipId }, select: { subjectType: true } })).map((row) => row.subjectType));
@@ -101,7 +105,6 @@ export async function activeTemplate(tx: Tx, ctx: ServiceContext, subjectType: S
 
 export async function listRiskTemplates(ctx: ServiceContext, options: { includeRetired: boolean }) {
   return inTransaction(ctx, async (tx) => {
-    await ensureDefaultTemplates(tx, ctx);
     const rows = await tx.riskTemplate.findMany({
       where: { partnershipId: ctx.actor.partnershipId, ...(options.includeRetired ? {} : { isActive: true }) },
       orderBy: [{ subjectType: 'asc' }, { name: 'asc' }, { version: 'desc' }],

@@ -34,7 +34,11 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 
 export function apiErrorFrom(status: number, body: unknown): ApiError {
   if (isErrorBody(body)) {
-    const fields = Object.fromEntries((Array.isArray(body.error.fields) ? body.error.fields : []).map((entry) => [entry.field, entry.message]));
+    const fields: Record<string, string> = {};
+    // The first message per field is the one a form shows; a proxy's body may carry anything here.
+    for (const entry of Array.isArray(body.error.fields) ? body.error.fields : []) {
+      if (typeof entry?.field === 'string' && typeof entry.message === 'string') fields[entry.field] ??= entry.message;
+    }
     return new ApiError(status, body.error.code, body.error.message, fields);
   }
   const message = FALLBACK_MESSAGES[status] ?? `The server could not complete the request (HTTP ${status}). Try again.`;

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { FluentProvider, makeStyles } from '@fluentui/react-components';
 import { AppLayout } from '../layout/AppLayout';
 import { SessionGate } from '../session/session';
+import { hrefFor } from '../router/hash-route';
+import { routeOfSubPageId } from '../teams/deep-link';
 import { connectToHost, type Host } from '../teams/host';
 import { FLUENT_THEMES, themeFromTeams, themeOverride, type ThemeName } from '../theme/theme';
 import { Loading } from '../components/Loading';
@@ -21,6 +23,9 @@ export function App() {
     let current = true;
     connectToHost().then((connected) => {
       if (!current) return;
+      // Opened from a deep link (a card's "Finish in the tab"): show the page it names instead of the tab's own.
+      const linked = connected.kind === 'teams' ? routeOfSubPageId(connected.subPageId) : null;
+      if (linked) window.history.replaceState(null, '', hrefFor(linked));
       setHost(connected);
       if (connected.kind === 'teams' && !override) {
         setTheme(themeFromTeams(connected.theme));

@@ -9,6 +9,8 @@ export interface TeamsHost {
   theme: string;
   /** Set when the tab is opened in a meeting (side panel, meeting chat tab, details tab). */
   meetingId?: string;
+  /** The page a deep link asked for (its subEntityId), when the tab was opened from one. */
+  subPageId?: string;
   onThemeChange(handler: (theme: string) => void): void;
   getAuthToken(): Promise<string>;
 }
@@ -54,6 +56,7 @@ export async function connectToHost(): Promise<Host> {
       frameContext: String(context.page.frameContext),
       theme: context.app.theme,
       meetingId: context.meeting?.id,
+      subPageId: context.page.subPageId,
       onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
       getAuthToken: () => authentication.getAuthToken(),
     };

@@ -9,6 +9,7 @@ import { hrefFor } from '../../router/hash-route';
 import { useSession } from '../../session/session';
 import type { PageProps } from '../../router/pages';
 import { ReferralForm } from './ReferralForm';
+import { WithdrawnReferral } from './WithdrawnReferral';
 import { SUBJECT_LABELS, type Referral, type RiskTemplate } from './referral-types';
 
 const useStyles = makeStyles({
@@ -84,6 +85,8 @@ function ReferralPages({ referralId }: { referralId: string | null }) {
               {(found) =>
                 found.status === 'DRAFT' ? (
                   <ReferralForm key={found.id} initial={{ id: found.id, subjectType: found.subjectType, draft: found.draft ?? {} }} templates={list} />
+                ) : found.status === 'WITHDRAWN' ? (
+                  <WithdrawnReferral referral={found} />
                 ) : (
                   <SubmittedReferral referral={found} />
                 )

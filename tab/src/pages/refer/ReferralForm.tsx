@@ -9,8 +9,10 @@ import { ConcernsStep } from './ConcernsStep';
 import { QuestionsStep } from './QuestionsStep';
 import { ReferralResult } from './ReferralResult';
 import { findCandidates, SubjectStep } from './SubjectStep';
-import { fieldErrorsOf, SECTION_LABELS, SECTIONS, type MatchCandidate, type ReferralDraft, type RiskTemplate, type SubmitResult, type SubjectType } from './referral-types';
+import { SECTION_LABELS, SECTIONS, type MatchCandidate, type Referral, type ReferralDraft, type RiskTemplate, type SubmitResult, type SubjectType } from './referral-types';
 import { useReferralDraft, type DraftState, type SaveStatus } from './use-referral-draft';
+import { WithdrawDraft } from './WithdrawDraft';
+import { WithdrawnReferral } from './WithdrawnReferral';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -55,7 +57,7 @@ export interface ReferralFormProps {
 export function ReferralForm({ initial, templates }: ReferralFormProps) {
   const styles = useStyles();
   const api = useApi();
-  const { state, save, update, saveNow } = useReferralDraft(initial);
+  const { state, save, update, saveNow, stopSaving } = useReferralDraft(initial);
   const { subjectType, draft } = state;
   const template = templates.find((t) => t.subjectType === subjectType) ?? null;
   // Until the subject is chosen, count the steps of the first template: they all share the four groups.
@@ -66,6 +68,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
   const [candidates, setCandidates] = useState<MatchCandidate[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
+  const [withdrawn, setWithdrawn] = useState<Referral | null>(null);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const moved = useRef(false);
 
@@ -124,8 +127,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
       setResult(answer.result);
     } catch (error) {
       const apiError = asApiError(error);
-      const fields = fieldErrorsOf(apiError.fields);
-      setErrors(fields);
+      setErrors(apiError.fields);
       setProblem(apiError.message);
     } finally {
       setBusy(false);
@@ -133,6 +135,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
   };
 
   if (result) return <ReferralResult result={result} />;
+  if (withdrawn) return <WithdrawnReferral referral={withdrawn} />;
 
   const current = steps[step] ?? steps[0]!;
   const section = SECTIONS.find((s) => s === current.key);
@@ -213,6 +216,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
           </Button>
         )}
       </div>
+      {state.id && <WithdrawDraft referralId={state.id} beforeWithdrawing={stopSaving} onWithdrawn={setWithdrawn} />}
     </form>
   );
 }

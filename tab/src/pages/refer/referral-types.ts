@@ -54,6 +54,9 @@ export interface Referral {
   route: string | null;
   routingExplanation: string | null;
   assessments: Array<{ score: number; finalBand: RiskBand; reasons: string[] }>;
+  withdrawnAt: string | null;
+  withdrawnBy: { id: string; displayName: string } | null;
+  withdrawalReason: string | null;
   updatedAt: string;
 }
 
@@ -92,11 +95,3 @@ export const SECTION_LABELS: Record<RiskSection, string> = {
 };
 export const SECTIONS: readonly RiskSection[] = ['PERSONAL', 'SITUATIONAL', 'INCIDENTAL', 'HARM_AND_IMPACT'];
 export const BAND_LABELS: Record<RiskBand, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
-
-/** The API sends field errors as a list; older error shapes used a map. Both become a map. */
-export function fieldErrorsOf(fields: unknown): Record<string, string> {
-  if (Array.isArray(fields)) {
-    return Object.fromEntries(fields.filter((f): f is { field: string; message: string } => typeof f?.field === 'string').map((f) => [f.field, f.message]));
-  }
-  return fields && typeof fields === 'object' ? (fields as Record<string, string>) : {};
-}

@@ -65,6 +65,13 @@ export function useReferralDraft(initial: DraftState) {
     [saveNow],
   );
 
+  /** Stops waiting saves and resolves once the one under way (if any) has finished. */
+  const stopSaving = useCallback((): Promise<unknown> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    return queue.current;
+  }, []);
+
   // Leaving the page with a change still waiting saves it at once rather than dropping it.
   useEffect(
     () => () => {
@@ -73,5 +80,5 @@ export function useReferralDraft(initial: DraftState) {
     [saveNow],
   );
 
-  return { state, save, update, saveNow };
+  return { state, save, update, saveNow, stopSaving };
 }

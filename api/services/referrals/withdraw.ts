@@ -1,0 +1,35 @@
+// Withdrawing a referral that is no longer needed (the victim moved, a duplicate, sent in error).
+// The referrer may withdraw their draft or their submitted referral; the chair of the panel it was
+// sent to may withdraw a submitted one. Once a panel has accepted it, it is the panel's to close.
+import { audit } from '../audit';
+import { inTransaction, type ServiceContext } from '../context';
+import { conflict, forbidden, validationFailed } from '../errors';
+import { leaveCaseWithLeadAgency } from './decide';
+import { isChairOf, referralView, requireVisibleReferral } from './referrals';
+
+export async function withdrawReferral(ctx: ServiceContext, referralId: string, input: { reason: string }) {
+  return inTransaction(ctx, async (tx) => {
+    // Drafts are visible to their referrer alone, so anyone else is told there is no such referral.
+    const referral = await requireVisibleReferral(tx, ctx, referralId);
+    const isReferrer = referral.referrerId === ctx.actor.memberId;
+    if (!isReferrer && !(await isChairOf(tx, ctx.actor, referral.panelId))) {
+      throw forbidden('withdraw a referral you did not make and whose panel you do not chair');
+    }
+    if (referral.status !== 'DRAFT' && referral.status !== 'SUBMITTED') {
+      throw conflict(`This referral has already been ${referral.status.toLowerCase()} and can no longer be withdrawn.`);
+    }
+    const reason = input.reason.trim();
+    if (reason === '') throw validationFailed([{ field: 'reason', message: 'Say why the referral is withdrawn.' }]);
+    const now = ctx.now();
+    await tx.referral.update({ where: { id: referralId }, data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawnById: ctx.actor.memberId, withdrawalReason: reason } });
+    if (referral.status === 'SUBMITTED' && referral.caseId) await leaveCaseWithLeadAgency(tx, referral.caseId, referralId);
+    await audit(tx, ctx, {
+      event: 'referral.withdraw',
+      entityType: 'Referral',
+      entityId: referralId,
+      before: { status: referral.status },
+      after: { status: 'WITHDRAWN', reason, by: isReferrer ? 'referrer' : 'chair' },
+    });
+    return referralView(await requireVisibleReferral(tx, ctx, referralId));
+  });
+}
