@@ -26,6 +26,10 @@ const BEYOND_NEED_TO_KNOW: Record<string, { roles: Role[]; why: string }> = {
   'GET /cases/:caseId/viewers': { roles: ['AUDITOR'], why: 'auditors check who read any case of the partnership, without seeing its content' },
   'POST /retention/cases/:caseId/anonymise': { roles: ['PARTNERSHIP_ADMIN'], why: 'retention applies to every closed case of the partnership' },
   'GET /people/:personId/subject-access': { roles: ['PARTNERSHIP_ADMIN'], why: 'a subject-access request covers everything the partnership holds' },
+  'GET /panels/:panelId': { roles: [...ROLES], why: "a panel's name, cadence, seats and chairs are the partnership's structure, listed to every member by GET /panels" },
+  'PATCH /panels/:panelId': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
+  'PUT /panels/:panelId/agencies': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
+  'PUT /panels/:panelId/chairs': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
 };
 
 let database: TestDatabase;
@@ -138,7 +142,7 @@ describe('access matrix over every REST route', () => {
         continue;
       }
       const missingAnswer = await send(route, await buildCall(route, 'missing'), token);
-      if (otherAnswer.status !== 404) wrong.push(`${key}: expected the other agency's entity to be hidden (404), got ${otherAnswer.status}`);
+      if (otherAnswer.status !== 404) wrong.push(`${key}: expected the other agency's entity to be hidden (404), got ${otherAnswer.status} ${brief(otherAnswer.body)}`);
       if (otherAnswer.status !== missingAnswer.status || JSON.stringify(otherAnswer.body) !== JSON.stringify(missingAnswer.body)) {
         wrong.push(`${key}: a hidden entity answers differently from a missing one: ${brief(otherAnswer.body)} vs ${brief(missingAnswer.body)}`);
       }

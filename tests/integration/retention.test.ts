@@ -122,7 +122,7 @@ describe('anonymising a closed case', () => {
     const incidents = await prisma().incident.findMany({ where: { caseId: target.id }, select: { description: true } });
     expect(incidents.every((incident) => incident.description === ANONYMISED_TEXT)).toBe(true);
     const minutes = await prisma().meetingMinutes.findMany({ where: { meeting: { agendaItems: { some: { caseId: target.id } } } }, select: { content: true } });
-    const heard = minutes.flatMap((m) => (m.content as { items: { caseReference: string; decisions: string }[] }).items).filter((item) => item.caseReference === target.reference);
+    const heard = minutes.flatMap((m) => (m.content as { cases: { heading: string; decisions: string }[] }).cases).filter((item) => item.heading.endsWith(`Case ${target.reference}`));
     expect(heard.length).toBeGreaterThan(0);
     expect(heard.every((item) => item.decisions === ANONYMISED_TEXT)).toBe(true);
 

@@ -67,6 +67,9 @@ async function sampleString(schema: JsonSchema, name: string, idFor: IdFor): Pro
   if (schema.format === 'date' || schema.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) return SAMPLE_DATE;
   if (schema.format === 'date-time') return `${SAMPLE_DATE}T10:00:00.000Z`;
   if (schema.format === 'email') return 'someone@example.org';
+  // Dates and times checked by refine or a narrow pattern are known here by their field's name.
+  if (name === 'date' || /Date$/.test(name)) return SAMPLE_DATE;
+  if (name === 'time' || /Time$/.test(name)) return '10:00';
   const text = 'A sample written by the access matrix.';
   return text.slice(0, schema.maxLength ?? text.length).padEnd(schema.minLength ?? 0, '.');
 }

@@ -18,25 +18,27 @@ describe('when a closed case comes up for retention review', () => {
 
 describe('anonymising a case in the minutes', () => {
   const minutes = {
-    panel: 'Fernbrook Community MARAC',
-    attendance: [{ name: 'Helen Placeholder' }],
-    items: [
-      { position: 1, caseReference: 'ASB-2026-0001', decisions: 'Mr Example to be visited', actions: [{ id: 'a1', title: 'Visit Mr Example', owner: 'Police' }] },
-      { position: 2, caseReference: 'ASB-2026-0002', decisions: 'Keep on', actions: [{ id: 'a2', title: 'Fit a door viewer', owner: 'Housing' }] },
+    title: 'Fernbrook Community MARAC: minutes of the meeting on 2 November 2026',
+    present: ['Helen Placeholder (Police)'],
+    actionReview: ['Case ASB-2026-0001: Visit Mr Example (Police, due 1 November 2026): done', 'Case ASB-2026-0002: Fit a door viewer (Housing, due 1 November 2026): done'],
+    cases: [
+      { heading: '1. Case ASB-2026-0001', why: 'New referral', decisions: 'Mr Example to be visited', outcome: 'Kept on the panel.', actions: ['Visit Mr Example: Police, by 9 November 2026'] },
+      { heading: '2. Case ASB-2026-0002', why: 'Review', decisions: 'Keep on', outcome: 'Kept on the panel.', actions: ['Fit a door viewer: Housing, by 9 November 2026'] },
+      { heading: '3. Case ASB-2026-00011', why: 'Review', decisions: 'Keep on', outcome: 'Kept on the panel.', actions: [] },
     ],
+    notHeard: ['Case ASB-2026-0001: deferred (Mr Example is in hospital)'],
   };
 
-  it("replaces the case's decisions and action titles and keeps every other item and field", () => {
+  it("replaces the case's decisions, action titles and review and deferral lines, and keeps every other case and field", () => {
     expect(anonymiseMinutesItems(minutes, 'ASB-2026-0001')).toEqual({
       ...minutes,
-      items: [
-        { position: 1, caseReference: 'ASB-2026-0001', decisions: ANONYMISED_TEXT, actions: [{ id: 'a1', title: 'Anonymised action', owner: 'Police' }] },
-        minutes.items[1],
-      ],
+      actionReview: [`Case ASB-2026-0001: ${ANONYMISED_TEXT}`, minutes.actionReview[1]],
+      cases: [{ ...minutes.cases[0], decisions: ANONYMISED_TEXT, actions: ['Anonymised action'] }, minutes.cases[1], minutes.cases[2]],
+      notHeard: [`Case ASB-2026-0001: ${ANONYMISED_TEXT}`],
     });
   });
 
-  it.each([null, 'text', { items: 'not a list' }, {}])('leaves minutes of an unknown shape (%j) as they are', (content) => {
+  it.each([null, 'text', { cases: 'not a list' }, {}])('leaves minutes of an unknown shape (%j) as they are', (content) => {
     expect(anonymiseMinutesItems(content, 'ASB-2026-0001')).toEqual(content);
   });
 });

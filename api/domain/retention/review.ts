@@ -53,22 +53,29 @@ export const ANONYMISED_LOCATION = {
 export const ANONYMISED_TEXT = 'Anonymised under the retention policy.';
 
 /**
- * Minutes keep one item per case heard; the anonymised case's items lose their decisions and action
- * titles, and everything else in the minutes (other cases, attendance) is left as it was.
+ * Minutes (as draftMinutes writes them) keep one entry per case heard, headed "<n>. Case <reference>",
+ * and name the case at the start of its action-review and not-heard lines. The anonymised case's
+ * entry loses its decisions and action titles, its lines lose what follows the reference, and
+ * everything else in the minutes (other cases, attendance) is left as it was.
  */
 export function anonymiseMinutesItems(content: unknown, caseReference: string): unknown {
-  if (!content || typeof content !== 'object' || !Array.isArray((content as { items?: unknown }).items)) return content;
-  const minutes = content as { items: unknown[] };
+  if (!content || typeof content !== 'object' || !Array.isArray((content as { cases?: unknown }).cases)) return content;
+  const minutes = content as { cases: unknown[]; actionReview?: unknown; notHeard?: unknown };
+  const label = `Case ${caseReference}`;
+  const scrubLines = (lines: unknown) =>
+    Array.isArray(lines) ? lines.map((line) => (typeof line === 'string' && line.startsWith(`${label}:`) ? `${label}: ${ANONYMISED_TEXT}` : line)) : lines;
   return {
     ...minutes,
-    items: minutes.items.map((item) => {
-      if (!item || typeof item !== 'object' || (item as { caseReference?: unknown }).caseReference !== caseReference) return item;
-      const heard = item as { decisions?: unknown; actions?: unknown };
+    cases: minutes.cases.map((item) => {
+      const heard = item as { heading?: unknown; decisions?: unknown; actions?: unknown } | null;
+      if (!heard || typeof heard !== 'object' || typeof heard.heading !== 'string' || !heard.heading.endsWith(` ${label}`)) return item;
       return {
         ...heard,
         ...('decisions' in heard ? { decisions: ANONYMISED_TEXT } : {}),
-        ...(Array.isArray(heard.actions) ? { actions: heard.actions.map((action: unknown) => (action && typeof action === 'object' ? { ...action, title: 'Anonymised action' } : action)) } : {}),
+        ...(Array.isArray(heard.actions) ? { actions: heard.actions.map(() => 'Anonymised action') } : {}),
       };
     }),
+    ...('actionReview' in minutes ? { actionReview: scrubLines(minutes.actionReview) } : {}),
+    ...('notHeard' in minutes ? { notHeard: scrubLines(minutes.notHeard) } : {}),
   };
 }

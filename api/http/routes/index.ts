@@ -39,7 +39,6 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...referralRoutes(deps), ...caseRecordRoutes(deps));
   routes.push(...actionListRoutes(deps));
   routes.push(...actionRoutes(deps));
-  routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps));
   routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps), ...interventionsRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }

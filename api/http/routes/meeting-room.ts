@@ -24,7 +24,8 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       async handle({ ctx, query }) {
         const threadId = chatThreadIdOfTeamsMeetingId(query.teamsMeetingId);
         const found = threadId ? await meetingForChat(ctx, threadId) : null;
-        if (!found) throw notFound('panel meeting for this Teams meeting');
+        // Worded as meetingForChat's refusal of a meeting the member may not attend, so the two read alike.
+        if (!found) throw notFound('meeting');
         return { json: { meetingId: found.meetingId } };
       },
     }),

@@ -1,6 +1,6 @@
 // Each panel's meetings of the last three months (held, with agenda, attendance, minutes and
 // actions) and its next meeting (scheduled, with the agenda built so far).
-import { formatLongDate } from '../../domain/agenda/calendar-date';
+import { draftMinutes, type MeetingRecord } from '../../domain/minutes/draft';
 import type { AgendaItemReason, AttendanceStatus, CaseDecision } from '../generated/client';
 import { isOverdue, proposeActions, type DemoAction } from './actions';
 import type { DemoCase } from './cases';
@@ -79,7 +79,7 @@ function holdMeeting(
   const ordered = orderAgenda(heard, m);
   let clock = addMinutes(m.startsAt, 15);
   const actions: DemoAction[] = [];
-  const minutesItems: unknown[] = [];
+  const minutesItems: MeetingRecord['items'] = [];
   ordered.forEach((c, index) => {
     const itemId = id('agenda-item', m.id, c.id);
     const reasons = reasonsAt(c, m);
@@ -111,22 +111,23 @@ function holdMeeting(
     }
     const agreed = isDeferred || decision === 'CLOSE' ? [] : proposeActions(random, id, c, m, itemId, core);
     actions.push(...agreed);
-    minutesItems.push({ position: index + 1, caseReference: c.reference, decisions, riskBandAfter: c.currentRiskBand, caseDecision: decision, actions: agreed.map((a) => ({ id: a.id, title: a.title, owner: agencyByKey(a.owner).name, dueDate: a.dueDate })) });
+    minutesItems.push({
+      position: index + 1, caseReference: c.reference, why: reasonText(reasons, c), status: isDeferred ? 'DEFERRED' : 'DISCUSSED', decisions,
+      riskBandAfter: isDeferred ? null : c.currentRiskBand, caseDecision: decision, closureReason: decision === 'CLOSE' ? 'Risk resolved' : null,
+      deferralReason: isDeferred ? 'The referrer could not attend; the case is not heard without them.' : null,
+      actions: agreed.map((a) => ({ title: a.title, owner: agencyByKey(a.owner).name, dueDate: a.dueDate })),
+    });
   });
   const attendance = addAttendance(rows, random, id, m, heard);
   const approved = random.chance(0.8);
   const chair = memberByName(m.panel.chairs[0] ?? 'Helen Placeholder');
   rows.meetingMinutes.push({
     id: id('minutes', m.id), meetingId: m.id, status: approved ? 'APPROVED' : 'DRAFT',
-    content: toJson({
-      marking: 'RESTRICTED when complete',
-      panel: m.panel.name,
-      date: formatLongDate(m.date),
-      chair: m.panel.chairs,
-      confidentialityStatement: CONFIDENTIALITY_STATEMENT,
-      attendance,
-      items: minutesItems,
-    }),
+    // Written by the same drafting rule as the app's own minutes, so they read and export alike.
+    content: toJson(draftMinutes({
+      panelName: m.panel.name, meetingDate: m.date, actionReviews: [], items: minutesItems,
+      attendance: attendance.map((row) => ({ name: row.member, agency: row.agency, status: row.status })),
+    })),
     dueBy: dateOnly(addWorkingDays(m.date, 3)), approvedById: approved ? chair.id : null, approvedAt: approved ? addMinutes(m.endsAt, random.int(1, 3) * 24 * 60) : null,
     version: approved ? 2 : 1, createdAt: m.endsAt, updatedAt: approved ? addMinutes(m.endsAt, 3 * 24 * 60) : m.endsAt,
   });
