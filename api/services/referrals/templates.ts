@@ -77,7 +77,7 @@ export async function ensureDefaultTemplates(tx: Tx, ctx: ServiceContext): Promi
   const partnershipId = ctx.actor.partnershipId;
   const presentTypes = async () => new Set((await tx.riskTemplate.findMany({ where: { partnershipId }, select: { subjectType: true } })).map((row) => row.subjectType));
   if ((await presentTypes()).size === DEFAULT_TEMPLATES.length) return;
-  // Two first requests at once must not both seed: the second waits, then finds the templates there.
+  // Two first assessments at once must not both seed: the second waits, then finds the templates there.
   // Callers reach here before writing any audit row, so this lock is always taken before the audit chain's.
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`risk-templates:${partnershipId}`}))::text AS locked`;
   const present = await presentTypes();
