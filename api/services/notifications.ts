@@ -11,7 +11,7 @@ import { calendarDateOf, panelMembersOf } from '../jobs/reminder-schedule';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext } from './context';
-import { conflict, forbidden, notFound } from './errors';
+import { conflict, forbidden, notFound, ServiceError } from './errors';
 
 /** Clicks within this long of a chase are the same chase: a double click sends one message. */
 export const CHASE_WINDOW_MS = 10 * 60_000;
@@ -34,7 +34,10 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
       select: { id: true, caseId: true, partnershipId: true, status: true, dueDate: true, ownerAgencyId: true, ownerMemberId: true },
     });
     if (!action || action.partnershipId !== ctx.actor.partnershipId) throw notFound('action');
-    await requireVisibleCase(tx, ctx, action.caseId);
+    // An action on a case the chair may not see answers exactly as one that does not exist.
+    await requireVisibleCase(tx, ctx, action.caseId).catch((error: unknown) => {
+      throw error instanceof ServiceError && error.code === 'NOT_FOUND' ? notFound('action') : error;
+    });
     if (!isOpen(action.status)) throw conflict(`This action is ${action.status.toLowerCase().replace('_', ' ')}, so there is nothing to chase.`);
 
     const recipients = action.ownerMemberId
