@@ -12,19 +12,19 @@ import { planSends, TEAMS_SEND_LIMITS_PER_CONVERSATION, type SendLimit } from '.
 import type { Clock } from '../../api/jobs/clock';
 
 interface Send {
-  /** When Teams answered; null while the request is on its way. */
+  /** When Teams answered (never before the send went); null while the request is on its way. */
   answeredAt: Date | null;
   answered: Promise<void>;
   markAnswered(at: Date): void;
 }
 
-function newSend(): Send {
+function newSend(wentAt: Date): Send {
   let resolve = () => {};
   const send: Send = {
     answeredAt: null,
     answered: new Promise<void>((r) => (resolve = r)),
     markAnswered(at) {
-      send.answeredAt = at;
+      send.answeredAt = at.getTime() < wentAt.getTime() ? wentAt : at;
       resolve();
     },
   };
@@ -69,23 +69,28 @@ export class ConversationPacer {
   }
 
   private async waitForSlot(conversationId: string): Promise<Send> {
+    // After a wait it is at least the time planned: a clock whose sleep does not move its now (a
+    // test's fixed clock) would otherwise keep the send waiting for ever.
+    let waitedUntil = -Infinity;
     for (;;) {
-      const now = this.clock.now();
+      const now = new Date(Math.max(this.clock.now().getTime(), waitedUntil));
       this.forgetIdle(now);
       const recent = this.sent.get(conversationId) ?? [];
       const counted = recent.map((send) => ({ conversationId, at: send.answeredAt ?? now }));
       const [plan] = planSends([{ id: 'next', conversationId }], counted, now, this.limits);
       const waitMs = (plan?.sendAt.getTime() ?? now.getTime()) - now.getTime();
       if (waitMs <= 0) {
-        const send = newSend();
+        const send = newSend(now);
         this.sent.set(conversationId, [...recent, send]);
         return send;
       }
-      // Planned again after every wait: once the requests on their way are answered their times are
-      // known, and a timer may fire a millisecond early.
+      // Planned again after every wait: once the requests on their way are answered, their times are known.
       const onTheWay = recent.filter((send) => send.answeredAt === null);
       if (onTheWay.length > 0) await Promise.all(onTheWay.map((send) => send.answered));
-      else await this.clock.sleep(waitMs);
+      else {
+        await this.clock.sleep(waitMs);
+        waitedUntil = now.getTime() + waitMs;
+      }
     }
   }
 

@@ -83,4 +83,15 @@ describe('pacing one conversation', () => {
     // A full window from the answer, not from the departure 250 ms earlier.
     expect(clock.sleeps).toEqual([250, 1000]);
   });
+
+  it('lets a send go after one wait on a clock whose sleep does not move its now, as a test with a fixed day has', async () => {
+    const fixed = new Date('2026-11-20T10:00:00Z');
+    const sleeps: number[] = [];
+    const pacer = new ConversationPacer({ now: () => fixed, sleep: async (ms) => void sleeps.push(ms) }, [{ windowMs: 1000, max: 1 }], 0);
+    const went: number[] = [];
+    await Promise.all([1, 2, 3].map((n) => pacer.pace('a:chat', async () => went.push(n))));
+    expect(went).toEqual([1, 2, 3]);
+    // Each plans from the fixed now: the second a window after the first, the third two.
+    expect(sleeps).toEqual([1000, 2000]);
+  });
 });

@@ -1,6 +1,7 @@
 // Running a meeting over real HTTP: the chair moves from item to item, members sign the register and
 // accept the confidentiality statement before any case detail reaches them, and the side panel's
 // poll answers 304 while nothing has changed.
+import { randomUUID } from 'node:crypto';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixtures';
@@ -141,6 +142,20 @@ describe('attendance and confidentiality before case detail', () => {
       ['Omar Price', 'Fernbrook Council ASB Team', 'APOLOGIES', false],
       ['Sam Patel', 'Fernbrook Homes', 'PRESENT', true],
     ]);
+  });
+
+  it('shows the minute-taker of a seated agency the side panel exactly as a panel member sees it, but not the chair\'s controls', async () => {
+    const lee = await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.agencies.housing, entraObjectId: randomUUID(), tenantId: 'tenant-meetings', displayName: 'Lee Minutes', roles: ['MINUTE_TAKER'] } });
+    const minuteTaker = await app.signInAs(lee.id);
+    expect((await room(minuteTaker)).body.current?.withheld).toBe('NOT_IN_ATTENDANCE');
+    const signed = await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, { token: minuteTaker, body: { acceptConfidentiality: true } });
+    expect(signed.status).toBe(200);
+    const [asMinuteTaker, asMember] = [(await room(minuteTaker)).body, (await room(member)).body];
+    expect(asMinuteTaker.current?.case).not.toBeNull();
+    expect(asMinuteTaker.current).toEqual(asMember.current);
+    expect(asMinuteTaker.items).toEqual(asMember.items);
+    expect(asMinuteTaker.me.isChair).toBe(false);
+    expect((await app.call('POST', `/api/meetings/${meetingId}/next`, { token: minuteTaker, body: {} })).status).toBe(403);
   });
 
   it('ends the meeting after the last planned item', async () => {

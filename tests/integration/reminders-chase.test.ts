@@ -1,5 +1,6 @@
 // Chasing an action now, and the chair's list of who reminders cannot reach, over the real database
 // and the real botbuilder adapter, with a fake Bot Connector on loopback (the real one needs a tenant).
+import { randomUUID } from 'node:crypto';
 import { runReminderCycle } from '../../api/jobs/reminder-worker';
 import { createLogger } from '../../api/logger';
 import type { ServiceContext } from '../../api/services/context';
@@ -10,7 +11,7 @@ import { createBotAdapter } from '../../bot/adapter';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
-import { createAction, createPartnership, recordingClock, teamsActivity, type Partnership } from '../bot/sending-fixtures';
+import { createAction, createPartnership, recordingClock, teamsActivity, TENANT, type Partnership } from '../bot/sending-fixtures';
 
 let database: TestDatabase;
 let connector: FakeBotConnector;
@@ -97,6 +98,18 @@ describe('chasing an action', () => {
     const chair = await contextFor(world.chair.id);
     expect(await refusal(chaseNow(chair, { sender }, done))).toBe('CONFLICT');
     expect(await refusal(chaseNow(chair, { sender }, '00000000-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
+    expect(connector.requests).toHaveLength(0);
+  });
+
+  it('answers a chair who may not see the case exactly as for an unknown action, and sends nothing', async () => {
+    const fire = await database.db.prisma.agency.create({ data: { partnershipId: world.partnershipId, name: 'Sampleshire Fire', type: 'FIRE' } });
+    const otherChair = await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: fire.id, entraObjectId: randomUUID(), tenantId: TENANT, displayName: 'Alex Elsewhere', roles: ['PANEL_CHAIR'] } });
+    const actionId = await createAction(database.db, world, { dueDate: '2026-11-23' });
+    const ctx = await contextFor(otherChair.id);
+    const answerTo = (id: string) => chaseNow(ctx, { sender }, id).then(() => null, (error: unknown) => (error instanceof ServiceError ? [error.code, error.message] : error));
+    const hidden = await answerTo(actionId);
+    expect(hidden).toEqual(['NOT_FOUND', expect.any(String)]);
+    expect(hidden).toEqual(await answerTo(randomUUID()));
     expect(connector.requests).toHaveLength(0);
   });
 

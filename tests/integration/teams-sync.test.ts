@@ -2,6 +2,7 @@
 // loopback that speaks Graph's wire format (tests/support/fake-graph.ts): creation with
 // isOnlineMeeting and transactionId, moves, cancellation, throttling with Retry-After, 5xx, refusal
 // and an unreachable Graph. The meeting always exists in the app first; Teams follows.
+import { randomUUID } from 'node:crypto';
 import { createGraphMeetingsGateway } from '../../api/graph/graph-meetings-gateway';
 import { runTeamsSyncCycle, type TeamsSyncOptions } from '../../api/jobs/teams-sync';
 import { createLogger } from '../../api/logger';
@@ -44,6 +45,8 @@ async function pendingMeeting(date: string): Promise<string> {
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await createMeetingsWorld(database.db);
+  // The panel coordinator of a seated agency takes the minutes, so is invited with the panel members.
+  await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.agencies.council, entraObjectId: randomUUID(), tenantId: 'tenant-meetings', displayName: 'Lee Minutes', email: 'lee@fernbrook.example', roles: ['MINUTE_TAKER'] } });
   graph = await startFakeGraph();
   token = graph.issueToken();
   app = await startTestApp(database.db, { clock: () => now });
@@ -88,8 +91,8 @@ describe('creating the Teams meeting', () => {
       start: { dateTime: '2026-12-10T10:00:00.000', timeZone: 'UTC' },
       end: { dateTime: '2026-12-10T11:30:00.000', timeZone: 'UTC' },
     });
-    // Chairs and panel members of seated agencies; not the referrer, the admin or an unseated agency.
-    expect(event.attendees.map((a) => a.emailAddress.address)).toEqual(['omar@fernbrook.example', 'ruth@fernbrook.example', 'sam@fernbrook.example']);
+    // Chairs, panel members and minute-takers of seated agencies; not the referrer, the admin or an unseated agency.
+    expect(event.attendees.map((a) => a.emailAddress.address)).toEqual(['lee@fernbrook.example', 'omar@fernbrook.example', 'ruth@fernbrook.example', 'sam@fernbrook.example']);
     expect(event.body.content).not.toMatch(/CM-\d/);
     const reply = await app.call<{ meeting: { teams: { status: string; joinUrl: string } } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair });
     expect(reply.body.meeting.teams).toMatchObject({ status: 'SYNCED', joinUrl: event.onlineMeeting!.joinUrl });

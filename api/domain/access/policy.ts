@@ -86,7 +86,8 @@ export type CaseAccessGround = 'LEAD_AGENCY' | 'INVOLVED_AGENCY' | 'PANEL_SEAT' 
 
 /**
  * Need-to-know: a member sees a case only when their agency leads or is involved in it, or sits on
- * (or chairs) a panel hearing it; a seat is for those who attend its meetings. Roles without case.read (admins, auditors) never see case content.
+ * (or chairs) a panel hearing it; a seat is for those who attend its meetings. Roles without
+ * case.read (admins, auditors) never see case content.
  */
 export function caseAccessGround(actor: Actor, facts: CaseAccessFacts): CaseAccessGround | null {
   if (actor.partnershipId !== facts.partnershipId || !mayUse(actor, 'case.read')) return null;
@@ -113,7 +114,8 @@ export const NO_RESTRICTED_FIELDS: RestrictedFieldAccess = { healthNotes: false,
 
 /**
  * Health and safeguarding notes are for panel members and chairs of a case they can see, not for
- * referrers or minute-takers (the minutes record decisions, not clinical detail); police intelligence is for chairs and for panel members from the police.
+ * referrers or minute-takers (the minutes record decisions, not clinical detail); police intelligence
+ * is for chairs and for panel members from the police.
  */
 export function restrictedFieldsVisible(actor: Actor, facts: CaseAccessFacts): RestrictedFieldAccess {
   if (!maySeeCase(actor, facts)) return NO_RESTRICTED_FIELDS;
