@@ -16,6 +16,7 @@ import { AsbPanelsBot } from '../../bot/asb-bot';
 import { botEndpoint } from '../../bot/endpoint';
 import { captureConversationsMiddleware } from '../../bot/conversations';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
+import { ConversationPacer } from '../../bot/sending/pacer';
 import type { TeamsSender } from '../../bot/sending/teams-sender';
 import { systemClock } from '../../api/jobs/clock';
 
@@ -58,9 +59,17 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
   const identity = createIdentity(signIn, { db, logger, clock, ...(options.entraVerifier ? { entraVerifier: options.entraVerifier } : {}) });
   const adapter = createBotAdapter(options.bot ?? {}, { nodeEnv: 'test', log: () => undefined });
   adapter.use(captureConversationsMiddleware(db, { now: clock }, () => undefined));
+  // Records carry the test's day; pacing counts real sends in real time, as Teams does.
   const sender =
     options.sender ??
-    new BotConnectorSender({ adapter, botAppId: options.bot?.MicrosoftAppId ?? '', db, clock: { ...systemClock, now: clock }, log: () => undefined });
+    new BotConnectorSender({
+      adapter,
+      botAppId: options.bot?.MicrosoftAppId ?? '',
+      db,
+      clock: { ...systemClock, now: clock },
+      pacer: new ConversationPacer(systemClock),
+      log: () => undefined,
+    });
   const app = createApp({
     db,
     migrations: readMigrations(migrationsDir),
