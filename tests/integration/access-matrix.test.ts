@@ -174,6 +174,8 @@ async function clickCard(role: Role, verb: string, data: Record<string, unknown>
 
 const isRefusal = (card: string) => card.includes("You can't do this");
 const isNotFound = (card: string) => card.includes('or you may not see it');
+/** The card the bot answers with when a handler fails unexpectedly: the card verbs' 5xx. */
+const isCrash = (card: string) => card.includes('Something went wrong on our side');
 
 describe('access matrix over every card verb', () => {
   const verbs = Object.keys(CARD_ACTIONS);
@@ -195,6 +197,7 @@ describe('access matrix over every card verb', () => {
       const own = await clickCard(role, verb, await dataFor('own'));
       const other = await clickCard(role, verb, await dataFor('other'));
       if (own.status !== 200 || other.status !== 200) wrong.push(`${verb}: the invoke answered ${own.status}/${other.status}, not a card`);
+      if (isCrash(own.card) || isCrash(other.card)) wrong.push(`${verb}: the handler failed: ${brief(own.card)} / ${brief(other.card)}`);
       if (sample.capability && !rolesAllowed(sample.capability).includes(role)) {
         // A refusal, or the not-found card a service gives roles that may see no case: the same for own and other.
         if (!(isRefusal(own.card) || isNotFound(own.card)) || own.card !== other.card) {
@@ -205,6 +208,7 @@ describe('access matrix over every card verb', () => {
       if (isRefusal(own.card) || isNotFound(own.card)) wrong.push(`${verb}: expected own to be allowed, got ${brief(own.card)}`);
       if (!usesIds) continue;
       const missing = await clickCard(role, verb, await dataFor('missing'));
+      if (isCrash(missing.card)) wrong.push(`${verb}: the handler failed for a missing id: ${brief(missing.card)}`);
       if (!isNotFound(other.card) || other.card !== missing.card) wrong.push(`${verb}: a hidden entity answers differently from a missing one: ${brief(other.card)} vs ${brief(missing.card)}`);
     }
     expect(wrong).toEqual([]);
