@@ -2,16 +2,18 @@
 // and accept the confidentiality statement, and the side panel shows the current case only to
 // those who have accepted it and may see the case. Nothing here waits for Teams' meeting events.
 import { CONFIDENTIALITY_STATEMENT } from '../domain/agenda/confidentiality';
-import { caseAccessGround } from '../domain/access/policy';
+import { caseAccessGround, mayUse } from '../domain/access/policy';
 import { audit } from './audit';
 import { loadCaseAccessFacts } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { conflict, validationFailed } from './errors';
+import { conflict, forbidden, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
 import { readAgendaView } from './meeting-views';
 
 /** Chair: close the item being heard and open the next planned one; after the last, the meeting ends. */
 export async function moveToNextItem(ctx: ServiceContext, meetingId: string, expectedVersion?: number) {
+  // The role first, as the REST edge does: a member who may not run meetings learns nothing about this one.
+  if (!mayUse(ctx.actor, 'meeting.run')) throw forbidden('run a meeting');
   return inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, version: true, currentAgendaItemId: true } });

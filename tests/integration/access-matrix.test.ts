@@ -8,10 +8,10 @@ import { createLogger } from '../../api/logger';
 import { createIdentity } from '../../api/http/identity';
 import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
-import { DEMO_TENANT_ID } from '../../api/store/demo-data';
 import { CARD_ACTIONS } from '../../bot/handlers';
 import type { TeamsSender } from '../../bot/sending/teams-sender';
 import { createAccessWorld, resolveId, UnknownIdNameError, WORLD_TODAY, type AccessWorld, type Visibility } from '../support/access-world';
+import { clickCard, isCrashCard } from '../support/card-click';
 import { CARD_VERB_SAMPLES } from '../support/card-verb-samples';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { sampleInput } from '../support/sample-input';
@@ -153,25 +153,8 @@ describe('access matrix over every REST route', () => {
 });
 
 /** A card button click, as Teams sends an Action.Execute invoke, from a matrix member. */
-async function clickCard(role: Role, verb: string, data: Record<string, unknown>): Promise<{ status: number; card: string }> {
-  const member = world.members[role];
-  const response = await fetch(`${app.baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'invoke', name: 'adaptiveCard/action', id: `matrix-${verb}`, channelId: 'msteams', serviceUrl: connector.serviceUrl,
-      timestamp: WORLD_TODAY.toISOString(),
-      from: { id: `29:${member.entraObjectId}`, aadObjectId: member.entraObjectId },
-      conversation: { id: `a:matrix-${role}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
-      recipient: { id: '28:asb-panels' },
-      channelData: { tenant: { id: DEMO_TENANT_ID } },
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    }),
-  });
-  // The invoke answer is {statusCode, type, value: card}; the card's body is what the member reads.
-  const answer = (await response.json()) as { value?: { body?: unknown } };
-  return { status: response.status, card: JSON.stringify(answer.value?.body ?? answer) };
-}
+const click = (role: Role, verb: string, data: Record<string, unknown>) =>
+  clickCard({ app, serviceUrl: connector.serviceUrl, timestamp: WORLD_TODAY }, world.members[role], verb, data);
 
 const isRefusal = (card: string) => card.includes("You can't do this");
 const isNotFound = (card: string) => card.includes('or you may not see it');
@@ -187,10 +170,16 @@ describe('access matrix over every card verb', () => {
     const wrong: string[] = [];
     for (const verb of verbs.filter((v) => CARD_VERB_SAMPLES[v])) {
       const sample = CARD_VERB_SAMPLES[verb]!;
-      const dataFor = (visibility: Visibility | 'missing') => sample.data((name) => resolveId(world, name, visibility));
-      const own = await clickCard(role, verb, await dataFor('own'));
-      const other = await clickCard(role, verb, await dataFor('other'));
+      let usesIds = false;
+      const dataFor = (visibility: Visibility | 'missing') =>
+        sample.data((name) => {
+          usesIds = true;
+          return resolveId(world, name, visibility);
+        });
+      const own = await click(role, verb, await dataFor('own'));
+      const other = await click(role, verb, await dataFor('other'));
       if (own.status !== 200 || other.status !== 200) wrong.push(`${verb}: the invoke answered ${own.status}/${other.status}, not a card`);
+      if (isCrashCard(own.card) || isCrashCard(other.card)) wrong.push(`${verb}: the handler failed: ${brief(own.card)} / ${brief(other.card)}`);
       if (sample.capability && !rolesAllowed(sample.capability).includes(role)) {
         // A refusal, or the not-found card a service gives roles that may see no case: the same for own and other.
         if (!(isRefusal(own.card) || isNotFound(own.card)) || own.card !== other.card) {
@@ -199,7 +188,9 @@ describe('access matrix over every card verb', () => {
         continue;
       }
       if (isRefusal(own.card) || isNotFound(own.card)) wrong.push(`${verb}: expected own to be allowed, got ${brief(own.card)}`);
-      const missing = await clickCard(role, verb, await dataFor('missing'));
+      if (!usesIds) continue;
+      const missing = await click(role, verb, await dataFor('missing'));
+      if (isCrashCard(missing.card)) wrong.push(`${verb}: the handler failed for a missing id: ${brief(missing.card)}`);
       if (!isNotFound(other.card) || other.card !== missing.card) wrong.push(`${verb}: a hidden entity answers differently from a missing one: ${brief(other.card)} vs ${brief(missing.card)}`);
     }
     expect(wrong).toEqual([]);

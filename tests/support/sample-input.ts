@@ -65,7 +65,8 @@ async function sampleOf(schema: JsonSchema, name: string, idFor: IdFor): Promise
 async function sampleString(schema: JsonSchema, name: string, idFor: IdFor): Promise<string> {
   if (schema.format === 'uuid' || /Id$/.test(name)) return idFor(name);
   if (schema.format === 'date' || schema.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) return SAMPLE_DATE;
-  if (schema.format === 'date-time') return `${SAMPLE_DATE}T10:00:00.000Z`;
+  // Something that has happened (occurredAt, receivedAt) is a week before the world's today; anything else is ahead.
+  if (schema.format === 'date-time') return /At$/.test(name) ? '2026-10-26T10:00:00.000Z' : `${SAMPLE_DATE}T10:00:00.000Z`;
   if (schema.format === 'email') return 'someone@example.org';
   // Dates and times checked by refine or a narrow pattern are known here by their field's name.
   if (name === 'date' || /Date$/.test(name)) return SAMPLE_DATE;
