@@ -133,7 +133,6 @@ describe('access matrix over every REST route', () => {
         continue;
       }
       if (denied(ownAnswer.status)) wrong.push(`${key}: expected own to be allowed, got ${ownAnswer.status} ${brief(ownAnswer.body)}`);
-      if (ownAnswer.status === 400) console.log(`DIAG ${role} ${key}: ${brief(ownAnswer.body)}`);
       if (!own.usesIds) continue;
 
       const otherAnswer = await send(route, await buildCall(route, 'other'), token);
