@@ -29,7 +29,23 @@ export type IdFor = (fieldName: string) => Promise<string>;
 export const SAMPLE_DATE = '2026-11-23';
 
 export async function sampleInput(schema: z.ZodType, idFor: IdFor): Promise<unknown> {
-  return sampleOf(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema, '', idFor);
+  const jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const sample = await sampleOf(jsonSchema, '', idFor);
+  if (schema.safeParse(sample).success || !isPlainObject(sample)) return sample;
+  // A refinement JSON Schema cannot express ("the case id or its reference"): add one optional
+  // field at a time, ids first, until the schema accepts the sample.
+  const optional = Object.keys(jsonSchema.properties ?? {})
+    .filter((key) => !(key in sample))
+    .sort((a, b) => Number(/Id$/.test(b)) - Number(/Id$/.test(a)));
+  for (const key of optional) {
+    const candidate = { ...sample, [key]: await sampleOf(jsonSchema.properties![key]!, key, idFor) };
+    if (schema.safeParse(candidate).success) return candidate;
+  }
+  return sample;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function sampleOf(schema: JsonSchema, name: string, idFor: IdFor): Promise<unknown> {

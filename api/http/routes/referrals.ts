@@ -58,7 +58,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
     }),
     defineRoute({
       // Open to every signed-in member: the use case lets through the referrer and the chair of its panel only.
-      method: 'post', path: '/referrals/:referralId/withdrawal', summary: 'Withdraw a draft or submitted referral, with the reason (its referrer, or the chair of its panel).', tag: 'Referrals', capability: null,
+      method: 'post', path: '/referrals/:referralId/withdrawal', summary: 'Withdraw a draft or submitted referral, with the reason (its referrer, or the chair of its panel).', tag: 'Referrals', capability: 'referral.create',
       params: { referralId: 'referral' }, body: withdrawalBody,
       async handle({ params, body, ctx }) {
         return { json: await withdrawReferral(ctx, params.referralId!, body) };
