@@ -17,7 +17,8 @@ import { BotConnectorSender } from '../bot/sending/bot-connector-sender';
 import { ConversationPacer } from '../bot/sending/pacer';
 import { INTERACTIVE_RETRY_POLICY } from './domain/reminders/sending';
 import { systemClock } from './jobs/clock';
-import { startReminderWorker, type RunningReminderWorker } from './jobs/reminder-worker';
+import { startReminderWorker } from './jobs/reminder-worker';
+import type { RunningJob } from './jobs/polling';
 import { startTeamsSyncWorker } from './jobs/teams-sync';
 import { createAppTokenSource } from './graph/app-token';
 import { createGraphMeetingsGateway } from './graph/graph-meetings-gateway';
@@ -78,7 +79,7 @@ async function start(): Promise<void> {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
   const reminders = startReminderWorker({ db, sender: reminderSender, clock: systemClock, logger, pollIntervalMs: config.reminderPollMs });
-  const workers: RunningReminderWorker[] = [reminders];
+  const workers: RunningJob[] = [reminders];
   // Teams scheduling needs the app's own Entra registration; without it meetings stay pending in the app.
   const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = config.bot;
   if (MicrosoftAppId && MicrosoftAppPassword && MicrosoftAppTenantId) {
@@ -94,7 +95,7 @@ function failureOf(error: unknown): { type: string; message: string } {
   return error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error, message: String(error) };
 }
 
-function stopGracefully(server: Server, db: Database, logger: Logger, workers: RunningReminderWorker[]): void {
+function stopGracefully(server: Server, db: Database, logger: Logger, workers: RunningJob[]): void {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     server.close(async () => {

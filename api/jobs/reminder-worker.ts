@@ -6,6 +6,7 @@ import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminder
 import type { Database } from '../store/database';
 import type { TeamsSender } from '../../bot/sending/teams-sender';
 import type { Clock } from './clock';
+import { startPolling, type RunningJob } from './polling';
 import { claimDueNotifications } from './notification-queue';
 import { DEFAULT_DELIVERY_OPTIONS, deliverNotification, type DeliveryOptions, type DeliveryResult } from './reminder-delivery';
 import { scheduleReminders } from './reminder-schedule';
@@ -66,31 +67,12 @@ export async function runReminderCycle(options: ReminderWorkerOptions): Promise<
   return { queued, results };
 }
 
-export interface RunningReminderWorker {
-  /** Waits for the cycle in progress, then stops. */
-  stop(): Promise<void>;
-}
-
 /** Runs a cycle now and then every `pollIntervalMs` until stopped. */
-export function startReminderWorker(options: ReminderWorkerOptions): RunningReminderWorker {
-  const interval = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
-
-  const tick = () => {
-    current = runReminderCycle(options)
-      .catch((error: unknown) => options.logger.error({ errorType: error instanceof Error ? error.name : typeof error }, 'reminder cycle failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, interval);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
-  };
+export function startReminderWorker(options: ReminderWorkerOptions): RunningJob {
+  return startPolling({
+    name: 'reminder cycle',
+    intervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
+    logger: options.logger,
+    cycle: () => runReminderCycle(options),
+  });
 }

@@ -11,6 +11,7 @@ import type { SystemContext } from '../services/context';
 import type { Database } from '../store/database';
 import { GraphCallError, type MeetingAttendee, type TeamsMeetingDetails, type TeamsMeetingsGateway } from '../graph/teams-meetings-gateway';
 import type { Clock } from './clock';
+import { startPolling, type RunningJob } from './polling';
 import { chatThreadIdOfJoinUrl } from '../graph/teams-ids';
 
 export interface TeamsSyncOptions {
@@ -169,33 +170,15 @@ export async function runTeamsSyncCycle(options: TeamsSyncOptions): Promise<Part
   return results;
 }
 
-export interface RunningTeamsSyncWorker {
-  /** Waits for the cycle in progress, then stops. */
-  stop(): Promise<void>;
-}
-
 /** Runs a cycle now and then every `pollIntervalMs` (default 30 seconds) until stopped. */
-export function startTeamsSyncWorker(options: TeamsSyncOptions & { pollIntervalMs?: number }): RunningTeamsSyncWorker {
-  const interval = options.pollIntervalMs ?? 30_000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    current = runTeamsSyncCycle(options)
-      .then((results) => {
-        if (Object.keys(results).length > 0) options.logger.info({ results }, 'teams sync cycle');
-      })
-      .catch((error: unknown) => options.logger.error({ errorType: error instanceof Error ? error.name : typeof error }, 'teams sync cycle failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, interval);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
+export function startTeamsSyncWorker(options: TeamsSyncOptions & { pollIntervalMs?: number }): RunningJob {
+  return startPolling({
+    name: 'teams sync cycle',
+    intervalMs: options.pollIntervalMs ?? 30_000,
+    logger: options.logger,
+    async cycle() {
+      const results = await runTeamsSyncCycle(options);
+      if (Object.keys(results).length > 0) options.logger.info({ results }, 'teams sync cycle');
     },
-  };
+  });
 }
