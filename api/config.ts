@@ -2,6 +2,8 @@
 // stops the process with a message that names the variable; production refuses unsafe defaults.
 import path from 'node:path';
 import { z } from 'zod';
+import { WEEKDAYS, type Weekday } from './domain/agenda/calendar-date';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './domain/reminders/policy';
 
 const optionalText = z
   .string()
@@ -42,6 +44,12 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   REMINDER_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // The reminder policy's bounds are the domain's (checkReminderPolicy); the defaults are its defaults.
+  REMINDER_DAYS_BEFORE_DUE: z.coerce.number().int().min(0).max(365).default(DEFAULT_REMINDER_POLICY.daysBeforeDue),
+  REMINDER_ON_DUE_DAY: booleanText.default(DEFAULT_REMINDER_POLICY.onDueDay),
+  REMINDER_OVERDUE_EVERY_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_REMINDER_POLICY.overdueEveryDays),
+  REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_REMINDER_POLICY.escalateAfterDaysOverdue),
+  REMINDER_DIGEST_WEEKDAY: z.enum(WEEKDAYS as readonly [Weekday, ...Weekday[]]).default(DEFAULT_REMINDER_POLICY.digestWeekday),
   GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
   ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
 });
@@ -88,6 +96,8 @@ export interface AppConfig {
   graph: { baseUrl: string; authorityHost: string };
   /** How often the reminder worker looks for reminders due; each instance polls on its own. */
   reminderPollMs: number;
+  /** When owners are reminded, when the chair is told, and the weekday of the digest. */
+  reminderPolicy: ReminderPolicy;
   /** Where cards link into the tab: a Teams deep link with the app id, else the public tab address. */
   tabLinks: TabLinks;
 }
@@ -168,6 +178,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     signInRateLimitPerMinute: values.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     reminderPollMs: values.REMINDER_POLL_SECONDS * 1000,
+    reminderPolicy: {
+      daysBeforeDue: values.REMINDER_DAYS_BEFORE_DUE,
+      onDueDay: values.REMINDER_ON_DUE_DAY,
+      overdueEveryDays: values.REMINDER_OVERDUE_EVERY_DAYS,
+      escalateAfterDaysOverdue: values.REMINDER_ESCALATE_AFTER_DAYS,
+      digestWeekday: values.REMINDER_DIGEST_WEEKDAY,
+    },
     tabLinks: { teamsAppId: values.TEAMS_APP_ID ?? null, publicBaseUrl: values.PUBLIC_BASE_URL ?? null },
     graph: {
       baseUrl: values.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
