@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
 import {
+  failFirstRequest,
   axeViolations,
   collectPageErrors,
   focusedElement,
@@ -121,13 +122,8 @@ describe("the chair's outstanding actions", () => {
   });
 
   it("shows the API's message and a Retry that works when the list cannot load", async () => {
-    // The real server does not fail on demand, so the browser answers the first request with a 503 in its wire format.
     const page = await tab.openTab({ route: 'actions' });
-    let failures = 1;
-    await page.route('**/api/actions', async (route) => {
-      if (failures-- > 0) await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not answering. Try again in a minute.' } }) });
-      else await route.continue();
-    });
+    await failFirstRequest(page, '**/api/actions', 503, { code: 'DATABASE_UNAVAILABLE', message: 'The database is not answering. Try again in a minute.' });
     await signInThroughPicker(page, CHAIR.displayName);
     const alert = page.getByRole('alert');
     await alert.getByText('The database is not answering. Try again in a minute.').waitFor();

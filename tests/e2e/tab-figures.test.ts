@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
 import {
+  failFirstRequest,
   axeViolations,
   collectPageErrors,
   pageOverflow,
@@ -130,13 +131,8 @@ describe('governance figures', () => {
   });
 
   it("shows the API's message and a Retry that works when the figures cannot load", async () => {
-    // The real server does not fail on demand, so the browser answers the first request with a 500 in its wire format.
     const page = await tab.openTab({ route: 'dashboard' });
-    let failures = 1;
-    await page.route('**/api/governance/figures', async (route) => {
-      if (failures-- > 0) await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.' } }) });
-      else await route.continue();
-    });
+    await failFirstRequest(page, '**/api/governance/figures', 500, { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.' });
     await signInThroughPicker(page, CHAIR.displayName);
     const alert = page.getByRole('alert');
     await alert.getByText('Could not load the figures').waitFor();

@@ -216,6 +216,18 @@ export function pageOverflow(page: Page): Promise<number> {
 // --- Signing in ------------------------------------------------------------------------------
 
 /** Signs in the way a person does locally: chooses the member in the development sign-in table. */
+/**
+ * The real server does not fail on demand, so the browser answers the first request to `urlGlob`
+ * with an API error in its wire format, and lets later ones through.
+ */
+export async function failFirstRequest(page: Page, urlGlob: string, status: number, error: { code: string; message: string }): Promise<void> {
+  let failures = 1;
+  await page.route(urlGlob, async (route) => {
+    if (failures-- > 0) await route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ error }) });
+    else await route.continue();
+  });
+}
+
 export async function signInThroughPicker(page: Page, displayName: string): Promise<void> {
   await page.getByRole('button', { name: `Sign in as ${displayName}`, exact: true }).click();
   await page.getByTestId('development-sign-in-banner').waitFor();
