@@ -14,6 +14,8 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Lets the request finish after the page is gone (a save flushed as the tab closes or reloads). */
+  keepalive?: boolean;
 }
 
 /** A conditional GET's answer: unchanged since `etag`, or the new body and its tag. */
@@ -89,6 +91,7 @@ export class ApiClient {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: options.signal,
         credentials: 'same-origin',
+        keepalive: options.keepalive ?? false,
         // Our own If-None-Match must reach the server, and its 304 must reach us, untouched by the HTTP cache.
         cache: options.headers?.['If-None-Match'] ? 'no-store' : 'default',
       });

@@ -24,15 +24,15 @@ export function useReferralDraft(initial: DraftState) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const persist = useCallback(async (): Promise<string | null> => {
+  const persist = useCallback(async (keepalive = false): Promise<string | null> => {
     const { id, subjectType, draft } = latest.current;
     if (!subjectType) return id;
     setSave({ status: 'saving' });
     try {
       if (id) {
-        await api.request<Referral>('PUT', `/api/referrals/${id}/draft`, { body: { subjectType, draft } });
+        await api.request<Referral>('PUT', `/api/referrals/${id}/draft`, { body: { subjectType, draft }, keepalive });
       } else {
-        const created = await api.post<Referral>('/api/referrals', { subjectType, draft });
+        const created = await api.post<Referral>('/api/referrals', { subjectType, draft }, { keepalive });
         latest.current = { ...latest.current, id: created.id };
         setState((current) => ({ ...current, id: created.id }));
         // The address now names the draft, so a reload or a shared link resumes it.
@@ -46,10 +46,10 @@ export function useReferralDraft(initial: DraftState) {
     }
   }, [api]);
 
-  const saveNow = useCallback((): Promise<string | null> => {
+  const saveNow = useCallback((keepalive = false): Promise<string | null> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    const next = queue.current.then(persist);
+    const next = queue.current.then(() => persist(keepalive));
     queue.current = next;
     return next;
   }, [persist]);
@@ -72,13 +72,19 @@ export function useReferralDraft(initial: DraftState) {
     return queue.current;
   }, []);
 
-  // Leaving the page with a change still waiting saves it at once rather than dropping it.
-  useEffect(
-    () => () => {
+  // Leaving the page with a change still waiting saves it at once rather than dropping it: on
+  // unmount (another page of the tab), and when the tab is closed or reloaded (React unmounts
+  // nothing then), with a request that outlives the page.
+  useEffect(() => {
+    const flushOnPageHide = () => {
+      if (timer.current) void saveNow(true);
+    };
+    window.addEventListener('pagehide', flushOnPageHide);
+    return () => {
+      window.removeEventListener('pagehide', flushOnPageHide);
       if (timer.current) void saveNow();
-    },
-    [saveNow],
-  );
+    };
+  }, [saveNow]);
 
   return { state, save, update, saveNow, stopSaving };
 }
