@@ -30,6 +30,16 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
 }
 
+/** The debounced autosave has reached the server: the draft there passes `saved`. */
+async function waitForSavedDraft(referralId: string, saved: (draft: { step?: string; answers?: Record<string, string> }) => boolean): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    const referral = await tab.database.db.prisma.referral.findUnique({ where: { id: referralId }, select: { draft: true } });
+    if (referral && saved((referral.draft ?? {}) as { step?: string; answers?: Record<string, string> })) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the draft never reached the server');
+}
+
 /** Answers every question on the step with its last (most serious) answer. */
 async function answerAllSerious(page: Page): Promise<void> {
   const groups = page.getByRole('radiogroup');
@@ -82,8 +92,9 @@ describe('the referral form', () => {
     await expectNoAxeViolations(page);
     await page.getByText(/^Draft saved at/).waitFor();
 
-    // The address now names the draft: reloading resumes it where it was left.
+    // The address now names the draft: reloading resumes it where it was left, once the server has it.
     expect(page.url()).toMatch(/#\/referrals\/[0-9a-f-]{36}$/);
+    await waitForSavedDraft(page.url().split('/').pop()!, (draft) => draft.step !== 'subject' && Object.keys(draft.answers ?? {}).length === 4);
     await page.reload();
     await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
     await page.getByText('4 of 15 questions answered').waitFor();
