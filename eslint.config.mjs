@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'api/store/generated/**', 'manifest/build/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
@@ -15,7 +16,12 @@ export default tseslint.config(
     // The domain stays free of the edges and of the store (conventions.md).
     files: ['api/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['express', 'botbuilder*', '@prisma/*', '*/store/*', '*/generated/*', '@microsoft/*', 'pg', '@electric-sql/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['express', 'botbuilder*', '@prisma/*', '*/store/*', '*/generated/*', '@microsoft/*', 'pg', '@electric-sql/*'] },
+      ],
     },
   },
+  // Formatting is Prettier's (npm run format); rules that would fight it are off.
+  prettier,
 );

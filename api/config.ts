@@ -80,9 +80,7 @@ export interface AppConfig {
    * How the tab and REST API know who is calling: Teams SSO tokens from Entra ID, or (local use
    * only, never in production) an explicit development sign-in as a demo member.
    */
-  signIn:
-    | { mode: 'entra'; clientId: string; allowedTenants: string[]; openIdMetadataUrl: string }
-    | { mode: 'development' };
+  signIn: { mode: 'entra'; clientId: string; allowedTenants: string[]; openIdMetadataUrl: string } | { mode: 'development' };
   /** Origins allowed to call the API from a browser: our own. */
   allowedOrigins: string[];
   /** Requests per signed-in member per minute. */
@@ -132,7 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !values.ENTRA_CLIENT_ID) {
     problems.push('ENTRA_CLIENT_ID: required in production (without it the tab offers the development sign-in)');
   }
-  const allowedTenants = (values.ENTRA_ALLOWED_TENANTS ?? '').split(',').map((tenant) => tenant.trim()).filter(Boolean);
+  const allowedTenants = (values.ENTRA_ALLOWED_TENANTS ?? '')
+    .split(',')
+    .map((tenant) => tenant.trim())
+    .filter(Boolean);
   if (values.ENTRA_CLIENT_ID && allowedTenants.length === 0) {
     problems.push('ENTRA_ALLOWED_TENANTS: required when ENTRA_CLIENT_ID is set (comma-separated tenant ids)');
   }

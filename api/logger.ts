@@ -5,9 +5,28 @@ import pino, { type Logger } from 'pino';
 export type { Logger };
 
 const PERSONAL_FIELDS = [
-  'givenName', 'familyName', 'displayName', 'name', 'email', 'phone', 'dateOfBirth', 'address',
-  'addressLine1', 'addressLine2', 'postcode', 'description', 'notes', 'note', 'healthNotes',
-  'safeguardingNotes', 'intelligenceNotes', 'summary', 'text', 'authorization', 'password', 'token',
+  'givenName',
+  'familyName',
+  'displayName',
+  'name',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'address',
+  'addressLine1',
+  'addressLine2',
+  'postcode',
+  'description',
+  'notes',
+  'note',
+  'healthNotes',
+  'safeguardingNotes',
+  'intelligenceNotes',
+  'summary',
+  'text',
+  'authorization',
+  'password',
+  'token',
 ];
 
 export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {

@@ -78,12 +78,24 @@ async function start(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
-  const reminders = startReminderWorker({ db, sender: reminderSender, clock: systemClock, logger, pollIntervalMs: config.reminderPollMs, policy: config.reminderPolicy });
+  const reminders = startReminderWorker({
+    db,
+    sender: reminderSender,
+    clock: systemClock,
+    logger,
+    pollIntervalMs: config.reminderPollMs,
+    policy: config.reminderPolicy,
+  });
   const workers: RunningJob[] = [reminders];
   // Teams scheduling needs the app's own Entra registration; without it meetings stay pending in the app.
   const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = config.bot;
   if (MicrosoftAppId && MicrosoftAppPassword && MicrosoftAppTenantId) {
-    const accessToken = createAppTokenSource({ clientId: MicrosoftAppId, clientSecret: MicrosoftAppPassword, tenantId: MicrosoftAppTenantId, authorityHost: config.graph.authorityHost });
+    const accessToken = createAppTokenSource({
+      clientId: MicrosoftAppId,
+      clientSecret: MicrosoftAppPassword,
+      tenantId: MicrosoftAppTenantId,
+      authorityHost: config.graph.authorityHost,
+    });
     const gateway = createGraphMeetingsGateway({ baseUrl: config.graph.baseUrl, accessToken });
     workers.push(startTeamsSyncWorker({ db, gateway, clock: systemClock, logger }));
   }

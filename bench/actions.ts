@@ -62,10 +62,23 @@ async function timeInvoke(url: string, body: unknown): Promise<number> {
 
 /** The smallest botbuilder bot that answers Action.Execute with a card: the floor for any bot. */
 class BareBot extends TeamsActivityHandler {
-  protected override async onAdaptiveCardInvoke(_context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    _context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const card = buildActionCard({
-      actionId: String(value.action.data?.actionId ?? ''), version: 1, title: 'Bench action', caseReference: 'ASB-0', ownerAgencyName: 'Agency',
-      ownerOfficerName: null, dueDate: '2026-12-01', priority: 'NORMAL', status: 'ACCEPTED', overdue: false, commands: [], refreshUserIds: [],
+      actionId: String(value.action.data?.actionId ?? ''),
+      version: 1,
+      title: 'Bench action',
+      caseReference: 'ASB-0',
+      ownerAgencyName: 'Agency',
+      ownerOfficerName: null,
+      dueDate: '2026-12-01',
+      priority: 'NORMAL',
+      status: 'ACCEPTED',
+      overdue: false,
+      commands: [],
+      refreshUserIds: [],
     });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as unknown as Record<string, unknown> };
   }
@@ -108,8 +121,15 @@ async function benchInvokes(db: Database, connector: FakeBotConnector, world: Pa
   for (let i = 0; i < ACTIONS_CLICKED; i += 1) {
     const action = await db.prisma.action.create({
       data: {
-        partnershipId: world.partnershipId, caseId: world.caseId, title: `Visit the tenant and review the support plan (${i})`, ownerAgencyId: world.housingId,
-        ownerMemberId: world.officer.id, createdById: world.chair.id, dueDate: new Date(Date.now() + 14 * 86_400_000), status: 'IN_PROGRESS', version: 1,
+        partnershipId: world.partnershipId,
+        caseId: world.caseId,
+        title: `Visit the tenant and review the support plan (${i})`,
+        ownerAgencyId: world.housingId,
+        ownerMemberId: world.officer.id,
+        createdById: world.chair.id,
+        dueDate: new Date(Date.now() + 14 * 86_400_000),
+        status: 'IN_PROGRESS',
+        version: 1,
       },
     });
     actions.push({ id: action.id, version: 1 });
@@ -127,7 +147,10 @@ async function benchInvokes(db: Database, connector: FakeBotConnector, world: Pa
     const times = [
       await timeInvoke(bare.url, invokeBody(connector.serviceUrl, officer, 'action.refresh', ref)),
       await timeInvoke(ours, invokeBody(connector.serviceUrl, officer, 'action.refresh', ref)),
-      await timeInvoke(ours, invokeBody(connector.serviceUrl, officer, 'action.updateProgress', { ...ref, progressNote: `Visit ${round} done.` })),
+      await timeInvoke(
+        ours,
+        invokeBody(connector.serviceUrl, officer, 'action.updateProgress', { ...ref, progressNote: `Visit ${round} done.` }),
+      ),
     ];
     action.version += 1;
     if (round >= WARM_UP) times.forEach((ms, index) => rows[index]!.samples.push(ms));
@@ -181,9 +204,29 @@ async function benchReminders(db: Database, connector: FakeBotConnector, world: 
   const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
   for (let i = 0; i < MANY_CHAT_REMINDERS; i += 1) {
     const aad = randomUUID();
-    const member = await db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.housingId, entraObjectId: aad, tenantId: TENANT, displayName: `Officer ${i}`, roles: ['PANEL_MEMBER'] } });
+    const member = await db.prisma.member.create({
+      data: {
+        partnershipId: world.partnershipId,
+        agencyId: world.housingId,
+        entraObjectId: aad,
+        tenantId: TENANT,
+        displayName: `Officer ${i}`,
+        roles: ['PANEL_MEMBER'],
+      },
+    });
     await teamsActivity(db, connector.serviceUrl, { conversationId: `a:1personal-${i}`, aad, userId: `29:1bench-${i}` });
-    await db.prisma.action.create({ data: { partnershipId: world.partnershipId, caseId: world.caseId, title: `Action ${i}`, ownerAgencyId: world.housingId, ownerMemberId: member.id, createdById: world.chair.id, dueDate: today, status: 'ACCEPTED' } });
+    await db.prisma.action.create({
+      data: {
+        partnershipId: world.partnershipId,
+        caseId: world.caseId,
+        title: `Action ${i}`,
+        ownerAgencyId: world.housingId,
+        ownerMemberId: member.id,
+        createdById: world.chair.id,
+        dueDate: today,
+        status: 'ACCEPTED',
+      },
+    });
   }
   connector.reset();
   started = Date.now();
@@ -194,7 +237,10 @@ async function benchReminders(db: Database, connector: FakeBotConnector, world: 
     scenario: `${MANY_CHAT_REMINDERS} officers, a due-today reminder and a weekly digest each, via the worker`,
     messages: sent.length,
     seconds,
-    busiest: `${busiestWindow(sent.map((r) => r.at), 1000)} in 1 s over all chats (results: ${JSON.stringify(cycle.results)})`,
+    busiest: `${busiestWindow(
+      sent.map((r) => r.at),
+      1000,
+    )} in 1 s over all chats (results: ${JSON.stringify(cycle.results)})`,
     limit: 'per chat, so not binding here',
   });
   return rows;
@@ -212,14 +258,20 @@ async function main(): Promise<void> {
   process.stdout.write('| bot | p50 | p95 | max |\n|---|---:|---:|---:|\n');
   for (const row of invokes) {
     const sorted = [...row.samples].sort((a, b) => a - b);
-    process.stdout.write(`| ${row.bot} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${sorted.at(-1)!.toFixed(1)} |\n`);
+    process.stdout.write(
+      `| ${row.bot} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${sorted.at(-1)!.toFixed(1)} |\n`,
+    );
   }
 
   const reminders = await benchReminders(db, connector, world);
   process.stdout.write('\nReminder throughput (BotConnectorSender to the loopback fake Bot Connector)\n');
-  process.stdout.write('| scenario | sent | seconds | per second | busiest windows seen | Teams limit per chat |\n|---|---:|---:|---:|---|---|\n');
+  process.stdout.write(
+    '| scenario | sent | seconds | per second | busiest windows seen | Teams limit per chat |\n|---|---:|---:|---:|---|---|\n',
+  );
   for (const row of reminders) {
-    process.stdout.write(`| ${row.scenario} | ${row.messages} | ${row.seconds.toFixed(1)} | ${(row.messages / row.seconds).toFixed(1)} | ${row.busiest} | ${row.limit} |\n`);
+    process.stdout.write(
+      `| ${row.scenario} | ${row.messages} | ${row.seconds.toFixed(1)} | ${(row.messages / row.seconds).toFixed(1)} | ${row.busiest} | ${row.limit} |\n`,
+    );
   }
   await connector.close();
   await db.close();

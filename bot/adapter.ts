@@ -45,7 +45,9 @@ export function createBotAdapter(settings: BotAuthenticationSettings, options: B
     );
   }
   if (appId && settings.MicrosoftAppType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword?.trim()) {
-    throw new Error('MicrosoftAppPassword is not set: the bot could check tokens but never answer. Set the client secret of MicrosoftAppId.');
+    throw new Error(
+      'MicrosoftAppPassword is not set: the bot could check tokens but never answer. Set the client secret of MicrosoftAppId.',
+    );
   }
 
   const authentication = new RefusingBotFrameworkAuthentication(
@@ -75,7 +77,8 @@ function withPublicCloudDefaults(settings: BotAuthenticationSettings): Record<st
   if (!Object.values(endpoints).some(Boolean)) return { ...settings, ...endpoints };
   return {
     ...settings,
-    ToBotFromChannelOpenIdMetadataUrl: endpoints.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelOpenIdMetadataUrl:
+      endpoints.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
     ToBotFromChannelTokenIssuer: endpoints.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
     ToChannelFromBotLoginUrl: endpoints.ToChannelFromBotLoginUrl ?? AuthenticationConstants.ToChannelFromBotLoginUrl,
     ToChannelFromBotOAuthScope: endpoints.ToChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope,

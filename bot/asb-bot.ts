@@ -52,7 +52,11 @@ export class AsbPanelsBot extends TeamsActivityHandler {
 
   private async answerCommand(context: TurnContext): Promise<void> {
     // Mentions arrive as "<at>Bot</at> command" in group chats and channels.
-    const said = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+    const said = (context.activity.text ?? '')
+      .replace(/<at>[^<]*<\/at>/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ');
     const match = findCommand(this.commands, said);
     if (!match) {
       await context.sendActivity(MessageFactory.text(said === '' ? HELP_TEXT : `I don't know that command. ${HELP_TEXT}`));
@@ -66,15 +70,22 @@ export class AsbPanelsBot extends TeamsActivityHandler {
     try {
       await match.command.run(turn, match.rest);
     } catch (error) {
-      await context.sendActivity(MessageFactory.attachment(cardAttachment(this.cardForFailure(error, context, 'Your command could not be completed'))));
+      await context.sendActivity(
+        MessageFactory.attachment(cardAttachment(this.cardForFailure(error, context, 'Your command could not be completed'))),
+      );
     }
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue.action?.verb ?? '';
     const handler = Object.hasOwn(this.cardActions, verb) ? this.cardActions[verb] : undefined;
     if (!handler) {
-      return cardResponse(buildErrorCard({ title: 'This card is out of date', message: 'This button is no longer supported. Ask for a fresh card.' }));
+      return cardResponse(
+        buildErrorCard({ title: 'This card is out of date', message: 'This button is no longer supported. Ask for a fresh card.' }),
+      );
     }
     const turn = await this.turnFor(context);
     if (!turn.service) return cardResponse(buildRefusalCard({ attempted: 'Use this card', reason: NOT_A_MEMBER }));
@@ -91,8 +102,15 @@ export class AsbPanelsBot extends TeamsActivityHandler {
       return buildErrorCard({ title, message: error.message });
     }
     // Log the class only: messages from lower layers may quote personal data.
-    this.deps.logger.error({ activityId: context.activity.id, failure: error instanceof Error ? error.name : typeof error }, 'bot handler failed');
-    return buildErrorCard({ title, message: 'Something went wrong on our side. Try again in a moment.', reference: context.activity.id ?? null });
+    this.deps.logger.error(
+      { activityId: context.activity.id, failure: error instanceof Error ? error.name : typeof error },
+      'bot handler failed',
+    );
+    return buildErrorCard({
+      title,
+      message: 'Something went wrong on our side. Try again in a moment.',
+      reference: context.activity.id ?? null,
+    });
   }
 }
 

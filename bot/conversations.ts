@@ -23,7 +23,21 @@ export interface StoredConversation {
   meetingId: string | null;
 }
 
-type Incoming = Partial<Pick<Activity, 'type' | 'action' | 'channelId' | 'serviceUrl' | 'conversation' | 'from' | 'recipient' | 'channelData' | 'membersAdded' | 'membersRemoved'>>;
+type Incoming = Partial<
+  Pick<
+    Activity,
+    | 'type'
+    | 'action'
+    | 'channelId'
+    | 'serviceUrl'
+    | 'conversation'
+    | 'from'
+    | 'recipient'
+    | 'channelData'
+    | 'membersAdded'
+    | 'membersRemoved'
+  >
+>;
 
 export function kindOf(activity: Incoming): ConversationKind {
   const meeting = (activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting;
@@ -66,7 +80,13 @@ export function toBotReference(stored: StoredConversation): BotConversationRefer
     serviceUrl: stored.serviceUrl,
     bot: { id: stored.botId, name: '' },
     user: stored.userId ? { id: stored.userId, name: '', aadObjectId: stored.userAadObjectId ?? undefined } : undefined,
-    conversation: { id: stored.conversationId, conversationType: stored.conversationType ?? '', tenantId: stored.tenantId, isGroup: stored.kind !== 'PERSONAL', name: '' },
+    conversation: {
+      id: stored.conversationId,
+      conversationType: stored.conversationType ?? '',
+      tenantId: stored.tenantId,
+      isGroup: stored.kind !== 'PERSONAL',
+      name: '',
+    },
   };
 }
 
@@ -86,7 +106,10 @@ export async function captureConversation(db: Database, activity: Incoming, at: 
   if (!stored) return null;
   const member = stored.userAadObjectId
     ? await db.prisma.member.findFirst({
-        where: { tenantId: { equals: stored.tenantId, mode: 'insensitive' }, entraObjectId: { equals: stored.userAadObjectId, mode: 'insensitive' } },
+        where: {
+          tenantId: { equals: stored.tenantId, mode: 'insensitive' },
+          entraObjectId: { equals: stored.userAadObjectId, mode: 'insensitive' },
+        },
         select: { id: true },
       })
     : null;
@@ -106,7 +129,11 @@ export async function captureConversation(db: Database, activity: Incoming, at: 
     where: { conversationId: stored.conversationId },
     create: { ...columns, conversationId: stored.conversationId, memberId: member?.id ?? null, ...reachability, createdAt: at },
     // Keep a known member when this activity's sender is not one (e.g. a guest speaking in a group chat).
-    update: { ...columns, ...(member ? { memberId: member.id } : {}), ...(removed || activity.type === 'message' || activity.type === 'installationUpdate' ? reachability : {}) },
+    update: {
+      ...columns,
+      ...(member ? { memberId: member.id } : {}),
+      ...(removed || activity.type === 'message' || activity.type === 'installationUpdate' ? reachability : {}),
+    },
   });
   return stored;
 }
@@ -134,7 +161,10 @@ export async function savePersonalConversation(db: Database, memberId: string, s
 }
 
 export async function markUnreachable(db: Database, conversationId: string, at: Date): Promise<void> {
-  await db.prisma.conversationReference.updateMany({ where: { conversationId, reachable: true }, data: { reachable: false, unreachableSince: at } });
+  await db.prisma.conversationReference.updateMany({
+    where: { conversationId, reachable: true },
+    data: { reachable: false, unreachableSince: at },
+  });
 }
 
 const CAPTURED = new Set(['message', 'conversationUpdate', 'installationUpdate', 'invoke', 'messageReaction']);

@@ -8,7 +8,13 @@ import { buildAgendaCard, type AgendaCardView } from './cards/agenda-card';
 import type { AdaptiveCard } from './cards/adaptive-card';
 import type { TeamsSender } from './sending/teams-sender';
 
-const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** "Thursday 10 December 2026, 10:00 to 11:30", in London time. */
@@ -31,7 +37,14 @@ export async function agendaCardFor(tx: Tx, view: MeetingAgendaView, chairView: 
     version: view.meeting.version,
     panelName: view.panel.name,
     whenLabel: whenLabel(view.meeting.startsAt, view.meeting.endsAt),
-    items: view.items.map((item) => ({ id: item.id, position: item.position, caseReference: item.case.reference, reasonText: item.why, minutes: item.minutes, status: item.status })),
+    items: view.items.map((item) => ({
+      id: item.id,
+      position: item.position,
+      caseReference: item.case.reference,
+      reasonText: item.why,
+      minutes: item.minutes,
+      status: item.status,
+    })),
     currentItemId: view.meeting.currentAgendaItemId,
     chairView,
     chairUserIds: await chairUserIds(tx, view.panel.id),
@@ -50,7 +63,10 @@ export interface AgendaPostDependencies {
  * theirs). A card that cannot be updated must not undo the move, so failures are logged, not thrown.
  */
 export async function refreshPostedAgendaCard(deps: AgendaPostDependencies, meetingId: string): Promise<void> {
-  const posted = await deps.db.prisma.meeting.findUnique({ where: { id: meetingId }, select: { chatThreadId: true, agendaCardActivityId: true } });
+  const posted = await deps.db.prisma.meeting.findUnique({
+    where: { id: meetingId },
+    select: { chatThreadId: true, agendaCardActivityId: true },
+  });
   if (!posted?.chatThreadId || !posted.agendaCardActivityId) return;
   const card = await deps.db.prisma.$transaction(async (tx) => agendaCardFor(tx, await readAgendaView(tx, meetingId), false));
   const outcome = await deps.sender.updateCard(posted.chatThreadId, posted.agendaCardActivityId, card, 'The agenda has moved on.');
@@ -58,12 +74,16 @@ export async function refreshPostedAgendaCard(deps: AgendaPostDependencies, meet
 }
 
 /** Posts the agenda card to the meeting's chat on the app's initiative (the chair asked in the tab). */
-export async function postAgendaToMeetingChat(deps: AgendaPostDependencies, meetingId: string): Promise<{ posted: boolean; reason?: string }> {
+export async function postAgendaToMeetingChat(
+  deps: AgendaPostDependencies,
+  meetingId: string,
+): Promise<{ posted: boolean; reason?: string }> {
   const meeting = await deps.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { chatThreadId: true } });
   if (!meeting.chatThreadId) return { posted: false, reason: 'The meeting is not in Teams yet, so it has no chat to post to.' };
   const card = await deps.db.prisma.$transaction(async (tx) => agendaCardFor(tx, await readAgendaView(tx, meetingId), false));
   const outcome = await deps.sender.postToConversation(meeting.chatThreadId, { text: 'The agenda for this meeting.', card });
-  if (outcome.kind !== 'SENT') return { posted: false, reason: 'Teams did not take the card. Add the ASB Panels app to the meeting and try again.' };
+  if (outcome.kind !== 'SENT')
+    return { posted: false, reason: 'Teams did not take the card. Add the ASB Panels app to the meeting and try again.' };
   await deps.db.prisma.meeting.update({ where: { id: meetingId }, data: { agendaCardActivityId: outcome.activityId } });
   return { posted: true };
 }

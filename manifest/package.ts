@@ -68,7 +68,8 @@ function isManifestVariable(name: string): name is ManifestVariable {
 function fill(node: unknown, values: ManifestValues): unknown {
   if (typeof node === 'string') {
     return node.replace(PLACEHOLDER, (_match, name: string) => {
-      if (!isManifestVariable(name)) throw new Error(`The manifest template uses {{${name}}}, which is not one of ${MANIFEST_VARIABLES.join(', ')}`);
+      if (!isManifestVariable(name))
+        throw new Error(`The manifest template uses {{${name}}}, which is not one of ${MANIFEST_VARIABLES.join(', ')}`);
       return values[name];
     });
   }

@@ -33,14 +33,24 @@ function stopAll(code: number): void {
 function checkPinnedVersion(): void {
   const { version } = JSON.parse(readFileSync(path.join(PLAYGROUND_DIR, 'package.json'), 'utf8')) as { version: string };
   if (version !== PLAYGROUND_VERSION) {
-    fail(`@microsoft/m365agentsplayground ${version} is installed; this script is written for ${PLAYGROUND_VERSION}. Install that version.`);
+    fail(
+      `@microsoft/m365agentsplayground ${version} is installed; this script is written for ${PLAYGROUND_VERSION}. Install that version.`,
+    );
   }
 }
 
 /** Local mode: the Bot Framework and Entra settings are cleared so nothing is borrowed from the shell. */
 function appEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: String(appPort), HOST: '127.0.0.1' };
-  for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType', 'ENTRA_CLIENT_ID', 'DATABASE_URL']) delete env[name];
+  for (const name of [
+    'MicrosoftAppId',
+    'MicrosoftAppPassword',
+    'MicrosoftAppTenantId',
+    'MicrosoftAppType',
+    'ENTRA_CLIENT_ID',
+    'DATABASE_URL',
+  ])
+    delete env[name];
   return env;
 }
 
@@ -56,7 +66,10 @@ function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProce
 async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const healthy = await fetch(url).then((response) => response.ok, () => false);
+    const healthy = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -85,11 +98,15 @@ async function main(): Promise<void> {
   const playground = start(
     'the playground',
     [
-      '--require', path.join(ROOT, 'playground', 'loopback-only.cjs'),
+      '--require',
+      path.join(ROOT, 'playground', 'loopback-only.cjs'),
       path.join(PLAYGROUND_DIR, 'cli.js'),
-      '--app-endpoint', `http://127.0.0.1:${appPort}/api/messages`,
-      '--channel-id', 'msteams',
-      '--port', String(playgroundPort),
+      '--app-endpoint',
+      `http://127.0.0.1:${appPort}/api/messages`,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(playgroundPort),
       '--disable-telemetry',
     ],
     {

@@ -27,11 +27,7 @@ export interface EntraPrincipal {
 }
 
 export type EntraTokenErrorCode =
-  | 'TOKEN_EXPIRED'
-  | 'TOKEN_NOT_YET_VALID'
-  | 'TOKEN_INVALID'
-  | 'TENANT_NOT_ALLOWED'
-  | 'SIGNING_KEYS_UNAVAILABLE';
+  'TOKEN_EXPIRED' | 'TOKEN_NOT_YET_VALID' | 'TOKEN_INVALID' | 'TENANT_NOT_ALLOWED' | 'SIGNING_KEYS_UNAVAILABLE';
 
 /** `reason` is for the log: it says which check failed and never contains the token. */
 export interface EntraTokenError {

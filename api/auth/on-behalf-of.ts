@@ -14,8 +14,7 @@ export interface OnBehalfOfSettings {
 export type GraphTokenErrorCode = 'CONSENT_REQUIRED' | 'INTERACTION_REQUIRED' | 'EXCHANGE_FAILED';
 
 export type GraphTokenResult =
-  | { ok: true; accessToken: string; expiresOn: Date | null }
-  | { ok: false; error: { code: GraphTokenErrorCode; reason: string } };
+  { ok: true; accessToken: string; expiresOn: Date | null } | { ok: false; error: { code: GraphTokenErrorCode; reason: string } };
 
 export interface GraphTokenExchange {
   /** `tenantId` is the user's own tenant (the token's `tid`): each partner agency signs in at home. */
@@ -45,7 +44,8 @@ export function createGraphTokenExchange(settings: OnBehalfOfSettings): GraphTok
       }
       try {
         const result = await clientFor(tenantId.toLowerCase()).acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes });
-        if (!result?.accessToken) return { ok: false, error: { code: 'EXCHANGE_FAILED', reason: 'token endpoint returned no access token' } };
+        if (!result?.accessToken)
+          return { ok: false, error: { code: 'EXCHANGE_FAILED', reason: 'token endpoint returned no access token' } };
         return { ok: true, accessToken: result.accessToken, expiresOn: result.expiresOn };
       } catch (error) {
         return { ok: false, error: exchangeError(error) };

@@ -9,7 +9,9 @@ async function migrate(): Promise<number> {
   const db = await openDatabase(config.database);
   try {
     const state = await applyMigrations(db.sql, readMigrations(migrationsDir));
-    process.stdout.write(`${JSON.stringify({ database: db.describe, applied: state.applied.length, latest: state.latest, pending: state.pending })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ database: db.describe, applied: state.applied.length, latest: state.latest, pending: state.pending })}\n`,
+    );
     return 0;
   } finally {
     await db.close();

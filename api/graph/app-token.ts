@@ -19,7 +19,11 @@ export type AccessTokenSource = () => Promise<string>;
 
 export function createAppTokenSource(settings: AppTokenSettings): AccessTokenSource {
   const client = new ConfidentialClientApplication({
-    auth: { clientId: settings.clientId, clientSecret: settings.clientSecret, ...offlineAuthority(new URL(settings.authorityHost), settings.tenantId) },
+    auth: {
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      ...offlineAuthority(new URL(settings.authorityHost), settings.tenantId),
+    },
   });
   return async () => {
     try {

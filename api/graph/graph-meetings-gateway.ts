@@ -49,7 +49,12 @@ function eventBody(details: TeamsMeetingDetails) {
 }
 
 function toEvent(event: GraphEvent): TeamsMeetingEvent {
-  return { eventId: event.id, joinUrl: event.onlineMeeting?.joinUrl ?? null, transactionId: event.transactionId ?? null, isCancelled: event.isCancelled ?? false };
+  return {
+    eventId: event.id,
+    joinUrl: event.onlineMeeting?.joinUrl ?? null,
+    transactionId: event.transactionId ?? null,
+    isCancelled: event.isCancelled ?? false,
+  };
 }
 
 export function toGraphCallError(error: unknown): GraphCallError {
@@ -89,18 +94,26 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
   return {
     createOnlineMeetingEvent: (meeting: NewTeamsMeeting) =>
       call(async () => {
-        const created = (await (await request(`${user(meeting.organiserId)}/events`)).post({ ...eventBody(meeting), transactionId: meeting.transactionId })) as GraphEvent;
+        const created = (await (
+          await request(`${user(meeting.organiserId)}/events`)
+        ).post({ ...eventBody(meeting), transactionId: meeting.transactionId })) as GraphEvent;
         return toEvent(created);
       }),
     updateEvent: (organiserId, eventId, details) =>
-      call(async () => toEvent((await (await request(`${user(organiserId)}/events/${encodeURIComponent(eventId)}`)).patch(eventBody(details))) as GraphEvent)),
+      call(async () =>
+        toEvent(
+          (await (await request(`${user(organiserId)}/events/${encodeURIComponent(eventId)}`)).patch(eventBody(details))) as GraphEvent,
+        ),
+      ),
     cancelEvent: (organiserId, eventId, comment) =>
       call(async () => {
         await (await request(`${user(organiserId)}/events/${encodeURIComponent(eventId)}/cancel`)).post({ comment });
       }),
     findEventByTransactionId: (organiserId, transactionId) =>
       call(async () => {
-        const page = (await (await request(`${user(organiserId)}/events`))
+        const page = (await (
+          await request(`${user(organiserId)}/events`)
+        )
           .filter(`transactionId eq '${transactionId.replace(/'/g, "''")}'`)
           .select(EVENT_FIELDS)
           .top(1)

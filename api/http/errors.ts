@@ -26,13 +26,28 @@ export function errorBody(code: ErrorCode, message: string, fieldErrors: FieldEr
 
 // Connection-level failures from pg, PGlite or Prisma's driver adapters: the database is gone, not
 // the request wrong.
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003', 'P1001', 'P1017']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+  'P1001',
+  'P1017',
+]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof candidate.code === 'string' && CONNECTION_ERROR_CODES.has(candidate.code)) return true;
-    if (typeof candidate.message === 'string' && /Connection terminated|connect ECONNREFUSED|Can't reach database|PGlite is closed/i.test(candidate.message)) {
+    if (
+      typeof candidate.message === 'string' &&
+      /Connection terminated|connect ECONNREFUSED|Can't reach database|PGlite is closed/i.test(candidate.message)
+    ) {
       return true;
     }
     current = candidate.cause;
@@ -69,7 +84,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     // Log the error's class and stack only: messages from lower layers may quote personal data.
-    const failure = error instanceof Error ? { type: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') } : { type: typeof error };
+    const failure =
+      error instanceof Error ? { type: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') } : { type: typeof error };
     logger.error({ requestId: res.locals.requestId, path: req.path, failure }, 'unhandled error');
     res.status(500).json(errorBody('INTERNAL', 'Something went wrong on our side. The error has been logged.'));
   };

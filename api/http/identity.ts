@@ -33,7 +33,10 @@ interface IdentityLocals {
 const DEVELOPMENT_ISSUER = 'asb-panels-development-sign-in';
 const DEVELOPMENT_TOKEN_HOURS = 8;
 const SIGN_IN_AGAIN = errorBody('UNAUTHENTICATED', 'Sign in again to continue.');
-const NOT_A_MEMBER = errorBody('FORBIDDEN', 'Your account is not set up as a member of a partnership here. Ask your partnership administrator.');
+const NOT_A_MEMBER = errorBody(
+  'FORBIDDEN',
+  'Your account is not set up as a member of a partnership here. Ask your partnership administrator.',
+);
 
 export interface IdentityOptions {
   db: Database;

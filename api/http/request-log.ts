@@ -14,7 +14,13 @@ export function requestLog(logger: Logger): RequestHandler {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       const route = (req.route as { path?: string } | undefined)?.path;
       logger.info(
-        { requestId, method: req.method, route: route ? `${req.baseUrl}${route}` : req.baseUrl || req.path.split('/').slice(0, 3).join('/'), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
+        {
+          requestId,
+          method: req.method,
+          route: route ? `${req.baseUrl}${route}` : req.baseUrl || req.path.split('/').slice(0, 3).join('/'),
+          status: res.statusCode,
+          durationMs: Math.round(durationMs * 10) / 10,
+        },
         'request',
       );
     });

@@ -157,7 +157,10 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { title: str
               properties: {
                 code: { type: 'string' },
                 message: { type: 'string' },
-                fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+                fields: {
+                  type: 'array',
+                  items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+                },
               },
             },
           },

@@ -13,5 +13,7 @@ export async function minutesDueMessage(db: Database, dedupeKey: string): Promis
   if (!minutes) return { skipped: 'the minutes no longer exist.' };
   if (minutes.status === 'APPROVED') return { skipped: 'the minutes are already approved.' };
   const held = formatLongDate(londonDateOf(minutes.meeting.startsAt));
-  return { text: `The minutes of the ${minutes.meeting.panel.name} meeting on ${held} are due for approval by ${formatLongDate(minutes.dueBy.toISOString().slice(0, 10))}. Open ASB Panels to check and approve them.` };
+  return {
+    text: `The minutes of the ${minutes.meeting.panel.name} meeting on ${held} are due for approval by ${formatLongDate(minutes.dueBy.toISOString().slice(0, 10))}. Open ASB Panels to check and approve them.`,
+  };
 }

@@ -43,7 +43,11 @@ export async function claimDueNotifications(db: Database, options: ClaimOptions)
 }
 
 /** Claims one notification now, even before it falls due (a chase); null if another worker has it or it is finished. */
-export async function claimNotification(db: Database, id: string, options: Omit<ClaimOptions, 'limit'>): Promise<ClaimedNotification | null> {
+export async function claimNotification(
+  db: Database,
+  id: string,
+  options: Omit<ClaimOptions, 'limit'>,
+): Promise<ClaimedNotification | null> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   const rows = await db.prisma.$queryRaw<ClaimedNotification[]>`
     UPDATE "Notification" AS n

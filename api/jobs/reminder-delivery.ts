@@ -36,10 +36,15 @@ export async function deliverNotification(
 ): Promise<DeliveryResult> {
   const message = await messageFor(db, claim, now);
   const outcome = 'skipped' in message ? null : await sender.notifyMember(claim.recipientId, message);
-  const settlement: Settlement = outcome ? settlementOf(outcome, claim, now, options) : { status: 'FAILED', error: `Not sent: ${(message as { skipped: string }).skipped}` };
+  const settlement: Settlement = outcome
+    ? settlementOf(outcome, claim, now, options)
+    : { status: 'FAILED', error: `Not sent: ${(message as { skipped: string }).skipped}` };
   // Where an action card landed, so a later change can update every copy.
   if (outcome?.kind === 'SENT' && claim.kind === 'ACTION_ASSIGNED' && claim.actionId && outcome.activityId) {
-    await db.prisma.actionCard.createMany({ data: [{ actionId: claim.actionId, conversationId: outcome.conversationId, activityId: outcome.activityId, postedAt: now }], skipDuplicates: true });
+    await db.prisma.actionCard.createMany({
+      data: [{ actionId: claim.actionId, conversationId: outcome.conversationId, activityId: outcome.activityId, postedAt: now }],
+      skipDuplicates: true,
+    });
   }
   return (await settleNotification(db, claim, settlement)) ? settlement.status : 'LEASE_LOST';
 }
@@ -90,7 +95,8 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
     },
   });
   if (!action) return { skipped: 'the action no longer exists.' };
-  if (!(OPEN_STATUSES as readonly string[]).includes(action.status)) return { skipped: `the action is ${action.status.toLowerCase().replace('_', ' ')}.` };
+  if (!(OPEN_STATUSES as readonly string[]).includes(action.status))
+    return { skipped: `the action is ${action.status.toLowerCase().replace('_', ' ')}.` };
   const view = {
     kind,
     actionId: action.id,
@@ -116,7 +122,14 @@ async function digestFor(db: Database, memberId: string, today: string): Promise
     weekLabel: `week ${Number(week)}, ${year}`,
     actions: actions.map((action) => {
       const dueDate = calendarDateOf(action.dueDate);
-      return { actionId: action.id, title: action.title, caseReference: action.case.reference, dueDate, status: action.status, overdue: isOverdue({ status: action.status, dueDate }, today) };
+      return {
+        actionId: action.id,
+        title: action.title,
+        caseReference: action.case.reference,
+        dueDate,
+        status: action.status,
+        overdue: isOverdue({ status: action.status, dueDate }, today),
+      };
     }),
   });
   return { text: `Your open actions this week: ${actions.length}`, card };
@@ -128,7 +141,8 @@ async function assignedCardFor(db: Database, claim: ClaimedNotification, now: Da
   const [record, owner] = await Promise.all([loadActionRecord(db.prisma, claim.actionId), actorForMember(db.prisma, claim.recipientId)]);
   if (!record) return { skipped: 'the action no longer exists.' };
   if (!owner) return { skipped: 'the recipient is no longer an active member.' };
-  if (!(OPEN_STATUSES as readonly string[]).includes(record.status)) return { skipped: `the action is ${record.status.toLowerCase().replace('_', ' ')}.` };
+  if (!(OPEN_STATUSES as readonly string[]).includes(record.status))
+    return { skipped: `the action is ${record.status.toLowerCase().replace('_', ' ')}.` };
   // A send retried after the action moved on to someone else must not tell the old owner it is theirs.
   const stillOwner = record.ownerMember ? record.ownerMember.id === owner.memberId : record.ownerAgency.id === owner.agencyId;
   if (!stillOwner) return { skipped: 'the action has been reassigned since.' };

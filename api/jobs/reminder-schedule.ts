@@ -2,7 +2,14 @@
 // policy's dedupe key (plus the recipient) is the row's unique key, so however many app instances
 // run this, and however often, each reminder is queued once.
 import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
-import { DEFAULT_REMINDER_POLICY, remindersDueToday, weeklyDigestsDue, type ReminderKind, type ReminderPolicy, type ReminderRecipient } from '../domain/reminders/policy';
+import {
+  DEFAULT_REMINDER_POLICY,
+  remindersDueToday,
+  weeklyDigestsDue,
+  type ReminderKind,
+  type ReminderPolicy,
+  type ReminderRecipient,
+} from '../domain/reminders/policy';
 import type { Database } from '../store/database';
 import type { MemberRole, NotificationKind } from '../store/generated/client';
 
@@ -19,8 +26,16 @@ const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
  * Active members of an agency who sit on panels, ordered by id. Roles are filtered here rather than
  * in the query: the PGlite adapter cannot pass an enum-array filter (`has`, `hasSome`) to PGlite.
  */
-export async function panelMembersOf(db: Pick<Database['prisma'], 'member'>, where: { agencyId: string } | { partnershipId: string }, roles: readonly MemberRole[]): Promise<string[]> {
-  const members = await db.member.findMany({ where: { ...where, isActive: true, agency: { isActive: true } }, select: { id: true, roles: true }, orderBy: { id: 'asc' } });
+export async function panelMembersOf(
+  db: Pick<Database['prisma'], 'member'>,
+  where: { agencyId: string } | { partnershipId: string },
+  roles: readonly MemberRole[],
+): Promise<string[]> {
+  const members = await db.member.findMany({
+    where: { ...where, isActive: true, agency: { isActive: true } },
+    select: { id: true, roles: true },
+    orderBy: { id: 'asc' },
+  });
   return members.filter((member) => member.roles.some((role) => roles.includes(role))).map((member) => member.id);
 }
 
@@ -53,27 +68,53 @@ export async function scheduleReminders(db: Database, now: Date, policy: Reminde
     orderBy: { id: 'asc' },
   });
   const recipients = recipientLookup(db);
-  const rows: { recipientId: string; actionId: string | null; kind: NotificationKind; dedupeKey: string; scheduledFor: Date; createdAt: Date }[] = [];
+  const rows: {
+    recipientId: string;
+    actionId: string | null;
+    kind: NotificationKind;
+    dedupeKey: string;
+    scheduledFor: Date;
+    createdAt: Date;
+  }[] = [];
 
   for (const action of actions) {
     const remindable = { ...action, dueDate: calendarDateOf(action.dueDate) };
     for (const reminder of remindersDueToday(remindable, today, policy)) {
       const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
       for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
-        rows.push({ recipientId, actionId: action.id, kind: NOTIFICATION_KIND_OF[reminder.kind], dedupeKey: `${reminder.dedupeKey}:to:${recipientId}`, scheduledFor: now, createdAt: now });
+        rows.push({
+          recipientId,
+          actionId: action.id,
+          kind: NOTIFICATION_KIND_OF[reminder.kind],
+          dedupeKey: `${reminder.dedupeKey}:to:${recipientId}`,
+          scheduledFor: now,
+          createdAt: now,
+        });
       }
     }
   }
   const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOf(action.dueDate) }));
   for (const digest of weeklyDigestsDue(remindables, today, policy)) {
-    rows.push({ recipientId: digest.memberId, actionId: null, kind: 'WEEKLY_DIGEST', dedupeKey: digest.dedupeKey, scheduledFor: now, createdAt: now });
+    rows.push({
+      recipientId: digest.memberId,
+      actionId: null,
+      kind: 'WEEKLY_DIGEST',
+      dedupeKey: digest.dedupeKey,
+      scheduledFor: now,
+      createdAt: now,
+    });
   }
   if (rows.length === 0) return 0;
   const created = await db.prisma.notification.createMany({ data: rows, skipDuplicates: true });
   return created.count;
 }
 
-async function resolve(recipient: ReminderRecipient, partnershipId: string, panelChairs: readonly string[], lookup: Recipients): Promise<string[]> {
+async function resolve(
+  recipient: ReminderRecipient,
+  partnershipId: string,
+  panelChairs: readonly string[],
+  lookup: Recipients,
+): Promise<string[]> {
   switch (recipient.kind) {
     case 'OFFICER':
       return [recipient.memberId];

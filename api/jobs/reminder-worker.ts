@@ -55,7 +55,10 @@ export async function runReminderCycle(options: ReminderWorkerOptions): Promise<
           } catch (error) {
             // The lease brings it back; a bug or an outage must not stop the other reminders.
             result = 'LEASE_LOST';
-            logger.error({ notificationId: claim.id, errorType: error instanceof Error ? error.name : typeof error }, 'reminder delivery failed');
+            logger.error(
+              { notificationId: claim.id, errorType: error instanceof Error ? error.name : typeof error },
+              'reminder delivery failed',
+            );
           }
           results[result] = (results[result] ?? 0) + 1;
           logger.debug({ notificationId: claim.id, kind: claim.kind, attempt: claim.attempts, result }, 'reminder delivered');

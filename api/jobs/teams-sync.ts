@@ -58,23 +58,47 @@ async function claimDueMeetings(db: Database, now: Date, leaseMs: number, limit:
 }
 
 /** What the invitation says: the panel and the date, never a case or a person it concerns. */
-async function meetingDetails(db: Database, meetingId: string): Promise<TeamsMeetingDetails & { status: string; version: number; graphEventId: string | null; graphOrganizerId: string | null; transactionId: string; attempts: number }> {
+async function meetingDetails(
+  db: Database,
+  meetingId: string,
+): Promise<
+  TeamsMeetingDetails & {
+    status: string;
+    version: number;
+    graphEventId: string | null;
+    graphOrganizerId: string | null;
+    transactionId: string;
+    attempts: number;
+  }
+> {
   const meeting = await db.prisma.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     select: {
-      startsAt: true, endsAt: true, status: true, version: true, graphEventId: true, graphOrganizerId: true, graphTransactionId: true, teamsSyncAttempts: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      version: true,
+      graphEventId: true,
+      graphOrganizerId: true,
+      graphTransactionId: true,
+      teamsSyncAttempts: true,
       panel: {
         select: {
           name: true,
           chairs: { select: { member: { select: { displayName: true, email: true, isActive: true } } } },
-          agencies: { select: { agency: { select: { members: { where: { isActive: true }, select: { displayName: true, email: true, roles: true } } } } } },
+          agencies: {
+            select: {
+              agency: { select: { members: { where: { isActive: true }, select: { displayName: true, email: true, roles: true } } } },
+            },
+          },
         },
       },
     },
   });
   const attendees = new Map<string, MeetingAttendee>();
   for (const chair of meeting.panel.chairs) {
-    if (chair.member.isActive && chair.member.email) attendees.set(chair.member.email.toLowerCase(), { name: chair.member.displayName, email: chair.member.email });
+    if (chair.member.isActive && chair.member.email)
+      attendees.set(chair.member.email.toLowerCase(), { name: chair.member.displayName, email: chair.member.email });
   }
   for (const seat of meeting.panel.agencies) {
     for (const member of seat.agency.members) {
@@ -136,7 +160,13 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
   return outcome;
 }
 
-async function recordFailure(options: TeamsSyncOptions, meetingId: string, version: number, attempts: number, failure: GraphCallError): Promise<SyncOutcome> {
+async function recordFailure(
+  options: TeamsSyncOptions,
+  meetingId: string,
+  version: number,
+  attempts: number,
+  failure: GraphCallError,
+): Promise<SyncOutcome> {
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
   const giveUp = !failure.retryable || attempts >= maxAttempts;
   const wait = backoffMs(attempts, options.baseBackoffMs ?? DEFAULTS.baseBackoffMs, failure.retryAfterMs);
@@ -156,13 +186,20 @@ async function recordFailure(options: TeamsSyncOptions, meetingId: string, versi
 
 async function auditSync(options: TeamsSyncOptions, meetingId: string, after: Record<string, unknown>): Promise<void> {
   const ctx: SystemContext = { db: options.db, system: 'teams-sync', now: options.clock.now };
-  await options.db.prisma.$transaction((tx) => audit(tx, ctx, { event: 'meeting.teams.sync', entityType: 'Meeting', entityId: meetingId, after: { system: 'teams-sync', ...after } }));
+  await options.db.prisma.$transaction((tx) =>
+    audit(tx, ctx, { event: 'meeting.teams.sync', entityType: 'Meeting', entityId: meetingId, after: { system: 'teams-sync', ...after } }),
+  );
 }
 
 /** One pass over every meeting due for a Teams sync. */
 export async function runTeamsSyncCycle(options: TeamsSyncOptions): Promise<Partial<Record<SyncOutcome, number>>> {
   const results: Partial<Record<SyncOutcome, number>> = {};
-  const claimed = await claimDueMeetings(options.db, options.clock.now(), options.leaseMs ?? DEFAULTS.leaseMs, options.batchSize ?? DEFAULTS.batchSize);
+  const claimed = await claimDueMeetings(
+    options.db,
+    options.clock.now(),
+    options.leaseMs ?? DEFAULTS.leaseMs,
+    options.batchSize ?? DEFAULTS.batchSize,
+  );
   for (const meetingId of claimed) {
     const outcome = await syncMeeting(options, meetingId);
     results[outcome] = (results[outcome] ?? 0) + 1;

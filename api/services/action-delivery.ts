@@ -27,8 +27,13 @@ export interface OwnerDelivery {
  * UNREACHABLE row puts the action on the chair's out-of-reach list.
  */
 export async function sendActionToOwner(db: Database, sender: TeamsSender, actionId: string, now: Date): Promise<OwnerDelivery[]> {
-  const action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId }, select: { version: true, ownerAgencyId: true, ownerMemberId: true } });
-  const recipients = action.ownerMemberId ? [action.ownerMemberId] : await panelMembersOf(db.prisma, { agencyId: action.ownerAgencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
+  const action = await db.prisma.action.findUniqueOrThrow({
+    where: { id: actionId },
+    select: { version: true, ownerAgencyId: true, ownerMemberId: true },
+  });
+  const recipients = action.ownerMemberId
+    ? [action.ownerMemberId]
+    : await panelMembersOf(db.prisma, { agencyId: action.ownerAgencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
   const rows = recipients.map((recipientId) => ({
     recipientId,
     actionId,
@@ -39,7 +44,10 @@ export async function sendActionToOwner(db: Database, sender: TeamsSender, actio
   }));
   if (rows.length === 0) return [];
   await db.prisma.notification.createMany({ data: rows, skipDuplicates: true });
-  const stored = await db.prisma.notification.findMany({ where: { dedupeKey: { in: rows.map((row) => row.dedupeKey) } }, select: { id: true } });
+  const stored = await db.prisma.notification.findMany({
+    where: { dedupeKey: { in: rows.map((row) => row.dedupeKey) } },
+    select: { id: true },
+  });
   for (const { id } of stored) {
     const claim = await claimNotification(db, id, { now, leaseMs: CLAIM_LEASE_MS });
     if (claim) await deliverNotification(db, sender, claim, now, DEFAULT_DELIVERY_OPTIONS);
@@ -68,13 +76,22 @@ export interface PostedCopy {
  * chat itself would be. Nothing is posted when the meeting has no chat the app was added to.
  */
 export async function postToMeetingChat(db: Database, sender: TeamsSender, actionId: string, now: Date): Promise<boolean> {
-  const action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId }, select: { meeting: { select: { chatThreadId: true } } } });
+  const action = await db.prisma.action.findUniqueOrThrow({
+    where: { id: actionId },
+    select: { meeting: { select: { chatThreadId: true } } },
+  });
   const chat = action.meeting?.chatThreadId;
   if (!chat || !(await db.prisma.conversationReference.findUnique({ where: { conversationId: chat }, select: { id: true } }))) return false;
   const record = await loadActionRecord(db.prisma, actionId);
-  const outcome = await sender.postToConversation(chat, { text: `Action for case ${record!.caseReference}: ${record!.title}`, card: actionCardFor(record!, null, now) });
+  const outcome = await sender.postToConversation(chat, {
+    text: `Action for case ${record!.caseReference}: ${record!.title}`,
+    card: actionCardFor(record!, null, now),
+  });
   if (outcome.kind !== 'SENT' || !outcome.activityId) return false;
-  await db.prisma.actionCard.createMany({ data: [{ actionId, conversationId: outcome.conversationId, activityId: outcome.activityId, postedAt: now }], skipDuplicates: true });
+  await db.prisma.actionCard.createMany({
+    data: [{ actionId, conversationId: outcome.conversationId, activityId: outcome.activityId, postedAt: now }],
+    skipDuplicates: true,
+  });
   return true;
 }
 
@@ -84,9 +101,16 @@ export async function postToMeetingChat(db: Database, sender: TeamsSender, actio
  * sees (their personal chat), which the invoke answer already replaces; `only` picks one copy. A copy that cannot be updated is left for
  * refresh to correct: it never fails the change that was made.
  */
-export async function refreshPostedCards(db: Database, sender: TeamsSender, actionId: string, now: Date, which: { except?: PostedCopy | undefined; only?: PostedCopy | undefined } = {}): Promise<number> {
+export async function refreshPostedCards(
+  db: Database,
+  sender: TeamsSender,
+  actionId: string,
+  now: Date,
+  which: { except?: PostedCopy | undefined; only?: PostedCopy | undefined } = {},
+): Promise<number> {
   const copies = await db.prisma.actionCard.findMany({ where: { actionId }, select: { conversationId: true, activityId: true } });
-  const same = (a: PostedCopy, b: PostedCopy | undefined) => b !== undefined && a.conversationId === b.conversationId && a.activityId === b.activityId;
+  const same = (a: PostedCopy, b: PostedCopy | undefined) =>
+    b !== undefined && a.conversationId === b.conversationId && a.activityId === b.activityId;
   const others = copies.filter((copy) => !same(copy, which.except) && (!which.only || same(copy, which.only)));
   if (others.length === 0) return 0;
   const record = await loadActionRecord(db.prisma, actionId);

@@ -120,12 +120,23 @@ function choicesOf(rows: Array<Pick<ActionRow, 'meeting' | 'ownerAgency' | 'owne
   return { panels: sorted(panels), agencies: sorted(agencies), officers: sorted(officers) };
 }
 
-async function listWithin(tx: Tx, ctx: ServiceContext, scope: Prisma.ActionWhereInput, filters: ActionListFilters, view: string): Promise<ActionList> {
+async function listWithin(
+  tx: Tx,
+  ctx: ServiceContext,
+  scope: Prisma.ActionWhereInput,
+  filters: ActionListFilters,
+  view: string,
+): Promise<ActionList> {
   const { actor } = ctx;
   const today = londonDateOf(ctx.now());
   const base: Prisma.ActionWhereInput = { partnershipId: actor.partnershipId, case: visibleCaseWhere(actor) };
   const [rows, choiceRows] = await Promise.all([
-    tx.action.findMany({ where: { ...base, AND: [scope, ...filterWhere(filters, today)] }, select: LISTED_FIELDS, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: LIST_LIMIT + 1 }),
+    tx.action.findMany({
+      where: { ...base, AND: [scope, ...filterWhere(filters, today)] },
+      select: LISTED_FIELDS,
+      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+      take: LIST_LIMIT + 1,
+    }),
     tx.action.findMany({
       where: { ...base, AND: [scope], status: { in: [...OUTSTANDING_STATUSES] } },
       select: { meeting: LISTED_FIELDS.meeting, ownerAgency: LISTED_FIELDS.ownerAgency, ownerMember: LISTED_FIELDS.ownerMember },
@@ -160,6 +171,8 @@ export async function listOutstandingActions(ctx: ServiceContext, filters: Actio
 export async function listMyActions(ctx: ServiceContext, filters: ActionListFilters): Promise<ActionList> {
   if (!mayUse(ctx.actor, 'action.work')) throw forbidden('see actions');
   const { actor } = ctx;
-  const scope: Prisma.ActionWhereInput = { OR: [{ ownerMemberId: actor.memberId }, { ownerAgencyId: actor.agencyId, ownerMemberId: null }] };
+  const scope: Prisma.ActionWhereInput = {
+    OR: [{ ownerMemberId: actor.memberId }, { ownerAgencyId: actor.agencyId, ownerMemberId: null }],
+  };
   return inTransaction(ctx, (tx) => listWithin(tx, ctx, scope, filters, 'mine'));
 }

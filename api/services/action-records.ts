@@ -58,14 +58,36 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
   const row = await tx.action.findUnique({
     where: { id: actionId },
     select: {
-      id: true, partnershipId: true, caseId: true, title: true, description: true, status: true, priority: true, dueDate: true, version: true,
-      meetingId: true, agendaItemId: true, progressNote: true, notDoneReason: true, completedAt: true,
+      id: true,
+      partnershipId: true,
+      caseId: true,
+      title: true,
+      description: true,
+      status: true,
+      priority: true,
+      dueDate: true,
+      version: true,
+      meetingId: true,
+      agendaItemId: true,
+      progressNote: true,
+      notDoneReason: true,
+      completedAt: true,
       case: { select: { reference: true } },
       ownerAgency: { select: { id: true, name: true } },
       ownerMember: { select: { id: true, displayName: true } },
       createdBy: { select: { id: true, displayName: true } },
       meeting: { select: { startsAt: true, panel: { select: { name: true } } } },
-      events: { select: { kind: true, fromStatus: true, toStatus: true, note: true, at: true, changes: true, actor: { select: { id: true, displayName: true } } } },
+      events: {
+        select: {
+          kind: true,
+          fromStatus: true,
+          toStatus: true,
+          note: true,
+          at: true,
+          changes: true,
+          actor: { select: { id: true, displayName: true } },
+        },
+      },
     },
   });
   if (!row) return null;
@@ -101,7 +123,16 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
     completedAt: row.completedAt,
     ownerTeamsUserIds: [...new Set(owners.map((owner) => owner.userId!))],
     // In time order, and by the version each change produced where two share a timestamp.
-    history: [...row.events].sort((a, b) => a.at.getTime() - b.at.getTime() || versionOf(a.changes) - versionOf(b.changes)).map((event) => ({ kind: event.kind, fromStatus: event.fromStatus, toStatus: event.toStatus, note: event.note, actor: event.actor, at: event.at })),
+    history: [...row.events]
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || versionOf(a.changes) - versionOf(b.changes))
+      .map((event) => ({
+        kind: event.kind,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        note: event.note,
+        actor: event.actor,
+        at: event.at,
+      })),
   };
 }
 
@@ -111,7 +142,9 @@ function versionOf(changes: unknown): number {
 }
 
 /** The action as the lifecycle rules see it. */
-export function lifecycleActionOf(record: Pick<ActionRecord, 'id' | 'caseId' | 'title' | 'status' | 'version' | 'ownerAgency' | 'ownerMember' | 'dueDate'>): Action {
+export function lifecycleActionOf(
+  record: Pick<ActionRecord, 'id' | 'caseId' | 'title' | 'status' | 'version' | 'ownerAgency' | 'ownerMember' | 'dueDate'>,
+): Action {
   return {
     id: record.id,
     caseId: record.caseId,
@@ -133,13 +166,25 @@ export function lifecycleActorOf(actor: Actor): LifecycleActor {
 export async function lastHistoryEntry(tx: Tx, actionId: string): Promise<ActionHistoryEntry | undefined> {
   // Ordered by the version each change produced, not by time: a test clock (or two clicks in one
   // millisecond) gives several changes the same timestamp. An action has a handful of events.
-  const events = await tx.actionEvent.findMany({ where: { actionId }, select: { fromStatus: true, toStatus: true, actorId: true, note: true, changes: true, at: true } });
+  const events = await tx.actionEvent.findMany({
+    where: { actionId },
+    select: { fromStatus: true, toStatus: true, actorId: true, note: true, changes: true, at: true },
+  });
   let latest: ActionHistoryEntry | undefined;
   for (const event of events) {
     const changes = event.changes as ActionEventChanges | null;
     if (!changes || typeof changes.version !== 'number' || changes.command.kind === 'CREATE' || !event.fromStatus) continue;
     if (latest && latest.version >= changes.version) continue;
-    latest = { actionId, version: changes.version, from: event.fromStatus, to: event.toStatus, command: changes.command, note: event.note ?? '', actorMemberId: event.actorId, at: event.at };
+    latest = {
+      actionId,
+      version: changes.version,
+      from: event.fromStatus,
+      to: event.toStatus,
+      command: changes.command,
+      note: event.note ?? '',
+      actorMemberId: event.actorId,
+      at: event.at,
+    };
   }
   return latest;
 }

@@ -10,7 +10,15 @@ import type { DomainError } from '../domain/result';
 import { Prisma, type ActionEventKind, type ActionPriority } from '../store/generated/client';
 import type { TeamsSender } from '../../bot/sending/teams-sender';
 import { postToMeetingChat, refreshPostedCards, sendActionToOwner, type OwnerDelivery, type PostedCopy } from './action-delivery';
-import { isRecordOverdue, lastHistoryEntry, lifecycleActionOf, lifecycleActorOf, loadActionRecord, type ActionEventChanges, type ActionRecord } from './action-records';
+import {
+  isRecordOverdue,
+  lastHistoryEntry,
+  lifecycleActionOf,
+  lifecycleActorOf,
+  loadActionRecord,
+  type ActionEventChanges,
+  type ActionRecord,
+} from './action-records';
 import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
@@ -80,27 +88,65 @@ export async function assignAction(ctx: ServiceContext, deps: ActionServiceDeps,
   try {
     created = await inTransaction(ctx, async (tx) => {
       if (input.fromCard) {
-        const earlier = await tx.actionCard.findUnique({ where: { conversationId_activityId: input.fromCard }, select: { actionId: true } });
+        const earlier = await tx.actionCard.findUnique({
+          where: { conversationId_activityId: input.fromCard },
+          select: { actionId: true },
+        });
         if (earlier) return { actionId: earlier.actionId, outcome: 'ALREADY_APPLIED' as const };
       }
       await requireVisibleCase(tx, ctx, input.caseId);
       const where = await checkWhereMade(tx, ctx, input);
       await checkOwner(tx, ctx, input.ownerAgencyId, input.ownerMemberId ?? null, { agency: 'ownerAgencyId', member: 'ownerMemberId' });
-      const proposed = proposeAction({ id: randomUUID(), caseId: input.caseId, title: input.title, ownerAgencyId: input.ownerAgencyId, ownerMemberId: input.ownerMemberId ?? null, dueDate: input.dueDate }, londonDateOf(now));
+      const proposed = proposeAction(
+        {
+          id: randomUUID(),
+          caseId: input.caseId,
+          title: input.title,
+          ownerAgencyId: input.ownerAgencyId,
+          ownerMemberId: input.ownerMemberId ?? null,
+          dueDate: input.dueDate,
+        },
+        londonDateOf(now),
+      );
       if (!proposed.ok) throw serviceErrorOf(proposed.error);
       const action = proposed.value;
       const saved = {
-        id: action.id, partnershipId: ctx.actor.partnershipId, caseId: action.caseId, meetingId: where.meetingId, agendaItemId: where.agendaItemId,
-        title: action.title, description: input.description?.trim() || null, ownerAgencyId: action.ownerAgencyId, ownerMemberId: action.ownerMemberId,
-        createdById: ctx.actor.memberId, dueDate: new Date(`${action.dueDate}T00:00:00Z`), priority: input.priority, status: action.status, version: action.version,
+        id: action.id,
+        partnershipId: ctx.actor.partnershipId,
+        caseId: action.caseId,
+        meetingId: where.meetingId,
+        agendaItemId: where.agendaItemId,
+        title: action.title,
+        description: input.description?.trim() || null,
+        ownerAgencyId: action.ownerAgencyId,
+        ownerMemberId: action.ownerMemberId,
+        createdById: ctx.actor.memberId,
+        dueDate: new Date(`${action.dueDate}T00:00:00Z`),
+        priority: input.priority,
+        status: action.status,
+        version: action.version,
       };
       await tx.action.create({ data: { ...saved, createdAt: now } });
       const snapshot = snapshotOf(saved);
       const changes: ActionEventChanges = { version: action.version, command: { kind: 'CREATE' }, before: null, after: snapshot };
-      await tx.actionEvent.create({ data: { actionId: action.id, kind: 'CREATED', toStatus: action.status, actorId: ctx.actor.memberId, changes: changes as unknown as Prisma.InputJsonValue, at: now } });
+      await tx.actionEvent.create({
+        data: {
+          actionId: action.id,
+          kind: 'CREATED',
+          toStatus: action.status,
+          actorId: ctx.actor.memberId,
+          changes: changes as unknown as Prisma.InputJsonValue,
+          at: now,
+        },
+      });
       const involved = await involveOwnerAgency(tx, input.caseId, action.ownerAgencyId, now);
       if (input.fromCard) await tx.actionCard.create({ data: { actionId: action.id, ...input.fromCard, postedAt: now } });
-      await audit(tx, ctx, { event: 'action.assign', entityType: 'Action', entityId: action.id, after: { ...snapshot, ownerAgencyNowInvolvedInCase: involved } });
+      await audit(tx, ctx, {
+        event: 'action.assign',
+        entityType: 'Action',
+        entityId: action.id,
+        after: { ...snapshot, ownerAgencyNowInvolvedInCase: involved },
+      });
       return { actionId: action.id, outcome: 'APPLIED' as const };
     });
   } catch (error) {
@@ -118,22 +164,39 @@ export async function assignAction(ctx: ServiceContext, deps: ActionServiceDeps,
 }
 
 async function assignedFromCard(ctx: ServiceContext, fromCard: { conversationId: string; activityId: string }): Promise<ActionOutcome> {
-  const earlier = await ctx.db.prisma.actionCard.findUniqueOrThrow({ where: { conversationId_activityId: fromCard }, select: { actionId: true } });
+  const earlier = await ctx.db.prisma.actionCard.findUniqueOrThrow({
+    where: { conversationId_activityId: fromCard },
+    select: { actionId: true },
+  });
   return { action: await readAction(ctx, earlier.actionId), outcome: 'ALREADY_APPLIED', deliveries: [] };
 }
 
 /** Accept, progress, complete, can't complete, reassign, cancel or re-date: whatever the lifecycle allows this member now. */
-export async function changeAction(ctx: ServiceContext, deps: ActionServiceDeps, actionId: string, request: ChangeRequest): Promise<ActionOutcome> {
+export async function changeAction(
+  ctx: ServiceContext,
+  deps: ActionServiceDeps,
+  actionId: string,
+  request: ChangeRequest,
+): Promise<ActionOutcome> {
   const chairCommand = ['CANCEL', 'REASSIGN', 'CHANGE_DUE_DATE'].includes(request.command.kind);
-  if (!mayUse(ctx.actor, chairCommand ? 'action.oversee' : 'action.work')) throw forbidden(chairCommand ? 'reassign or cancel actions' : 'work on actions');
+  if (!mayUse(ctx.actor, chairCommand ? 'action.oversee' : 'action.work'))
+    throw forbidden(chairCommand ? 'reassign or cancel actions' : 'work on actions');
   const now = ctx.now();
   const outcome = await inTransaction(ctx, async (tx) => {
     // The row lock makes two clicks arriving together take turns, so the second sees the first's version.
     await tx.$queryRaw`SELECT "id" FROM "Action" WHERE "id" = ${actionId}::uuid FOR UPDATE`;
     const record = await requireVisibleAction(tx, ctx, actionId);
-    if (request.command.kind === 'REASSIGN') await checkOwner(tx, ctx, request.command.agencyId, request.command.memberId, { agency: 'agencyId', member: 'memberId' });
+    if (request.command.kind === 'REASSIGN')
+      await checkOwner(tx, ctx, request.command.agencyId, request.command.memberId, { agency: 'agencyId', member: 'memberId' });
     const lastEntry: ActionHistoryEntry | undefined = await lastHistoryEntry(tx, actionId);
-    const decided = transitionAction({ action: lifecycleActionOf(record), command: request.command, actor: lifecycleActorOf(ctx.actor), expectedVersion: request.expectedVersion, at: now, ...(lastEntry ? { lastEntry } : {}) });
+    const decided = transitionAction({
+      action: lifecycleActionOf(record),
+      command: request.command,
+      actor: lifecycleActorOf(ctx.actor),
+      expectedVersion: request.expectedVersion,
+      at: now,
+      ...(lastEntry ? { lastEntry } : {}),
+    });
     if (!decided.ok) throw serviceErrorOf(decided.error);
     if (decided.value.outcome === 'ALREADY_APPLIED') return 'ALREADY_APPLIED' as const;
 
@@ -145,7 +208,9 @@ export async function changeAction(ctx: ServiceContext, deps: ActionServiceDeps,
       ownerAgencyId: next.ownerAgencyId,
       ownerMemberId: next.ownerMemberId,
       dueDate: new Date(`${next.dueDate}T00:00:00Z`),
-      ...(command.kind === 'UPDATE_PROGRESS' || command.kind === 'COMPLETE' || command.kind === 'CANNOT_COMPLETE' ? { progressNote: entry.note } : {}),
+      ...(command.kind === 'UPDATE_PROGRESS' || command.kind === 'COMPLETE' || command.kind === 'CANNOT_COMPLETE'
+        ? { progressNote: entry.note }
+        : {}),
       ...(command.kind === 'CANNOT_COMPLETE' ? { notDoneReason: command.reason } : {}),
       ...(command.kind === 'COMPLETE' ? { completedAt: now } : {}),
       // A new owner starts afresh: the last owner's notes and reasons are in the history.
@@ -153,11 +218,32 @@ export async function changeAction(ctx: ServiceContext, deps: ActionServiceDeps,
     };
     const saved = await tx.action.updateMany({ where: { id: actionId, version: request.expectedVersion }, data });
     if (saved.count !== 1) throw conflict('Someone else has changed this action since you opened it. Refresh and try again.');
-    const before = snapshotOf({ status: record.status, ownerAgencyId: record.ownerAgency.id, ownerMemberId: record.ownerMember?.id ?? null, dueDate: record.dueDate, version: record.version, progressNote: record.progressNote, notDoneReason: record.notDoneReason });
-    const after = snapshotOf({ ...data, progressNote: 'progressNote' in data ? data.progressNote : record.progressNote, notDoneReason: 'notDoneReason' in data ? data.notDoneReason : record.notDoneReason });
+    const before = snapshotOf({
+      status: record.status,
+      ownerAgencyId: record.ownerAgency.id,
+      ownerMemberId: record.ownerMember?.id ?? null,
+      dueDate: record.dueDate,
+      version: record.version,
+      progressNote: record.progressNote,
+      notDoneReason: record.notDoneReason,
+    });
+    const after = snapshotOf({
+      ...data,
+      progressNote: 'progressNote' in data ? data.progressNote : record.progressNote,
+      notDoneReason: 'notDoneReason' in data ? data.notDoneReason : record.notDoneReason,
+    });
     const changes: ActionEventChanges = { version: next.version, command, before, after };
     await tx.actionEvent.create({
-      data: { actionId, kind: EVENT_KIND[command.kind], fromStatus: entry.from, toStatus: entry.to, actorId: ctx.actor.memberId, note: entry.note || null, changes: changes as unknown as Prisma.InputJsonValue, at: now },
+      data: {
+        actionId,
+        kind: EVENT_KIND[command.kind],
+        fromStatus: entry.from,
+        toStatus: entry.to,
+        actorId: ctx.actor.memberId,
+        note: entry.note || null,
+        changes: changes as unknown as Prisma.InputJsonValue,
+        at: now,
+      },
     });
     if (command.kind === 'REASSIGN') await involveOwnerAgency(tx, record.caseId, command.agencyId, now);
     await audit(tx, ctx, { event: AUDIT_EVENT[command.kind], entityType: 'Action', entityId: actionId, before, after });
@@ -204,24 +290,43 @@ function detailsOf(record: ActionRecord, now: Date): ActionDetails {
 }
 
 /** A meeting and agenda item named on an assignment must be this case's item in a meeting of the partnership. */
-async function checkWhereMade(tx: Tx, ctx: ServiceContext, input: AssignActionInput): Promise<{ meetingId: string | null; agendaItemId: string | null }> {
+async function checkWhereMade(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: AssignActionInput,
+): Promise<{ meetingId: string | null; agendaItemId: string | null }> {
   if (input.agendaItemId) {
-    const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { caseId: true, meetingId: true, meeting: { select: { panel: { select: { partnershipId: true } } } } } });
-    if (!item || item.caseId !== input.caseId || item.meeting.panel.partnershipId !== ctx.actor.partnershipId || (input.meetingId && item.meetingId !== input.meetingId)) {
+    const item = await tx.agendaItem.findUnique({
+      where: { id: input.agendaItemId },
+      select: { caseId: true, meetingId: true, meeting: { select: { panel: { select: { partnershipId: true } } } } },
+    });
+    if (
+      !item ||
+      item.caseId !== input.caseId ||
+      item.meeting.panel.partnershipId !== ctx.actor.partnershipId ||
+      (input.meetingId && item.meetingId !== input.meetingId)
+    ) {
       throw validationFailed([{ field: 'agendaItemId', message: 'This agenda item is not about this case in that meeting.' }]);
     }
     return { meetingId: item.meetingId, agendaItemId: input.agendaItemId };
   }
   if (input.meetingId) {
     const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { panel: { select: { partnershipId: true } } } });
-    if (!meeting || meeting.panel.partnershipId !== ctx.actor.partnershipId) throw validationFailed([{ field: 'meetingId', message: 'There is no panel meeting with that id.' }]);
+    if (!meeting || meeting.panel.partnershipId !== ctx.actor.partnershipId)
+      throw validationFailed([{ field: 'meetingId', message: 'There is no panel meeting with that id.' }]);
     return { meetingId: input.meetingId, agendaItemId: null };
   }
   return { meetingId: null, agendaItemId: null };
 }
 
 /** The owner agency must be an active agency of the partnership, and the officer one of its active members. */
-async function checkOwner(tx: Tx, ctx: ServiceContext, agencyId: string, memberId: string | null, fields: { agency: string; member: string }): Promise<void> {
+async function checkOwner(
+  tx: Tx,
+  ctx: ServiceContext,
+  agencyId: string,
+  memberId: string | null,
+  fields: { agency: string; member: string },
+): Promise<void> {
   const agency = await tx.agency.findUnique({ where: { id: agencyId }, select: { partnershipId: true, isActive: true, name: true } });
   if (!agency || agency.partnershipId !== ctx.actor.partnershipId || !agency.isActive) {
     throw validationFailed([{ field: fields.agency, message: 'Choose an agency of this partnership.' }]);
@@ -245,7 +350,20 @@ async function involveOwnerAgency(tx: Tx, caseId: string, agencyId: string, now:
 }
 
 function snapshotOf(fields: Record<string, unknown>): Record<string, unknown> {
-  const keep = ['status', 'version', 'title', 'caseId', 'meetingId', 'agendaItemId', 'ownerAgencyId', 'ownerMemberId', 'dueDate', 'priority', 'progressNote', 'notDoneReason'];
+  const keep = [
+    'status',
+    'version',
+    'title',
+    'caseId',
+    'meetingId',
+    'agendaItemId',
+    'ownerAgencyId',
+    'ownerMemberId',
+    'dueDate',
+    'priority',
+    'progressNote',
+    'notDoneReason',
+  ];
   const snapshot: Record<string, unknown> = {};
   for (const key of keep) {
     if (!(key in fields)) continue;
@@ -270,5 +388,9 @@ function serviceErrorOf(error: DomainError): ServiceError {
 
 function isUniqueViolation(error: unknown): boolean {
   const candidate = error as { code?: unknown; cause?: { code?: unknown } } | null;
-  return candidate?.code === 'P2002' || candidate?.cause?.code === '23505' || /unique constraint/i.test(String((error as Error | null)?.message ?? ''));
+  return (
+    candidate?.code === 'P2002' ||
+    candidate?.cause?.code === '23505' ||
+    /unique constraint/i.test(String((error as Error | null)?.message ?? ''))
+  );
 }

@@ -51,7 +51,10 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     },
     orderBy: { submittedAt: 'asc' },
     select: {
-      id: true, caseId: true, submittedAt: true, criteriaMet: true,
+      id: true,
+      caseId: true,
+      submittedAt: true,
+      criteriaMet: true,
       assessments: { orderBy: { assessedAt: 'desc' }, take: 1, select: { score: true, finalBand: true } },
       case: { select: { currentRiskBand: true, lastHeardAt: true } },
     },
@@ -65,8 +68,10 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     referralByCase.set(caseId, referral.id);
     const assessment = referral.assessments[0];
     const heardBefore = referral.case?.lastHeardAt ?? null;
-    const isRepeat = referral.criteriaMet.includes('REPEAT_REFERRAL') ||
-      (heardBefore !== null && daysBetween(londonDateOf(heardBefore), londonDateOf(submittedAt)) <= DEFAULT_REFERRAL_POLICY.repeatReferralWithinDays);
+    const isRepeat =
+      referral.criteriaMet.includes('REPEAT_REFERRAL') ||
+      (heardBefore !== null &&
+        daysBetween(londonDateOf(heardBefore), londonDateOf(submittedAt)) <= DEFAULT_REFERRAL_POLICY.repeatReferralWithinDays);
     accepted.push({
       caseId,
       submittedAt,
@@ -80,7 +85,10 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     where: { ...onThisPanel, nextReviewDue: { not: null, lte: new Date(`${meetingDate}T00:00:00Z`) } },
     select: { id: true, nextReviewDue: true },
   });
-  const reviewsDue: CaseDueForReview[] = reviewCases.map((kase) => ({ caseId: kase.id, reviewDue: kase.nextReviewDue!.toISOString().slice(0, 10) }));
+  const reviewsDue: CaseDueForReview[] = reviewCases.map((kase) => ({
+    caseId: kase.id,
+    reviewDue: kase.nextReviewDue!.toISOString().slice(0, 10),
+  }));
 
   const openActions = await tx.action.findMany({
     where: { status: { in: OPEN_ACTION_STATUSES }, case: onThisPanel },
@@ -111,12 +119,25 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     deferred.push({
       caseId: item.caseId,
       deferredFrom: from,
-      reason: item.status === 'DEFERRED' ? item.deferralReason ?? 'Deferred by the chair.' : `It did not fit on the agenda of ${formatLongDate(from)}.`,
+      reason:
+        item.status === 'DEFERRED'
+          ? (item.deferralReason ?? 'Deferred by the chair.')
+          : `It did not fit on the agenda of ${formatLongDate(from)}.`,
     });
   }
 
-  const caseIds = [...new Set([...accepted.map((r) => r.caseId), ...reviewsDue.map((r) => r.caseId), ...problems.keys(), ...deferred.map((d) => d.caseId)])];
-  const involvement = await tx.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, leadAgencyId: true, agencies: { select: { agencyId: true } } } });
+  const caseIds = [
+    ...new Set([
+      ...accepted.map((r) => r.caseId),
+      ...reviewsDue.map((r) => r.caseId),
+      ...problems.keys(),
+      ...deferred.map((d) => d.caseId),
+    ]),
+  ];
+  const involvement = await tx.case.findMany({
+    where: { id: { in: caseIds } },
+    select: { id: true, leadAgencyId: true, agencies: { select: { agencyId: true } } },
+  });
   const agenciesByCase: Record<string, string[]> = {};
   for (const kase of involvement) agenciesByCase[kase.id] = [...new Set([kase.leadAgencyId, ...kase.agencies.map((a) => a.agencyId)])];
 
@@ -141,7 +162,10 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
 }
 
 /** Time for reviewing the previous meeting's actions, when it left any open. */
-export async function actionsReviewMinutes(tx: Tx, meeting: { panelId: string; startsAt: Date; panel: { meetingMinutes: number } }): Promise<number> {
+export async function actionsReviewMinutes(
+  tx: Tx,
+  meeting: { panelId: string; startsAt: Date; panel: { meetingMinutes: number } },
+): Promise<number> {
   const previous = await tx.meeting.findFirst({
     where: { panelId: meeting.panelId, startsAt: { lt: meeting.startsAt }, status: { not: 'CANCELLED' } },
     orderBy: { startsAt: 'desc' },

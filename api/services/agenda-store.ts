@@ -15,7 +15,12 @@ const HELD_STATUSES = new Set(['CURRENT', 'DISCUSSED']);
 export async function loadStoredAgenda(tx: Tx, meeting: StoredMeeting, actionsReviewMinutes: number): Promise<Agenda> {
   const rows = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: { position: 'asc' } });
   const item = (row: (typeof rows)[number]): AgendaItem => ({
-    caseId: row.caseId, reasons: row.reasons as AgendaReason[], why: row.reasonText, minutes: row.minutes, agencies: row.requiredAgencyIds, score: null,
+    caseId: row.caseId,
+    reasons: row.reasons as AgendaReason[],
+    why: row.reasonText,
+    minutes: row.minutes,
+    agencies: row.requiredAgencyIds,
+    score: null,
   });
   const agenda: Agenda = {
     meeting: {
@@ -42,26 +47,40 @@ export interface SaveOptions {
 
 export async function saveAgenda(tx: Tx, meetingId: string, agenda: Agenda, options: SaveOptions = {}): Promise<void> {
   const existing = new Map((await tx.agendaItem.findMany({ where: { meetingId } })).map((row) => [row.caseId, row]));
-  const placed = [...agenda.items.map((item) => ({ item, status: 'PLANNED' as const })), ...agenda.spillOver.map((item) => ({ item, status: 'SPILLED_OVER' as const }))];
+  const placed = [
+    ...agenda.items.map((item) => ({ item, status: 'PLANNED' as const })),
+    ...agenda.spillOver.map((item) => ({ item, status: 'SPILLED_OVER' as const })),
+  ];
   // Positions are unique per meeting only by convention; park every row first so renumbering never collides.
   await tx.agendaItem.updateMany({ where: { meetingId }, data: { position: { increment: 10_000 } } });
   for (const [index, { item, status }] of placed.entries()) {
     const row = existing.get(item.caseId);
-    const fields = { position: index + 1, reasons: item.reasons, reasonText: item.why, minutes: item.minutes, requiredAgencyIds: item.agencies };
+    const fields = {
+      position: index + 1,
+      reasons: item.reasons,
+      reasonText: item.why,
+      minutes: item.minutes,
+      requiredAgencyIds: item.agencies,
+    };
     if (row) {
       await tx.agendaItem.update({
         where: { id: row.id },
         data: { ...fields, status: HELD_STATUSES.has(row.status) ? row.status : status, deferralReason: null, deferredToMeetingId: null },
       });
     } else {
-      await tx.agendaItem.create({ data: { meetingId, caseId: item.caseId, referralId: options.referralByCase?.get(item.caseId) ?? null, status, ...fields } });
+      await tx.agendaItem.create({
+        data: { meetingId, caseId: item.caseId, referralId: options.referralByCase?.get(item.caseId) ?? null, status, ...fields },
+      });
     }
   }
   const deferredFrom = placed.length;
   for (const [index, deferred] of agenda.deferredToNextMeeting.entries()) {
     const row = existing.get(deferred.caseId);
     if (!row) continue;
-    await tx.agendaItem.update({ where: { id: row.id }, data: { position: deferredFrom + index + 1, status: 'DEFERRED', deferralReason: deferred.reason } });
+    await tx.agendaItem.update({
+      where: { id: row.id },
+      data: { position: deferredFrom + index + 1, status: 'DEFERRED', deferralReason: deferred.reason },
+    });
   }
   if (options.removeMissing) {
     const kept = new Set([...placed.map(({ item }) => item.caseId), ...agenda.deferredToNextMeeting.map((d) => d.caseId)]);

@@ -73,7 +73,16 @@ function whereFor(ctx: ServiceContext, filter: AuditTrailFilter): Prisma.AuditEv
 }
 
 const ROW_SELECT = {
-  seq: true, at: true, actorKind: true, event: true, entityType: true, entityId: true, before: true, after: true, requestId: true, hash: true,
+  seq: true,
+  at: true,
+  actorKind: true,
+  event: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  requestId: true,
+  hash: true,
   actor: { select: { id: true, displayName: true } },
 } as const;
 
@@ -81,13 +90,25 @@ type SelectedRow = Prisma.AuditEventGetPayload<{ select: typeof ROW_SELECT }>;
 
 function toRow(row: SelectedRow): AuditTrailRow {
   return {
-    seq: row.seq.toString(), at: row.at.toISOString(), actorKind: row.actorKind, actor: row.actor, event: row.event,
-    entityType: row.entityType, entityId: row.entityId, before: row.before ?? null, after: row.after ?? null, requestId: row.requestId, hash: row.hash,
+    seq: row.seq.toString(),
+    at: row.at.toISOString(),
+    actorKind: row.actorKind,
+    actor: row.actor,
+    event: row.event,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.requestId,
+    hash: row.hash,
   };
 }
 
 /** Newest first, `limit` rows older than `cursor` (a seq from the previous page). */
-export async function searchAuditTrail(ctx: ServiceContext, filter: AuditTrailFilter & { cursor?: string | undefined; limit: number }): Promise<AuditTrailPage> {
+export async function searchAuditTrail(
+  ctx: ServiceContext,
+  filter: AuditTrailFilter & { cursor?: string | undefined; limit: number },
+): Promise<AuditTrailPage> {
   requireAuditor(ctx, 'read the audit trail');
   const where = whereFor(ctx, filter);
   return inTransaction(ctx, async (tx) => {
@@ -98,29 +119,60 @@ export async function searchAuditTrail(ctx: ServiceContext, filter: AuditTrailFi
       select: ROW_SELECT,
     });
     const page = rows.slice(0, filter.limit);
-    await audit(tx, ctx, { event: 'audit.search', entityType: 'AuditEvent', after: { filter: plainFilter(filter), cursor: filter.cursor ?? null, returned: page.length } });
+    await audit(tx, ctx, {
+      event: 'audit.search',
+      entityType: 'AuditEvent',
+      after: { filter: plainFilter(filter), cursor: filter.cursor ?? null, returned: page.length },
+    });
     return { events: page.map(toRow), nextCursor: rows.length > filter.limit ? page[page.length - 1]!.seq.toString() : null };
   });
 }
 
 export type AuditExportFormat = 'csv' | 'jsonl';
 
-const CSV_COLUMNS = ['seq', 'at', 'actorKind', 'actorId', 'actorName', 'event', 'entityType', 'entityId', 'before', 'after', 'requestId', 'hash'] as const;
+const CSV_COLUMNS = [
+  'seq',
+  'at',
+  'actorKind',
+  'actorId',
+  'actorName',
+  'event',
+  'entityType',
+  'entityId',
+  'before',
+  'after',
+  'requestId',
+  'hash',
+] as const;
 
 /** The filtered trail oldest first, as CSV (before/after as JSON text) or one JSON object per line. */
-export async function exportAuditTrail(ctx: ServiceContext, filter: AuditTrailFilter, format: AuditExportFormat): Promise<{ filename: string; contentType: string; data: string }> {
+export async function exportAuditTrail(
+  ctx: ServiceContext,
+  filter: AuditTrailFilter,
+  format: AuditExportFormat,
+): Promise<{ filename: string; contentType: string; data: string }> {
   requireAuditor(ctx, 'export the audit trail');
   const where = whereFor(ctx, filter);
   return inTransaction(ctx, async (tx) => {
     const count = await tx.auditEvent.count({ where });
     if (count > AUDIT_EXPORT_LIMIT) {
-      throw validationFailed([{ field: 'from', message: `The export would hold ${count} rows; choose a shorter period (at most ${AUDIT_EXPORT_LIMIT} rows).` }]);
+      throw validationFailed([
+        { field: 'from', message: `The export would hold ${count} rows; choose a shorter period (at most ${AUDIT_EXPORT_LIMIT} rows).` },
+      ]);
     }
     const rows = (await tx.auditEvent.findMany({ where, orderBy: { seq: 'asc' }, select: ROW_SELECT })).map(toRow);
-    await audit(tx, ctx, { event: 'audit.export', entityType: 'AuditEvent', after: { filter: plainFilter(filter), format, rows: rows.length } });
+    await audit(tx, ctx, {
+      event: 'audit.export',
+      entityType: 'AuditEvent',
+      after: { filter: plainFilter(filter), format, rows: rows.length },
+    });
     const stamp = ctx.now().toISOString().slice(0, 10);
     if (format === 'jsonl') {
-      return { filename: `audit-trail-${stamp}.jsonl`, contentType: 'application/x-ndjson; charset=utf-8', data: rows.map((row) => JSON.stringify(row) + '\n').join('') };
+      return {
+        filename: `audit-trail-${stamp}.jsonl`,
+        contentType: 'application/x-ndjson; charset=utf-8',
+        data: rows.map((row) => JSON.stringify(row) + '\n').join(''),
+      };
     }
     const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => csvLine(row))];
     return { filename: `audit-trail-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', data: lines.join('\r\n') + '\r\n' };
@@ -129,7 +181,20 @@ export async function exportAuditTrail(ctx: ServiceContext, filter: AuditTrailFi
 
 function csvLine(row: AuditTrailRow): string {
   const json = (value: unknown) => (value === null ? '' : canonicalJson(value));
-  const fields = [row.seq, row.at, row.actorKind, row.actor?.id ?? '', row.actor?.displayName ?? '', row.event, row.entityType, row.entityId ?? '', json(row.before), json(row.after), row.requestId ?? '', row.hash];
+  const fields = [
+    row.seq,
+    row.at,
+    row.actorKind,
+    row.actor?.id ?? '',
+    row.actor?.displayName ?? '',
+    row.event,
+    row.entityType,
+    row.entityId ?? '',
+    json(row.before),
+    json(row.after),
+    row.requestId ?? '',
+    row.hash,
+  ];
   return fields.map(csvField).join(',');
 }
 

@@ -38,12 +38,13 @@ export async function loadCaseAccessFacts(tx: Tx, caseId: string): Promise<CaseA
   const panelIds = new Set<string>();
   for (const referral of found.referrals) if (referral.panelId) panelIds.add(referral.panelId);
   for (const item of found.agendaItems) panelIds.add(item.meeting.panelId);
-  const panels = panelIds.size === 0
-    ? []
-    : await tx.panel.findMany({
-        where: { id: { in: [...panelIds] } },
-        select: { id: true, agencies: { select: { agencyId: true } }, chairs: { select: { memberId: true } } },
-      });
+  const panels =
+    panelIds.size === 0
+      ? []
+      : await tx.panel.findMany({
+          where: { id: { in: [...panelIds] } },
+          select: { id: true, agencies: { select: { agencyId: true } }, chairs: { select: { memberId: true } } },
+        });
   return {
     partnershipId: found.partnershipId,
     leadAgencyId: found.leadAgencyId,

@@ -35,39 +35,85 @@ async function loadOverview(tx: Tx, caseId: string) {
           role: true,
           person: {
             select: {
-              id: true, givenName: true, familyName: true, dateOfBirth: true, vulnerabilities: true,
-              healthNotes: true, safeguardingNotes: true, intelligenceNotes: true, anonymisedAt: true,
+              id: true,
+              givenName: true,
+              familyName: true,
+              dateOfBirth: true,
+              vulnerabilities: true,
+              healthNotes: true,
+              safeguardingNotes: true,
+              intelligenceNotes: true,
+              anonymisedAt: true,
             },
           },
         },
       },
-      locations: { orderBy: { addedAt: 'asc' }, select: { location: { select: { id: true, kind: true, addressLine1: true, town: true, postcode: true, ward: true } } } },
+      locations: {
+        orderBy: { addedAt: 'asc' },
+        select: { location: { select: { id: true, kind: true, addressLine1: true, town: true, postcode: true, ward: true } } },
+      },
       assessments: {
         orderBy: { assessedAt: 'asc' },
-        select: { id: true, assessedAt: true, subjectType: true, score: true, calculatedBand: true, overrideBand: true, finalBand: true, overrideReason: true, assessedBy: { select: { displayName: true } } },
+        select: {
+          id: true,
+          assessedAt: true,
+          subjectType: true,
+          score: true,
+          calculatedBand: true,
+          overrideBand: true,
+          finalBand: true,
+          overrideReason: true,
+          assessedBy: { select: { displayName: true } },
+        },
       },
       incidents: {
         orderBy: { occurredAt: 'desc' },
-        select: { id: true, occurredAt: true, category: true, description: true, location: { select: { ward: true } }, reportedToAgency: { select: { name: true } } },
+        select: {
+          id: true,
+          occurredAt: true,
+          category: true,
+          description: true,
+          location: { select: { ward: true } },
+          reportedToAgency: { select: { name: true } },
+        },
       },
       agendaItems: {
         orderBy: { meeting: { startsAt: 'desc' } },
         select: {
-          id: true, reasonText: true, status: true, decisions: true, riskBandAfter: true, caseDecision: true,
+          id: true,
+          reasonText: true,
+          status: true,
+          decisions: true,
+          riskBandAfter: true,
+          caseDecision: true,
           meeting: { select: { id: true, startsAt: true, status: true, panel: { select: { id: true, name: true } } } },
         },
       },
       actions: {
         orderBy: { dueDate: 'asc' },
         select: {
-          id: true, title: true, status: true, priority: true, dueDate: true, completedAt: true, version: true,
+          id: true,
+          title: true,
+          status: true,
+          priority: true,
+          dueDate: true,
+          completedAt: true,
+          version: true,
           ownerAgency: { select: { id: true, name: true } },
           ownerMember: { select: { id: true, displayName: true } },
         },
       },
       interventions: {
         orderBy: { createdAt: 'asc' },
-        select: { id: true, type: true, status: true, issuedOn: true, expiresOn: true, issuedByAgency: { select: { name: true } }, person: { select: { givenName: true, familyName: true, anonymisedAt: true } } },
+        select: {
+          id: true,
+          type: true,
+          status: true,
+          issuedOn: true,
+          expiresOn: true,
+          issuedByAgency: { select: { name: true } },
+          person: { select: { givenName: true, familyName: true, anonymisedAt: true } },
+        },
       },
     },
   });
@@ -85,9 +131,18 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
     await audit(tx, ctx, { event: 'case.read', entityType: 'Case', entityId: caseId, after: { view: 'overview', restricted } });
     return {
       case: {
-        id: kase.id, reference: kase.reference, kind: kase.kind, status: kase.status, currentRiskBand: kase.currentRiskBand,
-        summary: kase.summary, leadAgency: kase.leadAgency, openedAt: kase.openedAt, lastHeardAt: kase.lastHeardAt,
-        nextReviewDue: dateOnly(kase.nextReviewDue), closedAt: kase.closedAt, closureReason: kase.closureReason,
+        id: kase.id,
+        reference: kase.reference,
+        kind: kase.kind,
+        status: kase.status,
+        currentRiskBand: kase.currentRiskBand,
+        summary: kase.summary,
+        leadAgency: kase.leadAgency,
+        openedAt: kase.openedAt,
+        lastHeardAt: kase.lastHeardAt,
+        nextReviewDue: dateOnly(kase.nextReviewDue),
+        closedAt: kase.closedAt,
+        closureReason: kase.closureReason,
       },
       access: { ground: access.ground, restricted, mayListViewers: mayUse(ctx.actor, 'case.viewers') },
       subjects: kase.subjects.map(({ role, person }) => ({
@@ -105,30 +160,59 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
       })),
       locations: kase.locations.map(({ location }) => location),
       riskHistory: kase.assessments.map((assessment) => ({
-        id: assessment.id, assessedAt: assessment.assessedAt, subjectType: assessment.subjectType, score: assessment.score,
-        calculatedBand: assessment.calculatedBand, overrideBand: assessment.overrideBand, finalBand: assessment.finalBand,
-        overrideReason: assessment.overrideReason, assessedBy: assessment.assessedBy.displayName,
+        id: assessment.id,
+        assessedAt: assessment.assessedAt,
+        subjectType: assessment.subjectType,
+        score: assessment.score,
+        calculatedBand: assessment.calculatedBand,
+        overrideBand: assessment.overrideBand,
+        finalBand: assessment.finalBand,
+        overrideReason: assessment.overrideReason,
+        assessedBy: assessment.assessedBy.displayName,
       })),
       incidents: kase.incidents.map((incident) => ({
-        id: incident.id, occurredAt: incident.occurredAt, category: incident.category, description: incident.description,
-        ward: incident.location?.ward ?? null, reportedTo: incident.reportedToAgency?.name ?? null,
+        id: incident.id,
+        occurredAt: incident.occurredAt,
+        category: incident.category,
+        description: incident.description,
+        ward: incident.location?.ward ?? null,
+        reportedTo: incident.reportedToAgency?.name ?? null,
       })),
       agendaHistory: kase.agendaItems.map((item) => ({
-        id: item.id, meeting: { id: item.meeting.id, startsAt: item.meeting.startsAt, status: item.meeting.status }, panel: item.meeting.panel,
-        reasonText: item.reasonText, status: item.status, decisions: item.decisions, riskBandAfter: item.riskBandAfter, caseDecision: item.caseDecision,
+        id: item.id,
+        meeting: { id: item.meeting.id, startsAt: item.meeting.startsAt, status: item.meeting.status },
+        panel: item.meeting.panel,
+        reasonText: item.reasonText,
+        status: item.status,
+        decisions: item.decisions,
+        riskBandAfter: item.riskBandAfter,
+        caseDecision: item.caseDecision,
       })),
       actions: kase.actions.map((action) => {
         const dueDate = dateOnly(action.dueDate)!;
         const overdue = isOverdue({ status: action.status as ActionStatus, dueDate }, today);
         return {
-          id: action.id, title: action.title, status: action.status, priority: action.priority, dueDate, overdue,
-          daysOverdue: overdue ? daysBetween(dueDate, today) : 0, completedAt: action.completedAt,
-          ownerAgency: action.ownerAgency, ownerMember: action.ownerMember, version: action.version,
+          id: action.id,
+          title: action.title,
+          status: action.status,
+          priority: action.priority,
+          dueDate,
+          overdue,
+          daysOverdue: overdue ? daysBetween(dueDate, today) : 0,
+          completedAt: action.completedAt,
+          ownerAgency: action.ownerAgency,
+          ownerMember: action.ownerMember,
+          version: action.version,
         };
       }),
       interventions: kase.interventions.map((item) => ({
-        id: item.id, type: item.type, name: INTERVENTION_CATALOGUE[item.type].name, status: item.status,
-        issuedOn: dateOnly(item.issuedOn), expiresOn: dateOnly(item.expiresOn), issuedBy: item.issuedByAgency.name,
+        id: item.id,
+        type: item.type,
+        name: INTERVENTION_CATALOGUE[item.type].name,
+        status: item.status,
+        issuedOn: dateOnly(item.issuedOn),
+        expiresOn: dateOnly(item.expiresOn),
+        issuedBy: item.issuedByAgency.name,
         subject: item.person ? personName(item.person) : null,
       })),
     };
@@ -157,18 +241,35 @@ export async function listCaseViewers(ctx: ServiceContext, caseId: string) {
       take: VIEW_LIMIT,
       select: { at: true, event: true, actor: { select: { id: true, displayName: true, agency: { select: { id: true, name: true } } } } },
     });
-    const byMember = new Map<string, { member: { id: string; displayName: string }; agency: { id: string; name: string }; views: number; lastViewedAt: Date }>();
+    const byMember = new Map<
+      string,
+      { member: { id: string; displayName: string }; agency: { id: string; name: string }; views: number; lastViewedAt: Date }
+    >();
     for (const read of reads) {
       if (!read.actor) continue;
       const seen = byMember.get(read.actor.id);
       if (seen) seen.views += 1;
-      else byMember.set(read.actor.id, { member: { id: read.actor.id, displayName: read.actor.displayName }, agency: read.actor.agency, views: 1, lastViewedAt: read.at });
+      else
+        byMember.set(read.actor.id, {
+          member: { id: read.actor.id, displayName: read.actor.displayName },
+          agency: read.actor.agency,
+          views: 1,
+          lastViewedAt: read.at,
+        });
     }
     await audit(tx, ctx, { event: 'case.viewers.list', entityType: 'Case', entityId: caseId });
     return {
       caseId,
       viewers: [...byMember.values()],
-      reads: reads.filter((read) => read.actor).map((read) => ({ at: read.at, event: read.event, memberId: read.actor!.id, displayName: read.actor!.displayName, agency: read.actor!.agency.name })),
+      reads: reads
+        .filter((read) => read.actor)
+        .map((read) => ({
+          at: read.at,
+          event: read.event,
+          memberId: read.actor!.id,
+          displayName: read.actor!.displayName,
+          agency: read.actor!.agency.name,
+        })),
     };
   });
 }

@@ -87,11 +87,18 @@ async function loadFacts(tx: Tx, partnershipId: string, period: Period): Promise
       submittedAt: referral.submittedAt!,
       criteria: referral.criteriaMet,
     })),
-    interventions: interventions.map((item) => ({ type: item.type, status: item.status, issuedOn: item.issuedOn ? dateOnly(item.issuedOn) : null })),
+    interventions: interventions.map((item) => ({
+      type: item.type,
+      status: item.status,
+      issuedOn: item.issuedOn ? dateOnly(item.issuedOn) : null,
+    })),
   };
 }
 
-export async function readGovernanceFigures(ctx: ServiceContext, asked: { from?: string | undefined; to?: string | undefined }): Promise<GovernanceFigures> {
+export async function readGovernanceFigures(
+  ctx: ServiceContext,
+  asked: { from?: string | undefined; to?: string | undefined },
+): Promise<GovernanceFigures> {
   if (!mayUse(ctx.actor, 'governance.read')) throw forbidden('read the governance figures');
   const period = resolvePeriod(ctx, asked);
   const facts = await inTransaction(ctx, (tx) => loadFacts(tx, ctx.actor.partnershipId, period));
@@ -104,7 +111,12 @@ export async function exportGovernanceCsv(
 ): Promise<{ filename: string; csv: string }> {
   const figures = await readGovernanceFigures(ctx, asked);
   await inTransaction(ctx, (tx) =>
-    audit(tx, ctx, { event: 'governance.export', entityType: 'Partnership', entityId: ctx.actor.partnershipId, after: { ...figures.period, suppressed: figures.suppressed } }),
+    audit(tx, ctx, {
+      event: 'governance.export',
+      entityType: 'Partnership',
+      entityId: ctx.actor.partnershipId,
+      after: { ...figures.period, suppressed: figures.suppressed },
+    }),
   );
   return { filename: `governance-figures-${figures.period.from}-to-${figures.period.to}.csv`, csv: governanceCsv(figures) };
 }

@@ -2,8 +2,19 @@
 // it is for, age limits, durations, prerequisites, a proportionality note for enforcement) and kept
 // in a per-perpetrator history with the ladder of what could come next. Need-to-know throughout.
 import { addDays, addMonths, daysBetween, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
-import { INTERVENTION_CATALOGUE, type InterventionTarget, type InterventionType, type ProposedDuration } from '../domain/interventions/catalogue';
-import { checkIntervention, interventionLadder, type ConvictionKind, type PastIntervention, type PerpetratorHistory } from '../domain/interventions/checks';
+import {
+  INTERVENTION_CATALOGUE,
+  type InterventionTarget,
+  type InterventionType,
+  type ProposedDuration,
+} from '../domain/interventions/catalogue';
+import {
+  checkIntervention,
+  interventionLadder,
+  type ConvictionKind,
+  type PastIntervention,
+  type PerpetratorHistory,
+} from '../domain/interventions/checks';
 import { checkIssuer } from '../domain/interventions/issuers';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
@@ -48,7 +59,10 @@ function endDate(issuedOn: CalendarDate, duration: ProposedDuration | undefined)
 async function historyOf(tx: Tx, personId: string | null, convictions: InterventionInput['convictions']): Promise<PerpetratorHistory> {
   if (!personId) return { dateOfBirth: null, convictions: convictions ?? [], interventions: [] };
   const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { dateOfBirth: true } });
-  const past = await tx.intervention.findMany({ where: { personId, status: { not: 'WITHDRAWN' }, issuedOn: { not: null } }, select: { type: true, issuedOn: true, expiresOn: true, status: true } });
+  const past = await tx.intervention.findMany({
+    where: { personId, status: { not: 'WITHDRAWN' }, issuedOn: { not: null } },
+    select: { type: true, issuedOn: true, expiresOn: true, status: true },
+  });
   return {
     dateOfBirth: day(person.dateOfBirth),
     convictions: convictions ?? [],
@@ -71,13 +85,18 @@ export async function recordIntervention(ctx: ServiceContext, caseId: string, in
     } else if (input.target === 'PERSON') {
       throw validationFailed([{ field: 'personId', message: 'Say which person on the case this is for.' }]);
     }
-    if (input.locationId && !(await tx.caseLocation.findFirst({ where: { caseId, locationId: input.locationId }, select: { locationId: true } }))) {
+    if (
+      input.locationId &&
+      !(await tx.caseLocation.findFirst({ where: { caseId, locationId: input.locationId }, select: { locationId: true } }))
+    ) {
       throw validationFailed([{ field: 'locationId', message: 'This place is not on the case.' }]);
     }
-    if (input.status === 'ACTIVE' && !input.issuedOn) throw validationFailed([{ field: 'issuedOn', message: 'Give the date it was issued or made.' }]);
+    if (input.status === 'ACTIVE' && !input.issuedOn)
+      throw validationFailed([{ field: 'issuedOn', message: 'Give the date it was issued or made.' }]);
     const issuingAgency = input.issuedByAgencyId ?? ctx.actor.agencyId;
     const agency = await tx.agency.findUnique({ where: { id: issuingAgency }, select: { partnershipId: true, type: true } });
-    if (!agency || agency.partnershipId !== ctx.actor.partnershipId) throw validationFailed([{ field: 'issuedByAgencyId', message: 'This is not an agency of the partnership.' }]);
+    if (!agency || agency.partnershipId !== ctx.actor.partnershipId)
+      throw validationFailed([{ field: 'issuedByAgencyId', message: 'This is not an agency of the partnership.' }]);
     // The member recording it must be from an agency that may issue it (refused as not theirs to do),
     // and so must any agency named as issuer (refused as a wrong field).
     const own = checkIssuer(input.type, ctx.actor.agencyType, 'type');
@@ -88,30 +107,63 @@ export async function recordIntervention(ctx: ServiceContext, caseId: string, in
     const today = londonDateOf(ctx.now());
     const history = await historyOf(tx, input.personId ?? null, input.convictions);
     const check = checkIntervention(
-      { type: input.type, target: input.target, ...(input.duration ? { duration: input.duration } : {}), ...(input.isExtension ? { isExtension: true } : {}), ...(input.proportionalityNote ? { proportionalityNote: input.proportionalityNote } : {}) },
+      {
+        type: input.type,
+        target: input.target,
+        ...(input.duration ? { duration: input.duration } : {}),
+        ...(input.isExtension ? { isExtension: true } : {}),
+        ...(input.proportionalityNote ? { proportionalityNote: input.proportionalityNote } : {}),
+      },
       history,
       input.issuedOn ?? today,
     );
     if (!check.allowed) {
-      throw validationFailed(check.refusals.map((refusal) => ({ field: refusal.field ?? 'type', message: refusal.message })), check.refusals[0]!.message);
+      throw validationFailed(
+        check.refusals.map((refusal) => ({ field: refusal.field ?? 'type', message: refusal.message })),
+        check.refusals[0]!.message,
+      );
     }
     const cautions = [...new Set([own.caution, named.caution].filter((caution): caution is string => caution !== null)), ...check.cautions];
     // Support sits beside enforcement (research.md §3): the panel is reminded when none is recorded.
-    if (entry.kind === 'ENFORCEMENT' && !input.supportOffered?.trim() && !history.interventions.some((past) => past.type === 'SUPPORT_REFERRAL')) {
+    if (
+      entry.kind === 'ENFORCEMENT' &&
+      !input.supportOffered?.trim() &&
+      !history.interventions.some((past) => past.type === 'SUPPORT_REFERRAL')
+    ) {
       cautions.push('No support is recorded alongside this enforcement step. Record what support was offered, or refer for support.');
     }
     const created = await tx.intervention.create({
       data: {
-        caseId, personId: input.personId ?? null, locationId: input.locationId ?? null, type: input.type, status: input.status,
-        issuedByAgencyId: issuingAgency, issuedById: ctx.actor.memberId,
+        caseId,
+        personId: input.personId ?? null,
+        locationId: input.locationId ?? null,
+        type: input.type,
+        status: input.status,
+        issuedByAgencyId: issuingAgency,
+        issuedById: ctx.actor.memberId,
         issuedOn: input.issuedOn ? asDate(input.issuedOn) : null,
-        expiresOn: input.issuedOn ? (endDate(input.issuedOn, input.duration) ? asDate(endDate(input.issuedOn, input.duration)!) : null) : null,
-        conditions: input.conditions?.trim() || null, proportionalityNote: input.proportionalityNote?.trim() || null, supportOffered: input.supportOffered?.trim() || null,
+        expiresOn: input.issuedOn
+          ? endDate(input.issuedOn, input.duration)
+            ? asDate(endDate(input.issuedOn, input.duration)!)
+            : null
+          : null,
+        conditions: input.conditions?.trim() || null,
+        proportionalityNote: input.proportionalityNote?.trim() || null,
+        supportOffered: input.supportOffered?.trim() || null,
       },
       select: { id: true, type: true, status: true, issuedOn: true, expiresOn: true },
     });
     await audit(tx, ctx, { event: 'intervention.record', entityType: 'Intervention', entityId: created.id, after: { ...input, cautions } });
-    return { id: created.id, type: created.type, name: entry.name, status: created.status, issuedOn: day(created.issuedOn), expiresOn: day(created.expiresOn), cautions, breach: entry.breach };
+    return {
+      id: created.id,
+      type: created.type,
+      name: entry.name,
+      status: created.status,
+      issuedOn: day(created.issuedOn),
+      expiresOn: day(created.expiresOn),
+      cautions,
+      breach: entry.breach,
+    };
   });
 }
 
@@ -129,7 +181,10 @@ export interface InterventionChange {
 
 export async function changeInterventionStatus(ctx: ServiceContext, interventionId: string, change: InterventionChange) {
   return inTransaction(ctx, async (tx) => {
-    const row = await tx.intervention.findUnique({ where: { id: interventionId }, select: { caseId: true, status: true, issuedOn: true, expiresOn: true } });
+    const row = await tx.intervention.findUnique({
+      where: { id: interventionId },
+      select: { caseId: true, status: true, issuedOn: true, expiresOn: true },
+    });
     if (!row) throw notFound('intervention');
     await requireVisibleCase(tx, ctx, row.caseId).catch(() => {
       throw notFound('intervention');
@@ -137,14 +192,26 @@ export async function changeInterventionStatus(ctx: ServiceContext, intervention
     if (!(NEXT_STATUSES[row.status] ?? []).includes(change.status)) {
       throw conflict(`An intervention that is ${row.status.toLowerCase()} cannot become ${change.status.toLowerCase()}.`);
     }
-    if (change.status === 'ACTIVE' && !change.issuedOn && !row.issuedOn) throw validationFailed([{ field: 'issuedOn', message: 'Give the date it was issued or made.' }]);
-    if (change.status === 'BREACHED' && !change.breachNote?.trim()) throw validationFailed([{ field: 'breachNote', message: 'Say what the breach was and what follows from it.' }]);
+    if (change.status === 'ACTIVE' && !change.issuedOn && !row.issuedOn)
+      throw validationFailed([{ field: 'issuedOn', message: 'Give the date it was issued or made.' }]);
+    if (change.status === 'BREACHED' && !change.breachNote?.trim())
+      throw validationFailed([{ field: 'breachNote', message: 'Say what the breach was and what follows from it.' }]);
     const after = await tx.intervention.update({
       where: { id: interventionId },
-      data: { status: change.status, ...(change.issuedOn ? { issuedOn: asDate(change.issuedOn) } : {}), ...(change.breachNote ? { breachNote: change.breachNote.trim() } : {}) },
+      data: {
+        status: change.status,
+        ...(change.issuedOn ? { issuedOn: asDate(change.issuedOn) } : {}),
+        ...(change.breachNote ? { breachNote: change.breachNote.trim() } : {}),
+      },
       select: { id: true, status: true, issuedOn: true, breachNote: true },
     });
-    await audit(tx, ctx, { event: 'intervention.status', entityType: 'Intervention', entityId: interventionId, before: { status: row.status }, after: { status: after.status, breachNote: after.breachNote } });
+    await audit(tx, ctx, {
+      event: 'intervention.status',
+      entityType: 'Intervention',
+      entityId: interventionId,
+      before: { status: row.status },
+      after: { status: after.status, breachNote: after.breachNote },
+    });
     return { id: after.id, status: after.status, issuedOn: day(after.issuedOn) };
   });
 }
@@ -155,24 +222,50 @@ export async function readPerpetratorInterventions(ctx: ServiceContext, personId
     const visible = visibleCaseWhere(ctx.actor);
     const onVisibleCase = await tx.caseSubject.findFirst({ where: { personId, case: visible }, select: { caseId: true } });
     if (!onVisibleCase) throw notFound('person');
-    const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { givenName: true, familyName: true, dateOfBirth: true, anonymisedAt: true } });
+    const person = await tx.person.findUniqueOrThrow({
+      where: { id: personId },
+      select: { givenName: true, familyName: true, dateOfBirth: true, anonymisedAt: true },
+    });
     const rows = await tx.intervention.findMany({
       where: { personId, case: visible },
       orderBy: [{ issuedOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
       select: {
-        id: true, type: true, status: true, issuedOn: true, expiresOn: true, conditions: true, proportionalityNote: true, supportOffered: true, breachNote: true,
-        case: { select: { id: true, reference: true } }, issuedByAgency: { select: { name: true } },
+        id: true,
+        type: true,
+        status: true,
+        issuedOn: true,
+        expiresOn: true,
+        conditions: true,
+        proportionalityNote: true,
+        supportOffered: true,
+        breachNote: true,
+        case: { select: { id: true, reference: true } },
+        issuedByAgency: { select: { name: true } },
       },
     });
     const today = londonDateOf(ctx.now());
     const history = await historyOf(tx, personId, []);
     await audit(tx, ctx, { event: 'person.interventions.read', entityType: 'Person', entityId: personId });
     return {
-      person: { id: personId, name: person.anonymisedAt ? 'Anonymised person' : `${person.givenName} ${person.familyName}`, dateOfBirth: day(person.dateOfBirth) },
+      person: {
+        id: personId,
+        name: person.anonymisedAt ? 'Anonymised person' : `${person.givenName} ${person.familyName}`,
+        dateOfBirth: day(person.dateOfBirth),
+      },
       interventions: rows.map((row) => ({
-        id: row.id, type: row.type, name: INTERVENTION_CATALOGUE[row.type].name, kind: INTERVENTION_CATALOGUE[row.type].kind, status: row.status,
-        issuedOn: day(row.issuedOn), expiresOn: day(row.expiresOn), issuedBy: row.issuedByAgency.name, case: row.case,
-        conditions: row.conditions, proportionalityNote: row.proportionalityNote, supportOffered: row.supportOffered, breachNote: row.breachNote,
+        id: row.id,
+        type: row.type,
+        name: INTERVENTION_CATALOGUE[row.type].name,
+        kind: INTERVENTION_CATALOGUE[row.type].kind,
+        status: row.status,
+        issuedOn: day(row.issuedOn),
+        expiresOn: day(row.expiresOn),
+        issuedBy: row.issuedByAgency.name,
+        case: row.case,
+        conditions: row.conditions,
+        proportionalityNote: row.proportionalityNote,
+        supportOffered: row.supportOffered,
+        breachNote: row.breachNote,
       })),
       ladder: interventionLadder(history, today),
     };

@@ -23,7 +23,12 @@ export async function panelSeating(tx: Tx, ctx: ServiceContext, panelId: string)
   });
   if (!panel || panel.partnershipId !== ctx.actor.partnershipId) return null;
   const isChair = panel.chairs.length > 0 && ctx.actor.roles.includes('PANEL_CHAIR');
-  return { panelId, partnershipId: panel.partnershipId, isChair, hasSeat: isChair || (panel.agencies.length > 0 && mayUse(ctx.actor, 'meeting.attend')) };
+  return {
+    panelId,
+    partnershipId: panel.partnershipId,
+    isChair,
+    hasSeat: isChair || (panel.agencies.length > 0 && mayUse(ctx.actor, 'meeting.attend')),
+  };
 }
 
 /** The panel, when the actor chairs it; otherwise NOT_FOUND (no seat) or FORBIDDEN (a seat, but not the chair). */

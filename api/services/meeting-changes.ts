@@ -7,7 +7,12 @@ import { inTransaction, type ServiceContext } from './context';
 import { conflict, validationFailed } from './errors';
 import { requireMeetingChair } from './meeting-access';
 
-const PENDING_NOW = (now: Date) => ({ teamsSyncStatus: 'PENDING' as const, teamsSyncRetryAt: now, teamsSyncAttempts: 0, teamsSyncError: null });
+const PENDING_NOW = (now: Date) => ({
+  teamsSyncStatus: 'PENDING' as const,
+  teamsSyncRetryAt: now,
+  teamsSyncAttempts: 0,
+  teamsSyncError: null,
+});
 
 export interface MeetingMove {
   date: string;
@@ -19,7 +24,10 @@ export async function moveMeeting(ctx: ServiceContext, meetingId: string, move: 
   if (move.date <= londonDateOf(ctx.now())) throw validationFailed([{ field: 'date', message: 'Move the meeting to a day after today.' }]);
   return inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
-    const before = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { panel: { select: { meetingMinutes: true, referralCutoffDays: true } } } });
+    const before = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      include: { panel: { select: { meetingMinutes: true, referralCutoffDays: true } } },
+    });
     if (before.status !== 'SCHEDULED') throw conflict('Only a meeting that has not started can be moved.');
     const startsAt = londonInstant(move.date, move.startTime);
     const after = await tx.meeting.update({
@@ -33,7 +41,13 @@ export async function moveMeeting(ctx: ServiceContext, meetingId: string, move: 
       },
       select: { id: true, startsAt: true, endsAt: true, teamsSyncStatus: true },
     });
-    await audit(tx, ctx, { event: 'meeting.move', entityType: 'Meeting', entityId: meetingId, before: { startsAt: before.startsAt, endsAt: before.endsAt }, after: { startsAt: after.startsAt, endsAt: after.endsAt } });
+    await audit(tx, ctx, {
+      event: 'meeting.move',
+      entityType: 'Meeting',
+      entityId: meetingId,
+      before: { startsAt: before.startsAt, endsAt: before.endsAt },
+      after: { startsAt: after.startsAt, endsAt: after.endsAt },
+    });
     return after;
   });
 }
@@ -44,13 +58,22 @@ export async function cancelMeeting(ctx: ServiceContext, meetingId: string, reas
     const before = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } });
     if (before.status !== 'SCHEDULED') throw conflict('Only a meeting that has not started can be cancelled.');
     // Its cases go back to waiting: the next meeting's agenda picks them up as deferred.
-    await tx.agendaItem.updateMany({ where: { meetingId }, data: { status: 'DEFERRED', deferralReason: `The meeting was cancelled: ${reason}` } });
+    await tx.agendaItem.updateMany({
+      where: { meetingId },
+      data: { status: 'DEFERRED', deferralReason: `The meeting was cancelled: ${reason}` },
+    });
     const after = await tx.meeting.update({
       where: { id: meetingId },
       data: { status: 'CANCELLED', version: { increment: 1 }, ...PENDING_NOW(ctx.now()) },
       select: { id: true, status: true, teamsSyncStatus: true },
     });
-    await audit(tx, ctx, { event: 'meeting.cancel', entityType: 'Meeting', entityId: meetingId, before, after: { status: after.status, reason } });
+    await audit(tx, ctx, {
+      event: 'meeting.cancel',
+      entityType: 'Meeting',
+      entityId: meetingId,
+      before,
+      after: { status: after.status, reason },
+    });
     return after;
   });
 }
@@ -59,9 +82,16 @@ export async function cancelMeeting(ctx: ServiceContext, meetingId: string, reas
 export async function retryTeamsSync(ctx: ServiceContext, meetingId: string) {
   return inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
-    const before = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { teamsSyncStatus: true, teamsSyncError: true } });
+    const before = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { teamsSyncStatus: true, teamsSyncError: true },
+    });
     if (before.teamsSyncStatus === 'SYNCED') throw conflict('The meeting is already in step with Teams.');
-    const after = await tx.meeting.update({ where: { id: meetingId }, data: PENDING_NOW(ctx.now()), select: { id: true, teamsSyncStatus: true } });
+    const after = await tx.meeting.update({
+      where: { id: meetingId },
+      data: PENDING_NOW(ctx.now()),
+      select: { id: true, teamsSyncStatus: true },
+    });
     await audit(tx, ctx, { event: 'meeting.teams.retry', entityType: 'Meeting', entityId: meetingId, before, after });
     return after;
   });

@@ -28,12 +28,26 @@ export async function recordItemOutcome(ctx: ServiceContext, meetingId: string, 
     await requireMeetingChair(tx, ctx, meetingId);
     const item = await tx.agendaItem.findUnique({ where: { id: itemId }, include: { case: true } });
     if (!item || item.meetingId !== meetingId) throw notFound('agenda item');
-    if (item.status !== 'CURRENT' && item.status !== 'DISCUSSED') throw conflict('Record an outcome once the case is being heard or has been heard.');
-    const before = { item: { decisions: item.decisions, caseDecision: item.caseDecision, riskBandAfter: item.riskBandAfter, closureReason: item.closureReason }, case: { status: item.case.status, currentRiskBand: item.case.currentRiskBand, nextReviewDue: item.case.nextReviewDue } };
+    if (item.status !== 'CURRENT' && item.status !== 'DISCUSSED')
+      throw conflict('Record an outcome once the case is being heard or has been heard.');
+    const before = {
+      item: {
+        decisions: item.decisions,
+        caseDecision: item.caseDecision,
+        riskBandAfter: item.riskBandAfter,
+        closureReason: item.closureReason,
+      },
+      case: { status: item.case.status, currentRiskBand: item.case.currentRiskBand, nextReviewDue: item.case.nextReviewDue },
+    };
     const now = ctx.now();
     await tx.agendaItem.update({
       where: { id: itemId },
-      data: { decisions: outcome.decisions, caseDecision: outcome.caseDecision, riskBandAfter: outcome.riskBandAfter ?? null, closureReason: outcome.caseDecision === 'CLOSE' ? outcome.closureReason!.trim() : null },
+      data: {
+        decisions: outcome.decisions,
+        caseDecision: outcome.caseDecision,
+        riskBandAfter: outcome.riskBandAfter ?? null,
+        closureReason: outcome.caseDecision === 'CLOSE' ? outcome.closureReason!.trim() : null,
+      },
     });
     const caseChange = {
       ...(outcome.riskBandAfter ? { currentRiskBand: outcome.riskBandAfter } : {}),
@@ -41,11 +55,34 @@ export async function recordItemOutcome(ctx: ServiceContext, meetingId: string, 
         ? { status: 'CLOSED' as const, closedAt: now, closureReason: outcome.closureReason!.trim(), nextReviewDue: null }
         : outcome.caseDecision === 'LEAD_AGENCY_CASEWORK'
           ? { status: 'LEAD_AGENCY_CASEWORK' as const, nextReviewDue: null }
-          : { status: 'OPEN' as const, closedAt: null, closureReason: null, ...(outcome.nextReviewDue ? { nextReviewDue: new Date(`${outcome.nextReviewDue}T00:00:00Z`) } : {}) }),
+          : {
+              status: 'OPEN' as const,
+              closedAt: null,
+              closureReason: null,
+              ...(outcome.nextReviewDue ? { nextReviewDue: new Date(`${outcome.nextReviewDue}T00:00:00Z`) } : {}),
+            }),
     };
-    const kase = await tx.case.update({ where: { id: item.caseId }, data: caseChange, select: { status: true, currentRiskBand: true, nextReviewDue: true } });
-    await audit(tx, ctx, { event: 'meeting.item.outcome', entityType: 'AgendaItem', entityId: itemId, before, after: { item: outcome, case: kase } });
-    return { itemId, ...outcome, case: { status: kase.status, currentRiskBand: kase.currentRiskBand, nextReviewDue: kase.nextReviewDue?.toISOString().slice(0, 10) ?? null } };
+    const kase = await tx.case.update({
+      where: { id: item.caseId },
+      data: caseChange,
+      select: { status: true, currentRiskBand: true, nextReviewDue: true },
+    });
+    await audit(tx, ctx, {
+      event: 'meeting.item.outcome',
+      entityType: 'AgendaItem',
+      entityId: itemId,
+      before,
+      after: { item: outcome, case: kase },
+    });
+    return {
+      itemId,
+      ...outcome,
+      case: {
+        status: kase.status,
+        currentRiskBand: kase.currentRiskBand,
+        nextReviewDue: kase.nextReviewDue?.toISOString().slice(0, 10) ?? null,
+      },
+    };
   });
 }
 
@@ -66,15 +103,25 @@ export async function listActionsForReview(ctx: ServiceContext, meetingId: strin
       },
       orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
       select: {
-        id: true, title: true, status: true, dueDate: true, notDoneReason: true,
-        case: { select: { reference: true } }, ownerAgency: { select: { name: true } },
+        id: true,
+        title: true,
+        status: true,
+        dueDate: true,
+        notDoneReason: true,
+        case: { select: { reference: true } },
+        ownerAgency: { select: { name: true } },
         reviews: { where: { meetingId }, select: { outcome: true, notDoneReason: true, note: true } },
       },
     });
     await audit(tx, ctx, { event: 'meeting.actions.read', entityType: 'Meeting', entityId: meetingId });
     return actions.map((action) => ({
-      id: action.id, title: action.title, status: action.status, dueDate: action.dueDate.toISOString().slice(0, 10),
-      caseReference: action.case.reference, owner: action.ownerAgency.name, review: action.reviews[0] ?? null,
+      id: action.id,
+      title: action.title,
+      status: action.status,
+      dueDate: action.dueDate.toISOString().slice(0, 10),
+      caseReference: action.case.reference,
+      owner: action.ownerAgency.name,
+      review: action.reviews[0] ?? null,
     }));
   });
 }
@@ -88,7 +135,9 @@ export interface ActionReviewInput {
 
 export async function reviewAction(ctx: ServiceContext, meetingId: string, review: ActionReviewInput) {
   if (review.outcome === 'NOT_DONE' && !review.notDoneReason) {
-    throw validationFailed([{ field: 'notDoneReason', message: 'Say why the action was not done: circumstances changed, or the agency did not do it.' }]);
+    throw validationFailed([
+      { field: 'notDoneReason', message: 'Say why the action was not done: circumstances changed, or the agency did not do it.' },
+    ]);
   }
   if (review.outcome !== 'NOT_DONE' && review.notDoneReason) {
     throw validationFailed([{ field: 'notDoneReason', message: 'A reason is only for an action not done.' }]);
@@ -96,14 +145,35 @@ export async function reviewAction(ctx: ServiceContext, meetingId: string, revie
   return inTransaction(ctx, async (tx) => {
     const seating = await requireMeetingChair(tx, ctx, meetingId);
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true } });
-    const action = await tx.action.findUnique({ where: { id: review.actionId }, select: { meeting: { select: { panelId: true, startsAt: true } } } });
+    const action = await tx.action.findUnique({
+      where: { id: review.actionId },
+      select: { meeting: { select: { panelId: true, startsAt: true } } },
+    });
     if (!action?.meeting || action.meeting.panelId !== seating.panelId || action.meeting.startsAt >= meeting.startsAt) {
       throw validationFailed([{ field: 'actionId', message: 'This is not an action set at an earlier meeting of this panel.' }]);
     }
-    const data = { outcome: review.outcome, notDoneReason: review.notDoneReason ?? null, note: review.note?.trim() || null, reviewedAt: ctx.now() };
-    const before = await tx.actionReview.findUnique({ where: { meetingId_actionId: { meetingId, actionId: review.actionId } }, select: { outcome: true, notDoneReason: true, note: true } });
-    await tx.actionReview.upsert({ where: { meetingId_actionId: { meetingId, actionId: review.actionId } }, create: { meetingId, actionId: review.actionId, ...data }, update: data });
-    await audit(tx, ctx, { event: 'meeting.action.review', entityType: 'Action', entityId: review.actionId, before, after: { meetingId, ...data } });
+    const data = {
+      outcome: review.outcome,
+      notDoneReason: review.notDoneReason ?? null,
+      note: review.note?.trim() || null,
+      reviewedAt: ctx.now(),
+    };
+    const before = await tx.actionReview.findUnique({
+      where: { meetingId_actionId: { meetingId, actionId: review.actionId } },
+      select: { outcome: true, notDoneReason: true, note: true },
+    });
+    await tx.actionReview.upsert({
+      where: { meetingId_actionId: { meetingId, actionId: review.actionId } },
+      create: { meetingId, actionId: review.actionId, ...data },
+      update: data,
+    });
+    await audit(tx, ctx, {
+      event: 'meeting.action.review',
+      entityType: 'Action',
+      entityId: review.actionId,
+      before,
+      after: { meetingId, ...data },
+    });
     return { actionId: review.actionId, ...data };
   });
 }

@@ -16,13 +16,21 @@ export async function moveToNextItem(ctx: ServiceContext, meetingId: string, exp
   if (!mayUse(ctx.actor, 'meeting.run')) throw forbidden('run a meeting');
   return inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
-    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, version: true, currentAgendaItemId: true } });
-    if (meeting.status !== 'SCHEDULED' && meeting.status !== 'IN_PROGRESS') throw conflict(`The meeting has ${meeting.status === 'ENDED' ? 'ended' : 'been cancelled'}.`);
+    const meeting = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { status: true, version: true, currentAgendaItemId: true },
+    });
+    if (meeting.status !== 'SCHEDULED' && meeting.status !== 'IN_PROGRESS')
+      throw conflict(`The meeting has ${meeting.status === 'ENDED' ? 'ended' : 'been cancelled'}.`);
     if (expectedVersion !== undefined && expectedVersion !== meeting.version) {
       throw conflict('The meeting has moved on since this was shown to you. Refresh to see where it is.');
     }
     const now = ctx.now();
-    const items = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' }, select: { id: true, position: true, status: true, caseId: true } });
+    const items = await tx.agendaItem.findMany({
+      where: { meetingId },
+      orderBy: { position: 'asc' },
+      select: { id: true, position: true, status: true, caseId: true },
+    });
     const current = items.find((item) => item.id === meeting.currentAgendaItemId) ?? null;
     if (current) {
       await tx.agendaItem.update({ where: { id: current.id }, data: { status: 'DISCUSSED', endedAt: now } });
@@ -36,7 +44,13 @@ export async function moveToNextItem(ctx: ServiceContext, meetingId: string, exp
       where: { id: meetingId },
       data: { currentAgendaItemId: next?.id ?? null, status: next ? 'IN_PROGRESS' : 'ENDED', version: { increment: 1 } },
     });
-    await audit(tx, ctx, { event: 'meeting.item.next', entityType: 'Meeting', entityId: meetingId, before: { currentAgendaItemId: current?.id ?? null }, after: { currentAgendaItemId: next?.id ?? null } });
+    await audit(tx, ctx, {
+      event: 'meeting.item.next',
+      entityType: 'Meeting',
+      entityId: meetingId,
+      before: { currentAgendaItemId: current?.id ?? null },
+      after: { currentAgendaItemId: next?.id ?? null },
+    });
     return readAgendaView(tx, meetingId);
   });
 }
@@ -52,7 +66,10 @@ async function myAttendance(tx: Tx, ctx: ServiceContext, meetingId: string) {
 export async function meetingRoomTag(ctx: ServiceContext, meetingId: string): Promise<string> {
   return inTransaction(ctx, async (tx) => {
     await requireMeetingSeat(tx, ctx, meetingId);
-    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { version: true, currentItem: { select: { updatedAt: true } } } });
+    const meeting = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { version: true, currentItem: { select: { updatedAt: true } } },
+    });
     const mine = await myAttendance(tx, ctx, meetingId);
     // The current item's last change counts too: an outcome recorded on it changes what the panel shows.
     const item = meeting.currentItem?.updatedAt.getTime() ?? 0;
@@ -64,9 +81,18 @@ async function caseSummary(tx: Tx, caseId: string) {
   const kase = await tx.case.findUniqueOrThrow({
     where: { id: caseId },
     select: {
-      id: true, reference: true, kind: true, status: true, currentRiskBand: true, summary: true, nextReviewDue: true,
+      id: true,
+      reference: true,
+      kind: true,
+      status: true,
+      currentRiskBand: true,
+      summary: true,
+      nextReviewDue: true,
       leadAgency: { select: { name: true } },
-      subjects: { orderBy: { role: 'asc' }, select: { role: true, person: { select: { givenName: true, familyName: true, anonymisedAt: true } } } },
+      subjects: {
+        orderBy: { role: 'asc' },
+        select: { role: true, person: { select: { givenName: true, familyName: true, anonymisedAt: true } } },
+      },
       actions: {
         where: { status: { in: ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'] } },
         orderBy: { dueDate: 'asc' },
@@ -75,10 +101,24 @@ async function caseSummary(tx: Tx, caseId: string) {
     },
   });
   return {
-    id: kase.id, reference: kase.reference, kind: kase.kind, status: kase.status, currentRiskBand: kase.currentRiskBand, summary: kase.summary,
+    id: kase.id,
+    reference: kase.reference,
+    kind: kase.kind,
+    status: kase.status,
+    currentRiskBand: kase.currentRiskBand,
+    summary: kase.summary,
     leadAgency: kase.leadAgency.name,
-    subjects: kase.subjects.map(({ role, person }) => ({ role, name: person.anonymisedAt ? 'Anonymised person' : `${person.givenName} ${person.familyName}` })),
-    openActions: kase.actions.map((action) => ({ id: action.id, title: action.title, status: action.status, dueDate: action.dueDate.toISOString().slice(0, 10), owner: action.ownerAgency.name })),
+    subjects: kase.subjects.map(({ role, person }) => ({
+      role,
+      name: person.anonymisedAt ? 'Anonymised person' : `${person.givenName} ${person.familyName}`,
+    })),
+    openActions: kase.actions.map((action) => ({
+      id: action.id,
+      title: action.title,
+      status: action.status,
+      dueDate: action.dueDate.toISOString().slice(0, 10),
+      owner: action.ownerAgency.name,
+    })),
   };
 }
 
@@ -100,7 +140,12 @@ export async function readMeetingRoom(ctx: ServiceContext, meetingId: string) {
       else if (!facts || !caseAccessGround(ctx.actor, facts)) withheld = 'NOT_ENTITLED';
       else {
         summary = await caseSummary(tx, current.case.id);
-        await audit(tx, ctx, { event: 'case.read', entityType: 'Case', entityId: current.case.id, after: { view: 'meeting-side-panel', meetingId } });
+        await audit(tx, ctx, {
+          event: 'case.read',
+          entityType: 'Case',
+          entityId: current.case.id,
+          after: { view: 'meeting-side-panel', meetingId },
+        });
       }
     }
     return {
@@ -124,8 +169,20 @@ export async function signAttendance(ctx: ServiceContext, meetingId: string) {
     const now = ctx.now();
     const after = await tx.attendance.upsert({
       where: { meetingId_memberId: { meetingId, memberId: ctx.actor.memberId } },
-      create: { meetingId, memberId: ctx.actor.memberId, agencyId: ctx.actor.agencyId, status: 'PRESENT', confidentialityAcceptedAt: now, recordedAt: now },
-      update: { status: 'PRESENT', agencyId: ctx.actor.agencyId, confidentialityAcceptedAt: before?.confidentialityAcceptedAt ?? now, recordedAt: now },
+      create: {
+        meetingId,
+        memberId: ctx.actor.memberId,
+        agencyId: ctx.actor.agencyId,
+        status: 'PRESENT',
+        confidentialityAcceptedAt: now,
+        recordedAt: now,
+      },
+      update: {
+        status: 'PRESENT',
+        agencyId: ctx.actor.agencyId,
+        confidentialityAcceptedAt: before?.confidentialityAcceptedAt ?? now,
+        recordedAt: now,
+      },
       select: { status: true, confidentialityAcceptedAt: true, agencyId: true },
     });
     await audit(tx, ctx, { event: 'meeting.attendance.sign', entityType: 'Meeting', entityId: meetingId, before, after });
@@ -146,7 +203,9 @@ export async function recordAttendance(ctx: ServiceContext, meetingId: string, m
     const seating = await requireMeetingChair(tx, ctx, meetingId);
     await requireOpenForAttendance(tx, meetingId);
     const member = await tx.member.findUnique({ where: { id: memberId }, select: { partnershipId: true, agencyId: true, isActive: true } });
-    const seated = member ? await tx.panelAgency.findFirst({ where: { panelId: seating.panelId, agencyId: member.agencyId }, select: { agencyId: true } }) : null;
+    const seated = member
+      ? await tx.panelAgency.findFirst({ where: { panelId: seating.panelId, agencyId: member.agencyId }, select: { agencyId: true } })
+      : null;
     const chairs = await tx.panelChair.findFirst({ where: { panelId: seating.panelId, memberId }, select: { memberId: true } });
     if (!member || member.partnershipId !== ctx.actor.partnershipId || !member.isActive || (!seated && !chairs)) {
       throw validationFailed([{ field: 'memberId', message: 'This is not an active member of an agency seated on this panel.' }]);
@@ -158,7 +217,13 @@ export async function recordAttendance(ctx: ServiceContext, meetingId: string, m
       update: { status, recordedAt: ctx.now() },
       select: { status: true, agencyId: true },
     });
-    await audit(tx, ctx, { event: 'meeting.attendance.record', entityType: 'Meeting', entityId: meetingId, before: { memberId, ...before }, after: { memberId, ...after } });
+    await audit(tx, ctx, {
+      event: 'meeting.attendance.record',
+      entityType: 'Meeting',
+      entityId: meetingId,
+      before: { memberId, ...before },
+      after: { memberId, ...after },
+    });
     return after;
   });
 }
@@ -170,9 +235,21 @@ export async function listAttendance(ctx: ServiceContext, meetingId: string) {
     const rows = await tx.attendance.findMany({
       where: { meetingId },
       orderBy: [{ agency: { name: 'asc' } }, { member: { displayName: 'asc' } }],
-      select: { status: true, confidentialityAcceptedAt: true, recordedAt: true, member: { select: { id: true, displayName: true } }, agency: { select: { id: true, name: true } } },
+      select: {
+        status: true,
+        confidentialityAcceptedAt: true,
+        recordedAt: true,
+        member: { select: { id: true, displayName: true } },
+        agency: { select: { id: true, name: true } },
+      },
     });
-    return rows.map((row) => ({ member: row.member, agency: row.agency, status: row.status, confidentialityAccepted: row.confidentialityAcceptedAt !== null, recordedAt: row.recordedAt }));
+    return rows.map((row) => ({
+      member: row.member,
+      agency: row.agency,
+      status: row.status,
+      confidentialityAccepted: row.confidentialityAcceptedAt !== null,
+      recordedAt: row.recordedAt,
+    }));
   });
 }
 

@@ -7,13 +7,29 @@ export async function readAgendaView(tx: Tx, meetingId: string) {
   const meeting = await tx.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     select: {
-      id: true, panelId: true, startsAt: true, endsAt: true, referralCutoff: true, status: true, version: true, currentAgendaItemId: true,
-      teamsSyncStatus: true, teamsSyncError: true, joinUrl: true,
+      id: true,
+      panelId: true,
+      startsAt: true,
+      endsAt: true,
+      referralCutoff: true,
+      status: true,
+      version: true,
+      currentAgendaItemId: true,
+      teamsSyncStatus: true,
+      teamsSyncError: true,
+      joinUrl: true,
       panel: { select: { id: true, name: true, type: true, meetingMinutes: true, defaultItemMinutes: true } },
       agendaItems: {
         orderBy: { position: 'asc' },
         select: {
-          id: true, position: true, reasons: true, reasonText: true, minutes: true, requiredAgencyIds: true, status: true, deferralReason: true,
+          id: true,
+          position: true,
+          reasons: true,
+          reasonText: true,
+          minutes: true,
+          requiredAgencyIds: true,
+          status: true,
+          deferralReason: true,
           case: { select: { id: true, reference: true, kind: true, currentRiskBand: true } },
         },
       },
@@ -43,8 +59,13 @@ export async function readAgendaView(tx: Tx, meetingId: string) {
   });
   return {
     meeting: {
-      id: meeting.id, startsAt: meeting.startsAt, endsAt: meeting.endsAt, referralCutoff: meeting.referralCutoff, status: meeting.status,
-      version: meeting.version, currentAgendaItemId: meeting.currentAgendaItemId,
+      id: meeting.id,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      referralCutoff: meeting.referralCutoff,
+      status: meeting.status,
+      version: meeting.version,
+      currentAgendaItemId: meeting.currentAgendaItemId,
       teams: { status: meeting.teamsSyncStatus, error: meeting.teamsSyncError, joinUrl: meeting.joinUrl },
     },
     panel: { id: meeting.panel.id, name: meeting.panel.name, type: meeting.panel.type },

@@ -31,7 +31,11 @@ function unwrap<T>(result: Result<T>): T {
 }
 
 const MEETING_FOR_AGENDA = {
-  id: true, panelId: true, startsAt: true, status: true, version: true,
+  id: true,
+  panelId: true,
+  startsAt: true,
+  status: true,
+  version: true,
   panel: { select: { meetingMinutes: true, defaultItemMinutes: true, referralCutoffDays: true } },
 } as const;
 
@@ -45,7 +49,14 @@ export interface AgendaBuildReply extends MeetingAgendaView {
 
 async function withLateReferrals(tx: Tx, view: MeetingAgendaView, late: readonly LateReferral[]): Promise<AgendaBuildReply> {
   const refs = await tx.case.findMany({ where: { id: { in: late.map((l) => l.caseId) } }, select: { id: true, reference: true } });
-  return { ...view, lateReferrals: late.map((l) => ({ caseId: l.caseId, caseReference: refs.find((r) => r.id === l.caseId)?.reference ?? '', note: l.note })) };
+  return {
+    ...view,
+    lateReferrals: late.map((l) => ({
+      caseId: l.caseId,
+      caseReference: refs.find((r) => r.id === l.caseId)?.reference ?? '',
+      note: l.note,
+    })),
+  };
 }
 
 /** Builds from the sources, then re-applies the chair's additions, deferrals and running order already recorded. */
@@ -63,12 +74,16 @@ async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Pro
     const deferred = deferAgendaItem(agenda, row.caseId, row.deferralReason ?? 'Deferred by the chair.');
     if (deferred.ok) agenda = deferred.value;
   }
-  agenda = keepEarlierOrder(agenda, earlier.filter((r) => r.status !== 'DEFERRED').map((r) => r.caseId));
+  agenda = keepEarlierOrder(
+    agenda,
+    earlier.filter((r) => r.status !== 'DEFERRED').map((r) => r.caseId),
+  );
   await saveAgenda(tx, meetingId, agenda, { referralByCase: sources.referralByCase, removeMissing: true });
   const onAgenda = new Set([...agenda.items, ...agenda.spillOver].map((item) => item.caseId));
   const carried = await tx.agendaItem.findMany({ where: { id: { in: sources.carriedItemIds } }, select: { id: true, caseId: true } });
   const carriedHere = carried.filter((item) => onAgenda.has(item.caseId)).map((item) => item.id);
-  if (carriedHere.length > 0) await tx.agendaItem.updateMany({ where: { id: { in: carriedHere } }, data: { deferredToMeetingId: meetingId } });
+  if (carriedHere.length > 0)
+    await tx.agendaItem.updateMany({ where: { id: { in: carriedHere } }, data: { deferredToMeetingId: meetingId } });
   return agenda;
 }
 
@@ -84,7 +99,11 @@ export async function scheduleNextMeeting(ctx: ServiceContext, panelId: string, 
     const panel = await tx.panel.findUniqueOrThrow({ where: { id: panelId } });
     if (!panel.isActive) throw conflict('This panel is closed; reopen it before scheduling meetings.');
     const organiser = await tx.member.findUniqueOrThrow({ where: { id: ctx.actor.memberId }, select: { entraObjectId: true } });
-    const latest = await tx.meeting.findFirst({ where: { panelId, status: { not: 'CANCELLED' } }, orderBy: { startsAt: 'desc' }, select: { startsAt: true } });
+    const latest = await tx.meeting.findFirst({
+      where: { panelId, status: { not: 'CANCELLED' } },
+      orderBy: { startsAt: 'desc' },
+      select: { startsAt: true },
+    });
     const today = londonDateOf(ctx.now());
     const latestDate = latest ? londonDateOf(latest.startsAt) : today;
     const after: CalendarDate = latestDate > today ? latestDate : today;
@@ -105,7 +124,12 @@ export async function scheduleNextMeeting(ctx: ServiceContext, panelId: string, 
       select: { id: true },
     });
     const agenda = await buildAndSave(tx, ctx, meeting.id);
-    await audit(tx, ctx, { event: 'meeting.schedule', entityType: 'Meeting', entityId: meeting.id, after: { panelId, startsAt, items: agenda.items.length, spillOver: agenda.spillOver.length } });
+    await audit(tx, ctx, {
+      event: 'meeting.schedule',
+      entityType: 'Meeting',
+      entityId: meeting.id,
+      after: { panelId, startsAt, items: agenda.items.length, spillOver: agenda.spillOver.length },
+    });
     return withLateReferrals(tx, await readAgendaView(tx, meeting.id), agenda.lateReferrals);
   });
 }
@@ -113,7 +137,8 @@ export async function scheduleNextMeeting(ctx: ServiceContext, panelId: string, 
 async function requireOpenMeeting(tx: Tx, ctx: ServiceContext, meetingId: string, allowed: readonly string[]) {
   await requireMeetingChair(tx, ctx, meetingId);
   const meeting = await loadMeeting(tx, meetingId);
-  if (!allowed.includes(meeting.status)) throw conflict(`The meeting is ${meeting.status.toLowerCase().replace('_', ' ')}; its agenda can no longer change this way.`);
+  if (!allowed.includes(meeting.status))
+    throw conflict(`The meeting is ${meeting.status.toLowerCase().replace('_', ' ')}; its agenda can no longer change this way.`);
   return meeting;
 }
 
@@ -125,10 +150,18 @@ async function bumpVersion(tx: Tx, meetingId: string): Promise<void> {
 export async function rebuildAgenda(ctx: ServiceContext, meetingId: string): Promise<AgendaBuildReply> {
   return inTransaction(ctx, async (tx) => {
     await requireOpenMeeting(tx, ctx, meetingId, ['SCHEDULED']);
-    const before = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' }, select: { caseId: true, status: true } });
+    const before = await tx.agendaItem.findMany({
+      where: { meetingId },
+      orderBy: { position: 'asc' },
+      select: { caseId: true, status: true },
+    });
     const agenda = await buildAndSave(tx, ctx, meetingId);
     await bumpVersion(tx, meetingId);
-    const after = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' }, select: { caseId: true, status: true } });
+    const after = await tx.agendaItem.findMany({
+      where: { meetingId },
+      orderBy: { position: 'asc' },
+      select: { caseId: true, status: true },
+    });
     await audit(tx, ctx, { event: 'meeting.agenda.rebuild', entityType: 'Meeting', entityId: meetingId, before, after });
     return withLateReferrals(tx, await readAgendaView(tx, meetingId), agenda.lateReferrals);
   });
@@ -136,7 +169,14 @@ export async function rebuildAgenda(ctx: ServiceContext, meetingId: string): Pro
 
 type ChairEdit = (agenda: Agenda) => Result<Agenda>;
 
-async function editAgenda(ctx: ServiceContext, meetingId: string, event: string, detail: unknown, edit: ChairEdit, expectedVersion?: number): Promise<MeetingAgendaView> {
+async function editAgenda(
+  ctx: ServiceContext,
+  meetingId: string,
+  event: string,
+  detail: unknown,
+  edit: ChairEdit,
+  expectedVersion?: number,
+): Promise<MeetingAgendaView> {
   return inTransaction(ctx, async (tx) => {
     const meeting = await requireOpenMeeting(tx, ctx, meetingId, ['SCHEDULED', 'IN_PROGRESS']);
     if (expectedVersion !== undefined && expectedVersion !== meeting.version) {
@@ -147,7 +187,13 @@ async function editAgenda(ctx: ServiceContext, meetingId: string, event: string,
     const agenda = unwrap(edit(current));
     await saveAgenda(tx, meetingId, agenda);
     await bumpVersion(tx, meetingId);
-    await audit(tx, ctx, { event, entityType: 'Meeting', entityId: meetingId, before: { order: before }, after: { order: [...agenda.items, ...agenda.spillOver].map((i) => i.caseId), ...(detail as object) } });
+    await audit(tx, ctx, {
+      event,
+      entityType: 'Meeting',
+      entityId: meetingId,
+      before: { order: before },
+      after: { order: [...agenda.items, ...agenda.spillOver].map((i) => i.caseId), ...(detail as object) },
+    });
     return readAgendaView(tx, meetingId);
   });
 }
@@ -176,26 +222,51 @@ export async function addMeetingAgendaItem(ctx: ServiceContext, meetingId: strin
     return { caseId, agencies: [...new Set([access.facts.leadAgencyId, ...access.facts.involvedAgencyIds])] };
   });
   return editAgenda(
-    ctx, meetingId, 'meeting.agenda.add', { caseId, reasonText: addition.reasonText },
-    (agenda) => addToAgenda(agenda, { caseId, reasonText: addition.reasonText, agencies, ...(addition.position ? { position: addition.position - 1 } : {}) }),
+    ctx,
+    meetingId,
+    'meeting.agenda.add',
+    { caseId, reasonText: addition.reasonText },
+    (agenda) =>
+      addToAgenda(agenda, {
+        caseId,
+        reasonText: addition.reasonText,
+        agencies,
+        ...(addition.position ? { position: addition.position - 1 } : {}),
+      }),
     expectedVersion,
   );
 }
 
 /** Typed by the chair, so any letter case; another partnership's reference answers like one that does not exist. */
 async function caseIdOf(tx: Tx, ctx: ServiceContext, reference: string): Promise<string> {
-  const kase = await tx.case.findFirst({ where: { partnershipId: ctx.actor.partnershipId, reference: { equals: reference, mode: 'insensitive' } }, select: { id: true } });
+  const kase = await tx.case.findFirst({
+    where: { partnershipId: ctx.actor.partnershipId, reference: { equals: reference, mode: 'insensitive' } },
+    select: { id: true },
+  });
   if (!kase) throw notFound('case');
   return kase.id;
 }
 
-export async function deferMeetingAgendaItem(ctx: ServiceContext, meetingId: string, caseId: string, reasonText: string, expectedVersion?: number) {
+export async function deferMeetingAgendaItem(
+  ctx: ServiceContext,
+  meetingId: string,
+  caseId: string,
+  reasonText: string,
+  expectedVersion?: number,
+) {
   const held = await inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
     return tx.agendaItem.findFirst({ where: { meetingId, caseId, status: { in: ['CURRENT', 'DISCUSSED'] } }, select: { id: true } });
   });
   if (held) throw conflict('This case is being or has been heard at this meeting, so it cannot be deferred.');
-  return editAgenda(ctx, meetingId, 'meeting.agenda.defer', { caseId, reasonText }, (agenda) => deferAgendaItem(agenda, caseId, reasonText), expectedVersion);
+  return editAgenda(
+    ctx,
+    meetingId,
+    'meeting.agenda.defer',
+    { caseId, reasonText },
+    (agenda) => deferAgendaItem(agenda, caseId, reasonText),
+    expectedVersion,
+  );
 }
 
 /** The agenda as the panel sees it: case references and why, never names. */
@@ -217,7 +288,15 @@ export async function listPanelMeetings(ctx: ServiceContext, panelId: string) {
       where: { panelId },
       orderBy: { startsAt: 'desc' },
       take: 24,
-      select: { id: true, startsAt: true, endsAt: true, status: true, teamsSyncStatus: true, joinUrl: true, _count: { select: { agendaItems: true } } },
+      select: {
+        id: true,
+        startsAt: true,
+        endsAt: true,
+        status: true,
+        teamsSyncStatus: true,
+        joinUrl: true,
+        _count: { select: { agendaItems: true } },
+      },
     });
   });
 }

@@ -10,9 +10,11 @@ export interface MinutesDocument {
 }
 
 const marking = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true, color: 'C00000' })] });
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) => new Paragraph({ text, heading: level });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
+  new Paragraph({ text, heading: level });
 const para = (text: string) => new Paragraph({ text });
-const bullets = (lines: readonly string[], none: string) => (lines.length === 0 ? [para(none)] : lines.map((line) => new Paragraph({ text: line, bullet: { level: 0 } })));
+const bullets = (lines: readonly string[], none: string) =>
+  lines.length === 0 ? [para(none)] : lines.map((line) => new Paragraph({ text: line, bullet: { level: 0 } }));
 
 export async function minutesDocx({ content, approved }: MinutesDocument): Promise<Buffer> {
   const status = approved ? `Approved by ${approved.by} on ${formatLongDate(approved.on)}.` : 'DRAFT: not yet approved by the chair.';
@@ -42,7 +44,13 @@ export async function minutesDocx({ content, approved }: MinutesDocument): Promi
     creator: 'ASB Panels',
     title: content.title,
     description: content.marking,
-    sections: [{ headers: { default: new Header({ children: [marking(content.marking)] }) }, footers: { default: new Footer({ children: [marking(content.marking)] }) }, children }],
+    sections: [
+      {
+        headers: { default: new Header({ children: [marking(content.marking)] }) },
+        footers: { default: new Footer({ children: [marking(content.marking)] }) },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

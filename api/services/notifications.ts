@@ -38,7 +38,8 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
     await requireVisibleCase(tx, ctx, action.caseId).catch((error: unknown) => {
       throw error instanceof ServiceError && error.code === 'NOT_FOUND' ? notFound('action') : error;
     });
-    if (!isOpen(action.status)) throw conflict(`This action is ${action.status.toLowerCase().replace('_', ' ')}, so there is nothing to chase.`);
+    if (!isOpen(action.status))
+      throw conflict(`This action is ${action.status.toLowerCase().replace('_', ' ')}, so there is nothing to chase.`);
 
     const recipients = action.ownerMemberId
       ? [action.ownerMemberId]
@@ -47,10 +48,22 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
 
     const today = londonDateOf(now);
     const dueDate = calendarDateOf(action.dueDate);
-    const kind: NotificationKind = isOverdue({ status: action.status, dueDate }, today) ? 'REMINDER_OVERDUE' : dueDate === today ? 'REMINDER_DUE_TODAY' : 'REMINDER_BEFORE_DUE';
-    const rows = recipients.map((recipientId) => ({ recipientId, actionId, kind, dedupeKey: `${CHASE_KEY_PREFIX}${actionId}:${window}:to:${recipientId}`, scheduledFor: now, createdAt: now }));
+    const kind: NotificationKind = isOverdue({ status: action.status, dueDate }, today)
+      ? 'REMINDER_OVERDUE'
+      : dueDate === today
+        ? 'REMINDER_DUE_TODAY'
+        : 'REMINDER_BEFORE_DUE';
+    const rows = recipients.map((recipientId) => ({
+      recipientId,
+      actionId,
+      kind,
+      dedupeKey: `${CHASE_KEY_PREFIX}${actionId}:${window}:to:${recipientId}`,
+      scheduledFor: now,
+      createdAt: now,
+    }));
     const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
-    if (created.count > 0) await audit(tx, ctx, { event: 'action.chase', entityType: 'Action', entityId: actionId, after: { recipients: created.count } });
+    if (created.count > 0)
+      await audit(tx, ctx, { event: 'action.chase', entityType: 'Action', entityId: actionId, after: { recipients: created.count } });
     const stored = await tx.notification.findMany({ where: { dedupeKey: { in: rows.map((row) => row.dedupeKey) } }, select: { id: true } });
     return stored.map((row) => row.id);
   });
@@ -61,7 +74,11 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
     const claim = await claimNotification(ctx.db, id, { now, leaseMs: CLAIM_LEASE_MS });
     if (claim) await deliverNotification(ctx.db, deps.sender, claim, now, DEFAULT_DELIVERY_OPTIONS);
   }
-  const settled = await ctx.db.prisma.notification.findMany({ where: { id: { in: notificationIds } }, select: { recipientId: true, status: true, sentAt: true, lastError: true }, orderBy: { recipientId: 'asc' } });
+  const settled = await ctx.db.prisma.notification.findMany({
+    where: { id: { in: notificationIds } },
+    select: { recipientId: true, status: true, sentAt: true, lastError: true },
+    orderBy: { recipientId: 'asc' },
+  });
   return {
     actionId,
     deliveries: settled.map((row) => ({
@@ -74,7 +91,15 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
 
 export interface OutOfReach {
   /** Open actions whose owner's last reminder could not be delivered. */
-  actions: { actionId: string; title: string; caseReference: string; ownerName: string | null; ownerAgencyName: string; reason: string; since: Date }[];
+  actions: {
+    actionId: string;
+    title: string;
+    caseReference: string;
+    ownerName: string | null;
+    ownerAgencyName: string;
+    reason: string;
+    since: Date;
+  }[];
   /** Active members the bot cannot write to in personal chat: never installed, or blocked the app. */
   members: { memberId: string; displayName: string; agencyName: string; reason: 'NEVER_INSTALLED' | 'BLOCKED'; since: Date | null }[];
 }
@@ -90,13 +115,24 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
     where: {
       status: 'UNREACHABLE',
       kind: { in: OWNER_REMINDERS },
-      action: { partnershipId: ctx.actor.partnershipId, status: { in: ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] }, case: visibleCaseWhere(ctx.actor) },
+      action: {
+        partnershipId: ctx.actor.partnershipId,
+        status: { in: ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] },
+        case: visibleCaseWhere(ctx.actor),
+      },
     },
     select: {
       actionId: true,
       lastError: true,
       createdAt: true,
-      action: { select: { title: true, case: { select: { reference: true } }, ownerMember: { select: { displayName: true } }, ownerAgency: { select: { name: true } } } },
+      action: {
+        select: {
+          title: true,
+          case: { select: { reference: true } },
+          ownerMember: { select: { displayName: true } },
+          ownerAgency: { select: { name: true } },
+        },
+      },
     },
     orderBy: { createdAt: 'desc' },
   });
@@ -121,10 +157,16 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
     where: { actionId: { in: actions.map((action) => action.actionId) }, status: 'SENT', kind: { in: OWNER_REMINDERS } },
     select: { actionId: true, sentAt: true },
   });
-  const reachedAgain = (action: OutOfReach['actions'][number]) => delivered.some((row) => row.actionId === action.actionId && row.sentAt && row.sentAt > action.since);
+  const reachedAgain = (action: OutOfReach['actions'][number]) =>
+    delivered.some((row) => row.actionId === action.actionId && row.sentAt && row.sentAt > action.since);
 
   const members = await prisma.member.findMany({
-    where: { partnershipId: ctx.actor.partnershipId, isActive: true, agency: { isActive: true }, conversations: { none: { kind: 'PERSONAL', reachable: true } } },
+    where: {
+      partnershipId: ctx.actor.partnershipId,
+      isActive: true,
+      agency: { isActive: true },
+      conversations: { none: { kind: 'PERSONAL', reachable: true } },
+    },
     select: {
       id: true,
       displayName: true,
@@ -137,7 +179,13 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
     actions: actions.filter((action) => !reachedAgain(action)),
     members: members.map((member) => {
       const blocked = member.conversations[0];
-      return { memberId: member.id, displayName: member.displayName, agencyName: member.agency.name, reason: blocked ? 'BLOCKED' : 'NEVER_INSTALLED', since: blocked?.unreachableSince ?? null };
+      return {
+        memberId: member.id,
+        displayName: member.displayName,
+        agencyName: member.agency.name,
+        reason: blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
+        since: blocked?.unreachableSince ?? null,
+      };
     }),
   };
 }

@@ -26,10 +26,23 @@ export interface PanelSeat {
 }
 
 const PANEL_SELECT = {
-  id: true, partnershipId: true, type: true, name: true, cadence: true, referralCutoffDays: true, meetingMinutes: true,
-  defaultItemMinutes: true, isActive: true,
-  agencies: { select: { membership: true, agency: { select: { id: true, name: true, type: true } } }, orderBy: { agency: { name: 'asc' } } },
-  chairs: { select: { member: { select: { id: true, displayName: true, agency: { select: { name: true } } } } }, orderBy: { member: { displayName: 'asc' } } },
+  id: true,
+  partnershipId: true,
+  type: true,
+  name: true,
+  cadence: true,
+  referralCutoffDays: true,
+  meetingMinutes: true,
+  defaultItemMinutes: true,
+  isActive: true,
+  agencies: {
+    select: { membership: true, agency: { select: { id: true, name: true, type: true } } },
+    orderBy: { agency: { name: 'asc' } },
+  },
+  chairs: {
+    select: { member: { select: { id: true, displayName: true, agency: { select: { name: true } } } } },
+    orderBy: { member: { displayName: 'asc' } },
+  },
 } satisfies Prisma.PanelSelect;
 
 type PanelRow = Prisma.PanelGetPayload<{ select: typeof PANEL_SELECT }>;
@@ -48,7 +61,12 @@ function panelView(panel: PanelRow, today: string) {
     referralCutoffDays: panel.referralCutoffDays,
     meetingMinutes: panel.meetingMinutes,
     defaultItemMinutes: panel.defaultItemMinutes,
-    agencies: panel.agencies.map((seat) => ({ id: seat.agency.id, name: seat.agency.name, type: seat.agency.type, membership: seat.membership })),
+    agencies: panel.agencies.map((seat) => ({
+      id: seat.agency.id,
+      name: seat.agency.name,
+      type: seat.agency.type,
+      membership: seat.membership,
+    })),
     chairs: panel.chairs.map((chair) => ({ id: chair.member.id, displayName: chair.member.displayName, agency: chair.member.agency.name })),
   };
 }
@@ -57,7 +75,11 @@ export type PanelView = ReturnType<typeof panelView>;
 
 export async function listPanels(ctx: ServiceContext): Promise<PanelView[]> {
   return inTransaction(ctx, async (tx) => {
-    const panels = await tx.panel.findMany({ where: { partnershipId: ctx.actor.partnershipId }, orderBy: { name: 'asc' }, select: PANEL_SELECT });
+    const panels = await tx.panel.findMany({
+      where: { partnershipId: ctx.actor.partnershipId },
+      orderBy: { name: 'asc' },
+      select: PANEL_SELECT,
+    });
     const today = londonDateOf(ctx.now());
     return panels.map((panel) => panelView(panel, today));
   });
@@ -75,14 +97,18 @@ export async function readPanel(ctx: ServiceContext, panelId: string): Promise<P
 
 function checkSettings(settings: Pick<PanelSettings, 'cadence' | 'meetingMinutes' | 'defaultItemMinutes'>): void {
   const cadenceCheck = nextMeetingDates(settings.cadence, '2026-01-01', 1);
-  if (!cadenceCheck.ok) throw validationFailed([{ field: `cadence.${cadenceCheck.error.field ?? 'kind'}`, message: cadenceCheck.error.message }]);
+  if (!cadenceCheck.ok)
+    throw validationFailed([{ field: `cadence.${cadenceCheck.error.field ?? 'kind'}`, message: cadenceCheck.error.message }]);
   if (settings.defaultItemMinutes > settings.meetingMinutes) {
     throw validationFailed([{ field: 'defaultItemMinutes', message: 'One case cannot take longer than the whole meeting.' }]);
   }
 }
 
 async function requireNameFree(tx: Tx, ctx: ServiceContext, name: string, exceptId?: string): Promise<void> {
-  const clash = await tx.panel.findFirst({ where: { partnershipId: ctx.actor.partnershipId, name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const clash = await tx.panel.findFirst({
+    where: { partnershipId: ctx.actor.partnershipId, name, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (clash) throw conflict('Another panel in the partnership already has this name.');
 }
 
@@ -115,15 +141,25 @@ export async function updatePanel(ctx: ServiceContext, panelId: string, changes:
       data: { ...changes, ...(changes.cadence ? { cadence: changes.cadence as unknown as Prisma.InputJsonValue } : {}) },
     });
     const after = await requirePanel(tx, ctx, panelId);
-    await audit(tx, ctx, { event: 'panel.update', entityType: 'Panel', entityId: panelId, before: settingsOf(before), after: settingsOf(after) });
+    await audit(tx, ctx, {
+      event: 'panel.update',
+      entityType: 'Panel',
+      entityId: panelId,
+      before: settingsOf(before),
+      after: settingsOf(after),
+    });
     return panelView(after, londonDateOf(ctx.now()));
   });
 }
 
 function settingsOf(panel: PanelRow) {
   return {
-    name: panel.name, cadence: panel.cadence, referralCutoffDays: panel.referralCutoffDays, meetingMinutes: panel.meetingMinutes,
-    defaultItemMinutes: panel.defaultItemMinutes, isActive: panel.isActive,
+    name: panel.name,
+    cadence: panel.cadence,
+    referralCutoffDays: panel.referralCutoffDays,
+    meetingMinutes: panel.meetingMinutes,
+    defaultItemMinutes: panel.defaultItemMinutes,
+    isActive: panel.isActive,
     agencies: panel.agencies.map((seat) => ({ agencyId: seat.agency.id, membership: seat.membership })),
     chairs: panel.chairs.map((chair) => chair.member.id),
   };
@@ -135,14 +171,25 @@ export async function setPanelAgencies(ctx: ServiceContext, panelId: string, sea
     const before = await requirePanel(tx, ctx, panelId);
     const ids = seats.map((seat) => seat.agencyId);
     if (new Set(ids).size !== ids.length) throw validationFailed([{ field: 'agencies', message: 'List each agency once.' }]);
-    const known = await tx.agency.findMany({ where: { id: { in: ids }, partnershipId: ctx.actor.partnershipId, isActive: true }, select: { id: true } });
+    const known = await tx.agency.findMany({
+      where: { id: { in: ids }, partnershipId: ctx.actor.partnershipId, isActive: true },
+      select: { id: true },
+    });
     const unknown = seats.findIndex((seat) => !known.some((agency) => agency.id === seat.agencyId));
-    if (unknown >= 0) throw validationFailed([{ field: `agencies.${unknown}.agencyId`, message: 'This is not an active agency of the partnership.' }]);
-    if (!seats.some((seat) => seat.membership === 'CORE')) throw validationFailed([{ field: 'agencies', message: 'A panel needs at least one core agency.' }]);
+    if (unknown >= 0)
+      throw validationFailed([{ field: `agencies.${unknown}.agencyId`, message: 'This is not an active agency of the partnership.' }]);
+    if (!seats.some((seat) => seat.membership === 'CORE'))
+      throw validationFailed([{ field: 'agencies', message: 'A panel needs at least one core agency.' }]);
     await tx.panelAgency.deleteMany({ where: { panelId } });
     await tx.panelAgency.createMany({ data: seats.map((seat) => ({ panelId, agencyId: seat.agencyId, membership: seat.membership })) });
     const after = await requirePanel(tx, ctx, panelId);
-    await audit(tx, ctx, { event: 'panel.agencies.set', entityType: 'Panel', entityId: panelId, before: settingsOf(before).agencies, after: settingsOf(after).agencies });
+    await audit(tx, ctx, {
+      event: 'panel.agencies.set',
+      entityType: 'Panel',
+      entityId: panelId,
+      before: settingsOf(before).agencies,
+      after: settingsOf(after).agencies,
+    });
     return panelView(after, londonDateOf(ctx.now()));
   });
 }
@@ -154,16 +201,27 @@ export async function setPanelChairs(ctx: ServiceContext, panelId: string, membe
     if (memberIds.length === 0) throw validationFailed([{ field: 'memberIds', message: 'A panel needs at least one chair.' }]);
     if (new Set(memberIds).size !== memberIds.length) throw validationFailed([{ field: 'memberIds', message: 'List each chair once.' }]);
     // Roles are filtered here, not in SQL: the PGlite adapter cannot bind an enum for an array `has`.
-    const chairs = (await tx.member.findMany({
-      where: { id: { in: [...memberIds] }, partnershipId: ctx.actor.partnershipId, isActive: true },
-      select: { id: true, roles: true },
-    })).filter((member) => member.roles.includes('PANEL_CHAIR'));
+    const chairs = (
+      await tx.member.findMany({
+        where: { id: { in: [...memberIds] }, partnershipId: ctx.actor.partnershipId, isActive: true },
+        select: { id: true, roles: true },
+      })
+    ).filter((member) => member.roles.includes('PANEL_CHAIR'));
     const wrong = memberIds.findIndex((id) => !chairs.some((chair) => chair.id === id));
-    if (wrong >= 0) throw validationFailed([{ field: `memberIds.${wrong}`, message: 'This member does not hold the panel chair role in the partnership.' }]);
+    if (wrong >= 0)
+      throw validationFailed([
+        { field: `memberIds.${wrong}`, message: 'This member does not hold the panel chair role in the partnership.' },
+      ]);
     await tx.panelChair.deleteMany({ where: { panelId } });
     await tx.panelChair.createMany({ data: memberIds.map((memberId) => ({ panelId, memberId })) });
     const after = await requirePanel(tx, ctx, panelId);
-    await audit(tx, ctx, { event: 'panel.chairs.set', entityType: 'Panel', entityId: panelId, before: settingsOf(before).chairs, after: settingsOf(after).chairs });
+    await audit(tx, ctx, {
+      event: 'panel.chairs.set',
+      entityType: 'Panel',
+      entityId: panelId,
+      before: settingsOf(before).chairs,
+      after: settingsOf(after).chairs,
+    });
     return panelView(after, londonDateOf(ctx.now()));
   });
 }

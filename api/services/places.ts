@@ -11,15 +11,24 @@ import { periodInstants, resolvePeriod } from './governance';
 /** Where an incident or case has no address on record: still counted, so totals stay honest. */
 export const NO_LOCATION = 'No location recorded';
 
-export async function readPlaces(ctx: ServiceContext, asked: { from?: string | undefined; to?: string | undefined }): Promise<PlacesHeatTable> {
+export async function readPlaces(
+  ctx: ServiceContext,
+  asked: { from?: string | undefined; to?: string | undefined },
+): Promise<PlacesHeatTable> {
   if (!mayUse(ctx.actor, 'governance.read')) throw forbidden('read the figures for places');
   const period = resolvePeriod(ctx, asked);
   const { gte, lt } = periodInstants(period);
   const partnershipId = ctx.actor.partnershipId;
   const [incidents, cases] = await inTransaction(ctx, (tx) =>
     Promise.all([
-      tx.incident.findMany({ where: { partnershipId, occurredAt: { gte, lt } }, select: { occurredAt: true, location: { select: { ward: true } } } }),
-      tx.case.findMany({ where: { partnershipId, openedAt: { gte, lt } }, select: { openedAt: true, locations: { select: { location: { select: { ward: true } } } } } }),
+      tx.incident.findMany({
+        where: { partnershipId, occurredAt: { gte, lt } },
+        select: { occurredAt: true, location: { select: { ward: true } } },
+      }),
+      tx.case.findMany({
+        where: { partnershipId, openedAt: { gte, lt } },
+        select: { openedAt: true, locations: { select: { location: { select: { ward: true } } } } },
+      }),
     ]),
   );
   return placesHeatTable(

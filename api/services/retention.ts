@@ -3,7 +3,14 @@
 // stay, so governance figures do not move. Partnership administrators only; every step is audited.
 import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
-import { anonymiseMinutesItems, ANONYMISED_LOCATION, ANONYMISED_PERSON, ANONYMISED_TEXT, isDueForReview, retentionReviewOn } from '../domain/retention/review';
+import {
+  anonymiseMinutesItems,
+  ANONYMISED_LOCATION,
+  ANONYMISED_PERSON,
+  ANONYMISED_TEXT,
+  isDueForReview,
+  retentionReviewOn,
+} from '../domain/retention/review';
 import { Prisma } from '../store/generated/client';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext, type Tx } from './context';
@@ -17,7 +24,10 @@ function requireRetentionManager(ctx: ServiceContext, doing: string): void {
 
 export async function readRetentionSettings(ctx: ServiceContext) {
   requireRetentionManager(ctx, 'read the retention settings');
-  const partnership = await ctx.db.prisma.partnership.findUniqueOrThrow({ where: { id: ctx.actor.partnershipId }, select: { retentionReviewMonths: true } });
+  const partnership = await ctx.db.prisma.partnership.findUniqueOrThrow({
+    where: { id: ctx.actor.partnershipId },
+    select: { retentionReviewMonths: true },
+  });
   return { retentionReviewMonths: partnership.retentionReviewMonths };
 }
 
@@ -25,7 +35,10 @@ export async function readRetentionSettings(ctx: ServiceContext) {
 export async function changeRetentionPeriod(ctx: ServiceContext, months: number) {
   requireRetentionManager(ctx, 'change the retention period');
   return inTransaction(ctx, async (tx) => {
-    const before = await tx.partnership.findUniqueOrThrow({ where: { id: ctx.actor.partnershipId }, select: { retentionReviewMonths: true } });
+    const before = await tx.partnership.findUniqueOrThrow({
+      where: { id: ctx.actor.partnershipId },
+      select: { retentionReviewMonths: true },
+    });
     await tx.partnership.update({ where: { id: ctx.actor.partnershipId }, data: { retentionReviewMonths: months } });
     const closed = await tx.case.findMany({
       where: { partnershipId: ctx.actor.partnershipId, status: 'CLOSED', anonymisedAt: null, closedAt: { not: null } },
@@ -41,8 +54,11 @@ export async function changeRetentionPeriod(ctx: ServiceContext, months: number)
       await tx.case.updateMany({ where: { id: { in: ids } }, data: { retentionReviewDue: new Date(`${reviewOn}T00:00:00Z`) } });
     }
     await audit(tx, ctx, {
-      event: 'retention.period.change', entityType: 'Partnership', entityId: ctx.actor.partnershipId,
-      before: { retentionReviewMonths: before.retentionReviewMonths }, after: { retentionReviewMonths: months, casesRedated: closed.length },
+      event: 'retention.period.change',
+      entityType: 'Partnership',
+      entityId: ctx.actor.partnershipId,
+      before: { retentionReviewMonths: before.retentionReviewMonths },
+      after: { retentionReviewMonths: months, casesRedated: closed.length },
     });
     return { retentionReviewMonths: months, casesRedated: closed.length };
   });
@@ -52,30 +68,52 @@ export async function changeRetentionPeriod(ctx: ServiceContext, months: number)
 export async function listCasesDueForReview(ctx: ServiceContext) {
   requireRetentionManager(ctx, 'see which cases are due for retention review');
   return inTransaction(ctx, async (tx) => {
-    const { retentionReviewMonths } = await tx.partnership.findUniqueOrThrow({ where: { id: ctx.actor.partnershipId }, select: { retentionReviewMonths: true } });
+    const { retentionReviewMonths } = await tx.partnership.findUniqueOrThrow({
+      where: { id: ctx.actor.partnershipId },
+      select: { retentionReviewMonths: true },
+    });
     const today = londonDateOf(ctx.now());
     const closed = await tx.case.findMany({
       where: { partnershipId: ctx.actor.partnershipId, status: 'CLOSED', anonymisedAt: null, closedAt: { not: null } },
       select: {
-        id: true, reference: true, kind: true, closedAt: true, retentionReviewDue: true, currentRiskBand: true,
+        id: true,
+        reference: true,
+        kind: true,
+        closedAt: true,
+        retentionReviewDue: true,
+        currentRiskBand: true,
         leadAgency: { select: { id: true, name: true } },
         _count: { select: { subjects: true, locations: true, incidents: true, actions: true } },
       },
     });
     const due = closed
       .map((kase) => {
-        const dates = { closedOn: londonDateOf(kase.closedAt!), recordedReviewOn: kase.retentionReviewDue ? dateOnly(kase.retentionReviewDue) : null };
+        const dates = {
+          closedOn: londonDateOf(kase.closedAt!),
+          recordedReviewOn: kase.retentionReviewDue ? dateOnly(kase.retentionReviewDue) : null,
+        };
         return { kase, dates, reviewOn: retentionReviewOn(dates, retentionReviewMonths) };
       })
       .filter(({ dates }) => isDueForReview(dates, retentionReviewMonths, today))
       .sort((a, b) => (a.reviewOn < b.reviewOn ? -1 : a.reviewOn > b.reviewOn ? 1 : a.kase.reference.localeCompare(b.kase.reference)));
-    await audit(tx, ctx, { event: 'retention.due.list', entityType: 'Partnership', entityId: ctx.actor.partnershipId, after: { today, cases: due.length } });
+    await audit(tx, ctx, {
+      event: 'retention.due.list',
+      entityType: 'Partnership',
+      entityId: ctx.actor.partnershipId,
+      after: { today, cases: due.length },
+    });
     return {
       today,
       retentionReviewMonths,
       cases: due.map(({ kase, dates, reviewOn }) => ({
-        id: kase.id, reference: kase.reference, kind: kase.kind, closedOn: dates.closedOn, reviewOn, currentRiskBand: kase.currentRiskBand,
-        leadAgency: kase.leadAgency, counts: kase._count,
+        id: kase.id,
+        reference: kase.reference,
+        kind: kase.kind,
+        closedOn: dates.closedOn,
+        reviewOn,
+        currentRiskBand: kase.currentRiskBand,
+        leadAgency: kase.leadAgency,
+        counts: kase._count,
       })),
     };
   });
@@ -90,7 +128,14 @@ export async function anonymiseCase(ctx: ServiceContext, caseId: string) {
   return inTransaction(ctx, async (tx) => {
     const kase = await tx.case.findFirst({
       where: { id: caseId, partnershipId: ctx.actor.partnershipId },
-      select: { id: true, reference: true, status: true, anonymisedAt: true, subjects: { select: { personId: true } }, locations: { select: { locationId: true } } },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        anonymisedAt: true,
+        subjects: { select: { personId: true } },
+        locations: { select: { locationId: true } },
+      },
     });
     if (!kase) throw notFound('case');
     if (kase.status !== 'CLOSED') throw conflict('Only a closed case can be anonymised. Close the case first.');
@@ -108,8 +153,20 @@ export async function anonymiseCase(ctx: ServiceContext, caseId: string) {
     await anonymiseMinutes(tx, caseId, kase.reference);
     await tx.case.update({ where: { id: caseId }, data: { anonymisedAt: now, summary: ANONYMISED_TEXT, closureReason: ANONYMISED_TEXT } });
 
-    const outcome = { caseId, anonymisedPeople: people.length, anonymisedPlaces: places.length, keptPeopleIds: [...keptPeople], keptPlaceIds: [...keptPlaces] };
-    await audit(tx, ctx, { event: 'retention.anonymise', entityType: 'Case', entityId: caseId, before: { anonymisedAt: null }, after: outcome });
+    const outcome = {
+      caseId,
+      anonymisedPeople: people.length,
+      anonymisedPlaces: places.length,
+      keptPeopleIds: [...keptPeople],
+      keptPlaceIds: [...keptPlaces],
+    };
+    await audit(tx, ctx, {
+      event: 'retention.anonymise',
+      entityType: 'Case',
+      entityId: caseId,
+      before: { anonymisedAt: null },
+      after: outcome,
+    });
     return outcome;
   });
 }
@@ -117,8 +174,14 @@ export async function anonymiseCase(ctx: ServiceContext, caseId: string) {
 /** The case's subjects and places, and everyone and everywhere its incidents name (witnesses too). */
 async function peopleAndPlacesOf(tx: Tx, caseId: string, kase: { subjects: { personId: string }[]; locations: { locationId: string }[] }) {
   const incidents = await tx.incident.findMany({ where: { caseId }, select: { locationId: true, people: { select: { personId: true } } } });
-  const personIds = new Set([...kase.subjects.map((subject) => subject.personId), ...incidents.flatMap((incident) => incident.people.map((p) => p.personId))]);
-  const locationIds = new Set([...kase.locations.map((location) => location.locationId), ...incidents.flatMap((incident) => (incident.locationId ? [incident.locationId] : []))]);
+  const personIds = new Set([
+    ...kase.subjects.map((subject) => subject.personId),
+    ...incidents.flatMap((incident) => incident.people.map((p) => p.personId)),
+  ]);
+  const locationIds = new Set([
+    ...kase.locations.map((location) => location.locationId),
+    ...incidents.flatMap((incident) => (incident.locationId ? [incident.locationId] : [])),
+  ]);
   return { personIds: [...personIds], locationIds: [...locationIds] };
 }
 
@@ -133,14 +196,23 @@ async function stillNeededElsewhere(tx: Tx, caseId: string, personIds: string[],
   ]);
   return {
     keptPeople: new Set([...subjects, ...incidentPeople].map((row) => row.personId)),
-    keptPlaces: new Set([...places.map((row) => row.locationId), ...incidentPlaces.flatMap((row) => (row.locationId ? [row.locationId] : []))]),
+    keptPlaces: new Set([
+      ...places.map((row) => row.locationId),
+      ...incidentPlaces.flatMap((row) => (row.locationId ? [row.locationId] : [])),
+    ]),
   };
 }
 
 async function anonymiseMinutes(tx: Tx, caseId: string, reference: string): Promise<void> {
-  const minutes = await tx.meetingMinutes.findMany({ where: { meeting: { agendaItems: { some: { caseId } } } }, select: { id: true, content: true } });
+  const minutes = await tx.meetingMinutes.findMany({
+    where: { meeting: { agendaItems: { some: { caseId } } } },
+    select: { id: true, content: true },
+  });
   for (const minute of minutes) {
-    await tx.meetingMinutes.update({ where: { id: minute.id }, data: { content: anonymiseMinutesItems(minute.content, reference) as Prisma.InputJsonValue } });
+    await tx.meetingMinutes.update({
+      where: { id: minute.id },
+      data: { content: anonymiseMinutesItems(minute.content, reference) as Prisma.InputJsonValue },
+    });
   }
 }
 
@@ -148,13 +220,22 @@ async function anonymiseMinutes(tx: Tx, caseId: string, reference: string): Prom
 async function anonymiseCaseText(tx: Tx, caseId: string, personIds: string[]): Promise<void> {
   const text = ANONYMISED_TEXT;
   await tx.incident.updateMany({ where: { caseId }, data: { description: text } });
-  await tx.referral.updateMany({ where: { caseId }, data: { reason: text, draft: Prisma.DbNull, routingExplanation: null, declineReason: null } });
+  await tx.referral.updateMany({
+    where: { caseId },
+    data: { reason: text, draft: Prisma.DbNull, routingExplanation: null, declineReason: null },
+  });
   await tx.riskAssessment.updateMany({ where: { caseId, overrideReason: { not: null } }, data: { overrideReason: text } });
-  await tx.agendaItem.updateMany({ where: { caseId }, data: { reasonText: text, decisions: null, deferralReason: null, closureReason: null } });
+  await tx.agendaItem.updateMany({
+    where: { caseId },
+    data: { reasonText: text, decisions: null, deferralReason: null, closureReason: null },
+  });
   await tx.action.updateMany({ where: { caseId }, data: { title: 'Anonymised action', description: null, progressNote: null } });
   await tx.actionEvent.updateMany({ where: { action: { caseId } }, data: { note: null } });
   await tx.actionReview.updateMany({ where: { action: { caseId } }, data: { note: null } });
-  await tx.intervention.updateMany({ where: { caseId }, data: { conditions: null, proportionalityNote: null, supportOffered: null, breachNote: null } });
+  await tx.intervention.updateMany({
+    where: { caseId },
+    data: { conditions: null, proportionalityNote: null, supportOffered: null, breachNote: null },
+  });
   await tx.consentRecord.updateMany({ where: { OR: [{ caseId }, { personId: { in: personIds } }] }, data: { justification: null } });
   await tx.communityTriggerReview.updateMany({ where: { caseId }, data: { outcome: null } });
 }

@@ -31,9 +31,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseLocation =
-  | { kind: 'postgresql'; url: string }
-  | { kind: 'pglite'; dataDir: string | 'memory' };
+export type DatabaseLocation = { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
 
 export class DatabaseUnreachableError extends Error {
   constructor(where: string, cause: unknown) {

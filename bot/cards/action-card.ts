@@ -2,9 +2,27 @@
 // the buttons the action lifecycle allows them now; everyone else sees the same facts read-only.
 // With Universal Actions refresh, Teams asks the bot again for each user named in `refresh.userIds`,
 // so the one card in a meeting chat shows the owner their buttons and the others plain status.
-import { transitionAction, type Action, type ActionCommand, type ActionStatus, type Actor, type CannotCompleteReason } from '../../api/domain/actions/lifecycle';
+import {
+  transitionAction,
+  type Action,
+  type ActionCommand,
+  type ActionStatus,
+  type Actor,
+  type CannotCompleteReason,
+} from '../../api/domain/actions/lifecycle';
 import { formatLongDate, type CalendarDate } from '../../api/domain/agenda/calendar-date';
-import { card, execute, facts, heading, innerCard, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor } from './adaptive-card';
+import {
+  card,
+  execute,
+  facts,
+  heading,
+  innerCard,
+  text,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type TextColor,
+} from './adaptive-card';
 import { CARD_VERBS, INPUT_IDS, type ActionPriority } from './verbs';
 
 /** The commands an owner can give from the card; the chair's (cancel, reassign, re-date) live in the tab. */
@@ -76,7 +94,10 @@ export function buildActionCard(view: ActionCardView): AdaptiveCard {
   body.push(
     facts([
       ['Case', view.caseReference],
-      ['Owner', view.ownerOfficerName ? `${view.ownerOfficerName} (${view.ownerAgencyName})` : `${view.ownerAgencyName} (no named officer)`],
+      [
+        'Owner',
+        view.ownerOfficerName ? `${view.ownerOfficerName} (${view.ownerAgencyName})` : `${view.ownerAgencyName} (no named officer)`,
+      ],
       ['Due', formatLongDate(view.dueDate)],
       ['Priority', PRIORITY_LABELS[view.priority]],
       ['Reason', view.notDoneReason ? NOT_DONE_LABELS[view.notDoneReason] : null],
@@ -85,9 +106,10 @@ export function buildActionCard(view: ActionCardView): AdaptiveCard {
   );
   if (view.latestNote) body.push(text(`Latest note: ${view.latestNote}`, { isSubtle: true, spacing: 'small' }));
 
-  const refresh = view.refreshUserIds.length > 0
-    ? { action: execute(CARD_VERBS.refreshAction, 'Refresh', ref, { associatedInputs: 'none' }), userIds: [...view.refreshUserIds] }
-    : undefined;
+  const refresh =
+    view.refreshUserIds.length > 0
+      ? { action: execute(CARD_VERBS.refreshAction, 'Refresh', ref, { associatedInputs: 'none' }), userIds: [...view.refreshUserIds] }
+      : undefined;
   return card(body, {
     actions: view.commands.map((command) => buttonFor(command, ref)),
     refresh,
@@ -114,7 +136,17 @@ function buttonFor(command: CardCommand, ref: { actionId: string; version: numbe
         type: 'Action.ShowCard',
         title: 'Update progress',
         card: innerCard(
-          [{ type: 'Input.Text', id: INPUT_IDS.progressNote, label: 'What has been done so far?', isMultiline: true, isRequired: true, errorMessage: 'Say what has been done so far.', maxLength: 4000 }],
+          [
+            {
+              type: 'Input.Text',
+              id: INPUT_IDS.progressNote,
+              label: 'What has been done so far?',
+              isMultiline: true,
+              isRequired: true,
+              errorMessage: 'Say what has been done so far.',
+              maxLength: 4000,
+            },
+          ],
           [execute(CARD_VERBS.updateProgress, 'Save progress', ref)],
         ),
       };
@@ -123,7 +155,17 @@ function buttonFor(command: CardCommand, ref: { actionId: string; version: numbe
         type: 'Action.ShowCard',
         title: 'Mark complete',
         card: innerCard(
-          [{ type: 'Input.Text', id: INPUT_IDS.completionNote, label: 'What was done? (for the minutes)', isMultiline: true, isRequired: true, errorMessage: 'Say what was done.', maxLength: 4000 }],
+          [
+            {
+              type: 'Input.Text',
+              id: INPUT_IDS.completionNote,
+              label: 'What was done? (for the minutes)',
+              isMultiline: true,
+              isRequired: true,
+              errorMessage: 'Say what was done.',
+              maxLength: 4000,
+            },
+          ],
           [execute(CARD_VERBS.complete, 'Mark complete', ref, { style: 'positive' })],
         ),
       };
@@ -145,7 +187,15 @@ function buttonFor(command: CardCommand, ref: { actionId: string; version: numbe
                 { title: 'Not done by our agency', value: 'AGENCY_DID_NOT_DO_IT' },
               ],
             },
-            { type: 'Input.Text', id: INPUT_IDS.cannotCompleteNote, label: 'Explain, for the panel', isMultiline: true, isRequired: true, errorMessage: 'Explain why.', maxLength: 4000 },
+            {
+              type: 'Input.Text',
+              id: INPUT_IDS.cannotCompleteNote,
+              label: 'Explain, for the panel',
+              isMultiline: true,
+              isRequired: true,
+              errorMessage: 'Explain why.',
+              maxLength: 4000,
+            },
           ],
           [execute(CARD_VERBS.cannotComplete, "Record can't complete", ref, { style: 'destructive' })],
         ),

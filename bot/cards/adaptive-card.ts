@@ -159,13 +159,21 @@ export function text(value: string, options: Omit<TextBlock, 'type' | 'text'> = 
 }
 
 export function facts(entries: readonly (readonly [string, string | null | undefined])[]): FactSet {
-  return { type: 'FactSet', facts: entries.filter((entry): entry is readonly [string, string] => Boolean(entry[1])).map(([title, value]) => ({ title, value })) };
+  return {
+    type: 'FactSet',
+    facts: entries.filter((entry): entry is readonly [string, string] => Boolean(entry[1])).map(([title, value]) => ({ title, value })),
+  };
 }
 
 export function openUrl(title: string, url: string): OpenUrlAction {
   return { type: 'Action.OpenUrl', title, url };
 }
 
-export function execute(verb: string, title: string, data: Record<string, unknown>, options: Pick<ExecuteAction, 'associatedInputs' | 'style'> = {}): ExecuteAction {
+export function execute(
+  verb: string,
+  title: string,
+  data: Record<string, unknown>,
+  options: Pick<ExecuteAction, 'associatedInputs' | 'style'> = {},
+): ExecuteAction {
   return { type: 'Action.Execute', verb, title, data: { ...data }, ...options };
 }

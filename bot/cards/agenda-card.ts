@@ -50,12 +50,14 @@ export function buildAgendaCard(view: AgendaCardView): AdaptiveCard {
   if (view.items.length === 0) body.push(text('Nothing is on the agenda yet.'));
   for (const item of [...view.items].sort((a, b) => a.position - b.position)) body.push(itemBlock(item, item.id === view.currentItemId));
 
-  const refresh = view.chairUserIds.length > 0
-    ? { action: execute(CARD_VERBS.refreshAgenda, 'Refresh', ref, { associatedInputs: 'none' }), userIds: [...view.chairUserIds] }
-    : undefined;
+  const refresh =
+    view.chairUserIds.length > 0
+      ? { action: execute(CARD_VERBS.refreshAgenda, 'Refresh', ref, { associatedInputs: 'none' }), userIds: [...view.chairUserIds] }
+      : undefined;
   const label = nextLabel(view);
   return card(body, {
-    actions: view.chairView && label ? [execute(CARD_VERBS.nextAgendaItem, label, ref, { style: 'positive', associatedInputs: 'none' })] : [],
+    actions:
+      view.chairView && label ? [execute(CARD_VERBS.nextAgendaItem, label, ref, { style: 'positive', associatedInputs: 'none' })] : [],
     refresh,
     fallbackText: `Agenda for ${view.panelName}, ${view.whenLabel}: ${view.items.length} items.`,
   });
@@ -77,7 +79,9 @@ function itemBlock(item: AgendaCardItem, isCurrent: boolean): Container {
 }
 
 function nextLabel(view: AgendaCardView): string | null {
-  const open = [...view.items].sort((a, b) => a.position - b.position).filter((item) => item.status === 'PLANNED' || item.status === 'CURRENT');
+  const open = [...view.items]
+    .sort((a, b) => a.position - b.position)
+    .filter((item) => item.status === 'PLANNED' || item.status === 'CURRENT');
   if (open.length === 0) return null;
   if (!view.currentItemId) return 'Start the first item';
   const remainingAfterCurrent = open.filter((item) => item.id !== view.currentItemId).length;

@@ -30,7 +30,12 @@ export function buildAssignActionCard(view: AssignActionCardView): AdaptiveCard 
   if (view.whereLabel) body.push(text(view.whereLabel, { isSubtle: true, spacing: 'none' }));
   if (view.fieldErrors.length > 0) {
     const count = view.fieldErrors.length;
-    body.push(text(count === 1 ? 'Please correct the highlighted field.' : `Please correct the ${count} highlighted fields.`, { color: 'attention', weight: 'bolder' }));
+    body.push(
+      text(count === 1 ? 'Please correct the highlighted field.' : `Please correct the ${count} highlighted fields.`, {
+        color: 'attention',
+        weight: 'bolder',
+      }),
+    );
     for (const error of general) body.push(text(error.message, { color: 'attention', spacing: 'small' }));
   }
 
@@ -64,7 +69,9 @@ export function buildAssignActionCard(view: AssignActionCardView): AdaptiveCard 
   const showOfficers: ActionSet = {
     type: 'ActionSet',
     spacing: 'small',
-    actions: [execute(CARD_VERBS.chooseOwnerAgency, view.officers.length > 0 ? 'Show officers again' : 'Show officers', { ...view.context })],
+    actions: [
+      execute(CARD_VERBS.chooseOwnerAgency, view.officers.length > 0 ? 'Show officers again' : 'Show officers', { ...view.context }),
+    ],
   };
   body.push(showOfficers);
   if (view.officers.length > 0) {
@@ -73,8 +80,11 @@ export function buildAssignActionCard(view: AssignActionCardView): AdaptiveCard 
         type: 'Input.ChoiceSet',
         id: INPUT_IDS.ownerMemberId,
         label: 'Owner officer (leave empty for the agency as a whole)',
-          placeholder: 'No named officer',
-        choices: view.officers.map((officer) => ({ title: officer.jobTitle ? `${officer.name}, ${officer.jobTitle}` : officer.name, value: officer.id })),
+        placeholder: 'No named officer',
+        choices: view.officers.map((officer) => ({
+          title: officer.jobTitle ? `${officer.name}, ${officer.jobTitle}` : officer.name,
+          value: officer.id,
+        })),
         ...(view.values.ownerMemberId ? { value: view.values.ownerMemberId } : {}),
       }),
     );

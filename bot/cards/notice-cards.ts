@@ -30,6 +30,8 @@ export interface ErrorCardView {
 export function buildErrorCard(view: ErrorCardView): AdaptiveCard {
   const body: CardElement[] = [heading(view.title), text(view.message)];
   if (view.reference) body.push(text(`Reference: ${view.reference}`, { isSubtle: true, size: 'small', spacing: 'small' }));
-  const actions: ExecuteAction[] = view.retry ? [execute(view.retry.verb, view.retry.title, view.retry.data, { associatedInputs: 'none' })] : [];
+  const actions: ExecuteAction[] = view.retry
+    ? [execute(view.retry.verb, view.retry.title, view.retry.data, { associatedInputs: 'none' })]
+    : [];
   return card(body, { actions, fallbackText: `${view.title}. ${view.message}` });
 }

@@ -18,23 +18,47 @@ export const REFERRAL_INPUT_IDS = {
 
 export const REFERRAL_SUBJECT_TYPES = ['VICTIM', 'PERPETRATOR', 'LOCATION'] as const;
 export type ReferralSubjectType = (typeof REFERRAL_SUBJECT_TYPES)[number];
-const SUBJECT_LABELS: Record<ReferralSubjectType, string> = { VICTIM: 'A victim', PERPETRATOR: 'A perpetrator', LOCATION: 'A problem location' };
+const SUBJECT_LABELS: Record<ReferralSubjectType, string> = {
+  VICTIM: 'A victim',
+  PERPETRATOR: 'A perpetrator',
+  LOCATION: 'A problem location',
+};
 
 // Empty inputs arrive as '' (or not at all); both mean "not given".
 const given = (value: unknown) => (value === '' || value === null ? undefined : value);
 // PostgreSQL stores no NUL character: refused here with the field rather than failing when saved.
-const NO_NUL = [(value: string) => !value.includes('\u0000'), { message: 'Remove the invisible control character from this text.' }] as const;
-const optional = (max: number) => z.preprocess(given, z.string().trim().max(max, { message: `Keep this under ${max} characters.` }).refine(...NO_NUL).optional());
+const NO_NUL = [
+  (value: string) => !value.includes('\u0000'),
+  { message: 'Remove the invisible control character from this text.' },
+] as const;
+const optional = (max: number) =>
+  z.preprocess(
+    given,
+    z
+      .string()
+      .trim()
+      .max(max, { message: `Keep this under ${max} characters.` })
+      .refine(...NO_NUL)
+      .optional(),
+  );
 
 export const startDraftSubmission = z.object({
-  [REFERRAL_INPUT_IDS.subjectType]: z.preprocess(given, z.enum(REFERRAL_SUBJECT_TYPES, { message: 'Choose who or what you are referring.' })),
+  [REFERRAL_INPUT_IDS.subjectType]: z.preprocess(
+    given,
+    z.enum(REFERRAL_SUBJECT_TYPES, { message: 'Choose who or what you are referring.' }),
+  ),
   [REFERRAL_INPUT_IDS.givenName]: optional(100),
   [REFERRAL_INPUT_IDS.familyName]: optional(100),
   [REFERRAL_INPUT_IDS.address]: optional(200),
   [REFERRAL_INPUT_IDS.postcode]: optional(10),
   [REFERRAL_INPUT_IDS.concerns]: z.preprocess(
     given,
-    z.string({ message: 'Say briefly what is happening.' }).trim().min(1, { message: 'Say briefly what is happening.' }).max(5000, { message: 'Keep this under 5,000 characters.' }).refine(...NO_NUL),
+    z
+      .string({ message: 'Say briefly what is happening.' })
+      .trim()
+      .min(1, { message: 'Say briefly what is happening.' })
+      .max(5000, { message: 'Keep this under 5,000 characters.' })
+      .refine(...NO_NUL),
   ),
 });
 export type StartDraftSubmission = z.infer<typeof startDraftSubmission>;
@@ -50,16 +74,29 @@ export function buildStartReferralCard(view: StartReferralCardView): AdaptiveCar
     const message = errorFor(input.id);
     return message ? [input, text(message, { color: 'attention', size: 'small', spacing: 'none' })] : [input];
   };
-  const textInput = (id: keyof typeof REFERRAL_INPUT_IDS, label: string, maxLength: number, extra: Partial<CardInput> = {}): CardElement[] =>
+  const textInput = (
+    id: keyof typeof REFERRAL_INPUT_IDS,
+    label: string,
+    maxLength: number,
+    extra: Partial<CardInput> = {},
+  ): CardElement[] =>
     withError({ type: 'Input.Text', id, label, maxLength, ...(view.values[id] ? { value: view.values[id] } : {}), ...extra } as CardInput);
 
   const body: CardElement[] = [
     heading('Start a referral'),
-    text('Say who or what you are referring and why. It is saved as a draft; you finish the risk assessment in the ASB Panels tab.', { isSubtle: true, spacing: 'none' }),
+    text('Say who or what you are referring and why. It is saved as a draft; you finish the risk assessment in the ASB Panels tab.', {
+      isSubtle: true,
+      spacing: 'none',
+    }),
   ];
   if (view.fieldErrors.length > 0) {
     const count = view.fieldErrors.length;
-    body.push(text(count === 1 ? 'Please correct the highlighted field.' : `Please correct the ${count} highlighted fields.`, { color: 'attention', weight: 'bolder' }));
+    body.push(
+      text(count === 1 ? 'Please correct the highlighted field.' : `Please correct the ${count} highlighted fields.`, {
+        color: 'attention',
+        weight: 'bolder',
+      }),
+    );
   }
   body.push(
     ...withError({
@@ -76,9 +113,16 @@ export function buildStartReferralCard(view: StartReferralCardView): AdaptiveCar
     ...textInput('familyName', 'Last name (victim or perpetrator)', 100),
     ...textInput('address', 'Address or place', 200),
     ...textInput('postcode', 'Postcode', 10),
-    ...textInput('concerns', 'What is happening?', 5000, { isMultiline: true, isRequired: true, errorMessage: 'Say briefly what is happening.' }),
+    ...textInput('concerns', 'What is happening?', 5000, {
+      isMultiline: true,
+      isRequired: true,
+      errorMessage: 'Say briefly what is happening.',
+    }),
   );
-  return card(body, { actions: [execute(REFERRAL_VERBS.startDraft, 'Save as a draft', {}, { style: 'positive' })], fallbackText: 'Start a referral in the ASB Panels tab.' });
+  return card(body, {
+    actions: [execute(REFERRAL_VERBS.startDraft, 'Save as a draft', {}, { style: 'positive' })],
+    fallbackText: 'Start a referral in the ASB Panels tab.',
+  });
 }
 
 export interface DraftSavedCardView {

@@ -25,7 +25,13 @@ export interface ReminderCardView {
 export function reminderHeadline(view: Pick<ReminderCardView, 'kind' | 'caseReference' | 'dueDate' | 'today'>): string {
   const daysLeft = daysBetween(view.today, view.dueDate);
   const timing =
-    daysLeft > 1 ? `due in ${daysLeft} days` : daysLeft === 1 ? 'due tomorrow' : daysLeft === 0 ? 'due today' : `${-daysLeft} day${daysLeft === -1 ? '' : 's'} overdue`;
+    daysLeft > 1
+      ? `due in ${daysLeft} days`
+      : daysLeft === 1
+        ? 'due tomorrow'
+        : daysLeft === 0
+          ? 'due today'
+          : `${-daysLeft} day${daysLeft === -1 ? '' : 's'} overdue`;
   switch (view.kind) {
     case 'ESCALATION':
       return `Escalation: an action for case ${view.caseReference} is ${timing}`;
@@ -49,7 +55,8 @@ export function buildReminderCard(view: ReminderCardView): AdaptiveCard {
       ['Owner', view.ownerLabel],
     ]),
   ];
-  if (view.kind === 'ESCALATION') body.push(text('The owner has had reminders. You may want to chase them or bring the action to the next panel.', { isSubtle: true }));
+  if (view.kind === 'ESCALATION')
+    body.push(text('The owner has had reminders. You may want to chase them or bring the action to the next panel.', { isSubtle: true }));
   return card(body, {
     actions: [execute(CARD_VERBS.showAction, 'Open action', { actionId: view.actionId }, { associatedInputs: 'none' })],
     fallbackText: `${headline}: ${view.title} (case ${view.caseReference}).`,
@@ -59,7 +66,14 @@ export function buildReminderCard(view: ReminderCardView): AdaptiveCard {
 export interface DigestCardView {
   /** "Week 47, 2026" or similar, worked out by the caller from the ISO week. */
   weekLabel: string;
-  actions: readonly { actionId: string; title: string; caseReference: string; dueDate: CalendarDate; status: ActionStatus; overdue: boolean }[];
+  actions: readonly {
+    actionId: string;
+    title: string;
+    caseReference: string;
+    dueDate: CalendarDate;
+    status: ActionStatus;
+    overdue: boolean;
+  }[];
 }
 
 export function buildDigestCard(view: DigestCardView): AdaptiveCard {
@@ -72,11 +86,14 @@ export function buildDigestCard(view: DigestCardView): AdaptiveCard {
       separator: true,
       items: [
         text(action.title, { weight: 'bolder' }),
-        text(`Case ${action.caseReference}, due ${formatLongDate(action.dueDate)}${action.overdue ? ', overdue' : ''}. ${STATUS_LABELS[action.status]}.`, {
-          color: action.overdue ? 'attention' : 'default',
-          spacing: 'none',
-          size: 'small',
-        }),
+        text(
+          `Case ${action.caseReference}, due ${formatLongDate(action.dueDate)}${action.overdue ? ', overdue' : ''}. ${STATUS_LABELS[action.status]}.`,
+          {
+            color: action.overdue ? 'attention' : 'default',
+            spacing: 'none',
+            size: 'small',
+          },
+        ),
       ],
     });
   }

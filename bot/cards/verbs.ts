@@ -44,7 +44,8 @@ export const CANNOT_COMPLETE_REASONS = ['CIRCUMSTANCES_CHANGED', 'AGENCY_DID_NOT
 // guid, not uuid: any PostgreSQL uuid is ours to accept, whatever its version bits.
 const id = z.guid({ message: 'This card refers to something that does not exist.' });
 const version = z.number().int().min(0);
-const note = (message: string) => z.string({ message }).trim().min(1, { message }).max(4000, { message: 'Keep this under 4,000 characters.' });
+const note = (message: string) =>
+  z.string({ message }).trim().min(1, { message }).max(4000, { message: 'Keep this under 4,000 characters.' });
 
 /** What every action card button carries: the action and the version the card was drawn from. */
 export const actionCardRef = z.object({ actionId: id, version });
@@ -74,10 +75,20 @@ export type AssignContext = z.infer<typeof assignContext>;
 const given = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 export const assignActionSubmission = assignContext.extend({
-  [INPUT_IDS.title]: z.preprocess(given, z.string({ message: 'Say what will be done.' }).trim().min(1, { message: 'Say what will be done.' }).max(500, { message: 'Keep the action under 500 characters.' })),
+  [INPUT_IDS.title]: z.preprocess(
+    given,
+    z
+      .string({ message: 'Say what will be done.' })
+      .trim()
+      .min(1, { message: 'Say what will be done.' })
+      .max(500, { message: 'Keep the action under 500 characters.' }),
+  ),
   [INPUT_IDS.ownerAgencyId]: z.preprocess(given, z.guid({ message: 'Choose the agency that owns this action.' })),
   [INPUT_IDS.ownerMemberId]: z.preprocess(given, z.guid({ message: 'Choose an officer from the list.' }).optional()),
-  [INPUT_IDS.dueDate]: z.preprocess(given, z.string({ message: 'Choose a due date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Choose a due date.' })),
+  [INPUT_IDS.dueDate]: z.preprocess(
+    given,
+    z.string({ message: 'Choose a due date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Choose a due date.' }),
+  ),
   [INPUT_IDS.priority]: z.preprocess(given, z.enum(ACTION_PRIORITIES, { message: 'Choose a priority.' }).default('NORMAL')),
 });
 export type AssignActionSubmission = z.infer<typeof assignActionSubmission>;
@@ -86,7 +97,13 @@ export type AssignActionSubmission = z.infer<typeof assignActionSubmission>;
 export const chooseOwnerAgencySubmission = assignContext.extend({
   [INPUT_IDS.title]: z.preprocess(given, z.string().max(500).optional()),
   [INPUT_IDS.ownerAgencyId]: z.preprocess(given, z.guid().optional()),
-  [INPUT_IDS.dueDate]: z.preprocess(given, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
+  [INPUT_IDS.dueDate]: z.preprocess(
+    given,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  ),
   [INPUT_IDS.priority]: z.preprocess(given, z.enum(ACTION_PRIORITIES).optional()),
 });
 

@@ -12,7 +12,10 @@ import { buildErrorCard, buildRefusalCard } from '../cards/notice-cards';
 import { actionCardRef, actionCardSubmissions, CARD_VERBS, INPUT_IDS, parseCardData } from '../cards/verbs';
 import type { BotTurn, CardActionHandler } from './turn';
 
-const OUT_OF_DATE = buildErrorCard({ title: 'This card is out of date', message: 'It no longer points at an action. Ask for a fresh card with "my actions".' });
+const OUT_OF_DATE = buildErrorCard({
+  title: 'This card is out of date',
+  message: 'It no longer points at an action. Ask for a fresh card with "my actions".',
+});
 
 /** Refresh and "Open action": the viewer's own view, or a refusal for someone who may not see the case. */
 function showAction(attempted: string): CardActionHandler {
@@ -23,7 +26,8 @@ function showAction(attempted: string): CardActionHandler {
     try {
       return cardResponse(actionCardFor(await readActionForCard(service, ref.value.actionId), service.actor, service.now()));
     } catch (error) {
-      if (error instanceof ServiceError && error.code === 'NOT_FOUND') return cardResponse(buildRefusalCard({ attempted, reason: error.message }));
+      if (error instanceof ServiceError && error.code === 'NOT_FOUND')
+        return cardResponse(buildRefusalCard({ attempted, reason: error.message }));
       throw error;
     }
   };
@@ -42,7 +46,11 @@ function changeFromCard<Schema extends z.ZodType>(verb: ChangeVerb<Schema>): Car
     const ref = actionCardRef.safeParse(data);
     if (!ref.success) return cardResponse(OUT_OF_DATE);
     const parsed = parseCardData<z.output<Schema>>(verb.schema as z.ZodType<z.output<Schema>>, data);
-    if (!parsed.ok) return redraw(turn, ref.data.actionId, verb.attempted, { tone: 'attention', text: parsed.fieldErrors.map((error) => error.message).join(' ') });
+    if (!parsed.ok)
+      return redraw(turn, ref.data.actionId, verb.attempted, {
+        tone: 'attention',
+        text: parsed.fieldErrors.map((error) => error.message).join(' '),
+      });
     try {
       const result = await changeAction(service, { sender: turn.deps.sender }, ref.data.actionId, {
         expectedVersion: ref.data.version,
@@ -51,7 +59,10 @@ function changeFromCard<Schema extends z.ZodType>(verb: ChangeVerb<Schema>): Car
       });
       // Read once more without a second audit row: changeAction has just audited this member's read.
       const record = await loadActionRecord(turn.deps.db.prisma, result.action.id);
-      const notice: CardNotice = result.outcome === 'APPLIED' ? { tone: 'good', text: verb.done } : { tone: 'good', text: `${verb.done} (your earlier click had already done this).` };
+      const notice: CardNotice =
+        result.outcome === 'APPLIED'
+          ? { tone: 'good', text: verb.done }
+          : { tone: 'good', text: `${verb.done} (your earlier click had already done this).` };
       return cardResponse(actionCardFor(record!, service.actor, service.now(), notice));
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
@@ -60,9 +71,15 @@ function changeFromCard<Schema extends z.ZodType>(verb: ChangeVerb<Schema>): Car
         case 'NOT_FOUND':
           return cardResponse(buildRefusalCard({ attempted: verb.attempted, reason: error.message }));
         case 'CONFLICT':
-          return redraw(turn, ref.data.actionId, verb.attempted, { tone: 'warning', text: `${error.message.replace(/ Refresh and try again\.$/, '')} This is how it stands now.` });
+          return redraw(turn, ref.data.actionId, verb.attempted, {
+            tone: 'warning',
+            text: `${error.message.replace(/ Refresh and try again\.$/, '')} This is how it stands now.`,
+          });
         case 'VALIDATION_FAILED':
-          return redraw(turn, ref.data.actionId, verb.attempted, { tone: 'attention', text: error.fieldErrors.map((field) => field.message).join(' ') || error.message });
+          return redraw(turn, ref.data.actionId, verb.attempted, {
+            tone: 'attention',
+            text: error.fieldErrors.map((field) => field.message).join(' ') || error.message,
+          });
         default:
           throw error;
       }
@@ -75,7 +92,8 @@ async function redraw(turn: BotTurn, actionId: string, attempted: string, notice
   try {
     return cardResponse(actionCardFor(await readActionForCard(service, actionId), service.actor, service.now(), notice));
   } catch (error) {
-    if (error instanceof ServiceError && error.code === 'NOT_FOUND') return cardResponse(buildRefusalCard({ attempted, reason: error.message }));
+    if (error instanceof ServiceError && error.code === 'NOT_FOUND')
+      return cardResponse(buildRefusalCard({ attempted, reason: error.message }));
     throw error;
   }
 }
@@ -83,7 +101,9 @@ async function redraw(turn: BotTurn, actionId: string, attempted: string, notice
 /** A card in a personal chat is seen by the clicker alone; the invoke answer replaces it for them. */
 function clickedInPersonalChat(turn: BotTurn) {
   const { conversation, replyToId } = turn.context.activity;
-  return conversation?.conversationType === 'personal' && replyToId ? { conversationId: conversation.id, activityId: replyToId } : undefined;
+  return conversation?.conversationType === 'personal' && replyToId
+    ? { conversationId: conversation.id, activityId: replyToId }
+    : undefined;
 }
 
 export const ACTION_CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {
@@ -111,6 +131,10 @@ export const ACTION_CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = 
     schema: actionCardSubmissions[CARD_VERBS.cannotComplete],
     attempted: "Record that this action can't be completed",
     done: "Recorded as can't be completed.",
-    command: (value) => ({ kind: 'CANNOT_COMPLETE', reason: value[INPUT_IDS.cannotCompleteReason], note: value[INPUT_IDS.cannotCompleteNote] }),
+    command: (value) => ({
+      kind: 'CANNOT_COMPLETE',
+      reason: value[INPUT_IDS.cannotCompleteReason],
+      note: value[INPUT_IDS.cannotCompleteNote],
+    }),
   }),
 };

@@ -37,7 +37,8 @@ function parseRef(data: Record<string, unknown>) {
   return parsed.success ? parsed.data : null;
 }
 
-const staleCard = () => cardResponse(buildErrorCard({ title: 'This card is out of date', message: 'Type "agenda" in the meeting chat for a fresh card.' }));
+const staleCard = () =>
+  cardResponse(buildErrorCard({ title: 'This card is out of date', message: 'Type "agenda" in the meeting chat for a fresh card.' }));
 
 export const nextAgendaItemAction: CardActionHandler = async (turn, data) => {
   const ref = parseRef(data);

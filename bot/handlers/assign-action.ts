@@ -11,10 +11,20 @@ import { cardResponse } from './replies';
 import { actionCardFor, type CardNotice } from '../cards/action-card-view';
 import { buildAssignActionCard, type AssignActionCardView } from '../cards/assign-action-card';
 import { buildErrorCard, buildRefusalCard } from '../cards/notice-cards';
-import { assignActionSubmission, assignContext, CARD_VERBS, chooseOwnerAgencySubmission, parseCardData, type AssignContext } from '../cards/verbs';
+import {
+  assignActionSubmission,
+  assignContext,
+  CARD_VERBS,
+  chooseOwnerAgencySubmission,
+  parseCardData,
+  type AssignContext,
+} from '../cards/verbs';
 import type { BotTurn, CardActionHandler } from './turn';
 
-const OUT_OF_DATE = buildErrorCard({ title: 'This card is out of date', message: 'It no longer points at a case. Open the case again to assign an action.' });
+const OUT_OF_DATE = buildErrorCard({
+  title: 'This card is out of date',
+  message: 'It no longer points at a case. Open the case again to assign an action.',
+});
 
 /** What was typed, kept as given so a redrawn card loses nothing. */
 function typedValues(data: Record<string, unknown>): AssignActionCardView['values'] {
@@ -45,7 +55,8 @@ async function assignCard(turn: BotTurn, context: AssignContext, data: Record<st
 }
 
 function refusedOr(attempted: string, error: unknown) {
-  if (error instanceof ServiceError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) return cardResponse(buildRefusalCard({ attempted, reason: error.message }));
+  if (error instanceof ServiceError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'))
+    return cardResponse(buildRefusalCard({ attempted, reason: error.message }));
   throw error;
 }
 
@@ -57,7 +68,9 @@ const chooseOwnerAgency: CardActionHandler = async (turn, data) => {
     return assignCard(turn, context.data, data, parsed.fieldErrors).catch((error: unknown) => refusedOr('Assign an action', error));
   }
   const { caseId, meetingId, agendaItemId } = parsed.value;
-  return assignCard(turn, { caseId, ...(meetingId ? { meetingId } : {}), ...(agendaItemId ? { agendaItemId } : {}) }, data, []).catch((error: unknown) => refusedOr('Assign an action', error));
+  return assignCard(turn, { caseId, ...(meetingId ? { meetingId } : {}), ...(agendaItemId ? { agendaItemId } : {}) }, data, []).catch(
+    (error: unknown) => refusedOr('Assign an action', error),
+  );
 };
 
 const assign: CardActionHandler = async (turn, data) => {
@@ -68,10 +81,14 @@ const assign: CardActionHandler = async (turn, data) => {
   try {
     if (!parsed.ok) return await assignCard(turn, context.data, data, parsed.fieldErrors);
     const { activity } = turn.context;
-    const fromCard = activity.conversation?.id && activity.replyToId ? { conversationId: activity.conversation.id, activityId: activity.replyToId } : undefined;
+    const fromCard =
+      activity.conversation?.id && activity.replyToId
+        ? { conversationId: activity.conversation.id, activityId: activity.replyToId }
+        : undefined;
     const result = await assignAction(service, { sender: turn.deps.sender }, { ...parsed.value, fromCard });
     // In a meeting or group chat everyone else still sees the assign card: replace it for them too.
-    if (fromCard && activity.conversation?.conversationType !== 'personal') await refreshPostedCards(turn.deps.db, turn.deps.sender, result.action.id, service.now(), { only: fromCard });
+    if (fromCard && activity.conversation?.conversationType !== 'personal')
+      await refreshPostedCards(turn.deps.db, turn.deps.sender, result.action.id, service.now(), { only: fromCard });
     const record = await loadActionRecord(turn.deps.db.prisma, result.action.id);
     return cardResponse(actionCardFor(record!, service.actor, service.now(), deliveryNotice(result.outcome, result.deliveries)));
   } catch (error) {
@@ -83,13 +100,20 @@ const assign: CardActionHandler = async (turn, data) => {
 /** Tells the chair whether the owner got the card, and whom to contact another way. */
 function deliveryNotice(outcome: 'APPLIED' | 'ALREADY_APPLIED', deliveries: OwnerDelivery[]): CardNotice {
   if (outcome === 'ALREADY_APPLIED') return { tone: 'good', text: 'This action was already assigned from this card.' };
-  if (deliveries.length === 0) return { tone: 'warning', text: 'Assigned, but nobody in the owner agency can receive it in Teams. Let them know another way.' };
-  const names = (status: OwnerDelivery['status']) => deliveries.filter((d) => d.status === status).map((d) => d.displayName).join(', ');
+  if (deliveries.length === 0)
+    return { tone: 'warning', text: 'Assigned, but nobody in the owner agency can receive it in Teams. Let them know another way.' };
+  const names = (status: OwnerDelivery['status']) =>
+    deliveries
+      .filter((d) => d.status === status)
+      .map((d) => d.displayName)
+      .join(', ');
   const missed = deliveries.filter((d) => d.status !== 'SENT' && d.status !== 'RETRYING');
   const lines = [
     names('SENT') ? `Assigned and sent to ${names('SENT')} in Teams.` : 'Assigned.',
     names('RETRYING') ? `Teams is busy, so ${names('RETRYING')} will get it in a few minutes.` : '',
-    missed.length > 0 ? `${missed.map((d) => `${d.displayName} (${d.problem ?? 'not delivered'})`).join(', ')} could not be reached in Teams. Let them know another way.` : '',
+    missed.length > 0
+      ? `${missed.map((d) => `${d.displayName} (${d.problem ?? 'not delivered'})`).join(', ')} could not be reached in Teams. Let them know another way.`
+      : '',
   ];
   return { tone: missed.length > 0 ? 'warning' : 'good', text: lines.filter(Boolean).join(' ') };
 }

@@ -24,7 +24,9 @@ async function sendMyActions(turn: BotTurn, overdueOnly: boolean): Promise<void>
   const shown = list.actions.slice(0, CARDS_AT_MOST);
   const what = overdueOnly ? 'overdue action' : 'open action';
   const more = total > shown.length ? ` Here are the ${shown.length} due soonest; the tab lists them all.` : '';
-  await turn.context.sendActivity(MessageFactory.text(`You have ${list.truncated ? 'more than ' : ''}${total} ${what}${total === 1 ? '' : 's'}.${more}`));
+  await turn.context.sendActivity(
+    MessageFactory.text(`You have ${list.truncated ? 'more than ' : ''}${total} ${what}${total === 1 ? '' : 's'}.${more}`),
+  );
   const now = service.now();
   const cards = [];
   for (const action of shown) cards.push(actionCardFor(await readActionForCard(service, action.id), service.actor, now));
@@ -44,7 +46,11 @@ export const overdueCommand: BotCommand = {
 /** The digest stays as it was; the cards follow it in the chat. */
 const showMyActions: CardActionHandler = async (turn): Promise<AdaptiveCardInvokeResponse> => {
   await sendMyActions(turn, false);
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Your open actions are below.' as unknown as Record<string, unknown> };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: 'Your open actions are below.' as unknown as Record<string, unknown>,
+  };
 };
 
 export const MY_ACTIONS_CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {

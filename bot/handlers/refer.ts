@@ -3,12 +3,23 @@
 import { MessageFactory } from 'botbuilder';
 import { startReferral } from '../../api/services/referrals/referrals';
 import { cardAttachment, cardResponse } from './replies';
-import { buildDraftSavedCard, buildStartReferralCard, REFERRAL_VERBS, startDraftSubmission, type ReferralSubjectType } from '../cards/referral-card';
+import {
+  buildDraftSavedCard,
+  buildStartReferralCard,
+  REFERRAL_VERBS,
+  startDraftSubmission,
+  type ReferralSubjectType,
+} from '../cards/referral-card';
 import { referralLink } from '../cards/tab-links';
 import { parseCardData } from '../cards/verbs';
 import type { BotCommand, CardActionHandler } from './turn';
 
-const SAID_TYPES: Record<string, ReferralSubjectType> = { victim: 'VICTIM', perpetrator: 'PERPETRATOR', location: 'LOCATION', place: 'LOCATION' };
+const SAID_TYPES: Record<string, ReferralSubjectType> = {
+  victim: 'VICTIM',
+  perpetrator: 'PERPETRATOR',
+  location: 'LOCATION',
+  place: 'LOCATION',
+};
 
 export const referCommand: BotCommand = {
   names: ['refer'],
@@ -40,7 +51,9 @@ export const startDraftAction: CardActionHandler = async (turn, data) => {
     },
   });
   const about = isPlace ? (input.address ?? null) : name || null;
-  const savedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(referral.createdAt));
+  const savedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(
+    new Date(referral.createdAt),
+  );
   const link = turn.deps.tabLinks ? referralLink(turn.deps.tabLinks, referral.id) : null;
   return cardResponse(buildDraftSavedCard({ subjectType: input.subjectType, about, savedAt, link }));
 };

@@ -47,31 +47,44 @@ export class BotConnectorSender implements TeamsSender {
       where: { memberId, kind: 'PERSONAL' },
       orderBy: [{ reachable: 'desc' }, { lastSeenAt: 'desc' }],
     });
-    if (row && !row.reachable) return { kind: 'UNREACHABLE', conversationId: row.conversationId, reason: 'This person has blocked or removed the app in Teams.' };
+    if (row && !row.reachable)
+      return { kind: 'UNREACHABLE', conversationId: row.conversationId, reason: 'This person has blocked or removed the app in Teams.' };
     const opened = row ? { ok: true as const, conversation: storedOf(row) } : await this.openPersonalConversation(memberId);
     if (!opened.ok) return { kind: 'NO_CONVERSATION', reason: opened.reason };
-    return this.send(opened.conversation, (connector) => connector.conversations.sendToConversation(opened.conversation.conversationId, activityFor(opened.conversation, message)));
+    return this.send(opened.conversation, (connector) =>
+      connector.conversations.sendToConversation(opened.conversation.conversationId, activityFor(opened.conversation, message)),
+    );
   }
 
   async postToConversation(conversationId: string, message: OutgoingMessage): Promise<SendOutcome> {
     const conversation = await this.storedConversation(conversationId);
     if (!conversation.ok) return conversation.outcome;
-    return this.send(conversation.value, (connector) => connector.conversations.sendToConversation(conversationId, activityFor(conversation.value, message)));
+    return this.send(conversation.value, (connector) =>
+      connector.conversations.sendToConversation(conversationId, activityFor(conversation.value, message)),
+    );
   }
 
   async updateCard(conversationId: string, activityId: string, card: AdaptiveCard, text?: string): Promise<SendOutcome> {
     const conversation = await this.storedConversation(conversationId);
     if (!conversation.ok) return conversation.outcome;
     const activity = { ...activityFor(conversation.value, { text: text ?? card.fallbackText ?? '', card }), id: activityId };
-    const outcome = await this.send(conversation.value, (connector) => connector.conversations.updateActivity(conversationId, activityId, activity));
+    const outcome = await this.send(conversation.value, (connector) =>
+      connector.conversations.updateActivity(conversationId, activityId, activity),
+    );
     // Teams answers an update with the activity's own id, or with none at all.
     return outcome.kind === 'SENT' ? { ...outcome, activityId } : outcome;
   }
 
-  private async storedConversation(conversationId: string): Promise<{ ok: true; value: StoredConversation } | { ok: false; outcome: SendOutcome }> {
+  private async storedConversation(
+    conversationId: string,
+  ): Promise<{ ok: true; value: StoredConversation } | { ok: false; outcome: SendOutcome }> {
     const row = await this.options.db.prisma.conversationReference.findUnique({ where: { conversationId } });
     if (!row) return { ok: false, outcome: { kind: 'NO_CONVERSATION', reason: 'The app has not been added to this conversation.' } };
-    if (!row.reachable) return { ok: false, outcome: { kind: 'UNREACHABLE', conversationId, reason: 'Teams no longer lets the app write to this conversation.' } };
+    if (!row.reachable)
+      return {
+        ok: false,
+        outcome: { kind: 'UNREACHABLE', conversationId, reason: 'Teams no longer lets the app write to this conversation.' },
+      };
     return { ok: true, value: storedOf(row) };
   }
 
@@ -89,7 +102,13 @@ export class BotConnectorSender implements TeamsSender {
           return { kind: 'FAILED', reason: 'Teams could not be reached.', retryable: true };
         }
         const decision = decideRetry(failure, attempt, this.random, this.retryPolicy);
-        this.options.log('bot.send.refused', { conversationId, attempt, status: failure.status, errorCode: failure.errorCode, decision: decision.kind });
+        this.options.log('bot.send.refused', {
+          conversationId,
+          attempt,
+          status: failure.status,
+          errorCode: failure.errorCode,
+          decision: decision.kind,
+        });
         if (decision.kind === 'RETRY') {
           await this.options.clock.sleep(decision.delayMs);
           continue;
@@ -131,9 +150,14 @@ export class BotConnectorSender implements TeamsSender {
    * the app is installed for them (by policy or by Graph). The service URL and bot id come from any
    * conversation already known in their tenant; with none, there is nowhere to ask.
    */
-  private async openPersonalConversation(memberId: string): Promise<{ ok: true; conversation: StoredConversation } | { ok: false; reason: string }> {
+  private async openPersonalConversation(
+    memberId: string,
+  ): Promise<{ ok: true; conversation: StoredConversation } | { ok: false; reason: string }> {
     const { db, clock } = this.options;
-    const member = await db.prisma.member.findFirst({ where: { id: memberId, isActive: true }, select: { entraObjectId: true, tenantId: true } });
+    const member = await db.prisma.member.findFirst({
+      where: { id: memberId, isActive: true },
+      select: { entraObjectId: true, tenantId: true },
+    });
     if (!member) return { ok: false, reason: 'No active member has this id.' };
     const inTenant = { tenantId: { equals: member.tenantId, mode: 'insensitive' as const } };
     const template = await db.prisma.conversationReference.findFirst({ where: inTenant, orderBy: { lastSeenAt: 'desc' } });

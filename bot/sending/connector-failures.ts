@@ -41,7 +41,8 @@ const LIBRARY_RETRY_POLICY = 'defaultRetryPolicy';
  * not exposed in botbuilder's types, so this reaches for it and fails loudly if a new version moves it.
  */
 export function withoutLibraryRetries(connector: ConnectorClient): ConnectorClient {
-  const pipeline = (connector as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown[] } } }).client?.pipeline;
+  const pipeline = (connector as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown[] } } }).client
+    ?.pipeline;
   if (!pipeline) throw new Error('botframework-connector no longer exposes its HTTP pipeline; check how it retries before upgrading.');
   pipeline.removePolicy({ name: LIBRARY_RETRY_POLICY });
   return connector;

@@ -60,7 +60,10 @@ export class ConversationPacer {
   private take(conversationId: string): Promise<Send> {
     const previous = this.queues.get(conversationId) ?? Promise.resolve();
     const turn = previous.then(() => this.waitForSlot(conversationId));
-    const settled = turn.then(() => undefined, () => undefined);
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     this.queues.set(conversationId, settled);
     void settled.then(() => {
       if (this.queues.get(conversationId) === settled) this.queues.delete(conversationId);

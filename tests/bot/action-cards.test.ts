@@ -64,15 +64,25 @@ function activity(from: Person, conversation: { id: string; type: 'personal' | '
 }
 
 /** What Teams posts when someone clicks an Action.Execute button (or a card refreshes for them). */
-async function click(from: Person, verb: string, data: Record<string, unknown>, options: { chat?: 'meeting' | 'personal'; card?: string; trigger?: 'manual' | 'automatic' } = {}): Promise<InvokeAnswer> {
-  const conversation = options.chat === 'meeting' ? { id: MEETING_CHAT, type: 'groupChat' as const } : { id: personalChatOf(from), type: 'personal' as const };
+async function click(
+  from: Person,
+  verb: string,
+  data: Record<string, unknown>,
+  options: { chat?: 'meeting' | 'personal'; card?: string; trigger?: 'manual' | 'automatic' } = {},
+): Promise<InvokeAnswer> {
+  const conversation =
+    options.chat === 'meeting' ? { id: MEETING_CHAT, type: 'groupChat' as const } : { id: personalChatOf(from), type: 'personal' as const };
   const body = activity(from, conversation, {
     type: 'invoke',
     name: 'adaptiveCard/action',
     replyToId: options.card ?? 'card-activity-1',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: options.trigger ?? 'manual' },
   });
-  const response = await fetch(`${app.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBe(200);
   const answer = (await response.json()) as InvokeAnswer;
   expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
@@ -93,7 +103,9 @@ const personalChatOf = (person: Person) => `a:1personal-${person.teamsId.slice(4
 const buttons = (card: AdaptiveCard) => (card.actions ?? []).map((action) => action.title);
 const texts = (card: AdaptiveCard) => JSON.stringify(card.body);
 const cardsSentTo = (conversationId: string) =>
-  connector.delivered(conversationId).flatMap((r) => ((r.body.attachments as { content: AdaptiveCard }[] | undefined) ?? []).map((a) => a.content));
+  connector
+    .delivered(conversationId)
+    .flatMap((r) => ((r.body.attachments as { content: AdaptiveCard }[] | undefined) ?? []).map((a) => a.content));
 
 const assignData = (overrides: Record<string, unknown> = {}) => ({
   caseId: world.caseId,
@@ -111,7 +123,9 @@ async function assignedActionId(): Promise<string> {
   const answer = await click(people().chair, 'action.assign', assignData(), { chat: 'meeting', card });
   expect(texts(answer.value)).toContain('Assigned and sent to Sam Patel');
   // The assign card's copy in the meeting chat now shows this action.
-  const posted = await database.db.prisma.actionCard.findUniqueOrThrow({ where: { conversationId_activityId: { conversationId: MEETING_CHAT, activityId: card } } });
+  const posted = await database.db.prisma.actionCard.findUniqueOrThrow({
+    where: { conversationId_activityId: { conversationId: MEETING_CHAT, activityId: card } },
+  });
   return posted.actionId;
 }
 
@@ -119,14 +133,52 @@ beforeAll(async () => {
   database = await openTestDatabase();
   connector = await startFakeBotConnector();
   world = await createPartnership(database.db);
-  const fire = await database.db.prisma.agency.create({ data: { partnershipId: world.partnershipId, name: 'Sampleshire Fire', type: 'FIRE' } });
+  const fire = await database.db.prisma.agency.create({
+    data: { partnershipId: world.partnershipId, name: 'Sampleshire Fire', type: 'FIRE' },
+  });
   const aad = randomUUID();
-  outsider = { aad, id: (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: fire.id, entraObjectId: aad, tenantId: TENANT, displayName: 'Chris Outside', roles: ['PANEL_MEMBER'] } })).id };
+  outsider = {
+    aad,
+    id: (
+      await database.db.prisma.member.create({
+        data: {
+          partnershipId: world.partnershipId,
+          agencyId: fire.id,
+          entraObjectId: aad,
+          tenantId: TENANT,
+          displayName: 'Chris Outside',
+          roles: ['PANEL_MEMBER'],
+        },
+      })
+    ).id,
+  };
   const leeAad = randomUUID();
-  minuteTaker = { aad: leeAad, id: (await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.policeId, entraObjectId: leeAad, tenantId: TENANT, displayName: 'Lee Minutes', roles: ['MINUTE_TAKER'] } })).id };
+  minuteTaker = {
+    aad: leeAad,
+    id: (
+      await database.db.prisma.member.create({
+        data: {
+          partnershipId: world.partnershipId,
+          agencyId: world.policeId,
+          entraObjectId: leeAad,
+          tenantId: TENANT,
+          displayName: 'Lee Minutes',
+          roles: ['MINUTE_TAKER'],
+        },
+      })
+    ).id,
+  };
   clock = recordingClock(NOW);
   // As in production: someone is waiting on the click, so long waits are left to the reminder worker.
-  const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock, log: () => undefined, random: () => 0, retryPolicy: INTERACTIVE_RETRY_POLICY });
+  const sender = new BotConnectorSender({
+    adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }),
+    botAppId: '',
+    db: database.db,
+    clock,
+    log: () => undefined,
+    random: () => 0,
+    retryPolicy: INTERACTIVE_RETRY_POLICY,
+  });
   app = await startTestApp(database.db, { clock: () => NOW, sender });
 });
 
@@ -147,8 +199,14 @@ beforeEach(async () => {
 
 describe('assigning from the card in the meeting chat', () => {
   it("redraws the card with the chosen agency's officers, keeping what was typed", async () => {
-    const answer = await click(people().chair, 'action.assign.chooseAgency', { caseId: world.caseId, meetingId: world.meetingId, title: 'Visit the tenant', ownerAgencyId: world.housingId }, { chat: 'meeting' });
-    const officers = answer.value.body.find((element) => element.type === 'Input.ChoiceSet' && element.id === 'ownerMemberId') as { choices: { title: string; value: string }[] } | undefined;
+    const answer = await click(
+      people().chair,
+      'action.assign.chooseAgency',
+      { caseId: world.caseId, meetingId: world.meetingId, title: 'Visit the tenant', ownerAgencyId: world.housingId },
+      { chat: 'meeting' },
+    );
+    const officers = answer.value.body.find((element) => element.type === 'Input.ChoiceSet' && element.id === 'ownerMemberId') as
+      { choices: { title: string; value: string }[] } | undefined;
     expect(officers?.choices.map((choice) => choice.value).sort()).toEqual([world.officer.id, world.colleague.id].sort());
     expect(texts(answer.value)).toContain('"value":"Visit the tenant"');
     expect(texts(answer.value)).toContain('Fernbrook CMARAC, 12 November 2026');
@@ -156,7 +214,12 @@ describe('assigning from the card in the meeting chat', () => {
 
   it('shows each missing field on the card and saves nothing', async () => {
     const before = await database.db.prisma.action.count();
-    const answer = await click(people().chair, 'action.assign', { caseId: world.caseId, title: '', ownerAgencyId: world.housingId, dueDate: '' }, { chat: 'meeting' });
+    const answer = await click(
+      people().chair,
+      'action.assign',
+      { caseId: world.caseId, title: '', ownerAgencyId: world.housingId, dueDate: '' },
+      { chat: 'meeting' },
+    );
     expect(texts(answer.value)).toContain('Please correct the 2 highlighted fields.');
     expect(texts(answer.value)).toContain('Say what will be done.');
     expect(texts(answer.value)).toContain('Choose a due date.');
@@ -191,7 +254,10 @@ describe('assigning from the card in the meeting chat', () => {
     const card = `assign-${randomUUID()}`;
     const answer = await click(people().minuteTaker, 'action.assign', assignData(), { chat: 'meeting', card });
     expect(texts(answer.value)).toContain('Assigned and sent to Sam Patel in Teams.');
-    const posted = await database.db.prisma.actionCard.findUniqueOrThrow({ where: { conversationId_activityId: { conversationId: MEETING_CHAT, activityId: card } }, select: { action: { select: { createdById: true } } } });
+    const posted = await database.db.prisma.actionCard.findUniqueOrThrow({
+      where: { conversationId_activityId: { conversationId: MEETING_CHAT, activityId: card } },
+      select: { action: { select: { createdById: true } } },
+    });
     expect(posted.action.createdById).toBe(minuteTaker.id);
     expect(buttons(cardsSentTo(SAM_CHAT)[0]!)).toEqual(['Accept']);
   });
@@ -217,7 +283,18 @@ describe('assigning from the card in the meeting chat', () => {
     expect(cardsSentTo(SAM_CHAT)).toHaveLength(0);
 
     const later = recordingClock(new Date(NOW.getTime() + 10 * 60_000));
-    await runReminderCycle({ db: database.db, sender: new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock: later, log: () => undefined }), clock: later, logger: createLogger({ level: 'silent' }) });
+    await runReminderCycle({
+      db: database.db,
+      sender: new BotConnectorSender({
+        adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }),
+        botAppId: '',
+        db: database.db,
+        clock: later,
+        log: () => undefined,
+      }),
+      clock: later,
+      logger: createLogger({ level: 'silent' }),
+    });
     const delivered = connector.delivered(SAM_CHAT).filter((r) => String(r.body.text).startsWith('New action for you'));
     expect(delivered).toHaveLength(1);
   });
@@ -226,7 +303,9 @@ describe('assigning from the card in the meeting chat', () => {
     connector.blockWrites(SAM_CHAT);
     const answer = await click(people().chair, 'action.assign', assignData(), { chat: 'meeting', card: `assign-${randomUUID()}` });
     expect(texts(answer.value)).toMatch(/Sam Patel \(.*blocked or removed the app.*\) could not be reached in Teams/);
-    expect(await database.db.prisma.conversationReference.findUniqueOrThrow({ where: { conversationId: SAM_CHAT } })).toMatchObject({ reachable: false });
+    expect(await database.db.prisma.conversationReference.findUniqueOrThrow({ where: { conversationId: SAM_CHAT } })).toMatchObject({
+      reachable: false,
+    });
   });
 });
 
@@ -237,11 +316,13 @@ describe('the action card for each viewer', () => {
     expect(buttons((await refresh(people().officer)).value)).toEqual(['Accept']);
     expect(buttons((await refresh(people().colleague)).value)).toEqual([]);
     expect(buttons((await refresh(people().chair)).value)).toEqual([]);
-    expect(texts((await refresh(people().outsider)).value)).toMatch(/You can't do this.*There is no action with that id, or you may not see it/);
+    expect(texts((await refresh(people().outsider)).value)).toMatch(
+      /You can't do this.*There is no action with that id, or you may not see it/,
+    );
     expect(texts((await refresh(people().stranger)).value)).toContain('not set up as a member');
   });
 
-  it('opens the action from a reminder in the owner\'s own view', async () => {
+  it("opens the action from a reminder in the owner's own view", async () => {
     const actionId = await assignedActionId();
     const opened = await click(people().officer, 'action.show', { actionId });
     expect(buttons(opened.value)).toEqual(['Accept']);
@@ -265,7 +346,10 @@ describe('the action card for each viewer', () => {
     const stale = await click(people().officer, 'action.complete', { actionId, version: 2, completionNote: 'Done.' });
     expect(texts(stale.value)).toContain('Someone else has changed this action since you opened it. This is how it stands now.');
     expect(texts(stale.value)).toContain('Visit booked for Monday.');
-    expect(await database.db.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({ status: 'IN_PROGRESS', version: 3 });
+    expect(await database.db.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({
+      status: 'IN_PROGRESS',
+      version: 3,
+    });
   });
 
   it('shows a missing note on the card and changes nothing', async () => {
@@ -316,9 +400,24 @@ describe('my actions and overdue in personal chat', () => {
     const digestClick = await fetch(`${app.baseUrl}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity(people().officer, { id: SAM_CHAT, type: 'personal' }, { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'digest-1', value: { action: { type: 'Action.Execute', verb: 'actions.mine', data: {} }, trigger: 'manual' } })),
+      body: JSON.stringify(
+        activity(
+          people().officer,
+          { id: SAM_CHAT, type: 'personal' },
+          {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            replyToId: 'digest-1',
+            value: { action: { type: 'Action.Execute', verb: 'actions.mine', data: {} }, trigger: 'manual' },
+          },
+        ),
+      ),
     });
-    expect(await digestClick.json()).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Your open actions are below.' });
+    expect(await digestClick.json()).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Your open actions are below.',
+    });
     expect(cardsSentTo(SAM_CHAT).length).toBe(cards.length);
 
     connector.reset();
@@ -334,19 +433,40 @@ describe('my actions and overdue in personal chat', () => {
     await database.db.prisma.caseAgency.createMany({ data: [{ caseId: world.caseId, agencyId: world.housingId }], skipDuplicates: true });
     for (let n = 1; n <= 12; n += 1) {
       const day = String(n * 2).padStart(2, '0');
-      await createAction(database.db, world, { dueDate: n <= 3 ? `2026-11-${day}` : `2026-12-${day}`, ownerMemberId: world.colleague.id, title: `Jo's action ${String(n).padStart(2, '0')}`, status: n % 2 ? 'ACCEPTED' : 'PROPOSED' });
+      await createAction(database.db, world, {
+        dueDate: n <= 3 ? `2026-11-${day}` : `2026-12-${day}`,
+        ownerMemberId: world.colleague.id,
+        title: `Jo's action ${String(n).padStart(2, '0')}`,
+        status: n % 2 ? 'ACCEPTED' : 'PROPOSED',
+      });
     }
-    await createAction(database.db, world, { dueDate: '2026-11-01', ownerMemberId: world.colleague.id, title: "Jo's blocked action", status: 'BLOCKED' });
-    await createAction(database.db, world, { dueDate: '2026-11-01', ownerMemberId: world.colleague.id, title: "Jo's completed action", status: 'COMPLETED' });
+    await createAction(database.db, world, {
+      dueDate: '2026-11-01',
+      ownerMemberId: world.colleague.id,
+      title: "Jo's blocked action",
+      status: 'BLOCKED',
+    });
+    await createAction(database.db, world, {
+      dueDate: '2026-11-01',
+      ownerMemberId: world.colleague.id,
+      title: "Jo's completed action",
+      status: 'COMPLETED',
+    });
     const token = await app.signInAs(world.colleague.id);
-    const tabList = await app.call<{ actions: { title: string; overdue: boolean }[] }>('GET', '/api/actions/mine?status=PROPOSED,ACCEPTED,IN_PROGRESS', { token });
+    const tabList = await app.call<{ actions: { title: string; overdue: boolean }[] }>(
+      'GET',
+      '/api/actions/mine?status=PROPOSED,ACCEPTED,IN_PROGRESS',
+      { token },
+    );
     const open = tabList.body.actions.map((action) => action.title);
     expect(open).toEqual(expect.arrayContaining(["Jo's action 01", "Jo's action 12"]));
     expect(open).not.toContain("Jo's blocked action");
 
     connector.reset();
     await say(jo, 'my actions');
-    expect((connector.delivered(joChat)[0]?.body as { text: string }).text).toBe(`You have ${open.length} open actions. Here are the 10 due soonest; the tab lists them all.`);
+    expect((connector.delivered(joChat)[0]?.body as { text: string }).text).toBe(
+      `You have ${open.length} open actions. Here are the 10 due soonest; the tab lists them all.`,
+    );
     const cardTitles = (cards: AdaptiveCard[]) => cards.map((card) => open.find((title) => texts(card).includes(title)));
     expect(cardTitles(cardsSentTo(joChat))).toEqual(open.slice(0, 10));
 

@@ -134,11 +134,27 @@ describe('bot endpoint with an app id', () => {
     ['an expired token', /expired/, () => issuer.sign(botConnectorClaims({ exp: nowSeconds() - 600 }))],
     ['a token that is not valid yet', /not active/, () => issuer.sign(botConnectorClaims({ nbf: nowSeconds() + 600 }))],
     ['a token for another bot', /Invalid AppId/, () => issuer.sign(botConnectorClaims({ aud: '11111111-2222-4333-8444-555555555555' }))],
-    ['a token from another issuer', /No valid identity/, () => issuer.sign(botConnectorClaims({ iss: 'https://sts.windows.net/f2e4c6a8-1b3d-4f5a-8c7e-9d0b1a2c3e4f/' }))],
-    ['a token for another service url', /ServiceUrl claim/, () => issuer.sign(botConnectorClaims({ serviceurl: 'https://attacker.example/' }))],
-    ['a forged token (another key under the issuer key id)', /invalid signature/, () => issuer.sign(botConnectorClaims(), { signWithStrangerKey: true })],
+    [
+      'a token from another issuer',
+      /No valid identity/,
+      () => issuer.sign(botConnectorClaims({ iss: 'https://sts.windows.net/f2e4c6a8-1b3d-4f5a-8c7e-9d0b1a2c3e4f/' })),
+    ],
+    [
+      'a token for another service url',
+      /ServiceUrl claim/,
+      () => issuer.sign(botConnectorClaims({ serviceurl: 'https://attacker.example/' })),
+    ],
+    [
+      'a forged token (another key under the issuer key id)',
+      /invalid signature/,
+      () => issuer.sign(botConnectorClaims(), { signWithStrangerKey: true }),
+    ],
     ['an unsigned token (alg none)', /signature is required/, async () => issuer.unsigned(botConnectorClaims())],
-    ['a token with a key id the issuer never published', /Signing Key could not be retrieved/, () => issuer.sign(botConnectorClaims(), { keyId: 'never-published' })],
+    [
+      'a token with a key id the issuer never published',
+      /Signing Key could not be retrieved/,
+      () => issuer.sign(botConnectorClaims(), { keyId: 'never-published' }),
+    ],
   ];
 
   test.each(refused)('answers a bare 401 to a message with %s and never runs the bot', async (_case, reason, makeToken) => {
@@ -150,7 +166,10 @@ describe('bot endpoint with an app id', () => {
     expect(await response.text()).toBe('Unauthorized');
     expect(bot.turns).toHaveLength(turnsBefore);
     expect(logged).toEqual([
-      { event: 'bot.auth.rejected', fields: expect.objectContaining({ activityId: '1732270000001', reason: expect.stringMatching(reason), keysUnavailable: false }) },
+      {
+        event: 'bot.auth.rejected',
+        fields: expect.objectContaining({ activityId: '1732270000001', reason: expect.stringMatching(reason), keysUnavailable: false }),
+      },
     ]);
   });
 });
@@ -172,7 +191,11 @@ describe('bot endpoint without an app id (local Agents Playground)', () => {
     const sentToConnector: { conversationId: string; replyToId: string; body: { text?: string } }[] = [];
     const connector = express();
     connector.post('/v3/conversations/:conversationId/activities/:activityId', express.json(), (req, res) => {
-      sentToConnector.push({ conversationId: req.params.conversationId, replyToId: req.params.activityId, body: req.body as { text?: string } });
+      sentToConnector.push({
+        conversationId: req.params.conversationId,
+        replyToId: req.params.activityId,
+        body: req.body as { text?: string },
+      });
       res.json({ id: 'reply-1' });
     });
     const fakeConnector = await listen(connector);
@@ -211,6 +234,8 @@ describe('starting the bot', () => {
   });
 
   test('refuses an app id without the password it needs to reply', () => {
-    expect(() => createBotAdapter({ MicrosoftAppId: BOT_APP_ID }, { log, nodeEnv: 'production' })).toThrow(/MicrosoftAppPassword is not set/);
+    expect(() => createBotAdapter({ MicrosoftAppId: BOT_APP_ID }, { log, nodeEnv: 'production' })).toThrow(
+      /MicrosoftAppPassword is not set/,
+    );
   });
 });

@@ -42,13 +42,26 @@ beforeAll(async () => {
   await database.db.prisma.member.updateMany({ where: { partnershipId: world.partnershipId }, data: { tenantId: TENANT } });
   const chair = await database.db.prisma.member.findUniqueOrThrow({ where: { id: world.members.chair } });
   chairAad = chair.entraObjectId;
-  const actor = { memberId: chair.id, partnershipId: world.partnershipId, agencyId: chair.agencyId, agencyType: 'POLICE', roles: ['PANEL_CHAIR'] as const, displayName: chair.displayName };
+  const actor = {
+    memberId: chair.id,
+    partnershipId: world.partnershipId,
+    agencyId: chair.agencyId,
+    agencyType: 'POLICE',
+    roles: ['PANEL_CHAIR'] as const,
+    displayName: chair.displayName,
+  };
   meetingId = (await scheduleNextMeeting({ db: database.db, actor, now: () => NOW }, world.panelId)).meeting.id;
   await database.db.prisma.meeting.update({ where: { id: meetingId }, data: { chatThreadId: MEETING_CHAT } });
   // The meeting chat's reference, as the bot captures it when installed there: the sender needs it to update the card.
   await captureConversation(database.db, fromChair({ type: 'message' }), NOW);
   const logger = createLogger({ level: 'silent' });
-  const sender = new BotConnectorSender({ adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }), botAppId: '', db: database.db, clock: systemClock, log: () => undefined });
+  const sender = new BotConnectorSender({
+    adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }),
+    botAppId: '',
+    db: database.db,
+    clock: systemClock,
+    log: () => undefined,
+  });
   const bot = new AsbPanelsBot({ db: database.db, logger, clock: () => NOW, sender });
   adapter = new TestAdapter(async (context) => bot.run(context));
 }, 60_000);
@@ -70,11 +83,16 @@ test('replies to "agenda" with the agenda card and remembers it as the card to k
 test('answers the chair\'s "Next item" invoke with the chair\'s card and updates the posted card through the Bot Connector', async () => {
   connector.reset();
   const { version, agendaCardActivityId } = await database.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-  await adapter.processActivity(fromChair({
-    type: 'invoke', name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb: 'agenda.next', data: { meetingId, version } }, trigger: 'manual' },
-  }));
-  const invokeResponse = adapter.activeQueue.shift() as Partial<Activity> & { value: { status: number; body: { value: { body: unknown[] } } } };
+  await adapter.processActivity(
+    fromChair({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'agenda.next', data: { meetingId, version } }, trigger: 'manual' },
+    }),
+  );
+  const invokeResponse = adapter.activeQueue.shift() as Partial<Activity> & {
+    value: { status: number; body: { value: { body: unknown[] } } };
+  };
   expect(invokeResponse.type).toBe('invokeResponse');
   expect(invokeResponse.value.status).toBe(200);
   expect(JSON.stringify(invokeResponse.value.body.value.body)).toContain(': Now');

@@ -18,7 +18,11 @@ let meetingId: string;
 let aad: Record<'chair' | 'housingMember', string>;
 let sequence = 0;
 
-interface CardJson { body: unknown[]; actions?: Array<{ verb: string; title: string; data: { meetingId: string; version: number } }>; refresh?: { userIds: string[] } }
+interface CardJson {
+  body: unknown[];
+  actions?: Array<{ verb: string; title: string; data: { meetingId: string; version: number } }>;
+  refresh?: { userIds: string[] };
+}
 
 function activity(fields: { from: 'chair' | 'housingMember'; conversationId: string; personal?: boolean }) {
   sequence += 1;
@@ -29,25 +33,40 @@ function activity(fields: { from: 'chair' | 'housingMember'; conversationId: str
     timestamp: NOW.toISOString(),
     from: { id: `29:${fields.from}`, name: fields.from, aadObjectId: aad[fields.from] },
     recipient: BOT,
-    conversation: { id: fields.conversationId, conversationType: fields.personal ? 'personal' : 'groupChat', tenantId: TENANT, isGroup: !fields.personal },
-    channelData: { tenant: { id: TENANT }, ...(fields.personal ? {} : { meeting: { id: 'MCMxOTptZWV0aW5nX05qUTRabUZyWlFAdGhyZWFkLnYyIzA=' } }) },
+    conversation: {
+      id: fields.conversationId,
+      conversationType: fields.personal ? 'personal' : 'groupChat',
+      tenantId: TENANT,
+      isGroup: !fields.personal,
+    },
+    channelData: {
+      tenant: { id: TENANT },
+      ...(fields.personal ? {} : { meeting: { id: 'MCMxOTptZWV0aW5nX05qUTRabUZyWlFAdGhyZWFkLnYyIzA=' } }),
+    },
   };
 }
 
 async function say(from: 'chair' | 'housingMember', text: string, conversationId = MEETING_CHAT, personal = false) {
-  const answer = await app.call('POST', '/api/messages', { body: { ...activity({ from, conversationId, personal }), type: 'message', text } });
+  const answer = await app.call('POST', '/api/messages', {
+    body: { ...activity({ from, conversationId, personal }), type: 'message', text },
+  });
   expect(answer.status).toBe(200);
 }
 
 async function click(from: 'chair' | 'housingMember', verb: string, data: unknown) {
   const answer = await app.call<{ statusCode: number; type: string; value: CardJson }>('POST', '/api/messages', {
-    body: { ...activity({ from, conversationId: MEETING_CHAT }), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } },
+    body: {
+      ...activity({ from, conversationId: MEETING_CHAT }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    },
   });
   expect(answer.status).toBe(200);
   return answer.body;
 }
 
-const cardOf = (body: Record<string, unknown>) => ((body.attachments as Array<{ content: CardJson }>)[0]!).content;
+const cardOf = (body: Record<string, unknown>) => (body.attachments as Array<{ content: CardJson }>)[0]!.content;
 const texts = (card: CardJson) => JSON.stringify(card.body);
 
 beforeAll(async () => {
@@ -62,7 +81,8 @@ beforeAll(async () => {
   };
   app = await startTestApp(database.db, { clock: () => NOW });
   const token = await app.signInAs(world.members.chair);
-  meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token, body: {} })).body.meeting.id;
+  meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token, body: {} })).body
+    .meeting.id;
   // What the Teams sync stores from the join link.
   await database.db.prisma.meeting.update({ where: { id: meetingId }, data: { chatThreadId: MEETING_CHAT } });
 }, 60_000);
@@ -76,7 +96,7 @@ afterAll(async () => {
 beforeEach(() => connector.reset());
 
 describe('the agenda card in the meeting chat', () => {
-  it('posts the agenda as a read-only card that refreshes into the chair\'s view for the chair', async () => {
+  it("posts the agenda as a read-only card that refreshes into the chair's view for the chair", async () => {
     await say('chair', 'help', 'a:personal-ruth', true); // the chair's personal chat gives the bot their Teams id
     connector.reset();
     await say('chair', '<at>ASB Panels</at> agenda');

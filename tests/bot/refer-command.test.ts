@@ -17,13 +17,19 @@ let world: ReferralWorld;
 let referrerObjectId: string;
 let auditorObjectId: string;
 
-interface CardJson { body: Array<{ type: string; id?: string; text?: string; value?: string; facts?: Array<{ title: string; value: string }> }>; actions?: Array<{ type: string; verb?: string; title?: string; url?: string }> }
+interface CardJson {
+  body: Array<{ type: string; id?: string; text?: string; value?: string; facts?: Array<{ title: string; value: string }> }>;
+  actions?: Array<{ type: string; verb?: string; title?: string; url?: string }>;
+}
 
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await createReferralWorld(database.db);
   connector = await startFakeBotConnector();
-  app = await startTestApp(database.db, { clock: () => NOW, tabLinks: { teamsAppId: TEAMS_APP_ID, publicBaseUrl: 'https://panels.example.gov.uk' } });
+  app = await startTestApp(database.db, {
+    clock: () => NOW,
+    tabLinks: { teamsAppId: TEAMS_APP_ID, publicBaseUrl: 'https://panels.example.gov.uk' },
+  });
   referrerObjectId = (await database.db.prisma.member.findUniqueOrThrow({ where: { id: world.members.policeReferrer } })).entraObjectId;
   auditorObjectId = (await database.db.prisma.member.findUniqueOrThrow({ where: { id: world.members.auditor } })).entraObjectId;
 }, 60_000);
@@ -52,11 +58,21 @@ function activity(objectId: string, fields: Record<string, unknown>): Record<str
 }
 
 async function post(body: Record<string, unknown>): Promise<Response> {
-  return fetch(`${app.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${app.baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 async function clickSaveDraft(objectId: string, data: Record<string, unknown>): Promise<CardJson> {
-  const response = await post(activity(objectId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'referral.startDraft', data }, trigger: 'manual' } }));
+  const response = await post(
+    activity(objectId, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'referral.startDraft', data }, trigger: 'manual' },
+    }),
+  );
   expect(response.status).toBe(200);
   const answer = (await response.json()) as { statusCode: number; value: CardJson };
   expect(answer.statusCode).toBe(200);
@@ -78,19 +94,45 @@ describe('the refer command', () => {
   });
 
   it('saves the first step as a draft the referrer finds in the tab, through the referral service', async () => {
-    const card = await clickSaveDraft(referrerObjectId, { subjectType: 'VICTIM', givenName: 'Mabel', familyName: 'Exampleton', address: '', postcode: '', concerns: 'Young people knocking at all hours.' });
+    const card = await clickSaveDraft(referrerObjectId, {
+      subjectType: 'VICTIM',
+      givenName: 'Mabel',
+      familyName: 'Exampleton',
+      address: '',
+      postcode: '',
+      concerns: 'Young people knocking at all hours.',
+    });
     expect(texts(card)[0]).toBe('Referral saved as a draft');
     const factSet = card.body.find((e) => e.type === 'FactSet');
-    expect(factSet?.facts).toEqual([{ title: 'Referring', value: 'A victim' }, { title: 'About', value: 'Mabel Exampleton' }, { title: 'Saved', value: '20 November 2026 at 12:00' }]);
-    const draft = await database.db.prisma.referral.findFirstOrThrow({ where: { referrerId: world.members.policeReferrer, status: 'DRAFT' } });
-    expect([draft.subjectType, draft.draft]).toEqual(['VICTIM', { step: 'from-chat', subject: { givenName: 'Mabel', familyName: 'Exampleton' }, concerns: 'Young people knocking at all hours.' }]);
+    expect(factSet?.facts).toEqual([
+      { title: 'Referring', value: 'A victim' },
+      { title: 'About', value: 'Mabel Exampleton' },
+      { title: 'Saved', value: '20 November 2026 at 12:00' },
+    ]);
+    const draft = await database.db.prisma.referral.findFirstOrThrow({
+      where: { referrerId: world.members.policeReferrer, status: 'DRAFT' },
+    });
+    expect([draft.subjectType, draft.draft]).toEqual([
+      'VICTIM',
+      { step: 'from-chat', subject: { givenName: 'Mabel', familyName: 'Exampleton' }, concerns: 'Young people knocking at all hours.' },
+    ]);
     const token = await app.signInAs(world.members.policeReferrer);
     // "Finish in the tab" opens the Refer personal tab in Teams on this draft.
     const context = encodeURIComponent(JSON.stringify({ subEntityId: `referrals/${draft.id}` }));
-    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Finish in the tab', url: `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/refer?context=${context}` }]);
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.OpenUrl',
+        title: 'Finish in the tab',
+        url: `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/refer?context=${context}`,
+      },
+    ]);
     const fromTab = await app.call<{ draft: unknown }>('GET', `/api/referrals/${draft.id}`, { token });
     expect(fromTab.body.draft).toEqual(draft.draft);
-    expect(await database.db.prisma.auditEvent.count({ where: { event: 'referral.create', entityId: draft.id, actorId: world.members.policeReferrer } })).toBe(1);
+    expect(
+      await database.db.prisma.auditEvent.count({
+        where: { event: 'referral.create', entityId: draft.id, actorId: world.members.policeReferrer },
+      }),
+    ).toBe(1);
   });
 
   it('sends the card back with what was typed and the errors beside their fields', async () => {
@@ -113,7 +155,7 @@ describe('the refer command', () => {
   it('refuses an auditor with a card that says why, and saves nothing', async () => {
     const before = await database.db.prisma.referral.count();
     const card = await clickSaveDraft(auditorObjectId, { subjectType: 'LOCATION', concerns: 'Fires.' });
-    expect(texts(card)[0]).toBe('You can\'t do this: this could not be done');
+    expect(texts(card)[0]).toBe("You can't do this: this could not be done");
     expect(texts(card)[1]).toBe('Your role does not allow you to make referrals.');
     expect(await database.db.prisma.referral.count()).toBe(before);
   });

@@ -46,7 +46,11 @@ beforeEach(async () => {
 });
 
 async function post(activity: Record<string, unknown>): Promise<number> {
-  const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   return response.status;
 }
 
@@ -110,7 +114,12 @@ describe('conversation references', () => {
 
   it('stores a meeting chat as the meeting, not as whoever spoke in it', async () => {
     await post(meetingMessage());
-    expect(await row('19:meeting_ZmVybmJyb29r@thread.v2')).toMatchObject({ kind: 'MEETING', memberId: null, userId: null, userAadObjectId: null });
+    expect(await row('19:meeting_ZmVybmJyb29r@thread.v2')).toMatchObject({
+      kind: 'MEETING',
+      memberId: null,
+      userId: null,
+      userAadObjectId: null,
+    });
   });
 
   it('refreshes the service URL on every message', async () => {

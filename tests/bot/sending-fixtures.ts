@@ -27,19 +27,51 @@ export async function createPartnership(db: Database): Promise<Partnership> {
   const police = await p.agency.create({ data: { partnershipId: partnership.id, name: 'Fernbrook Police', type: 'POLICE' } });
   const member = async (agencyId: string, displayName: string, roles: ('PANEL_MEMBER' | 'PANEL_CHAIR')[]) => {
     const aad = randomUUID();
-    const row = await p.member.create({ data: { partnershipId: partnership.id, agencyId, entraObjectId: aad, tenantId: TENANT, displayName, roles } });
+    const row = await p.member.create({
+      data: { partnershipId: partnership.id, agencyId, entraObjectId: aad, tenantId: TENANT, displayName, roles },
+    });
     return { id: row.id, aad };
   };
   const officer = await member(housing.id, 'Sam Patel', ['PANEL_MEMBER']);
   const colleague = await member(housing.id, 'Jo Reid', ['PANEL_MEMBER']);
   const chair = await member(police.id, 'Ruth Okafor', ['PANEL_CHAIR']);
-  const panel = await p.panel.create({ data: { partnershipId: partnership.id, type: 'CMARAC', name: 'Fernbrook CMARAC', cadence: { kind: 'MONTHLY', weekday: 'THURSDAY', week: 2 } } });
-  await p.panelChair.create({ data: { panelId: panel.id, memberId: chair.id } });
-  const kase = await p.case.create({ data: { partnershipId: partnership.id, reference: `ASB-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`, kind: 'VICTIM', leadAgencyId: police.id } });
-  const meeting = await p.meeting.create({
-    data: { panelId: panel.id, startsAt: new Date('2026-11-12T10:00:00Z'), endsAt: new Date('2026-11-12T12:00:00Z'), referralCutoff: new Date('2026-11-02T00:00:00Z'), status: 'ENDED' },
+  const panel = await p.panel.create({
+    data: {
+      partnershipId: partnership.id,
+      type: 'CMARAC',
+      name: 'Fernbrook CMARAC',
+      cadence: { kind: 'MONTHLY', weekday: 'THURSDAY', week: 2 },
+    },
   });
-  return { partnershipId: partnership.id, housingId: housing.id, policeId: police.id, officer, colleague, chair, panelId: panel.id, caseId: kase.id, meetingId: meeting.id };
+  await p.panelChair.create({ data: { panelId: panel.id, memberId: chair.id } });
+  const kase = await p.case.create({
+    data: {
+      partnershipId: partnership.id,
+      reference: `ASB-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`,
+      kind: 'VICTIM',
+      leadAgencyId: police.id,
+    },
+  });
+  const meeting = await p.meeting.create({
+    data: {
+      panelId: panel.id,
+      startsAt: new Date('2026-11-12T10:00:00Z'),
+      endsAt: new Date('2026-11-12T12:00:00Z'),
+      referralCutoff: new Date('2026-11-02T00:00:00Z'),
+      status: 'ENDED',
+    },
+  });
+  return {
+    partnershipId: partnership.id,
+    housingId: housing.id,
+    policeId: police.id,
+    officer,
+    colleague,
+    chair,
+    panelId: panel.id,
+    caseId: kase.id,
+    meetingId: meeting.id,
+  };
 }
 
 export async function createAction(
@@ -69,7 +101,9 @@ export async function teamsActivity(
   serviceUrl: string,
   options: { type?: string; action?: string; kind?: ConversationKind; conversationId: string; aad?: string; userId?: string; at?: Date },
 ): Promise<void> {
-  const conversationType = { PERSONAL: 'personal', GROUP_CHAT: 'groupChat', CHANNEL: 'channel', MEETING: 'groupChat' }[options.kind ?? 'PERSONAL'];
+  const conversationType = { PERSONAL: 'personal', GROUP_CHAT: 'groupChat', CHANNEL: 'channel', MEETING: 'groupChat' }[
+    options.kind ?? 'PERSONAL'
+  ];
   await captureConversation(
     db,
     {
@@ -77,7 +111,13 @@ export async function teamsActivity(
       action: options.action,
       channelId: 'msteams',
       serviceUrl,
-      conversation: { id: options.conversationId, conversationType, tenantId: TENANT, isGroup: options.kind !== undefined && options.kind !== 'PERSONAL', name: '' },
+      conversation: {
+        id: options.conversationId,
+        conversationType,
+        tenantId: TENANT,
+        isGroup: options.kind !== undefined && options.kind !== 'PERSONAL',
+        name: '',
+      },
       from: { id: options.userId ?? `29:${options.aad ?? 'someone'}`, name: 'Someone', aadObjectId: options.aad },
       recipient: { id: BOT_ID, name: 'ASB Panels' },
       channelData: { tenant: { id: TENANT }, ...(options.kind === 'MEETING' ? { meeting: { id: 'MCMxOTptZWV0aW5n' } } : {}) },

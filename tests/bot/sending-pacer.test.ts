@@ -5,7 +5,12 @@ import { ConversationPacer } from '../../bot/sending/pacer';
 import { recordingClock } from './sending-fixtures';
 
 /** Sends `count` requests one after another, each answered at once, and returns when each went, in ms from the start. */
-async function slots(pacer: ConversationPacer, clock: ReturnType<typeof recordingClock>, count: number, conversationId = 'a:chat'): Promise<number[]> {
+async function slots(
+  pacer: ConversationPacer,
+  clock: ReturnType<typeof recordingClock>,
+  count: number,
+  conversationId = 'a:chat',
+): Promise<number[]> {
   const start = clock.now().getTime();
   const granted: number[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -18,7 +23,11 @@ describe('pacing one conversation', () => {
   it('holds a conversation to an hourly limit across the whole hour', async () => {
     // Teams' hourly limit is 1,800; a smaller one keeps the test quick and exercises the same rule.
     const clock = recordingClock(new Date('2026-11-20T09:00:00Z'));
-    const granted = await slots(new ConversationPacer(clock, [...TEAMS_SEND_LIMITS_PER_CONVERSATION.slice(0, 3), { windowMs: 3_600_000, max: 100 }], 0), clock, 101);
+    const granted = await slots(
+      new ConversationPacer(clock, [...TEAMS_SEND_LIMITS_PER_CONVERSATION.slice(0, 3), { windowMs: 3_600_000, max: 100 }], 0),
+      clock,
+      101,
+    );
     expect(granted[99]).toBeLessThan(3_600_000);
     expect(granted[100]).toBeGreaterThanOrEqual(3_600_000);
     // And the shorter windows held on the way: 60 in any 30 seconds, 8 in any 2.
@@ -28,7 +37,9 @@ describe('pacing one conversation', () => {
 
   it('grants the first 7 at once, the 8th a second later and the 9th two seconds after the first, each plus the safety margin', async () => {
     const clock = recordingClock();
-    expect(await slots(new ConversationPacer(clock, TEAMS_SEND_LIMITS_PER_CONVERSATION, 100), clock, 9)).toEqual([0, 0, 0, 0, 0, 0, 0, 1100, 2100]);
+    expect(await slots(new ConversationPacer(clock, TEAMS_SEND_LIMITS_PER_CONVERSATION, 100), clock, 9)).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 1100, 2100,
+    ]);
   });
 
   it('keeps conversations apart and forgets those that have gone quiet', async () => {

@@ -93,14 +93,21 @@ describe('sending to a member in personal chat', () => {
   it('gives up after the last attempt and says the failure may pass', async () => {
     connector.failNext({ status: 502 }, { times: 10 });
     const { sender } = senderWith();
-    expect(await sender.notifyMember(world.officer.id, { text: 'Reminder' })).toEqual({ kind: 'FAILED', reason: expect.stringContaining('after 4 attempts'), retryable: true });
+    expect(await sender.notifyMember(world.officer.id, { text: 'Reminder' })).toEqual({
+      kind: 'FAILED',
+      reason: expect.stringContaining('after 4 attempts'),
+      retryable: true,
+    });
     expect(connector.requests).toHaveLength(4);
   });
 
   it('marks the conversation unreachable on 403 MessageWritesBlocked, and stops writing to it', async () => {
     connector.blockWrites(OFFICER_CHAT);
     const { sender } = senderWith();
-    expect(await sender.notifyMember(world.officer.id, { text: 'Reminder' })).toMatchObject({ kind: 'UNREACHABLE', conversationId: OFFICER_CHAT });
+    expect(await sender.notifyMember(world.officer.id, { text: 'Reminder' })).toMatchObject({
+      kind: 'UNREACHABLE',
+      conversationId: OFFICER_CHAT,
+    });
     expect(connector.requests).toHaveLength(1);
     const row = await database.db.prisma.conversationReference.findUniqueOrThrow({ where: { conversationId: OFFICER_CHAT } });
     expect(row).toMatchObject({ reachable: false, unreachableSince: expect.any(Date) });
@@ -122,7 +129,9 @@ describe('sending to a member in personal chat', () => {
     connector.failNext({ status: 403, code: 'BotNotInConversationRoster' });
     const { sender } = senderWith();
     expect(await sender.notifyMember(world.officer.id, { text: 'Reminder' })).toMatchObject({ kind: 'FAILED', retryable: false });
-    expect((await database.db.prisma.conversationReference.findUniqueOrThrow({ where: { conversationId: OFFICER_CHAT } })).reachable).toBe(true);
+    expect((await database.db.prisma.conversationReference.findUniqueOrThrow({ where: { conversationId: OFFICER_CHAT } })).reachable).toBe(
+      true,
+    );
   });
 
   it('opens a personal chat for a member who has the app but never wrote to the bot, and keeps it', async () => {
@@ -134,14 +143,22 @@ describe('sending to a member in personal chat', () => {
       ['create', 201],
       ['send', 201],
     ]);
-    expect(connector.requests[0]?.body).toMatchObject({ isGroup: false, bot: { id: BOT_ID }, members: [{ aadObjectId: world.colleague.aad }], tenantId: TENANT });
+    expect(connector.requests[0]?.body).toMatchObject({
+      isGroup: false,
+      bot: { id: BOT_ID },
+      members: [{ aadObjectId: world.colleague.aad }],
+      tenantId: TENANT,
+    });
     const stored = await database.db.prisma.conversationReference.findUniqueOrThrow({ where: { conversationId: 'a:created-1' } });
     expect(stored).toMatchObject({ memberId: world.colleague.id, kind: 'PERSONAL', reachable: true });
   });
 
   it('reports a member who never installed the app instead of skipping them silently', async () => {
     const { sender } = senderWith();
-    expect(await sender.notifyMember(world.colleague.id, { text: 'Reminder' })).toEqual({ kind: 'NO_CONVERSATION', reason: 'The app is not installed for this person in Teams.' });
+    expect(await sender.notifyMember(world.colleague.id, { text: 'Reminder' })).toEqual({
+      kind: 'NO_CONVERSATION',
+      reason: 'The app is not installed for this person in Teams.',
+    });
     expect(connector.delivered()).toHaveLength(0);
   });
 });
@@ -152,9 +169,19 @@ describe('posting to and updating cards in a conversation', () => {
     const posted = await sender.postToConversation(MEETING_CHAT, { text: 'New action', card });
     if (posted.kind !== 'SENT') throw new Error(`not sent: ${posted.kind}`);
     const updatedCard = buildErrorCard({ title: 'Updated', message: 'Now accepted.' });
-    expect(await sender.updateCard(MEETING_CHAT, posted.activityId, updatedCard)).toEqual({ kind: 'SENT', conversationId: MEETING_CHAT, activityId: posted.activityId });
+    expect(await sender.updateCard(MEETING_CHAT, posted.activityId, updatedCard)).toEqual({
+      kind: 'SENT',
+      conversationId: MEETING_CHAT,
+      activityId: posted.activityId,
+    });
     const update = connector.requests[1];
-    expect(update).toMatchObject({ method: 'PUT', operation: 'update', conversationId: MEETING_CHAT, activityId: posted.activityId, status: 200 });
+    expect(update).toMatchObject({
+      method: 'PUT',
+      operation: 'update',
+      conversationId: MEETING_CHAT,
+      activityId: posted.activityId,
+      status: 200,
+    });
     expect(update?.body).toMatchObject({ id: posted.activityId, type: 'message', attachments: [{ content: updatedCard }] });
   });
 

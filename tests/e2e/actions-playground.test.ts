@@ -45,7 +45,12 @@ describe('an action in Agents Playground, from assignment to completion', () => 
     // Priya assigns from the assign card in the panel chat.
     const cardMessage = await post(panelChat, 'Item 2: actions');
     const assigned = await click(priya.id, panelChat, cardMessage, 'action.assign', {
-      caseId: kase.id, title: 'Phone the victim and update the safety plan', ownerAgencyId: council.id, ownerMemberId: helen.id, dueDate: today, priority: 'HIGH',
+      caseId: kase.id,
+      title: 'Phone the victim and update the safety plan',
+      ownerAgencyId: council.id,
+      ownerMemberId: helen.id,
+      dueDate: today,
+      priority: 'HIGH',
     });
     expect(cardText(assigned)).toContain('Assigned and sent to Helen Placeholder in Teams.');
     expect(buttons(assigned)).toEqual([]);
@@ -65,7 +70,11 @@ describe('an action in Agents Playground, from assignment to completion', () => 
     expect(buttons(chairView)).toEqual(["Can't complete"]);
     await waitForBotMessage(personal, /^Reminder: your action is due today: Phone the victim/);
 
-    const completed = await click(config.currentUser.id, personal, personalMessage, 'action.complete', { actionId, version: 2, completionNote: 'Spoke to the victim; safety plan updated.' });
+    const completed = await click(config.currentUser.id, personal, personalMessage, 'action.complete', {
+      actionId,
+      version: 2,
+      completionNote: 'Spoke to the victim; safety plan updated.',
+    });
     expect(cardText(completed)).toContain('Marked complete.');
     expect(cardText(completed)).toContain('Completed');
     expect(buttons(completed)).toEqual([]);

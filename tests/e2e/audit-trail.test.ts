@@ -58,7 +58,9 @@ describe('the audit trail page', () => {
     });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('audit-trail.csv');
-    const csv = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
     expect(csv[0]).toBe('seq,at,actorKind,actorId,actorName,event,entityType,entityId,before,after,requestId,hash');
     expect(csv.slice(1).every((line) => line.includes(',audit.search,'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -81,7 +83,9 @@ describe('the audit trail page', () => {
     await page.getByRole('button', { name: 'Check the trail is intact' }).click();
 
     await page.getByText('The trail has been tampered with').waitFor();
-    await expect(page.getByRole('status').innerText()).resolves.toContain(`Entry ${target.seq.toString()} does not match what was recorded (its content)`);
+    await expect(page.getByRole('status').innerText()).resolves.toContain(
+      `Entry ${target.seq.toString()} does not match what was recorded (its content)`,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -29,7 +29,10 @@ beforeAll(async () => {
   meetingId = meeting.id;
   chairName = meeting.panel.chairs[0]!.member.displayName;
   const chairIds = new Set(meeting.panel.chairs.map((chair) => chair.memberId));
-  const members = await prisma.member.findMany({ where: { agencyId: { in: meeting.panel.agencies.map((seat) => seat.agencyId) }, isActive: true }, orderBy: { displayName: 'asc' } });
+  const members = await prisma.member.findMany({
+    where: { agencyId: { in: meeting.panel.agencies.map((seat) => seat.agencyId) }, isActive: true },
+    orderBy: { displayName: 'asc' },
+  });
   memberName = members.find((member) => member.roles.includes('PANEL_MEMBER') && !chairIds.has(member.id))!.displayName;
 }, 180_000);
 
@@ -39,7 +42,11 @@ afterAll(async () => {
 
 /** The running order as stored: case references of the cases still to be heard here, by position. */
 async function storedOrder(): Promise<string[]> {
-  const items = await tab.database.db.prisma.agendaItem.findMany({ where: { meetingId, status: { not: 'DEFERRED' } }, orderBy: { position: 'asc' }, include: { case: true } });
+  const items = await tab.database.db.prisma.agendaItem.findMany({
+    where: { meetingId, status: { not: 'DEFERRED' } },
+    orderBy: { position: 'asc' },
+    include: { case: true },
+  });
   return items.map((item) => item.case.reference);
 }
 
@@ -99,7 +106,10 @@ describe("the chair's agenda page", () => {
   });
 
   it('adds a case back by its reference with a reason, after saying plainly that an unknown reference is not one it can see', async () => {
-    const deferred = await tab.database.db.prisma.agendaItem.findFirstOrThrow({ where: { meetingId, status: 'DEFERRED' }, include: { case: true } });
+    const deferred = await tab.database.db.prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId, status: 'DEFERRED' },
+      include: { case: true },
+    });
     const form = page.getByRole('form', { name: 'Add a case' });
     await form.getByLabel('Case reference').fill('ASB-1999-9999');
     await form.getByLabel('Why it needs this meeting').fill('The officer is back from leave');
@@ -108,13 +118,19 @@ describe("the chair's agenda page", () => {
     const count = (await storedOrder()).length + 1;
     await form.getByLabel('Case reference').fill(deferred.case.reference.toLowerCase());
     await form.getByRole('button', { name: 'Add to the agenda' }).click();
-    await page.getByRole('listitem', { name: `${count}. Case ${deferred.case.reference}` }).getByText('Added by the chair: The officer is back from leave.').waitFor({ timeout: 5000 });
+    await page
+      .getByRole('listitem', { name: `${count}. Case ${deferred.case.reference}` })
+      .getByText('Added by the chair: The officer is back from leave.')
+      .waitFor({ timeout: 5000 });
     expect((await storedOrder()).at(-1)).toBe(deferred.case.reference);
     expect(await form.getByLabel('Case reference').inputValue()).toBe('');
   });
 
   it('offers a retry when Teams refused the meeting, and shows it pending again', async () => {
-    await tab.database.db.prisma.meeting.update({ where: { id: meetingId }, data: { teamsSyncStatus: 'FAILED', teamsSyncError: 'The organiser has no Teams licence.' } });
+    await tab.database.db.prisma.meeting.update({
+      where: { id: meetingId },
+      data: { teamsSyncStatus: 'FAILED', teamsSyncError: 'The organiser has no Teams licence.' },
+    });
     await page.reload();
     await page.getByText('Teams said: The organiser has no Teams licence.').waitFor();
     await page.getByRole('button', { name: 'Try Teams again' }).click();
@@ -128,17 +144,26 @@ describe("the chair's agenda page", () => {
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { panel: true } });
     const reviewMinutes = Number(/(\d+)-minute review/.exec(await page.getByText(/-minute review/).innerText())![1]);
     // Room for three cases after the actions review.
-    await prisma.panel.update({ where: { id: meeting.panelId }, data: { meetingMinutes: reviewMinutes + 3 * meeting.panel.defaultItemMinutes } });
+    await prisma.panel.update({
+      where: { id: meeting.panelId },
+      data: { meetingMinutes: reviewMinutes + 3 * meeting.panel.defaultItemMinutes },
+    });
     const before = await storedOrder();
     await page.getByRole('button', { name: 'Rebuild the agenda' }).click();
     const spill = page.getByRole('region', { name: 'Spill-over' });
     await spill.waitFor({ timeout: 5000 });
     expect(await storedOrder()).toEqual(before);
-    const statuses = async () => (await prisma.agendaItem.findMany({ where: { meetingId, status: { not: 'DEFERRED' } }, orderBy: { position: 'asc' } })).map((row) => row.status);
+    const statuses = async () =>
+      (await prisma.agendaItem.findMany({ where: { meetingId, status: { not: 'DEFERRED' } }, orderBy: { position: 'asc' } })).map(
+        (row) => row.status,
+      );
     expect(await statuses()).toEqual([...before.map((_, index) => (index < 3 ? 'PLANNED' : 'SPILLED_OVER'))]);
     expect(await spill.getByRole('listitem').count()).toBe(before.length - 3);
     await spill.getByRole('button', { name: `Move up case ${before[3]}` }).click();
-    await page.getByRole('region', { name: 'Running order' }).getByRole('listitem', { name: `3. Case ${before[3]}` }).waitFor({ timeout: 5000 });
+    await page
+      .getByRole('region', { name: 'Running order' })
+      .getByRole('listitem', { name: `3. Case ${before[3]}` })
+      .waitFor({ timeout: 5000 });
     expect(await spill.getByRole('listitem', { name: `4. Case ${before[2]}` }).isVisible()).toBe(true);
     expect((await focusedElement(page)).name).toBe(`Move up case ${before[3]}`);
     expect(await axeViolations(page)).toEqual([]);
@@ -160,7 +185,9 @@ describe('a panel member on the agenda page', () => {
     const order = await storedOrder();
     expect(await page.getByRole('listitem', { name: `1. Case ${order[0]}` }).isVisible()).toBe(true);
     expect(await page.getByText("Only the panel's chairs can change the agenda; you can read it here.").isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: /^Move (up|down) case|^Defer case|Rebuild the agenda|Add to the agenda/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Move (up|down) case|^Defer case|Rebuild the agenda|Add to the agenda/ }).count()).toBe(
+      0,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });

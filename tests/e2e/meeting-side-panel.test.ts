@@ -21,7 +21,10 @@ beforeAll(async () => {
   meetingId = meeting.id;
   chairId = meeting.panel.chairs[0]!.memberId;
   const chairIds = new Set(meeting.panel.chairs.map((chair) => chair.memberId));
-  const members = await prisma.member.findMany({ where: { agencyId: { in: meeting.panel.agencies.map((seat) => seat.agencyId) }, isActive: true }, orderBy: { displayName: 'asc' } });
+  const members = await prisma.member.findMany({
+    where: { agencyId: { in: meeting.panel.agencies.map((seat) => seat.agencyId) }, isActive: true },
+    orderBy: { displayName: 'asc' },
+  });
   memberName = members.find((member) => member.roles.includes('PANEL_MEMBER') && !chairIds.has(member.id))!.displayName;
   chairToken = await tab.app.signInAs(chairId);
 }, 180_000);
@@ -36,7 +39,10 @@ async function chairMovesOn(): Promise<void> {
 }
 
 async function currentReference(): Promise<string> {
-  const meeting = await tab.database.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { currentItem: { include: { case: true } } } });
+  const meeting = await tab.database.db.prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: { currentItem: { include: { case: true } } },
+  });
   return meeting.currentItem!.case.reference;
 }
 
@@ -64,7 +70,9 @@ describe('the meeting side panel', () => {
     await chairMovesOn();
     const reference = await currentReference();
     await page.getByTestId('current-item').getByText(`Now: case ${reference}`).waitFor({ timeout: 3000 });
-    expect(await page.getByText('Sign the attendance register and accept the confidentiality statement to see this case.').isVisible()).toBe(true);
+    expect(
+      await page.getByText('Sign the attendance register and accept the confidentiality statement to see this case.').isVisible(),
+    ).toBe(true);
     expect(await page.getByLabel(`Case ${reference}`).count()).toBe(0);
     await page.getByRole('button', { name: 'I accept: sign me in for my agency' }).click();
     await page.getByLabel(`Case ${reference}`).waitFor({ timeout: 3000 });

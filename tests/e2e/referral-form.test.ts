@@ -2,7 +2,16 @@
 // run with the mouse that links a known person and resumes after a reload, one by keyboard alone,
 // axe on every step, and the 320 px meeting side panel.
 import type { Page } from 'playwright-core';
-import { axeViolations, focusedElement, pageOverflow, screenshotInThemes, signInThroughPicker, SIDE_PANEL_WIDTH, startBrowserApp, type BrowserApp } from '../support/browser';
+import {
+  axeViolations,
+  focusedElement,
+  pageOverflow,
+  screenshotInThemes,
+  signInThroughPicker,
+  SIDE_PANEL_WIDTH,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser';
 
 const REFERRER = 'Dan Sample';
 let tab: BrowserApp;
@@ -31,7 +40,10 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /** The debounced autosave has reached the server: the draft there passes `saved`. */
-async function waitForSavedDraft(referralId: string, saved: (draft: { step?: string; answers?: Record<string, string> }) => boolean): Promise<void> {
+async function waitForSavedDraft(
+  referralId: string,
+  saved: (draft: { step?: string; answers?: Record<string, string> }) => boolean,
+): Promise<void> {
   for (let waited = 0; waited < 10_000; waited += 100) {
     const referral = await tab.database.db.prisma.referral.findUnique({ where: { id: referralId }, select: { draft: true } });
     if (referral && saved((referral.draft ?? {}) as { step?: string; answers?: Record<string, string> })) return;
@@ -94,7 +106,10 @@ describe('the referral form', () => {
 
     // The address now names the draft: reloading resumes it where it was left, once the server has it.
     expect(page.url()).toMatch(/#\/referrals\/[0-9a-f-]{36}$/);
-    await waitForSavedDraft(page.url().split('/').pop()!, (draft) => draft.step !== 'subject' && Object.keys(draft.answers ?? {}).length === 4);
+    await waitForSavedDraft(
+      page.url().split('/').pop()!,
+      (draft) => draft.step !== 'subject' && Object.keys(draft.answers ?? {}).length === 4,
+    );
     await page.reload();
     await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
     await page.getByText('4 of 15 questions answered').waitFor();
@@ -107,7 +122,9 @@ describe('the referral form', () => {
     await page.getByText('15 of 15 questions answered').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await stepHeading(page, 'Step 6 of 6: Concerns and judgement').waitFor();
-    await page.getByLabel('What is happening, and why are you referring?').fill('Stones thrown at the windows nightly; the victim no longer goes out after dark.');
+    await page
+      .getByLabel('What is happening, and why are you referring?')
+      .fill('Stones thrown at the windows nightly; the victim no longer goes out after dark.');
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Submit referral' }).click();
 
@@ -117,7 +134,9 @@ describe('the referral form', () => {
     expect(await page.getByText('60 of 60 (threshold 32)').count()).toBe(1);
     await expectNoAxeViolations(page);
 
-    const submitted = await tab.database.db.prisma.referral.findFirstOrThrow({ where: { personId: known.id, status: 'SUBMITTED', referrer: { displayName: REFERRER } } });
+    const submitted = await tab.database.db.prisma.referral.findFirstOrThrow({
+      where: { personId: known.id, status: 'SUBMITTED', referrer: { displayName: REFERRER } },
+    });
     expect([submitted.route, submitted.criteriaMet.includes('VISIBLE_HIGH_RISK')]).toEqual(['PANEL', true]);
     expect(await tab.database.db.prisma.person.count()).toBe(peopleBefore);
     await page.context().close();
@@ -135,7 +154,10 @@ describe('the referral form', () => {
     const alert = page.getByRole('alert');
     await alert.getByText('The referral is not complete yet. It is still saved as a draft.').waitFor();
     await alert.getByRole('button', { name: 'Describe what is happening and why you are referring.' }).waitFor();
-    await alert.getByRole('button', { name: /^Please answer "Does the person have/ }).first().click();
+    await alert
+      .getByRole('button', { name: /^Please answer "Does the person have/ })
+      .first()
+      .click();
     await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
     expect(await page.getByText(/^Please answer "/).count()).toBeGreaterThan(0);
     await page.context().close();
@@ -163,7 +185,10 @@ describe('the referral form', () => {
     await page.getByText('This referral was withdrawn').waitFor();
     await page.getByText(/By Dan Sample on .*: Started by mistake: the victim was referred by housing this morning\.$/).waitFor();
     const stored = await tab.database.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } });
-    expect([stored.status, stored.withdrawalReason]).toEqual(['WITHDRAWN', 'Started by mistake: the victim was referred by housing this morning.']);
+    expect([stored.status, stored.withdrawalReason]).toEqual([
+      'WITHDRAWN',
+      'Started by mistake: the victim was referred by housing this morning.',
+    ]);
 
     await page.reload();
     await page.getByText('This referral was withdrawn').waitFor();

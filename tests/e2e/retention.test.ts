@@ -2,7 +2,14 @@
 // shortens the period, sees the closed case that is now due, and anonymises it after confirming.
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
 import type { Page } from 'playwright-core';
-import { axeViolations, collectPageErrors, type AxeViolation, signInThroughPicker, startBrowserApp, type BrowserApp } from '../support/browser';
+import {
+  axeViolations,
+  collectPageErrors,
+  type AxeViolation,
+  signInThroughPicker,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser';
 
 const TODAY = new Date('2026-11-02T10:00:00Z');
 const admin = DEMO_MEMBERS.find((m) => m.displayName === 'Owen Dummy')!;
@@ -18,7 +25,9 @@ async function axeViolationsBesidesTabsterSentinels(page: Page): Promise<AxeViol
   const violations = await axeViolations(page);
   const kept: AxeViolation[] = [];
   for (const violation of violations) {
-    const sentinels = await Promise.all(violation.targets.map(async (target) => (await page.locator(target).first().getAttribute('data-tabster-dummy')) !== null));
+    const sentinels = await Promise.all(
+      violation.targets.map(async (target) => (await page.locator(target).first().getAttribute('data-tabster-dummy')) !== null),
+    );
     if (violation.id !== 'aria-hidden-focus' || !sentinels.every(Boolean)) kept.push(violation);
   }
   return kept;
@@ -28,8 +37,15 @@ let closedCase: { id: string; reference: string };
 beforeAll(async () => {
   tab = await startBrowserApp({ today: TODAY });
   // The demo's closures are all recent; this one is moved back a year so a shorter period makes it due.
-  closedCase = await tab.database.db.prisma.case.findFirstOrThrow({ where: { status: 'CLOSED' }, orderBy: { reference: 'asc' }, select: { id: true, reference: true } });
-  await tab.database.db.prisma.case.update({ where: { id: closedCase.id }, data: { closedAt: new Date('2025-10-01T12:00:00Z'), retentionReviewDue: null } });
+  closedCase = await tab.database.db.prisma.case.findFirstOrThrow({
+    where: { status: 'CLOSED' },
+    orderBy: { reference: 'asc' },
+    select: { id: true, reference: true },
+  });
+  await tab.database.db.prisma.case.update({
+    where: { id: closedCase.id },
+    data: { closedAt: new Date('2025-10-01T12:00:00Z'), retentionReviewDue: null },
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -75,7 +91,10 @@ describe('the retention review page', () => {
 
     await page.getByRole('button', { name: `Anonymise ${closedCase.reference}` }).click();
     await dialog.getByRole('button', { name: 'Anonymise', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: `${closedCase.reference} was anonymised` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${closedCase.reference} was anonymised` })
+      .waitFor();
     await page.getByRole('heading', { name: 'No cases are due' }).waitFor();
     expect((await tab.database.db.prisma.case.findUniqueOrThrow({ where: { id: closedCase.id } })).anonymisedAt).not.toBeNull();
     await page.context().close();

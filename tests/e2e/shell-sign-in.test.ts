@@ -42,10 +42,14 @@ describe('the development sign-in', () => {
     const errors = collectPageErrors(page);
     await signInThroughPicker(page, CHAIR.displayName);
 
-    await expect(page.getByTestId('development-sign-in-banner').innerText()).resolves.toContain(`Development sign-in: ${CHAIR.displayName}, ${CHAIR.agencyName}`);
+    await expect(page.getByTestId('development-sign-in-banner').innerText()).resolves.toContain(
+      `Development sign-in: ${CHAIR.displayName}, ${CHAIR.agencyName}`,
+    );
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     const facts = page.getByRole('region', { name: 'Signed in' });
-    await expect(facts.innerText()).resolves.toMatch(new RegExp(`Name\\s+${CHAIR.displayName}\\s+Agency\\s+${literal(CHAIR.agencyName)}\\s+Roles\\s+chair, panel member`));
+    await expect(facts.innerText()).resolves.toMatch(
+      new RegExp(`Name\\s+${CHAIR.displayName}\\s+Agency\\s+${literal(CHAIR.agencyName)}\\s+Roles\\s+chair, panel member`),
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -89,7 +93,9 @@ describe('the development sign-in', () => {
     expect(await sessionItem(page, STORAGE_KEY)).toBeNull();
 
     await signInThroughPicker(page, OFFICER.displayName);
-    await expect(page.getByTestId('development-sign-in-banner').innerText()).resolves.toContain(`${OFFICER.displayName}, ${OFFICER.agencyName}`);
+    await expect(page.getByTestId('development-sign-in-banner').innerText()).resolves.toContain(
+      `${OFFICER.displayName}, ${OFFICER.agencyName}`,
+    );
     await page.context().close();
   });
 

@@ -34,10 +34,17 @@ function rgb(hex: string): string {
 }
 
 async function colours(page: Page): Promise<{ theme: string | undefined; background: string; text: string }> {
-  return page.locator('.fui-FluentProvider').first().evaluate((provider) => {
-    const style = provider.ownerDocument.defaultView.getComputedStyle(provider);
-    return { theme: provider.ownerDocument.documentElement.dataset.theme as string | undefined, background: style.backgroundColor as string, text: style.color as string };
-  });
+  return page
+    .locator('.fui-FluentProvider')
+    .first()
+    .evaluate((provider) => {
+      const style = provider.ownerDocument.defaultView.getComputedStyle(provider);
+      return {
+        theme: provider.ownerDocument.documentElement.dataset.theme as string | undefined,
+        background: style.backgroundColor as string,
+        text: style.color as string,
+      };
+    });
 }
 
 const homeReady = (page: Page) => page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
@@ -109,7 +116,10 @@ describe('accessibility in every theme (axe-core, WCAG 2.2 AA and best practice)
 describe('screenshots', () => {
   it('saves the sign-in and home pages in all three themes, full width and side panel width', async () => {
     const written: string[] = [];
-    for (const [suffix, width] of [['', undefined], ['-side-panel', SIDE_PANEL_WIDTH]] as const) {
+    for (const [suffix, width] of [
+      ['', undefined],
+      ['-side-panel', SIDE_PANEL_WIDTH],
+    ] as const) {
       const page = await tab.openTab({ width });
       await pickerReady(page);
       written.push(...(await screenshotInThemes(page, `shell-sign-in${suffix}`, pickerReady)));

@@ -64,9 +64,9 @@ describe("the chair's outstanding actions", () => {
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('risk');
     await sorted;
     await page.getByText('Updating the list').waitFor({ state: 'hidden' });
-    const bands = await table(page, 'Outstanding actions').locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => (row.textContent?.match(/(High|Medium|Low) risk|Risk not assessed/)?.[0] ?? '') as string),
-    );
+    const bands = await table(page, 'Outstanding actions')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => (row.textContent?.match(/(High|Medium|Low) risk|Risk not assessed/)?.[0] ?? '') as string));
     const rank = (band: string) => ['High risk', 'Medium risk', 'Low risk', 'Risk not assessed'].indexOf(band);
     expect(bands.map(rank)).toEqual([...bands.map(rank)].sort((a, b) => a - b));
 
@@ -83,7 +83,15 @@ describe("the chair's outstanding actions", () => {
     const reference = (await caseLink.textContent())!;
     await caseLink.click();
     await page.getByRole('heading', { level: 1, name: `Case ${reference}` }).waitFor();
-    for (const section of ['Victims, perpetrators and locations', 'Risk history', 'Incidents', 'Agenda history', 'Actions', 'Interventions', 'Who viewed this case']) {
+    for (const section of [
+      'Victims, perpetrators and locations',
+      'Risk history',
+      'Incidents',
+      'Agenda history',
+      'Actions',
+      'Interventions',
+      'Who viewed this case',
+    ]) {
       expect(await page.getByRole('heading', { level: 2, name: section, exact: true }).isVisible()).toBe(true);
     }
     await table(page, 'Members who viewed this case').getByRole('cell', { name: CHAIR.displayName }).waitFor();
@@ -95,7 +103,11 @@ describe("the chair's outstanding actions", () => {
     const page = await signedInAt('actions', CHAIR);
     await actionsReady('Outstanding actions')(page);
     const checkbox = page.getByRole('checkbox', { name: 'Overdue only' });
-    for (let presses = 0; presses < 30 && !(await checkbox.evaluate((element) => element === element.ownerDocument.activeElement)); presses += 1) {
+    for (
+      let presses = 0;
+      presses < 30 && !(await checkbox.evaluate((element) => element === element.ownerDocument.activeElement));
+      presses += 1
+    ) {
       await page.keyboard.press('Tab');
     }
     expect(await focusedElement(page)).toMatchObject({ tag: 'INPUT' });
@@ -104,7 +116,9 @@ describe("the chair's outstanding actions", () => {
     // Focus stays on the filter while the list reloads, so the user can carry on from there.
     expect(await checkbox.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
 
-    const link = table(page, 'Outstanding actions').getByRole('link', { name: /^Open case / }).first();
+    const link = table(page, 'Outstanding actions')
+      .getByRole('link', { name: /^Open case / })
+      .first();
     await link.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /^Case / }).waitFor();
@@ -123,7 +137,10 @@ describe("the chair's outstanding actions", () => {
 
   it("shows the API's message and a Retry that works when the list cannot load", async () => {
     const page = await tab.openTab({ route: 'actions' });
-    await failFirstRequest(page, '**/api/actions', 503, { code: 'DATABASE_UNAVAILABLE', message: 'The database is not answering. Try again in a minute.' });
+    await failFirstRequest(page, '**/api/actions', 503, {
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The database is not answering. Try again in a minute.',
+    });
     await signInThroughPicker(page, CHAIR.displayName);
     const alert = page.getByRole('alert');
     await alert.getByText('The database is not answering. Try again in a minute.').waitFor();
@@ -148,10 +165,13 @@ describe('a case that cannot be opened', () => {
 describe("an officer's own actions", () => {
   /** The first demo officer (not a chair) whose own list the API finds empty, or not: the demo moves with the day it is built for. */
   async function officerWhoseList(isEmpty: boolean): Promise<{ displayName: string; titles: string[] }> {
-    for (const member of DEMO_MEMBERS.filter((m) => !m.roles.includes('PANEL_CHAIR') && m.roles.some((role) => role === 'PANEL_MEMBER' || role === 'REFERRER'))) {
+    for (const member of DEMO_MEMBERS.filter(
+      (m) => !m.roles.includes('PANEL_CHAIR') && m.roles.some((role) => role === 'PANEL_MEMBER' || role === 'REFERRER'),
+    )) {
       const token = await tab.app.signInAs(member.id);
       const { body } = await tab.app.call<{ actions: Array<{ title: string }> }>('GET', '/api/actions/mine', { token });
-      if ((body.actions.length === 0) === isEmpty) return { displayName: member.displayName, titles: body.actions.map((action) => action.title) };
+      if ((body.actions.length === 0) === isEmpty)
+        return { displayName: member.displayName, titles: body.actions.map((action) => action.title) };
     }
     throw new Error(`no demo officer has ${isEmpty ? 'an empty' : 'a'} list of their own`);
   }
@@ -164,7 +184,10 @@ describe("an officer's own actions", () => {
     expect(shown).toEqual(officer.titles);
     expect(await page.getByRole('button', { name: /^Chase now/ }).count()).toBe(0);
     expect(await page.getByRole('combobox', { name: 'Agency' }).count()).toBe(0);
-    await page.getByRole('link', { name: /^Open case / }).first().click();
+    await page
+      .getByRole('link', { name: /^Open case / })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 2, name: 'Risk history' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Who viewed this case' }).count()).toBe(0);
     await page.context().close();
@@ -182,7 +205,10 @@ describe('accessibility, the side panel and the three themes', () => {
   it('finds no axe-core violations on the action lists and the case view, in every theme, and screenshots them', async () => {
     const page = await signedInAt('actions', CHAIR);
     await actionsReady('Outstanding actions')(page);
-    const caseHref = (await page.getByRole('link', { name: /^Open case / }).first().getAttribute('href'))!;
+    const caseHref = (await page
+      .getByRole('link', { name: /^Open case / })
+      .first()
+      .getAttribute('href'))!;
     const views: Array<[string, string, (page: Page) => Promise<void>]> = [
       ['outstanding-actions', 'actions', actionsReady('Outstanding actions')],
       ['my-actions', 'my-actions', (p) => p.getByRole('heading', { level: 1, name: 'My actions' }).waitFor()],
@@ -208,7 +234,10 @@ describe('accessibility, the side panel and the three themes', () => {
     expect(await cards.getByRole('button', { name: /^Chase now: / }).count()).toBeGreaterThan(0);
     expect(await pageOverflow(page)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: /^Open case / }).first().click();
+    await page
+      .getByRole('link', { name: /^Open case / })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 2, name: 'Risk history' }).waitFor();
     expect(await pageOverflow(page)).toBe(0);
     await page.context().close();

@@ -25,7 +25,15 @@ jest.setTimeout(60_000);
 
 /** The Teams host page: frames the Refer tab and answers teams-js as Teams would for a deep link. */
 function hostPage(subEntityId: string): string {
-  const context = { frameContext: 'content', hostClientType: 'web', theme: 'default', locale: 'en-gb', entityId: 'refer', subEntityId, appSessionId: 'session-1' };
+  const context = {
+    frameContext: 'content',
+    hostClientType: 'web',
+    theme: 'default',
+    locale: 'en-gb',
+    entityId: 'refer',
+    subEntityId,
+    appSessionId: 'session-1',
+  };
   return `<!doctype html><html lang="en"><head><title>Teams</title></head><body>
 <iframe title="ASB Panels" src="${TAB_ORIGIN}/tab/#/refer" style="width:1200px;height:760px;border:0"></iframe>
 <script>
@@ -44,8 +52,13 @@ function hostPage(subEntityId: string): string {
 async function openInFakeTeams(subEntityId: string): Promise<Page> {
   const context = await tab.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   // Everything else is refused, as in every browser test: only these two origins are answered, from here.
-  await context.route((url) => !url.href.startsWith(TAB_ORIGIN) && !url.href.startsWith('https://teams.microsoft.com/'), (route) => route.abort('blockedbyclient'));
-  await context.route('https://teams.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/html', body: hostPage(subEntityId) }));
+  await context.route(
+    (url) => !url.href.startsWith(TAB_ORIGIN) && !url.href.startsWith('https://teams.microsoft.com/'),
+    (route) => route.abort('blockedbyclient'),
+  );
+  await context.route('https://teams.microsoft.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: hostPage(subEntityId) }),
+  );
   await context.route(`${TAB_ORIGIN}/**`, async (route: Route) => {
     const forwarded = route.request().url().replace(TAB_ORIGIN, tab.app.baseUrl);
     const response = await route.fetch({ url: forwarded, headers: { ...route.request().headers(), host: new URL(tab.app.baseUrl).host } });
@@ -63,7 +76,10 @@ describe('a deep link from a card into the tab', () => {
     const token = await tab.app.signInAs(referrer.id);
     const draft = await tab.app.call<{ id: string }>('POST', '/api/referrals', {
       token,
-      body: { subjectType: 'VICTIM', draft: { step: 'from-chat', subject: { givenName: 'Delia', familyName: 'Deeplink-Testcase' }, concerns: 'Saved from chat.' } },
+      body: {
+        subjectType: 'VICTIM',
+        draft: { step: 'from-chat', subject: { givenName: 'Delia', familyName: 'Deeplink-Testcase' }, concerns: 'Saved from chat.' },
+      },
     });
     expect(draft.status).toBe(201);
 
@@ -72,16 +88,26 @@ describe('a deep link from a card into the tab', () => {
     await frame.getByRole('button', { name: 'Sign in as Dan Sample', exact: true }).click();
     await frame.getByRole('heading', { level: 2, name: 'Step 1 of 6: Who or what' }).waitFor();
     expect(await frame.getByLabel('Last name').inputValue()).toBe('Deeplink-Testcase');
-    expect(page.frames().find((f) => f.url().startsWith(TAB_ORIGIN))?.url()).toBe(`${TAB_ORIGIN}/tab/#/referrals/${draft.body.id}`);
+    expect(
+      page
+        .frames()
+        .find((f) => f.url().startsWith(TAB_ORIGIN))
+        ?.url(),
+    ).toBe(`${TAB_ORIGIN}/tab/#/referrals/${draft.body.id}`);
     await page.context().close();
   });
 
-  it('stays on the tab\'s own page when the subPageId names no page the app links to', async () => {
+  it("stays on the tab's own page when the subPageId names no page the app links to", async () => {
     const page = await openInFakeTeams('governance/../../admin');
     const frame = page.frameLocator('iframe[title="ASB Panels"]');
     await frame.getByRole('button', { name: 'Sign in as Dan Sample', exact: true }).click();
     await frame.getByRole('heading', { level: 1, name: 'Refer' }).waitFor();
-    expect(page.frames().find((f) => f.url().startsWith(TAB_ORIGIN))?.url()).toBe(`${TAB_ORIGIN}/tab/#/refer`);
+    expect(
+      page
+        .frames()
+        .find((f) => f.url().startsWith(TAB_ORIGIN))
+        ?.url(),
+    ).toBe(`${TAB_ORIGIN}/tab/#/refer`);
     await page.context().close();
   });
 });

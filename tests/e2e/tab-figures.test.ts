@@ -58,14 +58,16 @@ afterAll(async () => {
   await tab?.close();
 });
 
-const api = async <T,>(who: string, path: string) => (await tab.app.call<T>('GET', path, { token: tokens[who]! })).body;
+const api = async <T>(who: string, path: string) => (await tab.app.call<T>('GET', path, { token: tokens[who]! })).body;
 const count = (cell: Cell) => (cell.suppressed ? 'fewer than 5' : String(cell.value ?? '—'));
 
 /** The table's body rows as [first cell, second cell] texts. */
 async function tableRows(page: Page, name: string): Promise<string[][]> {
   const table = page.getByRole('table', { name });
   await table.waitFor();
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].slice(0, 2).map((cell) => (cell.textContent ?? '').trim())));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.children].slice(0, 2).map((cell) => (cell.textContent ?? '').trim())));
 }
 
 async function signedInAt(route: string, member: { displayName: string }, width?: number): Promise<Page> {
@@ -82,15 +84,27 @@ describe('governance figures', () => {
     const page = await signedInAt('dashboard', CHAIR);
     const errors = collectPageErrors(page);
     await dashboardReady(page);
-    for (const section of SECTIONS) expect(await page.getByRole('heading', { level: 2, name: section, exact: true }).isVisible()).toBe(true);
+    for (const section of SECTIONS)
+      expect(await page.getByRole('heading', { level: 2, name: section, exact: true }).isVisible()).toBe(true);
 
     const figures = await api<Figures>('chair', '/api/governance/figures');
     expect(figures.suppressed).toBe(false);
-    expect(await tableRows(page, 'Cases by risk band, as a table')).toEqual(figures.casesByRiskBand.map((row) => [BAND_WORDS[row.band], count(row.cases)]));
-    expect(await tableRows(page, 'Overdue actions by agency, as a table')).toEqual(figures.actionsByAgency.map((row) => [row.agency.name, count(row.overdue)]));
-    expect(await tableRows(page, 'Referrals by source agency, as a table')).toEqual(figures.referralsBySourceAgency.map((row) => [row.agency.name, count(row.referrals)]));
+    expect(await tableRows(page, 'Cases by risk band, as a table')).toEqual(
+      figures.casesByRiskBand.map((row) => [BAND_WORDS[row.band], count(row.cases)]),
+    );
+    expect(await tableRows(page, 'Overdue actions by agency, as a table')).toEqual(
+      figures.actionsByAgency.map((row) => [row.agency.name, count(row.overdue)]),
+    );
+    expect(await tableRows(page, 'Referrals by source agency, as a table')).toEqual(
+      figures.referralsBySourceAgency.map((row) => [row.agency.name, count(row.referrals)]),
+    );
     const rates = await tableRows(page, 'Action completion rate by agency, as a table');
-    expect(rates).toEqual(figures.actionsByAgency.map((row) => [row.agency.name, row.completionRate.value === null ? '—' : `${Math.round(row.completionRate.value * 1000) / 10}%`]));
+    expect(rates).toEqual(
+      figures.actionsByAgency.map((row) => [
+        row.agency.name,
+        row.completionRate.value === null ? '—' : `${Math.round(row.completionRate.value * 1000) / 10}%`,
+      ]),
+    );
     // One bar per agency that completed any of its actions (a rate of 0 draws no bar).
     const bars = await page.locator('figure').first().locator('.recharts-bar-rectangle').count();
     expect(bars).toBe(figures.actionsByAgency.filter((row) => (row.completionRate.value ?? 0) > 0).length);
@@ -108,7 +122,9 @@ describe('governance figures', () => {
     await page.waitForURL(/#\/dashboard\?from=2026-01-01&to=2026-03-31$/);
     await page.getByText('From 1 Jan 2026 to 31 Mar 2026.').waitFor();
     const figures = await api<Figures>('chair', '/api/governance/figures?from=2026-01-01&to=2026-03-31');
-    expect(await tableRows(page, 'Cases by risk band, as a table')).toEqual(figures.casesByRiskBand.map((row) => [BAND_WORDS[row.band], count(row.cases)]));
+    expect(await tableRows(page, 'Cases by risk band, as a table')).toEqual(
+      figures.casesByRiskBand.map((row) => [BAND_WORDS[row.band], count(row.cases)]),
+    );
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const saved = readFileSync((await download.path())!, 'utf8');
@@ -124,7 +140,9 @@ describe('governance figures', () => {
     const figures = await api<Figures>('partner', '/api/governance/figures');
     expect(figures.suppressed).toBe(true);
     expect(await page.getByText('Counts from 1 to 4 are withheld as “fewer than 5”', { exact: false }).isVisible()).toBe(true);
-    expect(await tableRows(page, 'Cases by risk band, as a table')).toEqual(figures.casesByRiskBand.map((row) => [BAND_WORDS[row.band], count(row.cases)]));
+    expect(await tableRows(page, 'Cases by risk band, as a table')).toEqual(
+      figures.casesByRiskBand.map((row) => [BAND_WORDS[row.band], count(row.cases)]),
+    );
     const withheld = JSON.stringify(figures).includes('"suppressed":true');
     expect((await page.getByRole('cell', { name: 'fewer than 5' }).count()) > 0).toBe(withheld);
     await page.context().close();
@@ -132,7 +150,10 @@ describe('governance figures', () => {
 
   it("shows the API's message and a Retry that works when the figures cannot load", async () => {
     const page = await tab.openTab({ route: 'dashboard' });
-    await failFirstRequest(page, '**/api/governance/figures', 500, { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.' });
+    await failFirstRequest(page, '**/api/governance/figures', 500, {
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side. Try again.',
+    });
     await signInThroughPicker(page, CHAIR.displayName);
     const alert = page.getByRole('alert');
     await alert.getByText('Could not load the figures').waitFor();
@@ -148,7 +169,12 @@ describe('places', () => {
     await placesReady(page);
     const places = await api<Places>('chair', '/api/places');
     const totals = async () =>
-      page.getByRole('table', { name: /by ward and month$/ }).locator('tbody tr').evaluateAll((rows) => rows.map((row) => [(row.querySelector('th')?.textContent ?? '').replace('Hotspot', ''), row.lastElementChild?.textContent ?? '']));
+      page
+        .getByRole('table', { name: /by ward and month$/ })
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [(row.querySelector('th')?.textContent ?? '').replace('Hotspot', ''), row.lastElementChild?.textContent ?? '']),
+        );
     expect(await totals()).toEqual(places.areas.map((row) => [row.area, count(row.incidentsTotal)]));
     expect(await page.getByRole('columnheader').count()).toBe(places.months.length + 2);
     expect(await page.getByText('Hotspot', { exact: true }).count()).toBe(places.areas.filter((row) => row.hotspot).length);

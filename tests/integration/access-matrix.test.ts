@@ -23,10 +23,22 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database';
  * else must hide the other agency's entity.
  */
 const BEYOND_NEED_TO_KNOW: Record<string, { roles: Role[]; why: string }> = {
-  'GET /cases/:caseId/viewers': { roles: ['AUDITOR'], why: 'auditors check who read any case of the partnership, without seeing its content' },
-  'POST /retention/cases/:caseId/anonymise': { roles: ['PARTNERSHIP_ADMIN'], why: 'retention applies to every closed case of the partnership' },
-  'GET /people/:personId/subject-access': { roles: ['PARTNERSHIP_ADMIN'], why: 'a subject-access request covers everything the partnership holds' },
-  'GET /panels/:panelId': { roles: [...ROLES], why: "a panel's name, cadence, seats and chairs are the partnership's structure, listed to every member by GET /panels" },
+  'GET /cases/:caseId/viewers': {
+    roles: ['AUDITOR'],
+    why: 'auditors check who read any case of the partnership, without seeing its content',
+  },
+  'POST /retention/cases/:caseId/anonymise': {
+    roles: ['PARTNERSHIP_ADMIN'],
+    why: 'retention applies to every closed case of the partnership',
+  },
+  'GET /people/:personId/subject-access': {
+    roles: ['PARTNERSHIP_ADMIN'],
+    why: 'a subject-access request covers everything the partnership holds',
+  },
+  'GET /panels/:panelId': {
+    roles: [...ROLES],
+    why: "a panel's name, cadence, seats and chairs are the partnership's structure, listed to every member by GET /panels",
+  },
   'PATCH /panels/:panelId': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
   'PUT /panels/:panelId/agencies': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
   'PUT /panels/:panelId/chairs': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
@@ -37,7 +49,10 @@ const BEYOND_NEED_TO_KNOW: Record<string, { roles: Role[]; why: string }> = {
  * passes the gate but is not among the owners must be refused its colleague's entity.
  */
 const FOR_OWNERS_ONLY: Record<string, { owners: Role[]; why: string }> = {
-  'POST /referrals/:referralId/withdrawal': { owners: ['REFERRER', 'PANEL_CHAIR'], why: "only the referral's referrer, or the chair of its panel, may withdraw it" },
+  'POST /referrals/:referralId/withdrawal': {
+    owners: ['REFERRER', 'PANEL_CHAIR'],
+    why: "only the referral's referrer, or the chair of its panel, may withdraw it",
+  },
 };
 
 let database: TestDatabase;
@@ -65,9 +80,18 @@ function routeSpecs(): RouteSpec[] {
   const logger = createLogger({ level: 'silent' });
   const clock = () => WORLD_TODAY;
   return apiRouteSpecs({
-    db: database.db, logger, clock, identity: createIdentity({ mode: 'development' }, { db: database.db, logger, clock }),
+    db: database.db,
+    logger,
+    clock,
+    identity: createIdentity({ mode: 'development' }, { db: database.db, logger, clock }),
     sender: {} as TeamsSender,
-    config: { signIn: { mode: 'development' }, allowedOrigins: [], rateLimitPerMinute: 10_000, signInRateLimitPerMinute: 10_000, nodeEnv: 'test' },
+    config: {
+      signIn: { mode: 'development' },
+      allowedOrigins: [],
+      rateLimitPerMinute: 10_000,
+      signInRateLimitPerMinute: 10_000,
+      nodeEnv: 'test',
+    },
   });
 }
 
@@ -76,7 +100,11 @@ const denied = (status: number) => status === 401 || status === 403 || status ==
 /** Enough of an answer to see what went wrong, without flooding the report with a whole case. */
 const brief = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body)).slice(0, 160);
 
-interface Call { path: string; body?: unknown; usesIds: boolean }
+interface Call {
+  path: string;
+  body?: unknown;
+  usesIds: boolean;
+}
 
 /** The route's request with every id (path, body or query) resolved for the given visibility. */
 async function buildCall(route: RouteSpec, visibility: Visibility | 'missing'): Promise<Call> {
@@ -137,12 +165,14 @@ describe('access matrix over every REST route', () => {
       if (route.capability && !rolesAllowed(route.capability).includes(role)) {
         const otherAnswer = await send(route, await buildCall(route, 'other'), token);
         if (ownAnswer.status !== 403) wrong.push(`${key}: expected 403 for a role without ${route.capability}, got ${ownAnswer.status}`);
-        if (JSON.stringify(ownAnswer.body) !== JSON.stringify(otherAnswer.body)) wrong.push(`${key}: the role refusal differs between own and other`);
+        if (JSON.stringify(ownAnswer.body) !== JSON.stringify(otherAnswer.body))
+          wrong.push(`${key}: the role refusal differs between own and other`);
         continue;
       }
       const owners = FOR_OWNERS_ONLY[key]?.owners;
       if (owners && !owners.includes(role)) {
-        if (!denied(ownAnswer.status)) wrong.push(`${key}: expected a colleague's entity to be refused to ${role}, got ${ownAnswer.status}`);
+        if (!denied(ownAnswer.status))
+          wrong.push(`${key}: expected a colleague's entity to be refused to ${role}, got ${ownAnswer.status}`);
       } else if (denied(ownAnswer.status)) {
         wrong.push(`${key}: expected own to be allowed, got ${ownAnswer.status} ${brief(ownAnswer.body)}`);
       }
@@ -155,9 +185,12 @@ describe('access matrix over every REST route', () => {
         continue;
       }
       const missingAnswer = await send(route, await buildCall(route, 'missing'), token);
-      if (otherAnswer.status !== 404) wrong.push(`${key}: expected the other agency's entity to be hidden (404), got ${otherAnswer.status} ${brief(otherAnswer.body)}`);
+      if (otherAnswer.status !== 404)
+        wrong.push(`${key}: expected the other agency's entity to be hidden (404), got ${otherAnswer.status} ${brief(otherAnswer.body)}`);
       if (otherAnswer.status !== missingAnswer.status || JSON.stringify(otherAnswer.body) !== JSON.stringify(missingAnswer.body)) {
-        wrong.push(`${key}: a hidden entity answers differently from a missing one: ${brief(otherAnswer.body)} vs ${brief(missingAnswer.body)}`);
+        wrong.push(
+          `${key}: a hidden entity answers differently from a missing one: ${brief(otherAnswer.body)} vs ${brief(missingAnswer.body)}`,
+        );
       }
     }
     expect(wrong).toEqual([]);
@@ -191,7 +224,8 @@ describe('access matrix over every card verb', () => {
       const own = await click(role, verb, await dataFor('own'));
       const other = await click(role, verb, await dataFor('other'));
       if (own.status !== 200 || other.status !== 200) wrong.push(`${verb}: the invoke answered ${own.status}/${other.status}, not a card`);
-      if (isCrashCard(own.card) || isCrashCard(other.card)) wrong.push(`${verb}: the handler failed: ${brief(own.card)} / ${brief(other.card)}`);
+      if (isCrashCard(own.card) || isCrashCard(other.card))
+        wrong.push(`${verb}: the handler failed: ${brief(own.card)} / ${brief(other.card)}`);
       if (sample.capability && !rolesAllowed(sample.capability).includes(role)) {
         // A refusal, or the not-found card a service gives roles that may see no case: the same for own and other.
         if (!(isRefusal(own.card) || isNotFound(own.card)) || own.card !== other.card) {
@@ -203,7 +237,8 @@ describe('access matrix over every card verb', () => {
       if (!usesIds) continue;
       const missing = await click(role, verb, await dataFor('missing'));
       if (isCrashCard(missing.card)) wrong.push(`${verb}: the handler failed for a missing id: ${brief(missing.card)}`);
-      if (!isNotFound(other.card) || other.card !== missing.card) wrong.push(`${verb}: a hidden entity answers differently from a missing one: ${brief(other.card)} vs ${brief(missing.card)}`);
+      if (!isNotFound(other.card) || other.card !== missing.card)
+        wrong.push(`${verb}: a hidden entity answers differently from a missing one: ${brief(other.card)} vs ${brief(missing.card)}`);
     }
     expect(wrong).toEqual([]);
   });

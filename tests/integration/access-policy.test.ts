@@ -33,7 +33,8 @@ test('the query filter and the per-case rule agree for every member and every ca
     for (const { id } of cases) {
       const byRule = caseAccessGround(actor, facts.get(id)!) !== null;
       if (byRule) visiblePairs += 1;
-      if (byRule !== byFilter.has(id)) disagreements.push(`${actor.displayName} (${actor.roles.join('+')}) on case ${id}: rule ${byRule}, filter ${byFilter.has(id)}`);
+      if (byRule !== byFilter.has(id))
+        disagreements.push(`${actor.displayName} (${actor.roles.join('+')}) on case ${id}: rule ${byRule}, filter ${byFilter.has(id)}`);
     }
   }
 
@@ -46,7 +47,10 @@ test('the query filter and the per-case rule agree for every member and every ca
 test("a case put on a panel's agenda by its chair becomes visible to that panel's seated agencies, by both rule and filter", async () => {
   const prisma = database.db.prisma;
   const caseId = world.cases.other;
-  const meeting = await prisma.meeting.findFirstOrThrow({ where: { panelId: world.panels.own, status: 'SCHEDULED' }, orderBy: { startsAt: 'asc' } });
+  const meeting = await prisma.meeting.findFirstOrThrow({
+    where: { panelId: world.panels.own, status: 'SCHEDULED' },
+    orderBy: { startsAt: 'asc' },
+  });
   const sees = async (memberId: string) => {
     const actor = (await prisma.$transaction((tx) => actorForMember(tx, memberId)))!;
     const facts = (await prisma.$transaction((tx) => loadCaseAccessFacts(tx, caseId)))!;
@@ -56,7 +60,15 @@ test("a case put on a panel's agenda by its chair becomes visible to that panel'
   expect(await sees(world.members.PANEL_MEMBER.id)).toEqual({ byRule: false, byFilter: false });
 
   await prisma.agendaItem.create({
-    data: { meetingId: meeting.id, caseId, position: 99, reasons: ['ADDED_BY_CHAIR'], reasonText: 'Added by the chair', minutes: 10, requiredAgencyIds: [] },
+    data: {
+      meetingId: meeting.id,
+      caseId,
+      position: 99,
+      reasons: ['ADDED_BY_CHAIR'],
+      reasonText: 'Added by the chair',
+      minutes: 10,
+      requiredAgencyIds: [],
+    },
   });
 
   expect(await sees(world.members.PANEL_MEMBER.id)).toEqual({ byRule: true, byFilter: true });

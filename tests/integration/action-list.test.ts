@@ -47,21 +47,66 @@ beforeAll(async () => {
   world = await createGovernanceWorld(database.db);
   const p = database.db.prisma;
   const meeting = await p.meeting.findFirstOrThrow({ where: { panelId: world.panelId } });
-  const add = async (title: string, data: { caseId: string; ownerAgencyId: string; ownerMemberId?: string | null; due: string; status: 'PROPOSED' | 'ACCEPTED' | 'BLOCKED'; meeting: boolean }) =>
-    (await p.action.create({
-      data: {
-        partnershipId: world.partnershipId, caseId: data.caseId, title, ownerAgencyId: data.ownerAgencyId, ownerMemberId: data.ownerMemberId ?? null,
-        createdById: world.members.chair, status: data.status, dueDate: new Date(`${data.due}T00:00:00Z`), createdAt: NOW, meetingId: data.meeting ? meeting.id : null,
-      },
-    })).id;
+  const add = async (
+    title: string,
+    data: {
+      caseId: string;
+      ownerAgencyId: string;
+      ownerMemberId?: string | null;
+      due: string;
+      status: 'PROPOSED' | 'ACCEPTED' | 'BLOCKED';
+      meeting: boolean;
+    },
+  ) =>
+    (
+      await p.action.create({
+        data: {
+          partnershipId: world.partnershipId,
+          caseId: data.caseId,
+          title,
+          ownerAgencyId: data.ownerAgencyId,
+          ownerMemberId: data.ownerMemberId ?? null,
+          createdById: world.members.chair,
+          status: data.status,
+          dueDate: new Date(`${data.due}T00:00:00Z`),
+          createdAt: NOW,
+          meetingId: data.meeting ? meeting.id : null,
+        },
+      })
+    ).id;
   // X1: the council's, on high-risk c7, which involves the council. X2: the council's, on c5, which the
   // council may not see. X3: housing's, nobody named, on c2 (heard by the panel, so panel seats see it).
   // X4: housing's, named to the housing referrer, on c1.
   await p.caseAgency.create({ data: { caseId: world.cases.c7, agencyId: world.agencies.council } });
-  extra.X1 = await add('Action X1', { caseId: world.cases.c7, ownerAgencyId: world.agencies.council, due: '2026-12-10', status: 'PROPOSED', meeting: true });
-  extra.X2 = await add('Action X2', { caseId: world.cases.c5, ownerAgencyId: world.agencies.council, due: '2026-11-30', status: 'ACCEPTED', meeting: true });
-  extra.X3 = await add('Action X3', { caseId: world.cases.c2, ownerAgencyId: world.agencies.housing, due: '2026-11-25', status: 'BLOCKED', meeting: false });
-  extra.X4 = await add('Action X4', { caseId: world.cases.c1, ownerAgencyId: world.agencies.housing, ownerMemberId: world.members.housingReferrer, due: '2026-12-05', status: 'ACCEPTED', meeting: false });
+  extra.X1 = await add('Action X1', {
+    caseId: world.cases.c7,
+    ownerAgencyId: world.agencies.council,
+    due: '2026-12-10',
+    status: 'PROPOSED',
+    meeting: true,
+  });
+  extra.X2 = await add('Action X2', {
+    caseId: world.cases.c5,
+    ownerAgencyId: world.agencies.council,
+    due: '2026-11-30',
+    status: 'ACCEPTED',
+    meeting: true,
+  });
+  extra.X3 = await add('Action X3', {
+    caseId: world.cases.c2,
+    ownerAgencyId: world.agencies.housing,
+    due: '2026-11-25',
+    status: 'BLOCKED',
+    meeting: false,
+  });
+  extra.X4 = await add('Action X4', {
+    caseId: world.cases.c1,
+    ownerAgencyId: world.agencies.housing,
+    ownerMemberId: world.members.housingReferrer,
+    due: '2026-12-05',
+    status: 'ACCEPTED',
+    meeting: false,
+  });
   elsewhereAction = (await p.action.findFirstOrThrow({ where: { title: 'Elsewhere' } })).id;
 
   connector = await startFakeBotConnector();
@@ -160,8 +205,15 @@ describe('the outstanding actions list', () => {
 
   it('records who read the list, with the filters and the actions shown', async () => {
     await list('chair', `/api/actions?overdue=true&agencyId=${world.agencies.police}`);
-    const row = await database.db.prisma.auditEvent.findFirstOrThrow({ where: { event: 'action.list', actorId: world.members.chair }, orderBy: { seq: 'desc' } });
-    expect(row.after).toEqual({ view: 'outstanding', filters: { overdue: true, agencyId: world.agencies.police }, actionIds: [world.actions.P3, world.actions.P2] });
+    const row = await database.db.prisma.auditEvent.findFirstOrThrow({
+      where: { event: 'action.list', actorId: world.members.chair },
+      orderBy: { seq: 'desc' },
+    });
+    expect(row.after).toEqual({
+      view: 'outstanding',
+      filters: { overdue: true, agencyId: world.agencies.police },
+      actionIds: [world.actions.P3, world.actions.P2],
+    });
   });
 });
 
@@ -174,16 +226,27 @@ describe('my actions', () => {
   it('leaves out an unnamed agency action on a case a referrer may not see', async () => {
     const { body } = await list('housingReferrer', '/api/actions/mine');
     expect(titles(body)).toEqual(['Action X4']);
-    const audited = await database.db.prisma.auditEvent.findFirstOrThrow({ where: { event: 'action.list', actorId: world.members.housingReferrer } });
+    const audited = await database.db.prisma.auditEvent.findFirstOrThrow({
+      where: { event: 'action.list', actorId: world.members.housingReferrer },
+    });
     expect(audited.after).toMatchObject({ view: 'mine', actionIds: [extra.X4] });
   });
 });
 
 describe('the OpenAPI document', () => {
   it('describes the list routes with their filters and role gates, and chasing', async () => {
-    const { body } = await app.call<{ paths: Record<string, Record<string, { 'x-capability'?: string; parameters: Array<{ name: string }> }>> }>('GET', '/api/openapi.json', { token: tokens.chair! });
+    const { body } = await app.call<{
+      paths: Record<string, Record<string, { 'x-capability'?: string; parameters: Array<{ name: string }> }>>;
+    }>('GET', '/api/openapi.json', { token: tokens.chair! });
     expect(body.paths['/api/actions']?.get?.['x-capability']).toBe('action.work');
-    expect(body.paths['/api/actions']?.get?.parameters.map((p) => p.name)).toEqual(['panelId', 'agencyId', 'officerId', 'status', 'overdue', 'sort']);
+    expect(body.paths['/api/actions']?.get?.parameters.map((p) => p.name)).toEqual([
+      'panelId',
+      'agencyId',
+      'officerId',
+      'status',
+      'overdue',
+      'sort',
+    ]);
     expect(body.paths['/api/actions/mine']?.get?.['x-capability']).toBe('action.work');
     expect(body.paths['/api/actions/{actionId}/chase']?.post?.['x-capability']).toBe('action.oversee');
   });
@@ -221,13 +284,18 @@ describe('refusals', () => {
 });
 
 describe('chasing an action now', () => {
-  it("sends the named officer a reminder through Teams at once and says it got through", async () => {
+  it('sends the named officer a reminder through Teams at once and says it got through', async () => {
     const chat = 'a:1personal-sam-governance';
     const sam = await database.db.prisma.member.update({ where: { id: world.members.housingMember }, data: { tenantId: TENANT } });
     await teamsActivity(database.db, connector.serviceUrl, { conversationId: chat, aad: sam.entraObjectId, userId: '29:1sam' });
-    const answer = await app.call<{ actionId: string; deliveries: unknown[] }>('POST', `/api/actions/${world.actions.H6}/chase`, { token: tokens.chair! });
+    const answer = await app.call<{ actionId: string; deliveries: unknown[] }>('POST', `/api/actions/${world.actions.H6}/chase`, {
+      token: tokens.chair!,
+    });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ actionId: world.actions.H6, deliveries: [{ memberId: world.members.housingMember, status: 'SENT', error: null }] });
+    expect(answer.body).toEqual({
+      actionId: world.actions.H6,
+      deliveries: [{ memberId: world.members.housingMember, status: 'SENT', error: null }],
+    });
     expect(connector.delivered(chat).map((r) => (r.body as { text: string }).text)).toEqual([
       'The panel chair has asked for an update on an action 172 days overdue: Action H6',
     ]);
@@ -240,7 +308,9 @@ describe('chasing an action now', () => {
 
   it("answers 404 alike for a missing action, a malformed id and another partnership's action", async () => {
     const answers = await Promise.all(
-      ['00000000-0000-4000-8000-000000000000', 'not-an-id', elsewhereAction].map((id) => app.call<ErrorBody>('POST', `/api/actions/${id}/chase`, { token: tokens.chair! })),
+      ['00000000-0000-4000-8000-000000000000', 'not-an-id', elsewhereAction].map((id) =>
+        app.call<ErrorBody>('POST', `/api/actions/${id}/chase`, { token: tokens.chair! }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual([404, 404, 404]);
     expect(new Set(answers.map((a) => a.body.error.message)).size).toBe(1);

@@ -23,7 +23,13 @@ afterAll(() => test.dispose());
 async function writeSomeEvents(): Promise<void> {
   await inTransaction(member, (tx) => audit(tx, member, { event: 'case.read', entityType: 'Case', entityId: 'c-1' }));
   await inTransaction(member, (tx) =>
-    audit(tx, member, { event: 'action.update', entityType: 'Action', entityId: 'a-1', before: { status: 'ACCEPTED', dueDate: new Date('2026-11-30T00:00:00Z') }, after: { status: 'COMPLETED', z: 1, a: [1, { y: 2, b: null }] } }),
+    audit(tx, member, {
+      event: 'action.update',
+      entityType: 'Action',
+      entityId: 'a-1',
+      before: { status: 'ACCEPTED', dueDate: new Date('2026-11-30T00:00:00Z') },
+      after: { status: 'COMPLETED', z: 1, a: [1, { y: 2, b: null }] },
+    }),
   );
   await inTransaction(system, (tx) => audit(tx, system, { event: 'reminder.sent', entityType: 'Notification', entityId: 'n-1' }));
 }
@@ -56,7 +62,11 @@ describe('audit chain', () => {
   });
 
   it('serialises concurrent writers into one unbroken chain', async () => {
-    await Promise.all(Array.from({ length: 12 }, (_, index) => inTransaction(member, (tx) => audit(tx, member, { event: 'person.search', entityType: 'Person', after: { n: index } }))));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        inTransaction(member, (tx) => audit(tx, member, { event: 'person.search', entityType: 'Person', after: { n: index } })),
+      ),
+    );
     const check = await verifyAuditChain(test.db.prisma);
     expect(check.ok).toBe(true);
   });

@@ -16,9 +16,22 @@ let tick = DAY_ONE;
 let auditorToken: string;
 let policeCaseId: string;
 
-interface AuditRow { seq: string; at: string; event: string; entityType: string; entityId: string | null; actor: { id: string; displayName: string } | null; after: unknown }
-interface FieldErrors { error: { code: string; fields: { field: string; message: string }[] } }
-interface AuditPage { events: AuditRow[]; nextCursor: string | null }
+interface AuditRow {
+  seq: string;
+  at: string;
+  event: string;
+  entityType: string;
+  entityId: string | null;
+  actor: { id: string; displayName: string } | null;
+  after: unknown;
+}
+interface FieldErrors {
+  error: { code: string; fields: { field: string; message: string }[] };
+}
+interface AuditPage {
+  events: AuditRow[];
+  nextCursor: string | null;
+}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -26,7 +39,9 @@ beforeAll(async () => {
   // One second per call, so rows are apart in time and a date filter has something to split.
   app = await startTestApp(database.db, { clock: () => new Date((tick += 1000)) });
   auditorToken = await app.signInAs(auditor.id);
-  policeCaseId = (await database.db.prisma.case.findFirstOrThrow({ where: { leadAgencyId: police.id, status: 'OPEN' }, orderBy: { reference: 'asc' } })).id;
+  policeCaseId = (
+    await database.db.prisma.case.findFirstOrThrow({ where: { leadAgencyId: police.id, status: 'OPEN' }, orderBy: { reference: 'asc' } })
+  ).id;
   const chairToken = await app.signInAs(chair.id);
   expect((await app.call('GET', `/api/cases/${policeCaseId}/overview`, { token: chairToken })).status).toBe(200);
 }, 60_000);
@@ -44,7 +59,12 @@ describe('searching the audit trail', () => {
 
     expect(answer.status).toBe(200);
     expect(answer.body.events).toEqual([
-      expect.objectContaining({ event: 'case.read', entityType: 'Case', entityId: policeCaseId, actor: { id: chair.id, displayName: chair.displayName } }),
+      expect.objectContaining({
+        event: 'case.read',
+        entityType: 'Case',
+        entityId: policeCaseId,
+        actor: { id: chair.id, displayName: chair.displayName },
+      }),
     ]);
   });
 
@@ -99,17 +119,22 @@ describe('searching the audit trail', () => {
   test('refuses a period that ends before it starts', async () => {
     const answer = await search('from=2026-11-05&to=2026-11-01');
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ error: expect.objectContaining({ fields: [{ field: 'from', message: 'The start of the period must not be after its end.' }] }) });
+    expect(answer.body).toEqual({
+      error: expect.objectContaining({ fields: [{ field: 'from', message: 'The start of the period must not be after its end.' }] }),
+    });
   });
 
-  test.each(['Priya Example', 'Owen Dummy', 'Grace Testington', 'Dan Sample'])('refuses %s, who is not an auditor, with 403 and no rows', async (name) => {
-    const token = await app.signInAs(member(name).id);
-    for (const path of ['/api/audit', '/api/audit/export', '/api/audit/verify']) {
-      const answer = await app.call('GET', path, { token });
-      expect(answer.status).toBe(403);
-      expect(JSON.stringify(answer.body)).not.toMatch(/case\.read|seq/);
-    }
-  });
+  test.each(['Priya Example', 'Owen Dummy', 'Grace Testington', 'Dan Sample'])(
+    'refuses %s, who is not an auditor, with 403 and no rows',
+    async (name) => {
+      const token = await app.signInAs(member(name).id);
+      for (const path of ['/api/audit', '/api/audit/export', '/api/audit/verify']) {
+        const answer = await app.call('GET', path, { token });
+        expect(answer.status).toBe(403);
+        expect(JSON.stringify(answer.body)).not.toMatch(/case\.read|seq/);
+      }
+    },
+  );
 
   test('asks for sign-in without a token', async () => {
     expect((await app.call('GET', '/api/audit')).status).toBe(401);
@@ -132,11 +157,16 @@ describe('exporting the audit trail', () => {
   });
 
   test('downloads JSON lines, one parseable row per line', async () => {
-    const response = await fetch(`${app.baseUrl}/api/audit/export?format=jsonl&actorId=${auditor.id}`, { headers: { authorization: `Bearer ${auditorToken}` } });
+    const response = await fetch(`${app.baseUrl}/api/audit/export?format=jsonl&actorId=${auditor.id}`, {
+      headers: { authorization: `Bearer ${auditorToken}` },
+    });
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-    const rows = (await response.text()).trimEnd().split('\n').map((line) => JSON.parse(line) as AuditRow);
+    const rows = (await response.text())
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AuditRow);
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.every((row) => row.actor?.id === auditor.id && row.event.startsWith('audit.'))).toBe(true);
     expect(rows.map((row) => Number(row.seq))).toEqual(rows.map((row) => Number(row.seq)).sort((a, b) => a - b));
@@ -149,7 +179,7 @@ describe('checking the audit trail', () => {
 
     expect(answer.status).toBe(200);
     expect(answer.body.ok).toBe(true);
-    expect(answer.body.checked).toBe(await database.db.prisma.auditEvent.count() - 1);
+    expect(answer.body.checked).toBe((await database.db.prisma.auditEvent.count()) - 1);
     expect((await search('event=audit.verify')).body.events[0]!.after).toEqual(answer.body);
   });
 
@@ -161,7 +191,9 @@ describe('checking the audit trail', () => {
        ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only";`,
     );
 
-    const answer = await app.call<{ ok: boolean; brokenAt: { seq: string; reason: string } }>('GET', '/api/audit/verify', { token: auditorToken });
+    const answer = await app.call<{ ok: boolean; brokenAt: { seq: string; reason: string } }>('GET', '/api/audit/verify', {
+      token: auditorToken,
+    });
 
     expect(answer.status).toBe(200);
     const intactBefore = await database.db.prisma.auditEvent.count({ where: { seq: { lt: BigInt(target.seq) } } });

@@ -21,8 +21,16 @@ beforeAll(async () => {
   database = await openTestDatabase();
   await seedDemoData(database.db.prisma, { today: NOW });
   issuer = await startFakeIssuer();
-  const settings = { clientId: CLIENT_ID, allowedTenants: [DEMO_TENANT_ID, DEMO_GUEST_TENANT_ID], openIdMetadataUrl: issuer.entraMetadataUrl };
-  app = await startTestApp(database.db, { clock: () => NOW, signIn: { mode: 'entra', ...settings }, entraVerifier: createEntraTokenVerifier(settings) });
+  const settings = {
+    clientId: CLIENT_ID,
+    allowedTenants: [DEMO_TENANT_ID, DEMO_GUEST_TENANT_ID],
+    openIdMetadataUrl: issuer.entraMetadataUrl,
+  };
+  app = await startTestApp(database.db, {
+    clock: () => NOW,
+    signIn: { mode: 'entra', ...settings },
+    entraVerifier: createEntraTokenVerifier(settings),
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -34,8 +42,17 @@ afterAll(async () => {
 function teamsSso(overrides: JWTPayload = {}): JWTPayload {
   const now = Math.floor(Date.now() / 1000);
   return {
-    aud: `api://panels.example/${CLIENT_ID}`, iss: `https://sts.windows.net/${DEMO_TENANT_ID}/`, tid: DEMO_TENANT_ID, oid: officer.entraObjectId,
-    name: officer.displayName, scp: 'access_as_user', ver: '1.0', iat: now, nbf: now, exp: now + 3600, ...overrides,
+    aud: `api://panels.example/${CLIENT_ID}`,
+    iss: `https://sts.windows.net/${DEMO_TENANT_ID}/`,
+    tid: DEMO_TENANT_ID,
+    oid: officer.entraObjectId,
+    name: officer.displayName,
+    scp: 'access_as_user',
+    ver: '1.0',
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
+    ...overrides,
   };
 }
 
@@ -52,11 +69,20 @@ describe('Teams SSO on the running app', () => {
     const partnershipId = (await database.db.prisma.partnership.findFirstOrThrow()).id;
     const guestOid = '7e570000-0000-4000-8000-0000000a55c1';
     const guest = await database.db.prisma.member.create({
-      data: { partnershipId, agencyId: housing.id, tenantId: DEMO_GUEST_TENANT_ID, entraObjectId: guestOid, displayName: 'Guest Officer', roles: ['REFERRER'] },
+      data: {
+        partnershipId,
+        agencyId: housing.id,
+        tenantId: DEMO_GUEST_TENANT_ID,
+        entraObjectId: guestOid,
+        displayName: 'Guest Officer',
+        roles: ['REFERRER'],
+      },
     });
     const fromGuestTenant = { tid: DEMO_GUEST_TENANT_ID, iss: `https://sts.windows.net/${DEMO_GUEST_TENANT_ID}/`, oid: guestOid };
 
-    const signedIn = await app.call<{ id: string; agency: { id: string } }>('GET', '/api/me', { token: await issuer.sign(teamsSso(fromGuestTenant)) });
+    const signedIn = await app.call<{ id: string; agency: { id: string } }>('GET', '/api/me', {
+      token: await issuer.sign(teamsSso(fromGuestTenant)),
+    });
     const sameOidAtHome = await app.call('GET', '/api/me', { token: await issuer.sign(teamsSso({ oid: guestOid })) });
 
     expect(signedIn.status).toBe(200);
@@ -65,10 +91,17 @@ describe('Teams SSO on the running app', () => {
   });
 
   test('refuses a valid token for someone who is not a member, without naming them', async () => {
-    const answer = await app.call('GET', '/api/me', { token: await issuer.sign(teamsSso({ oid: '11111111-2222-4333-8444-555555555555' })) });
+    const answer = await app.call('GET', '/api/me', {
+      token: await issuer.sign(teamsSso({ oid: '11111111-2222-4333-8444-555555555555' })),
+    });
 
     expect(answer.status).toBe(403);
-    expect(answer.body).toEqual({ error: { code: 'FORBIDDEN', message: 'Your account is not set up as a member of a partnership here. Ask your partnership administrator.' } });
+    expect(answer.body).toEqual({
+      error: {
+        code: 'FORBIDDEN',
+        message: 'Your account is not set up as a member of a partnership here. Ask your partnership administrator.',
+      },
+    });
   });
 
   const refused: [string, () => Promise<string>][] = [
@@ -76,7 +109,10 @@ describe('Teams SSO on the running app', () => {
     ['a token that is not valid yet', () => issuer.sign(teamsSso({ nbf: Math.floor(Date.now() / 1000) + 600 }))],
     ['a token for another app', () => issuer.sign(teamsSso({ aud: 'api://panels.example/00000003-0000-0000-c000-000000000000' }))],
     ['a token from another issuer', () => issuer.sign(teamsSso({ iss: 'https://login.example.net/' }))],
-    ['a member object id from a tenant not allowed', () => issuer.sign(teamsSso({ tid: STRANGER_TENANT, iss: `https://sts.windows.net/${STRANGER_TENANT}/` }))],
+    [
+      'a member object id from a tenant not allowed',
+      () => issuer.sign(teamsSso({ tid: STRANGER_TENANT, iss: `https://sts.windows.net/${STRANGER_TENANT}/` })),
+    ],
     ['a forged signature', () => issuer.sign(teamsSso(), { signWithStrangerKey: true })],
     ['alg none', async () => issuer.unsigned(teamsSso())],
     ['an unknown key id', () => issuer.sign(teamsSso(), { keyId: 'never-published' })],

@@ -129,23 +129,46 @@ describe('Teams SSO bearer tokens on the REST API', () => {
   const refused: [string, string, () => Promise<string>][] = [
     ['an expired token', 'TOKEN_EXPIRED', () => issuer.sign(teamsSsoClaims({ exp: nowSeconds() - 600 }))],
     ['a token that is not valid yet', 'TOKEN_NOT_YET_VALID', () => issuer.sign(teamsSsoClaims({ nbf: nowSeconds() + 600 }))],
-    ['a token for another app', 'TOKEN_INVALID', () => issuer.sign(teamsSsoClaims({ aud: 'api://panels.example-csp.org.uk/00000003-0000-0000-c000-000000000000' }))],
-    ['a token whose issuer is not its tenant', 'TOKEN_INVALID', () => issuer.sign(teamsSsoClaims({ iss: `https://sts.windows.net/${OTHER_TENANT}/` }))],
+    [
+      'a token for another app',
+      'TOKEN_INVALID',
+      () => issuer.sign(teamsSsoClaims({ aud: 'api://panels.example-csp.org.uk/00000003-0000-0000-c000-000000000000' })),
+    ],
+    [
+      'a token whose issuer is not its tenant',
+      'TOKEN_INVALID',
+      () => issuer.sign(teamsSsoClaims({ iss: `https://sts.windows.net/${OTHER_TENANT}/` })),
+    ],
     ['a token from an unknown issuer', 'TOKEN_INVALID', () => issuer.sign(teamsSsoClaims({ iss: 'https://login.example.net/' }))],
     [
       'a token from a tenant that is not part of the partnership',
       'TENANT_NOT_ALLOWED',
       () => issuer.sign(teamsSsoClaims({ tid: OTHER_TENANT, iss: `https://sts.windows.net/${OTHER_TENANT}/` })),
     ],
-    ['a token signed by another key under the issuer key id', 'TOKEN_INVALID', () => issuer.sign(teamsSsoClaims(), { signWithStrangerKey: true })],
+    [
+      'a token signed by another key under the issuer key id',
+      'TOKEN_INVALID',
+      () => issuer.sign(teamsSsoClaims(), { signWithStrangerKey: true }),
+    ],
     ['a token with alg none', 'TOKEN_INVALID', async () => issuer.unsigned(teamsSsoClaims())],
     [
       'a token signed with a shared secret (HS256)',
       'TOKEN_INVALID',
-      () => new SignJWT(teamsSsoClaims()).setProtectedHeader({ alg: 'HS256', kid: issuer.keyId }).sign(new TextEncoder().encode('a-guessable-shared-secret-of-32b')),
+      () =>
+        new SignJWT(teamsSsoClaims())
+          .setProtectedHeader({ alg: 'HS256', kid: issuer.keyId })
+          .sign(new TextEncoder().encode('a-guessable-shared-secret-of-32b')),
     ],
-    ['a token signed with a key id the issuer never published', 'TOKEN_INVALID', () => issuer.sign(teamsSsoClaims(), { keyId: 'never-published' })],
-    ['an app-only token with no delegated scopes', 'TOKEN_INVALID', () => issuer.sign(teamsSsoClaims({ scp: undefined, roles: ['Panels.ReadWrite.All'] }))],
+    [
+      'a token signed with a key id the issuer never published',
+      'TOKEN_INVALID',
+      () => issuer.sign(teamsSsoClaims(), { keyId: 'never-published' }),
+    ],
+    [
+      'an app-only token with no delegated scopes',
+      'TOKEN_INVALID',
+      () => issuer.sign(teamsSsoClaims({ scp: undefined, roles: ['Panels.ReadWrite.All'] })),
+    ],
     ['a string that is not a token', 'TOKEN_INVALID', async () => 'not-a-jwt'],
   ];
 

@@ -57,8 +57,15 @@ async function exchangeInChildProcess(exchanges: Exchange[]): Promise<GraphToken
 function teamsSsoToken(overrides: JWTPayload = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return entra.sign({
-    aud: CLIENT_ID, iss: `https://sts.windows.net/${COUNCIL_TENANT}/`, tid: COUNCIL_TENANT,
-    oid: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', scp: 'access_as_user', iat: now, nbf: now, exp: now + 3600, ...overrides,
+    aud: CLIENT_ID,
+    iss: `https://sts.windows.net/${COUNCIL_TENANT}/`,
+    tid: COUNCIL_TENANT,
+    oid: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    scp: 'access_as_user',
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
+    ...overrides,
   });
 }
 
@@ -89,7 +96,9 @@ test('swaps the chair’s Teams token for a Graph token with one on-behalf-of re
 test('reports that an administrator must consent when Entra answers AADSTS65001', async () => {
   entra.answerNextTokenRequestWith(CONSENT_REQUIRED_ANSWER);
 
-  const [result] = await exchangeInChildProcess([{ userToken: await teamsSsoToken({ oid: 'c0ffee00-0000-4000-8000-000000000001' }), scopes: GRAPH_SCOPES }]);
+  const [result] = await exchangeInChildProcess([
+    { userToken: await teamsSsoToken({ oid: 'c0ffee00-0000-4000-8000-000000000001' }), scopes: GRAPH_SCOPES },
+  ]);
 
   expect(result).toEqual({ ok: false, error: { code: 'CONSENT_REQUIRED', reason: expect.stringContaining('AADSTS65001') } });
 });

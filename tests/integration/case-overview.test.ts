@@ -28,7 +28,8 @@ let app: RunningApp;
 let world: GovernanceWorld;
 const tokens: Record<string, string> = {};
 
-const overviewOf = (who: string, caseId = world.cases.c1) => app.call<Overview>('GET', `/api/cases/${caseId}/overview`, { token: tokens[who]! });
+const overviewOf = (who: string, caseId = world.cases.c1) =>
+  app.call<Overview>('GET', `/api/cases/${caseId}/overview`, { token: tokens[who]! });
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -51,7 +52,13 @@ describe('the case overview', () => {
   });
 
   it('gives the case, its victim, perpetrator and location', () => {
-    expect(body.case).toMatchObject({ id: world.cases.c1, reference: 'GOV-1', status: 'OPEN', currentRiskBand: 'HIGH', leadAgency: { name: 'Fernbrook Police' } });
+    expect(body.case).toMatchObject({
+      id: world.cases.c1,
+      reference: 'GOV-1',
+      status: 'OPEN',
+      currentRiskBand: 'HIGH',
+      leadAgency: { name: 'Fernbrook Police' },
+    });
     expect(body.subjects.map((subject) => [subject.role, subject.person.name])).toEqual([
       ['VICTIM', 'Ada Example'],
       ['PERPETRATOR', 'Bob Sample'],
@@ -64,9 +71,23 @@ describe('the case overview', () => {
       ['2026-01-05', 34, 'HIGH', 'Ruth Okafor'],
       ['2026-04-02', 20, 'MEDIUM', 'Ruth Okafor'],
     ]);
-    expect(body.incidents.map((incident) => incident.occurredAt.slice(0, 10))).toEqual(['2026-02-03', '2026-01-16', '2026-01-15', '2026-01-14', '2026-01-13', '2026-01-12', '2026-01-11']);
+    expect(body.incidents.map((incident) => incident.occurredAt.slice(0, 10))).toEqual([
+      '2026-02-03',
+      '2026-01-16',
+      '2026-01-15',
+      '2026-01-14',
+      '2026-01-13',
+      '2026-01-12',
+      '2026-01-11',
+    ]);
     expect(body.agendaHistory).toEqual([
-      expect.objectContaining({ panel: expect.objectContaining({ name: 'Fernbrook CMARAC' }), reasonText: 'New high-risk referral', status: 'DISCUSSED', riskBandAfter: 'HIGH', decisions: 'Keep on; housing to visit.' }),
+      expect.objectContaining({
+        panel: expect.objectContaining({ name: 'Fernbrook CMARAC' }),
+        reasonText: 'New high-risk referral',
+        status: 'DISCUSSED',
+        riskBandAfter: 'HIGH',
+        decisions: 'Keep on; housing to visit.',
+      }),
     ]);
   });
 
@@ -94,14 +115,26 @@ describe('restricted notes by role', () => {
 
   it('gives a chair every note, and the right to see who viewed the case', async () => {
     const { body } = await overviewOf('chair');
-    expect(body.access).toEqual({ ground: 'LEAD_AGENCY', restricted: { healthNotes: true, safeguardingNotes: true, intelligenceNotes: true }, mayListViewers: true });
-    expect(victimOf(body)).toMatchObject({ healthNotes: 'Takes medication for anxiety.', safeguardingNotes: 'Adult safeguarding referral made.', intelligenceNotes: 'Neighbour known to police.' });
+    expect(body.access).toEqual({
+      ground: 'LEAD_AGENCY',
+      restricted: { healthNotes: true, safeguardingNotes: true, intelligenceNotes: true },
+      mayListViewers: true,
+    });
+    expect(victimOf(body)).toMatchObject({
+      healthNotes: 'Takes medication for anxiety.',
+      safeguardingNotes: 'Adult safeguarding referral made.',
+      intelligenceNotes: 'Neighbour known to police.',
+    });
   });
 
   it('gives a housing panel member health and safeguarding notes but not police intelligence, not even its key', async () => {
     const { status, body } = await overviewOf('housingMember');
     expect(status).toBe(200);
-    expect(body.access).toEqual({ ground: 'INVOLVED_AGENCY', restricted: { healthNotes: true, safeguardingNotes: true, intelligenceNotes: false }, mayListViewers: false });
+    expect(body.access).toEqual({
+      ground: 'INVOLVED_AGENCY',
+      restricted: { healthNotes: true, safeguardingNotes: true, intelligenceNotes: false },
+      mayListViewers: false,
+    });
     expect(victimOf(body)).toHaveProperty('healthNotes', 'Takes medication for anxiety.');
     expect(victimOf(body)).not.toHaveProperty('intelligenceNotes');
     expect(JSON.stringify(body)).not.toContain('Neighbour known to police');

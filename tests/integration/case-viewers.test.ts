@@ -47,7 +47,11 @@ describe('who viewed a case', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.viewers).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ member: { id: priya.id, displayName: priya.displayName }, agency: expect.objectContaining({ name: priya.agencyName }), views: 2 }),
+        expect.objectContaining({
+          member: { id: priya.id, displayName: priya.displayName },
+          agency: expect.objectContaining({ name: priya.agencyName }),
+          views: 2,
+        }),
         expect.objectContaining({ member: { id: grace.id, displayName: grace.displayName }, views: 1 }),
       ]),
     );
@@ -58,11 +62,17 @@ describe('who viewed a case', () => {
 
   test('records each listing in the audit trail without counting it as a read of the case', async () => {
     await listViewers(auditor.id);
-    const listings = await database.db.prisma.auditEvent.count({ where: { event: 'case.viewers.list', entityId: world.cases.other, actorId: auditor.id } });
+    const listings = await database.db.prisma.auditEvent.count({
+      where: { event: 'case.viewers.list', entityId: world.cases.other, actorId: auditor.id },
+    });
 
     const answer = await listViewers(auditor.id);
 
-    expect(await database.db.prisma.auditEvent.count({ where: { event: 'case.viewers.list', entityId: world.cases.other, actorId: auditor.id } })).toBe(listings + 1);
+    expect(
+      await database.db.prisma.auditEvent.count({
+        where: { event: 'case.viewers.list', entityId: world.cases.other, actorId: auditor.id },
+      }),
+    ).toBe(listings + 1);
     expect(answer.body.reads.every((read) => read.event.endsWith('.read'))).toBe(true);
     expect(answer.body.viewers.map((viewer) => viewer.member.id)).not.toContain(auditor.id);
   });
@@ -73,7 +83,7 @@ describe('who viewed a case', () => {
     expect(answer.body.viewers).toHaveLength(2);
   });
 
-  test("answers a chair who may not see the case exactly as a case that does not exist", async () => {
+  test('answers a chair who may not see the case exactly as a case that does not exist', async () => {
     const hidden = await listViewers(world.members.PANEL_CHAIR.id);
     const missing = await listViewers(world.members.PANEL_CHAIR.id, '00000000-0000-4000-8000-000000000000');
 

@@ -94,24 +94,33 @@ describe('demo data', () => {
     }
   });
 
-  it('involves every action owner agency in the action\'s case', async () => {
-    const orphans = await rowsOf(test, `
+  it("involves every action owner agency in the action's case", async () => {
+    const orphans = await rowsOf(
+      test,
+      `
       SELECT a.id FROM "Action" a
-       WHERE NOT EXISTS (SELECT 1 FROM "CaseAgency" ca WHERE ca."caseId" = a."caseId" AND ca."agencyId" = a."ownerAgencyId")`);
+       WHERE NOT EXISTS (SELECT 1 FROM "CaseAgency" ca WHERE ca."caseId" = a."caseId" AND ca."agencyId" = a."ownerAgencyId")`,
+    );
     expect(orphans).toEqual([]);
   });
 
   it('gives every action a history that ends in its current status, one version per change', async () => {
-    const mismatched = await rowsOf(test, `
+    const mismatched = await rowsOf(
+      test,
+      `
       SELECT a.id FROM "Action" a
        JOIN LATERAL (SELECT e."toStatus", count(*) OVER () AS n FROM "ActionEvent" e WHERE e."actionId" = a.id ORDER BY e.at DESC LIMIT 1) last ON true
-       WHERE last."toStatus" <> a.status OR last.n - 1 <> a.version`);
+       WHERE last."toStatus" <> a.status OR last.n - 1 <> a.version`,
+    );
     expect(mismatched).toEqual([]);
   });
 
-  it('copies each incident\'s time onto the people involved in it', async () => {
-    const differing = await rowsOf(test, `
-      SELECT ip."incidentId" FROM "IncidentPerson" ip JOIN "Incident" i ON i.id = ip."incidentId" WHERE ip."occurredAt" <> i."occurredAt"`);
+  it("copies each incident's time onto the people involved in it", async () => {
+    const differing = await rowsOf(
+      test,
+      `
+      SELECT ip."incidentId" FROM "IncidentPerson" ip JOIN "Incident" i ON i.id = ip."incidentId" WHERE ip."occurredAt" <> i."occurredAt"`,
+    );
     expect(differing).toEqual([]);
   });
 

@@ -35,7 +35,11 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-const oddId = fc.oneof(fc.string(), fc.constantFrom('..', '%00', "1' OR '1'='1", '00000000-0000-0000-0000-000000000000', 'A'.repeat(5000)), fc.integer());
+const oddId = fc.oneof(
+  fc.string(),
+  fc.constantFrom('..', '%00', "1' OR '1'='1", '00000000-0000-0000-0000-000000000000', 'A'.repeat(5000)),
+  fc.integer(),
+);
 /**
  * Every table but ConversationReference: the bot records where it can reach a member on any turn
  * from them (bot/conversations.ts), refused or not; that is how proactive messages find them.
@@ -59,22 +63,34 @@ describe('fuzzing every card verb', () => {
       const visibility = fc.constantFrom('own', 'other', 'missing') as fc.Arbitrary<'own' | 'other' | 'missing'>;
       const data = fc.oneof(
         // The valid submission for a member who may or may not see its ids, with one field replaced.
-        fc.tuple(visibility, fc.constantFrom(...fields, 'unexpected'), fc.oneof(fc.jsonValue({ maxDepth: 2 }), oddId)).map(([v, field, value]) => ({ v, field, value })),
+        fc
+          .tuple(visibility, fc.constantFrom(...fields, 'unexpected'), fc.oneof(fc.jsonValue({ maxDepth: 2 }), oddId))
+          .map(([v, field, value]) => ({ v, field, value })),
         fc.tuple(visibility).map(([v]) => ({ v })),
         // Anything at all as the card's data.
         fc.jsonValue({ maxDepth: 3 }).map((raw) => ({ raw })),
       );
       const details = await fc.check(
         fc.asyncProperty(data, async (input) => {
-          const body = 'raw' in input
-            ? input.raw
-            : { ...(await sample.data((name) => resolveId(world, name, input.v))), ...('field' in input ? { [input.field]: input.value } : {}) };
+          const body =
+            'raw' in input
+              ? input.raw
+              : {
+                  ...(await sample.data((name) => resolveId(world, name, input.v))),
+                  ...('field' in input ? { [input.field]: input.value } : {}),
+                };
           const before = await dataFingerprints();
-          const answer = await clickCard({ app, serviceUrl: connector.serviceUrl, timestamp: WORLD_TODAY }, world.members[role], verb, body);
+          const answer = await clickCard(
+            { app, serviceUrl: connector.serviceUrl, timestamp: WORLD_TODAY },
+            world.members[role],
+            verb,
+            body,
+          );
           const label = `${verb} ${JSON.stringify(body)}`.slice(0, 300);
           if (answer.status !== 200) failures.push(`${label} answered ${answer.status}`);
           else if (isCrashCard(answer.card)) failures.push(`${label} failed inside the handler`);
-          else if (refused(answer.card) && (await dataFingerprints()) !== before) failures.push(`${label} was refused but changed the database`);
+          else if (refused(answer.card) && (await dataFingerprints()) !== before)
+            failures.push(`${label} was refused but changed the database`);
           else return true;
           return false;
         }),

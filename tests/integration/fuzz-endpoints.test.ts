@@ -41,9 +41,18 @@ function routeSpecs(): RouteSpec[] {
   const logger = createLogger({ level: 'silent' });
   const clock = () => WORLD_TODAY;
   return apiRouteSpecs({
-    db: database.db, logger, clock, identity: createIdentity({ mode: 'development' }, { db: database.db, logger, clock }),
+    db: database.db,
+    logger,
+    clock,
+    identity: createIdentity({ mode: 'development' }, { db: database.db, logger, clock }),
     sender: {} as TeamsSender,
-    config: { signIn: { mode: 'development' }, allowedOrigins: [], rateLimitPerMinute: 10_000, signInRateLimitPerMinute: 10_000, nodeEnv: 'test' },
+    config: {
+      signIn: { mode: 'development' },
+      allowedOrigins: [],
+      rateLimitPerMinute: 10_000,
+      signInRateLimitPerMinute: 10_000,
+      nodeEnv: 'test',
+    },
   });
 }
 
@@ -54,12 +63,22 @@ const roleFor = (route: RouteSpec): Role => (route.capability ? rolesAllowed(rou
 function idArbitrary(name: string): fc.Arbitrary<() => Promise<string>> {
   return fc.oneof(
     fc.constantFrom('own', 'other', 'missing').map((visibility) => () => resolveId(world, name, visibility as 'own' | 'other' | 'missing')),
-    fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('..', '%00', "1' OR '1'='1", '00000000-0000-0000-0000-000000000000', 'A'.repeat(5000)))
+    fc
+      .oneof(
+        fc.string(),
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.constantFrom('..', '%00', "1' OR '1'='1", '00000000-0000-0000-0000-000000000000', 'A'.repeat(5000)),
+      )
       .map((text) => async () => text),
   );
 }
 
-const queryKey = (known: string[]) => fc.oneof(fc.constantFrom(...known, 'limit', 'cursor'), fc.string({ maxLength: 12 }), fc.constantFrom('from[gt]', '__proto__', 'constructor'));
+const queryKey = (known: string[]) =>
+  fc.oneof(
+    fc.constantFrom(...known, 'limit', 'cursor'),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('from[gt]', '__proto__', 'constructor'),
+  );
 const queryValue = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.integer().map(String),
@@ -88,7 +107,9 @@ describe('fuzzing every REST route', () => {
     for (const route of routes) {
       const token = tokens[roleFor(route)];
       const paramNames = Object.keys(route.params ?? {});
-      const knownQuery = route.query ? Object.keys((await sampleInput(route.query, (name) => resolveId(world, name, 'own'))) as object) : [];
+      const knownQuery = route.query
+        ? Object.keys((await sampleInput(route.query, (name) => resolveId(world, name, 'own'))) as object)
+        : [];
       const sampleBody = route.body ? await sampleInput(route.body, (name) => resolveId(world, name, 'own')) : undefined;
       const request = fc.record({
         ids: fc.tuple(...paramNames.map(idArbitrary)),
@@ -107,14 +128,16 @@ describe('fuzzing every REST route', () => {
           });
           const label = `${route.method.toUpperCase()} ${path}?${search} ${body ?? ''}`.slice(0, 300);
           if (answer.status >= 500) failures.push(`${label} answered ${answer.status}`);
-          else if (answer.status >= 400 && JSON.stringify(await tableFingerprints(database.db)) !== JSON.stringify(before)) failures.push(`${label} was refused with ${answer.status} but changed the database`);
+          else if (answer.status >= 400 && JSON.stringify(await tableFingerprints(database.db)) !== JSON.stringify(before))
+            failures.push(`${label} was refused with ${answer.status} but changed the database`);
           else return true;
           return false;
         }),
         // A fixed seed makes a failure reproducible; change it to explore further.
         { numRuns: runsPerRoute, seed: 20261202, endOnFailure: true },
       );
-      if (details.failed && failures.length === 0) failures.push(`${routeKey(route)}: ${String(details.errorInstance ?? 'property failed')}`);
+      if (details.failed && failures.length === 0)
+        failures.push(`${routeKey(route)}: ${String(details.errorInstance ?? 'property failed')}`);
       requests += details.numRuns;
     }
     expect(failures).toEqual([]);

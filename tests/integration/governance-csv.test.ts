@@ -24,7 +24,9 @@ function parseCsv(text: string): string[][] {
   return text
     .split('\r\n')
     .filter((line) => line !== '')
-    .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].slice(0, -1).map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')));
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].slice(0, -1).map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')),
+    );
 }
 
 type Cell = { value: number | null; suppressed: boolean };
@@ -34,7 +36,14 @@ describe('governance CSV export', () => {
   it.each(['chair', 'housingMember'] as const)('holds the same figures as the JSON for the %s, as a download', async (who) => {
     const token = await app.signInAs(world.members[who]);
     const json = await app.call<{
-      actionsByAgency: Array<{ agency: { name: string }; set: Cell; completed: Cell; completionRate: Cell; medianDaysToComplete: Cell; overdue: Cell }>;
+      actionsByAgency: Array<{
+        agency: { name: string };
+        set: Cell;
+        completed: Cell;
+        completionRate: Cell;
+        medianDaysToComplete: Cell;
+        overdue: Cell;
+      }>;
       casesByRiskBand: Array<{ band: string; cases: Cell }>;
       repeatReferrals: { referrals: Cell; repeats: Cell; rate: Cell };
     }>('GET', `/api/governance/figures${query}`, { token });
@@ -44,7 +53,8 @@ describe('governance CSV export', () => {
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="?governance-figures-2026-01-01-to-2026-06-30\.csv"?$/);
     const rows = parseCsv(csv.body);
     expect(rows[0]).toEqual(['section', 'group', 'measure', 'value']);
-    const lookup = (section: string, group: string, measure: string) => rows.find((r) => r[0] === section && r[1] === group && r[2] === measure)?.[3];
+    const lookup = (section: string, group: string, measure: string) =>
+      rows.find((r) => r[0] === section && r[1] === group && r[2] === measure)?.[3];
     for (const row of json.body.actionsByAgency) {
       expect(lookup('Actions by agency', row.agency.name, 'actions set')).toBe(text(row.set));
       expect(lookup('Actions by agency', row.agency.name, 'completion rate')).toBe(text(row.completionRate));
@@ -62,12 +72,22 @@ describe('governance CSV export', () => {
     const token = await app.signInAs(world.members.auditor);
     await app.call('GET', `/api/governance/figures.csv?from=2026-02-01&to=2026-02-28`, { token });
     const rows = await database.db.prisma.auditEvent.findMany({ where: { event: 'governance.export', actorId: world.members.auditor } });
-    expect(rows).toEqual([expect.objectContaining({ entityType: 'Partnership', entityId: world.partnershipId, after: { from: '2026-02-01', to: '2026-02-28', suppressed: false } })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        entityType: 'Partnership',
+        entityId: world.partnershipId,
+        after: { from: '2026-02-01', to: '2026-02-28', suppressed: false },
+      }),
+    ]);
   });
 
   it('refuses a bad period with a field error rather than an empty file', async () => {
     const token = await app.signInAs(world.members.chair);
-    const answer = await app.call<{ error: { fields: Array<{ field: string }> } }>('GET', '/api/governance/figures.csv?from=2026-06-01&to=2026-01-01', { token });
+    const answer = await app.call<{ error: { fields: Array<{ field: string }> } }>(
+      'GET',
+      '/api/governance/figures.csv?from=2026-06-01&to=2026-01-01',
+      { token },
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields).toEqual([expect.objectContaining({ field: 'from' })]);
   });

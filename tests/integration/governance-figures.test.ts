@@ -5,7 +5,13 @@ import { startTestApp, type RunningApp } from '../support/test-app';
 import { createGovernanceWorld, NOW, PERIOD, type GovernanceWorld } from './governance-fixtures';
 
 type Cell = { value: number | null; suppressed: boolean };
-interface Delivery { set: Cell; completed: Cell; completionRate: Cell; medianDaysToComplete: Cell; overdue: Cell }
+interface Delivery {
+  set: Cell;
+  completed: Cell;
+  completionRate: Cell;
+  medianDaysToComplete: Cell;
+  overdue: Cell;
+}
 interface Figures {
   period: { from: string; to: string };
   asOf: string;
@@ -59,10 +65,30 @@ describe('governance figures for a chair (exact figures)', () => {
 
   it('gives each agency its actions set, completed, completion rate, median days to complete and overdue', () => {
     expect(figures.actionsByAgency).toEqual([
-      { agency: { id: world.agencies.housing, name: 'Fernbrook Homes' }, set: exact(6), completed: exact(5), completionRate: exact(0.833), medianDaysToComplete: exact(7), overdue: exact(1) },
-      { agency: { id: world.agencies.police, name: 'Fernbrook Police' }, set: exact(3), completed: exact(2), completionRate: exact(0.667), medianDaysToComplete: exact(14.5), overdue: exact(3) },
+      {
+        agency: { id: world.agencies.housing, name: 'Fernbrook Homes' },
+        set: exact(6),
+        completed: exact(5),
+        completionRate: exact(0.833),
+        medianDaysToComplete: exact(7),
+        overdue: exact(1),
+      },
+      {
+        agency: { id: world.agencies.police, name: 'Fernbrook Police' },
+        set: exact(3),
+        completed: exact(2),
+        completionRate: exact(0.667),
+        medianDaysToComplete: exact(14.5),
+        overdue: exact(3),
+      },
     ]);
-    expect(figures.actionTotals).toEqual({ set: exact(9), completed: exact(7), completionRate: exact(0.778), medianDaysToComplete: exact(7), overdue: exact(4) });
+    expect(figures.actionTotals).toEqual({
+      set: exact(9),
+      completed: exact(7),
+      completionRate: exact(0.778),
+      medianDaysToComplete: exact(7),
+      overdue: exact(4),
+    });
   });
 
   it('bands the cases open in the period and compares risk at referral with risk at closure', () => {
@@ -72,7 +98,13 @@ describe('governance figures for a chair (exact figures)', () => {
       { band: 'LOW', cases: exact(1) },
       { band: 'UNASSESSED', cases: exact(1) },
     ]);
-    expect(figures.riskChange).toEqual({ closed: exact(2), reduced: exact(1), unchanged: exact(1), increased: exact(0), unknown: exact(0) });
+    expect(figures.riskChange).toEqual({
+      closed: exact(2),
+      reduced: exact(1),
+      unchanged: exact(1),
+      increased: exact(0),
+      unknown: exact(0),
+    });
   });
 
   it('counts the tools and powers used, referrals by source agency and repeat referrals', () => {
@@ -92,7 +124,13 @@ describe('governance figures for a chair (exact figures)', () => {
 describe('the period', () => {
   it('moves every figure with the dates: January alone', async () => {
     const { body } = await figuresFor('chair', '?from=2026-01-01&to=2026-01-31');
-    expect(body.actionTotals).toEqual({ set: exact(1), completed: exact(1), completionRate: exact(1), medianDaysToComplete: exact(4), overdue: exact(1) });
+    expect(body.actionTotals).toEqual({
+      set: exact(1),
+      completed: exact(1),
+      completionRate: exact(1),
+      medianDaysToComplete: exact(4),
+      overdue: exact(1),
+    });
     expect(body.referralsBySourceAgency.map((row) => [row.agency.name, row.referrals.value])).toEqual([['Fernbrook Police', 1]]);
     expect(body.toolsAndPowers.map((row) => [row.type, row.used.value])).toEqual([['WARNING_LETTER', 1]]);
     expect(body.riskChange.closed).toEqual(exact(0));
@@ -113,7 +151,11 @@ describe('the period', () => {
     ['a period over two years', '?from=2023-01-01&to=2026-06-30', 'from'],
     ['an unknown parameter', '?panel=all', 'query'],
   ])('refuses %s with a field error', async (_name, search, field) => {
-    const answer = await app.call<{ error: { code: string; fields: Array<{ field: string }> } }>('GET', `/api/governance/figures${search}`, { token: tokens.chair! });
+    const answer = await app.call<{ error: { code: string; fields: Array<{ field: string }> } }>(
+      'GET',
+      `/api/governance/figures${search}`,
+      { token: tokens.chair! },
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('VALIDATION_FAILED');
     expect(answer.body.error.fields.length).toBeGreaterThan(0);
@@ -127,10 +169,30 @@ describe('who sees what', () => {
     expect(status).toBe(200);
     expect(body.suppressed).toBe(true);
     expect(body.actionsByAgency).toEqual([
-      { agency: { id: world.agencies.housing, name: 'Fernbrook Homes' }, set: exact(6), completed: exact(5), completionRate: exact(0.833), medianDaysToComplete: exact(7), overdue: WITHHELD },
-      { agency: { id: world.agencies.police, name: 'Fernbrook Police' }, set: WITHHELD, completed: WITHHELD, completionRate: WITHHELD, medianDaysToComplete: WITHHELD, overdue: WITHHELD },
+      {
+        agency: { id: world.agencies.housing, name: 'Fernbrook Homes' },
+        set: exact(6),
+        completed: exact(5),
+        completionRate: exact(0.833),
+        medianDaysToComplete: exact(7),
+        overdue: WITHHELD,
+      },
+      {
+        agency: { id: world.agencies.police, name: 'Fernbrook Police' },
+        set: WITHHELD,
+        completed: WITHHELD,
+        completionRate: WITHHELD,
+        medianDaysToComplete: WITHHELD,
+        overdue: WITHHELD,
+      },
     ]);
-    expect(body.actionTotals).toEqual({ set: exact(9), completed: exact(7), completionRate: exact(0.778), medianDaysToComplete: exact(7), overdue: WITHHELD });
+    expect(body.actionTotals).toEqual({
+      set: exact(9),
+      completed: exact(7),
+      completionRate: exact(0.778),
+      medianDaysToComplete: exact(7),
+      overdue: WITHHELD,
+    });
     expect(body.casesByRiskBand.map((row) => row.cases)).toEqual([WITHHELD, WITHHELD, WITHHELD, WITHHELD]);
     expect(body.repeatReferrals).toEqual({ referrals: exact(6), repeats: WITHHELD, rate: exact(0.333) });
     expect(JSON.stringify(body)).not.toMatch(/"value":[1-4][,}]/);

@@ -11,7 +11,11 @@ describe('GET /healthz', () => {
     try {
       const response = await fetch(`${app.baseUrl}/healthz`);
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { status: string; database: { kind: string; reachable: boolean }; migrations: { pending: string[]; latest: string } };
+      const body = (await response.json()) as {
+        status: string;
+        database: { kind: string; reachable: boolean };
+        migrations: { pending: string[]; latest: string };
+      };
       expect(body.status).toBe('ok');
       expect(body.database).toEqual({ kind: test.db.kind, reachable: true });
       expect(body.migrations.pending).toEqual([]);

@@ -31,7 +31,13 @@ describe('development sign-in', () => {
     const me = await app.call('GET', '/api/me', { token });
     expect(me).toMatchObject({
       status: 200,
-      body: { id: chair.id, displayName: chair.displayName, roles: [...chair.roles], signIn: 'development', agency: { name: chair.agencyName } },
+      body: {
+        id: chair.id,
+        displayName: chair.displayName,
+        roles: [...chair.roles],
+        signIn: 'development',
+        agency: { name: chair.agencyName },
+      },
     });
     expect((me.body as { capabilities: string[] }).capabilities).toContain('meeting.run');
   });
@@ -59,7 +65,12 @@ describe('development sign-in', () => {
   it('explains a bad sign-in request field by field', async () => {
     const answer = await app.call('POST', '/api/dev/sign-in', { body: { memberId: 'someone', extra: 1 } });
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', fields: expect.arrayContaining([{ field: 'memberId', message: 'Choose a member from the list.' }]) } });
+    expect(answer.body).toMatchObject({
+      error: {
+        code: 'VALIDATION_FAILED',
+        fields: expect.arrayContaining([{ field: 'memberId', message: 'Choose a member from the list.' }]),
+      },
+    });
   });
 });
 
@@ -76,7 +87,9 @@ describe('browser-facing defences', () => {
   it('refuses calls from other web sites and answers our own origin', async () => {
     const refused = await app.call('GET', '/api/config', { headers: { origin: 'https://evil.example' } });
     expect(refused.status).toBe(403);
-    const allowed = await app.call('OPTIONS', '/api/me', { headers: { origin: 'https://asb.example.org', 'access-control-request-method': 'GET' } });
+    const allowed = await app.call('OPTIONS', '/api/me', {
+      headers: { origin: 'https://asb.example.org', 'access-control-request-method': 'GET' },
+    });
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://asb.example.org');
   });

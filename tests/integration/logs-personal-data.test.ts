@@ -61,7 +61,12 @@ test('writes no name, date of birth or note of anyone in the cases to the log', 
   expect(lines.length).toBeGreaterThanOrEqual(calls.length);
   const people = await database.db.prisma.person.findMany({ where: { caseRoles: { some: { caseId } } } });
   const personal = people.flatMap((p) => [
-    `${p.givenName} ${p.familyName}`, p.familyName, p.dateOfBirth?.toISOString().slice(0, 10), p.healthNotes, p.safeguardingNotes, p.intelligenceNotes,
+    `${p.givenName} ${p.familyName}`,
+    p.familyName,
+    p.dateOfBirth?.toISOString().slice(0, 10),
+    p.healthNotes,
+    p.safeguardingNotes,
+    p.intelligenceNotes,
   ]);
   for (const value of personal.filter((v): v is string => typeof v === 'string' && v.length > 3)) expect(log).not.toContain(value);
 });

@@ -6,9 +6,26 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixtures';
 
-interface Item { id: string; status: string; case: { id: string; reference: string } }
-interface ErrorReply { error: { code: string; message: string; fields?: Array<{ field: string }> } }
-interface MinutesReply { status: string; dueBy: string; version: number; content: { title: string; present: string[]; apologies: string[]; actionReview: string[]; cases: Array<{ heading: string; outcome: string }> } }
+interface Item {
+  id: string;
+  status: string;
+  case: { id: string; reference: string };
+}
+interface ErrorReply {
+  error: { code: string; message: string; fields?: Array<{ field: string }> };
+}
+interface MinutesReply {
+  status: string;
+  dueBy: string;
+  version: number;
+  content: {
+    title: string;
+    present: string[];
+    apologies: string[];
+    actionReview: string[];
+    cases: Array<{ heading: string; outcome: string }>;
+  };
+}
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -22,9 +39,13 @@ beforeAll(async () => {
   world = await createMeetingsWorld(database.db);
   app = await startTestApp(database.db, { clock: () => NOW });
   chair = await app.signInAs(world.members.chair);
-  meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} })).body.meeting.id;
+  meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
+    .body.meeting.id;
   await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, { token: chair, body: { acceptConfidentiality: true } });
-  await app.call('PUT', `/api/meetings/${meetingId}/attendance/${world.members.otherChair}`, { token: chair, body: { status: 'APOLOGIES' } });
+  await app.call('PUT', `/api/meetings/${meetingId}/attendance/${world.members.otherChair}`, {
+    token: chair,
+    body: { status: 'APOLOGIES' },
+  });
   const member = await app.signInAs(world.members.housingMember);
   await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, { token: member, body: { acceptConfidentiality: true } });
   // Hear the first two cases; the rest are not reached before the chair closes the meeting.
@@ -32,7 +53,17 @@ beforeAll(async () => {
   items = (await app.call<{ items: Item[] }>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body.items;
   // An action agreed on the first case (actions are assigned through the actions slice's own service).
   await database.db.prisma.action.create({
-    data: { partnershipId: world.partnershipId, caseId: items[0]!.case.id, meetingId, agendaItemId: items[0]!.id, title: 'Offer a management move', ownerAgencyId: world.agencies.housing, ownerMemberId: world.members.housingMember, createdById: world.members.chair, dueDate: new Date('2026-12-24T00:00:00Z') },
+    data: {
+      partnershipId: world.partnershipId,
+      caseId: items[0]!.case.id,
+      meetingId,
+      agendaItemId: items[0]!.id,
+      title: 'Offer a management move',
+      ownerAgencyId: world.agencies.housing,
+      ownerMemberId: world.members.housingMember,
+      createdById: world.members.chair,
+      dueDate: new Date('2026-12-24T00:00:00Z'),
+    },
   });
   await app.call('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
 }, 60_000);
@@ -42,7 +73,12 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-const outcome = (itemId: string, body: unknown) => app.call<ErrorReply & { case: { status: string; currentRiskBand: string } }>('PUT', `/api/meetings/${meetingId}/items/${itemId}/outcome`, { token: chair, body });
+const outcome = (itemId: string, body: unknown) =>
+  app.call<ErrorReply & { case: { status: string; currentRiskBand: string } }>(
+    'PUT',
+    `/api/meetings/${meetingId}/items/${itemId}/outcome`,
+    { token: chair, body },
+  );
 
 describe('outcomes per case heard', () => {
   it('refuses to close a case without a reason, naming the field, and changes nothing', async () => {
@@ -53,10 +89,20 @@ describe('outcomes per case heard', () => {
   });
 
   it('keeps a case on with its risk re-rated and a review date, and closes another with its reason', async () => {
-    const kept = await outcome(items[0]!.id, { decisions: 'Housing to offer a management move; police to patrol.', caseDecision: 'KEEP_ON', riskBandAfter: 'MEDIUM', nextReviewDue: '2027-01-14' });
+    const kept = await outcome(items[0]!.id, {
+      decisions: 'Housing to offer a management move; police to patrol.',
+      caseDecision: 'KEEP_ON',
+      riskBandAfter: 'MEDIUM',
+      nextReviewDue: '2027-01-14',
+    });
     expect(kept.status).toBe(200);
     expect(kept.body.case).toMatchObject({ status: 'OPEN', currentRiskBand: 'MEDIUM', nextReviewDue: '2027-01-14' });
-    const closed = await outcome(items[1]!.id, { decisions: 'No incidents for three months.', caseDecision: 'CLOSE', riskBandAfter: 'LOW', closureReason: 'Risk resolved' });
+    const closed = await outcome(items[1]!.id, {
+      decisions: 'No incidents for three months.',
+      caseDecision: 'CLOSE',
+      riskBandAfter: 'LOW',
+      closureReason: 'Risk resolved',
+    });
     expect(closed.body.case.status).toBe('CLOSED');
     const audit = await database.db.prisma.auditEvent.findFirst({ where: { event: 'meeting.item.outcome', entityId: items[1]!.id } });
     expect(audit?.before).toMatchObject({ case: { status: 'OPEN' } });
@@ -68,22 +114,39 @@ describe('outcomes per case heard', () => {
   });
 });
 
-describe('review of the previous meeting\'s actions', () => {
+describe("review of the previous meeting's actions", () => {
   it('lists the open actions from earlier meetings', async () => {
-    const { body } = await app.call<Array<{ title: string; status: string }>>('GET', `/api/meetings/${meetingId}/action-review`, { token: chair });
-    expect(body.map((action) => [action.title, action.status])).toEqual([['Visit the victim', 'ACCEPTED'], ['Fit door cameras', 'BLOCKED']]);
+    const { body } = await app.call<Array<{ title: string; status: string }>>('GET', `/api/meetings/${meetingId}/action-review`, {
+      token: chair,
+    });
+    expect(body.map((action) => [action.title, action.status])).toEqual([
+      ['Visit the victim', 'ACCEPTED'],
+      ['Fit door cameras', 'BLOCKED'],
+    ]);
   });
 
   it('requires the reason for an action not done, then records it', async () => {
     const actions = await database.db.prisma.action.findMany({ where: { meetingId: world.lastMeetingId }, orderBy: { dueDate: 'asc' } });
-    const missing = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/action-review`, { token: chair, body: { actionId: actions[0]!.id, outcome: 'NOT_DONE' } });
+    const missing = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/action-review`, {
+      token: chair,
+      body: { actionId: actions[0]!.id, outcome: 'NOT_DONE' },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields?.map((f) => f.field)).toEqual(['notDoneReason']);
-    const notDone = await app.call('POST', `/api/meetings/${meetingId}/action-review`, { token: chair, body: { actionId: actions[0]!.id, outcome: 'NOT_DONE', notDoneReason: 'AGENCY_DID_NOT_DO_IT', note: 'Officer on leave' } });
+    const notDone = await app.call('POST', `/api/meetings/${meetingId}/action-review`, {
+      token: chair,
+      body: { actionId: actions[0]!.id, outcome: 'NOT_DONE', notDoneReason: 'AGENCY_DID_NOT_DO_IT', note: 'Officer on leave' },
+    });
     expect(notDone.status).toBe(200);
-    await app.call('POST', `/api/meetings/${meetingId}/action-review`, { token: chair, body: { actionId: actions[1]!.id, outcome: 'IN_PROGRESS' } });
+    await app.call('POST', `/api/meetings/${meetingId}/action-review`, {
+      token: chair,
+      body: { actionId: actions[1]!.id, outcome: 'IN_PROGRESS' },
+    });
     const thisMeetings = await database.db.prisma.action.findFirstOrThrow({ where: { meetingId } });
-    const wrong = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/action-review`, { token: chair, body: { actionId: thisMeetings.id, outcome: 'DONE' } });
+    const wrong = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/action-review`, {
+      token: chair,
+      body: { actionId: thisMeetings.id, outcome: 'DONE' },
+    });
     expect(wrong.body.error.fields?.map((f) => f.field)).toEqual(['actionId']);
   });
 });
@@ -98,10 +161,17 @@ describe('minutes', () => {
     expect([draft.status, draft.dueBy]).toEqual(['DRAFT', '2026-12-15']);
     expect(draft.content.present).toEqual(['Sam Patel (Fernbrook Homes)', 'Ruth Okafor (Fernbrook Police)']);
     expect(draft.content.apologies).toEqual(['Omar Price (Fernbrook Council ASB Team)']);
-    expect(draft.content.actionReview[0]).toBe('Case CM-5: Visit the victim (Fernbrook Homes, due 18 November 2026): not done: the agency did not do it. Officer on leave');
-    expect(draft.content.cases.map((c) => c.outcome)).toEqual(['Kept on the panel; risk now medium.', 'Closed; risk now low; reason: Risk resolved.']);
+    expect(draft.content.actionReview[0]).toBe(
+      'Case CM-5: Visit the victim (Fernbrook Homes, due 18 November 2026): not done: the agency did not do it. Officer on leave',
+    );
+    expect(draft.content.cases.map((c) => c.outcome)).toEqual([
+      'Kept on the panel; risk now medium.',
+      'Closed; risk now low; reason: Risk resolved.',
+    ]);
     const reminders = await database.db.prisma.notification.findMany({ where: { kind: 'MINUTES_DUE' } });
-    expect(reminders.map((r) => [r.recipientId, r.scheduledFor.toISOString()])).toEqual([[world.members.chair, '2026-12-15T09:00:00.000Z']]);
+    expect(reminders.map((r) => [r.recipientId, r.scheduledFor.toISOString()])).toEqual([
+      [world.members.chair, '2026-12-15T09:00:00.000Z'],
+    ]);
     expect(await minutesDueMessage(database.db, reminders[0]!.dedupeKey)).toEqual({
       text: 'The minutes of the Fernbrook CMARAC meeting on 10 December 2026 are due for approval by 15 December 2026. Open ASB Panels to check and approve them.',
     });
@@ -114,16 +184,37 @@ describe('minutes', () => {
   });
 
   it('lets a seated panel member read the minutes, but not a referrer or an agency without a seat', async () => {
-    expect((await app.call('GET', `/api/meetings/${meetingId}/minutes`, { token: await app.signInAs(world.members.housingMember) })).status).toBe(200);
-    expect((await app.call('GET', `/api/meetings/${meetingId}/minutes.docx`, { token: await app.signInAs(world.members.councilReferrer) })).status).toBe(403);
-    expect((await app.call('GET', `/api/meetings/${meetingId}/minutes.docx`, { token: await app.signInAs(world.members.probationMember) })).status).toBe(404);
-    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/approve`, { token: await app.signInAs(world.members.housingMember), body: {} })).status).toBe(403);
+    expect(
+      (await app.call('GET', `/api/meetings/${meetingId}/minutes`, { token: await app.signInAs(world.members.housingMember) })).status,
+    ).toBe(200);
+    expect(
+      (await app.call('GET', `/api/meetings/${meetingId}/minutes.docx`, { token: await app.signInAs(world.members.councilReferrer) }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await app.call('GET', `/api/meetings/${meetingId}/minutes.docx`, { token: await app.signInAs(world.members.probationMember) }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await app.call('POST', `/api/meetings/${meetingId}/minutes/approve`, {
+          token: await app.signInAs(world.members.housingMember),
+          body: {},
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('approves the minutes once, records who approved, and the reminder is then skipped', async () => {
-    const stale = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/minutes/approve`, { token: chair, body: { expectedVersion: draft.version + 1 } });
+    const stale = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/minutes/approve`, {
+      token: chair,
+      body: { expectedVersion: draft.version + 1 },
+    });
     expect(stale.status).toBe(409);
-    const approved = await app.call<MinutesReply>('POST', `/api/meetings/${meetingId}/minutes/approve`, { token: chair, body: { expectedVersion: draft.version } });
+    const approved = await app.call<MinutesReply>('POST', `/api/meetings/${meetingId}/minutes/approve`, {
+      token: chair,
+      body: { expectedVersion: draft.version },
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('APPROVED');
     expect((await app.call('POST', `/api/meetings/${meetingId}/minutes`, { token: chair })).status).toBe(409);
@@ -153,7 +244,8 @@ describe('minutes', () => {
 
 describe('approval needs an outcome for every case heard', () => {
   it('names the case heard without an outcome', async () => {
-    const next = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} })).body.meeting.id;
+    const next = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
+      .body.meeting.id;
     await app.call('POST', `/api/meetings/${next}/next`, { token: chair, body: {} });
     await app.call('POST', `/api/meetings/${next}/minutes`, { token: chair });
     const answer = await app.call<ErrorReply>('POST', `/api/meetings/${next}/minutes/approve`, { token: chair, body: {} });

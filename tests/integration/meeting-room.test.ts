@@ -9,11 +9,17 @@ import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixture
 interface Room {
   meeting: { id: string; version: number; status: string; currentAgendaItemId: string | null };
   items: Array<{ id: string; status: string; case: { id: string; reference: string } }>;
-  current: null | { item: { id: string; case: { id: string } }; case: null | { reference: string; subjects: Array<{ name: string }>; openActions: unknown[] }; withheld: string | null };
+  current: null | {
+    item: { id: string; case: { id: string } };
+    case: null | { reference: string; subjects: Array<{ name: string }>; openActions: unknown[] };
+    withheld: string | null;
+  };
   confidentialityStatement: string;
   me: { isChair: boolean; attendance: null | { status: string; confidentialityAccepted: boolean } };
 }
-interface ErrorReply { error: { code: string; fields?: Array<{ field: string }> } }
+interface ErrorReply {
+  error: { code: string; fields?: Array<{ field: string }> };
+}
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -25,12 +31,21 @@ let meetingId: string;
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await createMeetingsWorld(database.db);
-  const person = await database.db.prisma.person.create({ data: { partnershipId: world.partnershipId, givenName: 'Ada', familyName: 'Example', nameKey: 'ada example', healthNotes: 'Never in the side panel.' } });
+  const person = await database.db.prisma.person.create({
+    data: {
+      partnershipId: world.partnershipId,
+      givenName: 'Ada',
+      familyName: 'Example',
+      nameKey: 'ada example',
+      healthNotes: 'Never in the side panel.',
+    },
+  });
   await database.db.prisma.caseSubject.create({ data: { caseId: world.cases.repeat, personId: person.id, role: 'VICTIM' } });
   app = await startTestApp(database.db, { clock: () => NOW });
   chair = await app.signInAs(world.members.chair);
   member = await app.signInAs(world.members.housingMember);
-  meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} })).body.meeting.id;
+  meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
+    .body.meeting.id;
 }, 60_000);
 
 afterAll(async () => {
@@ -38,16 +53,25 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-const room = (token: string, headers: Record<string, string> = {}) => app.call<Room>('GET', `/api/meetings/${meetingId}/room`, { token, headers });
+const room = (token: string, headers: Record<string, string> = {}) =>
+  app.call<Room>('GET', `/api/meetings/${meetingId}/room`, { token, headers });
 
 describe('moving through the agenda', () => {
   it('starts the meeting with the first planned item and then moves on, recording when each was heard', async () => {
-    const first = await app.call<{ meeting: { status: string; currentAgendaItemId: string }; items: Room['items'] }>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
+    const first = await app.call<{ meeting: { status: string; currentAgendaItemId: string }; items: Room['items'] }>(
+      'POST',
+      `/api/meetings/${meetingId}/next`,
+      { token: chair, body: {} },
+    );
     expect(first.status).toBe(200);
     expect(first.body.meeting.status).toBe('IN_PROGRESS');
     expect(first.body.items[0]!.status).toBe('CURRENT');
     expect(first.body.meeting.currentAgendaItemId).toBe(first.body.items[0]!.id);
-    const second = await app.call<{ meeting: { currentAgendaItemId: string }; items: Room['items'] }>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
+    const second = await app.call<{ meeting: { currentAgendaItemId: string }; items: Room['items'] }>(
+      'POST',
+      `/api/meetings/${meetingId}/next`,
+      { token: chair, body: {} },
+    );
     expect(second.body.items.map((item) => item.status).slice(0, 2)).toEqual(['DISCUSSED', 'CURRENT']);
     const heard = await database.db.prisma.case.findUniqueOrThrow({ where: { id: second.body.items[0]!.case.id } });
     expect(heard.lastHeardAt).toEqual(NOW);
@@ -55,7 +79,10 @@ describe('moving through the agenda', () => {
 
   it('refuses a move from a stale view, so a double click cannot skip an item', async () => {
     const before = (await room(chair)).body;
-    const stale = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: { expectedVersion: before.meeting.version - 1 } });
+    const stale = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/next`, {
+      token: chair,
+      body: { expectedVersion: before.meeting.version - 1 },
+    });
     expect(stale.status).toBe(409);
     expect((await room(chair)).body.meeting.currentAgendaItemId).toBe(before.meeting.currentAgendaItemId);
   });
@@ -73,7 +100,9 @@ describe('finding the panel meeting from Teams', () => {
     const thread = '19:meeting_c2lkZXBhbmVs@thread.v2';
     await database.db.prisma.meeting.update({ where: { id: meetingId }, data: { chatThreadId: thread } });
     const teamsMeetingId = encodeURIComponent(Buffer.from(`0#${thread}#0`).toString('base64'));
-    const found = await app.call<{ meetingId: string }>('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${teamsMeetingId}`, { token: member });
+    const found = await app.call<{ meetingId: string }>('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${teamsMeetingId}`, {
+      token: member,
+    });
     expect(found.body).toEqual({ meetingId });
     const outsider = await app.signInAs(world.members.probationMember);
     const hidden = await app.call('GET', `/api/meetings/for-teams-meeting?teamsMeetingId=${teamsMeetingId}`, { token: outsider });
@@ -96,14 +125,20 @@ describe('attendance and confidentiality before case detail', () => {
   });
 
   it('refuses to sign the register without accepting the statement, naming the field', async () => {
-    const answer = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/attendance/me`, { token: member, body: { acceptConfidentiality: false } });
+    const answer = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/attendance/me`, {
+      token: member,
+      body: { acceptConfidentiality: false },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields?.map((f) => f.field)).toEqual(['acceptConfidentiality']);
     expect(await database.db.prisma.attendance.count({ where: { meetingId } })).toBe(0);
   });
 
   it('records the member present for their agency once they accept, and then shows the case without restricted notes', async () => {
-    const signed = await app.call<{ status: string; agencyId: string }>('POST', `/api/meetings/${meetingId}/attendance/me`, { token: member, body: { acceptConfidentiality: true } });
+    const signed = await app.call<{ status: string; agencyId: string }>('POST', `/api/meetings/${meetingId}/attendance/me`, {
+      token: member,
+      body: { acceptConfidentiality: true },
+    });
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ status: 'PRESENT', agencyId: world.agencies.housing });
     const { body } = await room(member);
@@ -111,18 +146,23 @@ describe('attendance and confidentiality before case detail', () => {
     expect(body.current?.case?.reference).toBe('CM-3');
     expect(body.current?.case?.subjects).toEqual([{ role: 'VICTIM', name: 'Ada Example' }]);
     expect(JSON.stringify(body)).not.toContain('Never in the side panel');
-    const reads = await database.db.prisma.auditEvent.findMany({ where: { event: 'case.read', actorId: world.members.housingMember, entityId: world.cases.repeat } });
+    const reads = await database.db.prisma.auditEvent.findMany({
+      where: { event: 'case.read', actorId: world.members.housingMember, entityId: world.cases.repeat },
+    });
     expect(reads).toHaveLength(1);
   });
 
-  it('answers the side panel\'s poll with 304 and reads nothing while nothing has changed, and afresh after an outcome or a move', async () => {
+  it("answers the side panel's poll with 304 and reads nothing while nothing has changed, and afresh after an outcome or a move", async () => {
     const first = await room(member);
     const etag = first.headers.get('etag')!;
     const readsBefore = await database.db.prisma.auditEvent.count({ where: { event: 'case.read' } });
     const unchanged = await room(member, { 'if-none-match': etag });
     expect(unchanged.status).toBe(304);
     expect(await database.db.prisma.auditEvent.count({ where: { event: 'case.read' } })).toBe(readsBefore);
-    const outcome = await app.call('PUT', `/api/meetings/${meetingId}/items/${first.body.current!.item.id}/outcome`, { token: chair, body: { decisions: 'Keep on; patrols continue.', caseDecision: 'KEEP_ON' } });
+    const outcome = await app.call('PUT', `/api/meetings/${meetingId}/items/${first.body.current!.item.id}/outcome`, {
+      token: chair,
+      body: { decisions: 'Keep on; patrols continue.', caseDecision: 'KEEP_ON' },
+    });
     expect(outcome.status).toBe(200);
     expect((await room(member, { 'if-none-match': etag })).status).toBe(200);
     await app.call('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
@@ -132,23 +172,43 @@ describe('attendance and confidentiality before case detail', () => {
   });
 
   it('lets the chair record apologies for a seated member, but not for someone whose agency has no seat', async () => {
-    const apologies = await app.call('PUT', `/api/meetings/${meetingId}/attendance/${world.members.otherChair}`, { token: chair, body: { status: 'APOLOGIES' } });
+    const apologies = await app.call('PUT', `/api/meetings/${meetingId}/attendance/${world.members.otherChair}`, {
+      token: chair,
+      body: { status: 'APOLOGIES' },
+    });
     expect(apologies.status).toBe(200);
-    const unseated = await app.call<ErrorReply>('PUT', `/api/meetings/${meetingId}/attendance/${world.members.probationMember}`, { token: chair, body: { status: 'PRESENT' } });
+    const unseated = await app.call<ErrorReply>('PUT', `/api/meetings/${meetingId}/attendance/${world.members.probationMember}`, {
+      token: chair,
+      body: { status: 'PRESENT' },
+    });
     expect(unseated.status).toBe(400);
     expect(unseated.body.error.fields?.map((f) => f.field)).toEqual(['memberId']);
-    const register = await app.call<Array<{ member: { displayName: string }; agency: { name: string }; status: string; confidentialityAccepted: boolean }>>('GET', `/api/meetings/${meetingId}/attendance`, { token: member });
+    const register = await app.call<
+      Array<{ member: { displayName: string }; agency: { name: string }; status: string; confidentialityAccepted: boolean }>
+    >('GET', `/api/meetings/${meetingId}/attendance`, { token: member });
     expect(register.body.map((row) => [row.member.displayName, row.agency.name, row.status, row.confidentialityAccepted])).toEqual([
       ['Omar Price', 'Fernbrook Council ASB Team', 'APOLOGIES', false],
       ['Sam Patel', 'Fernbrook Homes', 'PRESENT', true],
     ]);
   });
 
-  it('shows the minute-taker of a seated agency the side panel exactly as a panel member sees it, but not the chair\'s controls', async () => {
-    const lee = await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.agencies.housing, entraObjectId: randomUUID(), tenantId: 'tenant-meetings', displayName: 'Lee Minutes', roles: ['MINUTE_TAKER'] } });
+  it("shows the minute-taker of a seated agency the side panel exactly as a panel member sees it, but not the chair's controls", async () => {
+    const lee = await database.db.prisma.member.create({
+      data: {
+        partnershipId: world.partnershipId,
+        agencyId: world.agencies.housing,
+        entraObjectId: randomUUID(),
+        tenantId: 'tenant-meetings',
+        displayName: 'Lee Minutes',
+        roles: ['MINUTE_TAKER'],
+      },
+    });
     const minuteTaker = await app.signInAs(lee.id);
     expect((await room(minuteTaker)).body.current?.withheld).toBe('NOT_IN_ATTENDANCE');
-    const signed = await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, { token: minuteTaker, body: { acceptConfidentiality: true } });
+    const signed = await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, {
+      token: minuteTaker,
+      body: { acceptConfidentiality: true },
+    });
     expect(signed.status).toBe(200);
     const [asMinuteTaker, asMember] = [(await room(minuteTaker)).body, (await room(member)).body];
     expect(asMinuteTaker.current?.case).not.toBeNull();
@@ -161,7 +221,8 @@ describe('attendance and confidentiality before case detail', () => {
   it('ends the meeting after the last planned item', async () => {
     let status = 'IN_PROGRESS';
     for (let step = 0; step < 10 && status === 'IN_PROGRESS'; step += 1) {
-      status = (await app.call<{ meeting: { status: string } }>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} })).body.meeting.status;
+      status = (await app.call<{ meeting: { status: string } }>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} })).body
+        .meeting.status;
     }
     expect(status).toBe('ENDED');
     const items = await database.db.prisma.agendaItem.findMany({ where: { meetingId } });

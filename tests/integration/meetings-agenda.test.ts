@@ -4,14 +4,35 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixtures';
 
-interface Item { id: string; position: number; case: { id: string; reference: string }; reasons: string[]; why: string; minutes: number; status: string; agencies: Array<{ name: string }>; expectedAt: string | null; deferralReason: string | null }
+interface Item {
+  id: string;
+  position: number;
+  case: { id: string; reference: string };
+  reasons: string[];
+  why: string;
+  minutes: number;
+  status: string;
+  agencies: Array<{ name: string }>;
+  expectedAt: string | null;
+  deferralReason: string | null;
+}
 interface AgendaReply {
-  meeting: { id: string; startsAt: string; endsAt: string; referralCutoff: string; status: string; version: number; teams: { status: string } };
+  meeting: {
+    id: string;
+    startsAt: string;
+    endsAt: string;
+    referralCutoff: string;
+    status: string;
+    version: number;
+    teams: { status: string };
+  };
   actionsReviewMinutes: number;
   items: Item[];
   lateReferrals?: Array<{ caseReference: string; note: string }>;
 }
-interface ErrorReply { error: { code: string; fields?: Array<{ field: string; message: string }> } }
+interface ErrorReply {
+  error: { code: string; fields?: Array<{ field: string; message: string }> };
+}
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -66,7 +87,12 @@ describe('scheduling the next meeting', () => {
     expect(why[c.spilt]).toBe('Deferred from the meeting on 12 November 2026: It did not fit on the agenda of 12 November 2026.');
     expect(why[c.overdue]).toBe('1 overdue action and 1 blocked action to resolve.');
     expect(why[c.review]).toBe('Review due 1 December 2026.');
-    expect(body.items.find((item) => item.case.id === c.newHigh)!.agencies.map((a) => a.name).sort()).toEqual(['Fernbrook Homes', 'Fernbrook Police']);
+    expect(
+      body.items
+        .find((item) => item.case.id === c.newHigh)!
+        .agencies.map((a) => a.name)
+        .sort(),
+    ).toEqual(['Fernbrook Homes', 'Fernbrook Police']);
   });
 
   it('spills over what does not fit after the actions review, and times the rest from the start', async () => {
@@ -91,7 +117,13 @@ describe('scheduling the next meeting', () => {
     const { status, body } = await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: chair });
     expect(status).toBe(200);
     expect(body.items.map((item) => item.case.id)).not.toContain(world.cases.late);
-    expect(body.lateReferrals).toEqual([{ caseId: world.cases.late, caseReference: 'CM-8', note: 'Received 2 December 2026, after the cut-off of 30 November 2026, so it goes to the next meeting.' }]);
+    expect(body.lateReferrals).toEqual([
+      {
+        caseId: world.cases.late,
+        caseReference: 'CM-8',
+        note: 'Received 2 December 2026, after the cut-off of 30 November 2026, so it goes to the next meeting.',
+      },
+    ]);
   });
 });
 
@@ -100,7 +132,10 @@ describe('the chair shapes the agenda', () => {
     const current = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
     const order = current.items.map((item) => item.case.id);
     const reordered = [world.cases.review, ...order.filter((id) => id !== world.cases.review)];
-    const { status, body } = await app.call<AgendaReply>('PUT', `/api/meetings/${meetingId}/agenda/order`, { token: chair, body: { caseIds: reordered, expectedVersion: current.meeting.version } });
+    const { status, body } = await app.call<AgendaReply>('PUT', `/api/meetings/${meetingId}/agenda/order`, {
+      token: chair,
+      body: { caseIds: reordered, expectedVersion: current.meeting.version },
+    });
     expect(status).toBe(200);
     expect(body.items.map((item) => item.case.id)).toEqual(reordered);
     expect(planned(body)[0]).toBe(world.cases.review);
@@ -111,7 +146,8 @@ describe('the chair shapes the agenda', () => {
   it('refuses an edit drawn from an older version of the agenda and changes nothing', async () => {
     const before = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
     const answer = await app.call<ErrorReply>('PUT', `/api/meetings/${meetingId}/agenda/order`, {
-      token: chair, body: { caseIds: [...before.items.map((item) => item.case.id)].reverse(), expectedVersion: before.meeting.version - 1 },
+      token: chair,
+      body: { caseIds: [...before.items.map((item) => item.case.id)].reverse(), expectedVersion: before.meeting.version - 1 },
     });
     expect(answer.status).toBe(409);
     const after = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
@@ -120,14 +156,18 @@ describe('the chair shapes the agenda', () => {
 
   it('refuses a new order that leaves a case out, naming the field', async () => {
     const before = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
-    const answer = await app.call<ErrorReply>('PUT', `/api/meetings/${meetingId}/agenda/order`, { token: chair, body: { caseIds: before.items.slice(1).map((item) => item.case.id) } });
+    const answer = await app.call<ErrorReply>('PUT', `/api/meetings/${meetingId}/agenda/order`, {
+      token: chair,
+      body: { caseIds: before.items.slice(1).map((item) => item.case.id) },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields?.map((f) => f.field)).toEqual(['caseIds']);
   });
 
-  it('adds a case with the chair\'s reason at the place chosen', async () => {
+  it("adds a case with the chair's reason at the place chosen", async () => {
     const { status, body } = await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/items`, {
-      token: chair, body: { caseId: world.cases.extra, reasonText: 'Fresh incidents reported on Monday', position: 2 },
+      token: chair,
+      body: { caseId: world.cases.extra, reasonText: 'Fresh incidents reported on Monday', position: 2 },
     });
     expect(status).toBe(201);
     const added = body.items[1]!;
@@ -139,31 +179,48 @@ describe('the chair shapes the agenda', () => {
   it('adds a case by the reference the panel knows it by, in any letter case, and refuses an unknown or hidden reference alike', async () => {
     const before = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
     const reference = await database.db.prisma.case.findUniqueOrThrow({ where: { id: world.cases.spilt }, select: { reference: true } });
-    const hidden = await database.db.prisma.case.findUniqueOrThrow({ where: { id: world.cases.probationOnly }, select: { reference: true } });
+    const hidden = await database.db.prisma.case.findUniqueOrThrow({
+      where: { id: world.cases.probationOnly },
+      select: { reference: true },
+    });
     for (const caseReference of ['CM-404', hidden.reference]) {
-      const refused = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseReference, reasonText: 'Raised by the police today' } });
+      const refused = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, {
+        token: chair,
+        body: { caseReference, reasonText: 'Raised by the police today' },
+      });
       expect([refused.status, refused.body.error.code]).toEqual([404, 'NOT_FOUND']);
     }
-    const both = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseId: world.cases.spilt, caseReference: reference.reference, reasonText: 'Raised by the police today' } });
+    const both = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, {
+      token: chair,
+      body: { caseId: world.cases.spilt, caseReference: reference.reference, reasonText: 'Raised by the police today' },
+    });
     expect([both.status, both.body.error.fields?.map((f) => f.field)]).toEqual([400, ['caseReference']]);
     // The spilt case is already on the agenda, so adding it by reference finds it and says so.
-    const again = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, { token: chair, body: { caseReference: reference.reference.toLowerCase(), reasonText: 'Raised by the police today' } });
-    expect([again.status, again.body.error.fields?.[0]?.message]).toEqual([400, 'This case is already on the agenda; move it instead of adding it again.']);
+    const again = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, {
+      token: chair,
+      body: { caseReference: reference.reference.toLowerCase(), reasonText: 'Raised by the police today' },
+    });
+    expect([again.status, again.body.error.fields?.[0]?.message]).toEqual([
+      400,
+      'This case is already on the agenda; move it instead of adding it again.',
+    ]);
     const after = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
     expect(after.meeting.version).toBe(before.meeting.version);
   });
 
   it('refuses to add a case the chair may not see, as if it did not exist', async () => {
     const answer = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/items`, {
-      token: chair, body: { caseId: world.cases.probationOnly, reasonText: 'Curious' },
+      token: chair,
+      body: { caseId: world.cases.probationOnly, reasonText: 'Curious' },
     });
     expect(answer.status).toBe(404);
     expect(answer.body.error.code).toBe('NOT_FOUND');
   });
 
-  it('defers a case with a reason, and keeps the chair\'s additions, deferrals and running order when the agenda is rebuilt', async () => {
+  it("defers a case with a reason, and keeps the chair's additions, deferrals and running order when the agenda is rebuilt", async () => {
     const deferred = await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/deferrals`, {
-      token: chair, body: { caseId: world.cases.newMedium, reasonText: 'Housing officer on leave' },
+      token: chair,
+      body: { caseId: world.cases.newMedium, reasonText: 'Housing officer on leave' },
     });
     expect(deferred.status).toBe(200);
     const item = deferred.body.items.find((entry) => entry.case.id === world.cases.newMedium)!;
@@ -179,13 +236,45 @@ describe('the chair shapes the agenda', () => {
   it("puts a referral accepted since where the builder places it on a rebuild, and keeps the chair's order for the rest", async () => {
     const before = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
     const p = database.db.prisma;
-    const newcomer = (await p.case.create({ data: { partnershipId: world.partnershipId, reference: 'CM-NEW', kind: 'VICTIM', leadAgencyId: world.agencies.police, currentRiskBand: 'HIGH', openedAt: new Date('2026-11-25T12:00:00Z') } })).id;
+    const newcomer = (
+      await p.case.create({
+        data: {
+          partnershipId: world.partnershipId,
+          reference: 'CM-NEW',
+          kind: 'VICTIM',
+          leadAgencyId: world.agencies.police,
+          currentRiskBand: 'HIGH',
+          openedAt: new Date('2026-11-25T12:00:00Z'),
+        },
+      })
+    ).id;
     const template = await p.riskTemplate.findFirstOrThrow({ where: { partnershipId: world.partnershipId } });
     const referral = await p.referral.create({
-      data: { partnershipId: world.partnershipId, subjectType: 'VICTIM', status: 'ACCEPTED', referrerId: world.members.councilReferrer, referrerAgencyId: world.agencies.council, caseId: newcomer, panelId: world.panelId, submittedAt: new Date('2026-11-25T12:00:00Z') },
+      data: {
+        partnershipId: world.partnershipId,
+        subjectType: 'VICTIM',
+        status: 'ACCEPTED',
+        referrerId: world.members.councilReferrer,
+        referrerAgencyId: world.agencies.council,
+        caseId: newcomer,
+        panelId: world.panelId,
+        submittedAt: new Date('2026-11-25T12:00:00Z'),
+      },
     });
     await p.riskAssessment.create({
-      data: { templateId: template.id, subjectType: 'VICTIM', caseId: newcomer, referralId: referral.id, assessedById: world.members.councilReferrer, answers: [], score: 44, calculatedBand: 'HIGH', finalBand: 'HIGH', reasons: [], assessedAt: new Date('2026-11-25T12:00:00Z') },
+      data: {
+        templateId: template.id,
+        subjectType: 'VICTIM',
+        caseId: newcomer,
+        referralId: referral.id,
+        assessedById: world.members.councilReferrer,
+        answers: [],
+        score: 44,
+        calculatedBand: 'HIGH',
+        finalBand: 'HIGH',
+        reasons: [],
+        assessedAt: new Date('2026-11-25T12:00:00Z'),
+      },
     });
     const { status, body } = await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: chair });
     expect(status).toBe(200);
@@ -197,7 +286,10 @@ describe('the chair shapes the agenda', () => {
   });
 
   it('refuses a deferral without a reason, naming the field', async () => {
-    const answer = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/deferrals`, { token: chair, body: { caseId: world.cases.repeat, reasonText: ' ' } });
+    const answer = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/agenda/deferrals`, {
+      token: chair,
+      body: { caseId: world.cases.repeat, reasonText: ' ' },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields?.map((f) => f.field)).toEqual(['reasonText']);
   });
@@ -208,7 +300,9 @@ describe('who may see and shape the agenda', () => {
     const member = await app.signInAs(world.members.housingMember);
     const read = await app.call<AgendaReply & { me: { mayRun: boolean } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: member });
     expect([read.status, read.body.me]).toEqual([200, { mayRun: false }]);
-    expect((await app.call<{ me: { mayRun: boolean } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body.me).toEqual({ mayRun: true });
+    expect((await app.call<{ me: { mayRun: boolean } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body.me).toEqual({
+      mayRun: true,
+    });
     expect((await app.call('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: member })).status).toBe(403);
   });
 
@@ -219,25 +313,40 @@ describe('who may see and shape the agenda', () => {
     expect((await app.call('GET', `/api/panels/${world.panelId}/meetings`, { token: outsider })).status).toBe(404);
   });
 
-  it('lists the panel\'s meetings, newest first, to a seated member', async () => {
+  it("lists the panel's meetings, newest first, to a seated member", async () => {
     const member = await app.signInAs(world.members.housingMember);
-    const { status, body } = await app.call<Array<{ id: string; status: string; teamsSyncStatus: string }>>('GET', `/api/panels/${world.panelId}/meetings`, { token: member });
+    const { status, body } = await app.call<Array<{ id: string; status: string; teamsSyncStatus: string }>>(
+      'GET',
+      `/api/panels/${world.panelId}/meetings`,
+      { token: member },
+    );
     expect(status).toBe(200);
-    expect(body.map((m) => [m.id, m.status])).toEqual([[meetingId, 'SCHEDULED'], [world.lastMeetingId, 'ENDED']]);
+    expect(body.map((m) => [m.id, m.status])).toEqual([
+      [meetingId, 'SCHEDULED'],
+      [world.lastMeetingId, 'ENDED'],
+    ]);
   });
 
   it('refuses a chair of another panel, a referrer, an admin and another partnership', async () => {
     const otherChair = await app.signInAs(world.members.otherChair);
     expect((await app.call('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: otherChair })).status).toBe(403);
-    expect((await app.call('GET', `/api/meetings/${meetingId}/agenda`, { token: await app.signInAs(world.members.councilReferrer) })).status).toBe(403);
-    expect((await app.call('POST', `/api/panels/${world.panelId}/meetings`, { token: await app.signInAs(world.members.admin), body: {} })).status).toBe(403);
+    expect(
+      (await app.call('GET', `/api/meetings/${meetingId}/agenda`, { token: await app.signInAs(world.members.councilReferrer) })).status,
+    ).toBe(403);
+    expect(
+      (await app.call('POST', `/api/panels/${world.panelId}/meetings`, { token: await app.signInAs(world.members.admin), body: {} }))
+        .status,
+    ).toBe(403);
     const elsewhere = await app.signInAs(world.members.elsewhereChair);
     expect((await app.call('GET', `/api/meetings/${meetingId}/agenda`, { token: elsewhere })).status).toBe(404);
     expect((await app.call('POST', `/api/panels/${world.panelId}/meetings`, { token: elsewhere, body: {} })).status).toBe(404);
   });
 
   it('refuses a start time outside working hours, naming the field', async () => {
-    const answer = await app.call<ErrorReply>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: { startTime: '23:30' } });
+    const answer = await app.call<ErrorReply>('POST', `/api/panels/${world.panelId}/meetings`, {
+      token: chair,
+      body: { startTime: '23:30' },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields?.map((f) => f.field)).toEqual(['startTime']);
   });
@@ -248,12 +357,15 @@ describe('who may see and shape the agenda', () => {
 });
 
 describe('the meeting after', () => {
-  it('carries deferred and spilt-over cases and the late referral to January, and does not hear December\'s referrals as new again', async () => {
+  it("carries deferred and spilt-over cases and the late referral to January, and does not hear December's referrals as new again", async () => {
     await database.db.prisma.meeting.update({ where: { id: meetingId }, data: { status: 'ENDED' } });
     await database.db.prisma.agendaItem.updateMany({ where: { meetingId, status: 'PLANNED' }, data: { status: 'DISCUSSED' } });
     now = new Date('2026-12-11T09:00:00Z');
     chair = await app.signInAs(world.members.chair);
-    const { status, body } = await app.call<AgendaReply>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: { startTime: '14:00' } });
+    const { status, body } = await app.call<AgendaReply>('POST', `/api/panels/${world.panelId}/meetings`, {
+      token: chair,
+      body: { startTime: '14:00' },
+    });
     expect(status).toBe(201);
     expect(body.meeting.startsAt).toBe('2027-01-14T14:00:00.000Z');
     const why = Object.fromEntries(body.items.map((item) => [item.case.id, item.why]));
@@ -262,9 +374,14 @@ describe('the meeting after', () => {
     // The chair's order survived the rebuilds, so the review they moved first was heard; the
     // overdue actions, last in that order, did not fit behind the newcomer and are carried.
     expect(why[world.cases.review]).toBe('Review due 1 December 2026.');
-    expect(why[world.cases.overdue]).toBe('Deferred from the meeting on 10 December 2026: It did not fit on the agenda of 10 December 2026. 1 overdue action and 1 blocked action to resolve.');
+    expect(why[world.cases.overdue]).toBe(
+      'Deferred from the meeting on 10 December 2026: It did not fit on the agenda of 10 December 2026. 1 overdue action and 1 blocked action to resolve.',
+    );
     expect(Object.keys(why)).not.toContain(world.cases.newHigh);
-    const carried = await database.db.prisma.agendaItem.findMany({ where: { meetingId, status: { in: ['DEFERRED', 'SPILLED_OVER'] } }, select: { deferredToMeetingId: true } });
+    const carried = await database.db.prisma.agendaItem.findMany({
+      where: { meetingId, status: { in: ['DEFERRED', 'SPILLED_OVER'] } },
+      select: { deferredToMeetingId: true },
+    });
     expect(carried.map((row) => row.deferredToMeetingId)).toEqual(carried.map(() => body.meeting.id));
   });
 });

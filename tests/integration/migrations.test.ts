@@ -30,9 +30,14 @@ describe('applying migrations', () => {
     expect(state.pending).toEqual([]);
     expect(state.applied).toEqual(migrations.map((m) => m.name));
 
-    const rows = await test.db.sql.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null; id: string }>(
-      'SELECT * FROM "_prisma_migrations" ORDER BY migration_name',
-    );
+    const rows = await test.db.sql.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      rolled_back_at: Date | null;
+      id: string;
+    }>('SELECT * FROM "_prisma_migrations" ORDER BY migration_name');
     expect(rows).toHaveLength(migrations.length);
     for (const [i, row] of rows.entries()) {
       const file = migrations[i]!;
@@ -70,7 +75,16 @@ describe('applying migrations', () => {
 
   it('refuses to run when an applied migration was edited afterwards', async () => {
     await applyMigrations(test.db.sql, readMigrations(migrationsDir));
-    const edited = readMigrations(migrationsDir).map((m, i) => (i === 0 ? { ...m, checksum: createHash('sha256').update(m.sql + '\n-- edited').digest('hex') } : m));
+    const edited = readMigrations(migrationsDir).map((m, i) =>
+      i === 0
+        ? {
+            ...m,
+            checksum: createHash('sha256')
+              .update(m.sql + '\n-- edited')
+              .digest('hex'),
+          }
+        : m,
+    );
     await expect(applyMigrations(test.db.sql, edited)).rejects.toBeInstanceOf(MigrationChangedError);
   });
 

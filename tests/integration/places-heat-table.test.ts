@@ -4,7 +4,11 @@ import { startTestApp, type RunningApp } from '../support/test-app';
 import { createGovernanceWorld, NOW, type GovernanceWorld } from './governance-fixtures';
 
 type Cell = { value: number | null; suppressed: boolean };
-interface Places { months: string[]; suppressed: boolean; areas: Array<{ area: string; incidents: Cell[]; cases: Cell[]; incidentsTotal: Cell; casesTotal: Cell; hotspot: boolean }> }
+interface Places {
+  months: string[];
+  suppressed: boolean;
+  areas: Array<{ area: string; incidents: Cell[]; cases: Cell[]; incidentsTotal: Cell; casesTotal: Cell; hotspot: boolean }>;
+}
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -29,7 +33,16 @@ describe('places', () => {
     const { status, body } = await app.call<Places>('GET', `/api/places${FIRST_QUARTER}`, { token });
     expect(status).toBe(200);
     expect(body.months).toEqual(['2026-01', '2026-02', '2026-03']);
-    expect(body.areas.map((row) => [row.area, values(row.incidents), values(row.cases), row.incidentsTotal.value, row.casesTotal.value, row.hotspot])).toEqual([
+    expect(
+      body.areas.map((row) => [
+        row.area,
+        values(row.incidents),
+        values(row.cases),
+        row.incidentsTotal.value,
+        row.casesTotal.value,
+        row.hotspot,
+      ]),
+    ).toEqual([
       ['Exampleford', [6, 2, 0], [1, 0, 0], 8, 1, true],
       ['No location recorded', [0, 1, 0], [0, 0, 1], 1, 1, false],
       ['Sampleton', [0, 0, 1], [0, 1, 0], 1, 1, false],
@@ -46,9 +59,13 @@ describe('places', () => {
   });
 
   it('refuses a referrer and a bad period', async () => {
-    expect((await app.call('GET', `/api/places${FIRST_QUARTER}`, { token: await app.signInAs(world.members.housingReferrer) })).status).toBe(403);
+    expect(
+      (await app.call('GET', `/api/places${FIRST_QUARTER}`, { token: await app.signInAs(world.members.housingReferrer) })).status,
+    ).toBe(403);
     const chair = await app.signInAs(world.members.chair);
-    const answer = await app.call<{ error: { fields: Array<{ field: string }> } }>('GET', '/api/places?from=2026-04-01&to=2026-03-01', { token: chair });
+    const answer = await app.call<{ error: { fields: Array<{ field: string }> } }>('GET', '/api/places?from=2026-04-01&to=2026-03-01', {
+      token: chair,
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields.map((f) => f.field)).toEqual(['from']);
   });

@@ -7,9 +7,23 @@ import { answersAll, auditEvents, createReferralWorld, type ReferralWorld } from
 const NOW = new Date('2026-11-20T12:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
 
-interface ErrorBody { error: { code: string; message: string; fields?: Array<{ field: string; message: string }> } }
-interface Submitted { referral: { id: string; criteriaMet: string[]; person: { id: string } }; result: { route: string; explanation: string; criteria: Array<{ criterion: string; because: string }>; case: { id: string; status: string } } }
-interface Settings { repeatVictimisationRules: Array<{ incidents: number; withinDays: number }>; communityTriggerThreshold: number; escalation: { incidents: number; withinDays: number } }
+interface ErrorBody {
+  error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
+}
+interface Submitted {
+  referral: { id: string; criteriaMet: string[]; person: { id: string } };
+  result: {
+    route: string;
+    explanation: string;
+    criteria: Array<{ criterion: string; because: string }>;
+    case: { id: string; status: string };
+  };
+}
+interface Settings {
+  repeatVictimisationRules: Array<{ incidents: number; withinDays: number }>;
+  communityTriggerThreshold: number;
+  escalation: { incidents: number; withinDays: number };
+}
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -23,7 +37,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   world = await createReferralWorld(database.db);
   app = await startTestApp(database.db, { clock: () => NOW });
-  for (const who of Object.keys(world.members) as Array<keyof ReferralWorld['members']>) tokens[who] = await app.signInAs(world.members[who]);
+  for (const who of Object.keys(world.members) as Array<keyof ReferralWorld['members']>)
+    tokens[who] = await app.signInAs(world.members[who]);
 }, 60_000);
 
 afterAll(async () => {
@@ -32,35 +47,76 @@ afterAll(async () => {
 });
 
 async function referVictim(draft: Record<string, unknown>) {
-  const started = await app.call<{ id: string }>('POST', '/api/referrals', { token: as('policeReferrer'), body: { subjectType: 'VICTIM', draft: { concerns: 'Abuse in the stairwell.', ...draft } } });
+  const started = await app.call<{ id: string }>('POST', '/api/referrals', {
+    token: as('policeReferrer'),
+    body: { subjectType: 'VICTIM', draft: { concerns: 'Abuse in the stairwell.', ...draft } },
+  });
   const answer = await app.call<Submitted>('POST', `/api/referrals/${started.body.id}/submit`, { token: as('policeReferrer') });
   expect(answer.status).toBe(200);
   return answer.body;
 }
 
 const recordIncident = (occurredAt: string) =>
-  app.call('POST', `/api/cases/${caseId}/incidents`, { token: as('policeReferrer'), body: { occurredAt, reportedAt: occurredAt, category: 'PERSONAL', description: 'Shouted abuse in the stairwell.' } });
+  app.call('POST', `/api/cases/${caseId}/incidents`, {
+    token: as('policeReferrer'),
+    body: { occurredAt, reportedAt: occurredAt, category: 'PERSONAL', description: 'Shouted abuse in the stairwell.' },
+  });
 
-describe('the partnership\'s referral rules', () => {
+describe("the partnership's referral rules", () => {
   it('starts from the research defaults', async () => {
     const { body } = await app.call<Settings>('GET', '/api/referral-settings', { token: as('policeReferrer') });
-    expect(body).toEqual({ repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 3, escalation: { incidents: 3, withinDays: 365 }, repeatReferralWithinDays: 365 });
+    expect(body).toEqual({
+      repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }],
+      communityTriggerThreshold: 3,
+      escalation: { incidents: 3, withinDays: 365 },
+      repeatReferralWithinDays: 365,
+    });
   });
 
   it('lets an administrator use "2 in 14 days or 5 in 180 days" and a lower case review threshold', async () => {
-    const settings = { repeatVictimisationRules: [{ incidents: 2, withinDays: 14 }, { incidents: 5, withinDays: 180 }], communityTriggerThreshold: 2 };
+    const settings = {
+      repeatVictimisationRules: [
+        { incidents: 2, withinDays: 14 },
+        { incidents: 5, withinDays: 180 },
+      ],
+      communityTriggerThreshold: 2,
+    };
     const { status, body } = await app.call<Settings>('PUT', '/api/referral-settings', { token: as('admin'), body: settings });
     expect([status, body.repeatVictimisationRules, body.communityTriggerThreshold]).toEqual([200, settings.repeatVictimisationRules, 2]);
     const [row] = await auditEvents(database.db, 'referralSettings.update');
-    expect([row?.before, row?.after]).toEqual([{ repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 3 }, settings]);
+    expect([row?.before, row?.after]).toEqual([
+      { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 3 },
+      settings,
+    ]);
   });
 
   it('refuses a case review threshold above the statutory three, a rule of nothing, and anyone but an administrator', async () => {
-    const tooHigh = await app.call<ErrorBody>('PUT', '/api/referral-settings', { token: as('admin'), body: { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 4 } });
-    expect([tooHigh.status, tooHigh.body.error.fields]).toEqual([400, [{ field: 'communityTriggerThreshold', message: 'The law does not allow a threshold above 3 qualifying complaints; 4 was asked for.' }]]);
-    const nothing = await app.call<ErrorBody>('PUT', '/api/referral-settings', { token: as('admin'), body: { repeatVictimisationRules: [], communityTriggerThreshold: 3 } });
+    const tooHigh = await app.call<ErrorBody>('PUT', '/api/referral-settings', {
+      token: as('admin'),
+      body: { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 4 },
+    });
+    expect([tooHigh.status, tooHigh.body.error.fields]).toEqual([
+      400,
+      [
+        {
+          field: 'communityTriggerThreshold',
+          message: 'The law does not allow a threshold above 3 qualifying complaints; 4 was asked for.',
+        },
+      ],
+    ]);
+    const nothing = await app.call<ErrorBody>('PUT', '/api/referral-settings', {
+      token: as('admin'),
+      body: { repeatVictimisationRules: [], communityTriggerThreshold: 3 },
+    });
     expect([nothing.status, nothing.body.error.fields?.map((f) => f.field)]).toEqual([400, ['repeatVictimisationRules']]);
-    expect((await app.call('PUT', '/api/referral-settings', { token: as('cmaracChair'), body: { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 3 } })).status).toBe(403);
+    expect(
+      (
+        await app.call('PUT', '/api/referral-settings', {
+          token: as('cmaracChair'),
+          body: { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 3 },
+        })
+      ).status,
+    ).toBe(403);
     const kept = await app.call<Settings>('GET', '/api/referral-settings', { token: as('auditor') });
     expect(kept.body.communityTriggerThreshold).toBe(2);
   });
@@ -96,7 +152,11 @@ describe('criteria met from recorded incidents', () => {
   });
 
   it('meets the lowered case review threshold with two prompt complaints in six months', async () => {
-    const { body } = await app.call<{ people: Array<{ met: boolean; qualifying: number; required: number }> }>('GET', `/api/cases/${caseId}/community-trigger`, { token: as('policeReferrer') });
+    const { body } = await app.call<{ people: Array<{ met: boolean; qualifying: number; required: number }> }>(
+      'GET',
+      `/api/cases/${caseId}/community-trigger`,
+      { token: as('policeReferrer') },
+    );
     // The incident 200 days ago was reported more than six months before today, so it does not qualify.
     expect(body.people).toEqual([expect.objectContaining({ met: true, qualifying: 2, required: 2 })]);
   });

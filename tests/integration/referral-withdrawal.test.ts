@@ -7,8 +7,17 @@ import { answersAll, auditEvents, createReferralWorld, type ReferralWorld } from
 const NOW = new Date('2026-11-20T12:00:00Z');
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-interface ErrorBody { error: { code: string; message: string; fields?: Array<{ field: string; message: string }> } }
-interface Referral { id: string; status: string; case: { id: string; status: string } | null; withdrawnAt: string | null; withdrawnBy: { id: string; displayName: string } | null; withdrawalReason: string | null }
+interface ErrorBody {
+  error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
+}
+interface Referral {
+  id: string;
+  status: string;
+  case: { id: string; status: string } | null;
+  withdrawnAt: string | null;
+  withdrawnBy: { id: string; displayName: string } | null;
+  withdrawalReason: string | null;
+}
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -33,7 +42,11 @@ afterAll(async () => {
 async function draftBy(who: Who): Promise<Referral> {
   people += 1;
   const draft = {
-    subject: { givenName: 'Wendy', familyName: `Withdrawnton${'abcdefghijklmnop'[people]}`, dateOfBirth: `1950-01-${String(people + 10).padStart(2, '0')}` },
+    subject: {
+      givenName: 'Wendy',
+      familyName: `Withdrawnton${'abcdefghijklmnop'[people]}`,
+      dateOfBirth: `1950-01-${String(people + 10).padStart(2, '0')}`,
+    },
     concerns: 'Repeated door knocking late at night; the victim is frightened to answer.',
     answers: answersAll('VICTIM', 'serious'),
   };
@@ -57,16 +70,27 @@ const statusOf = async (id: string) => (await database.db.prisma.referral.findUn
 describe('withdrawing a referral', () => {
   it('lets the referrer withdraw their draft with a reason, records who and when, and audits it', async () => {
     const draft = await draftBy('policeReferrer');
-    const answer = await withdraw('policeReferrer', draft.id, { reason: '  Sent in error: a duplicate of yesterday\'s referral.  ' });
+    const answer = await withdraw('policeReferrer', draft.id, { reason: "  Sent in error: a duplicate of yesterday's referral.  " });
     expect(answer.status).toBe(200);
     expect([answer.body.status, answer.body.withdrawalReason, answer.body.withdrawnBy?.displayName, answer.body.withdrawnAt]).toEqual([
-      'WITHDRAWN', 'Sent in error: a duplicate of yesterday\'s referral.', 'Pat Constable', NOW.toISOString(),
+      'WITHDRAWN',
+      "Sent in error: a duplicate of yesterday's referral.",
+      'Pat Constable',
+      NOW.toISOString(),
     ]);
     const [row] = await auditEvents(database.db, 'referral.withdraw', draft.id);
-    expect([row?.before, row?.after]).toEqual([{ status: 'DRAFT' }, { status: 'WITHDRAWN', reason: 'Sent in error: a duplicate of yesterday\'s referral.', by: 'referrer' }]);
-    const drafts = await app.call<{ referrals: Array<{ id: string }> }>('GET', '/api/referrals?status=DRAFT', { token: as('policeReferrer') });
+    expect([row?.before, row?.after]).toEqual([
+      { status: 'DRAFT' },
+      { status: 'WITHDRAWN', reason: "Sent in error: a duplicate of yesterday's referral.", by: 'referrer' },
+    ]);
+    const drafts = await app.call<{ referrals: Array<{ id: string }> }>('GET', '/api/referrals?status=DRAFT', {
+      token: as('policeReferrer'),
+    });
     expect(drafts.body.referrals.map((r) => r.id)).not.toContain(draft.id);
-    const save = await app.call<ErrorBody>('PUT', `/api/referrals/${draft.id}/draft`, { token: as('policeReferrer'), body: { draft: { concerns: 'more' } } });
+    const save = await app.call<ErrorBody>('PUT', `/api/referrals/${draft.id}/draft`, {
+      token: as('policeReferrer'),
+      body: { draft: { concerns: 'more' } },
+    });
     expect(save.status).toBe(409);
   });
 
@@ -87,9 +111,15 @@ describe('withdrawing a referral', () => {
 
   it('refuses once the panel has accepted the referral, and once it is already withdrawn, changing nothing', async () => {
     const referral = await submittedBy('policeReferrer');
-    expect((await app.call('POST', `/api/referrals/${referral.id}/decision`, { token: as('cmaracChair'), body: { decision: 'ACCEPT' } })).status).toBe(200);
+    expect(
+      (await app.call('POST', `/api/referrals/${referral.id}/decision`, { token: as('cmaracChair'), body: { decision: 'ACCEPT' } })).status,
+    ).toBe(200);
     const accepted = await withdraw('policeReferrer', referral.id);
-    expect([accepted.status, accepted.body.error.code, accepted.body.error.message]).toEqual([409, 'CONFLICT', 'This referral has already been accepted and can no longer be withdrawn.']);
+    expect([accepted.status, accepted.body.error.code, accepted.body.error.message]).toEqual([
+      409,
+      'CONFLICT',
+      'This referral has already been accepted and can no longer be withdrawn.',
+    ]);
     expect(await statusOf(referral.id)).toBe('ACCEPTED');
 
     const draft = await draftBy('policeReferrer');

@@ -12,18 +12,34 @@ export interface ReferralWorld {
   agencies: { police: string; housing: string; council: string };
   panels: { cmarac: string; offender: string; forum: string };
   members: {
-    policeReferrer: string; housingReferrer: string; councilReferrer: string; cmaracChair: string; offenderChair: string;
-    housingMember: string; auditor: string; admin: string; outsider: string;
+    policeReferrer: string;
+    housingReferrer: string;
+    councilReferrer: string;
+    cmaracChair: string;
+    offenderChair: string;
+    housingMember: string;
+    auditor: string;
+    admin: string;
+    outsider: string;
   };
 }
 
 export async function createReferralWorld(db: Database): Promise<ReferralWorld> {
   const p = db.prisma;
   const partnershipId = (await p.partnership.create({ data: { name: 'Fernbrook CSP (referral test)', area: 'Fernbrook' } })).id;
-  const agency = async (name: string, type: 'POLICE' | 'HOUSING_PROVIDER' | 'COUNCIL_ASB') => (await p.agency.create({ data: { partnershipId, name, type } })).id;
-  const agencies = { police: await agency('Fernbrook Police', 'POLICE'), housing: await agency('Fernbrook Homes', 'HOUSING_PROVIDER'), council: await agency('Fernbrook Council ASB Team', 'COUNCIL_ASB') };
+  const agency = async (name: string, type: 'POLICE' | 'HOUSING_PROVIDER' | 'COUNCIL_ASB') =>
+    (await p.agency.create({ data: { partnershipId, name, type } })).id;
+  const agencies = {
+    police: await agency('Fernbrook Police', 'POLICE'),
+    housing: await agency('Fernbrook Homes', 'HOUSING_PROVIDER'),
+    council: await agency('Fernbrook Council ASB Team', 'COUNCIL_ASB'),
+  };
   const member = async (agencyId: string, displayName: string, roles: MemberRole[], inPartnership = partnershipId) =>
-    (await p.member.create({ data: { partnershipId: inPartnership, agencyId, entraObjectId: randomUUID(), tenantId: 'tenant-referrals', displayName, roles } })).id;
+    (
+      await p.member.create({
+        data: { partnershipId: inPartnership, agencyId, entraObjectId: randomUUID(), tenantId: 'tenant-referrals', displayName, roles },
+      })
+    ).id;
   const elsewhere = (await p.partnership.create({ data: { name: 'Otherton CSP', area: 'Otherton' } })).id;
   const elsewhereAgency = (await p.agency.create({ data: { partnershipId: elsewhere, name: 'Otherton Police', type: 'POLICE' } })).id;
   const members = {
@@ -41,7 +57,12 @@ export async function createReferralWorld(db: Database): Promise<ReferralWorld> 
   const panel = async (type: 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM', name: string, chair: string) => {
     const id = (await p.panel.create({ data: { partnershipId, type, name, cadence } })).id;
     await p.panelChair.create({ data: { panelId: id, memberId: chair } });
-    await p.panelAgency.createMany({ data: [{ panelId: id, agencyId: agencies.police, membership: 'CORE' }, { panelId: id, agencyId: agencies.housing, membership: 'CORE' }] });
+    await p.panelAgency.createMany({
+      data: [
+        { panelId: id, agencyId: agencies.police, membership: 'CORE' },
+        { panelId: id, agencyId: agencies.housing, membership: 'CORE' },
+      ],
+    });
     return id;
   };
   const panels = {

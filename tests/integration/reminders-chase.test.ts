@@ -43,7 +43,14 @@ beforeAll(async () => {
   database = await openTestDatabase();
   connector = await startFakeBotConnector();
   world = await createPartnership(database.db);
-  sender = new BotConnectorSender({ adapter, botAppId: '', db: database.db, clock: recordingClock(NOON), log: () => undefined, random: () => 0 });
+  sender = new BotConnectorSender({
+    adapter,
+    botAppId: '',
+    db: database.db,
+    clock: recordingClock(NOON),
+    log: () => undefined,
+    random: () => 0,
+  });
 });
 
 afterAll(async () => {
@@ -102,11 +109,26 @@ describe('chasing an action', () => {
   });
 
   it('answers a chair who may not see the case exactly as for an unknown action, and sends nothing', async () => {
-    const fire = await database.db.prisma.agency.create({ data: { partnershipId: world.partnershipId, name: 'Sampleshire Fire', type: 'FIRE' } });
-    const otherChair = await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: fire.id, entraObjectId: randomUUID(), tenantId: TENANT, displayName: 'Alex Elsewhere', roles: ['PANEL_CHAIR'] } });
+    const fire = await database.db.prisma.agency.create({
+      data: { partnershipId: world.partnershipId, name: 'Sampleshire Fire', type: 'FIRE' },
+    });
+    const otherChair = await database.db.prisma.member.create({
+      data: {
+        partnershipId: world.partnershipId,
+        agencyId: fire.id,
+        entraObjectId: randomUUID(),
+        tenantId: TENANT,
+        displayName: 'Alex Elsewhere',
+        roles: ['PANEL_CHAIR'],
+      },
+    });
     const actionId = await createAction(database.db, world, { dueDate: '2026-11-23' });
     const ctx = await contextFor(otherChair.id);
-    const answerTo = (id: string) => chaseNow(ctx, { sender }, id).then(() => null, (error: unknown) => (error instanceof ServiceError ? [error.code, error.message] : error));
+    const answerTo = (id: string) =>
+      chaseNow(ctx, { sender }, id).then(
+        () => null,
+        (error: unknown) => (error instanceof ServiceError ? [error.code, error.message] : error),
+      );
     const hidden = await answerTo(actionId);
     expect(hidden).toEqual(['NOT_FOUND', expect.any(String)]);
     expect(hidden).toEqual(await answerTo(randomUUID()));
@@ -130,13 +152,25 @@ describe("the chair's list of who reminders cannot reach", () => {
     const actionId = await createAction(database.db, world, { dueDate: '2026-11-20', title: 'Fit a door chain' });
     connector.blockWrites(OFFICER_CHAT);
     const logger = createLogger({ level: 'silent' });
-    const policy = { daysBeforeDue: 3, onDueDay: true, overdueEveryDays: 1, escalateAfterDaysOverdue: 30, digestWeekday: 'SUNDAY' } as const;
+    const policy = {
+      daysBeforeDue: 3,
+      onDueDay: true,
+      overdueEveryDays: 1,
+      escalateAfterDaysOverdue: 30,
+      digestWeekday: 'SUNDAY',
+    } as const;
     await runReminderCycle({ db: database.db, sender, clock: recordingClock(new Date('2026-11-20T09:00:00Z')), logger, policy });
 
     const chair = await contextFor(world.chair.id);
     const listed = await listOutOfReach(chair);
     expect(listed.actions).toEqual([
-      expect.objectContaining({ actionId, title: 'Fit a door chain', ownerName: 'Sam Patel', ownerAgencyName: 'Fernbrook Homes', reason: expect.stringContaining('blocked or removed the app') }),
+      expect.objectContaining({
+        actionId,
+        title: 'Fit a door chain',
+        ownerName: 'Sam Patel',
+        ownerAgencyName: 'Fernbrook Homes',
+        reason: expect.stringContaining('blocked or removed the app'),
+      }),
     ]);
     expect(listed.members).toEqual(
       expect.arrayContaining([

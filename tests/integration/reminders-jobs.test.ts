@@ -92,11 +92,22 @@ describe('reminders over the days around a due date', () => {
 
   it('sends nothing for an action completed after its reminder was queued', async () => {
     const actionId = await createAction(database.db, world, { dueDate: '2026-11-20' });
-    await runReminderCycle(worker(database.db, '2026-11-20', { policy: NO_DIGEST, sender: { notifyMember: async () => ({ kind: 'FAILED', reason: 'Teams is down', retryable: true }) } as never }));
+    await runReminderCycle(
+      worker(database.db, '2026-11-20', {
+        policy: NO_DIGEST,
+        sender: { notifyMember: async () => ({ kind: 'FAILED', reason: 'Teams is down', retryable: true }) } as never,
+      }),
+    );
     await database.db.prisma.action.update({ where: { id: actionId }, data: { status: 'COMPLETED' } });
-    await runReminderCycle({ ...worker(database.db, '2026-11-20', { policy: NO_DIGEST }), clock: recordingClock(new Date(nineAm('2026-11-20').getTime() + 3_600_000)) });
+    await runReminderCycle({
+      ...worker(database.db, '2026-11-20', { policy: NO_DIGEST }),
+      clock: recordingClock(new Date(nineAm('2026-11-20').getTime() + 3_600_000)),
+    });
     expect(connector.delivered()).toHaveLength(0);
-    expect(await database.db.prisma.notification.findFirst({ where: { actionId } })).toMatchObject({ status: 'FAILED', lastError: 'Not sent: the action is completed.' });
+    expect(await database.db.prisma.notification.findFirst({ where: { actionId } })).toMatchObject({
+      status: 'FAILED',
+      lastError: 'Not sent: the action is completed.',
+    });
   });
 
   it('tries again later when Teams keeps failing, and gives up after the last attempt', async () => {
@@ -111,29 +122,42 @@ describe('reminders over the days around a due date', () => {
     connector.reset();
     connector.failNext({ status: 502 }, { times: 5 });
     await runReminderCycle({ ...options, clock: recordingClock(new Date(nineAm('2026-11-20').getTime() + 60_000)) });
-    expect(await database.db.prisma.notification.findFirstOrThrow()).toMatchObject({ status: 'FAILED', attempts: 2, lastError: expect.stringContaining('after 5 attempts') });
+    expect(await database.db.prisma.notification.findFirstOrThrow()).toMatchObject({
+      status: 'FAILED',
+      attempts: 2,
+      lastError: expect.stringContaining('after 5 attempts'),
+    });
   });
 });
 
 describe('who is reminded', () => {
   const recipientsOf = async (actionId: string) =>
-    (await database.db.prisma.notification.findMany({ where: { actionId }, select: { recipientId: true, kind: true }, orderBy: [{ kind: 'asc' }, { recipientId: 'asc' }] })).map(
-      (row) => [row.kind, row.recipientId],
-    );
+    (
+      await database.db.prisma.notification.findMany({
+        where: { actionId },
+        select: { recipientId: true, kind: true },
+        orderBy: [{ kind: 'asc' }, { recipientId: 'asc' }],
+      })
+    ).map((row) => [row.kind, row.recipientId]);
 
-  it("reminds every panel member of the owner agency when no officer is named", async () => {
+  it('reminds every panel member of the owner agency when no officer is named', async () => {
     const actionId = await createAction(database.db, world, { dueDate: '2026-11-20', ownerMemberId: null });
     expect(await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST)).toBe(2);
-    expect(await recipientsOf(actionId)).toEqual(
-      [world.officer.id, world.colleague.id].sort().map((id) => ['REMINDER_DUE_TODAY', id]),
-    );
+    expect(await recipientsOf(actionId)).toEqual([world.officer.id, world.colleague.id].sort().map((id) => ['REMINDER_DUE_TODAY', id]));
   });
 
   it("escalates to the chairs of the panel that agreed the action, or to the partnership's chairs when no panel did", async () => {
     const fromPanel = await createAction(database.db, world, { dueDate: '2026-11-10' });
     const outsidePanel = await createAction(database.db, world, { dueDate: '2026-11-10', withMeeting: false });
     const otherChair = await database.db.prisma.member.create({
-      data: { partnershipId: world.partnershipId, agencyId: world.housingId, entraObjectId: 'other-chair', tenantId: 'tenant', displayName: 'Lee Chan', roles: ['PANEL_CHAIR'] },
+      data: {
+        partnershipId: world.partnershipId,
+        agencyId: world.housingId,
+        entraObjectId: 'other-chair',
+        tenantId: 'tenant',
+        displayName: 'Lee Chan',
+        roles: ['PANEL_CHAIR'],
+      },
     });
     try {
       await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST);
@@ -164,7 +188,10 @@ describe('several app instances', () => {
     const second = database.url ? await openDatabase({ kind: 'postgresql', url: database.url }) : database.db;
     try {
       for (let i = 1; i <= 12; i += 1) await createAction(database.db, world, { dueDate: '2026-11-20', title: `Action ${i}` });
-      const summaries = await Promise.all([runReminderCycle(worker(database.db, '2026-11-20', { batchSize: 3 })), runReminderCycle(worker(second, '2026-11-20', { batchSize: 3 }))]);
+      const summaries = await Promise.all([
+        runReminderCycle(worker(database.db, '2026-11-20', { batchSize: 3 })),
+        runReminderCycle(worker(second, '2026-11-20', { batchSize: 3 })),
+      ]);
       const sent = texts(OFFICER_CHAT);
       expect(sent).toHaveLength(13); // twelve due-today reminders and one weekly digest
       expect(new Set(sent).size).toBe(13);
@@ -198,7 +225,8 @@ describe('the worker', () => {
   it('runs cycles until stopped and stops cleanly', async () => {
     await createAction(database.db, world, { dueDate: '2026-11-20' });
     const running = startReminderWorker({ ...worker(database.db, '2026-11-20', { policy: NO_DIGEST }), pollIntervalMs: 20 });
-    for (let waited = 0; texts(OFFICER_CHAT).length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; texts(OFFICER_CHAT).length === 0 && waited < 5000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await running.stop();
     const after = connector.requests.length;
     await new Promise((resolve) => setTimeout(resolve, 100));

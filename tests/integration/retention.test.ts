@@ -22,8 +22,18 @@ let app: RunningApp;
 let adminToken: string;
 let chairToken: string;
 
-interface DueCase { id: string; reference: string; closedOn: string; reviewOn: string; counts: { subjects: number } }
-interface DueList { today: string; retentionReviewMonths: number; cases: DueCase[] }
+interface DueCase {
+  id: string;
+  reference: string;
+  closedOn: string;
+  reviewOn: string;
+  counts: { subjects: number };
+}
+interface DueList {
+  today: string;
+  retentionReviewMonths: number;
+  cases: DueCase[];
+}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -42,7 +52,10 @@ const prisma = () => database.db.prisma;
 
 async function closedCasesDueAfter(months: number): Promise<string[]> {
   const closed = await prisma().case.findMany({ where: { status: 'CLOSED' }, select: { reference: true, closedAt: true } });
-  return closed.filter((c) => addMonths(londonDateOf(c.closedAt!), months) <= londonDateOf(now)).map((c) => c.reference).sort();
+  return closed
+    .filter((c) => addMonths(londonDateOf(c.closedAt!), months) <= londonDateOf(now))
+    .map((c) => c.reference)
+    .sort();
 }
 
 describe('the retention review period', () => {
@@ -87,7 +100,10 @@ describe('the retention review period', () => {
   ])('refuses %j with a field error and changes nothing', async (body, field) => {
     const counts = await tableRowCounts(database.db);
 
-    const answer = await app.call<{ error: { fields: { field: string }[] } }>('PUT', '/api/retention/settings', { token: adminToken, body });
+    const answer = await app.call<{ error: { fields: { field: string }[] } }>('PUT', '/api/retention/settings', {
+      token: adminToken,
+      body,
+    });
 
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields.map((f) => f.field)).toEqual([field]);
@@ -104,25 +120,49 @@ describe('anonymising a closed case', () => {
     const placesBefore = await app.call('GET', `/api/places${WHOLE_HISTORY}`, { token: chairToken });
     const countsBefore = await tableRowCounts(database.db);
     const subjects = await prisma().caseSubject.findMany({ where: { caseId: target.id }, select: { personId: true } });
-    const wardsBefore = await prisma().location.findMany({ where: { cases: { some: { caseId: target.id } } }, select: { id: true, ward: true }, orderBy: { id: 'asc' } });
+    const wardsBefore = await prisma().location.findMany({
+      where: { cases: { some: { caseId: target.id } } },
+      select: { id: true, ward: true },
+      orderBy: { id: 'asc' },
+    });
 
-    const answer = await app.call<{ anonymisedPeople: number; keptPeopleIds: string[] }>('POST', `/api/retention/cases/${target.id}/anonymise`, { token: adminToken });
+    const answer = await app.call<{ anonymisedPeople: number; keptPeopleIds: string[] }>(
+      'POST',
+      `/api/retention/cases/${target.id}/anonymise`,
+      { token: adminToken },
+    );
 
     expect(answer.status).toBe(200);
     expect(answer.body.anonymisedPeople + answer.body.keptPeopleIds.length).toBe(new Set(subjects.map((s) => s.personId)).size);
-    const people = await prisma().person.findMany({ where: { id: { in: subjects.map((s) => s.personId) }, NOT: { id: { in: answer.body.keptPeopleIds } } } });
+    const people = await prisma().person.findMany({
+      where: { id: { in: subjects.map((s) => s.personId) }, NOT: { id: { in: answer.body.keptPeopleIds } } },
+    });
     expect(people.length).toBeGreaterThan(0);
     for (const person of people) {
-      expect(person).toMatchObject({ givenName: 'Anonymised', familyName: 'person', dateOfBirth: null, healthNotes: null, safeguardingNotes: null, intelligenceNotes: null, phone: null });
+      expect(person).toMatchObject({
+        givenName: 'Anonymised',
+        familyName: 'person',
+        dateOfBirth: null,
+        healthNotes: null,
+        safeguardingNotes: null,
+        intelligenceNotes: null,
+        phone: null,
+      });
       expect(person.anonymisedAt).toEqual(LATER);
     }
     const places = await prisma().location.findMany({ where: { cases: { some: { caseId: target.id } } }, orderBy: { id: 'asc' } });
-    for (const place of places.filter((p) => p.anonymisedAt)) expect(place).toMatchObject({ addressLine1: 'Anonymised address', postcode: '', uprn: null });
+    for (const place of places.filter((p) => p.anonymisedAt))
+      expect(place).toMatchObject({ addressLine1: 'Anonymised address', postcode: '', uprn: null });
     expect(places.map(({ id, ward }) => ({ id, ward }))).toEqual(wardsBefore);
     const incidents = await prisma().incident.findMany({ where: { caseId: target.id }, select: { description: true } });
     expect(incidents.every((incident) => incident.description === ANONYMISED_TEXT)).toBe(true);
-    const minutes = await prisma().meetingMinutes.findMany({ where: { meeting: { agendaItems: { some: { caseId: target.id } } } }, select: { content: true } });
-    const heard = minutes.flatMap((m) => (m.content as { cases: { heading: string; decisions: string }[] }).cases).filter((item) => item.heading.endsWith(`Case ${target.reference}`));
+    const minutes = await prisma().meetingMinutes.findMany({
+      where: { meeting: { agendaItems: { some: { caseId: target.id } } } },
+      select: { content: true },
+    });
+    const heard = minutes
+      .flatMap((m) => (m.content as { cases: { heading: string; decisions: string }[] }).cases)
+      .filter((item) => item.heading.endsWith(`Case ${target.reference}`));
     expect(heard.length).toBeGreaterThan(0);
     expect(heard.every((item) => item.decisions === ANONYMISED_TEXT)).toBe(true);
 
@@ -132,7 +172,9 @@ describe('anonymising a closed case', () => {
 
     const dueAfter = (await app.call<DueList>('GET', '/api/retention/due', { token: adminToken })).body.cases;
     expect(dueAfter.map((c) => c.id)).not.toContain(target.id);
-    expect(await prisma().auditEvent.findFirst({ where: { event: 'retention.anonymise', entityId: target.id } })).toMatchObject({ actorId: admin.id });
+    expect(await prisma().auditEvent.findFirst({ where: { event: 'retention.anonymise', entityId: target.id } })).toMatchObject({
+      actorId: admin.id,
+    });
   });
 
   test('keeps a person who is still part of an open case, and says so', async () => {
@@ -143,12 +185,16 @@ describe('anonymising a closed case', () => {
     await prisma().caseSubject.create({ data: { caseId: openCase.id, personId: shared, role: 'WITNESS' } });
     const before = await prisma().person.findUniqueOrThrow({ where: { id: shared } });
 
-    const answer = await app.call<{ keptPeopleIds: string[] }>('POST', `/api/retention/cases/${target.id}/anonymise`, { token: adminToken });
+    const answer = await app.call<{ keptPeopleIds: string[] }>('POST', `/api/retention/cases/${target.id}/anonymise`, {
+      token: adminToken,
+    });
 
     expect(answer.status).toBe(200);
     expect(answer.body.keptPeopleIds).toContain(shared);
     for (const kept of answer.body.keptPeopleIds) {
-      expect(await prisma().caseSubject.count({ where: { personId: kept, case: { id: { not: target.id }, anonymisedAt: null } } })).toBeGreaterThan(0);
+      expect(
+        await prisma().caseSubject.count({ where: { personId: kept, case: { id: { not: target.id }, anonymisedAt: null } } }),
+      ).toBeGreaterThan(0);
     }
     expect(await prisma().person.findUniqueOrThrow({ where: { id: shared } })).toEqual(before);
   });
@@ -161,7 +207,10 @@ describe('anonymising a closed case', () => {
     const open = await app.call('POST', `/api/retention/cases/${openCase.id}/anonymise`, { token: adminToken });
     const again = await app.call('POST', `/api/retention/cases/${done.id}/anonymise`, { token: adminToken });
 
-    expect(open).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', message: 'Only a closed case can be anonymised. Close the case first.' } } });
+    expect(open).toMatchObject({
+      status: 409,
+      body: { error: { code: 'CONFLICT', message: 'Only a closed case can be anonymised. Close the case first.' } },
+    });
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', message: 'This case has already been anonymised.' } } });
     expect(await tableRowCounts(database.db)).toEqual(counts);
   });
@@ -191,15 +240,28 @@ describe('subject-access export', () => {
     }>('GET', `/api/people/${subject.personId}/subject-access`, { token: adminToken });
 
     expect(answer.status).toBe(200);
-    expect(answer.body.person).toMatchObject({ id: subject.personId, givenName: subject.person.givenName, familyName: subject.person.familyName });
+    expect(answer.body.person).toMatchObject({
+      id: subject.personId,
+      givenName: subject.person.givenName,
+      familyName: subject.person.familyName,
+    });
     expect(answer.body.cases.map((c) => c.id)).toContain(subject.caseId);
     expect(answer.body.incidents).toHaveLength(await prisma().incidentPerson.count({ where: { personId: subject.personId } }));
     expect(answer.body.places.map((p) => p.id).sort()).toEqual(
-      (await prisma().location.findMany({ where: { cases: { some: { case: { subjects: { some: { personId: subject.personId } } } } } }, select: { id: true } })).map((l) => l.id).sort(),
+      (
+        await prisma().location.findMany({
+          where: { cases: { some: { case: { subjects: { some: { personId: subject.personId } } } } } },
+          select: { id: true },
+        })
+      )
+        .map((l) => l.id)
+        .sort(),
     );
     expect(chairSees.status).toBe(200);
     expect(answer.body.viewedBy).toContainEqual(expect.objectContaining({ member: chair.displayName, entityId: subject.caseId }));
-    expect(await prisma().auditEvent.findFirst({ where: { event: 'subjectAccess.export', entityId: subject.personId } })).toMatchObject({ actorId: admin.id });
+    expect(await prisma().auditEvent.findFirst({ where: { event: 'subjectAccess.export', entityId: subject.personId } })).toMatchObject({
+      actorId: admin.id,
+    });
   });
 
   test('answers an unknown person exactly as a malformed id', async () => {
@@ -211,22 +273,25 @@ describe('subject-access export', () => {
 });
 
 describe('who may manage retention', () => {
-  test.each(['Priya Example', 'Ruth Notreal', 'Grace Testington', 'Dan Sample'])('refuses %s, who is not a partnership administrator, with 403', async (name) => {
-    const token = await app.signInAs(member(name).id);
-    const someCase = await prisma().case.findFirstOrThrow({ where: { status: 'CLOSED', anonymisedAt: null } });
-    const somePerson = await prisma().person.findFirstOrThrow();
-    const counts = await tableRowCounts(database.db);
-    for (const [method, path, body] of [
-      ['GET', '/api/retention/settings'],
-      ['PUT', '/api/retention/settings', { retentionReviewMonths: 1 }],
-      ['GET', '/api/retention/due'],
-      ['POST', `/api/retention/cases/${someCase.id}/anonymise`],
-      ['GET', `/api/people/${somePerson.id}/subject-access`],
-    ] as const) {
-      const answer = await app.call(method, path, { token, ...(body ? { body } : {}) });
-      expect(answer.status).toBe(403);
-      expect(JSON.stringify(answer.body)).not.toContain(someCase.reference);
-    }
-    expect(await tableRowCounts(database.db)).toEqual(counts);
-  });
+  test.each(['Priya Example', 'Ruth Notreal', 'Grace Testington', 'Dan Sample'])(
+    'refuses %s, who is not a partnership administrator, with 403',
+    async (name) => {
+      const token = await app.signInAs(member(name).id);
+      const someCase = await prisma().case.findFirstOrThrow({ where: { status: 'CLOSED', anonymisedAt: null } });
+      const somePerson = await prisma().person.findFirstOrThrow();
+      const counts = await tableRowCounts(database.db);
+      for (const [method, path, body] of [
+        ['GET', '/api/retention/settings'],
+        ['PUT', '/api/retention/settings', { retentionReviewMonths: 1 }],
+        ['GET', '/api/retention/due'],
+        ['POST', `/api/retention/cases/${someCase.id}/anonymise`],
+        ['GET', `/api/people/${somePerson.id}/subject-access`],
+      ] as const) {
+        const answer = await app.call(method, path, { token, ...(body ? { body } : {}) });
+        expect(answer.status).toBe(403);
+        expect(JSON.stringify(answer.body)).not.toContain(someCase.reference);
+      }
+      expect(await tableRowCounts(database.db)).toEqual(counts);
+    },
+  );
 });

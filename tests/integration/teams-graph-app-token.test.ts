@@ -26,7 +26,11 @@ afterAll(async () => {
   tls?.remove();
 });
 
-interface Outcome { created: { eventId: string; joinUrl: string | null }; again: { eventId: string }; found: { eventId: string } | null }
+interface Outcome {
+  created: { eventId: string; joinUrl: string | null };
+  again: { eventId: string };
+  found: { eventId: string } | null;
+}
 
 async function scheduleInChildProcess(): Promise<Outcome> {
   const script = `
@@ -60,7 +64,11 @@ test('gets one app-only token with client credentials and creates the online mee
   const outcome = await scheduleInChildProcess();
   expect(graph.tokenRequests).toHaveLength(1);
   const form = graph.tokenRequests[0]!;
-  expect([form.get('grant_type'), form.get('client_id'), form.get('scope')]).toEqual(['client_credentials', CLIENT_ID, 'https://graph.microsoft.com/.default']);
+  expect([form.get('grant_type'), form.get('client_id'), form.get('scope')]).toEqual([
+    'client_credentials',
+    CLIENT_ID,
+    'https://graph.microsoft.com/.default',
+  ]);
   expect(graph.events.size).toBe(1);
   expect(outcome.again.eventId).toBe(outcome.created.eventId);
   expect(outcome.found?.eventId).toBe(outcome.created.eventId);

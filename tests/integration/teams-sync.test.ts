@@ -23,7 +23,11 @@ const waits: number[] = [];
 const clock = { now: () => now, sleep: async () => undefined };
 const RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 10, maxWaitMs: 5_000 };
 
-function syncOptions(overrides: Partial<TeamsSyncOptions> = {}, baseUrl = graph.graphBaseUrl, accessToken = async () => token): TeamsSyncOptions {
+function syncOptions(
+  overrides: Partial<TeamsSyncOptions> = {},
+  baseUrl = graph.graphBaseUrl,
+  accessToken = async () => token,
+): TeamsSyncOptions {
   const gateway = createGraphMeetingsGateway({ baseUrl, accessToken, retry: RETRY, sleep: async (ms) => void waits.push(ms) });
   return { db: database.db, gateway, clock, logger: createLogger({ level: 'silent' }), ...overrides };
 }
@@ -35,8 +39,13 @@ async function pendingMeeting(date: string): Promise<string> {
   const organiser = await database.db.prisma.member.findUniqueOrThrow({ where: { id: world.members.chair } });
   const meeting = await database.db.prisma.meeting.create({
     data: {
-      panelId: world.panelId, startsAt: new Date(`${date}T10:00:00Z`), endsAt: new Date(`${date}T11:30:00Z`), referralCutoff: new Date(`${date}T00:00:00Z`),
-      teamsSyncStatus: 'PENDING', teamsSyncRetryAt: now, graphOrganizerId: organiser.entraObjectId,
+      panelId: world.panelId,
+      startsAt: new Date(`${date}T10:00:00Z`),
+      endsAt: new Date(`${date}T11:30:00Z`),
+      referralCutoff: new Date(`${date}T00:00:00Z`),
+      teamsSyncStatus: 'PENDING',
+      teamsSyncRetryAt: now,
+      graphOrganizerId: organiser.entraObjectId,
     },
   });
   return meeting.id;
@@ -46,7 +55,17 @@ beforeAll(async () => {
   database = await openTestDatabase();
   world = await createMeetingsWorld(database.db);
   // The panel coordinator of a seated agency takes the minutes, so is invited with the panel members.
-  await database.db.prisma.member.create({ data: { partnershipId: world.partnershipId, agencyId: world.agencies.council, entraObjectId: randomUUID(), tenantId: 'tenant-meetings', displayName: 'Lee Minutes', email: 'lee@fernbrook.example', roles: ['MINUTE_TAKER'] } });
+  await database.db.prisma.member.create({
+    data: {
+      partnershipId: world.partnershipId,
+      agencyId: world.agencies.council,
+      entraObjectId: randomUUID(),
+      tenantId: 'tenant-meetings',
+      displayName: 'Lee Minutes',
+      email: 'lee@fernbrook.example',
+      roles: ['MINUTE_TAKER'],
+    },
+  });
   graph = await startFakeGraph();
   token = graph.issueToken();
   app = await startTestApp(database.db, { clock: () => now });
@@ -67,14 +86,18 @@ describe('creating the Teams meeting', () => {
   let meetingId: string;
 
   it('schedules in the app at once and shows Teams as pending until the sync runs', async () => {
-    const { status, body } = await app.call<{ meeting: { id: string; teams: { status: string; joinUrl: string | null } } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} });
+    const { status, body } = await app.call<{ meeting: { id: string; teams: { status: string; joinUrl: string | null } } }>(
+      'POST',
+      `/api/panels/${world.panelId}/meetings`,
+      { token: chair, body: {} },
+    );
     expect(status).toBe(201);
     meetingId = body.meeting.id;
     expect(body.meeting.teams).toEqual({ status: 'PENDING', error: null, joinUrl: null });
     expect(graph.requests).toEqual([]);
   });
 
-  it('creates one online calendar event in the chair\'s mailbox with the seated agencies\' panel members, and stores the join link', async () => {
+  it("creates one online calendar event in the chair's mailbox with the seated agencies' panel members, and stores the join link", async () => {
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ CREATED: 1 });
     const meeting = await meetingRow(meetingId);
     expect(meeting.teamsSyncStatus).toBe('SYNCED');
@@ -92,9 +115,16 @@ describe('creating the Teams meeting', () => {
       end: { dateTime: '2026-12-10T11:30:00.000', timeZone: 'UTC' },
     });
     // Chairs, panel members and minute-takers of seated agencies; not the referrer, the admin or an unseated agency.
-    expect(event.attendees.map((a) => a.emailAddress.address)).toEqual(['lee@fernbrook.example', 'omar@fernbrook.example', 'ruth@fernbrook.example', 'sam@fernbrook.example']);
+    expect(event.attendees.map((a) => a.emailAddress.address)).toEqual([
+      'lee@fernbrook.example',
+      'omar@fernbrook.example',
+      'ruth@fernbrook.example',
+      'sam@fernbrook.example',
+    ]);
     expect(event.body.content).not.toMatch(/CM-\d/);
-    const reply = await app.call<{ meeting: { teams: { status: string; joinUrl: string } } }>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair });
+    const reply = await app.call<{ meeting: { teams: { status: string; joinUrl: string } } }>('GET', `/api/meetings/${meetingId}/agenda`, {
+      token: chair,
+    });
     expect(reply.body.meeting.teams).toMatchObject({ status: 'SYNCED', joinUrl: event.onlineMeeting!.joinUrl });
   });
 
@@ -113,14 +143,22 @@ describe('creating the Teams meeting', () => {
     expect(cancelled.status).toBe(200);
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ CANCELLED: 1 });
     const meeting = await meetingRow(meetingId);
-    expect(graph.events.get(meeting.graphEventId!)).toMatchObject({ isCancelled: true, cancellationComment: 'This panel meeting has been cancelled.' });
+    expect(graph.events.get(meeting.graphEventId!)).toMatchObject({
+      isCancelled: true,
+      cancellationComment: 'This panel meeting has been cancelled.',
+    });
     expect(meeting.teamsSyncStatus).toBe('SYNCED');
   });
 
   it('refuses a move by a panel member and a bad date, naming the field', async () => {
     const member = await app.signInAs(world.members.housingMember);
-    expect((await app.call('PATCH', `/api/meetings/${meetingId}`, { token: member, body: { date: '2026-12-11', startTime: '10:00' } })).status).toBe(403);
-    const bad = await app.call<{ error: { fields: Array<{ field: string }> } }>('PATCH', `/api/meetings/${meetingId}`, { token: chair, body: { date: '2026-02-30', startTime: '10:00' } });
+    expect(
+      (await app.call('PATCH', `/api/meetings/${meetingId}`, { token: member, body: { date: '2026-12-11', startTime: '10:00' } })).status,
+    ).toBe(403);
+    const bad = await app.call<{ error: { fields: Array<{ field: string }> } }>('PATCH', `/api/meetings/${meetingId}`, {
+      token: chair,
+      body: { date: '2026-02-30', startTime: '10:00' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f) => f.field)).toEqual(['date']);
   });
@@ -141,7 +179,11 @@ describe('when Graph throttles, fails or cannot be reached', () => {
     graph.failNext({ status: 429, code: 'TooManyRequests', retryAfter: '600' });
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ RETRY_LATER: 1 });
     const waiting = await meetingRow(id);
-    expect([waiting.teamsSyncStatus, waiting.teamsSyncError, waiting.teamsSyncAttempts]).toEqual(['PENDING', 'Graph answered 429 TooManyRequests', 1]);
+    expect([waiting.teamsSyncStatus, waiting.teamsSyncError, waiting.teamsSyncAttempts]).toEqual([
+      'PENDING',
+      'Graph answered 429 TooManyRequests',
+      1,
+    ]);
     expect(waiting.teamsSyncRetryAt!.getTime()).toBeGreaterThanOrEqual(now.getTime() + 600_000);
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({});
     now = new Date(waiting.teamsSyncRetryAt!.getTime() + 1);
@@ -154,7 +196,11 @@ describe('when Graph throttles, fails or cannot be reached', () => {
     graph.failNext({ status: 503, code: 'ServiceUnavailable' }, { status: 502, code: 'BadGateway' });
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ CREATED: 1 });
     const other = await pendingMeeting('2027-04-08');
-    graph.failNext({ status: 503, code: 'ServiceUnavailable' }, { status: 503, code: 'ServiceUnavailable' }, { status: 503, code: 'ServiceUnavailable' });
+    graph.failNext(
+      { status: 503, code: 'ServiceUnavailable' },
+      { status: 503, code: 'ServiceUnavailable' },
+      { status: 503, code: 'ServiceUnavailable' },
+    );
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ RETRY_LATER: 1 });
     const row = await meetingRow(other);
     expect([row.teamsSyncStatus, row.teamsSyncError]).toEqual(['PENDING', 'Graph answered 503 ServiceUnavailable']);
@@ -180,11 +226,19 @@ describe('when Graph throttles, fails or cannot be reached', () => {
     const row = await meetingRow(id);
     // The first create reached Graph, but its answer never came back.
     await createGraphMeetingsGateway({ baseUrl: graph.graphBaseUrl, accessToken: async () => token }).createOnlineMeetingEvent({
-      organiserId: row.graphOrganizerId!, transactionId: row.graphTransactionId, subject: 'Fernbrook CMARAC', bodyText: '', startsAt: row.startsAt, endsAt: row.endsAt, attendees: [],
+      organiserId: row.graphOrganizerId!,
+      transactionId: row.graphTransactionId,
+      subject: 'Fernbrook CMARAC',
+      bodyText: '',
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      attendees: [],
     });
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ FOUND: 1 });
     expect([...graph.events.values()].filter((e) => e.transactionId === row.graphTransactionId)).toHaveLength(1);
-    expect((await meetingRow(id)).graphEventId).toBe([...graph.events.values()].find((e) => e.transactionId === row.graphTransactionId)!.id);
+    expect((await meetingRow(id)).graphEventId).toBe(
+      [...graph.events.values()].find((e) => e.transactionId === row.graphTransactionId)!.id,
+    );
   });
 
   it('never lets two workers create the same meeting', async () => {
@@ -200,7 +254,11 @@ describe('when Graph throttles, fails or cannot be reached', () => {
     graph.failNext({ status: 403, code: 'ErrorAccessDenied' });
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ FAILED: 1 });
     const failed = await meetingRow(id);
-    expect([failed.teamsSyncStatus, failed.teamsSyncError, failed.teamsSyncRetryAt]).toEqual(['FAILED', 'Graph answered 403 ErrorAccessDenied', null]);
+    expect([failed.teamsSyncStatus, failed.teamsSyncError, failed.teamsSyncRetryAt]).toEqual([
+      'FAILED',
+      'Graph answered 403 ErrorAccessDenied',
+      null,
+    ]);
     const audit = await database.db.prisma.auditEvent.findFirst({ where: { entityId: id, event: 'meeting.teams.sync' } });
     expect(audit?.actorKind).toBe('SYSTEM');
     expect((await app.call('POST', `/api/meetings/${id}/teams/retry`, { token: chair })).status).toBe(200);
@@ -210,7 +268,11 @@ describe('when Graph throttles, fails or cannot be reached', () => {
   it('gives up after the last allowed attempt', async () => {
     const id = await pendingMeeting('2027-09-09');
     for (let attempt = 1; attempt <= 2; attempt += 1) {
-      graph.failNext({ status: 500, code: 'InternalServerError' }, { status: 500, code: 'InternalServerError' }, { status: 500, code: 'InternalServerError' });
+      graph.failNext(
+        { status: 500, code: 'InternalServerError' },
+        { status: 500, code: 'InternalServerError' },
+        { status: 500, code: 'InternalServerError' },
+      );
       const outcome = await runTeamsSyncCycle(syncOptions({ maxAttempts: 2 }));
       expect(outcome).toEqual(attempt === 1 ? { RETRY_LATER: 1 } : { FAILED: 1 });
       now = new Date(now.getTime() + 60 * 60_000);

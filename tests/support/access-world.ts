@@ -58,8 +58,13 @@ export async function createAccessWorld(db: Database): Promise<AccessWorld> {
   }
   await db.prisma.panelChair.create({ data: { panelId: cmarac.id, memberId: members.PANEL_CHAIR.id } });
 
-  const seatedPanels = (await db.prisma.panelAgency.findMany({ where: { agencyId: fire.id }, select: { panelId: true } })).map((seat) => seat.panelId);
-  const ownCase = await db.prisma.case.findFirst({ where: { status: 'OPEN', agencies: { some: { agencyId: fire.id } } }, orderBy: { reference: 'asc' } });
+  const seatedPanels = (await db.prisma.panelAgency.findMany({ where: { agencyId: fire.id }, select: { panelId: true } })).map(
+    (seat) => seat.panelId,
+  );
+  const ownCase = await db.prisma.case.findFirst({
+    where: { status: 'OPEN', agencies: { some: { agencyId: fire.id } } },
+    orderBy: { reference: 'asc' },
+  });
   // Written from the issue's rule, not from the policy module: no lead, no involvement, no panel seat.
   const hiddenCase: Prisma.CaseWhereInput = {
     status: 'OPEN',
@@ -69,7 +74,8 @@ export async function createAccessWorld(db: Database): Promise<AccessWorld> {
     agendaItems: { none: { meeting: { panelId: { in: seatedPanels } } } },
   };
   const otherCase = await db.prisma.case.findFirst({ where: hiddenCase, orderBy: { reference: 'asc' } });
-  if (!ownCase || !otherCase) throw new Error('the demo data no longer has an open case the fire service is involved in and one it cannot see');
+  if (!ownCase || !otherCase)
+    throw new Error('the demo data no longer has an open case the fire service is involved in and one it cannot see');
   const cases = { own: ownCase.id, other: otherCase.id };
   const panels = { own: cmarac.id, other: offenderPanel.id };
   await addCaseReviewsAndMeetingChats(db, partnershipId, cases, panels);
@@ -83,21 +89,40 @@ const MATRIX_PLACE = '1 Matrix Yard';
  * The demo data has no ASB case reviews and no Teams meeting chats, and its places are shared between
  * cases: give the own and other side one of each, and a place on that side's case alone.
  */
-async function addCaseReviewsAndMeetingChats(db: Database, partnershipId: string, cases: Record<Visibility, string>, panels: Record<Visibility, string>) {
+async function addCaseReviewsAndMeetingChats(
+  db: Database,
+  partnershipId: string,
+  cases: Record<Visibility, string>,
+  panels: Record<Visibility, string>,
+) {
   for (const visibility of ['own', 'other'] as const) {
     await db.prisma.communityTriggerReview.create({
       data: {
-        partnershipId, caseId: cases[visibility], status: 'RECEIVED', receivedAt: WORLD_TODAY, qualifyingComplaints: 3,
-        acknowledgeBy: new Date('2026-11-12T00:00:00Z'), decisionDueBy: new Date('2026-11-30T00:00:00Z'),
+        partnershipId,
+        caseId: cases[visibility],
+        status: 'RECEIVED',
+        receivedAt: WORLD_TODAY,
+        qualifyingComplaints: 3,
+        acknowledgeBy: new Date('2026-11-12T00:00:00Z'),
+        decisionDueBy: new Date('2026-11-30T00:00:00Z'),
       },
     });
     await db.prisma.location.create({
       data: {
-        partnershipId, addressLine1: MATRIX_PLACE, town: 'Sampleton', postcode: 'ZX9 9ZZ', postcodeKey: 'ZX9 9ZZ', addressKey: `1 matrix yard ${visibility}`, ward: 'Matrix',
+        partnershipId,
+        addressLine1: MATRIX_PLACE,
+        town: 'Sampleton',
+        postcode: 'ZX9 9ZZ',
+        postcodeKey: 'ZX9 9ZZ',
+        addressKey: `1 matrix yard ${visibility}`,
+        ward: 'Matrix',
         cases: { create: { caseId: cases[visibility] } },
       },
     });
-    const meeting = await db.prisma.meeting.findFirstOrThrow({ where: { panelId: panels[visibility], status: 'ENDED' }, orderBy: { startsAt: 'desc' } });
+    const meeting = await db.prisma.meeting.findFirstOrThrow({
+      where: { panelId: panels[visibility], status: 'ENDED' },
+      orderBy: { startsAt: 'desc' },
+    });
     await db.prisma.meeting.update({ where: { id: meeting.id }, data: { chatThreadId: `19:meeting_matrix${visibility}@thread.v2` } });
   }
 }
@@ -107,22 +132,45 @@ async function addCaseReviewsAndMeetingChats(db: Database, partnershipId: string
  * to the test referrer (a referrer sees only the referrals they made), so one referral is "own" to both.
  */
 async function claimReferral(db: Database, members: Record<Role, WorldMember>, panelId: string) {
-  const referral = await db.prisma.referral.findFirst({ where: { panelId, status: { in: ['SUBMITTED', 'ACCEPTED'] }, caseId: { not: null } }, orderBy: [{ status: 'desc' }, { id: 'asc' }] });
+  const referral = await db.prisma.referral.findFirst({
+    where: { panelId, status: { in: ['SUBMITTED', 'ACCEPTED'] }, caseId: { not: null } },
+    orderBy: [{ status: 'desc' }, { id: 'asc' }],
+  });
   if (!referral?.caseId) throw new Error('the demo data no longer has a referral to the CMARAC with a case');
   await db.prisma.referral.update({ where: { id: referral.id }, data: { referrerId: members.REFERRER.id, referrerAgencyId: fire.id } });
   // The fire service referred it, so it is involved in the case whatever the chair decides.
-  await db.prisma.caseAgency.upsert({ where: { caseId_agencyId: { caseId: referral.caseId, agencyId: fire.id } }, create: { caseId: referral.caseId, agencyId: fire.id }, update: {} });
+  await db.prisma.caseAgency.upsert({
+    where: { caseId_agencyId: { caseId: referral.caseId, agencyId: fire.id } },
+    create: { caseId: referral.caseId, agencyId: fire.id },
+    update: {},
+  });
 }
 
 async function createElsewhere(db: Database, homePartnershipId: string): Promise<AccessWorld['elsewhere']> {
   const partnership = await db.prisma.partnership.create({ data: { name: 'Elsewhere Community Safety Partnership', area: 'Elsewhere' } });
   const agency = await db.prisma.agency.create({ data: { partnershipId: partnership.id, name: 'Elsewhere Police', type: fire.type } });
   const member = await db.prisma.member.create({
-    data: { partnershipId: partnership.id, agencyId: agency.id, entraObjectId: '0ff1ce00-0000-4000-8000-e15e00000001', tenantId: DEMO_TENANT_ID, displayName: 'Elsewhere officer', roles: ['PANEL_MEMBER'] },
+    data: {
+      partnershipId: partnership.id,
+      agencyId: agency.id,
+      entraObjectId: '0ff1ce00-0000-4000-8000-e15e00000001',
+      tenantId: DEMO_TENANT_ID,
+      displayName: 'Elsewhere officer',
+      roles: ['PANEL_MEMBER'],
+    },
   });
-  const model = await db.prisma.riskTemplate.findFirstOrThrow({ where: { partnershipId: homePartnershipId, isActive: true }, orderBy: { name: 'asc' } });
+  const model = await db.prisma.riskTemplate.findFirstOrThrow({
+    where: { partnershipId: homePartnershipId, isActive: true },
+    orderBy: { name: 'asc' },
+  });
   const template = await db.prisma.riskTemplate.create({
-    data: { partnershipId: partnership.id, subjectType: model.subjectType, name: model.name, version: model.version, definition: model.definition as Prisma.InputJsonValue },
+    data: {
+      partnershipId: partnership.id,
+      subjectType: model.subjectType,
+      name: model.name,
+      version: model.version,
+      definition: model.definition as Prisma.InputJsonValue,
+    },
   });
   return { partnershipId: partnership.id, agencyId: agency.id, memberId: member.id, templateId: template.id };
 }
@@ -135,26 +183,38 @@ const firstId = async (rows: Promise<{ id: string } | null>) => (await rows)?.id
 export const ENTITY_RESOLVERS: Record<string, Resolver> = {
   caseId: async (world, v) => world.cases[v],
   panelId: async (world, v) => world.panels[v],
-  personId: (world, v) => firstId(world.db.prisma.person.findFirst({ where: { caseRoles: { some: { caseId: world.cases[v] } } }, orderBy: { id: 'asc' } })),
+  personId: (world, v) =>
+    firstId(world.db.prisma.person.findFirst({ where: { caseRoles: { some: { caseId: world.cases[v] } } }, orderBy: { id: 'asc' } })),
   // A place is seen through any visible case it is on, so each side has a place on its case alone.
-  locationId: (world, v) => firstId(world.db.prisma.location.findFirst({ where: { addressLine1: MATRIX_PLACE, cases: { some: { caseId: world.cases[v] } } } })),
+  locationId: (world, v) =>
+    firstId(world.db.prisma.location.findFirst({ where: { addressLine1: MATRIX_PLACE, cases: { some: { caseId: world.cases[v] } } } })),
   // An action the fire service owns when there is one: working an action is for its owner agency.
   actionId: async (world, v) =>
-    (await firstId(world.db.prisma.action.findFirst({ where: { caseId: world.cases[v], ownerAgencyId: world.agencyId }, orderBy: { id: 'asc' } }))) ??
-    firstId(world.db.prisma.action.findFirst({ where: { caseId: world.cases[v] }, orderBy: { id: 'asc' } })),
+    (await firstId(
+      world.db.prisma.action.findFirst({ where: { caseId: world.cases[v], ownerAgencyId: world.agencyId }, orderBy: { id: 'asc' } }),
+    )) ?? firstId(world.db.prisma.action.findFirst({ where: { caseId: world.cases[v] }, orderBy: { id: 'asc' } })),
   // The last meeting held: it has an agenda, attendance and minutes to read.
-  meetingId: (world, v) => firstId(world.db.prisma.meeting.findFirst({ where: { panelId: world.panels[v], status: 'ENDED' }, orderBy: { startsAt: 'desc' } })),
+  meetingId: (world, v) =>
+    firstId(world.db.prisma.meeting.findFirst({ where: { panelId: world.panels[v], status: 'ENDED' }, orderBy: { startsAt: 'desc' } })),
   // "own" is the referral the world made the test referrer's (see claimReferral); the other is someone else's on the hidden case.
   referralId: async (world, v) =>
     v === 'own'
       ? firstId(world.db.prisma.referral.findFirst({ where: { referrerId: world.members.REFERRER.id } }))
       : firstId(world.db.prisma.referral.findFirst({ where: { caseId: world.cases.other }, orderBy: { id: 'asc' } })),
   agendaItemId: (world, v) => firstId(world.db.prisma.agendaItem.findFirst({ where: { caseId: world.cases[v] }, orderBy: { id: 'asc' } })),
-  interventionId: (world, v) => firstId(world.db.prisma.intervention.findFirst({ where: { caseId: world.cases[v] }, orderBy: { id: 'asc' } })),
+  interventionId: (world, v) =>
+    firstId(world.db.prisma.intervention.findFirst({ where: { caseId: world.cases[v] }, orderBy: { id: 'asc' } })),
   reviewId: (world, v) => firstId(world.db.prisma.communityTriggerReview.findFirst({ where: { caseId: world.cases[v] } })),
   // Partnership-wide things: "other" is the same kind of thing in another partnership.
   templateId: async (world, v) =>
-    v === 'other' ? world.elsewhere.templateId : firstId(world.db.prisma.riskTemplate.findFirst({ where: { partnershipId: { not: world.elsewhere.partnershipId }, isActive: true }, orderBy: { name: 'asc' } })),
+    v === 'other'
+      ? world.elsewhere.templateId
+      : firstId(
+          world.db.prisma.riskTemplate.findFirst({
+            where: { partnershipId: { not: world.elsewhere.partnershipId }, isActive: true },
+            orderBy: { name: 'asc' },
+          }),
+        ),
   agencyId: async (world, v) => (v === 'own' ? world.agencyId : world.elsewhere.agencyId),
   ownerAgencyId: async (world, v) => (v === 'own' ? world.agencyId : world.elsewhere.agencyId),
   memberId: async (world, v) => (v === 'own' ? world.members.PANEL_MEMBER.id : world.elsewhere.memberId),
@@ -176,7 +236,9 @@ export class UnknownIdNameError extends Error {}
 export async function resolveId(world: AccessWorld, name: string, visibility: Visibility | 'missing'): Promise<string> {
   const resolver = ENTITY_RESOLVERS[name];
   if (!resolver) {
-    throw new UnknownIdNameError(`No resolver for the id "${name}": add a line for it to ENTITY_RESOLVERS in tests/support/access-world.ts`);
+    throw new UnknownIdNameError(
+      `No resolver for the id "${name}": add a line for it to ENTITY_RESOLVERS in tests/support/access-world.ts`,
+    );
   }
   if (visibility === 'missing') return randomUUID();
   const id = await resolver(world, visibility);

@@ -35,7 +35,11 @@ const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 
 // --- Building the tab -------------------------------------------------------------------------
 
-const TAB_SOURCES = [path.join(projectRoot, 'tab', 'src'), path.join(projectRoot, 'tab', 'index.html'), path.join(projectRoot, 'tab', 'vite.config.mts')];
+const TAB_SOURCES = [
+  path.join(projectRoot, 'tab', 'src'),
+  path.join(projectRoot, 'tab', 'index.html'),
+  path.join(projectRoot, 'tab', 'vite.config.mts'),
+];
 const BUILD_LOCK = path.join(projectRoot, 'dist', '.tab-build.lock');
 const STALE_LOCK_MS = 5 * 60_000;
 
@@ -84,7 +88,17 @@ export async function ensureTabBuilt(): Promise<void> {
     rmSync(fresh, { recursive: true, force: true });
     await promisify(execFile)(
       process.execPath,
-      [path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'tab/vite.config.mts', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'],
+      [
+        path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        'tab/vite.config.mts',
+        '--logLevel',
+        'warn',
+        '--outDir',
+        fresh,
+        '--emptyOutDir',
+      ],
       // Jest sets NODE_ENV=test, which would give React's development build.
       { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } },
     );
@@ -157,7 +171,11 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
     database,
     tabUrl,
     async openTab({ theme, width = FULL_TAB_SIZE.width, route }: TabOptions = {}) {
-      const context = await browser.newContext({ viewport: { width, height: FULL_TAB_SIZE.height }, locale: 'en-GB', timezoneId: 'Europe/London' });
+      const context = await browser.newContext({
+        viewport: { width, height: FULL_TAB_SIZE.height },
+        locale: 'en-GB',
+        timezoneId: 'Europe/London',
+      });
       await loopbackOnly(context);
       const page = await context.newPage();
       await page.goto(tabUrl({ theme, route }));
@@ -196,7 +214,11 @@ export function documentRoot(page: Page): Locator {
 export function focusedElement(page: Page): Promise<{ tag: string; id: string; name: string }> {
   return documentRoot(page).evaluate((html) => {
     const element = html.ownerDocument.activeElement;
-    return { tag: element?.tagName ?? '', id: element?.id ?? '', name: (element?.getAttribute('aria-label') ?? element?.innerText ?? '').trim() };
+    return {
+      tag: element?.tagName ?? '',
+      id: element?.id ?? '',
+      name: (element?.getAttribute('aria-label') ?? element?.innerText ?? '').trim(),
+    };
   });
 }
 
@@ -205,7 +227,10 @@ export function sessionItem(page: Page, key: string): Promise<string | null> {
 }
 
 export function setSessionItem(page: Page, key: string, value: string): Promise<void> {
-  return documentRoot(page).evaluate((html, [name, text]) => html.ownerDocument.defaultView.sessionStorage.setItem(name, text), [key, value] as const);
+  return documentRoot(page).evaluate((html, [name, text]) => html.ownerDocument.defaultView.sessionStorage.setItem(name, text), [
+    key,
+    value,
+  ] as const);
 }
 
 /** How far the page itself scrolls sideways; regions such as a wide table may scroll on their own. */
@@ -220,7 +245,12 @@ export function pageOverflow(page: Page): Promise<number> {
  * The real server does not fail on demand, so the browser answers the first request to `urlGlob`
  * with an API error in its wire format, and lets later ones through.
  */
-export async function failFirstRequest(page: Page, urlGlob: string, status: number, error: { code: string; message: string }): Promise<void> {
+export async function failFirstRequest(
+  page: Page,
+  urlGlob: string,
+  status: number,
+  error: { code: string; message: string },
+): Promise<void> {
   let failures = 1;
   await page.route(urlGlob, async (route) => {
     if (failures-- > 0) await route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ error }) });
@@ -254,7 +284,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const root = documentRoot(page);
   if (!(await root.evaluate((html) => 'axe' in html.ownerDocument.defaultView))) await page.evaluate(AXE_SOURCE);
   return root.evaluate(async (html, tags) => {
-    const axe = html.ownerDocument.defaultView.axe as { run(context: unknown, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
+    const axe = html.ownerDocument.defaultView.axe as {
+      run(
+        context: unknown,
+        options: object,
+      ): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+    };
     const result = await axe.run(html.ownerDocument, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((violation) => ({
       id: violation.id,

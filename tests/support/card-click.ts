@@ -11,13 +11,20 @@ export interface CardClicker {
 }
 
 export async function clickCard(
-  { app, serviceUrl, timestamp }: CardClicker, member: { entraObjectId: string }, verb: string, data: unknown,
+  { app, serviceUrl, timestamp }: CardClicker,
+  member: { entraObjectId: string },
+  verb: string,
+  data: unknown,
 ): Promise<{ status: number; card: string }> {
   const response = await fetch(`${app.baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'invoke', name: 'adaptiveCard/action', id: `click-${verb}`, channelId: 'msteams', serviceUrl,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `click-${verb}`,
+      channelId: 'msteams',
+      serviceUrl,
       timestamp: timestamp.toISOString(),
       from: { id: `29:${member.entraObjectId}`, aadObjectId: member.entraObjectId },
       conversation: { id: `a:click-${member.entraObjectId}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
@@ -34,7 +41,7 @@ export async function clickCard(
   } catch {
     // Not JSON: kept as text, so the caller sees what came back.
   }
-  return { status: response.status, card: JSON.stringify(typeof answer === 'object' ? answer.value?.body ?? answer : answer) };
+  return { status: response.status, card: JSON.stringify(typeof answer === 'object' ? (answer.value?.body ?? answer) : answer) };
 }
 
 /** The card the bot answers with when a handler fails unexpectedly: the card verbs' 5xx. */

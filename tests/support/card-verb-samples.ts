@@ -17,7 +17,10 @@ const actionCard = async (idFor: IdFor) => ({ actionId: await idFor('actionId'),
 const agendaCard = async (idFor: IdFor) => ({ meetingId: await idFor('meetingId'), version: 0 });
 
 export const CARD_VERB_SAMPLES: Record<string, CardVerbSample> = {
-  [REFERRAL_VERBS.startDraft]: { capability: 'referral.create', data: async () => ({ subjectType: 'VICTIM', givenName: 'Sam', familyName: 'Sample', concerns: NOTE }) },
+  [REFERRAL_VERBS.startDraft]: {
+    capability: 'referral.create',
+    data: async () => ({ subjectType: 'VICTIM', givenName: 'Sam', familyName: 'Sample', concerns: NOTE }),
+  },
   [CARD_VERBS.refreshAction]: { capability: 'case.read', data: actionCard },
   [CARD_VERBS.showAction]: { capability: 'case.read', data: async (idFor) => ({ actionId: await idFor('actionId') }) },
   [CARD_VERBS.accept]: { capability: 'action.work', data: actionCard },
@@ -27,10 +30,19 @@ export const CARD_VERB_SAMPLES: Record<string, CardVerbSample> = {
     capability: 'action.work',
     data: async (idFor) => ({ ...(await actionCard(idFor)), cannotCompleteReason: 'CIRCUMSTANCES_CHANGED', cannotCompleteNote: NOTE }),
   },
-  [CARD_VERBS.chooseOwnerAgency]: { capability: 'action.assign', data: async (idFor) => ({ caseId: await idFor('caseId'), ownerAgencyId: await idFor('ownerAgencyId') }) },
+  [CARD_VERBS.chooseOwnerAgency]: {
+    capability: 'action.assign',
+    data: async (idFor) => ({ caseId: await idFor('caseId'), ownerAgencyId: await idFor('ownerAgencyId') }),
+  },
   [CARD_VERBS.assign]: {
     capability: 'action.assign',
-    data: async (idFor) => ({ caseId: await idFor('caseId'), title: NOTE, ownerAgencyId: await idFor('ownerAgencyId'), dueDate: SAMPLE_DATE, priority: 'NORMAL' }),
+    data: async (idFor) => ({
+      caseId: await idFor('caseId'),
+      title: NOTE,
+      ownerAgencyId: await idFor('ownerAgencyId'),
+      dueDate: SAMPLE_DATE,
+      priority: 'NORMAL',
+    }),
   },
   [CARD_VERBS.myActions]: { capability: 'action.work', data: async () => ({}) },
   [CARD_VERBS.nextAgendaItem]: { capability: 'meeting.run', data: agendaCard },

@@ -78,7 +78,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   ) => {
     const failure = scripted(operation, conversationId);
     const outcome = failure
-      ? { status: failure.status, body: { error: { code: failure.code ?? defaultCode(failure.status), message: `Scripted ${failure.status}` } } }
+      ? {
+          status: failure.status,
+          body: { error: { code: failure.code ?? defaultCode(failure.status), message: `Scripted ${failure.status}` } },
+        }
       : success();
     requests.push({
       method: req.method as 'POST' | 'PUT',
@@ -100,7 +103,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       const member = body.members?.[0];
       const known = member && (installed.has(member.id ?? '') || installed.has(member.aadObjectId ?? ''));
       // Teams refuses to open a personal chat with someone who has not got the app.
-      if (!known) return { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } };
+      if (!known)
+        return {
+          status: 403,
+          body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
+        };
       return { status: 201, body: { id: `a:created-${nextId++}` } };
     });
   });
@@ -119,7 +126,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     requests,
-    delivered: (conversationId) => requests.filter((r) => r.status < 300 && r.operation !== 'create' && (!conversationId || r.conversationId === conversationId)),
+    delivered: (conversationId) =>
+      requests.filter((r) => r.status < 300 && r.operation !== 'create' && (!conversationId || r.conversationId === conversationId)),
     failNext(failure, options = {}) {
       scripts.push({ ...failure, remaining: options.times ?? 1, conversationId: options.conversationId, operation: options.operation });
     },

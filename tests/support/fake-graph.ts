@@ -71,18 +71,36 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'request-id': randomUUID(), ...headers });
+        res.writeHead(status, {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          'request-id': randomUUID(),
+          ...headers,
+        });
         res.end(body === undefined ? undefined : JSON.stringify(body));
       };
       const graphError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-        send(status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } }, headers);
+        send(
+          status,
+          {
+            error: {
+              code,
+              message,
+              innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() },
+            },
+          },
+          headers,
+        );
 
       const token = /^\/[^/]+\/oauth2\/v2\.0\/token$/.exec(url.pathname);
       if (token && req.method === 'POST') {
         const form = new URLSearchParams(raw);
         tokenRequests.push(form);
         if (form.get('grant_type') !== 'client_credentials' || form.get('scope') !== 'https://graph.microsoft.com/.default') {
-          return send(400, { error: 'invalid_request', error_description: 'AADSTS900144: The request body must contain the following parameter.', error_codes: [900144] });
+          return send(400, {
+            error: 'invalid_request',
+            error_description: 'AADSTS900144: The request body must contain the following parameter.',
+            error_codes: [900144],
+          });
         }
         return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: issueToken() });
       }
@@ -93,7 +111,8 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
       if (next) return graphError(next.status, next.code, 'Scripted failure.', next.retryAfter ? { 'Retry-After': next.retryAfter } : {});
 
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (!bearer || !tokens.has(bearer)) return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+      if (!bearer || !tokens.has(bearer))
+        return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
 
       const match = /^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+))?(\/cancel)?$/.exec(url.pathname);
       if (!match) return graphError(400, 'BadRequest', 'Resource not found for the segment.');
@@ -103,16 +122,29 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
 
       if (!eventId && req.method === 'POST') {
         const transactionId = typeof body.transactionId === 'string' ? body.transactionId : null;
-        const existing = [...events.values()].find((e) => e.organiserId === organiserId && transactionId !== null && e.transactionId === transactionId);
+        const existing = [...events.values()].find(
+          (e) => e.organiserId === organiserId && transactionId !== null && e.transactionId === transactionId,
+        );
         if (existing) return send(201, existing);
-        if (typeof body.subject !== 'string' || !body.start || !body.end) return graphError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed.');
+        if (typeof body.subject !== 'string' || !body.start || !body.end)
+          return graphError(400, 'ErrorInvalidRequest', "Your request can't be completed.");
         const id = `AAMkAG${randomUUID().replace(/-/g, '')}`;
         const event: StoredEvent = {
-          id, organiserId, transactionId,
-          subject: body.subject, body: body.body as StoredEvent['body'], start: body.start as StoredEvent['start'], end: body.end as StoredEvent['end'],
-          attendees: (body.attendees ?? []) as StoredEvent['attendees'], isOnlineMeeting: body.isOnlineMeeting === true,
-          onlineMeetingProvider: String(body.onlineMeetingProvider ?? 'unknown'), isCancelled: false,
-          onlineMeeting: body.isOnlineMeeting === true ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0` } : null,
+          id,
+          organiserId,
+          transactionId,
+          subject: body.subject,
+          body: body.body as StoredEvent['body'],
+          start: body.start as StoredEvent['start'],
+          end: body.end as StoredEvent['end'],
+          attendees: (body.attendees ?? []) as StoredEvent['attendees'],
+          isOnlineMeeting: body.isOnlineMeeting === true,
+          onlineMeetingProvider: String(body.onlineMeetingProvider ?? 'unknown'),
+          isCancelled: false,
+          onlineMeeting:
+            body.isOnlineMeeting === true
+              ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0` }
+              : null,
         };
         events.set(id, event);
         return send(201, event);
@@ -123,7 +155,8 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
         return send(200, { '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${organiserId}')/events`, value });
       }
       const event = eventId ? events.get(eventId) : undefined;
-      if (!event || event.organiserId !== organiserId) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      if (!event || event.organiserId !== organiserId)
+        return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
       if (match[3] && req.method === 'POST') {
         event.isCancelled = true;
         event.cancellationComment = String(body.comment ?? '');

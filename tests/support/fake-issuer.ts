@@ -72,10 +72,27 @@ export function createLoopbackTls(): LoopbackTls {
   const dir = mkdtempSync(path.join(tmpdir(), 'fake-issuer-tls-'));
   const keyPath = path.join(dir, 'key.pem');
   const certPath = path.join(dir, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyPath, '-out', certPath,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+    ],
+    { stdio: 'ignore' },
+  );
   return {
     key: readFileSync(keyPath, 'utf8'),
     cert: readFileSync(certPath, 'utf8'),
@@ -96,9 +113,7 @@ export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Prom
   const sign = async (claims: JWTPayload, signOptions: SignOptions = {}): Promise<string> => {
     const kid = signOptions.keyId ?? keys[0]!.kid;
     const key = signOptions.signWithStrangerKey ? stranger : (keys.find((published) => published.kid === kid) ?? stranger);
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
-      .sign(key.privateKey);
+    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid }).sign(key.privateKey);
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -150,9 +165,7 @@ export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Prom
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     handle(req, res).catch((error: unknown) => sendJson(res, 500, { error: 'server_error', error_description: String(error) }));
   };
-  const server = options.tls
-    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
-    : http.createServer(listener);
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
@@ -198,15 +211,27 @@ async function onBehalfOfAnswer(
   }
   let user: JWTPayload;
   try {
-    ({ payload: user } = await jwtVerify(form.get('assertion') ?? '', key.publicJwk, { algorithms: ['RS256'], audience: form.get('client_id')! }));
+    ({ payload: user } = await jwtVerify(form.get('assertion') ?? '', key.publicJwk, {
+      algorithms: ['RS256'],
+      audience: form.get('client_id')!,
+    }));
   } catch {
     return oauthError(400, 'invalid_grant', 'AADSTS50013: Assertion failed signature validation.', 50013);
   }
-  const scope = (form.get('scope') ?? '').split(' ').filter((s) => !['openid', 'profile', 'offline_access'].includes(s)).join(' ');
+  const scope = (form.get('scope') ?? '')
+    .split(' ')
+    .filter((s) => !['openid', 'profile', 'offline_access'].includes(s))
+    .join(' ');
   const now = Math.floor(Date.now() / 1000);
   const accessToken = await sign({
-    aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tenant}/`, tid: tenant,
-    oid: user.oid, scp: scope.replace(/https:\/\/graph\.microsoft\.com\//g, ''), iat: now, nbf: now, exp: now + 3600,
+    aud: 'https://graph.microsoft.com',
+    iss: `https://sts.windows.net/${tenant}/`,
+    tid: tenant,
+    oid: user.oid,
+    scp: scope.replace(/https:\/\/graph\.microsoft\.com\//g, ''),
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
   });
   return { status: 200, body: { token_type: 'Bearer', scope, expires_in: 3599, ext_expires_in: 3599, access_token: accessToken } };
 }
@@ -215,17 +240,24 @@ function oauthError(status: number, error: string, description: string, code: nu
   return {
     status,
     body: {
-      error, error_description: description, error_codes: [code], timestamp: new Date().toISOString().replace('T', ' '),
-      trace_id: randomUUID(), correlation_id: randomUUID(), ...(suberror ? { suberror } : {}),
+      error,
+      error_description: description,
+      error_codes: [code],
+      timestamp: new Date().toISOString().replace('T', ' '),
+      trace_id: randomUUID(),
+      correlation_id: randomUUID(),
+      ...(suberror ? { suberror } : {}),
     },
   };
 }
 
 /** The answer Entra gives when a tenant admin has not yet consented to the Graph permissions. */
 export const CONSENT_REQUIRED_ANSWER: TokenEndpointAnswer = oauthError(
-  400, 'invalid_grant',
+  400,
+  'invalid_grant',
   'AADSTS65001: The user or administrator has not consented to use the application. Send an interactive authorization request for this user and resource.',
-  65001, 'consent_required',
+  65001,
+  'consent_required',
 );
 
 async function newSigningKey(): Promise<SigningKey> {

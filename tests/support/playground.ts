@@ -150,7 +150,8 @@ export async function startPlayground(env: Record<string, string> = {}): Promise
       });
       if (response.status !== 200) throw new Error(`the playground answered the click with ${response.status}`);
       const answer = (await response.json()) as { type: string; value: AnswerCard };
-      if (answer.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`the bot answered the click with ${answer.type}, not a card`);
+      if (answer.type !== 'application/vnd.microsoft.card.adaptive')
+        throw new Error(`the bot answered the click with ${answer.type}, not a card`);
       return answer.value;
     },
     stop,

@@ -93,7 +93,13 @@ function columnType(field: DmmfField): string {
   return field.isList ? `${base}[]` : base;
 }
 
-const REFERENTIAL_ACTIONS: Record<string, string> = { Restrict: 'RESTRICT', SetNull: 'SET NULL', Cascade: 'CASCADE', NoAction: 'NO ACTION', SetDefault: 'SET DEFAULT' };
+const REFERENTIAL_ACTIONS: Record<string, string> = {
+  Restrict: 'RESTRICT',
+  SetNull: 'SET NULL',
+  Cascade: 'CASCADE',
+  NoAction: 'NO ACTION',
+  SetDefault: 'SET DEFAULT',
+};
 
 export function expectedSchema(datamodel: Datamodel = readDatamodel()): ExpectedSchema {
   const tableName = (model: string) => datamodel.models.find((m) => m.name === model)?.dbName ?? model;
@@ -120,7 +126,13 @@ export function expectedSchema(datamodel: Datamodel = readDatamodel()): Expected
       }
       // @default(uuid()) and @updatedAt are filled by the client, not by the database.
       const defaultInDatabase =
-        field.hasDefaultValue && !(typeof field.default === 'object' && field.default !== null && !Array.isArray(field.default) && (field.default as { name: string }).name === 'uuid');
+        field.hasDefaultValue &&
+        !(
+          typeof field.default === 'object' &&
+          field.default !== null &&
+          !Array.isArray(field.default) &&
+          (field.default as { name: string }).name === 'uuid'
+        );
       // Prisma never declares list columns NOT NULL.
       columns[field.name] = { type: columnType(field), notNull: field.isRequired && !field.isList, hasDefault: defaultInDatabase };
     }

@@ -63,7 +63,8 @@ async function sampleOf(schema: JsonSchema, name: string, idFor: IdFor): Promise
     }
     case 'array': {
       const items: unknown[] = [];
-      for (let index = 0; index < (schema.minItems ?? 0); index += 1) items.push(await sampleOf(schema.items ?? {}, name.replace(/s$/, ''), idFor));
+      for (let index = 0; index < (schema.minItems ?? 0); index += 1)
+        items.push(await sampleOf(schema.items ?? {}, name.replace(/s$/, ''), idFor));
       return items;
     }
     case 'integer':

@@ -15,7 +15,9 @@ async function publicTables(db: Database): Promise<string[]> {
 }
 
 export async function tableRowCounts(db: Database): Promise<Record<string, number>> {
-  const union = (await publicTables(db)).map((table) => `SELECT '${table}' AS name, count(*)::int AS rows FROM "${table}"`).join(' UNION ALL ');
+  const union = (await publicTables(db))
+    .map((table) => `SELECT '${table}' AS name, count(*)::int AS rows FROM "${table}"`)
+    .join(' UNION ALL ');
   const rows = await db.sql.query<{ name: string; rows: number }>(union);
   return Object.fromEntries(rows.map((row) => [row.name, Number(row.rows)]));
 }
@@ -23,7 +25,10 @@ export async function tableRowCounts(db: Database): Promise<Record<string, numbe
 /** Each table's row count and an md5 of all its rows in a fixed order: any insert, update or delete shows. */
 export async function tableFingerprints(db: Database): Promise<Record<string, string>> {
   const union = (await publicTables(db))
-    .map((table) => `SELECT '${table}' AS name, count(*) || ':' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS print FROM "${table}" t`)
+    .map(
+      (table) =>
+        `SELECT '${table}' AS name, count(*) || ':' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS print FROM "${table}" t`,
+    )
     .join(' UNION ALL ');
   const rows = await db.sql.query<{ name: string; print: string }>(union);
   return Object.fromEntries(rows.map((row) => [row.name, row.print]));

@@ -48,7 +48,11 @@ export interface RunningApp {
   /** Development sign-in as a member: returns the bearer token the tab would hold. */
   signInAs(memberId: string): Promise<string>;
   /** A JSON call to the API with an optional bearer token. */
-  call<Body = unknown>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer<Body>>;
+  call<Body = unknown>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiAnswer<Body>>;
   close(): Promise<void>;
 }
 
@@ -56,7 +60,12 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const clock = options.clock ?? (() => new Date());
   const signIn = options.signIn ?? { mode: 'development' as const };
-  const identity = createIdentity(signIn, { db, logger, clock, ...(options.entraVerifier ? { entraVerifier: options.entraVerifier } : {}) });
+  const identity = createIdentity(signIn, {
+    db,
+    logger,
+    clock,
+    ...(options.entraVerifier ? { entraVerifier: options.entraVerifier } : {}),
+  });
   const adapter = createBotAdapter(options.bot ?? {}, { nodeEnv: 'test', log: () => undefined });
   adapter.use(captureConversationsMiddleware(db, { now: clock }, () => undefined));
   // Records carry the test's day; pacing counts real sends in real time, as Teams does.
@@ -77,8 +86,17 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     clock,
     identity,
     sender,
-    config: { signIn, allowedOrigins: options.allowedOrigins ?? [], rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000, signInRateLimitPerMinute: options.signInRateLimitPerMinute ?? 10_000, nodeEnv: 'test' },
-    botEndpoint: botEndpoint(adapter, options.botHandler ?? new AsbPanelsBot({ db, logger, clock, sender, ...(options.tabLinks ? { tabLinks: options.tabLinks } : {}) })),
+    config: {
+      signIn,
+      allowedOrigins: options.allowedOrigins ?? [],
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+      signInRateLimitPerMinute: options.signInRateLimitPerMinute ?? 10_000,
+      nodeEnv: 'test',
+    },
+    botEndpoint: botEndpoint(
+      adapter,
+      options.botHandler ?? new AsbPanelsBot({ db, logger, clock, sender, ...(options.tabLinks ? { tabLinks: options.tabLinks } : {}) }),
+    ),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -93,7 +111,9 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers,
-      ...(callOptions.body !== undefined ? { body: typeof callOptions.body === 'string' ? callOptions.body : JSON.stringify(callOptions.body) } : {}),
+      ...(callOptions.body !== undefined
+        ? { body: typeof callOptions.body === 'string' ? callOptions.body : JSON.stringify(callOptions.body) }
+        : {}),
     });
     const text = await response.text();
     let body: unknown = text;

@@ -18,7 +18,13 @@ const facts: CaseAccessFacts = {
 };
 
 const actor = (agencyId: string, roles: Role[], changes: Partial<Actor> = {}): Actor => ({
-  memberId: `${agencyId}-member`, partnershipId: 'fernbrook', agencyId, agencyType: agencyId === 'police' ? 'POLICE' : 'OTHER', roles, displayName: 'Someone', ...changes,
+  memberId: `${agencyId}-member`,
+  partnershipId: 'fernbrook',
+  agencyId,
+  agencyType: agencyId === 'police' ? 'POLICE' : 'OTHER',
+  roles,
+  displayName: 'Someone',
+  ...changes,
 });
 
 describe('need-to-know: who sees a case', () => {
@@ -27,12 +33,20 @@ describe('need-to-know: who sees a case', () => {
     ['a referrer in an involved agency', actor('housing', ['REFERRER']), 'INVOLVED_AGENCY'],
     ['a panel member whose agency sits on the hearing panel', actor('police', ['PANEL_MEMBER']), 'PANEL_SEAT'],
     ['not a referrer whose agency sits on the hearing panel (a seat is for panel members)', actor('police', ['REFERRER']), null],
-    ['the chair of the hearing panel, from an agency with no seat', actor('fire', ['PANEL_CHAIR'], { memberId: 'chair-of-marac' }), 'PANEL_CHAIR'],
+    [
+      'the chair of the hearing panel, from an agency with no seat',
+      actor('fire', ['PANEL_CHAIR'], { memberId: 'chair-of-marac' }),
+      'PANEL_CHAIR',
+    ],
     ['not a chair of another panel from an agency with no seat', actor('fire', ['PANEL_CHAIR']), null],
     ['not a panel member from an agency with no part in the case', actor('probation', ['PANEL_MEMBER']), null],
     ['not a partnership admin, even in the lead agency', actor('council', ['PARTNERSHIP_ADMIN']), null],
     ['not an auditor, even in the lead agency', actor('council', ['AUDITOR']), null],
-    ['not a member of another partnership, even with the same agency id', actor('council', ['PANEL_CHAIR'], { partnershipId: 'elsewhere' }), null],
+    [
+      'not a member of another partnership, even with the same agency id',
+      actor('council', ['PANEL_CHAIR'], { partnershipId: 'elsewhere' }),
+      null,
+    ],
   ])('%s', (_case, who, ground) => {
     expect(caseAccessGround(who, facts)).toBe(ground);
   });
@@ -41,9 +55,21 @@ describe('need-to-know: who sees a case', () => {
 describe('restricted notes', () => {
   it.each<[string, Actor, { healthNotes: boolean; safeguardingNotes: boolean; intelligenceNotes: boolean }]>([
     ['a referrer in the lead agency sees none', actor('council', ['REFERRER']), NO_RESTRICTED_FIELDS],
-    ['a panel member sees health and safeguarding but not police intelligence', actor('health', ['PANEL_MEMBER'], { agencyId: 'health' }), { healthNotes: true, safeguardingNotes: true, intelligenceNotes: false }],
-    ['a police panel member also sees police intelligence', actor('police', ['PANEL_MEMBER']), { healthNotes: true, safeguardingNotes: true, intelligenceNotes: true }],
-    ['a chair sees everything', actor('fire', ['PANEL_CHAIR'], { memberId: 'chair-of-marac' }), { healthNotes: true, safeguardingNotes: true, intelligenceNotes: true }],
+    [
+      'a panel member sees health and safeguarding but not police intelligence',
+      actor('health', ['PANEL_MEMBER'], { agencyId: 'health' }),
+      { healthNotes: true, safeguardingNotes: true, intelligenceNotes: false },
+    ],
+    [
+      'a police panel member also sees police intelligence',
+      actor('police', ['PANEL_MEMBER']),
+      { healthNotes: true, safeguardingNotes: true, intelligenceNotes: true },
+    ],
+    [
+      'a chair sees everything',
+      actor('fire', ['PANEL_CHAIR'], { memberId: 'chair-of-marac' }),
+      { healthNotes: true, safeguardingNotes: true, intelligenceNotes: true },
+    ],
     ['a panel member who may not see the case sees nothing', actor('probation', ['PANEL_MEMBER']), NO_RESTRICTED_FIELDS],
   ])('%s', (_case, who, visible) => {
     expect(restrictedFieldsVisible(who, facts)).toEqual(visible);

@@ -46,7 +46,13 @@ describe('moving an action through its life', () => {
     ['the officer completes an action in progress', 'IN_PROGRESS', complete, amy, 'COMPLETED'],
     ['the officer completes an accepted action without interim updates', 'ACCEPTED', complete, amy, 'COMPLETED'],
     ['the officer says it cannot be done because circumstances changed', 'IN_PROGRESS', cannot, amy, 'BLOCKED'],
-    ['the chair records at the actions review that the agency did not do it', 'ACCEPTED', { kind: 'CANNOT_COMPLETE', reason: 'AGENCY_DID_NOT_DO_IT', note: 'No update at two meetings' }, chair, 'BLOCKED'],
+    [
+      'the chair records at the actions review that the agency did not do it',
+      'ACCEPTED',
+      { kind: 'CANNOT_COMPLETE', reason: 'AGENCY_DID_NOT_DO_IT', note: 'No update at two meetings' },
+      chair,
+      'BLOCKED',
+    ],
     ['the officer resumes a blocked action by reporting progress', 'BLOCKED', progress, amy, 'IN_PROGRESS'],
     ['the chair cancels a blocked action', 'BLOCKED', cancel, chair, 'CANCELLED'],
     ['the chair reassigns an action, which the new owner must accept', 'IN_PROGRESS', reassign, chair, 'PROPOSED'],
@@ -55,7 +61,15 @@ describe('moving an action through its life', () => {
   ])('%s', (_name, from, command, actor, to) => {
     const changes = actor === ben ? { ownerMemberId: null } : {};
     const result = run(from, command, actor, changes);
-    expect(result.ok && result.value.outcome === 'APPLIED' && [result.value.action.status, result.value.action.version, result.value.entry.from, result.value.entry.to]).toEqual([to, 2, from, to]);
+    expect(
+      result.ok &&
+        result.value.outcome === 'APPLIED' && [
+          result.value.action.status,
+          result.value.action.version,
+          result.value.entry.from,
+          result.value.entry.to,
+        ],
+    ).toEqual([to, 2, from, to]);
   });
 
   it('records who did what, when, and why in the history entry', () => {
@@ -90,9 +104,27 @@ describe('moving an action through its life', () => {
     ['progress needs a note', 'ACCEPTED', { kind: 'UPDATE_PROGRESS', note: ' ' }, amy, 'NOTE_REQUIRED'],
     ['completion needs a note', 'IN_PROGRESS', { kind: 'COMPLETE', note: '' }, amy, 'NOTE_REQUIRED'],
     ['cancelling needs a reason', 'ACCEPTED', { kind: 'CANCEL', reason: '' }, chair, 'NOTE_REQUIRED'],
-    ['a due date cannot move into the past', 'ACCEPTED', { kind: 'CHANGE_DUE_DATE', dueDate: '2026-11-21', reason: 'Typo' }, chair, 'DUE_DATE_IN_PAST'],
-    ['a due date cannot move to the date it already has', 'ACCEPTED', { kind: 'CHANGE_DUE_DATE', dueDate: '2026-12-01', reason: 'Same' }, chair, 'SAME_DUE_DATE'],
-    ['reassigning to the same owner changes nothing', 'ACCEPTED', { kind: 'REASSIGN', agencyId: 'housing', memberId: 'amy', reason: 'Again' }, chair, 'SAME_OWNER'],
+    [
+      'a due date cannot move into the past',
+      'ACCEPTED',
+      { kind: 'CHANGE_DUE_DATE', dueDate: '2026-11-21', reason: 'Typo' },
+      chair,
+      'DUE_DATE_IN_PAST',
+    ],
+    [
+      'a due date cannot move to the date it already has',
+      'ACCEPTED',
+      { kind: 'CHANGE_DUE_DATE', dueDate: '2026-12-01', reason: 'Same' },
+      chair,
+      'SAME_DUE_DATE',
+    ],
+    [
+      'reassigning to the same owner changes nothing',
+      'ACCEPTED',
+      { kind: 'REASSIGN', agencyId: 'housing', memberId: 'amy', reason: 'Again' },
+      chair,
+      'SAME_OWNER',
+    ],
   ])('%s', (_name, from, command, actor, code) => {
     const result = run(from, command, actor);
     expect(result.ok ? undefined : result.error.code).toBe(code);
@@ -104,7 +136,14 @@ describe('double clicks and stale screens', () => {
   const applied = first.ok && first.value.outcome === 'APPLIED' ? first.value : undefined;
 
   it('recognises the same accept sent twice as already applied, so nothing is saved twice', () => {
-    const again = transitionAction({ action: applied!.action, command: accept, actor: amy, expectedVersion: 1, at, lastEntry: applied!.entry });
+    const again = transitionAction({
+      action: applied!.action,
+      command: accept,
+      actor: amy,
+      expectedVersion: 1,
+      at,
+      lastEntry: applied!.entry,
+    });
     expect(again).toEqual({ ok: true, value: { outcome: 'ALREADY_APPLIED', action: applied!.action } });
   });
 
@@ -118,9 +157,23 @@ describe('double clicks and stale screens', () => {
   });
 
   it('treats a repeat as stale once a later change has been made', () => {
-    const later = transitionAction({ action: applied!.action, command: progress, actor: amy, expectedVersion: 2, at, lastEntry: applied!.entry });
+    const later = transitionAction({
+      action: applied!.action,
+      command: progress,
+      actor: amy,
+      expectedVersion: 2,
+      at,
+      lastEntry: applied!.entry,
+    });
     const progressed = later.ok && later.value.outcome === 'APPLIED' ? later.value : undefined;
-    const repeat = transitionAction({ action: progressed!.action, command: accept, actor: amy, expectedVersion: 1, at, lastEntry: progressed!.entry });
+    const repeat = transitionAction({
+      action: progressed!.action,
+      command: accept,
+      actor: amy,
+      expectedVersion: 1,
+      at,
+      lastEntry: progressed!.entry,
+    });
     expect(repeat.ok ? repeat.value.outcome : repeat.error.code).toBe('STALE');
   });
 });

@@ -14,7 +14,13 @@ import type { Result } from '../../api/domain/result';
 const meeting = { date: '2026-12-10', lengthMinutes: 120, minutesPerItem: 15, actionsReviewMinutes: 20 };
 const cutOff = referralCutOff('2026-12-10'); // last day 30 November
 
-function referral(caseId: string, riskBand: AcceptedReferral['riskBand'], score: number, submittedAt = '2026-11-20T10:00:00Z', isRepeat = false): AcceptedReferral {
+function referral(
+  caseId: string,
+  riskBand: AcceptedReferral['riskBand'],
+  score: number,
+  submittedAt = '2026-11-20T10:00:00Z',
+  isRepeat = false,
+): AcceptedReferral {
   return { caseId, riskBand, score, isRepeat, submittedAt: new Date(submittedAt) };
 }
 
@@ -53,13 +59,21 @@ describe('building the agenda', () => {
     ],
     [
       'breaks a full tie by case id so the agenda never shuffles between builds',
-      { reviewsDue: [{ caseId: 'case-b', reviewDue: '2026-12-01' }, { caseId: 'case-a', reviewDue: '2026-12-01' }] },
+      {
+        reviewsDue: [
+          { caseId: 'case-b', reviewDue: '2026-12-01' },
+          { caseId: 'case-a', reviewDue: '2026-12-01' },
+        ],
+      },
       ['case-a', 'case-b'],
     ],
     [
       'ranks a case by its most pressing reason when several apply',
       {
-        reviewsDue: [{ caseId: 'also-referred', reviewDue: '2026-12-01' }, { caseId: 'review-only', reviewDue: '2026-12-01', score: 50 }],
+        reviewsDue: [
+          { caseId: 'also-referred', reviewDue: '2026-12-01' },
+          { caseId: 'review-only', reviewDue: '2026-12-01', score: 50 },
+        ],
         referrals: [referral('also-referred', 'HIGH', 31, undefined, true)],
       },
       ['also-referred', 'review-only'],
@@ -154,8 +168,20 @@ describe("the chair's edits", () => {
   });
 
   it("adds a case with the chair's reason at the chosen place", () => {
-    const agenda = value(addToAgenda(base, { caseId: 'urgent', reasonText: 'Fire risk raised by the fire service yesterday', agencies: ['fire'], position: 0 }));
-    expect(agenda.items[0]).toMatchObject({ caseId: 'urgent', reasons: ['ADDED_BY_CHAIR'], why: 'Added by the chair: Fire risk raised by the fire service yesterday.', agencies: ['fire'] });
+    const agenda = value(
+      addToAgenda(base, {
+        caseId: 'urgent',
+        reasonText: 'Fire risk raised by the fire service yesterday',
+        agencies: ['fire'],
+        position: 0,
+      }),
+    );
+    expect(agenda.items[0]).toMatchObject({
+      caseId: 'urgent',
+      reasons: ['ADDED_BY_CHAIR'],
+      why: 'Added by the chair: Fire risk raised by the fire service yesterday.',
+      agencies: ['fire'],
+    });
     expect(order(agenda)).toEqual(['urgent', 'first', 'second', 'third']);
   });
 
@@ -178,13 +204,21 @@ describe("the chair's edits", () => {
     const agenda = value(deferAgendaItem(base, 'first', 'Police intelligence not yet back'));
     expect(agenda.items.map((item) => item.caseId)).toEqual(['second', 'third']);
     expect(agenda.spillOver).toEqual([]);
-    expect(agenda.deferredToNextMeeting).toEqual([{ caseId: 'first', deferredFrom: '2026-12-10', reason: 'Police intelligence not yet back', score: 40 }]);
+    expect(agenda.deferredToNextMeeting).toEqual([
+      { caseId: 'first', deferredFrom: '2026-12-10', reason: 'Police intelligence not yet back', score: 40 },
+    ]);
   });
 
   it('puts a deferred case on the next agenda as deferred', () => {
     const deferred = value(deferAgendaItem(base, 'first', 'Referrer on leave')).deferredToNextMeeting;
-    const next = value(buildAgenda(inputs({ meeting: { ...meeting, date: '2027-01-14' }, cutOff: referralCutOff('2027-01-14'), deferred })));
-    expect(next.items[0]).toMatchObject({ caseId: 'first', reasons: ['DEFERRED'], why: 'Deferred from the meeting on 10 December 2026: Referrer on leave.' });
+    const next = value(
+      buildAgenda(inputs({ meeting: { ...meeting, date: '2027-01-14' }, cutOff: referralCutOff('2027-01-14'), deferred })),
+    );
+    expect(next.items[0]).toMatchObject({
+      caseId: 'first',
+      reasons: ['DEFERRED'],
+      why: 'Deferred from the meeting on 10 December 2026: Referrer on leave.',
+    });
   });
 
   it.each<[string, string, string, string]>([
@@ -214,9 +248,14 @@ describe("a rebuild keeps the chair's running order", () => {
   };
 
   it.each<[string, Partial<AgendaInputs>, string[], string[]]>([
-    ['keeps the order the chair set when nothing new has arrived', waiting, ['review', 'high', 'overdue', 'repeat'], ['review', 'high', 'overdue', 'repeat']],
     [
-      'puts a new high-risk referral first, where the builder places it, and the rest in the chair\'s order',
+      'keeps the order the chair set when nothing new has arrived',
+      waiting,
+      ['review', 'high', 'overdue', 'repeat'],
+      ['review', 'high', 'overdue', 'repeat'],
+    ],
+    [
+      "puts a new high-risk referral first, where the builder places it, and the rest in the chair's order",
       { ...waiting, referrals: [...waiting.referrals!, referral('newcomer', 'HIGH', 45)] },
       ['review', 'high', 'overdue', 'repeat'],
       ['newcomer', 'review', 'high', 'overdue', 'repeat'],
@@ -238,14 +277,26 @@ describe("a rebuild keeps the chair's running order", () => {
     expect(order(keepEarlierOrder(value(buildAgenda(inputs(overrides))), earlier))).toEqual(expected);
   });
 
-  it("keeps a case the chair added where the chair put it", () => {
+  it('keeps a case the chair added where the chair put it', () => {
     const built = value(buildAgenda(inputs(waiting)));
     const readded = value(addToAgenda(built, { caseId: 'added', reasonText: 'Fresh incidents', agencies: [] }));
-    expect(order(keepEarlierOrder(readded, ['added', 'high', 'repeat', 'overdue', 'review']))).toEqual(['added', 'high', 'repeat', 'overdue', 'review']);
+    expect(order(keepEarlierOrder(readded, ['added', 'high', 'repeat', 'overdue', 'review']))).toEqual([
+      'added',
+      'high',
+      'repeat',
+      'overdue',
+      'review',
+    ]);
   });
 
   it('refits the meeting, so what the chair moved down spills over', () => {
-    const kept = keepEarlierOrder(value(buildAgenda(inputs({ ...waiting, reviewsDue: [...waiting.reviewsDue!, { caseId: 'review-2', reviewDue: '2026-12-02' }] }))), ['review-2', 'review', 'overdue', 'repeat', 'high']);
-    expect([kept.items.map((item) => item.caseId), kept.spillOver.map((item) => item.caseId)]).toEqual([['review-2', 'review', 'overdue', 'repeat'], ['high']]);
+    const kept = keepEarlierOrder(
+      value(buildAgenda(inputs({ ...waiting, reviewsDue: [...waiting.reviewsDue!, { caseId: 'review-2', reviewDue: '2026-12-02' }] }))),
+      ['review-2', 'review', 'overdue', 'repeat', 'high'],
+    );
+    expect([kept.items.map((item) => item.caseId), kept.spillOver.map((item) => item.caseId)]).toEqual([
+      ['review-2', 'review', 'overdue', 'repeat'],
+      ['high'],
+    ]);
   });
 });

@@ -12,20 +12,56 @@ const secondThursday: PanelCadence = { kind: 'MONTHLY', weekday: 'THURSDAY', wee
 
 describe('meeting dates', () => {
   it.each<[string, PanelCadence, string, string[]]>([
-    ['a monthly second-Thursday panel meets on the next three second Thursdays', secondThursday, '2026-11-01', ['2026-11-12', '2026-12-10', '2027-01-14']],
+    [
+      'a monthly second-Thursday panel meets on the next three second Thursdays',
+      secondThursday,
+      '2026-11-01',
+      ['2026-11-12', '2026-12-10', '2027-01-14'],
+    ],
     ['a meeting on the start date itself is not "next"', secondThursday, '2026-11-12', ['2026-12-10', '2027-01-14', '2027-02-11']],
-    ['a second-Wednesday panel (Islington) skips to December once November has passed', { kind: 'MONTHLY', weekday: 'WEDNESDAY', week: 2 }, '2026-11-20', ['2026-12-09', '2027-01-13', '2027-02-10']],
-    ['a last-Thursday panel meets on 31 December when the month has five Thursdays', { kind: 'MONTHLY', weekday: 'THURSDAY', week: 'LAST' }, '2026-11-27', ['2026-12-31', '2027-01-28', '2027-02-25']],
-    ['a first-Monday panel crosses the year end', { kind: 'MONTHLY', weekday: 'MONDAY', week: 1 }, '2026-12-08', ['2027-01-04', '2027-02-01', '2027-03-01']],
-    ['a fortnightly MARAC counts from its first meeting', { kind: 'EVERY_N_WEEKS', everyWeeks: 2, anchor: '2026-09-03' }, '2026-11-12', ['2026-11-26', '2026-12-10', '2026-12-24']],
-    ['a three-weekly panel that has not started yet begins on its first meeting', { kind: 'EVERY_N_WEEKS', everyWeeks: 3, anchor: '2027-01-05' }, '2026-11-22', ['2027-01-05', '2027-01-26', '2027-02-16']],
+    [
+      'a second-Wednesday panel (Islington) skips to December once November has passed',
+      { kind: 'MONTHLY', weekday: 'WEDNESDAY', week: 2 },
+      '2026-11-20',
+      ['2026-12-09', '2027-01-13', '2027-02-10'],
+    ],
+    [
+      'a last-Thursday panel meets on 31 December when the month has five Thursdays',
+      { kind: 'MONTHLY', weekday: 'THURSDAY', week: 'LAST' },
+      '2026-11-27',
+      ['2026-12-31', '2027-01-28', '2027-02-25'],
+    ],
+    [
+      'a first-Monday panel crosses the year end',
+      { kind: 'MONTHLY', weekday: 'MONDAY', week: 1 },
+      '2026-12-08',
+      ['2027-01-04', '2027-02-01', '2027-03-01'],
+    ],
+    [
+      'a fortnightly MARAC counts from its first meeting',
+      { kind: 'EVERY_N_WEEKS', everyWeeks: 2, anchor: '2026-09-03' },
+      '2026-11-12',
+      ['2026-11-26', '2026-12-10', '2026-12-24'],
+    ],
+    [
+      'a three-weekly panel that has not started yet begins on its first meeting',
+      { kind: 'EVERY_N_WEEKS', everyWeeks: 3, anchor: '2027-01-05' },
+      '2026-11-22',
+      ['2027-01-05', '2027-01-26', '2027-02-16'],
+    ],
   ])('%s', (_name, cadence, after, expected) => {
     expect(nextMeetingDates(cadence, after, 3)).toEqual({ ok: true, value: expected });
   });
 
   it.each<[string, PanelCadence, string, number, string]>([
     ['refuses a cadence of zero weeks', { kind: 'EVERY_N_WEEKS', everyWeeks: 0, anchor: '2026-09-03' }, '2026-11-01', 3, 'INVALID_CADENCE'],
-    ['refuses a first meeting on a date that does not exist', { kind: 'EVERY_N_WEEKS', everyWeeks: 2, anchor: '2026-02-30' }, '2026-11-01', 3, 'INVALID_CADENCE'],
+    [
+      'refuses a first meeting on a date that does not exist',
+      { kind: 'EVERY_N_WEEKS', everyWeeks: 2, anchor: '2026-02-30' },
+      '2026-11-01',
+      3,
+      'INVALID_CADENCE',
+    ],
     ['refuses a start date that is not a date', secondThursday, 'next week', 3, 'INVALID_DATE'],
     ['refuses to list no meetings at all', secondThursday, '2026-11-01', 0, 'INVALID_COUNT'],
   ])('%s', (_name, cadence, after, count, code) => {
@@ -57,7 +93,12 @@ describe('referral cut-off', () => {
   it.each<[string, string, string, boolean]>([
     ['a referral at 23:59 London time on the last day is in time', '2026-11-12', '2026-11-02T23:59:00Z', false],
     ['a referral at midnight after the last day is late', '2026-11-12', '2026-11-03T00:00:00Z', true],
-    ['a referral at 23:30 UTC on the last summer day is already the next day in London, so late', '2026-07-09', '2026-06-29T23:30:00Z', true],
+    [
+      'a referral at 23:30 UTC on the last summer day is already the next day in London, so late',
+      '2026-07-09',
+      '2026-06-29T23:30:00Z',
+      true,
+    ],
     ['a referral at 22:30 UTC on the last summer day is 23:30 in London, so in time', '2026-07-09', '2026-06-29T22:30:00Z', false],
   ])('%s', (_name, meeting, submittedAt, late) => {
     expect(isLateReferral(new Date(submittedAt), referralCutOff(meeting))).toBe(late);
@@ -67,7 +108,12 @@ describe('referral cut-off', () => {
     ['a referral before the cut-off goes to this month’s meeting', secondThursday, '2026-11-01T10:00:00Z', '2026-11-12'],
     ['a referral after the cut-off goes to next month’s meeting', secondThursday, '2026-11-05T10:00:00Z', '2026-12-10'],
     ['a referral on the day of the meeting goes to next month’s', secondThursday, '2026-11-12T09:00:00Z', '2026-12-10'],
-    ['a weekly panel with a 10-day deadline takes it two meetings on', { kind: 'EVERY_N_WEEKS', everyWeeks: 1, anchor: '2026-11-05' }, '2026-11-06T09:00:00Z', '2026-11-19'],
+    [
+      'a weekly panel with a 10-day deadline takes it two meetings on',
+      { kind: 'EVERY_N_WEEKS', everyWeeks: 1, anchor: '2026-11-05' },
+      '2026-11-06T09:00:00Z',
+      '2026-11-19',
+    ],
   ])('%s', (_name, cadence, submittedAt, meetingDate) => {
     const result = meetingForReferral(cadence, new Date(submittedAt));
     expect(result.ok && result.value.meetingDate).toBe(meetingDate);

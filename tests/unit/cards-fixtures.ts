@@ -85,8 +85,22 @@ export function agendaView(overrides: Partial<AgendaCardView> = {}): AgendaCardV
     panelName: 'Fernbrook CMARAC',
     whenLabel: 'Thursday 19 November 2026, 10:00 to 12:00',
     items: [
-      { id: 'i1', position: 1, caseReference: 'ASB-2026-0040', reasonText: 'New referral: repeat victimisation', minutes: 20, status: 'DISCUSSED' },
-      { id: 'i2', position: 2, caseReference: 'ASB-2026-0042', reasonText: 'Review due; two actions overdue', minutes: 15, status: 'CURRENT' },
+      {
+        id: 'i1',
+        position: 1,
+        caseReference: 'ASB-2026-0040',
+        reasonText: 'New referral: repeat victimisation',
+        minutes: 20,
+        status: 'DISCUSSED',
+      },
+      {
+        id: 'i2',
+        position: 2,
+        caseReference: 'ASB-2026-0042',
+        reasonText: 'Review due; two actions overdue',
+        minutes: 15,
+        status: 'CURRENT',
+      },
       { id: 'i3', position: 3, caseReference: 'ASB-2026-0047', reasonText: 'Deferred from October', minutes: 15, status: 'PLANNED' },
     ],
     currentItemId: 'i2',
@@ -112,7 +126,10 @@ const reminder = (kind: ReminderCardKind, dueDate: string) =>
 export function everyCard(): [string, AdaptiveCard][] {
   const statuses = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'BLOCKED', 'CANCELLED'] as const;
   return [
-    ...statuses.map((status): [string, AdaptiveCard] => [`action card, owner, ${status}`, buildActionCard(actionCardView(domainAction({ status })))]),
+    ...statuses.map((status): [string, AdaptiveCard] => [
+      `action card, owner, ${status}`,
+      buildActionCard(actionCardView(domainAction({ status }))),
+    ]),
     ['action card, read-only', buildActionCard(actionCardView(domainAction({ status: 'ACCEPTED' }), COLLEAGUE))],
     [
       'action card, stale click notice, overdue, blocked with reason',
@@ -126,13 +143,19 @@ export function everyCard(): [string, AdaptiveCard][] {
         }),
       ),
     ],
-    ['action card, owner unknown to Teams (no refresh)', buildActionCard(actionCardView(domainAction(), COLLEAGUE, { refreshUserIds: [], ownerOfficerName: null }))],
+    [
+      'action card, owner unknown to Teams (no refresh)',
+      buildActionCard(actionCardView(domainAction(), COLLEAGUE, { refreshUserIds: [], ownerOfficerName: null })),
+    ],
     ['assign card, empty', buildAssignActionCard(assignView())],
     [
       'assign card, officers listed and errors shown',
       buildAssignActionCard(
         assignView({
-          officers: [{ id: IDS.owner, name: 'Sam Patel', jobTitle: 'Tenancy Sustainment Officer' }, { id: IDS.colleague, name: 'Jo Reid' }],
+          officers: [
+            { id: IDS.owner, name: 'Sam Patel', jobTitle: 'Tenancy Sustainment Officer' },
+            { id: IDS.colleague, name: 'Jo Reid' },
+          ],
           values: { title: '', ownerAgencyId: IDS.housing, dueDate: '2026-11-01', priority: 'URGENT' },
           fieldErrors: [
             { field: 'title', message: 'Say what will be done.' },
@@ -142,8 +165,23 @@ export function everyCard(): [string, AdaptiveCard][] {
         }),
       ),
     ],
-    ['refusal card', buildRefusalCard({ attempted: 'Accept this action', reason: 'Only the officer who owns this action can do this.', about: 'Action for case ASB-2026-0042' })],
-    ['error card with retry', buildErrorCard({ title: 'That did not work', message: 'Try again in a moment.', reference: 'req-123', retry: { verb: 'action.refresh', title: 'Try again', data: { actionId: IDS.action, version: 3 } } })],
+    [
+      'refusal card',
+      buildRefusalCard({
+        attempted: 'Accept this action',
+        reason: 'Only the officer who owns this action can do this.',
+        about: 'Action for case ASB-2026-0042',
+      }),
+    ],
+    [
+      'error card with retry',
+      buildErrorCard({
+        title: 'That did not work',
+        message: 'Try again in a moment.',
+        reference: 'req-123',
+        retry: { verb: 'action.refresh', title: 'Try again', data: { actionId: IDS.action, version: 3 } },
+      }),
+    ],
     ['agenda card, chair', buildAgendaCard(agendaView())],
     ['agenda card, read-only', buildAgendaCard(agendaView({ chairView: false }))],
     ['agenda card, empty and not started', buildAgendaCard(agendaView({ items: [], currentItemId: null, chairUserIds: [] }))],
@@ -157,17 +195,48 @@ export function everyCard(): [string, AdaptiveCard][] {
       buildDigestCard({
         weekLabel: 'week 47, 2026',
         actions: [
-          { actionId: IDS.action, title: 'Visit the tenant', caseReference: 'ASB-2026-0042', dueDate: '2026-11-17', status: 'ACCEPTED', overdue: true },
-          { actionId: IDS.agendaItem, title: 'Share the CCTV log', caseReference: 'ASB-2026-0047', dueDate: '2026-12-04', status: 'PROPOSED', overdue: false },
+          {
+            actionId: IDS.action,
+            title: 'Visit the tenant',
+            caseReference: 'ASB-2026-0042',
+            dueDate: '2026-11-17',
+            status: 'ACCEPTED',
+            overdue: true,
+          },
+          {
+            actionId: IDS.agendaItem,
+            title: 'Share the CCTV log',
+            caseReference: 'ASB-2026-0047',
+            dueDate: '2026-12-04',
+            status: 'PROPOSED',
+            overdue: false,
+          },
         ],
       }),
     ],
     ['start referral, empty', buildStartReferralCard({ values: {}, fieldErrors: [] })],
-    ['start referral, errors shown', buildStartReferralCard({ values: { subjectType: 'LOCATION', address: 'Sampleton Recreation Ground' }, fieldErrors: [{ field: 'concerns', message: 'Say briefly what is happening.' }] })],
-    ['referral draft saved', buildDraftSavedCard({ subjectType: 'VICTIM', about: 'Mabel Exampleton', savedAt: '20 November 2026 at 12:00', link: null })],
+    [
+      'start referral, errors shown',
+      buildStartReferralCard({
+        values: { subjectType: 'LOCATION', address: 'Sampleton Recreation Ground' },
+        fieldErrors: [{ field: 'concerns', message: 'Say briefly what is happening.' }],
+      }),
+    ],
+    [
+      'referral draft saved',
+      buildDraftSavedCard({ subjectType: 'VICTIM', about: 'Mabel Exampleton', savedAt: '20 November 2026 at 12:00', link: null }),
+    ],
     [
       'referral draft saved, with a Teams deep link to it',
-      buildDraftSavedCard({ subjectType: 'VICTIM', about: 'Mabel Exampleton', savedAt: '20 November 2026 at 12:00', link: referralLink({ teamsAppId: '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f', publicBaseUrl: null }, '5b0c9a4e-1f2d-4c3b-8a7e-6d5c4b3a2f10') }),
+      buildDraftSavedCard({
+        subjectType: 'VICTIM',
+        about: 'Mabel Exampleton',
+        savedAt: '20 November 2026 at 12:00',
+        link: referralLink(
+          { teamsAppId: '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f', publicBaseUrl: null },
+          '5b0c9a4e-1f2d-4c3b-8a7e-6d5c4b3a2f10',
+        ),
+      }),
     ],
   ];
 }

@@ -61,9 +61,17 @@ describe('every card the app sends', () => {
   });
 
   it('the check itself catches a property from schema 1.6 and an element Teams does not know', () => {
-    const tooNew = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', id: 'x', label: 'x', labelPosition: 'inline' }] } as unknown as AdaptiveCard;
+    const tooNew = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'Input.Text', id: 'x', label: 'x', labelPosition: 'inline' }],
+    } as unknown as AdaptiveCard;
     const unknownElement = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Carousel', pages: [] }] } as unknown as AdaptiveCard;
-    const unknownProperty = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x', colour: 'good' }] } as unknown as AdaptiveCard;
+    const unknownProperty = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: 'x', colour: 'good' }],
+    } as unknown as AdaptiveCard;
     expect(checkWithSdk(tooNew).parseEvents.join()).toMatch(/labelPosition.*1\.6/);
     expect(checkWithSdk(unknownElement).parseEvents.join()).toMatch(/Unknown element type "Carousel"/);
     expect(droppedProperties(unknownProperty, checkWithSdk(unknownProperty).reserialised)).toEqual(['.body[0].colour']);

@@ -3,12 +3,31 @@ import { buildActionCard } from '../../bot/cards/action-card';
 import { buildAgendaCard } from '../../bot/cards/agenda-card';
 import { buildAssignActionCard } from '../../bot/cards/assign-action-card';
 import { reminderHeadline } from '../../bot/cards/reminder-cards';
-import { actionCardSubmissions, assignActionSubmission, CARD_VERBS, chooseOwnerAgencySubmission, parseCardData } from '../../bot/cards/verbs';
-import { actionCardView, agendaView, assignView, CHAIR, CHAIR_TEAMS_ID, COLLEAGUE, domainAction, IDS, OWNER, OWNER_TEAMS_ID } from './cards-fixtures';
+import {
+  actionCardSubmissions,
+  assignActionSubmission,
+  CARD_VERBS,
+  chooseOwnerAgencySubmission,
+  parseCardData,
+} from '../../bot/cards/verbs';
+import {
+  actionCardView,
+  agendaView,
+  assignView,
+  CHAIR,
+  CHAIR_TEAMS_ID,
+  COLLEAGUE,
+  domainAction,
+  IDS,
+  OWNER,
+  OWNER_TEAMS_ID,
+} from './cards-fixtures';
 
 function executes(card: AdaptiveCard | InnerCard): ExecuteAction[] {
   const fromActions = (actions: CardAction[] = []): ExecuteAction[] =>
-    actions.flatMap((action) => (action.type === 'Action.Execute' ? [action] : action.type === 'Action.ShowCard' ? executes(action.card) : []));
+    actions.flatMap((action) =>
+      action.type === 'Action.Execute' ? [action] : action.type === 'Action.ShowCard' ? executes(action.card) : [],
+    );
   const fromElements = (elements: CardElement[]): ExecuteAction[] =>
     elements.flatMap((element) => {
       if (element.type === 'ActionSet') return fromActions(element.actions);
@@ -76,7 +95,12 @@ describe('the action card', () => {
   });
 
   it('says when it is overdue and shows a notice above everything else', () => {
-    const card = buildActionCard(actionCardView(domainAction({ status: 'ACCEPTED' }), OWNER, { overdue: true, notice: { tone: 'warning', text: 'This card was out of date.' } }));
+    const card = buildActionCard(
+      actionCardView(domainAction({ status: 'ACCEPTED' }), OWNER, {
+        overdue: true,
+        notice: { tone: 'warning', text: 'This card was out of date.' },
+      }),
+    );
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'This card was out of date.', color: 'warning' });
     expect(allText(card)).toContain('Accepted, overdue');
   });
@@ -87,7 +111,10 @@ describe('the assign-action card', () => {
     const first = buildAssignActionCard(assignView());
     expect(allText(first)).not.toContain(IDS.owner);
     const second = buildAssignActionCard(
-      assignView({ officers: [{ id: IDS.owner, name: 'Sam Patel' }], values: { title: 'Visit the tenant', ownerAgencyId: IDS.housing, dueDate: '2026-12-01' } }),
+      assignView({
+        officers: [{ id: IDS.owner, name: 'Sam Patel' }],
+        values: { title: 'Visit the tenant', ownerAgencyId: IDS.housing, dueDate: '2026-12-01' },
+      }),
     );
     const inputs = second.body.filter((element) => element.type.startsWith('Input.'));
     expect(inputs).toEqual(
@@ -102,7 +129,12 @@ describe('the assign-action card', () => {
 
   it('shows each error right under its field, and errors without a field at the top', () => {
     const card = buildAssignActionCard(
-      assignView({ fieldErrors: [{ field: 'dueDate', message: 'The due date cannot be in the past.' }, { field: 'card', message: 'This case has been closed.' }] }),
+      assignView({
+        fieldErrors: [
+          { field: 'dueDate', message: 'The due date cannot be in the past.' },
+          { field: 'card', message: 'This case has been closed.' },
+        ],
+      }),
     );
     const dueIndex = card.body.findIndex((element) => element.type === 'Input.Date');
     expect(card.body[dueIndex + 1]).toMatchObject({ type: 'TextBlock', text: 'The due date cannot be in the past.', color: 'attention' });
@@ -126,7 +158,13 @@ describe('the assign-action card', () => {
 
 describe('what comes back from a card', () => {
   it('turns an assign submission with missing fields into one message per field', () => {
-    const parsed = parseCardData(assignActionSubmission, { caseId: IDS.case, title: '  ', ownerAgencyId: '', dueDate: '', priority: 'HIGH' });
+    const parsed = parseCardData(assignActionSubmission, {
+      caseId: IDS.case,
+      title: '  ',
+      ownerAgencyId: '',
+      dueDate: '',
+      priority: 'HIGH',
+    });
     expect(parsed).toEqual({
       ok: false,
       fieldErrors: [
@@ -138,16 +176,42 @@ describe('what comes back from a card', () => {
   });
 
   it('accepts a complete assign submission, with no officer meaning the agency owns it', () => {
-    const parsed = parseCardData(assignActionSubmission, { caseId: IDS.case, title: ' Visit ', ownerAgencyId: IDS.housing, ownerMemberId: '', dueDate: '2026-12-01' });
-    expect(parsed).toEqual({ ok: true, value: { caseId: IDS.case, title: 'Visit', ownerAgencyId: IDS.housing, ownerMemberId: undefined, dueDate: '2026-12-01', priority: 'NORMAL' } });
+    const parsed = parseCardData(assignActionSubmission, {
+      caseId: IDS.case,
+      title: ' Visit ',
+      ownerAgencyId: IDS.housing,
+      ownerMemberId: '',
+      dueDate: '2026-12-01',
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        caseId: IDS.case,
+        title: 'Visit',
+        ownerAgencyId: IDS.housing,
+        ownerMemberId: undefined,
+        dueDate: '2026-12-01',
+        priority: 'NORMAL',
+      },
+    });
   });
 
   it('keeps a half-filled form when only the agency was chosen', () => {
-    expect(parseCardData(chooseOwnerAgencySubmission, { caseId: IDS.case, ownerAgencyId: IDS.police, title: 'Draft' })).toMatchObject({ ok: true, value: { title: 'Draft', ownerAgencyId: IDS.police } });
+    expect(parseCardData(chooseOwnerAgencySubmission, { caseId: IDS.case, ownerAgencyId: IDS.police, title: 'Draft' })).toMatchObject({
+      ok: true,
+      value: { title: 'Draft', ownerAgencyId: IDS.police },
+    });
   });
 
   it("requires a reason and a note for can't complete, and a version on every action button", () => {
-    expect(parseCardData(actionCardSubmissions[CARD_VERBS.cannotComplete], { actionId: IDS.action, version: 2, cannotCompleteReason: 'BORED', cannotCompleteNote: '' })).toEqual({
+    expect(
+      parseCardData(actionCardSubmissions[CARD_VERBS.cannotComplete], {
+        actionId: IDS.action,
+        version: 2,
+        cannotCompleteReason: 'BORED',
+        cannotCompleteNote: '',
+      }),
+    ).toEqual({
       ok: false,
       fieldErrors: [
         { field: 'cannotCompleteReason', message: 'Choose why the action cannot be completed.' },
@@ -163,7 +227,9 @@ describe('the agenda card', () => {
     const card = buildAgendaCard(agendaView());
     const current = card.body.find((element) => element.type === 'Container' && element.style === 'accent');
     expect(JSON.stringify(current)).toContain('2. Case ASB-2026-0042 (15 min): Now');
-    expect(executes(card)).toEqual([expect.objectContaining({ verb: CARD_VERBS.nextAgendaItem, title: 'Next item', data: { meetingId: IDS.meeting, version: 4 } })]);
+    expect(executes(card)).toEqual([
+      expect.objectContaining({ verb: CARD_VERBS.nextAgendaItem, title: 'Next item', data: { meetingId: IDS.meeting, version: 4 } }),
+    ]);
     expect(card.refresh?.userIds).toEqual([CHAIR_TEAMS_ID]);
   });
 
@@ -176,7 +242,13 @@ describe('the agenda card', () => {
 
   it.each([
     [{ currentItemId: null, items: agendaView().items.map((item) => ({ ...item, status: 'PLANNED' as const })) }, 'Start the first item'],
-    [{ currentItemId: 'i3', items: agendaView().items.map((item) => ({ ...item, status: item.id === 'i3' ? ('CURRENT' as const) : ('DISCUSSED' as const) })) }, 'Close the last item'],
+    [
+      {
+        currentItemId: 'i3',
+        items: agendaView().items.map((item) => ({ ...item, status: item.id === 'i3' ? ('CURRENT' as const) : ('DISCUSSED' as const) })),
+      },
+      'Close the last item',
+    ],
   ])('names the chair button for where the meeting is (%#)', (overrides, label) => {
     expect(buttonTitles(buildAgendaCard(agendaView(overrides)))).toEqual([label]);
   });

@@ -9,7 +9,13 @@ import {
 
 // Noon in London on a given day (dates used here are all in winter, so London is UTC).
 const noon = (date: string): Date => new Date(`${date}T12:00:00Z`);
-const complaint = (incidentId: string, incidentOn: string, reportedOn: string, reportedTo = 'Police', complainant = 'Mrs A'): AsbComplaint => ({
+const complaint = (
+  incidentId: string,
+  incidentOn: string,
+  reportedOn: string,
+  reportedTo = 'Police',
+  complainant = 'Mrs A',
+): AsbComplaint => ({
   incidentId,
   incidentAt: noon(incidentOn),
   reportedAt: noon(reportedOn),
@@ -36,12 +42,27 @@ describe('whether an ASB case review application meets the threshold', () => {
     ['three separate incidents, each reported promptly', [a, b, c], 3, true],
     ['two incidents', [a, b], 3, false],
     ['two incidents where the partnership has lowered the threshold to two', [a, b], 2, true],
-    ['three reports of one incident to police, council and landlord', [a, { ...a, reportedTo: 'Council' }, { ...a, reportedTo: 'Calico Homes' }], 3, false],
-    ['an incident reported exactly one month later, on the day of the application, still counts', [a, b, complaint('inc-3', '2025-01-14', '2025-02-14')], 3, true],
+    [
+      'three reports of one incident to police, council and landlord',
+      [a, { ...a, reportedTo: 'Council' }, { ...a, reportedTo: 'Calico Homes' }],
+      3,
+      false,
+    ],
+    [
+      'an incident reported exactly one month later, on the day of the application, still counts',
+      [a, b, complaint('inc-3', '2025-01-14', '2025-02-14')],
+      3,
+      true,
+    ],
     ['an incident on 15 December reported on 15 January counts', [a, b, complaint('inc-3', '2024-12-15', '2025-01-15')], 3, true],
     ['an incident on 15 December reported on 16 January does not', [a, b, complaint('inc-3', '2024-12-15', '2025-01-16')], 3, false],
     ['a report made exactly six months before the application counts', [b, c, complaint('inc-0', '2024-08-10', '2024-08-14')], 3, true],
-    ['a report made six months and a day before the application does not', [b, c, complaint('inc-0', '2024-08-10', '2024-08-13')], 3, false],
+    [
+      'a report made six months and a day before the application does not',
+      [b, c, complaint('inc-0', '2024-08-10', '2024-08-13')],
+      3,
+      false,
+    ],
     ['a report made after the application does not', [a, b, complaint('inc-4', '2025-02-14', '2025-02-15')], 3, false],
   ])('%s: threshold met is %s', (_case, complaints, threshold, met) => {
     expect(assess(complaints, threshold).met).toBe(met);
@@ -62,14 +83,18 @@ describe('whether an ASB case review application meets the threshold', () => {
 
   it('says why a complaint did not qualify', () => {
     const late = complaint('inc-9', '2024-12-01', '2025-01-05');
-    expect(assess([a, late]).notQualifying).toEqual([{ complaint: late, reason: 'it was reported more than one month after the incident' }]);
+    expect(assess([a, late]).notQualifying).toEqual([
+      { complaint: late, reason: 'it was reported more than one month after the incident' },
+    ]);
   });
 
   it('explains a decision in plain words', () => {
     expect(assess([a, b, c]).explanation).toBe(
       'Threshold met: 3 qualifying incidents reported within a month of happening and within six months before the application on 14 February 2025 (threshold 3).',
     );
-    expect(assess([a]).explanation).toMatch(/^Threshold not met: 1 qualifying incident of the 3 needed\. The partnership may still hold a review/);
+    expect(assess([a]).explanation).toMatch(
+      /^Threshold not met: 1 qualifying incident of the 3 needed\. The partnership may still hold a review/,
+    );
   });
 
   it.each([[4], [0], [2.5]])('refuses a threshold of %p qualifying complaints', (n) => {
@@ -89,17 +114,38 @@ describe('whether an ASB case review application meets the threshold', () => {
 
 describe('case review deadlines', () => {
   function deadlines(receivedOn: string, decidedOn?: string): CaseReviewDeadlines {
-    const result = caseReviewDeadlines(noon(receivedOn), BANK_HOLIDAYS_2025_26, DEFAULT_CASE_REVIEW_POLICY, decidedOn ? noon(decidedOn) : undefined);
+    const result = caseReviewDeadlines(
+      noon(receivedOn),
+      BANK_HOLIDAYS_2025_26,
+      DEFAULT_CASE_REVIEW_POLICY,
+      decidedOn ? noon(decidedOn) : undefined,
+    );
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
   }
 
   it.each<[string, string, CaseReviewDeadlines]>([
     ['received on a Monday', '2025-03-03', { acknowledgeBy: '2025-03-05', decideThresholdBy: '2025-03-21', holdReviewBy: '2025-04-11' }],
-    ['received on a Friday: the weekend does not count', '2025-11-28', { acknowledgeBy: '2025-12-02', decideThresholdBy: '2025-12-18', holdReviewBy: '2026-01-08' }],
-    ['received on a Saturday: counting starts on Monday', '2025-11-29', { acknowledgeBy: '2025-12-02', decideThresholdBy: '2025-12-18', holdReviewBy: '2026-01-08' }],
-    ['received on 23 December: Christmas, Boxing Day and the weekend are skipped', '2025-12-23', { acknowledgeBy: '2025-12-29', decideThresholdBy: '2026-01-15', holdReviewBy: '2026-02-05' }],
-    ['received on the Thursday before Easter: Good Friday, Easter Monday and the May bank holiday are skipped', '2025-04-17', { acknowledgeBy: '2025-04-23', decideThresholdBy: '2025-05-12', holdReviewBy: '2025-06-02' }],
+    [
+      'received on a Friday: the weekend does not count',
+      '2025-11-28',
+      { acknowledgeBy: '2025-12-02', decideThresholdBy: '2025-12-18', holdReviewBy: '2026-01-08' },
+    ],
+    [
+      'received on a Saturday: counting starts on Monday',
+      '2025-11-29',
+      { acknowledgeBy: '2025-12-02', decideThresholdBy: '2025-12-18', holdReviewBy: '2026-01-08' },
+    ],
+    [
+      'received on 23 December: Christmas, Boxing Day and the weekend are skipped',
+      '2025-12-23',
+      { acknowledgeBy: '2025-12-29', decideThresholdBy: '2026-01-15', holdReviewBy: '2026-02-05' },
+    ],
+    [
+      'received on the Thursday before Easter: Good Friday, Easter Monday and the May bank holiday are skipped',
+      '2025-04-17',
+      { acknowledgeBy: '2025-04-23', decideThresholdBy: '2025-05-12', holdReviewBy: '2025-06-02' },
+    ],
   ])('%s', (_case, receivedOn, expected) => {
     expect(deadlines(receivedOn)).toEqual(expected);
   });

@@ -26,7 +26,13 @@ describe('the reminder policy in the configuration', () => {
       REMINDER_ESCALATE_AFTER_DAYS: '10',
       REMINDER_DIGEST_WEEKDAY: 'FRIDAY',
     }).reminderPolicy;
-    expect(policy).toEqual({ daysBeforeDue: 7, onDueDay: false, overdueEveryDays: 1, escalateAfterDaysOverdue: 10, digestWeekday: 'FRIDAY' });
+    expect(policy).toEqual({
+      daysBeforeDue: 7,
+      onDueDay: false,
+      overdueEveryDays: 1,
+      escalateAfterDaysOverdue: 10,
+      digestWeekday: 'FRIDAY',
+    });
     expect(checkReminderPolicy(policy).ok).toBe(true);
   });
 

@@ -7,7 +7,10 @@ describe('the tab links in the configuration', () => {
   it.each([
     [{}, { teamsAppId: null, publicBaseUrl: null }],
     [{ PUBLIC_BASE_URL: 'https://panels.example.gov.uk' }, { teamsAppId: null, publicBaseUrl: 'https://panels.example.gov.uk' }],
-    [{ TEAMS_APP_ID: ` ${APP_ID} `, PUBLIC_BASE_URL: 'https://panels.example.gov.uk' }, { teamsAppId: APP_ID, publicBaseUrl: 'https://panels.example.gov.uk' }],
+    [
+      { TEAMS_APP_ID: ` ${APP_ID} `, PUBLIC_BASE_URL: 'https://panels.example.gov.uk' },
+      { teamsAppId: APP_ID, publicBaseUrl: 'https://panels.example.gov.uk' },
+    ],
     [{ TEAMS_APP_ID: '' }, { teamsAppId: null, publicBaseUrl: null }],
   ])('are read from %p', (env, expected) => {
     expect(loadConfig(env).tabLinks).toEqual(expected);

@@ -1,4 +1,11 @@
-import { governanceFigures, repeatReferralCount, type ActionFact, type CaseFact, type GovernanceFacts, type ReferralFact } from '../../api/domain/governance/figures';
+import {
+  governanceFigures,
+  repeatReferralCount,
+  type ActionFact,
+  type CaseFact,
+  type GovernanceFacts,
+  type ReferralFact,
+} from '../../api/domain/governance/figures';
 import { governanceCsv } from '../../api/domain/governance/csv';
 
 const PERIOD = { from: '2026-01-01', to: '2026-06-30' };
@@ -9,9 +16,21 @@ const agencies = [
 ];
 
 const action = (changes: Partial<ActionFact>): ActionFact => ({
-  ownerAgencyId: 'housing', status: 'ACCEPTED', createdOn: '2026-02-01', dueDate: '2026-12-31', completedOn: null, ...changes,
+  ownerAgencyId: 'housing',
+  status: 'ACCEPTED',
+  createdOn: '2026-02-01',
+  dueDate: '2026-12-31',
+  completedOn: null,
+  ...changes,
 });
-const facts = (changes: Partial<GovernanceFacts>): GovernanceFacts => ({ agencies, actions: [], cases: [], referrals: [], interventions: [], ...changes });
+const facts = (changes: Partial<GovernanceFacts>): GovernanceFacts => ({
+  agencies,
+  actions: [],
+  cases: [],
+  referrals: [],
+  interventions: [],
+  ...changes,
+});
 const exact = (f: Partial<GovernanceFacts>) => governanceFigures(facts(f), PERIOD, TODAY, false);
 
 describe('action delivery by agency', () => {
@@ -27,7 +46,15 @@ describe('action delivery by agency', () => {
         action({ ownerAgencyId: 'police', status: 'COMPLETED', createdOn: '2026-06-30', completedOn: '2026-07-02' }),
       ],
     });
-    expect(figures.actionsByAgency.map((row) => [row.agency.name, row.set.value, row.completed.value, row.completionRate.value, row.medianDaysToComplete.value])).toEqual([
+    expect(
+      figures.actionsByAgency.map((row) => [
+        row.agency.name,
+        row.set.value,
+        row.completed.value,
+        row.completionRate.value,
+        row.medianDaysToComplete.value,
+      ]),
+    ).toEqual([
       ['Housing', 4, 3, 0.75, 10],
       ['Police', 1, 1, 1, 2],
     ]);
@@ -38,7 +65,11 @@ describe('action delivery by agency', () => {
   it.each<[string, Partial<ActionFact>, boolean]>([
     ['open and due before the period ended', { dueDate: '2026-06-29' }, true],
     ['open and due on the last day is not yet late', { dueDate: '2026-06-30' }, false],
-    ['completed after the period ended, so still open then', { status: 'COMPLETED', dueDate: '2026-06-01', completedOn: '2026-07-10' }, true],
+    [
+      'completed after the period ended, so still open then',
+      { status: 'COMPLETED', dueDate: '2026-06-01', completedOn: '2026-07-10' },
+      true,
+    ],
     ['completed before the period ended', { status: 'COMPLETED', dueDate: '2026-06-01', completedOn: '2026-06-10' }, false],
     ['cancelled', { status: 'CANCELLED', dueDate: '2026-06-01' }, false],
     ['set after the period ended', { createdOn: '2026-07-01', dueDate: '2026-06-01' }, false],
@@ -53,19 +84,47 @@ describe('action delivery by agency', () => {
   });
 });
 
-const kase = (changes: Partial<CaseFact>): CaseFact => ({ openedOn: '2026-01-10', closedOn: null, currentBand: 'HIGH', referralBand: 'HIGH', ...changes });
+const kase = (changes: Partial<CaseFact>): CaseFact => ({
+  openedOn: '2026-01-10',
+  closedOn: null,
+  currentBand: 'HIGH',
+  referralBand: 'HIGH',
+  ...changes,
+});
 
 describe('cases and risk', () => {
   it('bands the cases open at any time in the period', () => {
     const figures = exact({
-      cases: [kase({}), kase({ currentBand: 'LOW' }), kase({ currentBand: null }), kase({ openedOn: '2026-07-01' }), kase({ openedOn: '2025-01-01', closedOn: '2025-12-31' }), kase({ openedOn: '2025-01-01', closedOn: '2026-01-01', currentBand: 'MEDIUM' })],
+      cases: [
+        kase({}),
+        kase({ currentBand: 'LOW' }),
+        kase({ currentBand: null }),
+        kase({ openedOn: '2026-07-01' }),
+        kase({ openedOn: '2025-01-01', closedOn: '2025-12-31' }),
+        kase({ openedOn: '2025-01-01', closedOn: '2026-01-01', currentBand: 'MEDIUM' }),
+      ],
     });
-    expect(figures.casesByRiskBand.map((row) => [row.band, row.cases.value])).toEqual([['HIGH', 1], ['MEDIUM', 1], ['LOW', 1], ['UNASSESSED', 1]]);
+    expect(figures.casesByRiskBand.map((row) => [row.band, row.cases.value])).toEqual([
+      ['HIGH', 1],
+      ['MEDIUM', 1],
+      ['LOW', 1],
+      ['UNASSESSED', 1],
+    ]);
   });
 
   it('compares the band at referral with the band at closure for cases closed in the period', () => {
-    const closed = (referralBand: CaseFact['referralBand'], currentBand: CaseFact['currentBand']) => kase({ closedOn: '2026-05-01', referralBand, currentBand });
-    const figures = exact({ cases: [closed('HIGH', 'LOW'), closed('HIGH', 'MEDIUM'), closed('MEDIUM', 'MEDIUM'), closed('LOW', 'HIGH'), closed(null, 'LOW'), kase({ closedOn: '2026-08-01', referralBand: 'HIGH', currentBand: 'LOW' })] });
+    const closed = (referralBand: CaseFact['referralBand'], currentBand: CaseFact['currentBand']) =>
+      kase({ closedOn: '2026-05-01', referralBand, currentBand });
+    const figures = exact({
+      cases: [
+        closed('HIGH', 'LOW'),
+        closed('HIGH', 'MEDIUM'),
+        closed('MEDIUM', 'MEDIUM'),
+        closed('LOW', 'HIGH'),
+        closed(null, 'LOW'),
+        kase({ closedOn: '2026-08-01', referralBand: 'HIGH', currentBand: 'LOW' }),
+      ],
+    });
     expect(figures.riskChange).toEqual({
       closed: { value: 5, suppressed: false },
       reduced: { value: 2, suppressed: false },
@@ -77,7 +136,11 @@ describe('cases and risk', () => {
 });
 
 const referral = (subjectKey: string, submitted: string, changes: Partial<ReferralFact> = {}): ReferralFact => ({
-  subjectKey, referrerAgencyId: 'police', submittedAt: new Date(`${submitted}T10:00:00Z`), criteria: [], ...changes,
+  subjectKey,
+  referrerAgencyId: 'police',
+  submittedAt: new Date(`${submitted}T10:00:00Z`),
+  criteria: [],
+  ...changes,
 });
 
 describe('referrals', () => {
@@ -93,8 +156,18 @@ describe('referrals', () => {
   });
 
   it('counts referrals by the agency that made them, within the period only', () => {
-    const figures = exact({ referrals: [referral('a', '2026-02-01'), referral('b', '2026-02-02', { referrerAgencyId: 'housing' }), referral('c', '2026-02-03'), referral('d', '2025-12-01')] });
-    expect(figures.referralsBySourceAgency.map((row) => [row.agency.name, row.referrals.value])).toEqual([['Housing', 1], ['Police', 2]]);
+    const figures = exact({
+      referrals: [
+        referral('a', '2026-02-01'),
+        referral('b', '2026-02-02', { referrerAgencyId: 'housing' }),
+        referral('c', '2026-02-03'),
+        referral('d', '2025-12-01'),
+      ],
+    });
+    expect(figures.referralsBySourceAgency.map((row) => [row.agency.name, row.referrals.value])).toEqual([
+      ['Housing', 1],
+      ['Police', 2],
+    ]);
   });
 });
 
@@ -110,19 +183,36 @@ describe('tools and powers', () => {
         { type: 'WARNING_LETTER', status: 'ACTIVE', issuedOn: '2026-07-01' },
       ],
     });
-    expect(figures.toolsAndPowers.map((row) => [row.name, row.used.value])).toEqual([['Warning letter', 1], ['Civil injunction', 2]]);
+    expect(figures.toolsAndPowers.map((row) => [row.name, row.used.value])).toEqual([
+      ['Warning letter', 1],
+      ['Civil injunction', 2],
+    ]);
   });
 });
 
 describe('figures for a member who may not see the cases', () => {
   it('withholds every count from 1 to 4 and keeps zeros and larger counts', () => {
-    const figures = governanceFigures(facts({ actions: [action({}), action({}), action({ ownerAgencyId: 'police' }), ...Array.from({ length: 5 }, () => action({ ownerAgencyId: 'police', status: 'COMPLETED', completedOn: '2026-02-03' }))] }), PERIOD, TODAY, true);
+    const figures = governanceFigures(
+      facts({
+        actions: [
+          action({}),
+          action({}),
+          action({ ownerAgencyId: 'police' }),
+          ...Array.from({ length: 5 }, () => action({ ownerAgencyId: 'police', status: 'COMPLETED', completedOn: '2026-02-03' })),
+        ],
+      }),
+      PERIOD,
+      TODAY,
+      true,
+    );
     const housing = figures.actionsByAgency.find((row) => row.agency.id === 'housing')!;
     expect(housing.set).toEqual({ value: null, suppressed: true });
     expect(housing.completed).toEqual({ value: 0, suppressed: false });
     expect(housing.completionRate).toEqual({ value: null, suppressed: true });
     const police = figures.actionsByAgency.find((row) => row.agency.id === 'police')!;
-    expect([police.set.value, police.completed.value, police.completionRate.value, police.medianDaysToComplete.value]).toEqual([6, 5, 0.833, 2]);
+    expect([police.set.value, police.completed.value, police.completionRate.value, police.medianDaysToComplete.value]).toEqual([
+      6, 5, 0.833, 2,
+    ]);
     expect(governanceCsv(figures)).toContain('Actions by agency,Housing,actions set,<5\r\n');
   });
 });

@@ -8,9 +8,19 @@ describe('who may issue an intervention', () => {
     ['probation may not send a warning letter', 'WARNING_LETTER', 'PROBATION', 'refused'],
     ['a commissioned service may run mediation', 'MEDIATION', 'OTHER', 'allowed'],
     ['the council may agree an Acceptable Behaviour Contract', 'ACCEPTABLE_BEHAVIOUR_CONTRACT', 'COUNCIL_ASB', 'allowed'],
-    ['the youth justice service attends an Acceptable Behaviour Contract but does not make it', 'ACCEPTABLE_BEHAVIOUR_CONTRACT', 'YOUTH_JUSTICE', 'refused'],
+    [
+      'the youth justice service attends an Acceptable Behaviour Contract but does not make it',
+      'ACCEPTABLE_BEHAVIOUR_CONTRACT',
+      'YOUTH_JUSTICE',
+      'refused',
+    ],
     ['the police offer a Community Remedy', 'COMMUNITY_REMEDY', 'POLICE', 'allowed'],
-    ['the council offers a Community Remedy only where the PCC document allows', 'COMMUNITY_REMEDY', 'COUNCIL_ASB', 'allowed with a caution'],
+    [
+      'the council offers a Community Remedy only where the PCC document allows',
+      'COMMUNITY_REMEDY',
+      'COUNCIL_ASB',
+      'allowed with a caution',
+    ],
     ['a council officer gives a Community Protection Warning', 'COMMUNITY_PROTECTION_WARNING', 'COUNCIL_ASB', 'allowed'],
     ['a housing provider gives one only when designated', 'COMMUNITY_PROTECTION_NOTICE', 'HOUSING_PROVIDER', 'allowed with a caution'],
     ['the fire service may not give a Community Protection Notice', 'COMMUNITY_PROTECTION_NOTICE', 'FIRE', 'refused'],
@@ -37,7 +47,8 @@ describe('who may issue an intervention', () => {
     const check = checkIssuer('ACCEPTABLE_BEHAVIOUR_CONTRACT', 'EDUCATION', 'issuedByAgencyId');
     expect(check.allowed ? null : check.refusal).toEqual({
       code: 'NOT_AN_ISSUING_AGENCY',
-      message: 'An Acceptable Behaviour Contract can be issued only by the police, the council or a housing provider, not by an education service. Ask a partner agency that may issue it to record it.',
+      message:
+        'An Acceptable Behaviour Contract can be issued only by the police, the council or a housing provider, not by an education service. Ask a partner agency that may issue it to record it.',
       field: 'issuedByAgencyId',
     });
   });

@@ -151,10 +151,22 @@ describe('the schema validator', () => {
   const breakages: [string, (manifest: Json) => void, RegExp][] = [
     ['an app id that is not a GUID', (m) => (m.id = 'asb-panels'), /^\/id must match pattern/],
     ['a missing privacy URL', (m) => delete (m.developer as Json).privacyUrl, /^\/developer must have required property 'privacyUrl'/],
-    ['an unknown tab context', (m) => ((at(m, 'configurableTabs.0') as Json).context = ['meetingLobby']), /^\/configurableTabs\/0\/context\/0 must be equal to one of the allowed values/],
-    ['a short name over 30 characters', (m) => ((m.name as Json).short = 'Anti-social behaviour risk panels'), /^\/name\/short must NOT have more than 30 characters/],
+    [
+      'an unknown tab context',
+      (m) => ((at(m, 'configurableTabs.0') as Json).context = ['meetingLobby']),
+      /^\/configurableTabs\/0\/context\/0 must be equal to one of the allowed values/,
+    ],
+    [
+      'a short name over 30 characters',
+      (m) => ((m.name as Json).short = 'Anti-social behaviour risk panels'),
+      /^\/name\/short must NOT have more than 30 characters/,
+    ],
     ['an accent colour that is not #RRGGBB', (m) => (m.accentColor = 'blue'), /^\/accentColor must match pattern/],
-    ['an unknown top-level field', (m) => (m.meetingRooms = true), /^\/ must NOT have additional properties \{"additionalProperty":"meetingRooms"\}/],
+    [
+      'an unknown top-level field',
+      (m) => (m.meetingRooms = true),
+      /^\/ must NOT have additional properties \{"additionalProperty":"meetingRooms"\}/,
+    ],
   ];
 
   it.each(breakages)('rejects %s', (_case, breakIt, expected) => {
@@ -189,7 +201,9 @@ describe('manifest values', () => {
 
   it.each(malformed)('refuses %s = %p and says why', (variable, value, reason) => {
     expect(() => fillManifest(readManifestTemplate(), { ...VALUES, [variable]: value })).toThrow(
-      new RegExp(`${variable} [^\\n]*${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\n]*; got "${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`),
+      new RegExp(
+        `${variable} [^\\n]*${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\n]*; got "${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`,
+      ),
     );
   });
 
@@ -270,7 +284,8 @@ describe('the icons', () => {
     expect([colour.width, colour.height]).toEqual([192, 192]);
     const all = pixels(colour);
     expect(all.every((pixel) => pixel.a === 255)).toBe(true);
-    const hex = (p: { r: number; g: number; b: number }) => `#${[p.r, p.g, p.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+    const hex = (p: { r: number; g: number; b: number }) =>
+      `#${[p.r, p.g, p.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
     expect(hex(all[0]!)).toBe(ACCENT_COLOUR);
     expect(all.some((pixel) => hex(pixel) === '#FFFFFF')).toBe(true);
   });

@@ -10,7 +10,11 @@ const people: PersonRecord[] = [
 
 describe('finding people who may already be on record', () => {
   it.each<[string, Omit<PersonRecord, 'id'>, Array<[string, number, string]>]>([
-    ['a short form and a missing apostrophe with the same date of birth', { givenNames: 'Bob', familyName: 'OBrien', dateOfBirth: '1981-04-12' }, [['p1', 1, 'same date of birth, name 1.00 similar']]],
+    [
+      'a short form and a missing apostrophe with the same date of birth',
+      { givenNames: 'Bob', familyName: 'OBrien', dateOfBirth: '1981-04-12' },
+      [['p1', 1, 'same date of birth, name 1.00 similar']],
+    ],
     [
       'a misspelt name with the same date of birth ranks above the same name without one',
       { givenNames: 'Jon', familyName: 'Smith', dateOfBirth: '1990-01-02' },
@@ -19,7 +23,11 @@ describe('finding people who may already be on record', () => {
         ['p3', 0.8, 'no date of birth to compare, name 1.00 similar'],
       ],
     ],
-    ['given and family names entered the wrong way round', { givenNames: 'Khan', familyName: 'Aisha', dateOfBirth: '1990-01-02' }, [['p5', 1, 'same date of birth, name 1.00 similar']]],
+    [
+      'given and family names entered the wrong way round',
+      { givenNames: 'Khan', familyName: 'Aisha', dateOfBirth: '1990-01-02' },
+      [['p5', 1, 'same date of birth, name 1.00 similar']],
+    ],
     ['a different person who shares only a date of birth', { givenNames: 'Mohammed', familyName: 'Ali', dateOfBirth: '1990-01-02' }, []],
   ])('%s', (_case, probe, expected) => {
     expect(findPossiblePeople(probe, people).map((c) => [c.record.id, c.score, c.reason])).toEqual(expected);
@@ -31,7 +39,13 @@ describe('finding people who may already be on record', () => {
   });
 
   it('stops at the limit asked for', () => {
-    expect(findPossiblePeople({ givenNames: 'Jon', familyName: 'Smith', dateOfBirth: null }, people, { minimumSimilarity: 0.85, minimumScore: 0.5, limit: 1 })).toHaveLength(1);
+    expect(
+      findPossiblePeople({ givenNames: 'Jon', familyName: 'Smith', dateOfBirth: null }, people, {
+        minimumSimilarity: 0.85,
+        minimumScore: 0.5,
+        limit: 1,
+      }),
+    ).toHaveLength(1);
   });
 });
 
@@ -44,8 +58,16 @@ const places: LocationRecord[] = [
 
 describe('finding places that may already be on record', () => {
   it.each<[string, Omit<LocationRecord, 'id'>, Array<[string, string]>]>([
-    ['the same house written with an abbreviation and a lower-case postcode', { address: '14 Elm Street Burnley', postcode: 'bb111aa' }, [['l1', 'same postcode BB11 1AA, address 1.00 similar']]],
-    ['a park with no postcode', { address: 'Elm St Play Park Burnley', postcode: null }, [['l3', 'no postcode to compare, address 1.00 similar']]],
+    [
+      'the same house written with an abbreviation and a lower-case postcode',
+      { address: '14 Elm Street Burnley', postcode: 'bb111aa' },
+      [['l1', 'same postcode BB11 1AA, address 1.00 similar']],
+    ],
+    [
+      'a park with no postcode',
+      { address: 'Elm St Play Park Burnley', postcode: null },
+      [['l3', 'no postcode to compare, address 1.00 similar']],
+    ],
   ])('%s', (_case, probe, expected) => {
     expect(findPossibleLocations(probe, places).map((c) => [c.record.id, c.reason])).toEqual(expected);
   });
@@ -59,7 +81,11 @@ describe('finding places that may already be on record', () => {
   });
 
   it('explains a different house number when a low minimum lets it through', () => {
-    const [next] = findPossibleLocations({ address: '14 Elm Street, Burnley', postcode: 'BB11 1AA' }, [places[1]!], { minimumSimilarity: 0.85, minimumScore: 0, limit: 10 });
+    const [next] = findPossibleLocations({ address: '14 Elm Street, Burnley', postcode: 'BB11 1AA' }, [places[1]!], {
+      minimumSimilarity: 0.85,
+      minimumScore: 0,
+      limit: 10,
+    });
     expect(next?.reason).toMatch(/^same postcode BB11 1AA, address 0\.\d\d similar, different house or flat number$/);
   });
 });

@@ -1,9 +1,21 @@
 // The minute-taker's place in the access policy: records the actions a panel agrees and follows the
 // meeting as a panel member would, but decides nothing the chair decides.
-import { caseAccessGround, mayUse, restrictedFieldsVisible, type Actor, type Capability, type CaseAccessFacts } from '../../api/domain/access/policy';
+import {
+  caseAccessGround,
+  mayUse,
+  restrictedFieldsVisible,
+  type Actor,
+  type Capability,
+  type CaseAccessFacts,
+} from '../../api/domain/access/policy';
 
 const minuteTaker: Actor = {
-  memberId: 'm-lee', partnershipId: 'p-1', agencyId: 'a-council', agencyType: 'COUNCIL_ASB', roles: ['MINUTE_TAKER'], displayName: 'Lee Minutes',
+  memberId: 'm-lee',
+  partnershipId: 'p-1',
+  agencyId: 'a-council',
+  agencyType: 'COUNCIL_ASB',
+  roles: ['MINUTE_TAKER'],
+  displayName: 'Lee Minutes',
 };
 
 describe('what a minute-taker may do', () => {
@@ -23,9 +35,12 @@ describe('what a minute-taker may do', () => {
   });
 });
 
-describe("which cases a minute-taker sees", () => {
+describe('which cases a minute-taker sees', () => {
   const onPanel = (agencyIds: string[]): CaseAccessFacts => ({
-    partnershipId: 'p-1', leadAgencyId: 'a-police', involvedAgencyIds: [], hearingPanels: [{ panelId: 'panel-1', agencyIds, chairMemberIds: ['m-chair'] }],
+    partnershipId: 'p-1',
+    leadAgencyId: 'a-police',
+    involvedAgencyIds: [],
+    hearingPanels: [{ panelId: 'panel-1', agencyIds, chairMemberIds: ['m-chair'] }],
   });
 
   test('sees a case heard by a panel their agency sits on, as a panel member would', () => {
@@ -37,6 +52,10 @@ describe("which cases a minute-taker sees", () => {
   });
 
   test('does not see health, safeguarding or police intelligence notes on a case they can see', () => {
-    expect(restrictedFieldsVisible(minuteTaker, onPanel(['a-council']))).toEqual({ healthNotes: false, safeguardingNotes: false, intelligenceNotes: false });
+    expect(restrictedFieldsVisible(minuteTaker, onPanel(['a-council']))).toEqual({
+      healthNotes: false,
+      safeguardingNotes: false,
+      intelligenceNotes: false,
+    });
   });
 });

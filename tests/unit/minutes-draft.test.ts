@@ -20,21 +20,74 @@ const record: MeetingRecord = {
     { name: 'Omar Price', agency: 'Fernbrook Council ASB Team', status: 'APOLOGIES' },
   ],
   actionReviews: [
-    { caseReference: 'CM-5', title: 'Visit the victim', owner: 'Fernbrook Homes', dueDate: '2026-11-18', outcome: 'NOT_DONE', notDoneReason: 'AGENCY_DID_NOT_DO_IT', note: 'Officer on leave' },
-    { caseReference: 'CM-5', title: 'Fit door cameras', owner: 'Fernbrook Police', dueDate: '2026-12-20', outcome: 'IN_PROGRESS', notDoneReason: null, note: null },
+    {
+      caseReference: 'CM-5',
+      title: 'Visit the victim',
+      owner: 'Fernbrook Homes',
+      dueDate: '2026-11-18',
+      outcome: 'NOT_DONE',
+      notDoneReason: 'AGENCY_DID_NOT_DO_IT',
+      note: 'Officer on leave',
+    },
+    {
+      caseReference: 'CM-5',
+      title: 'Fit door cameras',
+      owner: 'Fernbrook Police',
+      dueDate: '2026-12-20',
+      outcome: 'IN_PROGRESS',
+      notDoneReason: null,
+      note: null,
+    },
   ],
   items: [
     {
-      position: 1, caseReference: 'CM-1', why: 'New high-risk referral (score 31), received 15 November 2026.', status: 'DISCUSSED',
-      decisions: 'Housing to move the victim.', riskBandAfter: 'HIGH', caseDecision: 'KEEP_ON', closureReason: null, deferralReason: null,
+      position: 1,
+      caseReference: 'CM-1',
+      why: 'New high-risk referral (score 31), received 15 November 2026.',
+      status: 'DISCUSSED',
+      decisions: 'Housing to move the victim.',
+      riskBandAfter: 'HIGH',
+      caseDecision: 'KEEP_ON',
+      closureReason: null,
+      deferralReason: null,
       actions: [{ title: 'Offer a move', owner: 'Sam Patel (Fernbrook Homes)', dueDate: '2026-12-24' }],
     },
     {
-      position: 2, caseReference: 'CM-3', why: 'Repeat referral.', status: 'DISCUSSED',
-      decisions: 'No incidents for three months.', riskBandAfter: 'LOW', caseDecision: 'CLOSE', closureReason: 'Risk resolved', deferralReason: null, actions: [],
+      position: 2,
+      caseReference: 'CM-3',
+      why: 'Repeat referral.',
+      status: 'DISCUSSED',
+      decisions: 'No incidents for three months.',
+      riskBandAfter: 'LOW',
+      caseDecision: 'CLOSE',
+      closureReason: 'Risk resolved',
+      deferralReason: null,
+      actions: [],
     },
-    { position: 3, caseReference: 'CM-2', why: 'New medium-risk referral.', status: 'DEFERRED', decisions: null, riskBandAfter: null, caseDecision: null, closureReason: null, deferralReason: 'Housing officer on leave', actions: [] },
-    { position: 4, caseReference: 'CM-4', why: 'Review due.', status: 'SPILLED_OVER', decisions: null, riskBandAfter: null, caseDecision: null, closureReason: null, deferralReason: null, actions: [] },
+    {
+      position: 3,
+      caseReference: 'CM-2',
+      why: 'New medium-risk referral.',
+      status: 'DEFERRED',
+      decisions: null,
+      riskBandAfter: null,
+      caseDecision: null,
+      closureReason: null,
+      deferralReason: 'Housing officer on leave',
+      actions: [],
+    },
+    {
+      position: 4,
+      caseReference: 'CM-4',
+      why: 'Review due.',
+      status: 'SPILLED_OVER',
+      decisions: null,
+      riskBandAfter: null,
+      caseDecision: null,
+      closureReason: null,
+      deferralReason: null,
+      actions: [],
+    },
   ],
 };
 
@@ -60,13 +113,28 @@ describe('drafting the minutes from the record', () => {
 
   it('gives each case heard its decisions, outcome with risk and closure reason, and actions with owners and due dates', () => {
     expect(minutes.cases).toEqual([
-      { heading: '1. Case CM-1', why: 'New high-risk referral (score 31), received 15 November 2026.', decisions: 'Housing to move the victim.', outcome: 'Kept on the panel; risk now high.', actions: ['Offer a move: Sam Patel (Fernbrook Homes), by 24 December 2026'] },
-      { heading: '2. Case CM-3', why: 'Repeat referral.', decisions: 'No incidents for three months.', outcome: 'Closed; risk now low; reason: Risk resolved.', actions: [] },
+      {
+        heading: '1. Case CM-1',
+        why: 'New high-risk referral (score 31), received 15 November 2026.',
+        decisions: 'Housing to move the victim.',
+        outcome: 'Kept on the panel; risk now high.',
+        actions: ['Offer a move: Sam Patel (Fernbrook Homes), by 24 December 2026'],
+      },
+      {
+        heading: '2. Case CM-3',
+        why: 'Repeat referral.',
+        decisions: 'No incidents for three months.',
+        outcome: 'Closed; risk now low; reason: Risk resolved.',
+        actions: [],
+      },
     ]);
   });
 
   it('notes the cases deferred or not reached', () => {
-    expect(minutes.notHeard).toEqual(['Case CM-2: deferred (Housing officer on leave)', 'Case CM-4: not reached; carried to the next meeting']);
+    expect(minutes.notHeard).toEqual([
+      'Case CM-2: deferred (Housing officer on leave)',
+      'Case CM-4: not reached; carried to the next meeting',
+    ]);
   });
 });
 
@@ -77,6 +145,13 @@ describe('approval', () => {
 
   it('names the cases heard without an outcome', () => {
     const missing = { ...record, items: record.items.map((item) => (item.position === 2 ? { ...item, caseDecision: null } : item)) };
-    expect(checkReadyForApproval(missing)).toEqual({ ok: false, error: { code: 'OUTCOMES_MISSING', message: 'Record the decisions and outcome for case CM-3 before approving the minutes.', field: 'items' } });
+    expect(checkReadyForApproval(missing)).toEqual({
+      ok: false,
+      error: {
+        code: 'OUTCOMES_MISSING',
+        message: 'Record the decisions and outcome for case CM-3 before approving the minutes.',
+        field: 'items',
+      },
+    });
   });
 });

@@ -21,7 +21,14 @@ const daysAgo = (days: number, category: IncidentCategory = 'PERSONAL', londonTi
   return { occurredAt: new Date(Date.UTC(2025, 6, 1 - days, h - 1, m)), category };
 };
 
-const mediumVictim: RiskSummary = { subjectType: 'VICTIM', score: 20, threshold: 32, calculatedBand: 'MEDIUM', finalBand: 'MEDIUM', judgement: null };
+const mediumVictim: RiskSummary = {
+  subjectType: 'VICTIM',
+  score: 20,
+  threshold: 32,
+  calculatedBand: 'MEDIUM',
+  finalBand: 'MEDIUM',
+  judgement: null,
+};
 
 function decide(input: Partial<ReferralCriteriaInput>, policy?: ReferralPolicy): ReferralCriteriaDecision {
   const result = assessReferralCriteria({ assessedAt, risk: mediumVictim, incidents: [], ...input }, policy);
@@ -45,15 +52,43 @@ describe('counting incidents within a window of calendar days', () => {
 describe('the four referral criteria', () => {
   it.each<[string, Partial<ReferralCriteriaInput>, ReferralCriterion[]]>([
     ['a medium score with two incidents this year meets none', { incidents: [daysAgo(10), daysAgo(200)] }, []],
-    ['a score exactly at the threshold is visible high risk', { risk: { ...mediumVictim, score: 32, calculatedBand: 'HIGH', finalBand: 'HIGH' } }, ['VISIBLE_HIGH_RISK']],
+    [
+      'a score exactly at the threshold is visible high risk',
+      { risk: { ...mediumVictim, score: 32, calculatedBand: 'HIGH', finalBand: 'HIGH' } },
+      ['VISIBLE_HIGH_RISK'],
+    ],
     ['a score one below the threshold is not', { risk: { ...mediumVictim, score: 31 } }, []],
-    ['3 incidents in 12 months is potential escalation', { incidents: [daysAgo(5, 'NUISANCE'), daysAgo(100), daysAgo(365, 'ENVIRONMENTAL')] }, ['POTENTIAL_ESCALATION']],
+    [
+      '3 incidents in 12 months is potential escalation',
+      { incidents: [daysAgo(5, 'NUISANCE'), daysAgo(100), daysAgo(365, 'ENVIRONMENTAL')] },
+      ['POTENTIAL_ESCALATION'],
+    ],
     ['3 incidents where the oldest is 366 days ago is not', { incidents: [daysAgo(5, 'NUISANCE'), daysAgo(100), daysAgo(366)] }, []],
-    ['judgement raising the risk to high is professional judgement', { risk: { ...mediumVictim, finalBand: 'HIGH', judgement: { toBand: 'HIGH', reason: 'Weapons seen' } } }, ['PROFESSIONAL_JUDGEMENT']],
-    ['judgement raising the risk only to medium is not', { risk: { ...mediumVictim, calculatedBand: 'LOW', judgement: { toBand: 'MEDIUM', reason: 'Isolated' } } }, []],
-    ['a new incident 365 days after last being heard is a repeat referral', { lastHeardAt: new Date('2024-07-01T13:00:00Z'), incidents: [daysAgo(0)] }, ['REPEAT_REFERRAL']],
-    ['a new incident 366 days after last being heard is not', { lastHeardAt: new Date('2024-06-30T13:00:00Z'), incidents: [daysAgo(0)] }, []],
-    ['an incident before the case was heard is not a repeat referral', { lastHeardAt: new Date('2025-06-20T13:00:00Z'), incidents: [daysAgo(20)] }, []],
+    [
+      'judgement raising the risk to high is professional judgement',
+      { risk: { ...mediumVictim, finalBand: 'HIGH', judgement: { toBand: 'HIGH', reason: 'Weapons seen' } } },
+      ['PROFESSIONAL_JUDGEMENT'],
+    ],
+    [
+      'judgement raising the risk only to medium is not',
+      { risk: { ...mediumVictim, calculatedBand: 'LOW', judgement: { toBand: 'MEDIUM', reason: 'Isolated' } } },
+      [],
+    ],
+    [
+      'a new incident 365 days after last being heard is a repeat referral',
+      { lastHeardAt: new Date('2024-07-01T13:00:00Z'), incidents: [daysAgo(0)] },
+      ['REPEAT_REFERRAL'],
+    ],
+    [
+      'a new incident 366 days after last being heard is not',
+      { lastHeardAt: new Date('2024-06-30T13:00:00Z'), incidents: [daysAgo(0)] },
+      [],
+    ],
+    [
+      'an incident before the case was heard is not a repeat referral',
+      { lastHeardAt: new Date('2025-06-20T13:00:00Z'), incidents: [daysAgo(20)] },
+      [],
+    ],
   ])('%s', (_case, input, expected) => {
     expect(criteria(decide(input))).toEqual(expected);
   });
@@ -80,7 +115,10 @@ describe('the four referral criteria', () => {
   });
 
   it('refuses a rule that counts nothing', () => {
-    const result = assessReferralCriteria({ assessedAt, risk: mediumVictim, incidents: [] }, { ...DEFAULT_REFERRAL_POLICY, repeatVictimRules: [{ atLeast: 0, withinDays: 90 }] });
+    const result = assessReferralCriteria(
+      { assessedAt, risk: mediumVictim, incidents: [] },
+      { ...DEFAULT_REFERRAL_POLICY, repeatVictimRules: [{ atLeast: 0, withinDays: 90 }] },
+    );
     expect(!result.ok && result.error).toMatchObject({ code: 'REFERRAL_RULE_INVALID', field: 'repeatVictimRules.0' });
   });
 });

@@ -21,14 +21,39 @@ const highRisk = (subject: SubjectType, score: number, threshold: number): Refer
 describe('routing a referral', () => {
   it.each<[string, RiskSummary, ReferralCriteriaDecision, RoutingOutcome, PanelType | null, string | null]>([
     ['a high-risk victim goes to CMARAC', risk('VICTIM', 36, 'HIGH'), highRisk('VICTIM', 36, 32), 'PANEL', 'CMARAC', '2025-03-24'],
-    ['a persistent perpetrator goes to the Offender Panel', risk('PERPETRATOR', 30, 'HIGH', 28), highRisk('PERPETRATOR', 30, 28), 'PANEL', 'OFFENDER_PANEL', '2025-03-24'],
-    ['a problem location goes to the Problem-Solving Forum', risk('LOCATION', 26, 'HIGH', 24), highRisk('LOCATION', 26, 24), 'PANEL', 'PROBLEM_SOLVING_FORUM', '2025-03-24'],
-    ['a medium-risk victim stays in agency casework with a 28-day review', risk('VICTIM', 20, 'MEDIUM'), none, 'LEAD_AGENCY_CASEWORK', null, '2025-04-07'],
+    [
+      'a persistent perpetrator goes to the Offender Panel',
+      risk('PERPETRATOR', 30, 'HIGH', 28),
+      highRisk('PERPETRATOR', 30, 28),
+      'PANEL',
+      'OFFENDER_PANEL',
+      '2025-03-24',
+    ],
+    [
+      'a problem location goes to the Problem-Solving Forum',
+      risk('LOCATION', 26, 'HIGH', 24),
+      highRisk('LOCATION', 26, 24),
+      'PANEL',
+      'PROBLEM_SOLVING_FORUM',
+      '2025-03-24',
+    ],
+    [
+      'a medium-risk victim stays in agency casework with a 28-day review',
+      risk('VICTIM', 20, 'MEDIUM'),
+      none,
+      'LEAD_AGENCY_CASEWORK',
+      null,
+      '2025-04-07',
+    ],
     ['a low-risk victim gets advice and the case closes', risk('VICTIM', 6, 'LOW'), none, 'ADVICE_AND_CLOSURE', null, null],
     [
       'a medium-risk victim with escalating incidents goes to CMARAC',
       risk('VICTIM', 20, 'MEDIUM'),
-      { ...none, meetsCriteria: true, met: [{ criterion: 'POTENTIAL_ESCALATION', because: 'there were 3 incidents in the last 365 days' }] },
+      {
+        ...none,
+        meetsCriteria: true,
+        met: [{ criterion: 'POTENTIAL_ESCALATION', because: 'there were 3 incidents in the last 365 days' }],
+      },
       'PANEL',
       'CMARAC',
       '2025-03-24',
@@ -49,7 +74,10 @@ describe('routing a referral', () => {
   it('explains a CMARAC referral with the score and the repeat incidents', () => {
     const decision = routeReferral({
       risk: risk('VICTIM', 36, 'HIGH'),
-      criteria: { ...highRisk('VICTIM', 36, 32), repeatVictimisation: { rule: { atLeast: 3, withinDays: 90 }, category: 'PERSONAL', count: 4 } },
+      criteria: {
+        ...highRisk('VICTIM', 36, 32),
+        repeatVictimisation: { rule: { atLeast: 3, withinDays: 90 }, category: 'PERSONAL', count: 4 },
+      },
       leadAgency: 'Lancashire Police',
       decidedAt,
     });
@@ -67,11 +95,17 @@ describe('routing a referral', () => {
 
   it('explains closure in plain words', () => {
     const decision = routeReferral({ risk: risk('LOCATION', 4, 'LOW', 24), criteria: none, leadAgency: 'Pendle Council', decidedAt });
-    expect(decision.explanation).toBe('Advice given and case closed because the location scored 4 (low, threshold 24) and no referral criterion was met.');
+    expect(decision.explanation).toBe(
+      'Advice given and case closed because the location scored 4 (low, threshold 24) and no referral criterion was met.',
+    );
   });
 
   it('mentions professional judgement that raised a low score to medium', () => {
-    const raised: RiskSummary = { ...risk('VICTIM', 10, 'LOW'), finalBand: 'MEDIUM', judgement: { toBand: 'MEDIUM', reason: 'Lives alone with dementia' } };
+    const raised: RiskSummary = {
+      ...risk('VICTIM', 10, 'LOW'),
+      finalBand: 'MEDIUM',
+      judgement: { toBand: 'MEDIUM', reason: 'Lives alone with dementia' },
+    };
     const decision = routeReferral({ risk: raised, criteria: none, leadAgency: 'Hyndburn Council', decidedAt });
     expect(decision.outcome).toBe('LEAD_AGENCY_CASEWORK');
     expect(decision.explanation).toContain('professional judgement raised it to medium: Lives alone with dementia');

@@ -26,13 +26,25 @@ describe('reminders for an action due on 1 December', () => {
   it.each<[string, string, string[]]>([
     ['nothing four days before', '2026-11-27', []],
     ['a "due soon" reminder three days before', '2026-11-28', ['BEFORE_DUE action:act-1:before:2026-12-01']],
-    ['the same "due soon" reminder, so a sender that missed Saturday still sends it once', '2026-11-30', ['BEFORE_DUE action:act-1:before:2026-12-01']],
+    [
+      'the same "due soon" reminder, so a sender that missed Saturday still sends it once',
+      '2026-11-30',
+      ['BEFORE_DUE action:act-1:before:2026-12-01'],
+    ],
     ['a reminder on the due day', '2026-12-01', ['DUE_TODAY action:act-1:due:2026-12-01']],
     ['an overdue reminder the day after', '2026-12-02', ['OVERDUE action:act-1:overdue:2026-12-02']],
     ['the same overdue reminder the next day, as they repeat every two days', '2026-12-03', ['OVERDUE action:act-1:overdue:2026-12-02']],
     ['a new overdue reminder three days late', '2026-12-04', ['OVERDUE action:act-1:overdue:2026-12-04']],
-    ['escalation to the chair five days late', '2026-12-06', ['OVERDUE action:act-1:overdue:2026-12-06', 'ESCALATION action:act-1:escalation:2026-12-01']],
-    ['escalation only once, however long it stays overdue', '2026-12-20', ['OVERDUE action:act-1:overdue:2026-12-20', 'ESCALATION action:act-1:escalation:2026-12-01']],
+    [
+      'escalation to the chair five days late',
+      '2026-12-06',
+      ['OVERDUE action:act-1:overdue:2026-12-06', 'ESCALATION action:act-1:escalation:2026-12-01'],
+    ],
+    [
+      'escalation only once, however long it stays overdue',
+      '2026-12-20',
+      ['OVERDUE action:act-1:overdue:2026-12-20', 'ESCALATION action:act-1:escalation:2026-12-01'],
+    ],
   ])('sends %s', (_name, today, expected) => {
     expect(summary(today)).toEqual(expected);
   });
@@ -41,7 +53,12 @@ describe('reminders for an action due on 1 December', () => {
     ['no "due soon" reminder when the partnership sets none', '2026-11-30', { daysBeforeDue: 0 }, []],
     ['no due-day reminder when it is switched off', '2026-12-01', { onDueDay: false }, []],
     ['a daily overdue reminder when set to every day', '2026-12-03', { overdueEveryDays: 1 }, ['OVERDUE action:act-1:overdue:2026-12-03']],
-    ['escalation after two days when the panel wants it sooner', '2026-12-03', { escalateAfterDaysOverdue: 2 }, ['OVERDUE action:act-1:overdue:2026-12-02', 'ESCALATION action:act-1:escalation:2026-12-01']],
+    [
+      'escalation after two days when the panel wants it sooner',
+      '2026-12-03',
+      { escalateAfterDaysOverdue: 2 },
+      ['OVERDUE action:act-1:overdue:2026-12-02', 'ESCALATION action:act-1:escalation:2026-12-01'],
+    ],
   ])('sends %s', (_name, today, change, expected) => {
     expect(summary(today, { ...DEFAULT_REMINDER_POLICY, ...change })).toEqual(expected);
   });
@@ -121,7 +138,11 @@ describe('the weekly digest', () => {
   it.each<[string, string, string[]]>([
     ['is not due before the chosen day of the week', '2026-11-24', []],
     ['is due on the chosen day', '2026-11-25', ['digest:amy:2026-W48', 'digest:ben:2026-W48']],
-    ['is still due later that week, with the same keys, if the sender missed Wednesday', '2026-11-27', ['digest:amy:2026-W48', 'digest:ben:2026-W48']],
+    [
+      'is still due later that week, with the same keys, if the sender missed Wednesday',
+      '2026-11-27',
+      ['digest:amy:2026-W48', 'digest:ben:2026-W48'],
+    ],
     ['has new keys the following week', '2026-12-02', ['digest:amy:2026-W49', 'digest:ben:2026-W49']],
   ])('with a Wednesday digest, %s', (_name, today, keys) => {
     const digests = weeklyDigestsDue(actions, today, { ...DEFAULT_REMINDER_POLICY, digestWeekday: 'WEDNESDAY' });

@@ -11,11 +11,14 @@ import {
 
 const now = new Date('2026-11-23T09:00:00Z');
 const offsets = (plan: PlannedSend[]) => plan.map((send) => send.sendAt.getTime() - now.getTime());
-const messages = (count: number, conversationId = 'meeting-chat') => Array.from({ length: count }, (_, i) => ({ id: `m${i}`, conversationId }));
+const messages = (count: number, conversationId = 'meeting-chat') =>
+  Array.from({ length: count }, (_, i) => ({ id: `m${i}`, conversationId }));
 
 function breaksALimit(plan: PlannedSend[]): boolean {
   const times = plan.map((send) => send.sendAt.getTime());
-  return TEAMS_SEND_LIMITS_PER_CONVERSATION.some((limit) => times.some((t) => times.filter((s) => s > t - limit.windowMs && s <= t).length > limit.max));
+  return TEAMS_SEND_LIMITS_PER_CONVERSATION.some((limit) =>
+    times.some((t) => times.filter((s) => s > t - limit.windowMs && s <= t).length > limit.max),
+  );
 }
 
 describe('pacing sends into one Teams conversation', () => {
@@ -51,16 +54,58 @@ describe('retrying a failed send', () => {
   const none = () => 0;
 
   it.each<[string, SendFailure, number, () => number, RetryDecision]>([
-    ['waits as long as Retry-After says on 429, plus jitter', { status: 429, retryAfterSeconds: 3 }, 1, half, { kind: 'RETRY', delayMs: 3500 }],
-    ['honours Retry-After exactly when the jitter is nil', { status: 429, retryAfterSeconds: 3 }, 1, none, { kind: 'RETRY', delayMs: 3000 }],
-    ['backs off from half a second to a second on a first 429 with no Retry-After', { status: 429 }, 1, half, { kind: 'RETRY', delayMs: 750 }],
+    [
+      'waits as long as Retry-After says on 429, plus jitter',
+      { status: 429, retryAfterSeconds: 3 },
+      1,
+      half,
+      { kind: 'RETRY', delayMs: 3500 },
+    ],
+    [
+      'honours Retry-After exactly when the jitter is nil',
+      { status: 429, retryAfterSeconds: 3 },
+      1,
+      none,
+      { kind: 'RETRY', delayMs: 3000 },
+    ],
+    [
+      'backs off from half a second to a second on a first 429 with no Retry-After',
+      { status: 429 },
+      1,
+      half,
+      { kind: 'RETRY', delayMs: 750 },
+    ],
     ['backs off further on the third 502', { status: 502 }, 3, none, { kind: 'RETRY', delayMs: 2000 }],
     ['retries a 412', { status: 412 }, 1, none, { kind: 'RETRY', delayMs: 500 }],
     ['retries a 504', { status: 504 }, 2, none, { kind: 'RETRY', delayMs: 1000 }],
-    ['gives up after five attempts', { status: 504 }, 5, none, { kind: 'GIVE_UP', reason: 'Teams still failed (HTTP 504) after 5 attempts.' }],
-    ['marks someone who blocked the app as unreachable without retrying', { status: 403, errorCode: 'MessageWritesBlocked' }, 1, none, { kind: 'UNREACHABLE', reason: 'The recipient has blocked or removed the app in Teams.' }],
-    ['gives up on any other 403', { status: 403, errorCode: 'Forbidden' }, 1, none, { kind: 'GIVE_UP', reason: 'Teams refused the message (HTTP 403); sending it again would not help.' }],
-    ['gives up on a malformed message', { status: 400 }, 1, none, { kind: 'GIVE_UP', reason: 'Teams refused the message (HTTP 400); sending it again would not help.' }],
+    [
+      'gives up after five attempts',
+      { status: 504 },
+      5,
+      none,
+      { kind: 'GIVE_UP', reason: 'Teams still failed (HTTP 504) after 5 attempts.' },
+    ],
+    [
+      'marks someone who blocked the app as unreachable without retrying',
+      { status: 403, errorCode: 'MessageWritesBlocked' },
+      1,
+      none,
+      { kind: 'UNREACHABLE', reason: 'The recipient has blocked or removed the app in Teams.' },
+    ],
+    [
+      'gives up on any other 403',
+      { status: 403, errorCode: 'Forbidden' },
+      1,
+      none,
+      { kind: 'GIVE_UP', reason: 'Teams refused the message (HTTP 403); sending it again would not help.' },
+    ],
+    [
+      'gives up on a malformed message',
+      { status: 400 },
+      1,
+      none,
+      { kind: 'GIVE_UP', reason: 'Teams refused the message (HTTP 400); sending it again would not help.' },
+    ],
   ])('%s', (_name, failure, attempts, random, decision) => {
     expect(decideRetry(failure, attempts, random)).toEqual(decision);
   });

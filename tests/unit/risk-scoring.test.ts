@@ -1,5 +1,11 @@
 import { DEFAULT_LOCATION_TEMPLATE, DEFAULT_VICTIM_TEMPLATE } from '../../api/domain/risk/default-templates';
-import { applyProfessionalJudgement, checkAnswers, scoreAssessment, type Answers, type ScoredAssessment } from '../../api/domain/risk/scoring';
+import {
+  applyProfessionalJudgement,
+  checkAnswers,
+  scoreAssessment,
+  type Answers,
+  type ScoredAssessment,
+} from '../../api/domain/risk/scoring';
 import type { RiskBand } from '../../api/domain/risk/template';
 
 const allAnswered = (optionId: string, overrides: Record<string, string> = {}): Answers => ({
@@ -21,7 +27,12 @@ const clearlyHighRisk = allAnswered('some', {
 });
 
 // Noisy neighbours every week for a couple of months; annoying, not frightening.
-const persistentNuisance = allAnswered('none', { 'v-at-home': 'serious', 'v-frequency': 'some', 'v-duration': 'some', 'v-wellbeing': 'some' });
+const persistentNuisance = allAnswered('none', {
+  'v-at-home': 'serious',
+  'v-frequency': 'some',
+  'v-duration': 'some',
+  'v-wellbeing': 'some',
+});
 
 function scored(answers: Answers): ScoredAssessment {
   const result = scoreAssessment(DEFAULT_VICTIM_TEMPLATE, answers);
@@ -70,7 +81,13 @@ describe('scoring a victim risk assessment with the default template', () => {
   });
 
   it('records which template and version the score was made with', () => {
-    expect(scored(clearlyHighRisk)).toMatchObject({ templateId: 'default-victim', templateVersion: 1, subjectType: 'VICTIM', threshold: 32, maximumScore: 60 });
+    expect(scored(clearlyHighRisk)).toMatchObject({
+      templateId: 'default-victim',
+      templateVersion: 1,
+      subjectType: 'VICTIM',
+      threshold: 32,
+      maximumScore: 60,
+    });
   });
 });
 
@@ -79,8 +96,18 @@ describe('refusing answers that do not fit the template', () => {
 
   it.each<[string, Answers, string, string]>([
     ['a required question is unanswered', withoutFear, 'ANSWER_MISSING', 'v-fear'],
-    ['an answer is to a question the template does not have', allAnswered('none', { 'v-shoe-size': 'none' }), 'ANSWER_TO_UNKNOWN_QUESTION', 'v-shoe-size'],
-    ['an answer is not one of the question\u2019s options', allAnswered('none', { 'v-threats': 'maybe' }), 'ANSWER_OPTION_UNKNOWN', 'v-threats'],
+    [
+      'an answer is to a question the template does not have',
+      allAnswered('none', { 'v-shoe-size': 'none' }),
+      'ANSWER_TO_UNKNOWN_QUESTION',
+      'v-shoe-size',
+    ],
+    [
+      'an answer is not one of the question\u2019s options',
+      allAnswered('none', { 'v-threats': 'maybe' }),
+      'ANSWER_OPTION_UNKNOWN',
+      'v-threats',
+    ],
   ])('refuses to score when %s, naming the question', (_case, answers, code, field) => {
     const result = scoreAssessment(DEFAULT_VICTIM_TEMPLATE, answers);
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code, field }) });
@@ -112,14 +139,27 @@ describe('professional judgement', () => {
   const medium = scored(allAnswered('some'));
 
   it('raises a medium score to high with the reason recorded', () => {
-    const result = applyProfessionalJudgement(medium, { band: 'HIGH', reason: 'Perpetrator has a knife conviction', recordedBy: 'PC 1234 Patel', recordedAt: at });
+    const result = applyProfessionalJudgement(medium, {
+      band: 'HIGH',
+      reason: 'Perpetrator has a knife conviction',
+      recordedBy: 'PC 1234 Patel',
+      recordedAt: at,
+    });
     expect(result.ok && result.value).toMatchObject({
       calculatedBand: 'MEDIUM',
       finalBand: 'HIGH',
       score: 30,
-      judgement: { fromBand: 'MEDIUM', toBand: 'HIGH', reason: 'Perpetrator has a knife conviction', recordedBy: 'PC 1234 Patel', recordedAt: at },
+      judgement: {
+        fromBand: 'MEDIUM',
+        toBand: 'HIGH',
+        reason: 'Perpetrator has a knife conviction',
+        recordedBy: 'PC 1234 Patel',
+        recordedAt: at,
+      },
     });
-    expect(result.ok && result.value.reasons.at(-1)).toBe('Raised from medium to high on professional judgement: Perpetrator has a knife conviction');
+    expect(result.ok && result.value.reasons.at(-1)).toBe(
+      'Raised from medium to high on professional judgement: Perpetrator has a knife conviction',
+    );
   });
 
   it.each<[string, ScoredAssessment, RiskBand, string, string]>([
@@ -133,9 +173,21 @@ describe('professional judgement', () => {
   });
 
   it('cannot be used to lower a band that judgement has already raised', () => {
-    const raised = applyProfessionalJudgement(medium, { band: 'HIGH', reason: 'Escalating threats', recordedBy: 'DS Jones', recordedAt: at });
+    const raised = applyProfessionalJudgement(medium, {
+      band: 'HIGH',
+      reason: 'Escalating threats',
+      recordedBy: 'DS Jones',
+      recordedAt: at,
+    });
     if (!raised.ok) throw new Error(raised.error.message);
-    const lowered = applyProfessionalJudgement(raised.value, { band: 'MEDIUM', reason: 'Second thoughts', recordedBy: 'DS Jones', recordedAt: at });
-    expect(!lowered.ok && lowered.error.message).toBe('Professional judgement can raise the risk but never lower it: the assessment is high, so it cannot be set to medium.');
+    const lowered = applyProfessionalJudgement(raised.value, {
+      band: 'MEDIUM',
+      reason: 'Second thoughts',
+      recordedBy: 'DS Jones',
+      recordedAt: at,
+    });
+    expect(!lowered.ok && lowered.error.message).toBe(
+      'Professional judgement can raise the risk but never lower it: the assessment is high, so it cannot be set to medium.',
+    );
   });
 });

@@ -13,8 +13,30 @@ const small: RiskTemplate = {
     { band: 'HIGH', from: 6, to: 8 },
   ],
   questions: [
-    { id: 'q1', section: 'PERSONAL', topic: 'health', wording: 'Health?', helpText: '', required: true, options: [{ id: 'no', label: 'No', weight: 0 }, { id: 'yes', label: 'Yes', weight: 4 }] },
-    { id: 'q2', section: 'HARM_AND_IMPACT', topic: 'fear', wording: 'Fear?', helpText: '', required: true, options: [{ id: 'no', label: 'No', weight: 0 }, { id: 'yes', label: 'Yes', weight: 4 }] },
+    {
+      id: 'q1',
+      section: 'PERSONAL',
+      topic: 'health',
+      wording: 'Health?',
+      helpText: '',
+      required: true,
+      options: [
+        { id: 'no', label: 'No', weight: 0 },
+        { id: 'yes', label: 'Yes', weight: 4 },
+      ],
+    },
+    {
+      id: 'q2',
+      section: 'HARM_AND_IMPACT',
+      topic: 'fear',
+      wording: 'Fear?',
+      helpText: '',
+      required: true,
+      options: [
+        { id: 'no', label: 'No', weight: 0 },
+        { id: 'yes', label: 'Yes', weight: 4 },
+      ],
+    },
   ],
 };
 
@@ -34,14 +56,98 @@ describe('default risk templates', () => {
 describe('checking a template is well formed', () => {
   const cases: Array<[string, Partial<RiskTemplate>, string]> = [
     ['two questions share an id', { questions: [small.questions[0]!, { ...small.questions[1]!, id: 'q1' }] }, 'QUESTION_ID_DUPLICATED'],
-    ['a question repeats an answer id', { questions: [{ ...small.questions[0]!, options: [{ id: 'a', label: 'A', weight: 0 }, { id: 'a', label: 'B', weight: 4 }] }, small.questions[1]!] }, 'OPTION_ID_DUPLICATED'],
-    ['a question has only one answer', { questions: [{ ...small.questions[0]!, options: [{ id: 'a', label: 'A', weight: 8 }] }, small.questions[1]!] }, 'QUESTION_NEEDS_OPTIONS'],
-    ['an answer weighs less than nothing', { questions: [{ ...small.questions[0]!, options: [{ id: 'a', label: 'A', weight: -1 }, { id: 'b', label: 'B', weight: 4 }] }, small.questions[1]!] }, 'OPTION_WEIGHT_INVALID'],
-    ['the bands leave a gap', { bands: [{ band: 'LOW', from: 0, to: 2 }, { band: 'MEDIUM', from: 4, to: 5 }, { band: 'HIGH', from: 6, to: 8 }] }, 'BANDS_NOT_CONTIGUOUS'],
-    ['the bands overlap', { bands: [{ band: 'LOW', from: 0, to: 3 }, { band: 'MEDIUM', from: 3, to: 5 }, { band: 'HIGH', from: 6, to: 8 }] }, 'BANDS_NOT_CONTIGUOUS'],
-    ['the high band stops short of the maximum', { bands: [{ band: 'LOW', from: 0, to: 2 }, { band: 'MEDIUM', from: 3, to: 5 }, { band: 'HIGH', from: 6, to: 7 }] }, 'BANDS_DO_NOT_REACH_MAXIMUM'],
-    ['the low band does not start at zero', { bands: [{ band: 'LOW', from: 1, to: 2 }, { band: 'MEDIUM', from: 3, to: 5 }, { band: 'HIGH', from: 6, to: 8 }] }, 'BANDS_DO_NOT_START_AT_ZERO'],
-    ['the bands are out of order', { bands: [{ band: 'MEDIUM', from: 0, to: 2 }, { band: 'LOW', from: 3, to: 5 }, { band: 'HIGH', from: 6, to: 8 }] }, 'BANDS_NOT_LOW_MEDIUM_HIGH'],
+    [
+      'a question repeats an answer id',
+      {
+        questions: [
+          {
+            ...small.questions[0]!,
+            options: [
+              { id: 'a', label: 'A', weight: 0 },
+              { id: 'a', label: 'B', weight: 4 },
+            ],
+          },
+          small.questions[1]!,
+        ],
+      },
+      'OPTION_ID_DUPLICATED',
+    ],
+    [
+      'a question has only one answer',
+      { questions: [{ ...small.questions[0]!, options: [{ id: 'a', label: 'A', weight: 8 }] }, small.questions[1]!] },
+      'QUESTION_NEEDS_OPTIONS',
+    ],
+    [
+      'an answer weighs less than nothing',
+      {
+        questions: [
+          {
+            ...small.questions[0]!,
+            options: [
+              { id: 'a', label: 'A', weight: -1 },
+              { id: 'b', label: 'B', weight: 4 },
+            ],
+          },
+          small.questions[1]!,
+        ],
+      },
+      'OPTION_WEIGHT_INVALID',
+    ],
+    [
+      'the bands leave a gap',
+      {
+        bands: [
+          { band: 'LOW', from: 0, to: 2 },
+          { band: 'MEDIUM', from: 4, to: 5 },
+          { band: 'HIGH', from: 6, to: 8 },
+        ],
+      },
+      'BANDS_NOT_CONTIGUOUS',
+    ],
+    [
+      'the bands overlap',
+      {
+        bands: [
+          { band: 'LOW', from: 0, to: 3 },
+          { band: 'MEDIUM', from: 3, to: 5 },
+          { band: 'HIGH', from: 6, to: 8 },
+        ],
+      },
+      'BANDS_NOT_CONTIGUOUS',
+    ],
+    [
+      'the high band stops short of the maximum',
+      {
+        bands: [
+          { band: 'LOW', from: 0, to: 2 },
+          { band: 'MEDIUM', from: 3, to: 5 },
+          { band: 'HIGH', from: 6, to: 7 },
+        ],
+      },
+      'BANDS_DO_NOT_REACH_MAXIMUM',
+    ],
+    [
+      'the low band does not start at zero',
+      {
+        bands: [
+          { band: 'LOW', from: 1, to: 2 },
+          { band: 'MEDIUM', from: 3, to: 5 },
+          { band: 'HIGH', from: 6, to: 8 },
+        ],
+      },
+      'BANDS_DO_NOT_START_AT_ZERO',
+    ],
+    [
+      'the bands are out of order',
+      {
+        bands: [
+          { band: 'MEDIUM', from: 0, to: 2 },
+          { band: 'LOW', from: 3, to: 5 },
+          { band: 'HIGH', from: 6, to: 8 },
+        ],
+      },
+      'BANDS_NOT_LOW_MEDIUM_HIGH',
+    ],
     ['the threshold is above the maximum score', { referralThreshold: 9 }, 'THRESHOLD_OUT_OF_RANGE'],
     ['the threshold is zero', { referralThreshold: 0 }, 'THRESHOLD_OUT_OF_RANGE'],
     ['the version is not a whole number', { version: 1.5 }, 'TEMPLATE_VERSION_INVALID'],

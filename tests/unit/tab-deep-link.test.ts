@@ -20,7 +20,9 @@ describe('a link from a card to a referral in the tab', () => {
   });
 
   it('names a personal tab the manifest declares, whose page is Refer', () => {
-    const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../manifest/manifest.template.json'), 'utf8')) as { staticTabs: Array<{ entityId: string; contentUrl?: string; scopes: string[] }> };
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../manifest/manifest.template.json'), 'utf8')) as {
+      staticTabs: Array<{ entityId: string; contentUrl?: string; scopes: string[] }>;
+    };
     const tab = manifest.staticTabs.find((t) => t.entityId === REFER_TAB_ENTITY_ID);
     expect(tab).toEqual({ entityId: 'refer', name: 'Refer', contentUrl: 'https://{{HOST_NAME}}/tab/#/refer', scopes: ['personal'] });
   });
@@ -39,7 +41,7 @@ describe('a link from a card to a referral in the tab', () => {
   });
 });
 
-describe('the page the tab opens from a deep link\'s subPageId', () => {
+describe("the page the tab opens from a deep link's subPageId", () => {
   it.each([
     [`referrals/${REFERRAL_ID}`, `referrals/${REFERRAL_ID}`],
     [`#/referrals/${REFERRAL_ID.toUpperCase()}`, `referrals/${REFERRAL_ID.toUpperCase()}`],

@@ -5,7 +5,11 @@ const THREAD = '19:meeting_NjQ4ZmFrZS1tZWV0aW5n@thread.v2';
 
 describe('the meeting chat thread id', () => {
   it.each([
-    ['a Graph join link', `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(THREAD)}/0?context=%7b%22Tid%22%3a%22x%22%7d`, THREAD],
+    [
+      'a Graph join link',
+      `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(THREAD)}/0?context=%7b%22Tid%22%3a%22x%22%7d`,
+      THREAD,
+    ],
     ['a link to something else', 'https://teams.microsoft.com/l/chat/0/0?users=someone', null],
     ['a link with a malformed escape', 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_%E0%A4%A@thread.v2/0', null],
     ['no link at all', null, null],

@@ -64,8 +64,7 @@ export interface ActionTransitionRequest {
  * as if it had just succeeded.
  */
 export type ActionTransition =
-  | { outcome: 'APPLIED'; action: Action; entry: ActionHistoryEntry }
-  | { outcome: 'ALREADY_APPLIED'; action: Action };
+  { outcome: 'APPLIED'; action: Action; entry: ActionHistoryEntry } | { outcome: 'ALREADY_APPLIED'; action: Action };
 
 const OPEN: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'];
 const UNFINISHED: readonly ActionStatus[] = [...OPEN, 'BLOCKED'];
@@ -219,13 +218,25 @@ function apply(action: Action, command: ActionCommand, today: CalendarDate): Res
     case 'ACCEPT':
       return ok({ action: { ...action, status: 'ACCEPTED' }, note: '' });
     case 'UPDATE_PROGRESS':
-      return required(command.note, 'note', 'Say what has been done so far.') ?? ok({ action: { ...action, status: 'IN_PROGRESS' }, note: command.note.trim() });
+      return (
+        required(command.note, 'note', 'Say what has been done so far.') ??
+        ok({ action: { ...action, status: 'IN_PROGRESS' }, note: command.note.trim() })
+      );
     case 'COMPLETE':
-      return required(command.note, 'note', 'Say what was done, for the minutes.') ?? ok({ action: { ...action, status: 'COMPLETED' }, note: command.note.trim() });
+      return (
+        required(command.note, 'note', 'Say what was done, for the minutes.') ??
+        ok({ action: { ...action, status: 'COMPLETED' }, note: command.note.trim() })
+      );
     case 'CANNOT_COMPLETE':
-      return required(command.note, 'note', 'Explain why the action cannot be completed.') ?? ok({ action: { ...action, status: 'BLOCKED' }, note: command.note.trim() });
+      return (
+        required(command.note, 'note', 'Explain why the action cannot be completed.') ??
+        ok({ action: { ...action, status: 'BLOCKED' }, note: command.note.trim() })
+      );
     case 'CANCEL':
-      return required(command.reason, 'reason', 'Give a reason for cancelling the action.') ?? ok({ action: { ...action, status: 'CANCELLED' }, note: command.reason.trim() });
+      return (
+        required(command.reason, 'reason', 'Give a reason for cancelling the action.') ??
+        ok({ action: { ...action, status: 'CANCELLED' }, note: command.reason.trim() })
+      );
     case 'REASSIGN': {
       const missing = required(command.reason, 'reason', 'Give a reason for reassigning the action.');
       if (missing) return missing;
@@ -243,7 +254,10 @@ function apply(action: Action, command: ActionCommand, today: CalendarDate): Res
       const dueDateError = checkDueDate(command.dueDate, today);
       if (dueDateError) return dueDateError;
       if (command.dueDate === action.dueDate) return fail('SAME_DUE_DATE', 'The action is already due on that date.', 'dueDate');
-      return ok({ action: { ...action, dueDate: command.dueDate }, note: `Due date moved from ${formatLongDate(action.dueDate)} to ${formatLongDate(command.dueDate)}: ${command.reason.trim()}` });
+      return ok({
+        action: { ...action, dueDate: command.dueDate },
+        note: `Due date moved from ${formatLongDate(action.dueDate)} to ${formatLongDate(command.dueDate)}: ${command.reason.trim()}`,
+      });
     }
   }
 }

@@ -119,14 +119,34 @@ export function buildAgenda(inputs: AgendaInputs): Result<Agenda> {
     }
     const band = referral.riskBand.toLowerCase();
     if (referral.isRepeat) {
-      note(referral.caseId, 'REPEAT', 'REPEAT_REFERRAL', `Repeat referral, ${band} risk (score ${referral.score}), received ${received}.`, referral.score, referral.submittedAt);
+      note(
+        referral.caseId,
+        'REPEAT',
+        'REPEAT_REFERRAL',
+        `Repeat referral, ${band} risk (score ${referral.score}), received ${received}.`,
+        referral.score,
+        referral.submittedAt,
+      );
     } else {
       const tier = referral.riskBand === 'HIGH' ? 'NEW_HIGH' : 'NEW_OTHER';
-      note(referral.caseId, tier, 'NEW_REFERRAL', `New ${band}-risk referral (score ${referral.score}), received ${received}.`, referral.score, referral.submittedAt);
+      note(
+        referral.caseId,
+        tier,
+        'NEW_REFERRAL',
+        `New ${band}-risk referral (score ${referral.score}), received ${received}.`,
+        referral.score,
+        referral.submittedAt,
+      );
     }
   }
   for (const d of inputs.deferred) {
-    note(d.caseId, 'DEFERRED', 'DEFERRED', `Deferred from the meeting on ${formatLongDate(d.deferredFrom)}: ${asSentence(d.reason)}`, d.score);
+    note(
+      d.caseId,
+      'DEFERRED',
+      'DEFERRED',
+      `Deferred from the meeting on ${formatLongDate(d.deferredFrom)}: ${asSentence(d.reason)}`,
+      d.score,
+    );
   }
   for (const problem of inputs.actionProblems) {
     const parts = [counted(problem.overdueActions, 'overdue action'), counted(problem.blockedActions, 'blocked action')].filter(Boolean);
@@ -208,7 +228,11 @@ export function reorderAgenda(agenda: Agenda, caseIds: readonly string[]): Resul
   const byCase = new Map(current.map((item) => [item.caseId, item]));
   const reordered = caseIds.map((id) => byCase.get(id));
   if (caseIds.length !== current.length || new Set(caseIds).size !== caseIds.length || reordered.some((item) => !item)) {
-    return fail('NOT_A_REORDERING', 'The new order must list every case on the agenda exactly once. Refresh the agenda and try again.', 'caseIds');
+    return fail(
+      'NOT_A_REORDERING',
+      'The new order must list every case on the agenda exactly once. Refresh the agenda and try again.',
+      'caseIds',
+    );
   }
   return ok(fit(agenda, reordered as AgendaItem[]));
 }
@@ -224,7 +248,10 @@ export function keepEarlierOrder(agenda: Agenda, earlierOrder: readonly string[]
   const current = scheduled(agenda);
   const staying = current.filter((item) => rank.has(item.caseId)).sort((a, b) => rank.get(a.caseId)! - rank.get(b.caseId)!);
   let next = 0;
-  return fit(agenda, current.map((item) => (rank.has(item.caseId) ? staying[next++]! : item)));
+  return fit(
+    agenda,
+    current.map((item) => (rank.has(item.caseId) ? staying[next++]! : item)),
+  );
 }
 
 export interface ChairAddition {
@@ -256,7 +283,9 @@ export function addToAgenda(agenda: Agenda, addition: ChairAddition): Result<Age
   };
   const withItem = [...current.slice(0, position), item, ...current.slice(position)];
   const others = <T extends { caseId: string }>(list: T[]) => list.filter((entry) => entry.caseId !== addition.caseId);
-  return ok(fit({ ...agenda, lateReferrals: others(agenda.lateReferrals), deferredToNextMeeting: others(agenda.deferredToNextMeeting) }, withItem));
+  return ok(
+    fit({ ...agenda, lateReferrals: others(agenda.lateReferrals), deferredToNextMeeting: others(agenda.deferredToNextMeeting) }, withItem),
+  );
 }
 
 /** Moves a case to the next meeting; the returned `deferredToNextMeeting` feeds that meeting's build. */
@@ -266,7 +295,12 @@ export function deferAgendaItem(agenda: Agenda, caseId: string, reasonText: stri
   const reason = reasonText.trim();
   if (!item) return fail('NOT_ON_AGENDA', 'This case is not on the agenda, so it cannot be deferred.', 'caseId');
   if (!reason) return fail('REASON_REQUIRED', 'Say why the case is deferred, so the next meeting knows.', 'reasonText');
-  const deferred: DeferredCase = { caseId, deferredFrom: agenda.meeting.date, reason, ...(item.score === null ? {} : { score: item.score }) };
+  const deferred: DeferredCase = {
+    caseId,
+    deferredFrom: agenda.meeting.date,
+    reason,
+    ...(item.score === null ? {} : { score: item.score }),
+  };
   return ok(
     fit(
       { ...agenda, deferredToNextMeeting: [...agenda.deferredToNextMeeting, deferred] },

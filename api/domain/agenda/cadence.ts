@@ -18,8 +18,7 @@ import {
 export type WeekOfMonth = 1 | 2 | 3 | 4 | 'LAST';
 
 export type PanelCadence =
-  | { kind: 'MONTHLY'; weekday: Weekday; week: WeekOfMonth }
-  | { kind: 'EVERY_N_WEEKS'; everyWeeks: number; anchor: CalendarDate };
+  { kind: 'MONTHLY'; weekday: Weekday; week: WeekOfMonth } | { kind: 'EVERY_N_WEEKS'; everyWeeks: number; anchor: CalendarDate };
 
 /** Haringey's CMARAC deadline (research.md §2.3); partnerships may set their own. */
 export const DEFAULT_CUT_OFF_DAYS_BEFORE = 10;

@@ -16,10 +16,12 @@ const DELIVERY_MEASURES: Array<[keyof ActionDelivery, string]> = [
 export function governanceRows(figures: GovernanceFigures): Row[] {
   const rows: Row[] = [];
   const add = (section: string, group: string, measure: string, cell: Cell) => rows.push([section, group, measure, cellText(cell)]);
-  for (const row of figures.actionsByAgency) for (const [key, measure] of DELIVERY_MEASURES) add('Actions by agency', row.agency.name, measure, row[key]);
+  for (const row of figures.actionsByAgency)
+    for (const [key, measure] of DELIVERY_MEASURES) add('Actions by agency', row.agency.name, measure, row[key]);
   for (const [key, measure] of DELIVERY_MEASURES) add('Actions by agency', 'All agencies', measure, figures.actionTotals[key]);
   for (const row of figures.casesByRiskBand) add('Cases by risk band', row.band, 'cases', row.cases);
-  for (const [measure, cell] of Object.entries(figures.riskChange)) add('Risk change from referral to closure', 'Closed cases', measure, cell);
+  for (const [measure, cell] of Object.entries(figures.riskChange))
+    add('Risk change from referral to closure', 'Closed cases', measure, cell);
   for (const row of figures.toolsAndPowers) add('Tools and powers used', row.name, 'used', row.used);
   for (const row of figures.referralsBySourceAgency) add('Referrals by source agency', row.agency.name, 'referrals', row.referrals);
   for (const [measure, cell] of Object.entries(figures.repeatReferrals)) add('Repeat referrals', 'All referrals', measure, cell);

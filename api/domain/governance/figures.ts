@@ -141,7 +141,8 @@ export function governanceFigures(facts: GovernanceFacts, period: Period, today:
   const byName = (a: { agency: AgencyRef }, b: { agency: AgencyRef }) => a.agency.name.localeCompare(b.agency.name);
 
   const actionsByOwner = new Map<string, ActionFact[]>();
-  for (const action of facts.actions) actionsByOwner.set(action.ownerAgencyId, [...(actionsByOwner.get(action.ownerAgencyId) ?? []), action]);
+  for (const action of facts.actions)
+    actionsByOwner.set(action.ownerAgencyId, [...(actionsByOwner.get(action.ownerAgencyId) ?? []), action]);
   const actionsByAgency = [...actionsByOwner.entries()]
     .map(([agencyId, actions]) => ({ agency: agencyRef(agencyId), ...delivery(actions, period, asOf, suppress) }))
     .filter((row) => row.set.value !== 0 || row.overdue.value !== 0)
@@ -149,7 +150,10 @@ export function governanceFigures(facts: GovernanceFacts, period: Period, today:
 
   const openInPeriod = facts.cases.filter((kase) => kase.openedOn <= period.to && (kase.closedOn === null || kase.closedOn >= period.from));
   const bandCounts = countBy(openInPeriod, (kase) => kase.currentBand ?? 'UNASSESSED');
-  const casesByRiskBand = (['HIGH', 'MEDIUM', 'LOW', 'UNASSESSED'] as const).map((band) => ({ band, cases: countCell(bandCounts.get(band) ?? 0, suppress) }));
+  const casesByRiskBand = (['HIGH', 'MEDIUM', 'LOW', 'UNASSESSED'] as const).map((band) => ({
+    band,
+    cases: countCell(bandCounts.get(band) ?? 0, suppress),
+  }));
 
   const closed = facts.cases.filter((kase) => kase.closedOn !== null && within(kase.closedOn, period));
   const change = countBy(closed, (kase) => {
@@ -158,7 +162,9 @@ export function governanceFigures(facts: GovernanceFacts, period: Period, today:
     return delta < 0 ? 'reduced' : delta > 0 ? 'increased' : 'unchanged';
   });
 
-  const used = facts.interventions.filter((item) => USED_INTERVENTION.has(item.status) && item.issuedOn !== null && within(item.issuedOn, period));
+  const used = facts.interventions.filter(
+    (item) => USED_INTERVENTION.has(item.status) && item.issuedOn !== null && within(item.issuedOn, period),
+  );
   const usedCounts = countBy(used, (item) => item.type);
   const toolsAndPowers = Object.values(INTERVENTION_CATALOGUE)
     .filter((entry) => usedCounts.has(entry.type))
@@ -183,7 +189,9 @@ export function governanceFigures(facts: GovernanceFacts, period: Period, today:
       unknown: countCell(change.get('unknown') ?? 0, suppress),
     },
     toolsAndPowers,
-    referralsBySourceAgency: [...bySource.entries()].map(([agencyId, n]) => ({ agency: agencyRef(agencyId), referrals: countCell(n, suppress) })).sort(byName),
+    referralsBySourceAgency: [...bySource.entries()]
+      .map(([agencyId, n]) => ({ agency: agencyRef(agencyId), referrals: countCell(n, suppress) }))
+      .sort(byName),
     repeatReferrals: {
       referrals: countCell(repeat.inPeriod, suppress),
       repeats: countCell(repeat.repeats, suppress),

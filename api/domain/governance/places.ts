@@ -38,11 +38,17 @@ export const MAX_MONTHS = 24;
 
 export function monthsOf(period: Period): string[] {
   const months: string[] = [];
-  for (let day = `${period.from.slice(0, 7)}-01`; day.slice(0, 7) <= period.to.slice(0, 7); day = addMonths(day, 1)) months.push(day.slice(0, 7));
+  for (let day = `${period.from.slice(0, 7)}-01`; day.slice(0, 7) <= period.to.slice(0, 7); day = addMonths(day, 1))
+    months.push(day.slice(0, 7));
   return months;
 }
 
-export function placesHeatTable(incidents: readonly PlaceIncidentFact[], cases: readonly PlaceCaseFact[], period: Period, suppress: boolean): PlacesHeatTable {
+export function placesHeatTable(
+  incidents: readonly PlaceIncidentFact[],
+  cases: readonly PlaceCaseFact[],
+  period: Period,
+  suppress: boolean,
+): PlacesHeatTable {
   const months = monthsOf(period);
   const inPeriod = (day: CalendarDate) => day >= period.from && day <= period.to;
   const grid = new Map<string, { incidents: number[]; cases: number[] }>();

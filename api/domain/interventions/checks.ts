@@ -47,7 +47,15 @@ export interface InterventionCheck {
 }
 
 /** Refusals about who or what may receive it: checked for proposals and for the ladder's suggestions. */
-const ELIGIBILITY_CODES = new Set(['WRONG_TARGET', 'BELOW_MINIMUM_AGE', 'NO_EARLIER_WARNING', 'NO_CONVICTION', 'NO_CLOSURE_NOTICE', 'NO_POSSESSION_CONDITION', 'NOTHING_TO_EXTEND']);
+const ELIGIBILITY_CODES = new Set([
+  'WRONG_TARGET',
+  'BELOW_MINIMUM_AGE',
+  'NO_EARLIER_WARNING',
+  'NO_CONVICTION',
+  'NO_CLOSURE_NOTICE',
+  'NO_POSSESSION_CONDITION',
+  'NOTHING_TO_EXTEND',
+]);
 
 export function ageOn(dateOfBirth: CalendarDate, today: CalendarDate): number {
   const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
@@ -67,18 +75,32 @@ export function checkIntervention(proposal: InterventionProposal, history: Perpe
   const age = history.dateOfBirth ? ageOn(history.dateOfBirth, today) : null;
   if (entry.minimumAge !== null && proposal.target === 'PERSON') {
     if (age === null) {
-      refuse('AGE_UNKNOWN', `Record the person's date of birth: ${withArticle(entry.name, false)} is only for people aged ${entry.minimumAge} or over.`, 'dateOfBirth');
+      refuse(
+        'AGE_UNKNOWN',
+        `Record the person's date of birth: ${withArticle(entry.name, false)} is only for people aged ${entry.minimumAge} or over.`,
+        'dateOfBirth',
+      );
     } else if (age < entry.minimumAge) {
-      refuse('BELOW_MINIMUM_AGE', `${withArticle(entry.name)} is only for people aged ${entry.minimumAge} or over; this person is ${age}.${entry.underAgeAdvice ? ` ${entry.underAgeAdvice}` : ''}`, 'dateOfBirth');
+      refuse(
+        'BELOW_MINIMUM_AGE',
+        `${withArticle(entry.name)} is only for people aged ${entry.minimumAge} or over; this person is ${age}.${entry.underAgeAdvice ? ` ${entry.underAgeAdvice}` : ''}`,
+        'dateOfBirth',
+      );
     }
   }
 
   for (const prerequisite of entry.requires) {
     if (prerequisite === 'EARLIER_CPW' && !earlier('COMMUNITY_PROTECTION_WARNING').some((cpw) => cpw.issuedOn < today)) {
-      refuse('NO_EARLIER_WARNING', 'A Community Protection Notice needs a Community Protection Warning given on an earlier day, with time to put things right.');
+      refuse(
+        'NO_EARLIER_WARNING',
+        'A Community Protection Notice needs a Community Protection Warning given on an earlier day, with time to put things right.',
+      );
     }
     if (prerequisite === 'CONVICTION' && !history.convictions.some((c) => c.convictedOn <= today)) {
-      refuse('NO_CONVICTION', 'A Criminal Behaviour Order can only be made by a criminal court on conviction, and no conviction is recorded.');
+      refuse(
+        'NO_CONVICTION',
+        'A Criminal Behaviour Order can only be made by a criminal court on conviction, and no conviction is recorded.',
+      );
     }
     if (prerequisite === 'CLOSURE_NOTICE' && !proposal.isExtension) {
       const notices = earlier('CLOSURE_NOTICE');
@@ -89,7 +111,10 @@ export function checkIntervention(proposal: InterventionProposal, history: Perpe
       }
     }
     if (prerequisite === 'POSSESSION_CONDITION' && possessionConditionsMet(history, today).length === 0) {
-      refuse('NO_POSSESSION_CONDITION', 'None of the five conditions for the absolute ground for possession is recorded (serious offence, injunction breach found by a court, CBO breach conviction, closure over 48 hours, noise abatement breach conviction).');
+      refuse(
+        'NO_POSSESSION_CONDITION',
+        'None of the five conditions for the absolute ground for possession is recorded (serious offence, injunction breach found by a court, CBO breach conviction, closure over 48 hours, noise abatement breach conviction).',
+      );
     }
   }
   if (proposal.isExtension && earlier(proposal.type).length === 0) {
@@ -99,7 +124,11 @@ export function checkIntervention(proposal: InterventionProposal, history: Perpe
   checkDuration(entry, proposal, age, today, refuse);
 
   if (entry.kind === 'ENFORCEMENT' && !proposal.proportionalityNote?.trim()) {
-    refuse('PROPORTIONALITY_NOTE_REQUIRED', `Record why ${withArticle(entry.name, false)} is necessary and proportionate, and what less intrusive steps were considered.`, 'proportionalityNote');
+    refuse(
+      'PROPORTIONALITY_NOTE_REQUIRED',
+      `Record why ${withArticle(entry.name, false)} is necessary and proportionate, and what less intrusive steps were considered.`,
+      'proportionalityNote',
+    );
   }
   if (proposal.type === 'CRIMINAL_BEHAVIOUR_ORDER' && age !== null && age < 18) {
     cautions.push('Consult the youth offending team before applying; it has no veto.');
@@ -131,7 +160,11 @@ function checkDuration(
   const under18 = age !== null && age < 18;
   if (duration === 'UNTIL_FURTHER_ORDER') {
     if (rule.untilFurtherOrder === 'NOT_ALLOWED' || under18) {
-      refuse('PERIOD_REQUIRED', `${withArticle(entry.name)} ${under18 && rule.untilFurtherOrder !== 'NOT_ALLOWED' ? 'for someone under 18 ' : ''}must have a set period: ${rule.inWords}`, 'duration');
+      refuse(
+        'PERIOD_REQUIRED',
+        `${withArticle(entry.name)} ${under18 && rule.untilFurtherOrder !== 'NOT_ALLOWED' ? 'for someone under 18 ' : ''}must have a set period: ${rule.inWords}`,
+        'duration',
+      );
     }
     return;
   }
@@ -139,14 +172,24 @@ function checkDuration(
     refuse('INVALID_DURATION', 'The duration must be a whole number above zero.', 'duration');
     return;
   }
-  const maximum = (proposal.isExtension ? rule.maximumWhenExtended : undefined) ?? (under18 ? rule.maximumUnder18 : undefined) ?? rule.maximum;
+  const maximum =
+    (proposal.isExtension ? rule.maximumWhenExtended : undefined) ?? (under18 ? rule.maximumUnder18 : undefined) ?? rule.maximum;
   const minimum = (under18 ? rule.minimumUnder18 : undefined) ?? rule.minimum;
   if (maximum && compareDurations(duration, maximum, today) > 0) {
-    const extendable = rule.maximumWhenExtended && !proposal.isExtension ? ` (${wordsFor(rule.maximumWhenExtended)} in all only when extended)` : '';
-    refuse('DURATION_TOO_LONG', `${withArticle(entry.name)} can last at most ${wordsFor(maximum)}${extendable}; ${wordsFor(duration)} was proposed.`, 'duration');
+    const extendable =
+      rule.maximumWhenExtended && !proposal.isExtension ? ` (${wordsFor(rule.maximumWhenExtended)} in all only when extended)` : '';
+    refuse(
+      'DURATION_TOO_LONG',
+      `${withArticle(entry.name)} can last at most ${wordsFor(maximum)}${extendable}; ${wordsFor(duration)} was proposed.`,
+      'duration',
+    );
   }
   if (minimum && compareDurations(duration, minimum, today) < 0) {
-    refuse('DURATION_TOO_SHORT', `${withArticle(entry.name)} must last at least ${wordsFor(minimum)}${under18 ? ' for someone under 18' : ''}; ${wordsFor(duration)} was proposed.`, 'duration');
+    refuse(
+      'DURATION_TOO_SHORT',
+      `${withArticle(entry.name)} must last at least ${wordsFor(minimum)}${under18 ? ' for someone under 18' : ''}; ${wordsFor(duration)} was proposed.`,
+      'duration',
+    );
   }
 }
 
@@ -193,7 +236,11 @@ export function possessionConditionsMet(history: PerpetratorHistory, today: Cale
   const convicted = (kind: ConvictionKind) => history.convictions.some((c) => c.kind === kind && c.convictedOn <= today);
   const past = history.interventions.filter((i) => i.issuedOn <= today);
   const closedOver48Hours = past.some(
-    (i) => i.type === 'CLOSURE_ORDER' && i.duration !== undefined && i.duration !== 'UNTIL_FURTHER_ORDER' && compareDurations(i.duration, { amount: 48, unit: 'HOURS' }, i.issuedOn) > 0,
+    (i) =>
+      i.type === 'CLOSURE_ORDER' &&
+      i.duration !== undefined &&
+      i.duration !== 'UNTIL_FURTHER_ORDER' &&
+      compareDurations(i.duration, { amount: 48, unit: 'HOURS' }, i.issuedOn) > 0,
   );
   const met: [number, boolean][] = [
     [1, convicted('SERIOUS_OFFENCE')],
@@ -239,7 +286,9 @@ export function interventionLadder(history: PerpetratorHistory, today: CalendarD
   const tried = new Set(past.map((i) => i.type));
   const top = Math.max(0, ...past.map((i) => rungOf(i.type)));
   const open = INTERVENTIONS.filter((entry) => entry.rung !== null && !tried.has(entry.type) && isEligible(entry, history, today));
-  const nextRung = Math.min(...open.filter((entry) => (entry.rung as number) > top && entry.type !== 'SUPPORT_REFERRAL').map((entry) => entry.rung as number));
+  const nextRung = Math.min(
+    ...open.filter((entry) => (entry.rung as number) > top && entry.type !== 'SUPPORT_REFERRAL').map((entry) => entry.rung as number),
+  );
   const nextSteps = open
     .filter((entry) => entry.type === 'SUPPORT_REFERRAL' || entry.rung === top || entry.rung === nextRung)
     .map((entry) => ({ type: entry.type, name: entry.name, why: whyNext(entry, top, steps) }));

@@ -47,7 +47,8 @@ interface IssuerRule {
 
 const POLICE_OR_COUNCIL: readonly AgencyKind[] = ['POLICE', 'COUNCIL_ASB'];
 const POLICE_COUNCIL_OR_LANDLORD: readonly AgencyKind[] = ['POLICE', 'COUNCIL_ASB', 'HOUSING_PROVIDER'];
-const DESIGNATED_LANDLORD = 'A housing provider may issue this only if the council has designated it to; confirm the designation before issuing.';
+const DESIGNATED_LANDLORD =
+  'A housing provider may issue this only if the council has designated it to; confirm the designation before issuing.';
 
 /** The Record type makes a missing intervention a compile error. */
 export const ISSUING_AGENCIES: Readonly<Record<InterventionType, IssuerRule>> = {
@@ -67,12 +68,17 @@ export const ISSUING_AGENCIES: Readonly<Record<InterventionType, IssuerRule>> = 
   COMMUNITY_PROTECTION_NOTICE: { agencies: POLICE_OR_COUNCIL, onCondition: { HOUSING_PROVIDER: DESIGNATED_LANDLORD } },
   CIVIL_INJUNCTION: {
     agencies: POLICE_COUNCIL_OR_LANDLORD,
-    onCondition: { OTHER: 'Only the bodies the Act names (such as the Environment Agency or Transport for London) may apply; confirm the agency is one of them.' },
+    onCondition: {
+      OTHER:
+        'Only the bodies the Act names (such as the Environment Agency or Transport for London) may apply; confirm the agency is one of them.',
+    },
   },
   CRIMINAL_BEHAVIOUR_ORDER: { agencies: POLICE_OR_COUNCIL },
   ABSOLUTE_POSSESSION: {
     agencies: ['HOUSING_PROVIDER'],
-    onCondition: { COUNCIL_ASB: 'Only a council that is the tenant\'s landlord may seek possession; confirm the council holds the tenancy.' },
+    onCondition: {
+      COUNCIL_ASB: "Only a council that is the tenant's landlord may seek possession; confirm the council holds the tenancy.",
+    },
   },
   DISPERSAL_DIRECTION: { agencies: ['POLICE'] },
   PUBLIC_SPACES_PROTECTION_ORDER: { agencies: ['COUNCIL_ASB'] },

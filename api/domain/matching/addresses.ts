@@ -20,9 +20,25 @@ export function normalisePostcode(raw: string): Result<string> {
 }
 
 const WORD_FOR: Record<string, string> = {
-  rd: 'road', st: 'street', ave: 'avenue', av: 'avenue', ln: 'lane', cl: 'close', cres: 'crescent', dr: 'drive',
-  ct: 'court', pl: 'place', sq: 'square', gdns: 'gardens', gr: 'grove', tce: 'terrace', pk: 'park', hse: 'house',
-  apt: 'flat', apartment: 'flat', bldgs: 'buildings',
+  rd: 'road',
+  st: 'street',
+  ave: 'avenue',
+  av: 'avenue',
+  ln: 'lane',
+  cl: 'close',
+  cres: 'crescent',
+  dr: 'drive',
+  ct: 'court',
+  pl: 'place',
+  sq: 'square',
+  gdns: 'gardens',
+  gr: 'grove',
+  tce: 'terrace',
+  pk: 'park',
+  hse: 'house',
+  apt: 'flat',
+  apartment: 'flat',
+  bldgs: 'buildings',
 };
 
 /**
@@ -47,5 +63,8 @@ export function normaliseAddress(raw: string): string {
 
 /** House and flat numbers ("14", "14a"), which must agree for two addresses to be one property. */
 export function propertyNumbers(normalisedAddress: string): string[] {
-  return normalisedAddress.split(' ').filter((word) => /^[0-9]+[a-z]?$/.test(word)).sort();
+  return normalisedAddress
+    .split(' ')
+    .filter((word) => /^[0-9]+[a-z]?$/.test(word))
+    .sort();
 }

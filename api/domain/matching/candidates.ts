@@ -54,10 +54,16 @@ function compareName(person: Pick<PersonRecord, 'givenNames' | 'familyName'>): {
 }
 
 /** Also tries the names swapped, because given and family names are often entered the wrong way round. */
-export function nameSimilarity(a: Pick<PersonRecord, 'givenNames' | 'familyName'>, b: Pick<PersonRecord, 'givenNames' | 'familyName'>): number {
+export function nameSimilarity(
+  a: Pick<PersonRecord, 'givenNames' | 'familyName'>,
+  b: Pick<PersonRecord, 'givenNames' | 'familyName'>,
+): number {
   const x = compareName(a);
   const y = compareName(b);
-  return Math.max(jaroWinkler(`${x.given} ${x.family}`, `${y.given} ${y.family}`), jaroWinkler(`${x.given} ${x.family}`, `${y.family} ${y.given}`));
+  return Math.max(
+    jaroWinkler(`${x.given} ${x.family}`, `${y.given} ${y.family}`),
+    jaroWinkler(`${x.given} ${x.family}`, `${y.family} ${y.given}`),
+  );
 }
 
 function rank<T extends { id: string }>(candidates: Array<MatchCandidate<T>>, options: MatchOptions): Array<MatchCandidate<T>> {
@@ -76,7 +82,8 @@ export function findPossiblePeople(
   for (const person of people) {
     const similarity = nameSimilarity(probe, person);
     if (similarity < options.minimumSimilarity) continue;
-    const fact: Fact = !probe.dateOfBirth || !person.dateOfBirth ? 'MISSING' : probe.dateOfBirth === person.dateOfBirth ? 'SAME' : 'DIFFERENT';
+    const fact: Fact =
+      !probe.dateOfBirth || !person.dateOfBirth ? 'MISSING' : probe.dateOfBirth === person.dateOfBirth ? 'SAME' : 'DIFFERENT';
     const dob = { SAME: 'same date of birth', MISSING: 'no date of birth to compare', DIFFERENT: 'different date of birth' }[fact];
     candidates.push({ record: person, score: round(weigh(similarity, fact)), reason: `${dob}, name ${similarity.toFixed(2)} similar` });
   }
@@ -99,7 +106,11 @@ export function findPossibleLocations(
     const postcode = location.postcode ? normalisePostcode(location.postcode) : null;
     const fact: Fact = !probePostcode?.ok || !postcode?.ok ? 'MISSING' : probePostcode.value === postcode.value ? 'SAME' : 'DIFFERENT';
     const parts = [
-      fact === 'SAME' && postcode?.ok ? `same postcode ${postcode.value}` : fact === 'MISSING' ? 'no postcode to compare' : 'different postcode',
+      fact === 'SAME' && postcode?.ok
+        ? `same postcode ${postcode.value}`
+        : fact === 'MISSING'
+          ? 'no postcode to compare'
+          : 'different postcode',
       `address ${similarity.toFixed(2)} similar`,
     ];
     let score = weigh(similarity, fact);

@@ -11,11 +11,28 @@ export const MINUTES_DUE_WORKING_DAYS = 3;
 
 /** England and Wales bank holidays (gov.uk) for the years the app is first used; extend yearly. */
 export const ENGLAND_AND_WALES_BANK_HOLIDAYS: ReadonlySet<CalendarDate> = new Set([
-  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
-  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
+  '2026-01-01',
+  '2026-04-03',
+  '2026-04-06',
+  '2026-05-04',
+  '2026-05-25',
+  '2026-08-31',
+  '2026-12-25',
+  '2026-12-28',
+  '2027-01-01',
+  '2027-03-26',
+  '2027-03-29',
+  '2027-05-03',
+  '2027-05-31',
+  '2027-08-30',
+  '2027-12-27',
+  '2027-12-28',
 ]);
 
-export function minutesDueBy(meetingDate: CalendarDate, bankHolidays: ReadonlySet<CalendarDate> = ENGLAND_AND_WALES_BANK_HOLIDAYS): CalendarDate {
+export function minutesDueBy(
+  meetingDate: CalendarDate,
+  bankHolidays: ReadonlySet<CalendarDate> = ENGLAND_AND_WALES_BANK_HOLIDAYS,
+): CalendarDate {
   return addWorkingDays(meetingDate, MINUTES_DUE_WORKING_DAYS, bankHolidays);
 }
 
@@ -27,7 +44,15 @@ export interface MeetingRecord {
   panelName: string;
   meetingDate: CalendarDate;
   attendance: Array<{ name: string; agency: string; status: 'PRESENT' | 'APOLOGIES' | 'ABSENT' }>;
-  actionReviews: Array<{ caseReference: string; title: string; owner: string; dueDate: CalendarDate; outcome: ReviewOutcome; notDoneReason: NotDoneReason | null; note: string | null }>;
+  actionReviews: Array<{
+    caseReference: string;
+    title: string;
+    owner: string;
+    dueDate: CalendarDate;
+    outcome: ReviewOutcome;
+    notDoneReason: NotDoneReason | null;
+    note: string | null;
+  }>;
   items: Array<{
     position: number;
     caseReference: string;
@@ -76,32 +101,48 @@ export function draftMinutes(record: MeetingRecord): MinutesContent {
     apologies: record.attendance.filter((row) => row.status === 'APOLOGIES').map(person),
     absent: record.attendance.filter((row) => row.status === 'ABSENT').map(person),
     actionReview: record.actionReviews.map((review) => {
-      const outcome = review.outcome === 'DONE' ? 'done' : review.outcome === 'IN_PROGRESS' ? 'in progress'
-        : `not done: ${review.notDoneReason ? NOT_DONE_WORDS[review.notDoneReason] : 'no reason given'}`;
+      const outcome =
+        review.outcome === 'DONE'
+          ? 'done'
+          : review.outcome === 'IN_PROGRESS'
+            ? 'in progress'
+            : `not done: ${review.notDoneReason ? NOT_DONE_WORDS[review.notDoneReason] : 'no reason given'}`;
       return `Case ${review.caseReference}: ${review.title} (${review.owner}, due ${formatLongDate(review.dueDate)}): ${outcome}${review.note ? `. ${review.note}` : ''}`;
     }),
     cases: heard.map((item) => ({
       heading: `${item.position}. Case ${item.caseReference}`,
       why: item.why,
       decisions: item.decisions ?? 'No decision recorded.',
-      outcome: [
-        item.caseDecision ? DECISION_WORDS[item.caseDecision] : 'Outcome not recorded',
-        item.riskBandAfter ? `risk now ${item.riskBandAfter.toLowerCase()}` : null,
-        item.caseDecision === 'CLOSE' && item.closureReason ? `reason: ${item.closureReason}` : null,
-      ].filter(Boolean).join('; ') + '.',
+      outcome:
+        [
+          item.caseDecision ? DECISION_WORDS[item.caseDecision] : 'Outcome not recorded',
+          item.riskBandAfter ? `risk now ${item.riskBandAfter.toLowerCase()}` : null,
+          item.caseDecision === 'CLOSE' && item.closureReason ? `reason: ${item.closureReason}` : null,
+        ]
+          .filter(Boolean)
+          .join('; ') + '.',
       actions: item.actions.map((action) => `${action.title}: ${action.owner}, by ${formatLongDate(action.dueDate)}`),
     })),
     notHeard: record.items
       .filter((item) => item.status === 'DEFERRED' || item.status === 'SPILLED_OVER' || item.status === 'PLANNED')
-      .map((item) => `Case ${item.caseReference}: ${item.status === 'DEFERRED' ? `deferred (${item.deferralReason ?? 'no reason given'})` : 'not reached; carried to the next meeting'}`),
+      .map(
+        (item) =>
+          `Case ${item.caseReference}: ${item.status === 'DEFERRED' ? `deferred (${item.deferralReason ?? 'no reason given'})` : 'not reached; carried to the next meeting'}`,
+      ),
   };
 }
 
 /** The chair approves only minutes that record an outcome for every case heard. */
 export function checkReadyForApproval(record: MeetingRecord): Result<true> {
-  const missing = record.items.filter((item) => (item.status === 'DISCUSSED' || item.status === 'CURRENT') && (!item.decisions || !item.caseDecision));
+  const missing = record.items.filter(
+    (item) => (item.status === 'DISCUSSED' || item.status === 'CURRENT') && (!item.decisions || !item.caseDecision),
+  );
   if (missing.length > 0) {
-    return fail('OUTCOMES_MISSING', `Record the decisions and outcome for case ${missing.map((item) => item.caseReference).join(', ')} before approving the minutes.`, 'items');
+    return fail(
+      'OUTCOMES_MISSING',
+      `Record the decisions and outcome for case ${missing.map((item) => item.caseReference).join(', ')} before approving the minutes.`,
+      'items',
+    );
   }
   return ok(true);
 }

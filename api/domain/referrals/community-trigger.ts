@@ -6,15 +6,7 @@
 // an incident on 15 March may be reported up to and including 15 April; where the month is
 // shorter the last day of the month is used (31 January → 28 or 29 February).
 
-import {
-  addDays,
-  addMonths,
-  formatLongDate,
-  isCalendarDate,
-  londonDateOf,
-  weekdayOf,
-  type CalendarDate,
-} from '../agenda/calendar-date';
+import { addDays, addMonths, formatLongDate, isCalendarDate, londonDateOf, weekdayOf, type CalendarDate } from '../agenda/calendar-date';
 import { fail, ok, type Result } from '../result';
 
 /** The statute lets a partnership lower the threshold but never set it above three. */
@@ -81,7 +73,11 @@ export interface CaseReviewDeadlines {
 export function checkCaseReviewPolicy(policy: CaseReviewPolicy): Result<CaseReviewPolicy> {
   const { qualifyingComplaints: n } = policy;
   if (!Number.isInteger(n) || n < 1) {
-    return fail('CASE_REVIEW_THRESHOLD_INVALID', 'The number of qualifying complaints must be a whole number, 1 or more.', 'qualifyingComplaints');
+    return fail(
+      'CASE_REVIEW_THRESHOLD_INVALID',
+      'The number of qualifying complaints must be a whole number, 1 or more.',
+      'qualifyingComplaints',
+    );
   }
   if (n > STATUTORY_MAXIMUM_QUALIFYING_COMPLAINTS) {
     return fail(
@@ -107,7 +103,8 @@ function whyNotQualifying(incidentOn: CalendarDate, reportedOn: CalendarDate, ap
   if (reportedOn < incidentOn) return 'it was reported before the incident date it gives';
   if (reportedOn > addMonths(incidentOn, REPORT_WITHIN_MONTHS)) return 'it was reported more than one month after the incident';
   if (reportedOn > applicationOn) return 'it was reported after the application was received';
-  if (applicationOn > addMonths(reportedOn, APPLICATION_WITHIN_MONTHS)) return 'it was reported more than six months before the application';
+  if (applicationOn > addMonths(reportedOn, APPLICATION_WITHIN_MONTHS))
+    return 'it was reported more than six months before the application';
   return null;
 }
 
@@ -166,7 +163,7 @@ export function isWorkingDay(date: CalendarDate, bankHolidays: ReadonlySet<Calen
 /** The day received does not count: received on Friday, 2 working days is the following Tuesday. */
 export function addWorkingDays(from: CalendarDate, workingDays: number, bankHolidays: ReadonlySet<CalendarDate>): CalendarDate {
   let date = from;
-  for (let counted = 0; counted < workingDays; ) {
+  for (let counted = 0; counted < workingDays;) {
     date = addDays(date, 1);
     if (isWorkingDay(date, bankHolidays)) counted += 1;
   }

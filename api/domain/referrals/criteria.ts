@@ -97,11 +97,19 @@ export function checkReferralPolicy(policy: ReferralPolicy): Result<ReferralPoli
   ];
   for (const [field, rule] of rules) {
     if (!Number.isInteger(rule.atLeast) || rule.atLeast < 1 || !Number.isInteger(rule.withinDays) || rule.withinDays < 1) {
-      return fail('REFERRAL_RULE_INVALID', `"At least ${rule.atLeast} within ${rule.withinDays} days" must use whole numbers of 1 or more.`, field);
+      return fail(
+        'REFERRAL_RULE_INVALID',
+        `"At least ${rule.atLeast} within ${rule.withinDays} days" must use whole numbers of 1 or more.`,
+        field,
+      );
     }
   }
   if (!Number.isInteger(policy.repeatReferralWithinDays) || policy.repeatReferralWithinDays < 1) {
-    return fail('REFERRAL_RULE_INVALID', 'The repeat referral period must be a whole number of days, 1 or more.', 'repeatReferralWithinDays');
+    return fail(
+      'REFERRAL_RULE_INVALID',
+      'The repeat referral period must be a whole number of days, 1 or more.',
+      'repeatReferralWithinDays',
+    );
   }
   return ok(policy);
 }
@@ -130,7 +138,10 @@ export function findRepeatVictimisation(
   return null;
 }
 
-export function assessReferralCriteria(input: ReferralCriteriaInput, policy: ReferralPolicy = DEFAULT_REFERRAL_POLICY): Result<ReferralCriteriaDecision> {
+export function assessReferralCriteria(
+  input: ReferralCriteriaInput,
+  policy: ReferralPolicy = DEFAULT_REFERRAL_POLICY,
+): Result<ReferralCriteriaDecision> {
   const checked = checkReferralPolicy(policy);
   if (!checked.ok) return checked;
 
@@ -145,7 +156,10 @@ export function assessReferralCriteria(input: ReferralCriteriaInput, policy: Ref
 
   const recent = incidentsWithin(input.incidents, assessedAt, policy.escalation.withinDays);
   if (recent.length >= policy.escalation.atLeast) {
-    met.push({ criterion: 'POTENTIAL_ESCALATION', because: `there were ${recent.length} incidents in the last ${policy.escalation.withinDays} days` });
+    met.push({
+      criterion: 'POTENTIAL_ESCALATION',
+      because: `there were ${recent.length} incidents in the last ${policy.escalation.withinDays} days`,
+    });
   }
 
   if (risk.judgement && risk.judgement.toBand === 'HIGH') {

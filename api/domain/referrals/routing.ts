@@ -78,7 +78,8 @@ export function routeReferral(input: RoutingInput, policy: ReviewPolicy = DEFAUL
   if (risk.finalBand === 'MEDIUM' || repeat) {
     const reviewDue = addDays(today, policy.mediumRiskReviewDays);
     const reasons = [scored];
-    if (risk.judgement) reasons.push(`professional judgement raised it to ${risk.judgement.toBand.toLowerCase()}: ${risk.judgement.reason}`);
+    if (risk.judgement)
+      reasons.push(`professional judgement raised it to ${risk.judgement.toBand.toLowerCase()}: ${risk.judgement.reason}`);
     if (repeatReason) reasons.push(repeatReason);
     return {
       outcome: 'LEAD_AGENCY_CASEWORK',

@@ -2,7 +2,16 @@
 // stays due until its window closes, so a sender that missed a run catches up, and the key (stored
 // by the sender once delivered) is what stops it going out twice.
 import { isOpen, isOverdue, type Action } from '../actions/lifecycle';
-import { addDays, daysBetween, formatLongDate, isoWeekOf, WEEKDAYS, weekdayOf, type CalendarDate, type Weekday } from '../agenda/calendar-date';
+import {
+  addDays,
+  daysBetween,
+  formatLongDate,
+  isoWeekOf,
+  WEEKDAYS,
+  weekdayOf,
+  type CalendarDate,
+  type Weekday,
+} from '../agenda/calendar-date';
 import { fail, ok, type Result } from '../result';
 
 export interface ReminderPolicy {
@@ -46,10 +55,16 @@ export interface WeeklyDigest {
 
 export function checkReminderPolicy(policy: ReminderPolicy): Result<ReminderPolicy> {
   const whole = (n: number, min: number) => Number.isInteger(n) && n >= min && n <= 365;
-  if (!whole(policy.daysBeforeDue, 0)) return fail('INVALID_REMINDER_POLICY', 'Days before the due date must be a whole number from 0 to 365.', 'daysBeforeDue');
-  if (!whole(policy.overdueEveryDays, 1)) return fail('INVALID_REMINDER_POLICY', 'Overdue reminders must repeat every 1 to 365 days.', 'overdueEveryDays');
+  if (!whole(policy.daysBeforeDue, 0))
+    return fail('INVALID_REMINDER_POLICY', 'Days before the due date must be a whole number from 0 to 365.', 'daysBeforeDue');
+  if (!whole(policy.overdueEveryDays, 1))
+    return fail('INVALID_REMINDER_POLICY', 'Overdue reminders must repeat every 1 to 365 days.', 'overdueEveryDays');
   if (!whole(policy.escalateAfterDaysOverdue, 1)) {
-    return fail('INVALID_REMINDER_POLICY', 'Escalation to the chair must come 1 to 365 days after the due date.', 'escalateAfterDaysOverdue');
+    return fail(
+      'INVALID_REMINDER_POLICY',
+      'Escalation to the chair must come 1 to 365 days after the due date.',
+      'escalateAfterDaysOverdue',
+    );
   }
   return ok(policy);
 }
@@ -62,7 +77,11 @@ function ownerOf(action: RemindableAction): ReminderRecipient {
  * Reminders for one action on `today`, for a policy that passed `checkReminderPolicy`. Blocked actions
  * get none: their owner has said they cannot be done and the panel decides what happens next.
  */
-export function remindersDueToday(action: RemindableAction, today: CalendarDate, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY): Reminder[] {
+export function remindersDueToday(
+  action: RemindableAction,
+  today: CalendarDate,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): Reminder[] {
   if (!isOpen(action.status)) return [];
   const key = (suffix: string) => `action:${action.id}:${suffix}`;
   const due = formatLongDate(action.dueDate);
@@ -90,7 +109,14 @@ export function remindersDueToday(action: RemindableAction, today: CalendarDate,
   const late = `${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue (due ${due})`;
   const reminders = [remind('OVERDUE', ownerOf(action), key(`overdue:${periodStart}`), `${late}: ${action.title}`)];
   if (daysOverdue >= policy.escalateAfterDaysOverdue) {
-    reminders.push(remind('ESCALATION', { kind: 'CHAIR' }, key(`escalation:${action.dueDate}`), `An action for case ${action.caseId} is ${late}: ${action.title}`));
+    reminders.push(
+      remind(
+        'ESCALATION',
+        { kind: 'CHAIR' },
+        key(`escalation:${action.dueDate}`),
+        `An action for case ${action.caseId} is ${late}: ${action.title}`,
+      ),
+    );
   }
   return reminders;
 }
@@ -99,7 +125,11 @@ export function remindersDueToday(action: RemindableAction, today: CalendarDate,
  * One digest per officer per ISO week, due from the policy's weekday to the end of that week. Actions
  * with no named officer belong to the agency and are left to its own reminders.
  */
-export function weeklyDigestsDue(actions: readonly RemindableAction[], today: CalendarDate, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY): WeeklyDigest[] {
+export function weeklyDigestsDue(
+  actions: readonly RemindableAction[],
+  today: CalendarDate,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): WeeklyDigest[] {
   if (WEEKDAYS.indexOf(weekdayOf(today)) < WEEKDAYS.indexOf(policy.digestWeekday)) return [];
   const isoWeek = isoWeekOf(today);
   const byOfficer = new Map<string, RemindableAction[]>();
@@ -115,7 +145,13 @@ export function weeklyDigestsDue(actions: readonly RemindableAction[], today: Ca
       dedupeKey: `digest:${memberId}:${isoWeek}`,
       actions: [...owned]
         .sort((a, b) => compareText(a.dueDate, b.dueDate) || compareText(a.id, b.id))
-        .map((action) => ({ actionId: action.id, caseId: action.caseId, title: action.title, dueDate: action.dueDate, overdue: isOverdue(action, today) })),
+        .map((action) => ({
+          actionId: action.id,
+          caseId: action.caseId,
+          title: action.title,
+          dueDate: action.dueDate,
+          overdue: isOverdue(action, today),
+        })),
     }));
 }
 

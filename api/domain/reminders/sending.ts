@@ -49,7 +49,7 @@ export function planSends(
   return queue.map((message) => {
     const times = sent.get(message.conversationId) ?? [];
     let at = Math.max(now.getTime(), times[times.length - 1] ?? -Infinity);
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const limit of limits) {
         const inWindow = times.filter((t) => t > at - limit.windowMs);
@@ -89,7 +89,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 
  * For sends made while someone waits on a card click or an API call: Teams gives an invoke only
  * seconds, so anything Teams will not take within about two seconds is left to the reminder worker.
  */
-export const INTERACTIVE_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 1_000, retryAfterJitterMs: 250, maxWaitMs: 2_000 };
+export const INTERACTIVE_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 1_000,
+  retryAfterJitterMs: 250,
+  maxWaitMs: 2_000,
+};
 
 export type RetryDecision =
   | { kind: 'RETRY'; delayMs: number }
@@ -103,7 +109,12 @@ const RETRYABLE = new Set([412, 429, 502, 504]);
  * What to do after a failed send. `attemptsMade` counts the failed attempt; `random` returns a number
  * in [0, 1) and is passed in so tests can fix the jitter.
  */
-export function decideRetry(failure: SendFailure, attemptsMade: number, random: () => number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): RetryDecision {
+export function decideRetry(
+  failure: SendFailure,
+  attemptsMade: number,
+  random: () => number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): RetryDecision {
   if (failure.status === 403 && failure.errorCode === 'MessageWritesBlocked') {
     return { kind: 'UNREACHABLE', reason: 'The recipient has blocked or removed the app in Teams.' };
   }
@@ -113,12 +124,16 @@ export function decideRetry(failure: SendFailure, attemptsMade: number, random: 
   if (attemptsMade >= policy.maxAttempts) {
     return { kind: 'GIVE_UP', reason: `Teams still failed (HTTP ${failure.status}) after ${attemptsMade} attempts.` };
   }
-  const delayMs = failure.status === 429 && failure.retryAfterSeconds !== undefined && failure.retryAfterSeconds >= 0
-    ? Math.round(failure.retryAfterSeconds * 1000 + random() * policy.retryAfterJitterMs)
-    // "Equal jitter": at least half the exponential step, so retries spread out but never come back at once.
-    : equalJitter(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptsMade - 1)), random);
+  const delayMs =
+    failure.status === 429 && failure.retryAfterSeconds !== undefined && failure.retryAfterSeconds >= 0
+      ? Math.round(failure.retryAfterSeconds * 1000 + random() * policy.retryAfterJitterMs)
+      : // "Equal jitter": at least half the exponential step, so retries spread out but never come back at once.
+        equalJitter(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptsMade - 1)), random);
   if (policy.maxWaitMs !== undefined && delayMs > policy.maxWaitMs) {
-    return { kind: 'GIVE_UP', reason: `Teams is busy (HTTP ${failure.status}) and asked for a wait of ${Math.ceil(delayMs / 1000)} s; it will be tried again later.` };
+    return {
+      kind: 'GIVE_UP',
+      reason: `Teams is busy (HTTP ${failure.status}) and asked for a wait of ${Math.ceil(delayMs / 1000)} s; it will be tried again later.`,
+    };
   }
   return { kind: 'RETRY', delayMs };
 }

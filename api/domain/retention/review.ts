@@ -63,7 +63,9 @@ export function anonymiseMinutesItems(content: unknown, caseReference: string): 
   const minutes = content as { cases: unknown[]; actionReview?: unknown; notHeard?: unknown };
   const label = `Case ${caseReference}`;
   const scrubLines = (lines: unknown) =>
-    Array.isArray(lines) ? lines.map((line) => (typeof line === 'string' && line.startsWith(`${label}:`) ? `${label}: ${ANONYMISED_TEXT}` : line)) : lines;
+    Array.isArray(lines)
+      ? lines.map((line) => (typeof line === 'string' && line.startsWith(`${label}:`) ? `${label}: ${ANONYMISED_TEXT}` : line))
+      : lines;
   return {
     ...minutes,
     cases: minutes.cases.map((item) => {

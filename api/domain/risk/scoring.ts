@@ -60,7 +60,11 @@ export function checkAnswers(template: RiskTemplate, answers: Answers): DomainEr
   const known = new Set(template.questions.map((q) => q.id));
   for (const questionId of Object.keys(answers)) {
     if (!known.has(questionId)) {
-      problems.push({ code: 'ANSWER_TO_UNKNOWN_QUESTION', message: `"${questionId}" is not a question in ${template.name} version ${template.version}.`, field: questionId });
+      problems.push({
+        code: 'ANSWER_TO_UNKNOWN_QUESTION',
+        message: `"${questionId}" is not a question in ${template.name} version ${template.version}.`,
+        field: questionId,
+      });
     }
   }
   for (const question of template.questions) {
@@ -70,7 +74,11 @@ export function checkAnswers(template: RiskTemplate, answers: Answers): DomainEr
         problems.push({ code: 'ANSWER_MISSING', message: `Please answer "${question.wording}"`, field: question.id });
       }
     } else if (!question.options.some((o) => o.id === optionId)) {
-      problems.push({ code: 'ANSWER_OPTION_UNKNOWN', message: `"${optionId}" is not one of the answers to "${question.wording}"`, field: question.id });
+      problems.push({
+        code: 'ANSWER_OPTION_UNKNOWN',
+        message: `"${optionId}" is not one of the answers to "${question.wording}"`,
+        field: question.id,
+      });
     }
   }
   return problems;
@@ -79,7 +87,11 @@ export function checkAnswers(template: RiskTemplate, answers: Answers): DomainEr
 export function scoreAssessment(template: RiskTemplate, answers: Answers): Result<ScoredAssessment> {
   const templateProblem = checkTemplate(template)[0];
   if (templateProblem) {
-    return fail('TEMPLATE_INVALID', `The risk template "${template.name}" cannot be used: ${templateProblem.message}`, templateProblem.field);
+    return fail(
+      'TEMPLATE_INVALID',
+      `The risk template "${template.name}" cannot be used: ${templateProblem.message}`,
+      templateProblem.field,
+    );
   }
   const answerProblem = checkAnswers(template, answers)[0];
   if (answerProblem) return { ok: false, error: answerProblem };
@@ -125,7 +137,10 @@ export function scoreAssessment(template: RiskTemplate, answers: Answers): Resul
 function explainScore(score: number, max: number, band: RiskBand, threshold: number, answers: AnswerSnapshot[]): string[] {
   const reasons = [`Scored ${score} of ${max}: ${band.toLowerCase()} (threshold ${threshold}).`];
   // Stable sort keeps template order among equal weights, so the explanation never flickers.
-  const largest = answers.filter((a) => a.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, CONTRIBUTIONS_SHOWN);
+  const largest = answers
+    .filter((a) => a.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, CONTRIBUTIONS_SHOWN);
   if (largest.length > 0) {
     reasons.push(`Largest contributions: ${largest.map((a) => `${a.topic} (${a.weight}, "${a.optionLabel}")`).join('; ')}.`);
   }
@@ -161,7 +176,11 @@ export function applyProfessionalJudgement(assessment: ScoredAssessment, request
     );
   }
   if (to === from) {
-    return fail('JUDGEMENT_DOES_NOT_RAISE', `The assessment is already ${assessment.finalBand.toLowerCase()}; professional judgement can only raise it.`, 'band');
+    return fail(
+      'JUDGEMENT_DOES_NOT_RAISE',
+      `The assessment is already ${assessment.finalBand.toLowerCase()}; professional judgement can only raise it.`,
+      'band',
+    );
   }
   const judgement: ProfessionalJudgement = {
     fromBand: assessment.finalBand,

@@ -95,9 +95,14 @@ export function checkTemplate(template: RiskTemplate): DomainError[] {
         problem('OPTION_ID_DUPLICATED', `Question "${question.id}" has two answers with the id "${option.id}".`, field);
       }
       optionIds.add(option.id);
-      if (option.label.trim() === '') problem('OPTION_LABEL_MISSING', `Answer "${option.id}" of question "${question.id}" has no label.`, field);
+      if (option.label.trim() === '')
+        problem('OPTION_LABEL_MISSING', `Answer "${option.id}" of question "${question.id}" has no label.`, field);
       if (!isWholeNumber(option.weight) || option.weight < 0) {
-        problem('OPTION_WEIGHT_INVALID', `Answer "${option.label}" of question "${question.id}" must weigh a whole number of 0 or more.`, field);
+        problem(
+          'OPTION_WEIGHT_INVALID',
+          `Answer "${option.label}" of question "${question.id}" must weigh a whole number of 0 or more.`,
+          field,
+        );
       }
     }
   }

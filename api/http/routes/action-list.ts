@@ -19,11 +19,18 @@ const listQuery = z.strictObject({
     .transform((value, check) => {
       const statuses = value.split(',').filter((item) => item !== '');
       if (statuses.length > 0 && statuses.every((item) => STATUS.safeParse(item).success)) return statuses as z.output<typeof STATUS>[];
-      check.issues.push({ code: 'custom', input: value, message: `Give one or more statuses, separated by commas, from ${STATUS.options.join(', ')}.` });
+      check.issues.push({
+        code: 'custom',
+        input: value,
+        message: `Give one or more statuses, separated by commas, from ${STATUS.options.join(', ')}.`,
+      });
       return z.NEVER;
     })
     .optional(),
-  overdue: z.enum(['true', 'false'], 'Give overdue as true or false.').transform((value) => value === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'], 'Give overdue as true or false.')
+    .transform((value) => value === 'true')
+    .optional(),
   sort: z.enum(['due', 'risk'], 'Sort by due or risk.').optional(),
 });
 

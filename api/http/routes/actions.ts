@@ -7,8 +7,15 @@ import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 
 const id = z.guid({ message: 'Give a valid id.' });
-const text = (message: string, max: number) => z.string({ message }).trim().min(1, { message }).max(max, { message: `Keep this under ${max.toLocaleString('en-GB')} characters.` });
-const calendarDate = z.string({ message: 'Give a date as YYYY-MM-DD.' }).refine(isCalendarDate, { message: 'Give a real date as YYYY-MM-DD.' });
+const text = (message: string, max: number) =>
+  z
+    .string({ message })
+    .trim()
+    .min(1, { message })
+    .max(max, { message: `Keep this under ${max.toLocaleString('en-GB')} characters.` });
+const calendarDate = z
+  .string({ message: 'Give a date as YYYY-MM-DD.' })
+  .refine(isCalendarDate, { message: 'Give a real date as YYYY-MM-DD.' });
 const expectedVersion = z.number({ message: 'Say which version of the action you are changing.' }).int().min(0);
 
 const assignBody = z.strictObject({
@@ -37,7 +44,11 @@ const reassignBody = z.strictObject({
   reason: text('Give a reason for reassigning the action.', 4000),
 });
 const cancelBody = z.strictObject({ expectedVersion, reason: text('Give a reason for cancelling the action.', 4000) });
-const dueDateBody = z.strictObject({ expectedVersion, dueDate: calendarDate, reason: text('Give a reason for changing the due date.', 4000) });
+const dueDateBody = z.strictObject({
+  expectedVersion,
+  dueDate: calendarDate,
+  reason: text('Give a reason for changing the due date.', 4000),
+});
 
 /** 201 for a new action, 200 for a change (or a repeat that changed nothing). */
 function reply(result: ActionOutcome, created = false) {
@@ -91,7 +102,12 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       params,
       body: withNote('Say what has been done so far.'),
       async handle({ params: { actionId }, body, ctx }) {
-        return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'UPDATE_PROGRESS', note: body.note } }));
+        return reply(
+          await changeAction(ctx, services, actionId!, {
+            expectedVersion: body.expectedVersion,
+            command: { kind: 'UPDATE_PROGRESS', note: body.note },
+          }),
+        );
       },
     }),
     defineRoute({
@@ -103,7 +119,12 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       params,
       body: withNote('Say what was done, for the minutes.'),
       async handle({ params: { actionId }, body, ctx }) {
-        return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'COMPLETE', note: body.note } }));
+        return reply(
+          await changeAction(ctx, services, actionId!, {
+            expectedVersion: body.expectedVersion,
+            command: { kind: 'COMPLETE', note: body.note },
+          }),
+        );
       },
     }),
     defineRoute({
@@ -115,7 +136,12 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       params,
       body: cannotCompleteBody,
       async handle({ params: { actionId }, body, ctx }) {
-        return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'CANNOT_COMPLETE', reason: body.reason, note: body.note } }));
+        return reply(
+          await changeAction(ctx, services, actionId!, {
+            expectedVersion: body.expectedVersion,
+            command: { kind: 'CANNOT_COMPLETE', reason: body.reason, note: body.note },
+          }),
+        );
       },
     }),
     defineRoute({
@@ -127,19 +153,29 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       params,
       body: reassignBody,
       async handle({ params: { actionId }, body, ctx }) {
-        return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'REASSIGN', agencyId: body.agencyId, memberId: body.memberId, reason: body.reason } }));
+        return reply(
+          await changeAction(ctx, services, actionId!, {
+            expectedVersion: body.expectedVersion,
+            command: { kind: 'REASSIGN', agencyId: body.agencyId, memberId: body.memberId, reason: body.reason },
+          }),
+        );
       },
     }),
     defineRoute({
       method: 'post',
       path: '/actions/:actionId/due-date',
-      summary: 'Move an action\'s due date, with a reason.',
+      summary: "Move an action's due date, with a reason.",
       tag: 'Actions',
       capability: 'action.oversee',
       params,
       body: dueDateBody,
       async handle({ params: { actionId }, body, ctx }) {
-        return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'CHANGE_DUE_DATE', dueDate: body.dueDate, reason: body.reason } }));
+        return reply(
+          await changeAction(ctx, services, actionId!, {
+            expectedVersion: body.expectedVersion,
+            command: { kind: 'CHANGE_DUE_DATE', dueDate: body.dueDate, reason: body.reason },
+          }),
+        );
       },
     }),
     defineRoute({
@@ -151,7 +187,12 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       params,
       body: cancelBody,
       async handle({ params: { actionId }, body, ctx }) {
-        return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'CANCEL', reason: body.reason } }));
+        return reply(
+          await changeAction(ctx, services, actionId!, {
+            expectedVersion: body.expectedVersion,
+            command: { kind: 'CANCEL', reason: body.reason },
+          }),
+        );
       },
     }),
   ];

@@ -17,7 +17,10 @@ const filterFields = {
 
 const searchQuery = z.strictObject({
   ...filterFields,
-  cursor: z.string().regex(/^\d{1,18}$/, 'Pass back the nextCursor of the previous page.').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'Pass back the nextCursor of the previous page.')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -7,7 +7,10 @@ import { changeInterventionStatus, readPerpetratorInterventions, recordIntervent
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 
-const ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give an id.').transform((id) => id.toLowerCase());
+const ID = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give an id.')
+  .transform((id) => id.toLowerCase());
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.');
 const TEXT = z.string().trim().max(2000, 'Keep it under 2000 characters.');
 const TYPES = INTERVENTIONS.map((entry) => entry.type) as [string, ...string[]];
@@ -29,7 +32,10 @@ const intervention = z.strictObject({
   conditions: TEXT.optional(),
   proportionalityNote: TEXT.optional(),
   supportOffered: TEXT.optional(),
-  convictions: z.array(z.strictObject({ convictedOn: DATE, kind: z.enum(['SERIOUS_OFFENCE', 'BREACH_OF_CBO', 'BREACH_OF_NOISE_ABATEMENT', 'OTHER']) })).max(50).optional(),
+  convictions: z
+    .array(z.strictObject({ convictedOn: DATE, kind: z.enum(['SERIOUS_OFFENCE', 'BREACH_OF_CBO', 'BREACH_OF_NOISE_ABATEMENT', 'OTHER']) }))
+    .max(50)
+    .optional(),
 });
 const statusChange = z.strictObject({
   status: z.enum(['ACTIVE', 'BREACHED', 'EXPIRED', 'DISCHARGED', 'WITHDRAWN']),
@@ -40,29 +46,47 @@ const statusChange = z.strictObject({
 export function interventionsRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/interventions/catalogue', summary: 'List the tools and powers with their statutory rules.', tag: 'Interventions', capability: null,
+      method: 'get',
+      path: '/interventions/catalogue',
+      summary: 'List the tools and powers with their statutory rules.',
+      tag: 'Interventions',
+      capability: null,
       async handle() {
         // "Who may issue" in words for people, and as agency types for a form to offer only what fits.
         return { json: INTERVENTIONS.map((entry) => ({ ...entry, issuingAgencies: ISSUING_AGENCIES[entry.type] })) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/cases/:caseId/interventions', summary: 'Record an intervention on a case, checked against the rules for it.', tag: 'Interventions',
-      capability: 'case.update', params: { caseId: 'case' }, body: intervention,
+      method: 'post',
+      path: '/cases/:caseId/interventions',
+      summary: 'Record an intervention on a case, checked against the rules for it.',
+      tag: 'Interventions',
+      capability: 'case.update',
+      params: { caseId: 'case' },
+      body: intervention,
       async handle({ ctx, params, body }) {
         return { status: 201, json: await recordIntervention(ctx, params.caseId!, body) };
       },
     }),
     defineRoute({
-      method: 'patch', path: '/interventions/:interventionId', summary: 'Mark an intervention active, breached, expired, discharged or withdrawn.', tag: 'Interventions',
-      capability: 'case.update', params: { interventionId: 'intervention' }, body: statusChange,
+      method: 'patch',
+      path: '/interventions/:interventionId',
+      summary: 'Mark an intervention active, breached, expired, discharged or withdrawn.',
+      tag: 'Interventions',
+      capability: 'case.update',
+      params: { interventionId: 'intervention' },
+      body: statusChange,
       async handle({ ctx, params, body }) {
         return { json: await changeInterventionStatus(ctx, params.interventionId!, body) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/people/:personId/interventions', summary: 'Read the interventions tried with a perpetrator and what could come next.', tag: 'Interventions',
-      capability: 'case.read', params: { personId: 'person' },
+      method: 'get',
+      path: '/people/:personId/interventions',
+      summary: 'Read the interventions tried with a perpetrator and what could come next.',
+      tag: 'Interventions',
+      capability: 'case.read',
+      params: { personId: 'person' },
       async handle({ ctx, params }) {
         return { json: await readPerpetratorInterventions(ctx, params.personId!) };
       },

@@ -1,7 +1,16 @@
 // The meeting as it runs: moving between items, the side panel's view (polled with ETag), and the
 // attendance register.
 import { z } from 'zod';
-import { authoriseAgendaPost, listAttendance, meetingForChat, meetingRoomTag, moveToNextItem, readMeetingRoom, recordAttendance, signAttendance } from '../../services/meeting-room';
+import {
+  authoriseAgendaPost,
+  listAttendance,
+  meetingForChat,
+  meetingRoomTag,
+  moveToNextItem,
+  readMeetingRoom,
+  recordAttendance,
+  signAttendance,
+} from '../../services/meeting-room';
 import { postAgendaToMeetingChat, refreshPostedAgendaCard } from '../../../bot/meeting-agenda-post';
 import { conflict, notFound } from '../../services/errors';
 import { chatThreadIdOfTeamsMeetingId } from '../../graph/teams-ids';
@@ -19,8 +28,12 @@ const teamsMeeting = z.strictObject({ teamsMeetingId: z.string().min(8).max(400,
 export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/meetings/for-teams-meeting', summary: 'Find the panel meeting a Teams meeting (as teams-js names it) belongs to.', tag: 'Meetings',
-      capability: 'meeting.attend', query: teamsMeeting,
+      method: 'get',
+      path: '/meetings/for-teams-meeting',
+      summary: 'Find the panel meeting a Teams meeting (as teams-js names it) belongs to.',
+      tag: 'Meetings',
+      capability: 'meeting.attend',
+      query: teamsMeeting,
       async handle({ ctx, query }) {
         const threadId = chatThreadIdOfTeamsMeetingId(query.teamsMeetingId);
         const found = threadId ? await meetingForChat(ctx, threadId) : null;
@@ -30,8 +43,13 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/meetings/:meetingId/next', summary: 'Close the item being heard and move to the next.', tag: 'Meetings',
-      capability: 'meeting.run', params: meeting, body: next,
+      method: 'post',
+      path: '/meetings/:meetingId/next',
+      summary: 'Close the item being heard and move to the next.',
+      tag: 'Meetings',
+      capability: 'meeting.run',
+      params: meeting,
+      body: next,
       async handle({ ctx, params, body }) {
         const view = await moveToNextItem(ctx, params.meetingId!, body.expectedVersion);
         await refreshPostedAgendaCard(deps, params.meetingId!);
@@ -39,8 +57,12 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/meetings/:meetingId/agenda/post', summary: 'Post the agenda card to the meeting chat.', tag: 'Meetings',
-      capability: 'meeting.run', params: meeting,
+      method: 'post',
+      path: '/meetings/:meetingId/agenda/post',
+      summary: 'Post the agenda card to the meeting chat.',
+      tag: 'Meetings',
+      capability: 'meeting.run',
+      params: meeting,
       async handle({ ctx, params }) {
         await authoriseAgendaPost(ctx, params.meetingId!);
         const result = await postAgendaToMeetingChat(deps, params.meetingId!);
@@ -49,8 +71,13 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/meetings/:meetingId/room', summary: 'Read the meeting as the side panel shows it: agenda, current item and, once the confidentiality statement is accepted, its case.', tag: 'Meetings',
-      capability: 'meeting.attend', params: meeting,
+      method: 'get',
+      path: '/meetings/:meetingId/room',
+      summary:
+        'Read the meeting as the side panel shows it: agenda, current item and, once the confidentiality statement is accepted, its case.',
+      tag: 'Meetings',
+      capability: 'meeting.attend',
+      params: meeting,
       async handle({ ctx, params, req, res }) {
         // Side panels poll every second or so: an unchanged meeting answers 304 and reads no case.
         const tag = await meetingRoomTag(ctx, params.meetingId!);
@@ -64,22 +91,36 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/meetings/:meetingId/attendance', summary: 'Read the attendance register.', tag: 'Meetings',
-      capability: 'meeting.attend', params: meeting,
+      method: 'get',
+      path: '/meetings/:meetingId/attendance',
+      summary: 'Read the attendance register.',
+      tag: 'Meetings',
+      capability: 'meeting.attend',
+      params: meeting,
       async handle({ ctx, params }) {
         return { json: await listAttendance(ctx, params.meetingId!) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/meetings/:meetingId/attendance/me', summary: 'Sign the attendance register for your agency and accept the confidentiality statement.', tag: 'Meetings',
-      capability: 'meeting.attend', params: meeting, body: signing,
+      method: 'post',
+      path: '/meetings/:meetingId/attendance/me',
+      summary: 'Sign the attendance register for your agency and accept the confidentiality statement.',
+      tag: 'Meetings',
+      capability: 'meeting.attend',
+      params: meeting,
+      body: signing,
       async handle({ ctx, params }) {
         return { json: await signAttendance(ctx, params.meetingId!) };
       },
     }),
     defineRoute({
-      method: 'put', path: '/meetings/:meetingId/attendance/:memberId', summary: 'Record a member present, sending apologies or absent.', tag: 'Meetings',
-      capability: 'meeting.run', params: { ...meeting, memberId: 'member' }, body: record,
+      method: 'put',
+      path: '/meetings/:meetingId/attendance/:memberId',
+      summary: 'Record a member present, sending apologies or absent.',
+      tag: 'Meetings',
+      capability: 'meeting.run',
+      params: { ...meeting, memberId: 'member' },
+      body: record,
       async handle({ ctx, params, body }) {
         return { json: await recordAttendance(ctx, params.meetingId!, params.memberId!, body.status) };
       },

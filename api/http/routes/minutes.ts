@@ -6,7 +6,10 @@ import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 
 const meeting = { meetingId: 'meeting' };
-const ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give an action id.').transform((id) => id.toLowerCase());
+const ID = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give an action id.')
+  .transform((id) => id.toLowerCase());
 const NOTE = z.string().trim().max(2000, 'Keep it under 2000 characters.');
 
 const outcome = z.strictObject({
@@ -14,7 +17,10 @@ const outcome = z.strictObject({
   caseDecision: z.enum(['KEEP_ON', 'CLOSE', 'LEAD_AGENCY_CASEWORK']),
   riskBandAfter: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
   closureReason: NOTE.optional(),
-  nextReviewDue: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.').optional(),
+  nextReviewDue: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.')
+    .optional(),
 });
 const review = z.strictObject({
   actionId: ID,
@@ -27,47 +33,81 @@ const approval = z.strictObject({ expectedVersion: z.number().int().min(0).optio
 export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
-      method: 'put', path: '/meetings/:meetingId/items/:itemId/outcome', summary: 'Record the decisions, risk and outcome for a case heard.', tag: 'Meetings',
-      capability: 'meeting.run', params: { ...meeting, itemId: 'agenda item' }, body: outcome,
+      method: 'put',
+      path: '/meetings/:meetingId/items/:itemId/outcome',
+      summary: 'Record the decisions, risk and outcome for a case heard.',
+      tag: 'Meetings',
+      capability: 'meeting.run',
+      params: { ...meeting, itemId: 'agenda item' },
+      body: outcome,
       async handle({ ctx, params, body }) {
         return { json: await recordItemOutcome(ctx, params.meetingId!, params.itemId!, body) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/meetings/:meetingId/action-review', summary: 'List the actions from earlier meetings to review.', tag: 'Meetings',
-      capability: 'meeting.attend', params: meeting,
+      method: 'get',
+      path: '/meetings/:meetingId/action-review',
+      summary: 'List the actions from earlier meetings to review.',
+      tag: 'Meetings',
+      capability: 'meeting.attend',
+      params: meeting,
       async handle({ ctx, params }) {
         return { json: await listActionsForReview(ctx, params.meetingId!) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/meetings/:meetingId/action-review', summary: 'Record the review of an earlier action, with the reason if not done.', tag: 'Meetings',
-      capability: 'meeting.run', params: meeting, body: review,
+      method: 'post',
+      path: '/meetings/:meetingId/action-review',
+      summary: 'Record the review of an earlier action, with the reason if not done.',
+      tag: 'Meetings',
+      capability: 'meeting.run',
+      params: meeting,
+      body: review,
       async handle({ ctx, params, body }) {
         return { json: await reviewAction(ctx, params.meetingId!, body) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/meetings/:meetingId/minutes', summary: 'Draft the minutes from the meeting record.', tag: 'Minutes',
-      capability: 'meeting.run', params: meeting,
+      method: 'post',
+      path: '/meetings/:meetingId/minutes',
+      summary: 'Draft the minutes from the meeting record.',
+      tag: 'Minutes',
+      capability: 'meeting.run',
+      params: meeting,
       async handle({ ctx, params }) {
         return { status: 201, json: await draftMeetingMinutes(ctx, params.meetingId!) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/meetings/:meetingId/minutes', summary: 'Read the minutes.', tag: 'Minutes', capability: 'meeting.attend', params: meeting,
+      method: 'get',
+      path: '/meetings/:meetingId/minutes',
+      summary: 'Read the minutes.',
+      tag: 'Minutes',
+      capability: 'meeting.attend',
+      params: meeting,
       async handle({ ctx, params }) {
         return { json: await readMeetingMinutes(ctx, params.meetingId!) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/meetings/:meetingId/minutes/approve', summary: 'Approve the minutes.', tag: 'Minutes', capability: 'meeting.run', params: meeting, body: approval,
+      method: 'post',
+      path: '/meetings/:meetingId/minutes/approve',
+      summary: 'Approve the minutes.',
+      tag: 'Minutes',
+      capability: 'meeting.run',
+      params: meeting,
+      body: approval,
       async handle({ ctx, params, body }) {
         return { json: await approveMeetingMinutes(ctx, params.meetingId!, body.expectedVersion) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/meetings/:meetingId/minutes.docx', summary: 'Export the minutes as a Word document.', tag: 'Minutes', capability: 'meeting.attend', params: meeting,
+      method: 'get',
+      path: '/meetings/:meetingId/minutes.docx',
+      summary: 'Export the minutes as a Word document.',
+      tag: 'Minutes',
+      capability: 'meeting.attend',
+      params: meeting,
       produces: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       async handle({ ctx, params }) {
         const { filename, data } = await exportMeetingMinutes(ctx, params.meetingId!);

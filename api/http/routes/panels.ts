@@ -6,7 +6,10 @@ import { listPanelMeetings, scheduleNextMeeting } from '../../services/meetings'
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 
-const ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give an id.').transform((id) => id.toLowerCase());
+const ID = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Give an id.')
+  .transform((id) => id.toLowerCase());
 
 const cadence = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -40,63 +43,109 @@ const panelChanges = z
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one setting.' });
 const seats = z.strictObject({
-  agencies: z.array(z.strictObject({ agencyId: ID, membership: z.enum(['CORE', 'FLEXIBLE']) })).min(1, 'Seat at least one agency.').max(40),
+  agencies: z
+    .array(z.strictObject({ agencyId: ID, membership: z.enum(['CORE', 'FLEXIBLE']) }))
+    .min(1, 'Seat at least one agency.')
+    .max(40),
 });
 const chairs = z.strictObject({ memberIds: z.array(ID).min(1, 'Name at least one chair.').max(10) });
 const schedule = z.strictObject({
-  startTime: z.string().regex(/^(0[7-9]|1\d):[0-5]\d$/, 'Give a London start time between 07:00 and 19:59, as HH:MM.').optional(),
+  startTime: z
+    .string()
+    .regex(/^(0[7-9]|1\d):[0-5]\d$/, 'Give a London start time between 07:00 and 19:59, as HH:MM.')
+    .optional(),
 });
 
 export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
   const panel = { panelId: 'panel' };
   return [
     defineRoute({
-      method: 'get', path: '/panels', summary: 'List the partnership\'s panels with their cadence, agencies and chairs.', tag: 'Panels', capability: null,
+      method: 'get',
+      path: '/panels',
+      summary: "List the partnership's panels with their cadence, agencies and chairs.",
+      tag: 'Panels',
+      capability: null,
       async handle({ ctx }) {
         return { json: await listPanels(ctx) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/panels', summary: 'Create a panel.', tag: 'Panels', capability: 'panel.manage', body: newPanel,
+      method: 'post',
+      path: '/panels',
+      summary: 'Create a panel.',
+      tag: 'Panels',
+      capability: 'panel.manage',
+      body: newPanel,
       async handle({ ctx, body }) {
         return { status: 201, json: await createPanel(ctx, body) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/panels/:panelId', summary: 'Read a panel.', tag: 'Panels', capability: null, params: panel,
+      method: 'get',
+      path: '/panels/:panelId',
+      summary: 'Read a panel.',
+      tag: 'Panels',
+      capability: null,
+      params: panel,
       async handle({ ctx, params }) {
         return { json: await readPanel(ctx, params.panelId!) };
       },
     }),
     defineRoute({
-      method: 'patch', path: '/panels/:panelId', summary: 'Change a panel\'s name, cadence, cut-off, length or minutes per case.', tag: 'Panels',
-      capability: 'panel.manage', params: panel, body: panelChanges,
+      method: 'patch',
+      path: '/panels/:panelId',
+      summary: "Change a panel's name, cadence, cut-off, length or minutes per case.",
+      tag: 'Panels',
+      capability: 'panel.manage',
+      params: panel,
+      body: panelChanges,
       async handle({ ctx, params, body }) {
         return { json: await updatePanel(ctx, params.panelId!, body) };
       },
     }),
     defineRoute({
-      method: 'put', path: '/panels/:panelId/agencies', summary: 'Set a panel\'s core and flexible agencies.', tag: 'Panels',
-      capability: 'panel.manage', params: panel, body: seats,
+      method: 'put',
+      path: '/panels/:panelId/agencies',
+      summary: "Set a panel's core and flexible agencies.",
+      tag: 'Panels',
+      capability: 'panel.manage',
+      params: panel,
+      body: seats,
       async handle({ ctx, params, body }) {
         return { json: await setPanelAgencies(ctx, params.panelId!, body.agencies) };
       },
     }),
     defineRoute({
-      method: 'put', path: '/panels/:panelId/chairs', summary: 'Set a panel\'s chairs.', tag: 'Panels', capability: 'panel.manage', params: panel, body: chairs,
+      method: 'put',
+      path: '/panels/:panelId/chairs',
+      summary: "Set a panel's chairs.",
+      tag: 'Panels',
+      capability: 'panel.manage',
+      params: panel,
+      body: chairs,
       async handle({ ctx, params, body }) {
         return { json: await setPanelChairs(ctx, params.panelId!, body.memberIds) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/panels/:panelId/meetings', summary: 'List a panel\'s meetings.', tag: 'Meetings', capability: 'meeting.attend', params: panel,
+      method: 'get',
+      path: '/panels/:panelId/meetings',
+      summary: "List a panel's meetings.",
+      tag: 'Meetings',
+      capability: 'meeting.attend',
+      params: panel,
       async handle({ ctx, params }) {
         return { json: await listPanelMeetings(ctx, params.panelId!) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/panels/:panelId/meetings', summary: 'Schedule the panel\'s next meeting from its cadence and build its agenda.', tag: 'Meetings',
-      capability: 'meeting.run', params: panel, body: schedule,
+      method: 'post',
+      path: '/panels/:panelId/meetings',
+      summary: "Schedule the panel's next meeting from its cadence and build its agenda.",
+      tag: 'Meetings',
+      capability: 'meeting.run',
+      params: panel,
+      body: schedule,
       async handle({ ctx, params, body }) {
         return { status: 201, json: await scheduleNextMeeting(ctx, params.panelId!, body.startTime ? { startTime: body.startTime } : {}) };
       },

@@ -52,52 +52,84 @@ export const referralDraftSchema = z.looseObject({
 
 export const startReferralBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema, draft: referralDraftSchema.default({}) }));
 export const saveDraftBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema.optional(), draft: referralDraftSchema }));
-export const decisionBody = refusingNul(z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('ACCEPT') }),
-  z.strictObject({ decision: z.literal('DECLINE'), reason: z.string().trim().min(1, 'Say why the panel will not hear this referral.').max(2000) }),
-]));
-export const withdrawalBody = refusingNul(z.strictObject({ reason: z.string().trim().min(1, 'Say why the referral is withdrawn.').max(2000, 'Keep the reason to 2000 characters.') }));
-export const reassessmentBody = refusingNul(z.strictObject({
-  answers: z.record(z.string().max(60), z.string().max(60)),
-  judgement: z.strictObject({ band: bandSchema, reason: z.string().max(2000) }).optional(),
-}));
+export const decisionBody = refusingNul(
+  z.discriminatedUnion('decision', [
+    z.strictObject({ decision: z.literal('ACCEPT') }),
+    z.strictObject({
+      decision: z.literal('DECLINE'),
+      reason: z.string().trim().min(1, 'Say why the panel will not hear this referral.').max(2000),
+    }),
+  ]),
+);
+export const withdrawalBody = refusingNul(
+  z.strictObject({
+    reason: z.string().trim().min(1, 'Say why the referral is withdrawn.').max(2000, 'Keep the reason to 2000 characters.'),
+  }),
+);
+export const reassessmentBody = refusingNul(
+  z.strictObject({
+    answers: z.record(z.string().max(60), z.string().max(60)),
+    judgement: z.strictObject({ band: bandSchema, reason: z.string().max(2000) }).optional(),
+  }),
+);
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.');
-export const personSearchQuery = refusingNul(z.strictObject({
-  givenName: z.string().trim().min(1, 'Enter a first name.').max(100),
-  familyName: z.string().trim().min(1, 'Enter a last name.').max(100),
-  dateOfBirth: DATE.optional(),
-}));
-export const locationSearchQuery = refusingNul(z.strictObject({
-  address: z.string().trim().min(3, 'Enter at least the first line of the address.').max(200),
-  postcode: z.string().trim().max(10).optional(),
-}));
-const instant = z.iso.datetime({ offset: true, message: 'Give a date and time such as 2026-03-14T21:30:00Z.' }).transform((value) => new Date(value));
-export const incidentBody = refusingNul(z.strictObject({
-  occurredAt: instant,
-  reportedAt: instant,
-  category: z.enum(['PERSONAL', 'NUISANCE', 'ENVIRONMENTAL'], 'Choose personal, nuisance or environmental.'),
-  description: z.string().trim().min(1, 'Describe what happened.').max(5000),
-  sourceReference: z.string().trim().max(100).optional(),
-  locationId: uuid.optional(),
-  people: z.array(z.strictObject({ personId: uuid, role: z.enum(['VICTIM', 'PERPETRATOR', 'WITNESS']) })).max(20).optional(),
-}));
+export const personSearchQuery = refusingNul(
+  z.strictObject({
+    givenName: z.string().trim().min(1, 'Enter a first name.').max(100),
+    familyName: z.string().trim().min(1, 'Enter a last name.').max(100),
+    dateOfBirth: DATE.optional(),
+  }),
+);
+export const locationSearchQuery = refusingNul(
+  z.strictObject({
+    address: z.string().trim().min(3, 'Enter at least the first line of the address.').max(200),
+    postcode: z.string().trim().max(10).optional(),
+  }),
+);
+const instant = z.iso
+  .datetime({ offset: true, message: 'Give a date and time such as 2026-03-14T21:30:00Z.' })
+  .transform((value) => new Date(value));
+export const incidentBody = refusingNul(
+  z.strictObject({
+    occurredAt: instant,
+    reportedAt: instant,
+    category: z.enum(['PERSONAL', 'NUISANCE', 'ENVIRONMENTAL'], 'Choose personal, nuisance or environmental.'),
+    description: z.string().trim().min(1, 'Describe what happened.').max(5000),
+    sourceReference: z.string().trim().max(100).optional(),
+    locationId: uuid.optional(),
+    people: z
+      .array(z.strictObject({ personId: uuid, role: z.enum(['VICTIM', 'PERPETRATOR', 'WITNESS']) }))
+      .max(20)
+      .optional(),
+  }),
+);
 export const incidentSearchQuery = z.strictObject({
   from: DATE,
   to: DATE,
   category: z.enum(['PERSONAL', 'NUISANCE', 'ENVIRONMENTAL']).optional(),
   caseId: uuid.optional(),
 });
-export const caseReviewBody = z.strictObject({ caseId: uuid, applicantPersonId: uuid.optional(), locationId: uuid.optional(), receivedAt: instant });
-export const caseReviewStepBody = refusingNul(z.discriminatedUnion('step', [
-  z.strictObject({ step: z.literal('ACKNOWLEDGE') }),
-  z.strictObject({ step: z.literal('DECIDE_THRESHOLD'), met: z.boolean(), outcome: z.string().trim().max(2000).optional() }),
-  z.strictObject({ step: z.literal('HOLD_REVIEW'), outcome: z.string().trim().min(1, 'Record what the review decided.').max(5000) }),
-  z.strictObject({ step: z.literal('CLOSE'), outcome: z.string().trim().min(1, 'Record why the review is closed.').max(5000) }),
-]));
+export const caseReviewBody = z.strictObject({
+  caseId: uuid,
+  applicantPersonId: uuid.optional(),
+  locationId: uuid.optional(),
+  receivedAt: instant,
+});
+export const caseReviewStepBody = refusingNul(
+  z.discriminatedUnion('step', [
+    z.strictObject({ step: z.literal('ACKNOWLEDGE') }),
+    z.strictObject({ step: z.literal('DECIDE_THRESHOLD'), met: z.boolean(), outcome: z.string().trim().max(2000).optional() }),
+    z.strictObject({ step: z.literal('HOLD_REVIEW'), outcome: z.string().trim().min(1, 'Record what the review decided.').max(5000) }),
+    z.strictObject({ step: z.literal('CLOSE'), outcome: z.string().trim().min(1, 'Record why the review is closed.').max(5000) }),
+  ]),
+);
 
 const wholeDays = z.number().int('Use a whole number.').min(1, 'Use 1 or more.').max(3650, 'Use ten years (3650 days) or fewer.');
 export const referralSettingsBody = z.strictObject({
-  repeatVictimisationRules: z.array(z.strictObject({ incidents: z.number().int('Use a whole number.').min(1, 'Use 1 or more.').max(100), withinDays: wholeDays })).min(1, 'Give at least one rule.').max(5),
+  repeatVictimisationRules: z
+    .array(z.strictObject({ incidents: z.number().int('Use a whole number.').min(1, 'Use 1 or more.').max(100), withinDays: wholeDays }))
+    .min(1, 'Give at least one rule.')
+    .max(5),
   communityTriggerThreshold: z.number().int('Use a whole number.'),
 });

@@ -6,7 +6,12 @@ import { listReferrals, readReferral, saveReferralDraft, startReferral } from '.
 import { submitReferral } from '../../services/referrals/submit';
 import { withdrawReferral } from '../../services/referrals/withdraw';
 import { readReferralSettings, updateReferralSettings } from '../../services/referrals/referral-settings';
-import { listRiskTemplates, publishRiskTemplateVersion, readRiskTemplate, riskTemplateDefinitionSchema } from '../../services/referrals/templates';
+import {
+  listRiskTemplates,
+  publishRiskTemplateVersion,
+  readRiskTemplate,
+  riskTemplateDefinitionSchema,
+} from '../../services/referrals/templates';
 import { decisionBody, referralSettingsBody, refusingNul, saveDraftBody, startReferralBody, withdrawalBody } from './referral-schemas';
 import type { ApiDependencies } from './index';
 
@@ -15,84 +20,135 @@ const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as 
 export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/referrals', summary: 'List your referrals and, for a chair, those sent to your panels.', tag: 'Referrals', capability: 'case.read',
+      method: 'get',
+      path: '/referrals',
+      summary: 'List your referrals and, for a chair, those sent to your panels.',
+      tag: 'Referrals',
+      capability: 'case.read',
       query: z.strictObject({ status: z.enum(STATUSES).optional() }),
       async handle({ query, ctx }) {
         return { json: await listReferrals(ctx, query) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/referrals', summary: 'Start a referral; it is kept as a draft until submitted.', tag: 'Referrals', capability: 'referral.create',
+      method: 'post',
+      path: '/referrals',
+      summary: 'Start a referral; it is kept as a draft until submitted.',
+      tag: 'Referrals',
+      capability: 'referral.create',
       body: startReferralBody,
       async handle({ body, ctx }) {
         return { status: 201, json: await startReferral(ctx, body) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/referrals/:referralId', summary: 'Read a referral with its assessment and routing.', tag: 'Referrals', capability: 'case.read',
+      method: 'get',
+      path: '/referrals/:referralId',
+      summary: 'Read a referral with its assessment and routing.',
+      tag: 'Referrals',
+      capability: 'case.read',
       params: { referralId: 'referral' },
       async handle({ params, ctx }) {
         return { json: await readReferral(ctx, params.referralId!) };
       },
     }),
     defineRoute({
-      method: 'put', path: '/referrals/:referralId/draft', summary: 'Save a referral draft as it stands.', tag: 'Referrals', capability: 'referral.create',
-      params: { referralId: 'referral' }, body: saveDraftBody,
+      method: 'put',
+      path: '/referrals/:referralId/draft',
+      summary: 'Save a referral draft as it stands.',
+      tag: 'Referrals',
+      capability: 'referral.create',
+      params: { referralId: 'referral' },
+      body: saveDraftBody,
       async handle({ params, body, ctx }) {
         return { json: await saveReferralDraft(ctx, params.referralId!, body) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/referrals/:referralId/submit', summary: 'Submit a referral: score, apply the criteria, route and open or link the case.', tag: 'Referrals', capability: 'referral.create',
+      method: 'post',
+      path: '/referrals/:referralId/submit',
+      summary: 'Submit a referral: score, apply the criteria, route and open or link the case.',
+      tag: 'Referrals',
+      capability: 'referral.create',
       params: { referralId: 'referral' },
       async handle({ params, ctx }) {
         return { json: await submitReferral(ctx, params.referralId!) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/referrals/:referralId/decision', summary: 'Accept or decline a referral for a panel you chair.', tag: 'Referrals', capability: 'referral.decide',
-      params: { referralId: 'referral' }, body: decisionBody,
+      method: 'post',
+      path: '/referrals/:referralId/decision',
+      summary: 'Accept or decline a referral for a panel you chair.',
+      tag: 'Referrals',
+      capability: 'referral.decide',
+      params: { referralId: 'referral' },
+      body: decisionBody,
       async handle({ params, body, ctx }) {
         return { json: await decideReferral(ctx, params.referralId!, body) };
       },
     }),
     defineRoute({
       // Open to every signed-in member: the use case lets through the referrer and the chair of its panel only.
-      method: 'post', path: '/referrals/:referralId/withdrawal', summary: 'Withdraw a draft or submitted referral, with the reason (its referrer, or the chair of its panel).', tag: 'Referrals', capability: 'referral.create',
-      params: { referralId: 'referral' }, body: withdrawalBody,
+      method: 'post',
+      path: '/referrals/:referralId/withdrawal',
+      summary: 'Withdraw a draft or submitted referral, with the reason (its referrer, or the chair of its panel).',
+      tag: 'Referrals',
+      capability: 'referral.create',
+      params: { referralId: 'referral' },
+      body: withdrawalBody,
       async handle({ params, body, ctx }) {
         return { json: await withdrawReferral(ctx, params.referralId!, body) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/referral-settings', summary: 'Read the partnership\'s repeat-victim rules and case review threshold.', tag: 'Risk templates', capability: null,
+      method: 'get',
+      path: '/referral-settings',
+      summary: "Read the partnership's repeat-victim rules and case review threshold.",
+      tag: 'Risk templates',
+      capability: null,
       async handle({ ctx }) {
         return { json: await readReferralSettings(ctx) };
       },
     }),
     defineRoute({
-      method: 'put', path: '/referral-settings', summary: 'Set the partnership\'s repeat-victim rules and case review threshold.', tag: 'Risk templates', capability: 'riskTemplate.manage',
+      method: 'put',
+      path: '/referral-settings',
+      summary: "Set the partnership's repeat-victim rules and case review threshold.",
+      tag: 'Risk templates',
+      capability: 'riskTemplate.manage',
       body: referralSettingsBody,
       async handle({ body, ctx }) {
         return { json: await updateReferralSettings(ctx, body) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/risk-templates', summary: 'List the risk templates in use (and, if asked, retired versions).', tag: 'Risk templates', capability: null,
+      method: 'get',
+      path: '/risk-templates',
+      summary: 'List the risk templates in use (and, if asked, retired versions).',
+      tag: 'Risk templates',
+      capability: null,
       query: z.strictObject({ includeRetired: z.enum(['true', 'false']).optional() }),
       async handle({ query, ctx }) {
         return { json: await listRiskTemplates(ctx, { includeRetired: query.includeRetired === 'true' }) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/risk-templates/:templateId', summary: 'Read one version of a risk template.', tag: 'Risk templates', capability: null,
+      method: 'get',
+      path: '/risk-templates/:templateId',
+      summary: 'Read one version of a risk template.',
+      tag: 'Risk templates',
+      capability: null,
       params: { templateId: 'risk template' },
       async handle({ params, ctx }) {
         return { json: await readRiskTemplate(ctx, params.templateId!) };
       },
     }),
     defineRoute({
-      method: 'post', path: '/risk-templates/:templateId/versions', summary: 'Publish an edited risk template as its next version.', tag: 'Risk templates', capability: 'riskTemplate.manage',
+      method: 'post',
+      path: '/risk-templates/:templateId/versions',
+      summary: 'Publish an edited risk template as its next version.',
+      tag: 'Risk templates',
+      capability: 'riskTemplate.manage',
       params: { templateId: 'risk template' },
       body: refusingNul(z.strictObject({ name: z.string().trim().min(1).max(200).optional(), definition: riskTemplateDefinitionSchema })),
       async handle({ params, body, ctx }) {

@@ -28,7 +28,14 @@ export function signInRoutes(deps: ApiDependencies): Router {
       select: { id: true, displayName: true, roles: true, agency: { select: { name: true } } },
       orderBy: [{ agency: { name: 'asc' } }, { displayName: 'asc' }],
     });
-    res.json({ members: members.map((member) => ({ id: member.id, displayName: member.displayName, agencyName: member.agency.name, roles: member.roles })) });
+    res.json({
+      members: members.map((member) => ({
+        id: member.id,
+        displayName: member.displayName,
+        agencyName: member.agency.name,
+        roles: member.roles,
+      })),
+    });
   });
 
   router.post('/dev/sign-in', async (req, res) => {

@@ -11,12 +11,28 @@ import { conflict, forbidden, validationFailed } from '../errors';
 import { activeTemplate } from './templates';
 
 const assessmentSelect = {
-  id: true, subjectType: true, score: true, calculatedBand: true, overrideBand: true, overrideReason: true, finalBand: true, reasons: true, answers: true,
-  assessedAt: true, supersedesId: true, referralId: true, assessedBy: { select: { id: true, displayName: true } }, template: { select: { id: true, name: true, version: true } },
+  id: true,
+  subjectType: true,
+  score: true,
+  calculatedBand: true,
+  overrideBand: true,
+  overrideReason: true,
+  finalBand: true,
+  reasons: true,
+  answers: true,
+  assessedAt: true,
+  supersedesId: true,
+  referralId: true,
+  assessedBy: { select: { id: true, displayName: true } },
+  template: { select: { id: true, name: true, version: true } },
 } satisfies Prisma.RiskAssessmentSelect;
 
 async function latestAssessment(tx: Tx, caseId: string) {
-  return tx.riskAssessment.findFirst({ where: { caseId, supersededBy: null }, orderBy: { assessedAt: 'desc' }, select: { id: true, subjectType: true, personId: true, locationId: true } });
+  return tx.riskAssessment.findFirst({
+    where: { caseId, supersededBy: null },
+    orderBy: { assessedAt: 'desc' },
+    select: { id: true, subjectType: true, personId: true, locationId: true },
+  });
 }
 
 export async function listCaseAssessments(ctx: ServiceContext, caseId: string) {
@@ -54,10 +70,21 @@ export async function reassessCase(ctx: ServiceContext, caseId: string, input: R
     }
     const created = await tx.riskAssessment.create({
       data: {
-        templateId: row.id, subjectType, caseId, personId: previous?.personId ?? null, locationId: previous?.locationId ?? null, assessedById: ctx.actor.memberId,
-        answers: JSON.parse(JSON.stringify(assessment.answers)) as Prisma.InputJsonValue, score: assessment.score, calculatedBand: assessment.calculatedBand,
-        overrideBand: assessment.judgement?.toBand ?? null, overrideReason: assessment.judgement?.reason ?? null, finalBand: assessment.finalBand,
-        reasons: assessment.reasons, supersedesId: previous?.id ?? null, assessedAt: ctx.now(),
+        templateId: row.id,
+        subjectType,
+        caseId,
+        personId: previous?.personId ?? null,
+        locationId: previous?.locationId ?? null,
+        assessedById: ctx.actor.memberId,
+        answers: JSON.parse(JSON.stringify(assessment.answers)) as Prisma.InputJsonValue,
+        score: assessment.score,
+        calculatedBand: assessment.calculatedBand,
+        overrideBand: assessment.judgement?.toBand ?? null,
+        overrideReason: assessment.judgement?.reason ?? null,
+        finalBand: assessment.finalBand,
+        reasons: assessment.reasons,
+        supersedesId: previous?.id ?? null,
+        assessedAt: ctx.now(),
       },
       select: assessmentSelect,
     });

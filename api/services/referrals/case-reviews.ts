@@ -2,7 +2,12 @@
 // partnership's threshold, opening a review when someone applies, and its deadlines as it moves on.
 import { daysBetween, londonDateOf, type CalendarDate } from '../../domain/agenda/calendar-date';
 import { mayUse } from '../../domain/access/policy';
-import { assessCaseReviewThreshold, caseReviewDeadlines, type AsbComplaint, type CaseReviewPolicy } from '../../domain/referrals/community-trigger';
+import {
+  assessCaseReviewThreshold,
+  caseReviewDeadlines,
+  type AsbComplaint,
+  type CaseReviewPolicy,
+} from '../../domain/referrals/community-trigger';
 import type { CaseReviewStatus, Prisma } from '../../store/generated/client';
 import { audit } from '../audit';
 import { requireVisibleCase } from '../case-access';
@@ -12,7 +17,12 @@ import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays';
 import { partnershipPolicies } from './policy-settings';
 
 const incidentSelect = {
-  id: true, occurredAt: true, reportedAt: true, sourceReference: true, reportedToAgencyId: true, locationId: true,
+  id: true,
+  occurredAt: true,
+  reportedAt: true,
+  sourceReference: true,
+  reportedToAgencyId: true,
+  locationId: true,
   people: { where: { role: 'VICTIM' }, select: { personId: true } },
 } satisfies Prisma.IncidentSelect;
 type ComplaintIncident = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
@@ -30,7 +40,10 @@ function complaintsOf(incidents: ComplaintIncident[], concerning: string): AsbCo
 }
 
 async function personComplaints(tx: Tx, partnershipId: string, personId: string) {
-  return complaintsOf(await tx.incident.findMany({ where: { partnershipId, people: { some: { personId } } }, select: incidentSelect }), personId);
+  return complaintsOf(
+    await tx.incident.findMany({ where: { partnershipId, people: { some: { personId } } }, select: incidentSelect }),
+    personId,
+  );
 }
 
 async function locationComplaints(tx: Tx, partnershipId: string, locationId: string) {
@@ -51,7 +64,10 @@ export async function caseCommunityTrigger(tx: Tx, ctx: ServiceContext, caseId: 
   const kase = await tx.case.findUniqueOrThrow({
     where: { id: caseId },
     select: {
-      subjects: { where: { role: 'VICTIM' }, select: { person: { select: { id: true, givenName: true, familyName: true, anonymisedAt: true } } } },
+      subjects: {
+        where: { role: 'VICTIM' },
+        select: { person: { select: { id: true, givenName: true, familyName: true, anonymisedAt: true } } },
+      },
       locations: { select: { location: { select: { id: true, addressLine1: true, anonymisedAt: true } } } },
     },
   });
@@ -59,12 +75,20 @@ export async function caseCommunityTrigger(tx: Tx, ctx: ServiceContext, caseId: 
   const people = [];
   for (const { person } of kase.subjects) {
     if (person.anonymisedAt) continue;
-    people.push({ personId: person.id, name: `${person.givenName} ${person.familyName}`, ...thresholdOrThrow(await personComplaints(tx, partnershipId, person.id), now, caseReview) });
+    people.push({
+      personId: person.id,
+      name: `${person.givenName} ${person.familyName}`,
+      ...thresholdOrThrow(await personComplaints(tx, partnershipId, person.id), now, caseReview),
+    });
   }
   const locations = [];
   for (const { location } of kase.locations) {
     if (location.anonymisedAt) continue;
-    locations.push({ locationId: location.id, address: location.addressLine1, ...thresholdOrThrow(await locationComplaints(tx, partnershipId, location.id), now, caseReview) });
+    locations.push({
+      locationId: location.id,
+      address: location.addressLine1,
+      ...thresholdOrThrow(await locationComplaints(tx, partnershipId, location.id), now, caseReview),
+    });
   }
   return { thresholdMet: [...people, ...locations].some((s) => s.met), people, locations };
 }
@@ -83,8 +107,19 @@ const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 1
 
 type ReviewRow = Prisma.CommunityTriggerReviewGetPayload<{ select: typeof reviewSelect }>;
 const reviewSelect = {
-  id: true, caseId: true, applicantPersonId: true, locationId: true, status: true, receivedAt: true, qualifyingComplaints: true,
-  acknowledgeBy: true, decisionDueBy: true, reviewDueBy: true, outcome: true, createdAt: true, updatedAt: true,
+  id: true,
+  caseId: true,
+  applicantPersonId: true,
+  locationId: true,
+  status: true,
+  receivedAt: true,
+  qualifyingComplaints: true,
+  acknowledgeBy: true,
+  decisionDueBy: true,
+  reviewDueBy: true,
+  outcome: true,
+  createdAt: true,
+  updatedAt: true,
 } satisfies Prisma.CommunityTriggerReviewSelect;
 
 /** Which deadline is next, and whether it has passed, as of today in London. */
@@ -118,10 +153,19 @@ export async function openCaseReview(ctx: ServiceContext, application: CaseRevie
   return inTransaction(ctx, async (tx) => {
     await requireVisibleCase(tx, ctx, application.caseId);
     if (!application.applicantPersonId && !application.locationId) {
-      throw validationFailed([{ field: 'applicantPersonId', message: 'Say who applied (a victim on the case) or which place on the case the application is about.' }]);
+      throw validationFailed([
+        {
+          field: 'applicantPersonId',
+          message: 'Say who applied (a victim on the case) or which place on the case the application is about.',
+        },
+      ]);
     }
-    if (application.receivedAt.getTime() > ctx.now().getTime()) throw validationFailed([{ field: 'receivedAt', message: 'The application cannot have been received in the future.' }]);
-    const kase = await tx.case.findUniqueOrThrow({ where: { id: application.caseId }, select: { subjects: { select: { personId: true } }, locations: { select: { locationId: true } } } });
+    if (application.receivedAt.getTime() > ctx.now().getTime())
+      throw validationFailed([{ field: 'receivedAt', message: 'The application cannot have been received in the future.' }]);
+    const kase = await tx.case.findUniqueOrThrow({
+      where: { id: application.caseId },
+      select: { subjects: { select: { personId: true } }, locations: { select: { locationId: true } } },
+    });
     if (application.applicantPersonId && !kase.subjects.some((s) => s.personId === application.applicantPersonId)) {
       throw validationFailed([{ field: 'applicantPersonId', message: 'That person is not on this case.' }]);
     }
@@ -138,20 +182,34 @@ export async function openCaseReview(ctx: ServiceContext, application: CaseRevie
     if (!deadlines.ok) throw conflict(deadlines.error.message);
     const row = await tx.communityTriggerReview.create({
       data: {
-        partnershipId, caseId: application.caseId, applicantPersonId: application.applicantPersonId ?? null, locationId: application.locationId ?? null,
-        receivedAt: application.receivedAt, qualifyingComplaints: threshold.qualifying, acknowledgeBy: toDate(deadlines.value.acknowledgeBy),
-        decisionDueBy: toDate(deadlines.value.decideThresholdBy), reviewDueBy: toDate(deadlines.value.holdReviewBy),
+        partnershipId,
+        caseId: application.caseId,
+        applicantPersonId: application.applicantPersonId ?? null,
+        locationId: application.locationId ?? null,
+        receivedAt: application.receivedAt,
+        qualifyingComplaints: threshold.qualifying,
+        acknowledgeBy: toDate(deadlines.value.acknowledgeBy),
+        decisionDueBy: toDate(deadlines.value.decideThresholdBy),
+        reviewDueBy: toDate(deadlines.value.holdReviewBy),
       },
       select: reviewSelect,
     });
-    await audit(tx, ctx, { event: 'caseReview.open', entityType: 'CommunityTriggerReview', entityId: row.id, after: { ...row, threshold: { met: threshold.met, qualifying: threshold.qualifying } } });
+    await audit(tx, ctx, {
+      event: 'caseReview.open',
+      entityType: 'CommunityTriggerReview',
+      entityId: row.id,
+      after: { ...row, threshold: { met: threshold.met, qualifying: threshold.qualifying } },
+    });
     return { review: reviewView(row, ctx.now()), threshold };
   });
 }
 
 /** A review is visible exactly when its case is. */
 async function requireVisibleReview(tx: Tx, ctx: ServiceContext, reviewId: string): Promise<ReviewRow> {
-  const row = await tx.communityTriggerReview.findFirst({ where: { id: reviewId, partnershipId: ctx.actor.partnershipId }, select: reviewSelect });
+  const row = await tx.communityTriggerReview.findFirst({
+    where: { id: reviewId, partnershipId: ctx.actor.partnershipId },
+    select: reviewSelect,
+  });
   if (!row?.caseId) throw notFound('case review');
   try {
     await requireVisibleCase(tx, ctx, row.caseId);
@@ -189,7 +247,9 @@ export async function progressCaseReview(ctx: ServiceContext, reviewId: string, 
   return inTransaction(ctx, async (tx) => {
     const row = await requireVisibleReview(tx, ctx, reviewId);
     if (!ALLOWED_FROM[step.step].includes(row.status)) {
-      throw conflict(`The review is ${row.status.toLowerCase().replace(/_/g, ' ')}, so it cannot ${step.step.toLowerCase().replace(/_/g, ' ')} now.`);
+      throw conflict(
+        `The review is ${row.status.toLowerCase().replace(/_/g, ' ')}, so it cannot ${step.step.toLowerCase().replace(/_/g, ' ')} now.`,
+      );
     }
     const now = ctx.now();
     let data: Prisma.CommunityTriggerReviewUpdateInput;
@@ -204,7 +264,13 @@ export async function progressCaseReview(ctx: ServiceContext, reviewId: string, 
         : { status: 'THRESHOLD_NOT_MET', reviewDueBy: null, outcome: step.outcome ?? null };
     } else data = { status: step.step === 'HOLD_REVIEW' ? 'REVIEW_HELD' : 'CLOSED', outcome: step.outcome };
     const updated = await tx.communityTriggerReview.update({ where: { id: reviewId }, data, select: reviewSelect });
-    await audit(tx, ctx, { event: 'caseReview.progress', entityType: 'CommunityTriggerReview', entityId: reviewId, before: { status: row.status, reviewDueBy: dateOnly(row.reviewDueBy) }, after: { step: step.step, status: updated.status, reviewDueBy: dateOnly(updated.reviewDueBy), outcome: updated.outcome } });
+    await audit(tx, ctx, {
+      event: 'caseReview.progress',
+      entityType: 'CommunityTriggerReview',
+      entityId: reviewId,
+      before: { status: row.status, reviewDueBy: dateOnly(row.reviewDueBy) },
+      after: { step: step.step, status: updated.status, reviewDueBy: dateOnly(updated.reviewDueBy), outcome: updated.outcome },
+    });
     return { review: reviewView(updated, now) };
   });
 }

@@ -13,12 +13,17 @@ export async function decideReferral(ctx: ServiceContext, referralId: string, de
   return inTransaction(ctx, async (tx) => {
     const referral = await requireVisibleReferral(tx, ctx, referralId);
     const chairs = referral.panelId
-      ? (await tx.panelChair.findFirst({ where: { panelId: referral.panelId, memberId: ctx.actor.memberId }, select: { panelId: true } })) !== null
+      ? (await tx.panelChair.findFirst({
+          where: { panelId: referral.panelId, memberId: ctx.actor.memberId },
+          select: { panelId: true },
+        })) !== null
       : false;
     // Someone who can see the referral (through its case) but does not chair its panel learns nothing new from being told so.
     if (!chairs) throw forbidden('decide on a referral sent to a panel you do not chair');
     if (referral.status !== 'SUBMITTED') {
-      throw conflict(`This referral has already been ${referral.status.toLowerCase()}${referral.decidedBy ? ` by ${referral.decidedBy.displayName}` : ''}.`);
+      throw conflict(
+        `This referral has already been ${referral.status.toLowerCase()}${referral.decidedBy ? ` by ${referral.decidedBy.displayName}` : ''}.`,
+      );
     }
     if (decision.decision === 'DECLINE' && decision.reason.trim() === '') {
       throw validationFailed([{ field: 'reason', message: 'Say why the panel will not hear this referral; the referrer will read it.' }]);
@@ -27,7 +32,12 @@ export async function decideReferral(ctx: ServiceContext, referralId: string, de
     const status = decision.decision === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED';
     await tx.referral.update({
       where: { id: referralId },
-      data: { status, decidedAt: now, decidedById: ctx.actor.memberId, declineReason: decision.decision === 'DECLINE' ? decision.reason.trim() : null },
+      data: {
+        status,
+        decidedAt: now,
+        decidedById: ctx.actor.memberId,
+        declineReason: decision.decision === 'DECLINE' ? decision.reason.trim() : null,
+      },
     });
     if (decision.decision === 'DECLINE' && referral.caseId) await leaveCaseWithLeadAgency(tx, referral.caseId, referralId);
     await audit(tx, ctx, {

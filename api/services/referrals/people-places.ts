@@ -21,12 +21,21 @@ export async function readPerson(ctx: ServiceContext, personId: string) {
         OR: [{ caseRoles: { some: { case: visible } } }, { referrals: { some: { referrerId: ctx.actor.memberId } } }],
       },
       select: {
-        id: true, givenName: true, familyName: true, dateOfBirth: true, vulnerabilities: true,
+        id: true,
+        givenName: true,
+        familyName: true,
+        dateOfBirth: true,
+        vulnerabilities: true,
         caseRoles: { where: { case: visible }, orderBy: { addedAt: 'asc' }, select: { role: true, case: { select: caseSummary } } },
       },
     });
     if (!person) throw notFound('person');
-    await audit(tx, ctx, { event: 'person.read', entityType: 'Person', entityId: personId, after: { cases: person.caseRoles.map((r) => r.case.id) } });
+    await audit(tx, ctx, {
+      event: 'person.read',
+      entityType: 'Person',
+      entityId: personId,
+      after: { cases: person.caseRoles.map((r) => r.case.id) },
+    });
     return {
       id: person.id,
       name: `${person.givenName} ${person.familyName}`,
@@ -49,12 +58,23 @@ export async function readLocation(ctx: ServiceContext, locationId: string) {
         OR: [{ cases: { some: { case: visible } } }, { referrals: { some: { referrerId: ctx.actor.memberId } } }],
       },
       select: {
-        id: true, kind: true, addressLine1: true, addressLine2: true, town: true, postcode: true, ward: true,
+        id: true,
+        kind: true,
+        addressLine1: true,
+        addressLine2: true,
+        town: true,
+        postcode: true,
+        ward: true,
         cases: { where: { case: visible }, orderBy: { addedAt: 'asc' }, select: { case: { select: caseSummary } } },
       },
     });
     if (!location) throw notFound('place');
-    await audit(tx, ctx, { event: 'location.read', entityType: 'Location', entityId: locationId, after: { cases: location.cases.map((c) => c.case.id) } });
+    await audit(tx, ctx, {
+      event: 'location.read',
+      entityType: 'Location',
+      entityId: locationId,
+      after: { cases: location.cases.map((c) => c.case.id) },
+    });
     const { cases, ...place } = location;
     return { ...place, cases: cases.map((c) => c.case) };
   });

@@ -7,7 +7,10 @@ import type { Tx } from '../context';
 // Stored as [{"incidents": 3, "withinDays": 90}], the wording partnerships use ("3 incidents in 90 days").
 const storedRules = z.array(z.object({ incidents: z.number().int().min(1), withinDays: z.number().int().min(1) })).min(1);
 
-export async function partnershipPolicies(tx: Tx, partnershipId: string): Promise<{ referral: ReferralPolicy; caseReview: CaseReviewPolicy }> {
+export async function partnershipPolicies(
+  tx: Tx,
+  partnershipId: string,
+): Promise<{ referral: ReferralPolicy; caseReview: CaseReviewPolicy }> {
   const partnership = await tx.partnership.findUniqueOrThrow({
     where: { id: partnershipId },
     select: { repeatVictimisationRules: true, communityTriggerThreshold: true },
@@ -17,7 +20,9 @@ export async function partnershipPolicies(tx: Tx, partnershipId: string): Promis
     referral: {
       ...DEFAULT_REFERRAL_POLICY,
       // A malformed setting falls back to the research default rather than stopping every referral.
-      repeatVictimRules: rules.success ? rules.data.map((r) => ({ atLeast: r.incidents, withinDays: r.withinDays })) : DEFAULT_REPEAT_VICTIM_RULES,
+      repeatVictimRules: rules.success
+        ? rules.data.map((r) => ({ atLeast: r.incidents, withinDays: r.withinDays }))
+        : DEFAULT_REPEAT_VICTIM_RULES,
     },
     caseReview: { ...DEFAULT_CASE_REVIEW_POLICY, qualifyingComplaints: partnership.communityTriggerThreshold },
   };

@@ -42,7 +42,10 @@ export interface CompleteSubject {
 const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
 /** The subject in full, or the fields still needed. A person is a victim or perpetrator; a location is a place. */
-export function completeSubject(subjectType: SubjectType, draft: ReferralDraft): { subject: CompleteSubject | null; problems: FieldError[] } {
+export function completeSubject(
+  subjectType: SubjectType,
+  draft: ReferralDraft,
+): { subject: CompleteSubject | null; problems: FieldError[] } {
   const s = draft.subject ?? {};
   const problems: FieldError[] = [];
   const need = (field: keyof DraftSubject, message: string) => {
@@ -59,7 +62,10 @@ export function completeSubject(subjectType: SubjectType, draft: ReferralDraft):
     need('givenName', `Enter the ${subjectType === 'VICTIM' ? 'victim' : 'perpetrator'}'s first name.`);
     need('familyName', `Enter the ${subjectType === 'VICTIM' ? 'victim' : 'perpetrator'}'s last name.`);
     if (!blank(s.dateOfBirth) && !isCalendarDate(s.dateOfBirth!.trim())) {
-      problems.push({ field: 'subject.dateOfBirth', message: 'Enter the date of birth as a real date, for example 1958-04-21, or leave it empty if unknown.' });
+      problems.push({
+        field: 'subject.dateOfBirth',
+        message: 'Enter the date of birth as a real date, for example 1958-04-21, or leave it empty if unknown.',
+      });
     }
   }
   if (!blank(s.postcode)) {

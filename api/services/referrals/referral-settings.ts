@@ -14,7 +14,9 @@ export interface ReferralSettings {
   communityTriggerThreshold: number;
 }
 
-export async function readReferralSettings(ctx: ServiceContext): Promise<ReferralSettings & { escalation: { incidents: number; withinDays: number }; repeatReferralWithinDays: number }> {
+export async function readReferralSettings(
+  ctx: ServiceContext,
+): Promise<ReferralSettings & { escalation: { incidents: number; withinDays: number }; repeatReferralWithinDays: number }> {
   return inTransaction(ctx, async (tx) => {
     const { referral, caseReview } = await partnershipPolicies(tx, ctx.actor.partnershipId);
     return {
@@ -28,14 +30,29 @@ export async function readReferralSettings(ctx: ServiceContext): Promise<Referra
 
 export async function updateReferralSettings(ctx: ServiceContext, settings: ReferralSettings) {
   if (!mayUse(ctx.actor, 'riskTemplate.manage')) throw forbidden('change the referral rules');
-  const rules = checkReferralPolicy({ ...DEFAULT_REFERRAL_POLICY, repeatVictimRules: settings.repeatVictimisationRules.map((r) => ({ atLeast: r.incidents, withinDays: r.withinDays })) });
+  const rules = checkReferralPolicy({
+    ...DEFAULT_REFERRAL_POLICY,
+    repeatVictimRules: settings.repeatVictimisationRules.map((r) => ({ atLeast: r.incidents, withinDays: r.withinDays })),
+  });
   if (!rules.ok) throw validationFailed([{ field: rules.error.field ?? 'repeatVictimisationRules', message: rules.error.message }]);
   const threshold = checkCaseReviewPolicy({ ...DEFAULT_CASE_REVIEW_POLICY, qualifyingComplaints: settings.communityTriggerThreshold });
   if (!threshold.ok) throw validationFailed([{ field: 'communityTriggerThreshold', message: threshold.error.message }]);
   await inTransaction(ctx, async (tx) => {
-    const before = await tx.partnership.findUniqueOrThrow({ where: { id: ctx.actor.partnershipId }, select: { repeatVictimisationRules: true, communityTriggerThreshold: true } });
-    await tx.partnership.update({ where: { id: ctx.actor.partnershipId }, data: { repeatVictimisationRules: settings.repeatVictimisationRules, communityTriggerThreshold: settings.communityTriggerThreshold } });
-    await audit(tx, ctx, { event: 'referralSettings.update', entityType: 'Partnership', entityId: ctx.actor.partnershipId, before, after: settings });
+    const before = await tx.partnership.findUniqueOrThrow({
+      where: { id: ctx.actor.partnershipId },
+      select: { repeatVictimisationRules: true, communityTriggerThreshold: true },
+    });
+    await tx.partnership.update({
+      where: { id: ctx.actor.partnershipId },
+      data: { repeatVictimisationRules: settings.repeatVictimisationRules, communityTriggerThreshold: settings.communityTriggerThreshold },
+    });
+    await audit(tx, ctx, {
+      event: 'referralSettings.update',
+      entityType: 'Partnership',
+      entityId: ctx.actor.partnershipId,
+      before,
+      after: settings,
+    });
   });
   return readReferralSettings(ctx);
 }

@@ -10,9 +10,27 @@ import { conflict, forbidden, notFound } from '../errors';
 import type { ReferralDraft } from './referral-draft';
 
 const referralSelect = {
-  id: true, partnershipId: true, subjectType: true, status: true, referrerId: true, panelId: true, caseId: true, personId: true, locationId: true,
-  draft: true, reason: true, criteriaMet: true, route: true, routingExplanation: true, submittedAt: true, decidedAt: true, declineReason: true,
-  withdrawnAt: true, withdrawalReason: true, createdAt: true, updatedAt: true,
+  id: true,
+  partnershipId: true,
+  subjectType: true,
+  status: true,
+  referrerId: true,
+  panelId: true,
+  caseId: true,
+  personId: true,
+  locationId: true,
+  draft: true,
+  reason: true,
+  criteriaMet: true,
+  route: true,
+  routingExplanation: true,
+  submittedAt: true,
+  decidedAt: true,
+  declineReason: true,
+  withdrawnAt: true,
+  withdrawalReason: true,
+  createdAt: true,
+  updatedAt: true,
   referrer: { select: { id: true, displayName: true } },
   referrerAgency: { select: { id: true, name: true } },
   panel: { select: { id: true, name: true, type: true } },
@@ -23,7 +41,17 @@ const referralSelect = {
   withdrawnBy: { select: { id: true, displayName: true } },
   assessments: {
     orderBy: { assessedAt: 'asc' },
-    select: { id: true, score: true, calculatedBand: true, overrideBand: true, overrideReason: true, finalBand: true, reasons: true, assessedAt: true, template: { select: { id: true, name: true, version: true } } },
+    select: {
+      id: true,
+      score: true,
+      calculatedBand: true,
+      overrideBand: true,
+      overrideReason: true,
+      finalBand: true,
+      reasons: true,
+      assessedAt: true,
+      template: { select: { id: true, name: true, version: true } },
+    },
   },
 } satisfies Prisma.ReferralSelect;
 
@@ -36,7 +64,10 @@ export async function isChairOf(tx: Tx, actor: Actor, panelId: string | null): P
 
 /** The referral, or NOT_FOUND when it is missing or the actor may not read it: the two answer alike. */
 export async function requireVisibleReferral(tx: Tx, ctx: ServiceContext, referralId: string): Promise<LoadedReferral> {
-  const referral = await tx.referral.findFirst({ where: { id: referralId, partnershipId: ctx.actor.partnershipId }, select: referralSelect });
+  const referral = await tx.referral.findFirst({
+    where: { id: referralId, partnershipId: ctx.actor.partnershipId },
+    select: referralSelect,
+  });
   if (!referral) throw notFound('referral');
   if (referral.referrerId === ctx.actor.memberId) return referral;
   if (referral.status === 'DRAFT') throw notFound('referral');
@@ -57,8 +88,20 @@ export function referralView(referral: LoadedReferral) {
     referrerAgency: referral.referrerAgency,
     panel: referral.panel,
     case: referral.case ? { ...referral.case, nextReviewDue: referral.case.nextReviewDue?.toISOString().slice(0, 10) ?? null } : null,
-    person: person ? (person.anonymisedAt ? { id: person.id, name: 'Anonymised person' } : { id: person.id, name: `${person.givenName} ${person.familyName}`, dateOfBirth: person.dateOfBirth?.toISOString().slice(0, 10) ?? null }) : null,
-    location: location ? (location.anonymisedAt ? { id: location.id, address: 'Anonymised place' } : { id: location.id, address: location.addressLine1, town: location.town, postcode: location.postcode }) : null,
+    person: person
+      ? person.anonymisedAt
+        ? { id: person.id, name: 'Anonymised person' }
+        : {
+            id: person.id,
+            name: `${person.givenName} ${person.familyName}`,
+            dateOfBirth: person.dateOfBirth?.toISOString().slice(0, 10) ?? null,
+          }
+      : null,
+    location: location
+      ? location.anonymisedAt
+        ? { id: location.id, address: 'Anonymised place' }
+        : { id: location.id, address: location.addressLine1, town: location.town, postcode: location.postcode }
+      : null,
     draft: referral.draft as ReferralDraft | null,
     concerns: referral.reason,
     criteriaMet: referral.criteriaMet,
@@ -92,7 +135,12 @@ export async function startReferral(ctx: ServiceContext, input: { subjectType: S
       },
       select: { id: true },
     });
-    await audit(tx, ctx, { event: 'referral.create', entityType: 'Referral', entityId: created.id, after: { subjectType: input.subjectType, draft: input.draft } });
+    await audit(tx, ctx, {
+      event: 'referral.create',
+      entityType: 'Referral',
+      entityId: created.id,
+      after: { subjectType: input.subjectType, draft: input.draft },
+    });
     return referralView(await requireVisibleReferral(tx, ctx, created.id));
   });
 }
@@ -101,11 +149,16 @@ export async function startReferral(ctx: ServiceContext, input: { subjectType: S
 export async function requireOwnDraft(tx: Tx, ctx: ServiceContext, referralId: string): Promise<LoadedReferral> {
   // Others never see a draft, so a referral they can see has been submitted: that is what they are told.
   const referral = await requireVisibleReferral(tx, ctx, referralId);
-  if (referral.status !== 'DRAFT') throw conflict('This referral has been submitted and can no longer be changed. Record a re-assessment on its case instead.');
+  if (referral.status !== 'DRAFT')
+    throw conflict('This referral has been submitted and can no longer be changed. Record a re-assessment on its case instead.');
   return referral;
 }
 
-export async function saveReferralDraft(ctx: ServiceContext, referralId: string, input: { subjectType?: SubjectType | undefined; draft: ReferralDraft }) {
+export async function saveReferralDraft(
+  ctx: ServiceContext,
+  referralId: string,
+  input: { subjectType?: SubjectType | undefined; draft: ReferralDraft },
+) {
   if (!mayUse(ctx.actor, 'referral.create')) throw forbidden('make referrals');
   return inTransaction(ctx, async (tx) => {
     const before = await requireOwnDraft(tx, ctx, referralId);
@@ -145,14 +198,20 @@ export async function listReferrals(ctx: ServiceContext, filter: { status?: Load
         ...(filter.status ? { status: filter.status } : {}),
         OR: [
           { referrerId: ctx.actor.memberId },
-          ...(ctx.actor.roles.includes('PANEL_CHAIR') ? [{ status: { not: 'DRAFT' as const }, panel: { chairs: { some: { memberId: ctx.actor.memberId } } } }] : []),
+          ...(ctx.actor.roles.includes('PANEL_CHAIR')
+            ? [{ status: { not: 'DRAFT' as const }, panel: { chairs: { some: { memberId: ctx.actor.memberId } } } }]
+            : []),
         ],
       },
       orderBy: { updatedAt: 'desc' },
       take: LIST_LIMIT,
       select: referralSelect,
     });
-    await audit(tx, ctx, { event: 'referral.list', entityType: 'Referral', after: { status: filter.status ?? null, count: referrals.length } });
+    await audit(tx, ctx, {
+      event: 'referral.list',
+      entityType: 'Referral',
+      after: { status: filter.status ?? null, count: referrals.length },
+    });
     return {
       referrals: referrals.map((r) => {
         const { draft, assessments, ...rest } = referralView(r);

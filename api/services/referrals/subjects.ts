@@ -22,7 +22,14 @@ async function possiblePeople(tx: Tx, partnershipId: string, probe: { givenName:
   return findPossiblePeople(
     { givenNames: probe.givenName, familyName: probe.familyName, dateOfBirth: probe.dateOfBirth },
     people.map((p) => ({ id: p.id, givenNames: p.givenName, familyName: p.familyName, dateOfBirth: dateOnly(p.dateOfBirth) })),
-  ).map((c) => ({ id: c.record.id, givenName: c.record.givenNames, familyName: c.record.familyName, dateOfBirth: c.record.dateOfBirth, score: c.score, reason: c.reason }));
+  ).map((c) => ({
+    id: c.record.id,
+    givenName: c.record.givenNames,
+    familyName: c.record.familyName,
+    dateOfBirth: c.record.dateOfBirth,
+    score: c.score,
+    reason: c.reason,
+  }));
 }
 
 async function possibleLocations(tx: Tx, partnershipId: string, probe: { address: string; postcode: string | null }) {
@@ -31,7 +38,10 @@ async function possibleLocations(tx: Tx, partnershipId: string, probe: { address
     select: { id: true, addressLine1: true, town: true, postcode: true, ward: true },
   });
   const byId = new Map(locations.map((l) => [l.id, l]));
-  return findPossibleLocations(probe, locations.map((l) => ({ id: l.id, address: l.addressLine1, postcode: l.postcode }))).map((c) => {
+  return findPossibleLocations(
+    probe,
+    locations.map((l) => ({ id: l.id, address: l.addressLine1, postcode: l.postcode })),
+  ).map((c) => {
     const l = byId.get(c.record.id)!;
     return { id: l.id, address: l.addressLine1, town: l.town, postcode: l.postcode, ward: l.ward, score: c.score, reason: c.reason };
   });
@@ -61,22 +71,37 @@ export type ResolvedSubject = { personId: string; locationId: null } | { personI
  * The record the referral is about. A confirmed match is linked; a new subject is created only
  * when nothing similar is known or the referrer has said it is someone (or somewhere) new.
  */
-export async function resolveSubject(tx: Tx, ctx: ServiceContext, draft: ReferralDraft, subject: CompleteSubject | null): Promise<ResolvedSubject> {
+export async function resolveSubject(
+  tx: Tx,
+  ctx: ServiceContext,
+  draft: ReferralDraft,
+  subject: CompleteSubject | null,
+): Promise<ResolvedSubject> {
   const partnershipId = ctx.actor.partnershipId;
   if (draft.match?.personId && !subject) {
-    const found = await tx.person.findFirst({ where: { id: draft.match.personId, partnershipId, anonymisedAt: null }, select: { id: true } });
-    if (!found) throw validationFailed([{ field: 'match.personId', message: 'The person you linked to is no longer on record; search again.' }]);
+    const found = await tx.person.findFirst({
+      where: { id: draft.match.personId, partnershipId, anonymisedAt: null },
+      select: { id: true },
+    });
+    if (!found)
+      throw validationFailed([{ field: 'match.personId', message: 'The person you linked to is no longer on record; search again.' }]);
     return { personId: found.id, locationId: null };
   }
   if (draft.match?.locationId && !subject) {
-    const found = await tx.location.findFirst({ where: { id: draft.match.locationId, partnershipId, anonymisedAt: null }, select: { id: true } });
-    if (!found) throw validationFailed([{ field: 'match.locationId', message: 'The place you linked to is no longer on record; search again.' }]);
+    const found = await tx.location.findFirst({
+      where: { id: draft.match.locationId, partnershipId, anonymisedAt: null },
+      select: { id: true },
+    });
+    if (!found)
+      throw validationFailed([{ field: 'match.locationId', message: 'The place you linked to is no longer on record; search again.' }]);
     return { personId: null, locationId: found.id };
   }
   if (!subject) throw validationFailed([{ field: 'subject', message: 'Say who or where the referral is about.' }]);
   if (subject.kind === 'PERSON') {
     if (!draft.match?.confirmedNew && (await possiblePeople(tx, partnershipId, subject)).length > 0) {
-      throw validationFailed([{ field: 'match', message: 'This person may already be known. Choose the matching record, or confirm they are someone new.' }]);
+      throw validationFailed([
+        { field: 'match', message: 'This person may already be known. Choose the matching record, or confirm they are someone new.' },
+      ]);
     }
     const person = await tx.person.create({
       data: {
@@ -88,11 +113,18 @@ export async function resolveSubject(tx: Tx, ctx: ServiceContext, draft: Referra
       },
       select: { id: true },
     });
-    await audit(tx, ctx, { event: 'person.create', entityType: 'Person', entityId: person.id, after: { givenName: subject.givenName, familyName: subject.familyName, dateOfBirth: subject.dateOfBirth } });
+    await audit(tx, ctx, {
+      event: 'person.create',
+      entityType: 'Person',
+      entityId: person.id,
+      after: { givenName: subject.givenName, familyName: subject.familyName, dateOfBirth: subject.dateOfBirth },
+    });
     return { personId: person.id, locationId: null };
   }
   if (!draft.match?.confirmedNew && (await possibleLocations(tx, partnershipId, subject)).length > 0) {
-    throw validationFailed([{ field: 'match', message: 'This address may already be known. Choose the matching place, or confirm it is a new one.' }]);
+    throw validationFailed([
+      { field: 'match', message: 'This address may already be known. Choose the matching place, or confirm it is a new one.' },
+    ]);
   }
   const postcode = normalisePostcode(subject.postcode);
   const location = await tx.location.create({
@@ -109,6 +141,11 @@ export async function resolveSubject(tx: Tx, ctx: ServiceContext, draft: Referra
     },
     select: { id: true },
   });
-  await audit(tx, ctx, { event: 'location.create', entityType: 'Location', entityId: location.id, after: { address: subject.address, town: subject.town, postcode: subject.postcode } });
+  await audit(tx, ctx, {
+    event: 'location.create',
+    entityType: 'Location',
+    entityId: location.id,
+    after: { address: subject.address, town: subject.town, postcode: subject.postcode },
+  });
   return { personId: null, locationId: location.id };
 }

@@ -18,7 +18,11 @@ import { referralView, requireOwnDraft, requireVisibleReferral } from './referra
 import { resolveSubject, type ResolvedSubject } from './subjects';
 import { activeTemplate } from './templates';
 
-const STATUS_FOR_ROUTE: Record<RoutingOutcome, CaseStatus> = { PANEL: 'OPEN', LEAD_AGENCY_CASEWORK: 'LEAD_AGENCY_CASEWORK', ADVICE_AND_CLOSURE: 'CLOSED' };
+const STATUS_FOR_ROUTE: Record<RoutingOutcome, CaseStatus> = {
+  PANEL: 'OPEN',
+  LEAD_AGENCY_CASEWORK: 'LEAD_AGENCY_CASEWORK',
+  ADVICE_AND_CLOSURE: 'CLOSED',
+};
 /** An existing case is never moved down by a new referral: a case on panel stays on panel. */
 const STATUS_RANK: Record<CaseStatus, number> = { CLOSED: 0, LEAD_AGENCY_CASEWORK: 1, OPEN: 2 };
 
@@ -42,20 +46,31 @@ function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: Ri
   if (!draft.concerns || draft.concerns.trim() === '') {
     problems.push({ field: 'concerns', message: 'Describe what is happening and why you are referring.' });
   }
-  for (const problem of checkAnswers(template, draft.answers ?? {})) problems.push({ field: `answers.${problem.field ?? ''}`, message: problem.message });
+  for (const problem of checkAnswers(template, draft.answers ?? {}))
+    problems.push({ field: `answers.${problem.field ?? ''}`, message: problem.message });
   const judgement = draft.judgement;
   if (judgement?.band && !judgement.reason?.trim()) {
     problems.push({ field: 'judgement.reason', message: 'Say why your professional judgement puts the risk higher than the score.' });
   }
-  if (judgement?.band && !RISK_BANDS.includes(judgement.band)) problems.push({ field: 'judgement.band', message: 'Choose low, medium or high.' });
+  if (judgement?.band && !RISK_BANDS.includes(judgement.band))
+    problems.push({ field: 'judgement.band', message: 'Choose low, medium or high.' });
   return problems;
 }
 
 function withJudgement(ctx: ServiceContext, scored: ScoredAssessment, draft: ReferralDraft): ScoredAssessment {
   const band = draft.judgement?.band;
   if (!band) return scored;
-  const raised = applyProfessionalJudgement(scored, { band, reason: draft.judgement?.reason ?? '', recordedBy: ctx.actor.memberId, recordedAt: ctx.now() });
-  if (!raised.ok) throw validationFailed([{ field: `judgement.${raised.error.field ?? 'band'}`, message: raised.error.message }], 'The referral is not complete yet. It is still saved as a draft.');
+  const raised = applyProfessionalJudgement(scored, {
+    band,
+    reason: draft.judgement?.reason ?? '',
+    recordedBy: ctx.actor.memberId,
+    recordedAt: ctx.now(),
+  });
+  if (!raised.ok)
+    throw validationFailed(
+      [{ field: `judgement.${raised.error.field ?? 'band'}`, message: raised.error.message }],
+      'The referral is not complete yet. It is still saved as a draft.',
+    );
   return raised.value;
 }
 
@@ -65,10 +80,20 @@ async function latestCaseOf(tx: Tx, partnershipId: string, subjectType: SubjectT
     where: {
       partnershipId,
       kind: subjectType,
-      ...(subject.personId ? { subjects: { some: { personId: subject.personId, role: subjectType === 'PERPETRATOR' ? 'PERPETRATOR' : 'VICTIM' } } } : { locations: { some: { locationId: subject.locationId! } } }),
+      ...(subject.personId
+        ? { subjects: { some: { personId: subject.personId, role: subjectType === 'PERPETRATOR' ? 'PERPETRATOR' : 'VICTIM' } } }
+        : { locations: { some: { locationId: subject.locationId! } } }),
     },
     orderBy: { openedAt: 'desc' },
-    select: { id: true, reference: true, status: true, lastHeardAt: true, leadAgencyId: true, leadAgency: { select: { name: true } }, agencies: { select: { agencyId: true } } },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      lastHeardAt: true,
+      leadAgencyId: true,
+      leadAgency: { select: { name: true } },
+      agencies: { select: { agencyId: true } },
+    },
   });
 }
 
@@ -82,7 +107,11 @@ async function lockCaseReferences(tx: Tx, partnershipId: string): Promise<void> 
 
 async function nextCaseReference(tx: Tx, partnershipId: string, now: Date): Promise<string> {
   const prefix = `ASB-${now.getUTCFullYear()}-`;
-  const last = await tx.case.findFirst({ where: { partnershipId, reference: { startsWith: prefix } }, orderBy: { reference: 'desc' }, select: { reference: true } });
+  const last = await tx.case.findFirst({
+    where: { partnershipId, reference: { startsWith: prefix } },
+    orderBy: { reference: 'desc' },
+    select: { reference: true },
+  });
   const next = (last ? Number.parseInt(last.reference.slice(prefix.length), 10) || 0 : 0) + 1;
   return `${prefix}${String(next).padStart(4, '0')}`;
 }
@@ -110,23 +139,39 @@ async function openOrLinkCase(tx: Tx, ctx: ServiceContext, outcome: CaseOutcome)
   const partnershipId = ctx.actor.partnershipId;
   const routedStatus = STATUS_FOR_ROUTE[routing.outcome];
   const status = existing && STATUS_RANK[existing.status] > STATUS_RANK[routedStatus] ? existing.status : routedStatus;
-  const { retentionReviewMonths } = await tx.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { retentionReviewMonths: true } });
+  const { retentionReviewMonths } = await tx.partnership.findUniqueOrThrow({
+    where: { id: partnershipId },
+    select: { retentionReviewMonths: true },
+  });
   const caseData = {
     status,
     currentRiskBand: outcome.finalBand,
     nextReviewDue: routing.reviewDue ? new Date(`${routing.reviewDue}T00:00:00Z`) : null,
     ...(status === 'CLOSED'
-      ? { closedAt: now, closureReason: outcome.explanation, retentionReviewDue: new Date(`${addMonths(londonDateOf(now), retentionReviewMonths)}T00:00:00Z`) }
+      ? {
+          closedAt: now,
+          closureReason: outcome.explanation,
+          retentionReviewDue: new Date(`${addMonths(londonDateOf(now), retentionReviewMonths)}T00:00:00Z`),
+        }
       : { closedAt: null, closureReason: null, retentionReviewDue: null }),
   } satisfies Prisma.CaseUncheckedUpdateInput;
   const select = { id: true, reference: true, status: true } as const;
   if (!existing) {
     return tx.case.create({
       data: {
-        partnershipId, reference: await nextCaseReference(tx, partnershipId, now), kind: subjectType, leadAgencyId: ctx.actor.agencyId,
-        openedAt: now, summary: outcome.summary, ...caseData,
+        partnershipId,
+        reference: await nextCaseReference(tx, partnershipId, now),
+        kind: subjectType,
+        leadAgencyId: ctx.actor.agencyId,
+        openedAt: now,
+        summary: outcome.summary,
+        ...caseData,
         ...(subject.personId
-          ? { subjects: { create: { personId: subject.personId, role: subjectType === 'PERPETRATOR' ? 'PERPETRATOR' : 'VICTIM', addedAt: now } } }
+          ? {
+              subjects: {
+                create: { personId: subject.personId, role: subjectType === 'PERPETRATOR' ? 'PERPETRATOR' : 'VICTIM', addedAt: now },
+              },
+            }
           : { locations: { create: { locationId: subject.locationId!, addedAt: now } } }),
       },
       select,
@@ -157,29 +202,59 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
     const subject = await resolveSubject(tx, ctx, draft, completeSubject(referral.subjectType, draft).subject);
     const existing = await latestCaseOf(tx, partnershipId, referral.subjectType, subject);
     const incidents = await tx.incident.findMany({
-      where: subject.personId ? { partnershipId, people: { some: { personId: subject.personId } } } : { partnershipId, locationId: subject.locationId! },
+      where: subject.personId
+        ? { partnershipId, people: { some: { personId: subject.personId } } }
+        : { partnershipId, locationId: subject.locationId! },
       select: { occurredAt: true, category: true },
     });
     const policies = await partnershipPolicies(tx, partnershipId);
-    const criteria = assessReferralCriteria({ assessedAt: now, risk: scored, incidents, ...(existing?.lastHeardAt ? { lastHeardAt: existing.lastHeardAt } : {}) }, policies.referral);
+    const criteria = assessReferralCriteria(
+      { assessedAt: now, risk: scored, incidents, ...(existing?.lastHeardAt ? { lastHeardAt: existing.lastHeardAt } : {}) },
+      policies.referral,
+    );
     if (!criteria.ok) throw validationFailed([{ field: criteria.error.field ?? 'policy', message: criteria.error.message }]);
-    const leadAgencyName = existing?.leadAgency.name ?? (await tx.agency.findUniqueOrThrow({ where: { id: ctx.actor.agencyId }, select: { name: true } })).name;
+    const leadAgencyName =
+      existing?.leadAgency.name ?? (await tx.agency.findUniqueOrThrow({ where: { id: ctx.actor.agencyId }, select: { name: true } })).name;
     const routing = routeReferral({ risk: scored, criteria: criteria.value, leadAgency: leadAgencyName, decidedAt: now });
     const panel = routing.panelType
-      ? await tx.panel.findFirst({ where: { partnershipId, type: routing.panelType, isActive: true }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } })
+      ? await tx.panel.findFirst({
+          where: { partnershipId, type: routing.panelType, isActive: true },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true, name: true },
+        })
       : null;
 
     // Said plainly rather than failing: the referral and its assessment are kept, and someone can act on the gap.
-    const explanation = routing.panelType && !panel
-      ? `${routing.explanation} The partnership has no active ${panelLabel(routing.panelType).replace(/^the /, '')} yet, so no chair can accept this referral: ask a partnership administrator to set one up.`
-      : routing.explanation;
-    const kase = await openOrLinkCase(tx, ctx, { existing, subjectType: referral.subjectType, subject, routing, explanation, finalBand: scored.finalBand, summary: draft.concerns?.trim() ?? null });
+    const explanation =
+      routing.panelType && !panel
+        ? `${routing.explanation} The partnership has no active ${panelLabel(routing.panelType).replace(/^the /, '')} yet, so no chair can accept this referral: ask a partnership administrator to set one up.`
+        : routing.explanation;
+    const kase = await openOrLinkCase(tx, ctx, {
+      existing,
+      subjectType: referral.subjectType,
+      subject,
+      routing,
+      explanation,
+      finalBand: scored.finalBand,
+      summary: draft.concerns?.trim() ?? null,
+    });
 
     const assessment = await tx.riskAssessment.create({
       data: {
-        templateId: templateRow.id, subjectType: referral.subjectType, caseId: kase.id, referralId, ...subject, assessedById: ctx.actor.memberId,
-        answers: JSON.parse(JSON.stringify(scored.answers)) as Prisma.InputJsonValue, score: scored.score, calculatedBand: scored.calculatedBand,
-        overrideBand: scored.judgement?.toBand ?? null, overrideReason: scored.judgement?.reason ?? null, finalBand: scored.finalBand, reasons: scored.reasons, assessedAt: now,
+        templateId: templateRow.id,
+        subjectType: referral.subjectType,
+        caseId: kase.id,
+        referralId,
+        ...subject,
+        assessedById: ctx.actor.memberId,
+        answers: JSON.parse(JSON.stringify(scored.answers)) as Prisma.InputJsonValue,
+        score: scored.score,
+        calculatedBand: scored.calculatedBand,
+        overrideBand: scored.judgement?.toBand ?? null,
+        overrideReason: scored.judgement?.reason ?? null,
+        finalBand: scored.finalBand,
+        reasons: scored.reasons,
+        assessedAt: now,
       },
       select: { id: true },
     });
@@ -188,8 +263,15 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
     await tx.referral.update({
       where: { id: referralId },
       data: {
-        status: 'SUBMITTED', submittedAt: now, caseId: kase.id, ...subject, panelId: panel?.id ?? null, reason: draft.concerns?.trim() ?? null,
-        criteriaMet, route: routing.outcome, routingExplanation: explanation,
+        status: 'SUBMITTED',
+        submittedAt: now,
+        caseId: kase.id,
+        ...subject,
+        panelId: panel?.id ?? null,
+        reason: draft.concerns?.trim() ?? null,
+        criteriaMet,
+        route: routing.outcome,
+        routingExplanation: explanation,
       },
     });
     await audit(tx, ctx, {
@@ -197,11 +279,32 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
       entityType: 'Referral',
       entityId: referralId,
       before: { status: 'DRAFT' },
-      after: { status: 'SUBMITTED', caseId: kase.id, caseCreated: !existing, ...subject, assessmentId: assessment.id, score: scored.score, finalBand: scored.finalBand, criteriaMet, route: routing.outcome, panelId: panel?.id ?? null },
+      after: {
+        status: 'SUBMITTED',
+        caseId: kase.id,
+        caseCreated: !existing,
+        ...subject,
+        assessmentId: assessment.id,
+        score: scored.score,
+        finalBand: scored.finalBand,
+        criteriaMet,
+        route: routing.outcome,
+        panelId: panel?.id ?? null,
+      },
     });
     const result: SubmittedReferralResult = {
-      score: scored.score, maximumScore: scored.maximumScore, threshold: scored.threshold, calculatedBand: scored.calculatedBand, finalBand: scored.finalBand,
-      reasons: scored.reasons, criteria: criteria.value.met, route: routing.outcome, panel, explanation, reviewDue: routing.reviewDue, case: kase,
+      score: scored.score,
+      maximumScore: scored.maximumScore,
+      threshold: scored.threshold,
+      calculatedBand: scored.calculatedBand,
+      finalBand: scored.finalBand,
+      reasons: scored.reasons,
+      criteria: criteria.value.met,
+      route: routing.outcome,
+      panel,
+      explanation,
+      reviewDue: routing.reviewDue,
+      case: kase,
     };
     return { referral: referralView(await requireVisibleReferral(tx, ctx, referralId)), result };
   });

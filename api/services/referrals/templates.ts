@@ -17,7 +17,9 @@ const text = (max: number) => z.string().trim().min(1, 'This field is required.'
 export const riskTemplateDefinitionSchema = z.strictObject({
   subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
   referralThreshold: z.number().int(),
-  bands: z.array(z.strictObject({ band: z.enum(RISK_BANDS as [string, ...string[]]), from: z.number().int(), to: z.number().int() })).length(3),
+  bands: z
+    .array(z.strictObject({ band: z.enum(RISK_BANDS as [string, ...string[]]), from: z.number().int(), to: z.number().int() }))
+    .length(3),
   questions: z
     .array(
       z.strictObject({
@@ -27,7 +29,10 @@ export const riskTemplateDefinitionSchema = z.strictObject({
         wording: text(500),
         helpText: z.string().trim().max(1000),
         required: z.boolean(),
-        options: z.array(z.strictObject({ id: text(60), label: text(200), weight: z.number().int() })).min(2).max(10),
+        options: z
+          .array(z.strictObject({ id: text(60), label: text(200), weight: z.number().int() }))
+          .min(2)
+          .max(10),
       }),
     )
     .min(1)
@@ -35,7 +40,16 @@ export const riskTemplateDefinitionSchema = z.strictObject({
 });
 export type RiskTemplateDefinition = z.output<typeof riskTemplateDefinitionSchema>;
 
-type TemplateRow = { id: string; partnershipId: string; subjectType: SubjectType; name: string; version: number; definition: Prisma.JsonValue; isActive: boolean; createdAt: Date };
+type TemplateRow = {
+  id: string;
+  partnershipId: string;
+  subjectType: SubjectType;
+  name: string;
+  version: number;
+  definition: Prisma.JsonValue;
+  isActive: boolean;
+  createdAt: Date;
+};
 
 /** The domain template a row holds, or null when its stored definition cannot be used. */
 export function templateOfRow(row: TemplateRow): RiskTemplate | null {
@@ -75,7 +89,8 @@ function templateView(row: TemplateRow, template: RiskTemplate | null) {
  */
 export async function ensureDefaultTemplates(tx: Tx, ctx: ServiceContext): Promise<void> {
   const partnershipId = ctx.actor.partnershipId;
-  const presentTypes = async () => new Set((await tx.riskTemplate.findMany({ where: { partnershipId }, select: { subjectType: true } })).map((row) => row.subjectType));
+  const presentTypes = async () =>
+    new Set((await tx.riskTemplate.findMany({ where: { partnershipId }, select: { subjectType: true } })).map((row) => row.subjectType));
   if ((await presentTypes()).size === DEFAULT_TEMPLATES.length) return;
   // Two first assessments at once must not both seed: the second waits, then finds the templates there.
   // Callers reach here before writing any audit row, so this lock is always taken before the audit chain's.
@@ -83,14 +98,29 @@ export async function ensureDefaultTemplates(tx: Tx, ctx: ServiceContext): Promi
   const present = await presentTypes();
   for (const template of DEFAULT_TEMPLATES.filter((t) => !present.has(t.subjectType))) {
     const row = await tx.riskTemplate.create({
-      data: { partnershipId, subjectType: template.subjectType, name: template.name, version: template.version, definition: definitionOf(template) },
+      data: {
+        partnershipId,
+        subjectType: template.subjectType,
+        name: template.name,
+        version: template.version,
+        definition: definitionOf(template),
+      },
     });
-    await audit(tx, ctx, { event: 'riskTemplate.create', entityType: 'RiskTemplate', entityId: row.id, after: { name: row.name, version: row.version, default: true } });
+    await audit(tx, ctx, {
+      event: 'riskTemplate.create',
+      entityType: 'RiskTemplate',
+      entityId: row.id,
+      after: { name: row.name, version: row.version, default: true },
+    });
   }
 }
 
 /** The version new assessments of this subject type are scored with. */
-export async function activeTemplate(tx: Tx, ctx: ServiceContext, subjectType: SubjectType): Promise<{ row: TemplateRow; template: RiskTemplate }> {
+export async function activeTemplate(
+  tx: Tx,
+  ctx: ServiceContext,
+  subjectType: SubjectType,
+): Promise<{ row: TemplateRow; template: RiskTemplate }> {
   await ensureDefaultTemplates(tx, ctx);
   const row = await tx.riskTemplate.findFirst({
     where: { partnershipId: ctx.actor.partnershipId, subjectType, isActive: true },
@@ -98,7 +128,10 @@ export async function activeTemplate(tx: Tx, ctx: ServiceContext, subjectType: S
   });
   const template = row ? templateOfRow(row) : null;
   if (!row || !template || checkTemplate(template).length > 0) {
-    throw new ServiceError('CONFLICT', `The partnership's ${subjectType.toLowerCase()} risk template cannot be used. Ask a partnership administrator to publish a new version.`);
+    throw new ServiceError(
+      'CONFLICT',
+      `The partnership's ${subjectType.toLowerCase()} risk template cannot be used. Ask a partnership administrator to publish a new version.`,
+    );
   }
   return { row, template };
 }
@@ -125,23 +158,42 @@ export async function readRiskTemplate(ctx: ServiceContext, templateId: string) 
  * Publishes an edited template as the next version of the same name. Older versions stay readable;
  * they are retired so new assessments use the new one.
  */
-export async function publishRiskTemplateVersion(ctx: ServiceContext, templateId: string, edit: { name?: string | undefined; definition: RiskTemplateDefinition }) {
+export async function publishRiskTemplateVersion(
+  ctx: ServiceContext,
+  templateId: string,
+  edit: { name?: string | undefined; definition: RiskTemplateDefinition },
+) {
   if (!mayUse(ctx.actor, 'riskTemplate.manage')) throw forbidden('edit risk templates');
   return inTransaction(ctx, async (tx) => {
     const current = await tx.riskTemplate.findFirst({ where: { id: templateId, partnershipId: ctx.actor.partnershipId } });
     if (!current) throw notFound('risk template');
     if (edit.definition.subjectType !== current.subjectType) {
-      throw validationFailed([{ field: 'definition.subjectType', message: `A new version must assess the same subject (${current.subjectType.toLowerCase()}); start a separate template for another.` }]);
+      throw validationFailed([
+        {
+          field: 'definition.subjectType',
+          message: `A new version must assess the same subject (${current.subjectType.toLowerCase()}); start a separate template for another.`,
+        },
+      ]);
     }
     const name = edit.name ?? current.name;
-    const latest = await tx.riskTemplate.findFirst({ where: { partnershipId: current.partnershipId, name }, orderBy: { version: 'desc' }, select: { version: true } });
+    const latest = await tx.riskTemplate.findFirst({
+      where: { partnershipId: current.partnershipId, name },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    });
     const version = (latest?.version ?? 0) + 1;
     const template = { ...(edit.definition as Omit<RiskTemplate, 'id' | 'name' | 'version'>), id: templateId, name, version };
     const problems = checkTemplate(template);
     if (problems.length > 0) {
-      throw validationFailed(problems.map((p) => ({ field: `definition.${p.field ?? 'questions'}`, message: p.message })), 'The template cannot be published as it stands.');
+      throw validationFailed(
+        problems.map((p) => ({ field: `definition.${p.field ?? 'questions'}`, message: p.message })),
+        'The template cannot be published as it stands.',
+      );
     }
-    await tx.riskTemplate.updateMany({ where: { partnershipId: current.partnershipId, subjectType: current.subjectType, isActive: true }, data: { isActive: false } });
+    await tx.riskTemplate.updateMany({
+      where: { partnershipId: current.partnershipId, subjectType: current.subjectType, isActive: true },
+      data: { isActive: false },
+    });
     const row = await tx.riskTemplate.create({
       data: { partnershipId: current.partnershipId, subjectType: current.subjectType, name, version, definition: definitionOf(template) },
     });

@@ -21,7 +21,10 @@ export async function withdrawReferral(ctx: ServiceContext, referralId: string, 
     const reason = input.reason.trim();
     if (reason === '') throw validationFailed([{ field: 'reason', message: 'Say why the referral is withdrawn.' }]);
     const now = ctx.now();
-    await tx.referral.update({ where: { id: referralId }, data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawnById: ctx.actor.memberId, withdrawalReason: reason } });
+    await tx.referral.update({
+      where: { id: referralId },
+      data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawnById: ctx.actor.memberId, withdrawalReason: reason },
+    });
     if (referral.status === 'SUBMITTED' && referral.caseId) await leaveCaseWithLeadAgency(tx, referral.caseId, referralId);
     await audit(tx, ctx, {
       event: 'referral.withdraw',

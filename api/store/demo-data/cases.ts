@@ -60,9 +60,22 @@ const PANEL_FOR: Record<SubjectType, DemoPanel> = {
 };
 
 const LEADS: Record<SubjectType, readonly (readonly [AgencyKey, number])[]> = {
-  VICTIM: [['council', 3], ['fernbrookHomes', 2], ['sampleshireHousing', 1], ['police', 1]],
-  PERPETRATOR: [['police', 3], ['council', 2], ['fernbrookHomes', 1], ['sampleshireHousing', 1]],
-  LOCATION: [['council', 3], ['police', 2]],
+  VICTIM: [
+    ['council', 3],
+    ['fernbrookHomes', 2],
+    ['sampleshireHousing', 1],
+    ['police', 1],
+  ],
+  PERPETRATOR: [
+    ['police', 3],
+    ['council', 2],
+    ['fernbrookHomes', 1],
+    ['sampleshireHousing', 1],
+  ],
+  LOCATION: [
+    ['council', 3],
+    ['police', 2],
+  ],
 };
 
 const SUMMARIES: Record<SubjectType, readonly string[]> = {
@@ -94,9 +107,17 @@ export interface CasePlan {
   referralOnlyPlace: DemoLocation;
 }
 
-export function planCases(random: Random, id: IdMaker, clock: DemoClock, directory: Directory, schedules: Map<string, ScheduledMeeting[]>): CasePlan {
+export function planCases(
+  random: Random,
+  id: IdMaker,
+  clock: DemoClock,
+  directory: Directory,
+  schedules: Map<string, ScheduledMeeting[]>,
+): CasePlan {
   const kinds = random.shuffle<SubjectType>([
-    ...Array<SubjectType>(14).fill('VICTIM'), ...Array<SubjectType>(9).fill('PERPETRATOR'), ...Array<SubjectType>(7).fill('LOCATION'),
+    ...Array<SubjectType>(14).fill('VICTIM'),
+    ...Array<SubjectType>(9).fill('PERPETRATOR'),
+    ...Array<SubjectType>(7).fill('LOCATION'),
   ]);
   // One of each kind is left with its lead agency from the start: no panel criterion met.
   const leadAgencyOnly = new Set<number>();
@@ -111,12 +132,30 @@ export function planCases(random: Random, id: IdMaker, clock: DemoClock, directo
     const submittedAt = submissionTime(random, clock, meetings, index);
     const lead = random.weighted(LEADS[kind]);
     const c: DemoCase = {
-      id: id('case', index), kind, panel, route: leadAgencyOnly.has(index) ? 'LEAD_AGENCY_CASEWORK' : 'PANEL',
-      lead, referrer: chooseReferrer(random, kind, lead), submittedAt,
+      id: id('case', index),
+      kind,
+      panel,
+      route: leadAgencyOnly.has(index) ? 'LEAD_AGENCY_CASEWORK' : 'PANEL',
+      lead,
+      referrer: chooseReferrer(random, kind, lead),
+      submittedAt,
       openedAt: addMinutes(submittedAt, random.int(1, 4) * 24 * 60),
-      victims: [], perpetrators: [], witnesses: [], locations: [], agencies: new Map(), incidentTimes: [], hearings: [],
-      initialReferralId: id('referral', 'case', index), repeatReferral: null, reference: '', summary: random.pick(SUMMARIES[kind]), status: 'OPEN', currentRiskBand: null, lastHeardAt: null,
-      closedAt: null, closureReason: null,
+      victims: [],
+      perpetrators: [],
+      witnesses: [],
+      locations: [],
+      agencies: new Map(),
+      incidentTimes: [],
+      hearings: [],
+      initialReferralId: id('referral', 'case', index),
+      repeatReferral: null,
+      reference: '',
+      summary: random.pick(SUMMARIES[kind]),
+      status: 'OPEN',
+      currentRiskBand: null,
+      lastHeardAt: null,
+      closedAt: null,
+      closureReason: null,
     };
     if (c.openedAt > clock.at(clock.today, 0)) c.openedAt = addMinutes(clock.at(clock.today, 0), -60);
     castCase(c, random, directory, usedPlaces);
@@ -126,7 +165,12 @@ export function planCases(random: Random, id: IdMaker, clock: DemoClock, directo
     return c;
   });
   numberCases(cases);
-  const referralOnlyVictims = [directory.person('VICTIM'), directory.person('VICTIM'), directory.person('VICTIM'), directory.person('VICTIM')];
+  const referralOnlyVictims = [
+    directory.person('VICTIM'),
+    directory.person('VICTIM'),
+    directory.person('VICTIM'),
+    directory.person('VICTIM'),
+  ];
   const referralOnlyPlace = directory.publicSpaces.find((p) => !usedPlaces.has(p.id)) ?? (directory.publicSpaces[0] as DemoLocation);
   return { cases, referralOnlyVictims, referralOnlyPlace };
 }
@@ -141,7 +185,7 @@ function submissionTime(random: Random, clock: DemoClock, meetings: ScheduledMee
   if (index % 10 === 9 && next && last) {
     const from = laterOf(last.endsAt, addMinutes(next.cutoff, -20 * 24 * 60)).getTime();
     const to = Math.min(next.cutoff.getTime(), clock.at(clock.today, 0).getTime()) - 60 * 60_000;
-    if (to > from) return new Date(from + Math.floor(random.int(0, 1000) / 1000 * (to - from)));
+    if (to > from) return new Date(from + Math.floor((random.int(0, 1000) / 1000) * (to - from)));
   }
   const daysAgo = random.chance(0.4) ? random.int(20, 100) : random.int(100, 330);
   return clock.at(clock.daysAgo(daysAgo), random.int(9, 16), random.pick([0, 15, 30, 45]));
@@ -151,9 +195,10 @@ function chooseReferrer(random: Random, kind: SubjectType, lead: AgencyKey): Dem
   const referrers = DEMO_MEMBERS.filter((m) => m.roles.includes('REFERRER'));
   const fromLead = referrers.filter((m) => m.agencyKey === lead);
   if (fromLead.length > 0 && random.chance(0.5)) return random.pick(fromLead);
-  const allowed: readonly AgencyKey[] = kind === 'VICTIM'
-    ? ['police', 'council', 'fernbrookHomes', 'sampleshireHousing', 'adultCare', 'mentalHealth', 'victimCare', 'fire']
-    : ['police', 'council', 'fernbrookHomes', 'sampleshireHousing'];
+  const allowed: readonly AgencyKey[] =
+    kind === 'VICTIM'
+      ? ['police', 'council', 'fernbrookHomes', 'sampleshireHousing', 'adultCare', 'mentalHealth', 'victimCare', 'fire']
+      : ['police', 'council', 'fernbrookHomes', 'sampleshireHousing'];
   return random.pick(referrers.filter((m) => allowed.includes(m.agencyKey)));
 }
 
@@ -187,7 +232,8 @@ function castCase(c: DemoCase, random: Random, directory: Directory, usedPlaces:
   c.perpetrators = [...new Set(c.perpetrators)];
   c.witnesses = [...new Set(c.witnesses)].filter((w) => !c.victims.includes(w) && !c.perpetrators.includes(w));
   for (const person of [...c.victims, ...c.perpetrators]) {
-    if (person.home && !c.locations.includes(person.home) && (c.kind !== 'LOCATION' || c.locations.length < 2)) c.locations.push(person.home);
+    if (person.home && !c.locations.includes(person.home) && (c.kind !== 'LOCATION' || c.locations.length < 2))
+      c.locations.push(person.home);
   }
   if (c.kind !== 'LOCATION' && random.chance(0.3)) c.locations.push(random.pick(directory.publicSpaces));
 }
@@ -231,9 +277,21 @@ const DESCRIPTIONS: Record<AsbCategory, readonly string[]> = {
 };
 
 const CATEGORY_MIX: Record<SubjectType, readonly (readonly [AsbCategory, number])[]> = {
-  VICTIM: [['PERSONAL', 6], ['NUISANCE', 3], ['ENVIRONMENTAL', 1]],
-  PERPETRATOR: [['PERSONAL', 4], ['NUISANCE', 5], ['ENVIRONMENTAL', 1]],
-  LOCATION: [['PERSONAL', 1], ['NUISANCE', 5], ['ENVIRONMENTAL', 4]],
+  VICTIM: [
+    ['PERSONAL', 6],
+    ['NUISANCE', 3],
+    ['ENVIRONMENTAL', 1],
+  ],
+  PERPETRATOR: [
+    ['PERSONAL', 4],
+    ['NUISANCE', 5],
+    ['ENVIRONMENTAL', 1],
+  ],
+  LOCATION: [
+    ['PERSONAL', 1],
+    ['NUISANCE', 5],
+    ['ENVIRONMENTAL', 4],
+  ],
 };
 
 /** Spreads the 200 incidents over the cases (busier for panel cases) and a few with no case. */
@@ -250,15 +308,32 @@ export function addIncidents(rows: DemoRows, random: Random, id: IdMaker, clock:
     remaining -= 1;
   }
   let n = 0;
-  const addOne = (c: DemoCase | null, occurredAt: Date, category: AsbCategory, location: DemoLocation, people: [DemoPerson, CaseRole][]): void => {
+  const addOne = (
+    c: DemoCase | null,
+    occurredAt: Date,
+    category: AsbCategory,
+    location: DemoLocation,
+    people: [DemoPerson, CaseRole][],
+  ): void => {
     const landlord: AgencyKey = c?.lead === 'sampleshireHousing' ? 'sampleshireHousing' : 'fernbrookHomes';
-    const reportedTo = random.weighted<AgencyKey>([['police', 55], ['council', 25], [landlord, 20]]);
+    const reportedTo = random.weighted<AgencyKey>([
+      ['police', 55],
+      ['council', 25],
+      [landlord, 20],
+    ]);
     const reportedAt = addMinutes(occurredAt, random.int(5, 60 * 24 * 2));
     const incidentId = id('incident', n);
     const agency = agencyByKey(reportedTo);
     rows.incidents.push({
-      id: incidentId, partnershipId: DEMO_PARTNERSHIP_ID, caseId: c?.id ?? null, locationId: location.id, reportedToAgencyId: agency.id,
-      occurredAt, reportedAt: new Date(Math.min(reportedAt.getTime(), yesterdayEnd)), category, description: random.pick(DESCRIPTIONS[category]),
+      id: incidentId,
+      partnershipId: DEMO_PARTNERSHIP_ID,
+      caseId: c?.id ?? null,
+      locationId: location.id,
+      reportedToAgencyId: agency.id,
+      occurredAt,
+      reportedAt: new Date(Math.min(reportedAt.getTime(), yesterdayEnd)),
+      category,
+      description: random.pick(DESCRIPTIONS[category]),
       sourceReference: `${agency.referencePrefix}-${occurredAt.toISOString().slice(0, 10).replace(/-/g, '')}-${String(1000 + n).padStart(4, '0')}`,
       createdAt: reportedAt,
     });

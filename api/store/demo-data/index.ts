@@ -14,7 +14,15 @@ import { emptyRows, type DemoDataSummary, type DemoRows } from './rows';
 import { panelSchedule, type ScheduledMeeting } from './schedule';
 import { dateOnly, demoClock, type DemoClock } from './time';
 
-export { DEMO_AGENCIES, DEMO_GUEST_TENANT_ID, DEMO_MEMBERS, DEMO_PANELS, DEMO_PARTNERSHIP_ID, DEMO_PARTNERSHIP_NAME, DEMO_TENANT_ID } from './partnership';
+export {
+  DEMO_AGENCIES,
+  DEMO_GUEST_TENANT_ID,
+  DEMO_MEMBERS,
+  DEMO_PANELS,
+  DEMO_PARTNERSHIP_ID,
+  DEMO_PARTNERSHIP_NAME,
+  DEMO_TENANT_ID,
+} from './partnership';
 export type { DemoAgency, DemoMember, DemoPanel } from './partnership';
 export type { DemoDataSummary } from './rows';
 
@@ -43,7 +51,14 @@ export function buildDemoRows(options: DemoDataOptions): DemoRows {
   settleActions(rows, randomFor(seed, 'actions'), id, clock, actions);
   for (const meetings of schedules.values()) {
     const held = meetings.filter((m) => m.held);
-    held.slice(1).forEach((m, i) => reviewActions(rows, id, actions.filter((a) => a.meeting === held[i]), m));
+    held.slice(1).forEach((m, i) =>
+      reviewActions(
+        rows,
+        id,
+        actions.filter((a) => a.meeting === held[i]),
+        m,
+      ),
+    );
   }
   planNextMeetings(rows, id, clock, plan.cases, schedules, actions, deferred);
   addInterventions(rows, randomFor(seed, 'interventions'), id, clock, plan.cases);
@@ -57,17 +72,37 @@ export function buildDemoRows(options: DemoDataOptions): DemoRows {
 function addCase(rows: DemoRows, c: DemoCase, clock: DemoClock, schedules: Map<string, ScheduledMeeting[]>): void {
   const status = c.route === 'LEAD_AGENCY_CASEWORK' ? 'LEAD_AGENCY_CASEWORK' : c.status;
   const next = (schedules.get(c.panel.key) ?? []).find((m) => !m.held);
-  const nextReviewDue = status === 'CLOSED' ? null
-    : status === 'OPEN' && next ? next.date
-      : addMonths(londonDateOf(c.lastHeardAt ?? c.openedAt), 3) > clock.today ? addMonths(londonDateOf(c.lastHeardAt ?? c.openedAt), 3) : clock.today;
+  const nextReviewDue =
+    status === 'CLOSED'
+      ? null
+      : status === 'OPEN' && next
+        ? next.date
+        : addMonths(londonDateOf(c.lastHeardAt ?? c.openedAt), 3) > clock.today
+          ? addMonths(londonDateOf(c.lastHeardAt ?? c.openedAt), 3)
+          : clock.today;
   rows.cases.push({
-    id: c.id, partnershipId: DEMO_PARTNERSHIP_ID, reference: c.reference, kind: c.kind, status, leadAgencyId: agencyByKey(c.lead).id, currentRiskBand: c.currentRiskBand,
-    summary: c.summary, openedAt: c.openedAt, lastHeardAt: c.lastHeardAt, nextReviewDue: nextReviewDue ? dateOnly(nextReviewDue) : null,
-    closedAt: c.closedAt, closureReason: c.closureReason,
+    id: c.id,
+    partnershipId: DEMO_PARTNERSHIP_ID,
+    reference: c.reference,
+    kind: c.kind,
+    status,
+    leadAgencyId: agencyByKey(c.lead).id,
+    currentRiskBand: c.currentRiskBand,
+    summary: c.summary,
+    openedAt: c.openedAt,
+    lastHeardAt: c.lastHeardAt,
+    nextReviewDue: nextReviewDue ? dateOnly(nextReviewDue) : null,
+    closedAt: c.closedAt,
+    closureReason: c.closureReason,
     retentionReviewDue: c.closedAt ? dateOnly(addMonths(londonDateOf(c.closedAt), 24)) : null,
-    createdAt: c.openedAt, updatedAt: c.closedAt ?? c.lastHeardAt ?? c.openedAt,
+    createdAt: c.openedAt,
+    updatedAt: c.closedAt ?? c.lastHeardAt ?? c.openedAt,
   });
-  const roles = [...c.victims.map((p) => [p, 'VICTIM'] as const), ...c.perpetrators.map((p) => [p, 'PERPETRATOR'] as const), ...c.witnesses.map((p) => [p, 'WITNESS'] as const)];
+  const roles = [
+    ...c.victims.map((p) => [p, 'VICTIM'] as const),
+    ...c.perpetrators.map((p) => [p, 'PERPETRATOR'] as const),
+    ...c.witnesses.map((p) => [p, 'WITNESS'] as const),
+  ];
   for (const [person, role] of roles) rows.caseSubjects.push({ caseId: c.id, personId: person.id, role, addedAt: c.openedAt });
   for (const location of c.locations) rows.caseLocations.push({ caseId: c.id, locationId: location.id, addedAt: c.openedAt });
   for (const [agency, since] of [...c.agencies.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -92,42 +127,45 @@ export async function hasAnyPartnership(prisma: PrismaClient): Promise<boolean> 
 
 export async function seedDemoData(prisma: PrismaClient, options: DemoDataOptions): Promise<DemoDataSummary> {
   const rows = buildDemoRows(options);
-  await prisma.$transaction(async (tx) => {
-    // Parents before children; re-assessments after the assessments they supersede.
-    await tx.partnership.createMany({ data: rows.partnerships });
-    await tx.agency.createMany({ data: rows.agencies });
-    await tx.member.createMany({ data: rows.members });
-    await tx.panel.createMany({ data: rows.panels });
-    await tx.panelAgency.createMany({ data: rows.panelAgencies });
-    await tx.panelChair.createMany({ data: rows.panelChairs });
-    await tx.person.createMany({ data: rows.people });
-    await tx.location.createMany({ data: rows.locations });
-    await tx.case.createMany({ data: rows.cases });
-    await tx.caseSubject.createMany({ data: rows.caseSubjects });
-    await tx.caseLocation.createMany({ data: rows.caseLocations });
-    await tx.caseAgency.createMany({ data: rows.caseAgencies });
-    await tx.incident.createMany({ data: rows.incidents });
-    await tx.incidentPerson.createMany({ data: rows.incidentPeople });
-    await tx.riskTemplate.createMany({ data: rows.riskTemplates });
-    await tx.referral.createMany({ data: rows.referrals });
-    let written = new Set<string | null | undefined>([null, undefined]);
-    for (let left = rows.riskAssessments; left.length > 0; ) {
-      const ready = left.filter((a) => written.has(a.supersedesId));
-      if (ready.length === 0) throw new Error('demo re-assessments supersede an assessment that does not exist');
-      await tx.riskAssessment.createMany({ data: ready });
-      written = new Set([...written, ...ready.map((a) => a.id)]);
-      left = left.filter((a) => !written.has(a.id));
-    }
-    await tx.meeting.createMany({ data: rows.meetings });
-    await tx.agendaItem.createMany({ data: rows.agendaItems });
-    await tx.attendance.createMany({ data: rows.attendances });
-    await tx.meetingMinutes.createMany({ data: rows.meetingMinutes });
-    await tx.action.createMany({ data: rows.actions });
-    await tx.actionEvent.createMany({ data: rows.actionEvents });
-    await tx.actionReview.createMany({ data: rows.actionReviews });
-    await tx.intervention.createMany({ data: rows.interventions });
-    await tx.consentRecord.createMany({ data: rows.consentRecords });
-    await tx.communityTriggerReview.createMany({ data: rows.communityTriggerReviews });
-  }, { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 });
+  await prisma.$transaction(
+    async (tx) => {
+      // Parents before children; re-assessments after the assessments they supersede.
+      await tx.partnership.createMany({ data: rows.partnerships });
+      await tx.agency.createMany({ data: rows.agencies });
+      await tx.member.createMany({ data: rows.members });
+      await tx.panel.createMany({ data: rows.panels });
+      await tx.panelAgency.createMany({ data: rows.panelAgencies });
+      await tx.panelChair.createMany({ data: rows.panelChairs });
+      await tx.person.createMany({ data: rows.people });
+      await tx.location.createMany({ data: rows.locations });
+      await tx.case.createMany({ data: rows.cases });
+      await tx.caseSubject.createMany({ data: rows.caseSubjects });
+      await tx.caseLocation.createMany({ data: rows.caseLocations });
+      await tx.caseAgency.createMany({ data: rows.caseAgencies });
+      await tx.incident.createMany({ data: rows.incidents });
+      await tx.incidentPerson.createMany({ data: rows.incidentPeople });
+      await tx.riskTemplate.createMany({ data: rows.riskTemplates });
+      await tx.referral.createMany({ data: rows.referrals });
+      let written = new Set<string | null | undefined>([null, undefined]);
+      for (let left = rows.riskAssessments; left.length > 0;) {
+        const ready = left.filter((a) => written.has(a.supersedesId));
+        if (ready.length === 0) throw new Error('demo re-assessments supersede an assessment that does not exist');
+        await tx.riskAssessment.createMany({ data: ready });
+        written = new Set([...written, ...ready.map((a) => a.id)]);
+        left = left.filter((a) => !written.has(a.id));
+      }
+      await tx.meeting.createMany({ data: rows.meetings });
+      await tx.agendaItem.createMany({ data: rows.agendaItems });
+      await tx.attendance.createMany({ data: rows.attendances });
+      await tx.meetingMinutes.createMany({ data: rows.meetingMinutes });
+      await tx.action.createMany({ data: rows.actions });
+      await tx.actionEvent.createMany({ data: rows.actionEvents });
+      await tx.actionReview.createMany({ data: rows.actionReviews });
+      await tx.intervention.createMany({ data: rows.interventions });
+      await tx.consentRecord.createMany({ data: rows.consentRecords });
+      await tx.communityTriggerReview.createMany({ data: rows.communityTriggerReviews });
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
+  );
   return Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, (list as unknown[]).length])) as DemoDataSummary;
 }

@@ -18,20 +18,31 @@ const DECISIONS = [
 ];
 
 export const CONFIDENTIALITY_STATEMENT =
-  'Information shared at this meeting is confidential to the agencies present and is shared under s115 of the Crime and Disorder Act 1998 '
-  + 'and the partnership information sharing agreement. It must not be shared outside the meeting or used for any other purpose without '
-  + 'the agreement of the agency that provided it.';
+  'Information shared at this meeting is confidential to the agencies present and is shared under s115 of the Crime and Disorder Act 1998 ' +
+  'and the partnership information sharing agreement. It must not be shared outside the meeting or used for any other purpose without ' +
+  'the agreement of the agency that provided it.';
 
 /** Works out who is heard when, closes or hands back a few cases, and writes the held meetings. */
 export function holdMeetings(
-  rows: DemoRows, random: Random, id: IdMaker, cases: DemoCase[], schedules: Map<string, ScheduledMeeting[]>,
+  rows: DemoRows,
+  random: Random,
+  id: IdMaker,
+  cases: DemoCase[],
+  schedules: Map<string, ScheduledMeeting[]>,
 ): { actions: DemoAction[]; deferred: Map<string, DemoCase> } {
   for (const meetings of schedules.values()) {
     for (const m of meetings) {
       rows.meetings.push({
-        id: m.id, panelId: m.panel.id, startsAt: m.startsAt, endsAt: m.endsAt, referralCutoff: m.cutoff, status: m.held ? 'ENDED' : 'SCHEDULED',
-        graphTransactionId: id('graph-transaction', m.id), version: m.held ? 3 : 0,
-        createdAt: addMinutes(m.startsAt, -40 * 24 * 60), updatedAt: m.held ? m.endsAt : addMinutes(m.startsAt, -40 * 24 * 60),
+        id: m.id,
+        panelId: m.panel.id,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        referralCutoff: m.cutoff,
+        status: m.held ? 'ENDED' : 'SCHEDULED',
+        graphTransactionId: id('graph-transaction', m.id),
+        version: m.held ? 3 : 0,
+        createdAt: addMinutes(m.startsAt, -40 * 24 * 60),
+        updatedAt: m.held ? m.endsAt : addMinutes(m.startsAt, -40 * 24 * 60),
       });
     }
   }
@@ -48,7 +59,8 @@ export function holdMeetings(
       const heard = cases.filter((c) => c.hearings.includes(m));
       const lastHeld = index === held.length - 1;
       // The referrer could not come, and a case is not heard without its referrer.
-      const deferredCase = lastHeld && next && heard.length > 3 ? heard.find((c) => !outcomes.has(c) && c.hearings.includes(next)) : undefined;
+      const deferredCase =
+        lastHeld && next && heard.length > 3 ? heard.find((c) => !outcomes.has(c) && c.hearings.includes(next)) : undefined;
       if (deferredCase && next) deferred.set(next.id, deferredCase);
       actions.push(...holdMeeting(rows, random, id, m, heard, outcomes, deferredCase, next));
     });
@@ -60,7 +72,10 @@ export function holdMeetings(
 function decideOutcomes(cases: DemoCase[]): Map<DemoCase, { at: ScheduledMeeting; decision: CaseDecision }> {
   const outcomes = new Map<DemoCase, { at: ScheduledMeeting; decision: CaseDecision }>();
   const heardTwice = cases.filter((c) => c.hearings.filter((m) => m.held).length >= 2);
-  for (const [band, decision, limit] of [['LOW', 'CLOSE', 3], ['MEDIUM', 'LEAD_AGENCY_CASEWORK', 2]] as const) {
+  for (const [band, decision, limit] of [
+    ['LOW', 'CLOSE', 3],
+    ['MEDIUM', 'LEAD_AGENCY_CASEWORK', 2],
+  ] as const) {
     for (const c of heardTwice.filter((x) => x.currentRiskBand === band && !outcomes.has(x)).slice(0, limit)) {
       const at = c.hearings.filter((m) => m.held).at(-1);
       if (!at) continue;
@@ -72,8 +87,14 @@ function decideOutcomes(cases: DemoCase[]): Map<DemoCase, { at: ScheduledMeeting
 }
 
 function holdMeeting(
-  rows: DemoRows, random: Random, id: IdMaker, m: ScheduledMeeting, heard: DemoCase[],
-  outcomes: Map<DemoCase, { at: ScheduledMeeting; decision: CaseDecision }>, deferredCase: DemoCase | undefined, next: ScheduledMeeting | undefined,
+  rows: DemoRows,
+  random: Random,
+  id: IdMaker,
+  m: ScheduledMeeting,
+  heard: DemoCase[],
+  outcomes: Map<DemoCase, { at: ScheduledMeeting; decision: CaseDecision }>,
+  deferredCase: DemoCase | undefined,
+  next: ScheduledMeeting | undefined,
 ): DemoAction[] {
   const core = m.panel.agencies.filter(([, membership]) => membership === 'CORE').map(([key]) => key);
   const ordered = orderAgenda(heard, m);
@@ -87,18 +108,34 @@ function holdMeeting(
     const isDeferred = c === deferredCase;
     const length = isDeferred ? 2 : m.panel.defaultItemMinutes + random.int(-4, 6);
     const decision: CaseDecision | null = isDeferred ? null : outcome?.at === m ? outcome.decision : 'KEEP_ON';
-    const decisions = isDeferred ? null
-      : decision === 'CLOSE' ? 'Partners agree the risk is resolved: no incidents since the last meeting and the victim feels safe. Case closed.'
-        : decision === 'LEAD_AGENCY_CASEWORK' ? `Risk reduced to medium; ${agencyByKey(c.lead).name} to continue as lead agency without the panel.`
+    const decisions = isDeferred
+      ? null
+      : decision === 'CLOSE'
+        ? 'Partners agree the risk is resolved: no incidents since the last meeting and the victim feels safe. Case closed.'
+        : decision === 'LEAD_AGENCY_CASEWORK'
+          ? `Risk reduced to medium; ${agencyByKey(c.lead).name} to continue as lead agency without the panel.`
           : random.pick(DECISIONS);
     rows.agendaItems.push({
-      id: itemId, meetingId: m.id, caseId: c.id, referralId: referralFor(c, m), position: index + 1, reasons, reasonText: reasonText(reasons, c),
-      minutes: m.panel.defaultItemMinutes, requiredAgencyIds: [...c.agencies.keys()].map((k) => agencyByKey(k).id),
-      status: isDeferred ? 'DEFERRED' : 'DISCUSSED', deferredToMeetingId: isDeferred ? next?.id ?? null : null,
+      id: itemId,
+      meetingId: m.id,
+      caseId: c.id,
+      referralId: referralFor(c, m),
+      position: index + 1,
+      reasons,
+      reasonText: reasonText(reasons, c),
+      minutes: m.panel.defaultItemMinutes,
+      requiredAgencyIds: [...c.agencies.keys()].map((k) => agencyByKey(k).id),
+      status: isDeferred ? 'DEFERRED' : 'DISCUSSED',
+      deferredToMeetingId: isDeferred ? (next?.id ?? null) : null,
       deferralReason: isDeferred ? 'The referrer could not attend; the case is not heard without them.' : null,
-      decisions, riskBandAfter: isDeferred ? null : c.currentRiskBand, caseDecision: decision,
-      closureReason: decision === 'CLOSE' ? 'Risk resolved' : null, startedAt: clock, endedAt: addMinutes(clock, length),
-      createdAt: addMinutes(m.cutoff, 60), updatedAt: addMinutes(clock, length),
+      decisions,
+      riskBandAfter: isDeferred ? null : c.currentRiskBand,
+      caseDecision: decision,
+      closureReason: decision === 'CLOSE' ? 'Risk resolved' : null,
+      startedAt: clock,
+      endedAt: addMinutes(clock, length),
+      createdAt: addMinutes(m.cutoff, 60),
+      updatedAt: addMinutes(clock, length),
     });
     clock = addMinutes(clock, length);
     c.lastHeardAt = isDeferred ? c.lastHeardAt : clock;
@@ -112,8 +149,14 @@ function holdMeeting(
     const agreed = isDeferred || decision === 'CLOSE' ? [] : proposeActions(random, id, c, m, itemId, core);
     actions.push(...agreed);
     minutesItems.push({
-      position: index + 1, caseReference: c.reference, why: reasonText(reasons, c), status: isDeferred ? 'DEFERRED' : 'DISCUSSED', decisions,
-      riskBandAfter: isDeferred ? null : c.currentRiskBand, caseDecision: decision, closureReason: decision === 'CLOSE' ? 'Risk resolved' : null,
+      position: index + 1,
+      caseReference: c.reference,
+      why: reasonText(reasons, c),
+      status: isDeferred ? 'DEFERRED' : 'DISCUSSED',
+      decisions,
+      riskBandAfter: isDeferred ? null : c.currentRiskBand,
+      caseDecision: decision,
+      closureReason: decision === 'CLOSE' ? 'Risk resolved' : null,
       deferralReason: isDeferred ? 'The referrer could not attend; the case is not heard without them.' : null,
       actions: agreed.map((a) => ({ title: a.title, owner: agencyByKey(a.owner).name, dueDate: a.dueDate })),
     });
@@ -122,20 +165,32 @@ function holdMeeting(
   const approved = random.chance(0.8);
   const chair = memberByName(m.panel.chairs[0] ?? 'Helen Placeholder');
   rows.meetingMinutes.push({
-    id: id('minutes', m.id), meetingId: m.id, status: approved ? 'APPROVED' : 'DRAFT',
+    id: id('minutes', m.id),
+    meetingId: m.id,
+    status: approved ? 'APPROVED' : 'DRAFT',
     // Written by the same drafting rule as the app's own minutes, so they read and export alike.
-    content: toJson(draftMinutes({
-      panelName: m.panel.name, meetingDate: m.date, actionReviews: [], items: minutesItems,
-      attendance: attendance.map((row) => ({ name: row.member, agency: row.agency, status: row.status })),
-    })),
-    dueBy: dateOnly(addWorkingDays(m.date, 3)), approvedById: approved ? chair.id : null, approvedAt: approved ? addMinutes(m.endsAt, random.int(1, 3) * 24 * 60) : null,
-    version: approved ? 2 : 1, createdAt: m.endsAt, updatedAt: approved ? addMinutes(m.endsAt, 3 * 24 * 60) : m.endsAt,
+    content: toJson(
+      draftMinutes({
+        panelName: m.panel.name,
+        meetingDate: m.date,
+        actionReviews: [],
+        items: minutesItems,
+        attendance: attendance.map((row) => ({ name: row.member, agency: row.agency, status: row.status })),
+      }),
+    ),
+    dueBy: dateOnly(addWorkingDays(m.date, 3)),
+    approvedById: approved ? chair.id : null,
+    approvedAt: approved ? addMinutes(m.endsAt, random.int(1, 3) * 24 * 60) : null,
+    version: approved ? 2 : 1,
+    createdAt: m.endsAt,
+    updatedAt: approved ? addMinutes(m.endsAt, 3 * 24 * 60) : m.endsAt,
   });
   return actions;
 }
 
 function referralFor(c: DemoCase, m: ScheduledMeeting): string | null {
-  if (c.repeatReferral && c.hearings.find((h) => h.cutoff > (c.repeatReferral?.submittedAt ?? m.startsAt)) === m) return c.repeatReferral.id;
+  if (c.repeatReferral && c.hearings.find((h) => h.cutoff > (c.repeatReferral?.submittedAt ?? m.startsAt)) === m)
+    return c.repeatReferral.id;
   return c.hearings[0] === m && c.submittedAt > addMinutes(m.cutoff, -45 * 24 * 60) ? c.initialReferralId : null;
 }
 
@@ -161,24 +216,47 @@ function reasonText(reasons: AgendaItemReason[], c: DemoCase): string {
 /** New and repeat referrals first, then the highest risk. */
 function orderAgenda(heard: DemoCase[], m: ScheduledMeeting): DemoCase[] {
   const rank = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
-  return [...heard].sort((a, b) =>
-    Number(referralFor(b, m) !== null) - Number(referralFor(a, m) !== null)
-    || rank[a.currentRiskBand ?? 'MEDIUM'] - rank[b.currentRiskBand ?? 'MEDIUM']
-    || a.reference.localeCompare(b.reference));
+  return [...heard].sort(
+    (a, b) =>
+      Number(referralFor(b, m) !== null) - Number(referralFor(a, m) !== null) ||
+      rank[a.currentRiskBand ?? 'MEDIUM'] - rank[b.currentRiskBand ?? 'MEDIUM'] ||
+      a.reference.localeCompare(b.reference),
+  );
 }
 
-function addAttendance(rows: DemoRows, random: Random, id: IdMaker, m: ScheduledMeeting, heard: DemoCase[]): { member: string; agency: string; status: AttendanceStatus }[] {
+function addAttendance(
+  rows: DemoRows,
+  random: Random,
+  id: IdMaker,
+  m: ScheduledMeeting,
+  heard: DemoCase[],
+): { member: string; agency: string; status: AttendanceStatus }[] {
   const involved = new Set<AgencyKey>(heard.flatMap((c) => [...c.agencies.keys()]));
   const seats = m.panel.agencies.filter(([key, membership]) => membership === 'CORE' || involved.has(key)).map(([key]) => key);
   const referrers = new Set(heard.map((c) => c.referrer.id));
-  const invited = DEMO_MEMBERS.filter((member) => m.panel.chairs.includes(member.displayName)
-    || (seats.includes(member.agencyKey) && member.roles.includes('PANEL_MEMBER')) || referrers.has(member.id));
+  const invited = DEMO_MEMBERS.filter(
+    (member) =>
+      m.panel.chairs.includes(member.displayName) ||
+      (seats.includes(member.agencyKey) && member.roles.includes('PANEL_MEMBER')) ||
+      referrers.has(member.id),
+  );
   return invited.map((member) => {
-    const status: AttendanceStatus = m.panel.chairs.includes(member.displayName) ? 'PRESENT' : random.weighted([['PRESENT', 80], ['APOLOGIES', 15], ['ABSENT', 5]]);
+    const status: AttendanceStatus = m.panel.chairs.includes(member.displayName)
+      ? 'PRESENT'
+      : random.weighted([
+          ['PRESENT', 80],
+          ['APOLOGIES', 15],
+          ['ABSENT', 5],
+        ]);
     rows.attendances.push({
-      id: id('attendance', m.id, member.id), meetingId: m.id, memberId: member.id, agencyId: agencyByKey(member.agencyKey).id, status,
+      id: id('attendance', m.id, member.id),
+      meetingId: m.id,
+      memberId: member.id,
+      agencyId: agencyByKey(member.agencyKey).id,
+      status,
       confidentialityAcceptedAt: status === 'PRESENT' ? addMinutes(m.startsAt, random.int(0, 6)) : null,
-      informationSentInAdvance: status === 'APOLOGIES' && random.chance(0.6), recordedAt: addMinutes(m.startsAt, random.int(1, 10)),
+      informationSentInAdvance: status === 'APOLOGIES' && random.chance(0.6),
+      recordedAt: addMinutes(m.startsAt, random.int(1, 10)),
     });
     return { member: member.displayName, agency: agencyByKey(member.agencyKey).name, status };
   });
@@ -186,8 +264,13 @@ function addAttendance(rows: DemoRows, random: Random, id: IdMaker, m: Scheduled
 
 /** The next meeting's agenda as built so far: new referrals, deferred items, overdue actions, reviews. */
 export function planNextMeetings(
-  rows: DemoRows, id: IdMaker, clock: DemoClock, cases: DemoCase[], schedules: Map<string, ScheduledMeeting[]>,
-  actions: DemoAction[], deferred: Map<string, DemoCase>,
+  rows: DemoRows,
+  id: IdMaker,
+  clock: DemoClock,
+  cases: DemoCase[],
+  schedules: Map<string, ScheduledMeeting[]>,
+  actions: DemoAction[],
+  deferred: Map<string, DemoCase>,
 ): void {
   for (const meetings of schedules.values()) {
     const next = meetings.find((m) => !m.held);
@@ -200,9 +283,18 @@ export function planNextMeetings(
       if (actions.some((a) => a.c === c && isOverdue(a, clock.today))) reasons.push('OVERDUE_ACTIONS');
       if (reasons.length === 0) reasons.push('REVIEW_DUE');
       rows.agendaItems.push({
-        id: id('agenda-item', next.id, c.id), meetingId: next.id, caseId: c.id, referralId: referralFor(c, next), position: index + 1, reasons,
-        reasonText: reasonText(reasons, c), minutes: next.panel.defaultItemMinutes, requiredAgencyIds: [...c.agencies.keys()].map((k) => agencyByKey(k).id),
-        status: 'PLANNED', createdAt: planned, updatedAt: planned,
+        id: id('agenda-item', next.id, c.id),
+        meetingId: next.id,
+        caseId: c.id,
+        referralId: referralFor(c, next),
+        position: index + 1,
+        reasons,
+        reasonText: reasonText(reasons, c),
+        minutes: next.panel.defaultItemMinutes,
+        requiredAgencyIds: [...c.agencies.keys()].map((k) => agencyByKey(k).id),
+        status: 'PLANNED',
+        createdAt: planned,
+        updatedAt: planned,
       });
     });
   }

@@ -16,8 +16,16 @@ export const DEMO_PARTNERSHIP_ID = nameBasedUuid('fernbrook-demo:partnership');
 export const DEMO_PARTNERSHIP_NAME = 'Fernbrook Community Safety Partnership';
 
 export type AgencyKey =
-  | 'police' | 'council' | 'fernbrookHomes' | 'sampleshireHousing' | 'adultCare'
-  | 'childrensCare' | 'mentalHealth' | 'fire' | 'victimCare' | 'probation';
+  | 'police'
+  | 'council'
+  | 'fernbrookHomes'
+  | 'sampleshireHousing'
+  | 'adultCare'
+  | 'childrensCare'
+  | 'mentalHealth'
+  | 'fire'
+  | 'victimCare'
+  | 'probation';
 
 export interface DemoAgency {
   key: AgencyKey;
@@ -29,8 +37,19 @@ export interface DemoAgency {
   referencePrefix: string;
 }
 
-const agency = (key: AgencyKey, name: string, type: AgencyType, referencePrefix: string, guestTenantId: string | null = null): DemoAgency => ({
-  key, id: nameBasedUuid(`fernbrook-demo:agency:${key}`), name, type, guestTenantId, referencePrefix,
+const agency = (
+  key: AgencyKey,
+  name: string,
+  type: AgencyType,
+  referencePrefix: string,
+  guestTenantId: string | null = null,
+): DemoAgency => ({
+  key,
+  id: nameBasedUuid(`fernbrook-demo:agency:${key}`),
+  name,
+  type,
+  guestTenantId,
+  referencePrefix,
 });
 
 export const DEMO_AGENCIES: readonly DemoAgency[] = [
@@ -159,9 +178,16 @@ export const DEMO_PANELS: readonly DemoPanel[] = [
     startsAt: [10, 0],
     chairs: ['Priya Example', 'Helen Placeholder'],
     agencies: [
-      ['police', 'CORE'], ['council', 'CORE'], ['fernbrookHomes', 'CORE'], ['adultCare', 'CORE'],
-      ['mentalHealth', 'CORE'], ['victimCare', 'CORE'], ['sampleshireHousing', 'FLEXIBLE'],
-      ['childrensCare', 'FLEXIBLE'], ['fire', 'FLEXIBLE'], ['probation', 'FLEXIBLE'],
+      ['police', 'CORE'],
+      ['council', 'CORE'],
+      ['fernbrookHomes', 'CORE'],
+      ['adultCare', 'CORE'],
+      ['mentalHealth', 'CORE'],
+      ['victimCare', 'CORE'],
+      ['sampleshireHousing', 'FLEXIBLE'],
+      ['childrensCare', 'FLEXIBLE'],
+      ['fire', 'FLEXIBLE'],
+      ['probation', 'FLEXIBLE'],
     ],
   },
   {
@@ -176,8 +202,13 @@ export const DEMO_PANELS: readonly DemoPanel[] = [
     startsAt: [14, 0],
     chairs: ['Priya Example'],
     agencies: [
-      ['police', 'CORE'], ['council', 'CORE'], ['probation', 'CORE'], ['fernbrookHomes', 'CORE'],
-      ['sampleshireHousing', 'CORE'], ['mentalHealth', 'FLEXIBLE'], ['childrensCare', 'FLEXIBLE'],
+      ['police', 'CORE'],
+      ['council', 'CORE'],
+      ['probation', 'CORE'],
+      ['fernbrookHomes', 'CORE'],
+      ['sampleshireHousing', 'CORE'],
+      ['mentalHealth', 'FLEXIBLE'],
+      ['childrensCare', 'FLEXIBLE'],
       ['adultCare', 'FLEXIBLE'],
     ],
   },
@@ -193,8 +224,12 @@ export const DEMO_PANELS: readonly DemoPanel[] = [
     startsAt: [10, 0],
     chairs: ['Helen Placeholder'],
     agencies: [
-      ['council', 'CORE'], ['police', 'CORE'], ['fernbrookHomes', 'CORE'], ['fire', 'CORE'],
-      ['sampleshireHousing', 'FLEXIBLE'], ['victimCare', 'FLEXIBLE'],
+      ['council', 'CORE'],
+      ['police', 'CORE'],
+      ['fernbrookHomes', 'CORE'],
+      ['fire', 'CORE'],
+      ['sampleshireHousing', 'FLEXIBLE'],
+      ['victimCare', 'FLEXIBLE'],
     ],
   },
 ];
@@ -216,7 +251,14 @@ export function addPartnership(rows: DemoRows, clock: DemoClock): void {
     updatedAt: setUp,
   });
   for (const a of DEMO_AGENCIES) {
-    rows.agencies.push({ id: a.id, partnershipId: DEMO_PARTNERSHIP_ID, name: a.name, type: a.type, guestTenantId: a.guestTenantId, createdAt: setUp });
+    rows.agencies.push({
+      id: a.id,
+      partnershipId: DEMO_PARTNERSHIP_ID,
+      name: a.name,
+      type: a.type,
+      guestTenantId: a.guestTenantId,
+      createdAt: setUp,
+    });
   }
   for (const m of DEMO_MEMBERS) {
     rows.members.push({

@@ -1,6 +1,18 @@
 // The 60 people and 40 locations of the demo, created as the case stories need them.
 import type { CaseRole, LocationKind } from '../generated/client';
-import { BLOCKS, BUSINESSES, FAMILY_NAMES, GIVEN_NAMES, INWARD_LETTERS, PERPETRATOR_VULNERABILITIES, PUBLIC_SPACES, STREETS, VICTIM_VULNERABILITIES, WARDS, type Ward } from './names';
+import {
+  BLOCKS,
+  BUSINESSES,
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+  INWARD_LETTERS,
+  PERPETRATOR_VULNERABILITIES,
+  PUBLIC_SPACES,
+  STREETS,
+  VICTIM_VULNERABILITIES,
+  WARDS,
+  type Ward,
+} from './names';
 import { DEMO_PARTNERSHIP_ID } from './partnership';
 import type { IdMaker, Random } from './random';
 import type { DemoRows } from './rows';
@@ -72,7 +84,15 @@ export function createDirectory(random: Random, id: IdMaker, clock: DemoClock): 
   const wardNamed = (name: string): Ward => WARDS.find((w) => w.name === name) ?? (WARDS[0] as Ward);
   const place = (kind: LocationKind, index: number, p: { name: string; near: string; ward: string }): DemoLocation => {
     const ward = wardNamed(p.ward);
-    return { id: id('location', kind, index), kind, addressLine1: p.name, addressLine2: p.near, ward, postcode: postcodeIn(ward), firstSeen: longAgo };
+    return {
+      id: id('location', kind, index),
+      kind,
+      addressLine1: p.name,
+      addressLine2: p.near,
+      ward,
+      postcode: postcodeIn(ward),
+      firstSeen: longAgo,
+    };
   };
 
   const directory: Directory = {
@@ -89,10 +109,26 @@ export function createDirectory(random: Random, id: IdMaker, clock: DemoClock): 
       const [givenName, familyName] = names[index] ?? ['Alex', 'Example'];
       const age = role === 'PERPETRATOR' ? random.int(15, 52) : role === 'VICTIM' ? random.int(24, 89) : random.int(19, 75);
       const pool = role === 'PERPETRATOR' ? PERPETRATOR_VULNERABILITIES : VICTIM_VULNERABILITIES;
-      const vulnerabilities = role === 'WITNESS' ? [] : random.shuffle(pool).slice(0, random.weighted([[0, 2], [1, 5], [2, 3]]));
-      if (role === 'VICTIM' && age >= 75 && !vulnerabilities.includes('older person living alone')) vulnerabilities.push('older person living alone');
+      const vulnerabilities =
+        role === 'WITNESS'
+          ? []
+          : random.shuffle(pool).slice(
+              0,
+              random.weighted([
+                [0, 2],
+                [1, 5],
+                [2, 3],
+              ]),
+            );
+      if (role === 'VICTIM' && age >= 75 && !vulnerabilities.includes('older person living alone'))
+        vulnerabilities.push('older person living alone');
       const person: DemoPerson = {
-        id: id('person', index), givenName, familyName, role, age, vulnerabilities,
+        id: id('person', index),
+        givenName,
+        familyName,
+        role,
+        age,
+        vulnerabilities,
         home: where.home !== undefined ? where.home : role === 'WITNESS' && random.chance(0.5) ? null : directory.dwelling(where.near),
         firstSeen: clock.at(clock.today, 0),
       };
@@ -124,7 +160,11 @@ export function createDirectory(random: Random, id: IdMaker, clock: DemoClock): 
         addressLine1 = `${random.int(1, 120)} ${random.pick(STREETS)}`;
       }
       const home: DemoLocation = {
-        id: id('location', 'DWELLING', index), kind: 'DWELLING', addressLine1, addressLine2, ward,
+        id: id('location', 'DWELLING', index),
+        kind: 'DWELLING',
+        addressLine1,
+        addressLine2,
+        ward,
         postcode: near && near.kind === 'DWELLING' && random.chance(0.7) ? near.postcode : postcodeIn(ward),
         firstSeen: clock.at(clock.today, 0),
       };
@@ -161,14 +201,21 @@ function personRow(p: DemoPerson, random: Random, clock: DemoClock): DemoRows['p
     dateOfBirth: dateOnly(dateOfBirth),
     nameKey: personNameKey(p.givenName, p.familyName),
     phone: wantsContact ? `07700 900${String(random.int(0, 999)).padStart(3, '0')}` : null,
-    email: wantsContact && random.chance(0.5) ? `${normaliseName(p.givenName)}.${normaliseFamilyName(p.familyName)}@mail.example`.replace(/ /g, '') : null,
+    email:
+      wantsContact && random.chance(0.5)
+        ? `${normaliseName(p.givenName)}.${normaliseFamilyName(p.familyName)}@mail.example`.replace(/ /g, '')
+        : null,
     vulnerabilities: p.vulnerabilities,
     healthNotes: p.vulnerabilities.includes('mental health')
       ? 'Known to the community mental health team; engagement has been inconsistent.'
-      : p.vulnerabilities.includes('physical disability') ? 'Uses a wheelchair; limited mobility outside the home.' : null,
+      : p.vulnerabilities.includes('physical disability')
+        ? 'Uses a wheelchair; limited mobility outside the home.'
+        : null,
     safeguardingNotes: p.vulnerabilities.includes('suspected exploitation')
       ? 'Possible cuckooing: unknown adults seen staying at the address.'
-      : p.vulnerabilities.includes('older person living alone') ? 'Lives alone; no family nearby.' : null,
+      : p.vulnerabilities.includes('older person living alone')
+        ? 'Lives alone; no family nearby.'
+        : null,
     intelligenceNotes: p.role === 'PERPETRATOR' && random.chance(0.4) ? 'Associates with a group linked to drug supply in the area.' : null,
     createdAt: p.firstSeen,
     updatedAt: p.firstSeen,

@@ -74,13 +74,23 @@ function score(template: RiskTemplate, planned: PlannedAssessment, random: Rando
 }
 
 export function addRiskAndReferrals(
-  rows: DemoRows, random: Random, id: IdMaker, clock: DemoClock, plan: CasePlan, schedules: Map<string, ScheduledMeeting[]>,
+  rows: DemoRows,
+  random: Random,
+  id: IdMaker,
+  clock: DemoClock,
+  plan: CasePlan,
+  schedules: Map<string, ScheduledMeeting[]>,
 ): void {
   const setUp = clock.at(clock.daysAgo(400), 9);
   for (const template of DEFAULT_TEMPLATES) {
     rows.riskTemplates.push({
-      id: id('risk-template', template.subjectType), partnershipId: DEMO_PARTNERSHIP_ID, subjectType: template.subjectType,
-      name: template.name, version: template.version, definition: toJson(template), createdAt: setUp,
+      id: id('risk-template', template.subjectType),
+      partnershipId: DEMO_PARTNERSHIP_ID,
+      subjectType: template.subjectType,
+      name: template.name,
+      version: template.version,
+      definition: toJson(template),
+      createdAt: setUp,
     });
   }
   const templateIds = new Map(DEFAULT_TEMPLATES.map((t) => [t.subjectType, id('risk-template', t.subjectType)]));
@@ -93,9 +103,16 @@ export function addRiskAndReferrals(
     const list: PlannedAssessment[] = [];
     for (let at = c.submittedAt.getTime() - DAY_MS / 2; at < yesterday && list.length < 4; at += REASSESS_EVERY_DAYS * DAY_MS) {
       list.push({
-        id: id('assessment', c.id, list.length), subjectType: c.kind, at: new Date(at), band: 'LOW', judgement: false,
-        assessor: list.length === 0 ? c.referrer : assessorIn(c, random), caseId: c.id,
-        referralId: list.length === 0 ? c.initialReferralId : null, ...subject, supersedesId: list.at(-1)?.id ?? null,
+        id: id('assessment', c.id, list.length),
+        subjectType: c.kind,
+        at: new Date(at),
+        band: 'LOW',
+        judgement: false,
+        assessor: list.length === 0 ? c.referrer : assessorIn(c, random),
+        caseId: c.id,
+        referralId: list.length === 0 ? c.initialReferralId : null,
+        ...subject,
+        supersedesId: list.at(-1)?.id ?? null,
       });
     }
     return list;
@@ -120,7 +137,10 @@ export function addRiskAndReferrals(
       if (a) a.band = bag.shift() ?? 'LOW';
     }
   }
-  const judged = panelCases.map(([, i]) => slots[i]?.[0]).filter((a): a is PlannedAssessment => a?.band === 'HIGH').slice(0, 3);
+  const judged = panelCases
+    .map(([, i]) => slots[i]?.[0])
+    .filter((a): a is PlannedAssessment => a?.band === 'HIGH')
+    .slice(0, 3);
   for (const a of judged) a.judgement = true;
   for (const list of slots) planned.push(...list);
   planned.push(...referralOnly.map((r) => r.assessment));
@@ -131,10 +151,23 @@ export function addRiskAndReferrals(
     const s = score(template, a, random);
     scores.set(a.id, s);
     rows.riskAssessments.push({
-      id: a.id, templateId: templateIds.get(a.subjectType) ?? '', subjectType: a.subjectType, caseId: a.caseId, referralId: a.referralId,
-      personId: a.personId, locationId: a.locationId, assessedById: a.assessor.id, answers: toJson(s.answers), score: s.score,
-      calculatedBand: s.calculatedBand, overrideBand: s.judgement?.toBand ?? null, overrideReason: s.judgement?.reason ?? null,
-      finalBand: s.finalBand, reasons: s.reasons, supersedesId: a.supersedesId, assessedAt: a.at,
+      id: a.id,
+      templateId: templateIds.get(a.subjectType) ?? '',
+      subjectType: a.subjectType,
+      caseId: a.caseId,
+      referralId: a.referralId,
+      personId: a.personId,
+      locationId: a.locationId,
+      assessedById: a.assessor.id,
+      answers: toJson(s.answers),
+      score: s.score,
+      calculatedBand: s.calculatedBand,
+      overrideBand: s.judgement?.toBand ?? null,
+      overrideReason: s.judgement?.reason ?? null,
+      finalBand: s.finalBand,
+      reasons: s.reasons,
+      supersedesId: a.supersedesId,
+      assessedAt: a.at,
     });
   }
   plan.cases.forEach((c, i) => {
@@ -157,11 +190,19 @@ function assessorIn(c: DemoCase, random: Random): DemoMember {
   return staff.length > 0 ? random.pick(staff) : c.referrer;
 }
 
-function countIncidents(rows: DemoRows, subject: { caseId: string | null; personId: string | null; locationId: string | null }, before: Date): { year: number; quarter: number } {
+function countIncidents(
+  rows: DemoRows,
+  subject: { caseId: string | null; personId: string | null; locationId: string | null },
+  before: Date,
+): { year: number; quarter: number } {
   const times = rows.incidents
-    .filter((i) => (subject.caseId !== null ? i.caseId === subject.caseId
-      : subject.locationId !== null ? i.locationId === subject.locationId
-        : rows.incidentPeople.some((p) => p.incidentId === i.id && p.personId === subject.personId)))
+    .filter((i) =>
+      subject.caseId !== null
+        ? i.caseId === subject.caseId
+        : subject.locationId !== null
+          ? i.locationId === subject.locationId
+          : rows.incidentPeople.some((p) => p.incidentId === i.id && p.personId === subject.personId),
+    )
     .map((i) => new Date(i.occurredAt).getTime())
     .filter((t) => t < before.getTime());
   return {
@@ -170,7 +211,12 @@ function countIncidents(rows: DemoRows, subject: { caseId: string | null; person
   };
 }
 
-function criteriaFor(kind: SubjectType, s: ScoredAssessment, judged: boolean, incidents: { year: number; quarter: number }): ReferralCriterion[] {
+function criteriaFor(
+  kind: SubjectType,
+  s: ScoredAssessment,
+  judged: boolean,
+  incidents: { year: number; quarter: number },
+): ReferralCriterion[] {
   const met: ReferralCriterion[] = [];
   if (s.calculatedBand === 'HIGH') met.push('VISIBLE_HIGH_RISK');
   if (incidents.year >= ESCALATION_INCIDENTS) met.push('POTENTIAL_ESCALATION');
@@ -179,7 +225,14 @@ function criteriaFor(kind: SubjectType, s: ScoredAssessment, judged: boolean, in
   return met;
 }
 
-function explain(s: ScoredAssessment, incidents: { year: number }, panel: DemoPanel, criteria: ReferralCriterion[], route: ReferralRoute, leadName: string): string {
+function explain(
+  s: ScoredAssessment,
+  incidents: { year: number },
+  panel: DemoPanel,
+  criteria: ReferralCriterion[],
+  route: ReferralRoute,
+  leadName: string,
+): string {
   const parts = [
     `Scored ${s.score} of ${s.maximumScore} (${s.calculatedBand.toLowerCase()}); the visible high risk threshold is ${s.threshold}.`,
     `${incidents.year} incident${incidents.year === 1 ? '' : 's'} in the 12 months before referral (${ESCALATION_INCIDENTS} or more is potential escalation).`,
@@ -195,19 +248,40 @@ function explain(s: ScoredAssessment, incidents: { year: number }, panel: DemoPa
   return parts.join(' ');
 }
 
-function addCaseReferral(rows: DemoRows, c: DemoCase, s: ScoredAssessment, judged: boolean, schedules: Map<string, ScheduledMeeting[]>): void {
+function addCaseReferral(
+  rows: DemoRows,
+  c: DemoCase,
+  s: ScoredAssessment,
+  judged: boolean,
+  schedules: Map<string, ScheduledMeeting[]>,
+): void {
   const incidents = countIncidents(rows, { caseId: c.id, personId: null, locationId: null }, c.submittedAt);
   const criteria = criteriaFor(c.kind, s, judged, incidents);
   if (c.route === 'PANEL' && criteria.length === 0) criteria.push('PROFESSIONAL_JUDGEMENT');
   const route: ReferralRoute = c.route === 'PANEL' ? 'PANEL' : 'LEAD_AGENCY_CASEWORK';
   const firstMeeting = (schedules.get(c.panel.key) ?? []).find((m) => m.cutoff > c.submittedAt);
-  const explanation = explain(s, incidents, c.panel, criteria, route, agencyByKey(c.lead).name)
-    + (route === 'PANEL' && firstMeeting ? ` First heard on ${formatLongDate(firstMeeting.date)}.` : '');
+  const explanation =
+    explain(s, incidents, c.panel, criteria, route, agencyByKey(c.lead).name) +
+    (route === 'PANEL' && firstMeeting ? ` First heard on ${formatLongDate(firstMeeting.date)}.` : '');
   rows.referrals.push({
-    id: c.initialReferralId, partnershipId: DEMO_PARTNERSHIP_ID, subjectType: c.kind, status: 'ACCEPTED', referrerId: c.referrer.id,
-    referrerAgencyId: agencyByKey(c.referrer.agencyKey).id, panelId: c.panel.id, caseId: c.id, ...mainSubject(c),
-    reason: c.summary, criteriaMet: criteria, route, routingExplanation: explanation, submittedAt: c.submittedAt, decidedAt: c.openedAt,
-    decidedById: memberByName(c.panel.chairs[0] ?? 'Helen Placeholder').id, createdAt: addMinutes(c.submittedAt, -90), updatedAt: c.openedAt,
+    id: c.initialReferralId,
+    partnershipId: DEMO_PARTNERSHIP_ID,
+    subjectType: c.kind,
+    status: 'ACCEPTED',
+    referrerId: c.referrer.id,
+    referrerAgencyId: agencyByKey(c.referrer.agencyKey).id,
+    panelId: c.panel.id,
+    caseId: c.id,
+    ...mainSubject(c),
+    reason: c.summary,
+    criteriaMet: criteria,
+    route,
+    routingExplanation: explanation,
+    submittedAt: c.submittedAt,
+    decidedAt: c.openedAt,
+    decidedById: memberByName(c.panel.chairs[0] ?? 'Helen Placeholder').id,
+    createdAt: addMinutes(c.submittedAt, -90),
+    updatedAt: c.openedAt,
   });
 }
 
@@ -215,18 +289,31 @@ function addCaseReferral(rows: DemoRows, c: DemoCase, s: ScoredAssessment, judge
 function addRepeatReferral(rows: DemoRows, random: Random, id: IdMaker, plan: CasePlan, schedules: Map<string, ScheduledMeeting[]>): void {
   const held = (schedules.get('cmarac') ?? []).filter((m) => m.held);
   const target = held[1] ?? held[0];
-  const c = plan.cases.find((x) => x.kind === 'VICTIM' && x.route === 'PANEL' && target && x.submittedAt.getTime() < target.startsAt.getTime() - 150 * DAY_MS);
+  const c = plan.cases.find(
+    (x) => x.kind === 'VICTIM' && x.route === 'PANEL' && target && x.submittedAt.getTime() < target.startsAt.getTime() - 150 * DAY_MS,
+  );
   if (!c || !target) return;
   const submittedAt = addMinutes(target.cutoff, -random.int(2, 5) * 24 * 60);
   c.repeatReferral = { id: id('referral', 'repeat', c.id), submittedAt };
   rows.referrals.push({
-    id: c.repeatReferral.id, partnershipId: DEMO_PARTNERSHIP_ID, subjectType: 'VICTIM', status: 'ACCEPTED', referrerId: c.referrer.id,
-    referrerAgencyId: agencyByKey(c.referrer.agencyKey).id, panelId: c.panel.id, caseId: c.id, ...mainSubject(c),
+    id: c.repeatReferral.id,
+    partnershipId: DEMO_PARTNERSHIP_ID,
+    subjectType: 'VICTIM',
+    status: 'ACCEPTED',
+    referrerId: c.referrer.id,
+    referrerAgencyId: agencyByKey(c.referrer.agencyKey).id,
+    panelId: c.panel.id,
+    caseId: c.id,
+    ...mainSubject(c),
     reason: 'New incident of abuse at the front door after a quiet period; the victim is frightened again.',
-    criteriaMet: ['REPEAT_REFERRAL'], route: 'PANEL',
+    criteriaMet: ['REPEAT_REFERRAL'],
+    route: 'PANEL',
     routingExplanation: 'A new incident within 12 months of the case last being heard: repeat referral, routed back to the panel.',
-    submittedAt, decidedAt: addMinutes(submittedAt, 24 * 60), decidedById: memberByName('Helen Placeholder').id,
-    createdAt: addMinutes(submittedAt, -30), updatedAt: addMinutes(submittedAt, 24 * 60),
+    submittedAt,
+    decidedAt: addMinutes(submittedAt, 24 * 60),
+    decidedById: memberByName('Helen Placeholder').id,
+    createdAt: addMinutes(submittedAt, -30),
+    updatedAt: addMinutes(submittedAt, 24 * 60),
   });
 }
 
@@ -241,8 +328,17 @@ function referralOnlyPlans(id: IdMaker, clock: DemoClock, plan: CasePlan): Refer
   const cmarac = panelByKey('cmarac');
   const forum = panelByKey('forum');
   const make = (
-    key: string, band: RiskBand, panel: DemoPanel, referrer: DemoMember, daysAgo: number, subject: { personId: string | null; locationId: string | null },
-    decide: (s: ScoredAssessment, incidents: { year: number; quarter: number }, submittedAt: Date) => Partial<DemoRows['referrals'][number]>,
+    key: string,
+    band: RiskBand,
+    panel: DemoPanel,
+    referrer: DemoMember,
+    daysAgo: number,
+    subject: { personId: string | null; locationId: string | null },
+    decide: (
+      s: ScoredAssessment,
+      incidents: { year: number; quarter: number },
+      submittedAt: Date,
+    ) => Partial<DemoRows['referrals'][number]>,
   ): ReferralOnly => {
     const submittedAt = clock.at(clock.daysAgo(daysAgo), 11, 20);
     const referralId = id('referral', key);
@@ -250,48 +346,103 @@ function referralOnlyPlans(id: IdMaker, clock: DemoClock, plan: CasePlan): Refer
     return {
       band,
       assessment: {
-        id: id('assessment', key), subjectType, at: addMinutes(submittedAt, -60), band, judgement: false, assessor: referrer,
-        caseId: null, referralId, ...subject, supersedesId: null,
+        id: id('assessment', key),
+        subjectType,
+        at: addMinutes(submittedAt, -60),
+        band,
+        judgement: false,
+        assessor: referrer,
+        caseId: null,
+        referralId,
+        ...subject,
+        supersedesId: null,
       },
       referral: (s, incidents) => ({
-        id: referralId, partnershipId: DEMO_PARTNERSHIP_ID, subjectType, status: 'SUBMITTED', referrerId: referrer.id,
-        referrerAgencyId: agencyByKey(referrer.agencyKey).id, panelId: panel.id, caseId: null, ...subject, submittedAt,
-        createdAt: addMinutes(submittedAt, -120), updatedAt: submittedAt, ...decide(s, incidents, submittedAt),
+        id: referralId,
+        partnershipId: DEMO_PARTNERSHIP_ID,
+        subjectType,
+        status: 'SUBMITTED',
+        referrerId: referrer.id,
+        referrerAgencyId: agencyByKey(referrer.agencyKey).id,
+        panelId: panel.id,
+        caseId: null,
+        ...subject,
+        submittedAt,
+        createdAt: addMinutes(submittedAt, -120),
+        updatedAt: submittedAt,
+        ...decide(s, incidents, submittedAt),
       }),
     };
   };
   const [pending, declined, withdrawn] = plan.referralOnlyVictims;
   const list: ReferralOnly[] = [];
   if (pending) {
-    list.push(make('pending-victim', 'HIGH', cmarac, memberByName('Bola Lorem'), 3, { personId: pending.id, locationId: null }, (s, incidents) => {
-      const criteria = criteriaFor('VICTIM', s, false, incidents);
-      return {
-        reason: 'Resident with a learning disability being taken advantage of by people using the flat; threats when they refuse.',
-        criteriaMet: criteria, route: 'PANEL', routingExplanation: explain(s, incidents, cmarac, criteria, 'PANEL', ''),
-      };
-    }));
+    list.push(
+      make('pending-victim', 'HIGH', cmarac, memberByName('Bola Lorem'), 3, { personId: pending.id, locationId: null }, (s, incidents) => {
+        const criteria = criteriaFor('VICTIM', s, false, incidents);
+        return {
+          reason: 'Resident with a learning disability being taken advantage of by people using the flat; threats when they refuse.',
+          criteriaMet: criteria,
+          route: 'PANEL',
+          routingExplanation: explain(s, incidents, cmarac, criteria, 'PANEL', ''),
+        };
+      }),
+    );
   }
-  list.push(make('pending-place', 'MEDIUM', forum, memberByName('Tom Madeup'), 2, { personId: null, locationId: plan.referralOnlyPlace.id }, (s, incidents) => {
-    const criteria = criteriaFor('LOCATION', s, true, incidents);
-    return {
-      reason: 'Repeated gatherings and small fires; residents say they avoid the area after dark.',
-      criteriaMet: criteria, route: 'PANEL', routingExplanation: explain(s, incidents, forum, criteria, 'PANEL', ''),
-    };
-  }));
+  list.push(
+    make(
+      'pending-place',
+      'MEDIUM',
+      forum,
+      memberByName('Tom Madeup'),
+      2,
+      { personId: null, locationId: plan.referralOnlyPlace.id },
+      (s, incidents) => {
+        const criteria = criteriaFor('LOCATION', s, true, incidents);
+        return {
+          reason: 'Repeated gatherings and small fires; residents say they avoid the area after dark.',
+          criteriaMet: criteria,
+          route: 'PANEL',
+          routingExplanation: explain(s, incidents, forum, criteria, 'PANEL', ''),
+        };
+      },
+    ),
+  );
   if (declined) {
-    list.push(make('declined', 'LOW', cmarac, memberByName('Joe Demoson'), 40, { personId: declined.id, locationId: null }, (s, incidents, at) => ({
-      status: 'DECLINED', reason: 'Ongoing dispute with a neighbour over parking and a shared hedge.', criteriaMet: [], route: 'ADVICE_AND_CLOSURE',
-      routingExplanation: explain(s, incidents, cmarac, [], 'ADVICE_AND_CLOSURE', ''), decidedAt: addMinutes(at, 2 * 24 * 60),
-      decidedById: memberByName('Helen Placeholder').id, updatedAt: addMinutes(at, 2 * 24 * 60),
-      declineReason: 'Does not meet the CMARAC criteria: low risk and no pattern of escalation. Both households offered mediation through Sampleshire Housing Association.',
-    })));
+    list.push(
+      make('declined', 'LOW', cmarac, memberByName('Joe Demoson'), 40, { personId: declined.id, locationId: null }, (s, incidents, at) => ({
+        status: 'DECLINED',
+        reason: 'Ongoing dispute with a neighbour over parking and a shared hedge.',
+        criteriaMet: [],
+        route: 'ADVICE_AND_CLOSURE',
+        routingExplanation: explain(s, incidents, cmarac, [], 'ADVICE_AND_CLOSURE', ''),
+        decidedAt: addMinutes(at, 2 * 24 * 60),
+        decidedById: memberByName('Helen Placeholder').id,
+        updatedAt: addMinutes(at, 2 * 24 * 60),
+        declineReason:
+          'Does not meet the CMARAC criteria: low risk and no pattern of escalation. Both households offered mediation through Sampleshire Housing Association.',
+      })),
+    );
   }
   if (withdrawn) {
-    list.push(make('withdrawn', 'MEDIUM', cmarac, memberByName('Aisha Samplewood'), 55, { personId: withdrawn.id, locationId: null }, (s, incidents, at) => ({
-      status: 'WITHDRAWN', reason: 'Verbal abuse from a group outside the shop where the resident works.', criteriaMet: criteriaFor('VICTIM', s, false, incidents),
-      routingExplanation: 'Withdrawn by the referrer before a decision: the resident has moved out of the district and asked for the referral to stop.',
-      updatedAt: addMinutes(at, 5 * 24 * 60),
-    })));
+    list.push(
+      make(
+        'withdrawn',
+        'MEDIUM',
+        cmarac,
+        memberByName('Aisha Samplewood'),
+        55,
+        { personId: withdrawn.id, locationId: null },
+        (s, incidents, at) => ({
+          status: 'WITHDRAWN',
+          reason: 'Verbal abuse from a group outside the shop where the resident works.',
+          criteriaMet: criteriaFor('VICTIM', s, false, incidents),
+          routingExplanation:
+            'Withdrawn by the referrer before a decision: the resident has moved out of the district and asked for the referral to stop.',
+          updatedAt: addMinutes(at, 5 * 24 * 60),
+        }),
+      ),
+    );
   }
   return list;
 }
@@ -299,26 +450,54 @@ function referralOnlyPlans(id: IdMaker, clock: DemoClock, plan: CasePlan): Refer
 /** Unfinished forms, saved as the referrer left them. */
 function addDrafts(rows: DemoRows, id: IdMaker, clock: DemoClock): void {
   const drafts: [string, DemoMember, DemoPanel, SubjectType, number, Record<string, unknown>][] = [
-    ['draft-victim', memberByName('Lewis Fauxley'), panelByKey('cmarac'), 'VICTIM', 1, {
-      step: 'risk-assessment',
-      subject: { givenName: 'Mabel', familyName: 'Exampleton', dateOfBirth: '1941-03-02', address: 'Flat 7, Sample Court', postcode: 'ZZ3 2RL' },
-      concerns: 'Lives alone with early dementia. Young people have been knocking at all hours and taking money for "errands".',
-      answers: { 'v-health': 'serious', 'v-less-able': 'serious', 'v-support': 'some' },
-      consent: null,
-    }],
-    ['draft-perpetrator', memberByName('Dan Sample'), panelByKey('offender'), 'PERPETRATOR', 4, {
-      step: 'about-the-behaviour',
-      subject: { givenName: 'Kieran', familyName: 'Notreal' },
-      behaviour: 'Off-road bike ridden through Sampleton Recreation Ground most evenings; abuse when challenged.',
-      earlierInterventions: ['WARNING_LETTER'],
-    }],
+    [
+      'draft-victim',
+      memberByName('Lewis Fauxley'),
+      panelByKey('cmarac'),
+      'VICTIM',
+      1,
+      {
+        step: 'risk-assessment',
+        subject: {
+          givenName: 'Mabel',
+          familyName: 'Exampleton',
+          dateOfBirth: '1941-03-02',
+          address: 'Flat 7, Sample Court',
+          postcode: 'ZZ3 2RL',
+        },
+        concerns: 'Lives alone with early dementia. Young people have been knocking at all hours and taking money for "errands".',
+        answers: { 'v-health': 'serious', 'v-less-able': 'serious', 'v-support': 'some' },
+        consent: null,
+      },
+    ],
+    [
+      'draft-perpetrator',
+      memberByName('Dan Sample'),
+      panelByKey('offender'),
+      'PERPETRATOR',
+      4,
+      {
+        step: 'about-the-behaviour',
+        subject: { givenName: 'Kieran', familyName: 'Notreal' },
+        behaviour: 'Off-road bike ridden through Sampleton Recreation Ground most evenings; abuse when challenged.',
+        earlierInterventions: ['WARNING_LETTER'],
+      },
+    ],
   ];
   for (const [key, referrer, panel, subjectType, daysAgo, draft] of drafts) {
     const started = clock.at(clock.daysAgo(daysAgo), 15, 40);
     rows.referrals.push({
-      id: id('referral', key), partnershipId: DEMO_PARTNERSHIP_ID, subjectType, status: 'DRAFT', referrerId: referrer.id,
-      referrerAgencyId: agencyByKey(referrer.agencyKey).id, panelId: panel.id, draft: toJson(draft), criteriaMet: [],
-      createdAt: started, updatedAt: addMinutes(started, 25),
+      id: id('referral', key),
+      partnershipId: DEMO_PARTNERSHIP_ID,
+      subjectType,
+      status: 'DRAFT',
+      referrerId: referrer.id,
+      referrerAgencyId: agencyByKey(referrer.agencyKey).id,
+      panelId: panel.id,
+      draft: toJson(draft),
+      criteriaMet: [],
+      createdAt: started,
+      updatedAt: addMinutes(started, 25),
     });
   }
 }

@@ -36,11 +36,33 @@ export type DemoDataSummary = { [Table in keyof DemoRows]: number };
 
 export function emptyRows(): DemoRows {
   return {
-    partnerships: [], agencies: [], members: [], panels: [], panelAgencies: [], panelChairs: [],
-    people: [], locations: [], cases: [], caseSubjects: [], caseLocations: [], caseAgencies: [],
-    incidents: [], incidentPeople: [], riskTemplates: [], referrals: [], riskAssessments: [],
-    meetings: [], agendaItems: [], attendances: [], meetingMinutes: [], actions: [], actionEvents: [],
-    actionReviews: [], interventions: [], consentRecords: [], communityTriggerReviews: [],
+    partnerships: [],
+    agencies: [],
+    members: [],
+    panels: [],
+    panelAgencies: [],
+    panelChairs: [],
+    people: [],
+    locations: [],
+    cases: [],
+    caseSubjects: [],
+    caseLocations: [],
+    caseAgencies: [],
+    incidents: [],
+    incidentPeople: [],
+    riskTemplates: [],
+    referrals: [],
+    riskAssessments: [],
+    meetings: [],
+    agendaItems: [],
+    attendances: [],
+    meetingMinutes: [],
+    actions: [],
+    actionEvents: [],
+    actionReviews: [],
+    interventions: [],
+    consentRecords: [],
+    communityTriggerReviews: [],
   };
 }
 

@@ -16,10 +16,22 @@ export interface CaseOverview {
     closedAt: string | null;
     closureReason: string | null;
   };
-  access: { ground: string; restricted: { healthNotes: boolean; safeguardingNotes: boolean; intelligenceNotes: boolean }; mayListViewers: boolean };
+  access: {
+    ground: string;
+    restricted: { healthNotes: boolean; safeguardingNotes: boolean; intelligenceNotes: boolean };
+    mayListViewers: boolean;
+  };
   subjects: Array<{
     role: string;
-    person: { id: string; name: string; dateOfBirth: string | null; vulnerabilities: string[]; healthNotes?: string | null; safeguardingNotes?: string | null; intelligenceNotes?: string | null };
+    person: {
+      id: string;
+      name: string;
+      dateOfBirth: string | null;
+      vulnerabilities: string[];
+      healthNotes?: string | null;
+      safeguardingNotes?: string | null;
+      intelligenceNotes?: string | null;
+    };
   }>;
   locations: Array<{ id: string; kind: string; addressLine1: string; town: string | null; postcode: string | null; ward: string | null }>;
   riskHistory: Array<{
@@ -33,7 +45,14 @@ export interface CaseOverview {
     overrideReason: string | null;
     assessedBy: string;
   }>;
-  incidents: Array<{ id: string; occurredAt: string; category: string; description: string; ward: string | null; reportedTo: string | null }>;
+  incidents: Array<{
+    id: string;
+    occurredAt: string;
+    category: string;
+    description: string;
+    ward: string | null;
+    reportedTo: string | null;
+  }>;
   agendaHistory: Array<{
     id: string;
     meeting: { id: string; startsAt: string; status: string };
@@ -56,10 +75,24 @@ export interface CaseOverview {
     ownerAgency: { id: string; name: string };
     ownerMember: { id: string; displayName: string } | null;
   }>;
-  interventions: Array<{ id: string; type: string; name: string; status: string; issuedOn: string | null; expiresOn: string | null; issuedBy: string; subject: string | null }>;
+  interventions: Array<{
+    id: string;
+    type: string;
+    name: string;
+    status: string;
+    issuedOn: string | null;
+    expiresOn: string | null;
+    issuedBy: string;
+    subject: string | null;
+  }>;
 }
 
 export interface CaseViewers {
   caseId: string;
-  viewers: Array<{ member: { id: string; displayName: string }; agency: { id: string; name: string }; views: number; lastViewedAt: string }>;
+  viewers: Array<{
+    member: { id: string; displayName: string };
+    agency: { id: string; name: string };
+    views: number;
+    lastViewedAt: string;
+  }>;
 }

@@ -3,10 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { asApiError, type ApiError } from './api-error';
 import { useApi } from '../session/session';
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: ApiError };
+export type QueryState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
 
 export type Query<T> = QueryState<T> & {
   /** Loads again: after an error, or after a change made elsewhere on the page. */

@@ -89,7 +89,11 @@ export function ActionFilters({ pagePath, query, choices, byOwner }: ActionFilte
           <option value="risk">Risk band, highest first</option>
         </Select>
       </Field>
-      <Checkbox label="Overdue only" checked={query.get('overdue') === 'true'} onChange={(_event, data) => set('overdue', data.checked ? 'true' : '')} />
+      <Checkbox
+        label="Overdue only"
+        checked={query.get('overdue') === 'true'}
+        onChange={(_event, data) => set('overdue', data.checked ? 'true' : '')}
+      />
     </fieldset>
   );
 }

@@ -35,9 +35,14 @@ type ChaseNotice = { intent: 'success' | 'warning'; title: string; text: string 
 function describeChase(action: ListedAction, result: ChaseResult): ChaseNotice {
   const who = action.ownerMember?.displayName ?? `${action.ownerAgency.name}'s panel members`;
   const reached = result.deliveries.filter((delivery) => delivery.status === 'SENT').length;
-  if (reached === result.deliveries.length) return { intent: 'success', title: 'Reminder sent', text: `${who} got a reminder in Teams about "${action.title}".` };
+  if (reached === result.deliveries.length)
+    return { intent: 'success', title: 'Reminder sent', text: `${who} got a reminder in Teams about "${action.title}".` };
   if (result.deliveries.some((delivery) => delivery.status === 'RETRYING')) {
-    return { intent: 'warning', title: 'Reminder on its way', text: `Teams did not answer at once; the reminder to ${who} will be tried again shortly.` };
+    return {
+      intent: 'warning',
+      title: 'Reminder on its way',
+      text: `Teams did not answer at once; the reminder to ${who} will be tried again shortly.`,
+    };
   }
   return { intent: 'warning', title: 'Reminder not delivered', text: `${who} cannot be reached in Teams. Phone or email them instead.` };
 }
@@ -103,7 +108,12 @@ export function ActionListView({ apiPath, pagePath, query, label, byOwner, nothi
           <EmptyState title={nothingOutstanding.title} whatToDo={nothingOutstanding.whatToDo} />
         )
       ) : (
-        <ActionsTable label={label} actions={shown.actions} onChase={shown.mayChase ? (action) => void chase(action) : undefined} chasing={chasing} />
+        <ActionsTable
+          label={label}
+          actions={shown.actions}
+          onChase={shown.mayChase ? (action) => void chase(action) : undefined}
+          chasing={chasing}
+        />
       )}
     </>
   );

@@ -48,11 +48,24 @@ function CaseLink({ action }: { action: ListedAction }) {
 }
 
 /** Stays focusable while its chase is under way, so a keyboard user keeps their place in the list. */
-function ChaseCell({ action, onChase, chasing }: { action: ListedAction; onChase: (action: ListedAction) => void; chasing: string | null }) {
+function ChaseCell({
+  action,
+  onChase,
+  chasing,
+}: {
+  action: ListedAction;
+  onChase: (action: ListedAction) => void;
+  chasing: string | null;
+}) {
   const styles = useStyles();
   if (!CHASEABLE.has(action.status)) return <span className={styles.muted}>Nothing to chase</span>;
   return (
-    <Button size="small" disabledFocusable={chasing === action.id} onClick={() => onChase(action)} aria-label={`Chase now: ${action.title}`}>
+    <Button
+      size="small"
+      disabledFocusable={chasing === action.id}
+      onClick={() => onChase(action)}
+      aria-label={`Chase now: ${action.title}`}
+    >
       {chasing === action.id ? 'Chasing…' : 'Chase now'}
     </Button>
   );

@@ -52,4 +52,9 @@ export function ChartFigure({ chart, table, caption, height = 240 }: ChartFigure
 }
 
 /** The series colours: Fluent's brand and palette tokens, which each Teams theme redefines. */
-export const SERIES_COLOURS = [tokens.colorBrandForeground1, tokens.colorPaletteDarkOrangeForeground2, tokens.colorPaletteGreenForeground2, tokens.colorPaletteBerryForeground2];
+export const SERIES_COLOURS = [
+  tokens.colorBrandForeground1,
+  tokens.colorPaletteDarkOrangeForeground2,
+  tokens.colorPaletteGreenForeground2,
+  tokens.colorPaletteBerryForeground2,
+];

@@ -1,16 +1,7 @@
 // A table whose sortable columns are sorted by click or by Enter/Space on the focused header; the
 // header carries aria-sort and a live region says the new order.
 import { useMemo, useState, type ReactNode } from 'react';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 
 export type SortValue = string | number | Date | null | undefined;
 export type SortDirection = 'ascending' | 'descending';

@@ -43,7 +43,10 @@ export function FigureChart({ label, rowHeader, valueHeader, kind, rows, moreHea
   if (rows.length === 0) return <Body1>{empty}</Body1>;
   const labels = narrow ? { width: 110, length: 13 } : { width: 180, length: 22 };
   const text = TEXT[kind];
-  const data = rows.map((row) => ({ label: row.label, value: kind === 'rate' && plotted(row.cell) !== null ? Math.round(plotted(row.cell)! * 1000) / 10 : plotted(row.cell) }));
+  const data = rows.map((row) => ({
+    label: row.label,
+    value: kind === 'rate' && plotted(row.cell) !== null ? Math.round(plotted(row.cell)! * 1000) / 10 : plotted(row.cell),
+  }));
   const columns: DataColumn<FigureRow>[] = [
     { id: 'label', header: rowHeader, cell: (row) => row.label, sortValue: (row) => row.label },
     { id: 'value', header: valueHeader, cell: (row) => text(row.cell), sortValue: (row) => plotted(row.cell) },
@@ -57,7 +60,12 @@ export function FigureChart({ label, rowHeader, valueHeader, kind, rows, moreHea
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={kind !== 'count'} domain={kind === 'rate' ? [0, 100] : [0, 'auto']} unit={kind === 'rate' ? '%' : ''} />
+            <XAxis
+              type="number"
+              allowDecimals={kind !== 'count'}
+              domain={kind === 'rate' ? [0, 100] : [0, 'auto']}
+              unit={kind === 'rate' ? '%' : ''}
+            />
             <YAxis type="category" dataKey="label" width={labels.width} tickFormatter={shortened(labels.length)} interval={0} />
             <Bar dataKey="value" fill={SERIES_COLOURS[0]} isAnimationActive={false} />
           </BarChart>

@@ -10,10 +10,22 @@ export const STATUS_WORDS: Record<ActionStatus, string> = {
   CANCELLED: 'Cancelled',
 };
 
-export const RISK_WORDS: Record<RiskBand | 'UNASSESSED', string> = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low', UNASSESSED: 'Not assessed' };
+export const RISK_WORDS: Record<RiskBand | 'UNASSESSED', string> = {
+  HIGH: 'High',
+  MEDIUM: 'Medium',
+  LOW: 'Low',
+  UNASSESSED: 'Not assessed',
+};
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
 
 /** "1 Jun 2026" from "2026-06-01" (a calendar date) or an ISO instant. */
 export function formatDate(value: string | null): string {

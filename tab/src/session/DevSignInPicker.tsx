@@ -63,7 +63,13 @@ export function DevSignInPicker({ notice, onSignedIn }: { notice?: string; onSig
       header: 'Name',
       sortValue: (m) => m.displayName,
       cell: (m) => (
-        <Button size="small" appearance="secondary" disabled={signingIn !== null} onClick={() => signIn(m)} aria-label={`Sign in as ${m.displayName}`}>
+        <Button
+          size="small"
+          appearance="secondary"
+          disabled={signingIn !== null}
+          onClick={() => signIn(m)}
+          aria-label={`Sign in as ${m.displayName}`}
+        >
           {signingIn === m.id ? 'Signing in…' : m.displayName}
         </Button>
       ),
@@ -80,9 +86,8 @@ export function DevSignInPicker({ notice, onSignedIn }: { notice?: string; onSig
         </MessageBar>
       )}
       <Body1>
-        This server has no Microsoft 365 sign-in configured, so you can act as one of the fictional demo members of the
-        partnership: choose a name to sign in as that member. Each member sees what their agency and roles allow. Use it
-        only on a development or test server.
+        This server has no Microsoft 365 sign-in configured, so you can act as one of the fictional demo members of the partnership: choose
+        a name to sign in as that member. Each member sees what their agency and roles allow. Use it only on a development or test server.
       </Body1>
       {loadError && <ErrorState title="Could not load the demo members" error={loadError} onRetry={() => setAttempt((n) => n + 1)} />}
       {!loadError && !members && <Loading label="Loading the demo members" />}

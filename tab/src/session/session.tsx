@@ -55,7 +55,11 @@ export function SessionGate({ host, children }: { host: Host; children: ReactNod
         forgetDevSignIn();
         update({ status: 'choose-member', notice: SIGNED_OUT_NOTICE });
       } else {
-        update({ status: 'failed', title: 'Teams could not sign you in', error: asApiError(new Error('Sign in to Teams again, then retry.')) });
+        update({
+          status: 'failed',
+          title: 'Teams could not sign you in',
+          error: asApiError(new Error('Sign in to Teams again, then retry.')),
+        });
       }
     };
     setState({ status: 'starting' });

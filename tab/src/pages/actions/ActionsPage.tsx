@@ -15,7 +15,8 @@ export default function ActionsPage({ query }: PageProps) {
         byOwner
         nothingOutstanding={{
           title: 'No outstanding actions',
-          whatToDo: 'Actions agreed at panel meetings appear here until they are completed or cancelled. Record actions against a case during its agenda item.',
+          whatToDo:
+            'Actions agreed at panel meetings appear here until they are completed or cancelled. Record actions against a case during its agenda item.',
         }}
       />
     </>

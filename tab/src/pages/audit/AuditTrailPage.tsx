@@ -59,7 +59,12 @@ const when = (at: string) => new Date(at).toLocaleString('en-GB', { dateStyle: '
 
 const COLUMNS: DataColumn<AuditRow>[] = [
   { id: 'at', header: 'When', cell: (row) => when(row.at), sortValue: (row) => Number(row.seq) },
-  { id: 'who', header: 'Who', cell: (row) => row.actor?.displayName ?? (row.actorKind === 'SYSTEM' ? 'The app' : 'Unknown member'), sortValue: (row) => row.actor?.displayName ?? '' },
+  {
+    id: 'who',
+    header: 'Who',
+    cell: (row) => row.actor?.displayName ?? (row.actorKind === 'SYSTEM' ? 'The app' : 'Unknown member'),
+    sortValue: (row) => row.actor?.displayName ?? '',
+  },
   { id: 'event', header: 'Event', cell: (row) => row.event, sortValue: (row) => row.event },
   { id: 'record', header: 'Record', cell: (row) => `${row.entityType}${row.entityId ? ` ${row.entityId}` : ''}` },
 ];
@@ -115,8 +120,12 @@ export default function AuditTrailPage() {
         description="Every read of personal data, every search and every change, newest first."
         actions={
           <>
-            <Button onClick={() => void checkChain()} disabled={busy}>Check the trail is intact</Button>
-            <Button onClick={() => void download()} disabled={busy}>Download CSV</Button>
+            <Button onClick={() => void checkChain()} disabled={busy}>
+              Check the trail is intact
+            </Button>
+            <Button onClick={() => void download()} disabled={busy}>
+              Download CSV
+            </Button>
           </>
         }
       />
@@ -141,7 +150,9 @@ export default function AuditTrailPage() {
             />
           </Field>
         ))}
-        <Button type="submit" appearance="primary">Apply filters</Button>
+        <Button type="submit" appearance="primary">
+          Apply filters
+        </Button>
       </form>
       <QueryView query={first} loadingLabel="Loading the audit trail" errorTitle="Could not load the audit trail">
         {(page) => {
@@ -154,7 +165,12 @@ export default function AuditTrailPage() {
                 columns={COLUMNS}
                 rows={rows}
                 rowKey={(row) => row.seq}
-                empty={<EmptyState title="No entries" whatToDo="Nothing in the trail matches these filters. Clear a filter or widen the dates." />}
+                empty={
+                  <EmptyState
+                    title="No entries"
+                    whatToDo="Nothing in the trail matches these filters. Clear a filter or widen the dates."
+                  />
+                }
               />
               {next && (
                 <Button className={styles.more} onClick={() => void showOlder(next)} disabled={busy}>

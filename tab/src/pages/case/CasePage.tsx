@@ -56,7 +56,12 @@ export default function CasePage({ params }: PageProps) {
   const title = overview.status === 'ready' ? `Case ${overview.data.case.reference}` : 'Case';
   return (
     <>
-      <PageHeader title={title} description={overview.status === 'ready' ? (overview.data.case.summary ?? `${sentenceCase(overview.data.case.kind)} case`) : undefined} />
+      <PageHeader
+        title={title}
+        description={
+          overview.status === 'ready' ? (overview.data.case.summary ?? `${sentenceCase(overview.data.case.kind)} case`) : undefined
+        }
+      />
       <QueryView query={overview} loadingLabel="Loading the case" errorTitle="Could not load the case">
         {(data) => (
           <>

@@ -37,7 +37,14 @@ function PersonCard({ subject }: { subject: Subject }) {
   return (
     <li>
       <Card>
-        <CardHeader header={<Body1 as="h4" className={styles.cardTitle}>{person.name}</Body1>} description={<Caption1>{person.dateOfBirth ? `Born ${formatDate(person.dateOfBirth)}` : 'Date of birth not recorded'}</Caption1>} />
+        <CardHeader
+          header={
+            <Body1 as="h4" className={styles.cardTitle}>
+              {person.name}
+            </Body1>
+          }
+          description={<Caption1>{person.dateOfBirth ? `Born ${formatDate(person.dateOfBirth)}` : 'Date of birth not recorded'}</Caption1>}
+        />
         {person.vulnerabilities.length > 0 && <Body1>Vulnerabilities: {person.vulnerabilities.join(', ')}</Body1>}
         {notes.length > 0 && (
           <dl className={styles.notes}>
@@ -95,7 +102,11 @@ export function CasePeopleAndPlaces({ overview }: { overview: CaseOverview }) {
               <li key={location.id}>
                 <Card>
                   <CardHeader
-                    header={<Body1 as="h4" className={styles.cardTitle}>{[location.addressLine1, location.town, location.postcode].filter(Boolean).join(', ')}</Body1>}
+                    header={
+                      <Body1 as="h4" className={styles.cardTitle}>
+                        {[location.addressLine1, location.town, location.postcode].filter(Boolean).join(', ')}
+                      </Body1>
+                    }
                     description={<Caption1>{`${sentenceCase(location.kind)}${location.ward ? `, ${location.ward} ward` : ''}`}</Caption1>}
                   />
                 </Card>

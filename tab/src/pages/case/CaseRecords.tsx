@@ -34,14 +34,20 @@ export function CaseIncidents({ incidents }: { incidents: CaseOverview['incident
 }
 
 export function CaseAgendaHistory({ items }: { items: CaseOverview['agendaHistory'] }) {
-  if (items.length === 0) return <Body1>The case has not been on a panel agenda yet. It is added when its referral is accepted for a panel.</Body1>;
+  if (items.length === 0)
+    return <Body1>The case has not been on a panel agenda yet. It is added when its referral is accepted for a panel.</Body1>;
   return (
     <DataTable
       label="Meetings that heard this case"
       rows={items}
       rowKey={(item) => item.id}
       columns={[
-        { id: 'meeting', header: 'Meeting', cell: (item) => `${formatDate(item.meeting.startsAt)}, ${item.panel.name}`, sortValue: (item) => item.meeting.startsAt },
+        {
+          id: 'meeting',
+          header: 'Meeting',
+          cell: (item) => `${formatDate(item.meeting.startsAt)}, ${item.panel.name}`,
+          sortValue: (item) => item.meeting.startsAt,
+        },
         { id: 'why', header: 'Why on the agenda', cell: (item) => item.reasonText ?? '—' },
         { id: 'status', header: 'Status', cell: (item) => sentenceCase(item.status) },
         { id: 'decisions', header: 'Decisions', cell: (item) => item.decisions ?? '—' },
@@ -53,7 +59,8 @@ export function CaseAgendaHistory({ items }: { items: CaseOverview['agendaHistor
 
 export function CaseActions({ actions }: { actions: CaseOverview['actions'] }) {
   const styles = useStyles();
-  if (actions.length === 0) return <Body1>No actions have been agreed on this case. The chair records them during the case's agenda item.</Body1>;
+  if (actions.length === 0)
+    return <Body1>No actions have been agreed on this case. The chair records them during the case's agenda item.</Body1>;
   return (
     <DataTable
       label="Actions on this case"
@@ -61,7 +68,12 @@ export function CaseActions({ actions }: { actions: CaseOverview['actions'] }) {
       rowKey={(action) => action.id}
       columns={[
         { id: 'title', header: 'Action', cell: (action) => action.title },
-        { id: 'owner', header: 'Owner', cell: (action) => (action.ownerMember ? `${action.ownerMember.displayName}, ${action.ownerAgency.name}` : action.ownerAgency.name) },
+        {
+          id: 'owner',
+          header: 'Owner',
+          cell: (action) =>
+            action.ownerMember ? `${action.ownerMember.displayName}, ${action.ownerAgency.name}` : action.ownerAgency.name,
+        },
         {
           id: 'due',
           header: 'Due',
@@ -77,7 +89,12 @@ export function CaseActions({ actions }: { actions: CaseOverview['actions'] }) {
             </>
           ),
         },
-        { id: 'status', header: 'Status', cell: (action) => STATUS_WORDS[action.status], sortValue: (action) => STATUS_WORDS[action.status] },
+        {
+          id: 'status',
+          header: 'Status',
+          cell: (action) => STATUS_WORDS[action.status],
+          sortValue: (action) => STATUS_WORDS[action.status],
+        },
       ]}
     />
   );
@@ -94,7 +111,12 @@ export function CaseInterventions({ interventions }: { interventions: CaseOvervi
         { id: 'name', header: 'Intervention', cell: (item) => item.name },
         { id: 'subject', header: 'Who', cell: (item) => item.subject ?? '—' },
         { id: 'status', header: 'Status', cell: (item) => sentenceCase(item.status) },
-        { id: 'issued', header: 'Issued', cell: (item) => (item.issuedOn ? `${formatDate(item.issuedOn)} by ${item.issuedBy}` : `Proposed by ${item.issuedBy}`), sortValue: (item) => item.issuedOn },
+        {
+          id: 'issued',
+          header: 'Issued',
+          cell: (item) => (item.issuedOn ? `${formatDate(item.issuedOn)} by ${item.issuedBy}` : `Proposed by ${item.issuedBy}`),
+          sortValue: (item) => item.issuedOn,
+        },
         { id: 'expires', header: 'Expires', cell: (item) => formatDate(item.expiresOn) },
       ]}
     />

@@ -18,10 +18,20 @@ export function CaseViewersSection({ caseId }: { caseId: string }) {
             rowKey={(viewer) => viewer.member.id}
             initialSort={{ columnId: 'last', direction: 'descending' }}
             columns={[
-              { id: 'who', header: 'Member', cell: (viewer) => viewer.member.displayName, sortValue: (viewer) => viewer.member.displayName },
+              {
+                id: 'who',
+                header: 'Member',
+                cell: (viewer) => viewer.member.displayName,
+                sortValue: (viewer) => viewer.member.displayName,
+              },
               { id: 'agency', header: 'Agency', cell: (viewer) => viewer.agency.name, sortValue: (viewer) => viewer.agency.name },
               { id: 'views', header: 'Views', cell: (viewer) => viewer.views, sortValue: (viewer) => viewer.views },
-              { id: 'last', header: 'Last viewed', cell: (viewer) => formatDateTime(viewer.lastViewedAt), sortValue: (viewer) => viewer.lastViewedAt },
+              {
+                id: 'last',
+                header: 'Last viewed',
+                cell: (viewer) => formatDateTime(viewer.lastViewedAt),
+                sortValue: (viewer) => viewer.lastViewedAt,
+              },
             ]}
           />
         )}

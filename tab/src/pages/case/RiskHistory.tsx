@@ -23,7 +23,14 @@ export function RiskHistory({ assessments }: { assessments: Assessment[] }) {
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="when" padding={{ left: 32, right: 32 }} />
             <YAxis allowDecimals={false} width={32} />
-            <Line type="linear" dataKey="score" stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={{ r: 4, fill: SERIES_COLOURS[0] }} isAnimationActive={false} />
+            <Line
+              type="linear"
+              dataKey="score"
+              stroke={SERIES_COLOURS[0]}
+              strokeWidth={2}
+              dot={{ r: 4, fill: SERIES_COLOURS[0] }}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       }
@@ -37,7 +44,11 @@ export function RiskHistory({ assessments }: { assessments: Assessment[] }) {
             { id: 'when', header: 'Assessed', cell: (a) => formatDate(a.assessedAt), sortValue: (a) => a.assessedAt },
             { id: 'score', header: 'Score', cell: (a) => a.score, sortValue: (a) => a.score },
             { id: 'band', header: 'Band', cell: (a) => <RiskBadge band={a.finalBand} /> },
-            { id: 'why', header: 'Assessed by', cell: (a) => (a.overrideBand ? `${a.assessedBy}; raised: ${a.overrideReason ?? 'no reason given'}` : a.assessedBy) },
+            {
+              id: 'why',
+              header: 'Assessed by',
+              cell: (a) => (a.overrideBand ? `${a.assessedBy}; raised: ${a.overrideReason ?? 'no reason given'}` : a.assessedBy),
+            },
           ]}
         />
       }

@@ -53,7 +53,9 @@ export default function DashboardPage({ query }: PageProps) {
     <>
       <PageHeader
         title="Governance figures"
-        description={period ? `From ${formatDate(period.from)} to ${formatDate(period.to)}.` : 'For the Community Safety Partnership board.'}
+        description={
+          period ? `From ${formatDate(period.from)} to ${formatDate(period.to)}.` : 'For the Community Safety Partnership board.'
+        }
         actions={
           <Button onClick={() => void csv.exportCsv()} disabled={csv.busy || figures.status !== 'ready'}>
             {csv.busy ? 'Exporting…' : 'Export CSV'}
@@ -67,7 +69,9 @@ export default function DashboardPage({ query }: PageProps) {
           <>
             {data.suppressed && (
               <MessageBar intent="info">
-                <MessageBarBody>Counts from 1 to 4 are withheld as “fewer than 5”, because your role does not see the cases behind them.</MessageBarBody>
+                <MessageBarBody>
+                  Counts from 1 to 4 are withheld as “fewer than 5”, because your role does not see the cases behind them.
+                </MessageBarBody>
               </MessageBar>
             )}
             <GovernanceSections figures={data} />

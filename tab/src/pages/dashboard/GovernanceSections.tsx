@@ -8,8 +8,16 @@ import { RISK_WORDS, formatDate } from '../../components/words';
 const NO_ACTIONS = 'No actions were set in this period. Choose a longer period, or check that panels record their actions.';
 
 export function GovernanceSections({ figures }: { figures: GovernanceFigures }) {
-  const byAgency = (pick: (row: GovernanceFigures['actionsByAgency'][number]) => FigureRow['cell'], more?: (row: GovernanceFigures['actionsByAgency'][number]) => Record<string, string>) =>
-    figures.actionsByAgency.map((row) => ({ key: row.agency.id, label: row.agency.name, cell: pick(row), ...(more ? { more: more(row) } : {}) }));
+  const byAgency = (
+    pick: (row: GovernanceFigures['actionsByAgency'][number]) => FigureRow['cell'],
+    more?: (row: GovernanceFigures['actionsByAgency'][number]) => Record<string, string>,
+  ) =>
+    figures.actionsByAgency.map((row) => ({
+      key: row.agency.id,
+      label: row.agency.name,
+      cell: pick(row),
+      ...(more ? { more: more(row) } : {}),
+    }));
   const totals = figures.actionTotals;
   const change = figures.riskChange;
   const repeat = figures.repeatReferrals;
@@ -22,7 +30,10 @@ export function GovernanceSections({ figures }: { figures: GovernanceFigures }) 
           rowHeader="Agency"
           valueHeader="Completed"
           kind="rate"
-          rows={byAgency((row) => row.completionRate, (row) => ({ 'Actions set': countText(row.set), 'Actions completed': countText(row.completed) }))}
+          rows={byAgency(
+            (row) => row.completionRate,
+            (row) => ({ 'Actions set': countText(row.set), 'Actions completed': countText(row.completed) }),
+          )}
           moreHeaders={['Actions set', 'Actions completed']}
           caption={`All agencies: ${rateText(totals.completionRate)} of ${countText(totals.set)} actions set in the period were completed.`}
           empty={NO_ACTIONS}

@@ -7,7 +7,13 @@ import { ErrorState } from '../../components/ErrorState';
 import type { AgendaEdit } from './agenda-view';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL, maxWidth: '40rem' },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalXL,
+    maxWidth: '40rem',
+  },
 });
 
 export function AddCaseForm({ version, edit }: { version: number; edit: AgendaEdit }) {
@@ -29,15 +35,31 @@ export function AddCaseForm({ version, edit }: { version: number; edit: AgendaEd
     }
   };
   // A reference nobody may see answers "not found" for the whole request; show it on the reference.
-  const referenceMessage = error?.fields.caseReference ?? error?.fields.caseId ?? (error?.code === 'NOT_FOUND' ? 'No case with this reference that you may see.' : undefined);
+  const referenceMessage =
+    error?.fields.caseReference ??
+    error?.fields.caseId ??
+    (error?.code === 'NOT_FOUND' ? 'No case with this reference that you may see.' : undefined);
   const reasonMessage = error?.fields.reasonText;
   return (
     <form noValidate className={styles.form} onSubmit={(event) => void submit(event)} aria-labelledby="add-heading">
-      <Subtitle2 as="h2" id="add-heading">Add a case</Subtitle2>
-      <Field label="Case reference" required hint="For example ASB-2026-0012." validationMessage={referenceMessage} validationState={referenceMessage ? 'error' : 'none'}>
+      <Subtitle2 as="h2" id="add-heading">
+        Add a case
+      </Subtitle2>
+      <Field
+        label="Case reference"
+        required
+        hint="For example ASB-2026-0012."
+        validationMessage={referenceMessage}
+        validationState={referenceMessage ? 'error' : 'none'}
+      >
         <Input value={caseReference} onChange={(_event, data) => setCaseReference(data.value)} />
       </Field>
-      <Field label="Why it needs this meeting" required validationMessage={reasonMessage} validationState={reasonMessage ? 'error' : 'none'}>
+      <Field
+        label="Why it needs this meeting"
+        required
+        validationMessage={reasonMessage}
+        validationState={reasonMessage ? 'error' : 'none'}
+      >
         <Textarea value={reasonText} onChange={(_event, data) => setReasonText(data.value)} resize="vertical" />
       </Field>
       {error && !referenceMessage && !reasonMessage && <ErrorState title="Could not add the case" error={error} />}

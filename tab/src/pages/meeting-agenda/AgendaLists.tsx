@@ -11,7 +11,15 @@ import { moved, runningOrder, type AgendaEdit, type AgendaItemView, type AgendaP
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL },
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, minWidth: 0 },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   text: { margin: 0, overflowWrap: 'anywhere' },
   controls: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -42,7 +50,11 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
   }, [focusAfter, agenda]);
 
   const move = async (item: AgendaItemView, by: -1 | 1) => {
-    const next = moved(order.map((entry) => entry.case.id), item.case.id, by);
+    const next = moved(
+      order.map((entry) => entry.case.id),
+      item.case.id,
+      by,
+    );
     if (!next) return;
     const refusal = await edit('PUT', '/agenda/order', { caseIds: next, expectedVersion: agenda.meeting.version });
     setError(refusal);
@@ -55,14 +67,31 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
   const controls = (item: AgendaItemView, index: number) =>
     mayEdit && (
       <div className={styles.controls}>
-        <Button id={`move-up-${item.case.id}`} size="small" disabledFocusable={index === 0} aria-label={`Move up case ${item.case.reference}`} onClick={() => void move(item, -1)}>
+        <Button
+          id={`move-up-${item.case.id}`}
+          size="small"
+          disabledFocusable={index === 0}
+          aria-label={`Move up case ${item.case.reference}`}
+          onClick={() => void move(item, -1)}
+        >
           Move up
         </Button>
-        <Button id={`move-down-${item.case.id}`} size="small" disabledFocusable={index === order.length - 1} aria-label={`Move down case ${item.case.reference}`} onClick={() => void move(item, 1)}>
+        <Button
+          id={`move-down-${item.case.id}`}
+          size="small"
+          disabledFocusable={index === order.length - 1}
+          aria-label={`Move down case ${item.case.reference}`}
+          onClick={() => void move(item, 1)}
+        >
           Move down
         </Button>
         {!HEARD[item.status] && (
-          <Button size="small" aria-label={`Defer case ${item.case.reference}`} aria-expanded={deferring === item.case.id} onClick={() => setDeferring(deferring === item.case.id ? null : item.case.id)}>
+          <Button
+            size="small"
+            aria-label={`Defer case ${item.case.reference}`}
+            aria-expanded={deferring === item.case.id}
+            onClick={() => setDeferring(deferring === item.case.id ? null : item.case.id)}
+          >
             Defer
           </Button>
         )}
@@ -80,7 +109,9 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
         {item.expectedAt && <Caption1>about {TIME.format(new Date(item.expectedAt))}</Caption1>}
         {HEARD[item.status] && <Badge appearance="filled">{HEARD[item.status]}</Badge>}
       </div>
-      <Body1 as="p" className={styles.text}>{item.why}</Body1>
+      <Body1 as="p" className={styles.text}>
+        {item.why}
+      </Body1>
       <Caption1 as="p" className={styles.text}>
         Agencies needed: {item.agencies.length > 0 ? item.agencies.map((agency) => agency.name).join(', ') : 'none named'}
       </Caption1>
@@ -90,7 +121,11 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
           item={item}
           onCancel={() => setDeferring(null)}
           onDefer={async (reasonText) => {
-            const refusal = await edit('POST', '/agenda/deferrals', { caseId: item.case.id, reasonText, expectedVersion: agenda.meeting.version });
+            const refusal = await edit('POST', '/agenda/deferrals', {
+              caseId: item.case.id,
+              reasonText,
+              expectedVersion: agenda.meeting.version,
+            });
             if (!refusal) {
               setDeferring(null);
               setAnnouncement(`Case ${item.case.reference} deferred to the next meeting.`);
@@ -110,13 +145,21 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
       </div>
       {error && <ErrorState title="Could not change the agenda" error={error} />}
       <section className={styles.section} aria-labelledby="order-heading">
-        <Subtitle2 as="h2" id="order-heading">Running order</Subtitle2>
+        <Subtitle2 as="h2" id="order-heading">
+          Running order
+        </Subtitle2>
         <Caption1>After the {agenda.actionsReviewMinutes}-minute review of last meeting's actions.</Caption1>
-        {fitting.length === 0 ? <Body1>No case is on the agenda yet.</Body1> : <ol className={styles.list}>{fitting.map((item, index) => row(item, index))}</ol>}
+        {fitting.length === 0 ? (
+          <Body1>No case is on the agenda yet.</Body1>
+        ) : (
+          <ol className={styles.list}>{fitting.map((item, index) => row(item, index))}</ol>
+        )}
       </section>
       {spilt.length > 0 && (
         <section className={styles.section} aria-labelledby="spill-heading">
-          <Subtitle2 as="h2" id="spill-heading">Spill-over</Subtitle2>
+          <Subtitle2 as="h2" id="spill-heading">
+            Spill-over
+          </Subtitle2>
           <Caption1>These do not fit in the meeting. Move one up to hear it; otherwise they go to the next meeting.</Caption1>
           <ol className={styles.list}>{spilt.map((item, index) => row(item, fitting.length + index))}</ol>
         </section>
@@ -132,7 +175,9 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
             {deferred.map((item) => (
               <li key={item.id} className={styles.item}>
                 <Body1>Case {item.case.reference}</Body1>
-                <Caption1 as="p" className={styles.text}>{item.deferralReason}</Caption1>
+                <Caption1 as="p" className={styles.text}>
+                  {item.deferralReason}
+                </Caption1>
               </li>
             ))}
           </ul>
@@ -142,7 +187,15 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
   );
 }
 
-function DeferForm({ item, onDefer, onCancel }: { item: AgendaItemView; onDefer: (reasonText: string) => Promise<ApiError | null>; onCancel: () => void }) {
+function DeferForm({
+  item,
+  onDefer,
+  onCancel,
+}: {
+  item: AgendaItemView;
+  onDefer: (reasonText: string) => Promise<ApiError | null>;
+  onCancel: () => void;
+}) {
   const styles = useStyles();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -156,7 +209,12 @@ function DeferForm({ item, onDefer, onCancel }: { item: AgendaItemView; onDefer:
   const fieldMessage = error?.fields.reasonText;
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-label={`Defer case ${item.case.reference}`}>
-      <Field label={`Why defer case ${item.case.reference}?`} required validationMessage={fieldMessage} validationState={fieldMessage ? 'error' : 'none'}>
+      <Field
+        label={`Why defer case ${item.case.reference}?`}
+        required
+        validationMessage={fieldMessage}
+        validationState={fieldMessage ? 'error' : 'none'}
+      >
         <Textarea value={reason} onChange={(_event, data) => setReason(data.value)} autoFocus resize="vertical" />
       </Field>
       {error && !fieldMessage && <ErrorState title="Could not defer the case" error={error} />}

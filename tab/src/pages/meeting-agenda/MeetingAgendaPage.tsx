@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Badge, Body1, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ApiError } from '../../api/api-error';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
@@ -12,14 +23,32 @@ import { useAgenda, type AgendaEdit, type AgendaPage, type TeamsSyncStatus } fro
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, overflowWrap: 'anywhere', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
-const MEETING_STATUS: Record<string, string> = { SCHEDULED: 'Scheduled', IN_PROGRESS: 'In progress', ENDED: 'Ended', CANCELLED: 'Cancelled' };
+const MEETING_STATUS: Record<string, string> = {
+  SCHEDULED: 'Scheduled',
+  IN_PROGRESS: 'In progress',
+  ENDED: 'Ended',
+  CANCELLED: 'Cancelled',
+};
 const TEAMS: Record<TeamsSyncStatus, { label: string; colour: 'informative' | 'warning' | 'success' | 'danger'; explanation: string }> = {
   NOT_REQUESTED: { label: 'Not in Teams', colour: 'informative', explanation: 'This meeting is kept in the app only.' },
   PENDING: { label: 'Pending', colour: 'warning', explanation: 'Being put in Teams; the app keeps trying by itself.' },
@@ -67,7 +96,9 @@ function MeetingFacts({ agenda, onRetryTeams }: { agenda: AgendaPage; onRetryTea
   const shown = TEAMS[teams.status];
   return (
     <section className={styles.section} aria-labelledby="meeting-heading">
-      <Subtitle2 as="h2" id="meeting-heading">Meeting</Subtitle2>
+      <Subtitle2 as="h2" id="meeting-heading">
+        Meeting
+      </Subtitle2>
       <dl className={styles.facts}>
         <dt className={styles.term}>Status</dt>
         <dd className={styles.detail}>{MEETING_STATUS[agenda.meeting.status] ?? agenda.meeting.status}</dd>
@@ -77,9 +108,15 @@ function MeetingFacts({ agenda, onRetryTeams }: { agenda: AgendaPage; onRetryTea
         <dd className={styles.detail}>{agenda.actionsReviewMinutes} min</dd>
         <dt className={styles.term}>Teams</dt>
         <dd className={styles.detail} data-testid="teams-sync">
-          <Badge appearance="tint" color={shown.colour}>{shown.label}</Badge>
+          <Badge appearance="tint" color={shown.colour}>
+            {shown.label}
+          </Badge>
           <span>{teams.status === 'FAILED' && teams.error ? `${shown.explanation} Teams said: ${teams.error}` : shown.explanation}</span>
-          {teams.joinUrl && teams.status === 'SYNCED' && <Link href={teams.joinUrl} target="_blank" rel="noreferrer">Join in Teams</Link>}
+          {teams.joinUrl && teams.status === 'SYNCED' && (
+            <Link href={teams.joinUrl} target="_blank" rel="noreferrer">
+              Join in Teams
+            </Link>
+          )}
           {teams.status === 'FAILED' && agenda.me.mayRun && (
             <Button size="small" onClick={() => void onRetryTeams().then(setError)}>
               Try Teams again
@@ -103,8 +140,12 @@ function Rebuild({ edit }: { edit: AgendaEdit }) {
   };
   return (
     <section className={styles.section} aria-labelledby="rebuild-heading">
-      <Subtitle2 as="h2" id="rebuild-heading">Rebuild</Subtitle2>
-      <Body1>Picks up referrals accepted and actions gone overdue since the agenda was built. Your order, additions and deferrals are kept.</Body1>
+      <Subtitle2 as="h2" id="rebuild-heading">
+        Rebuild
+      </Subtitle2>
+      <Body1>
+        Picks up referrals accepted and actions gone overdue since the agenda was built. Your order, additions and deferrals are kept.
+      </Body1>
       {error && <ErrorState title="Could not rebuild the agenda" error={error} />}
       <div>
         <Button onClick={() => void rebuild()} disabled={busy}>

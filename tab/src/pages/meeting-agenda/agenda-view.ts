@@ -23,7 +23,13 @@ export interface AgendaItemView {
 
 export interface AgendaView {
   meeting: {
-    id: string; startsAt: string; endsAt: string; referralCutoff: string; status: string; version: number; currentAgendaItemId: string | null;
+    id: string;
+    startsAt: string;
+    endsAt: string;
+    referralCutoff: string;
+    status: string;
+    version: number;
+    currentAgendaItemId: string | null;
     teams: { status: TeamsSyncStatus; error: string | null; joinUrl: string | null };
   };
   panel: { id: string; name: string; type: string };
@@ -80,7 +86,9 @@ export function useAgenda(meetingId: string) {
     async (method, suffix, body) => {
       try {
         const answer = await api.request<AgendaView>(method, `${path}${suffix}`, { body: body ?? {} });
-        setState((previous) => (previous.status === 'ready' ? { status: 'ready', agenda: { ...answer, me: previous.agenda.me } } : previous));
+        setState((previous) =>
+          previous.status === 'ready' ? { status: 'ready', agenda: { ...answer, me: previous.agenda.me } } : previous,
+        );
         return null;
       } catch (failure) {
         return asApiError(failure);

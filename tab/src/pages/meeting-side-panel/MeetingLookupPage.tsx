@@ -12,8 +12,10 @@ import { useSession } from '../../session/session';
  */
 export default function MeetingLookupPage() {
   const { host } = useSession();
-  const teamsMeetingId = host.kind === 'teams' ? host.meetingId ?? null : null;
-  const found = useApiQuery<{ meetingId: string }>(teamsMeetingId ? `/api/meetings/for-teams-meeting?teamsMeetingId=${encodeURIComponent(teamsMeetingId)}` : null);
+  const teamsMeetingId = host.kind === 'teams' ? (host.meetingId ?? null) : null;
+  const found = useApiQuery<{ meetingId: string }>(
+    teamsMeetingId ? `/api/meetings/for-teams-meeting?teamsMeetingId=${encodeURIComponent(teamsMeetingId)}` : null,
+  );
   const meetingId = found.status === 'ready' ? found.data.meetingId : null;
   useEffect(() => {
     if (meetingId) navigate(`meetings/${encodeURIComponent(meetingId)}/side-panel`);
@@ -23,7 +25,10 @@ export default function MeetingLookupPage() {
     return (
       <>
         <PageHeader title="Panel meeting" />
-        <EmptyState title="Open this in a Teams meeting" whatToDo="This page shows the agenda of the panel meeting it is opened in. Open the meeting in Teams and use the ASB Panels side panel." />
+        <EmptyState
+          title="Open this in a Teams meeting"
+          whatToDo="This page shows the agenda of the panel meeting it is opened in. Open the meeting in Teams and use the ASB Panels side panel."
+        />
       </>
     );
   }

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Badge, Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { asApiError, type ApiError } from '../../api/api-error';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
@@ -12,15 +24,37 @@ import { useMeetingRoom, type CaseSummary, type MeetingRoom, type RoomItem } fro
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL },
   agenda: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   current: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, overflowWrap: 'anywhere' },
 });
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
-const STATUS_LABELS: Record<RoomItem['status'], string> = { PLANNED: 'Planned', CURRENT: 'Now', DISCUSSED: 'Discussed', DEFERRED: 'Deferred', SPILLED_OVER: 'Carried over' };
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const STATUS_LABELS: Record<RoomItem['status'], string> = {
+  PLANNED: 'Planned',
+  CURRENT: 'Now',
+  DISCUSSED: 'Discussed',
+  DEFERRED: 'Deferred',
+  SPILLED_OVER: 'Carried over',
+};
 const WITHHELD: Record<string, string> = {
   NOT_IN_ATTENDANCE: 'Sign the attendance register and accept the confidentiality statement to see this case.',
   CONFIDENTIALITY_NOT_ACCEPTED: 'Accept the confidentiality statement to see this case.',
@@ -45,7 +79,9 @@ export default function MeetingSidePanelPage({ params }: PageProps) {
       <Attendance room={room} onSigned={refresh} />
       <CurrentItem room={room} onMoved={refresh} />
       <Agenda room={room} />
-      <Link href={hrefFor(`meetings/${encodeURIComponent(room.meeting.id)}`)}>{room.me.isChair ? 'Reorder, add or defer on the agenda page' : 'Open the agenda page'}</Link>
+      <Link href={hrefFor(`meetings/${encodeURIComponent(room.meeting.id)}`)}>
+        {room.me.isChair ? 'Reorder, add or defer on the agenda page' : 'Open the agenda page'}
+      </Link>
     </>
   );
 }
@@ -69,7 +105,9 @@ function Attendance({ room, onSigned }: { room: MeetingRoom; onSigned: () => voi
   };
   return (
     <section className={styles.section} aria-labelledby="confidentiality-heading">
-      <Subtitle2 as="h2" id="confidentiality-heading">Confidentiality statement</Subtitle2>
+      <Subtitle2 as="h2" id="confidentiality-heading">
+        Confidentiality statement
+      </Subtitle2>
       <Body1>{room.confidentialityStatement}</Body1>
       {error && <ErrorState title="Could not sign the register" error={error} />}
       <Button appearance="primary" onClick={() => void accept()} disabled={busy}>
@@ -93,10 +131,16 @@ function CurrentItem({ room, onMoved }: { room: MeetingRoom; onMoved: () => void
     }
   };
   const current = room.current;
-  const nowText = current ? `Now: case ${current.item.case.reference}` : room.meeting.status === 'ENDED' ? 'The meeting has ended.' : 'No case is being discussed yet.';
+  const nowText = current
+    ? `Now: case ${current.item.case.reference}`
+    : room.meeting.status === 'ENDED'
+      ? 'The meeting has ended.'
+      : 'No case is being discussed yet.';
   return (
     <section className={styles.section} aria-labelledby="current-heading">
-      <Subtitle2 as="h2" id="current-heading">Being discussed</Subtitle2>
+      <Subtitle2 as="h2" id="current-heading">
+        Being discussed
+      </Subtitle2>
       <div aria-live="polite" data-testid="current-item">
         <Body1>{nowText}</Body1>
       </div>
@@ -154,7 +198,9 @@ function Agenda({ room }: { room: MeetingRoom }) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby="agenda-heading">
-      <Subtitle2 as="h2" id="agenda-heading">Agenda</Subtitle2>
+      <Subtitle2 as="h2" id="agenda-heading">
+        Agenda
+      </Subtitle2>
       {room.items.length === 0 ? (
         <Body1>Nothing is on the agenda. The chair can add a case from the meeting's agenda page.</Body1>
       ) : (
@@ -162,9 +208,14 @@ function Agenda({ room }: { room: MeetingRoom }) {
           {room.items.map((item) => {
             const isCurrent = item.id === room.meeting.currentAgendaItemId;
             return (
-              <li key={item.id} className={isCurrent ? `${styles.item} ${styles.current}` : styles.item} aria-current={isCurrent ? 'step' : undefined}>
+              <li
+                key={item.id}
+                className={isCurrent ? `${styles.item} ${styles.current}` : styles.item}
+                aria-current={isCurrent ? 'step' : undefined}
+              >
                 <Body1>
-                  {item.position}. Case {item.case.reference} ({item.minutes} min) <Badge appearance={isCurrent ? 'filled' : 'outline'}>{STATUS_LABELS[isCurrent ? 'CURRENT' : item.status]}</Badge>
+                  {item.position}. Case {item.case.reference} ({item.minutes} min){' '}
+                  <Badge appearance={isCurrent ? 'filled' : 'outline'}>{STATUS_LABELS[isCurrent ? 'CURRENT' : item.status]}</Badge>
                 </Body1>
                 <Caption1 as="p">{item.why}</Caption1>
               </li>

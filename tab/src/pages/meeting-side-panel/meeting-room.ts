@@ -29,14 +29,19 @@ export interface MeetingRoom {
   meeting: { id: string; startsAt: string; endsAt: string; status: string; version: number; currentAgendaItemId: string | null };
   panel: { id: string; name: string };
   items: RoomItem[];
-  current: null | { item: RoomItem; case: CaseSummary | null; withheld: 'NOT_IN_ATTENDANCE' | 'CONFIDENTIALITY_NOT_ACCEPTED' | 'NOT_ENTITLED' | null };
+  current: null | {
+    item: RoomItem;
+    case: CaseSummary | null;
+    withheld: 'NOT_IN_ATTENDANCE' | 'CONFIDENTIALITY_NOT_ACCEPTED' | 'NOT_ENTITLED' | null;
+  };
   confidentialityStatement: string;
   me: { isChair: boolean; attendance: null | { status: string; confidentialityAccepted: boolean } };
 }
 
 export const POLL_INTERVAL_MS = 1000;
 
-export type RoomState = { status: 'loading' } | { status: 'ready'; room: MeetingRoom; stale: ApiError | null } | { status: 'error'; error: ApiError };
+export type RoomState =
+  { status: 'loading' } | { status: 'ready'; room: MeetingRoom; stale: ApiError | null } | { status: 'error'; error: ApiError };
 
 export function useMeetingRoom(meetingId: string): { state: RoomState; refresh: () => void } {
   const api = useApi();
@@ -53,7 +58,9 @@ export function useMeetingRoom(meetingId: string): { state: RoomState; refresh: 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const answer = await api.revalidate<MeetingRoom>(`/api/meetings/${encodeURIComponent(meetingId)}/room`, etag.current, { signal: controller.signal });
+        const answer = await api.revalidate<MeetingRoom>(`/api/meetings/${encodeURIComponent(meetingId)}/room`, etag.current, {
+          signal: controller.signal,
+        });
         if (answer.changed) {
           etag.current = answer.etag;
           setState({ status: 'ready', room: answer.data, stale: null });

@@ -15,7 +15,8 @@ export default function MyActionsPage({ query }: PageProps) {
         byOwner={false}
         nothingOutstanding={{
           title: 'You have no outstanding actions',
-          whatToDo: 'When a panel gives you or your agency an action, it appears here and the ASB Panels bot sends you a card in Teams to accept it.',
+          whatToDo:
+            'When a panel gives you or your agency an action, it appears here and the ASB Panels bot sends you a card in Teams to accept it.',
         }}
       />
     </>

@@ -18,8 +18,19 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: { padding: tokens.spacingHorizontalS, textAlign: 'left', fontWeight: tokens.fontWeightSemibold, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, whiteSpace: 'nowrap' },
-  cell: { padding: tokens.spacingHorizontalS, textAlign: 'right', minWidth: '2.5rem', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  th: {
+    padding: tokens.spacingHorizontalS,
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    whiteSpace: 'nowrap',
+  },
+  cell: {
+    padding: tokens.spacingHorizontalS,
+    textAlign: 'right',
+    minWidth: '2.5rem',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   // Three steps of heat from the theme's own palette, so each Teams theme keeps its contrast; the
   // number is always written in the cell, so colour is never the only signal.
   warm: { backgroundColor: tokens.colorPaletteYellowBackground2 },
@@ -49,13 +60,17 @@ function HeatTable({ table, measure }: { table: PlacesHeatTable; measure: Measur
         <caption className={styles.th}>{label}</caption>
         <thead>
           <tr>
-            <th scope="col" className={styles.th}>Ward</th>
+            <th scope="col" className={styles.th}>
+              Ward
+            </th>
             {table.months.map((month) => (
               <th key={month} scope="col" className={styles.th}>
                 {monthName(month)}
               </th>
             ))}
-            <th scope="col" className={styles.th}>Total</th>
+            <th scope="col" className={styles.th}>
+              Total
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -99,7 +114,14 @@ export default function PlacesPage({ query }: PageProps) {
   };
   return (
     <>
-      <PageHeader title="Places" description={period ? `Vulnerable localities and hotspots from ${formatDate(period.from)} to ${formatDate(period.to)}.` : 'Vulnerable localities and hotspots.'} />
+      <PageHeader
+        title="Places"
+        description={
+          period
+            ? `Vulnerable localities and hotspots from ${formatDate(period.from)} to ${formatDate(period.to)}.`
+            : 'Vulnerable localities and hotspots.'
+        }
+      />
       <PeriodPicker pagePath="places" period={period} keep={measure === 'cases' ? { show: 'cases' } : {}} />
       <div className={styles.controls}>
         <Field label="Show">
@@ -112,7 +134,10 @@ export default function PlacesPage({ query }: PageProps) {
       <QueryView query={places} loadingLabel="Loading places" errorTitle="Could not load the places">
         {(data) =>
           data.areas.length === 0 ? (
-            <EmptyState title="No incidents or cases in this period" whatToDo="Choose a longer period. Incidents appear here once partners record them with an address." />
+            <EmptyState
+              title="No incidents or cases in this period"
+              whatToDo="Choose a longer period. Incidents appear here once partners record them with an address."
+            />
           ) : (
             <>
               <HeatTable table={data} measure={measure} />

@@ -18,7 +18,12 @@ export function ConcernsStep({ draft, errors, onChange }: ConcernsStepProps) {
   const judgement = draft.judgement ?? {};
   return (
     <div className={styles.fields}>
-      <Field label="What is happening, and why are you referring?" required validationMessage={errors.concerns} validationState={errors.concerns ? 'error' : 'none'}>
+      <Field
+        label="What is happening, and why are you referring?"
+        required
+        validationMessage={errors.concerns}
+        validationState={errors.concerns ? 'error' : 'none'}
+      >
         <Textarea resize="vertical" rows={5} value={draft.concerns ?? ''} onChange={(_, data) => onChange({ concerns: data.value })} />
       </Field>
       <Field
@@ -40,8 +45,17 @@ export function ConcernsStep({ draft, errors, onChange }: ConcernsStepProps) {
         </Select>
       </Field>
       {judgement.band && (
-        <Field label="Why is the risk higher than the score?" required validationMessage={errors['judgement.reason']} validationState={errors['judgement.reason'] ? 'error' : 'none'}>
-          <Textarea resize="vertical" value={judgement.reason ?? ''} onChange={(_, data) => onChange({ judgement: { ...judgement, reason: data.value } })} />
+        <Field
+          label="Why is the risk higher than the score?"
+          required
+          validationMessage={errors['judgement.reason']}
+          validationState={errors['judgement.reason'] ? 'error' : 'none'}
+        >
+          <Textarea
+            resize="vertical"
+            value={judgement.reason ?? ''}
+            onChange={(_, data) => onChange({ judgement: { ...judgement, reason: data.value } })}
+          />
         </Field>
       )}
     </div>

@@ -21,7 +21,14 @@ export function QuestionsStep({ questions, answers, errors, onAnswer }: Question
       {questions.map((question) => {
         const error = errors[`answers.${question.id}`];
         return (
-          <Field key={question.id} label={question.wording} hint={question.helpText || undefined} required={question.required} validationMessage={error} validationState={error ? 'error' : 'none'}>
+          <Field
+            key={question.id}
+            label={question.wording}
+            hint={question.helpText || undefined}
+            required={question.required}
+            validationMessage={error}
+            validationState={error ? 'error' : 'none'}
+          >
             <RadioGroup value={answers[question.id] ?? ''} onChange={(_, data) => onAnswer(question.id, data.value)}>
               {question.options.map((option) => (
                 <Radio key={option.id} value={option.id} label={option.label} />

@@ -26,7 +26,9 @@ const draftLabel = (referral: Pick<Referral, 'subjectType' | 'draft' | 'updatedA
 
 function YourDrafts({ exceptId }: { exceptId: string | null }) {
   const styles = useStyles();
-  const drafts = useApiQuery<{ referrals: Array<Pick<Referral, 'id' | 'subjectType' | 'updatedAt'> & { draft?: Referral['draft'] }> }>('/api/referrals?status=DRAFT');
+  const drafts = useApiQuery<{ referrals: Array<Pick<Referral, 'id' | 'subjectType' | 'updatedAt'> & { draft?: Referral['draft'] }> }>(
+    '/api/referrals?status=DRAFT',
+  );
   if (drafts.status !== 'ready') return null;
   const others = drafts.data.referrals.filter((r) => r.id !== exceptId);
   if (others.length === 0) return null;
@@ -62,7 +64,10 @@ export default function ReferPage({ params }: PageProps) {
     return (
       <>
         <PageHeader title="Refer" />
-        <EmptyState title="Your role does not make referrals" whatToDo="Referrals are made by referrers, panel members and chairs. Ask your partnership administrator if you need to refer." />
+        <EmptyState
+          title="Your role does not make referrals"
+          whatToDo="Referrals are made by referrers, panel members and chairs. Ask your partnership administrator if you need to refer."
+        />
       </>
     );
   }
@@ -74,7 +79,10 @@ function ReferralPages({ referralId }: { referralId: string | null }) {
   const referral = useApiQuery<Referral>(referralId ? `/api/referrals/${referralId}` : null);
   return (
     <>
-      <PageHeader title="Refer" description="Refer a victim, a perpetrator or a problem location. One assessment, the same for every agency, decides how serious it is and which panel hears it." />
+      <PageHeader
+        title="Refer"
+        description="Refer a victim, a perpetrator or a problem location. One assessment, the same for every agency, decides how serious it is and which panel hears it."
+      />
       <YourDrafts exceptId={referralId} />
       <QueryView query={templates} loadingLabel="Loading the risk questions" errorTitle="Could not load the risk questions">
         {({ templates: list }) =>
@@ -84,7 +92,11 @@ function ReferralPages({ referralId }: { referralId: string | null }) {
             <QueryView query={referral} loadingLabel="Loading your referral" errorTitle="Could not load this referral">
               {(found) =>
                 found.status === 'DRAFT' ? (
-                  <ReferralForm key={found.id} initial={{ id: found.id, subjectType: found.subjectType, draft: found.draft ?? {} }} templates={list} />
+                  <ReferralForm
+                    key={found.id}
+                    initial={{ id: found.id, subjectType: found.subjectType, draft: found.draft ?? {} }}
+                    templates={list}
+                  />
                 ) : found.status === 'WITHDRAWN' ? (
                   <WithdrawnReferral referral={found} />
                 ) : (

@@ -2,14 +2,34 @@
 // professional judgement. Progress is shown throughout, the draft is saved as it is typed, and
 // submitting shows the score, band, reasons and route, or each problem with a way back to it.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Field, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Field,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
 import { asApiError } from '../../api/api-error';
 import { useApi } from '../../session/session';
 import { ConcernsStep } from './ConcernsStep';
 import { QuestionsStep } from './QuestionsStep';
 import { ReferralResult } from './ReferralResult';
 import { findCandidates, SubjectStep } from './SubjectStep';
-import { SECTION_LABELS, SECTIONS, type MatchCandidate, type Referral, type ReferralDraft, type RiskTemplate, type SubmitResult, type SubjectType } from './referral-types';
+import {
+  SECTION_LABELS,
+  SECTIONS,
+  type MatchCandidate,
+  type Referral,
+  type ReferralDraft,
+  type RiskTemplate,
+  type SubmitResult,
+  type SubjectType,
+} from './referral-types';
 import { useReferralDraft, type DraftState, type SaveStatus } from './use-referral-draft';
 import { WithdrawDraft } from './WithdrawDraft';
 import { WithdrawnReferral } from './WithdrawnReferral';
@@ -29,7 +49,11 @@ interface Step {
 
 function stepsFor(template: RiskTemplate | null): Step[] {
   const sections = template ? SECTIONS.filter((s) => template.questions.some((q) => q.section === s)) : [];
-  return [{ key: 'subject', title: 'Who or what' }, ...sections.map((s) => ({ key: s, title: SECTION_LABELS[s] })), { key: 'concerns', title: 'Concerns and judgement' }];
+  return [
+    { key: 'subject', title: 'Who or what' },
+    ...sections.map((s) => ({ key: s, title: SECTION_LABELS[s] })),
+    { key: 'concerns', title: 'Concerns and judgement' },
+  ];
 }
 
 function stepOfField(field: string, steps: Step[], template: RiskTemplate | null): number {
@@ -62,7 +86,12 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
   const template = templates.find((t) => t.subjectType === subjectType) ?? null;
   // Until the subject is chosen, count the steps of the first template: they all share the four groups.
   const steps = useMemo(() => stepsFor(template ?? templates[0] ?? null), [template, templates]);
-  const [step, setStep] = useState(() => Math.max(0, steps.findIndex((s) => s.key === initial.draft.step)));
+  const [step, setStep] = useState(() =>
+    Math.max(
+      0,
+      steps.findIndex((s) => s.key === initial.draft.step),
+    ),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<MatchCandidate[] | null>(null);
@@ -185,7 +214,11 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
           onSubjectType={(type: SubjectType) => {
             setCandidates(null);
             // Answers belong to one template: a different subject starts its questions afresh.
-            update((s) => ({ ...s, subjectType: type, draft: { ...s.draft, answers: type === s.subjectType ? s.draft.answers : {}, match: undefined } }));
+            update((s) => ({
+              ...s,
+              subjectType: type,
+              draft: { ...s.draft, answers: type === s.subjectType ? s.draft.answers : {}, match: undefined },
+            }));
           }}
           onChange={change}
         />

@@ -4,7 +4,12 @@ import { Body1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens, typog
 import { BAND_LABELS, type SubmitResult } from './referral-types';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: `${tokens.spacingVerticalM} 0` },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, overflowWrap: 'anywhere' },
   heading: { ...typographyStyles.subtitle1, ':focus': { outline: 'none' } },
@@ -27,7 +32,11 @@ export function ReferralResult({ result }: { result: SubmitResult }) {
         <dt className={styles.term}>Score</dt>
         <dd className={styles.detail}>{`${result.score} of ${result.maximumScore} (threshold ${result.threshold})`}</dd>
         <dt className={styles.term}>Risk</dt>
-        <dd className={styles.detail}>{result.calculatedBand === result.finalBand ? band : `${band} (raised from ${BAND_LABELS[result.calculatedBand].toLowerCase()} on professional judgement)`}</dd>
+        <dd className={styles.detail}>
+          {result.calculatedBand === result.finalBand
+            ? band
+            : `${band} (raised from ${BAND_LABELS[result.calculatedBand].toLowerCase()} on professional judgement)`}
+        </dd>
         <dt className={styles.term}>Case</dt>
         <dd className={styles.detail}>{result.case.reference}</dd>
         {result.panel && (

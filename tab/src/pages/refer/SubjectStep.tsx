@@ -28,14 +28,25 @@ function describeCandidate(c: MatchCandidate): string {
 }
 
 /** Looks up people or places like the one typed; null when there is not enough to search on. */
-export async function findCandidates(api: ReturnType<typeof useApi>, subjectType: SubjectType, subject: DraftSubject): Promise<MatchCandidate[] | null> {
+export async function findCandidates(
+  api: ReturnType<typeof useApi>,
+  subjectType: SubjectType,
+  subject: DraftSubject,
+): Promise<MatchCandidate[] | null> {
   if (subjectType === 'LOCATION') {
     if (!subject.address || subject.address.trim().length < 3) return null;
-    const query = new URLSearchParams({ address: subject.address.trim(), ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}) });
+    const query = new URLSearchParams({
+      address: subject.address.trim(),
+      ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}),
+    });
     return (await api.get<{ candidates: MatchCandidate[] }>(`/api/locations?${query.toString()}`)).candidates;
   }
   if (!subject.givenName?.trim() || !subject.familyName?.trim()) return null;
-  const query = new URLSearchParams({ givenName: subject.givenName.trim(), familyName: subject.familyName.trim(), ...(subject.dateOfBirth ? { dateOfBirth: subject.dateOfBirth } : {}) });
+  const query = new URLSearchParams({
+    givenName: subject.givenName.trim(),
+    familyName: subject.familyName.trim(),
+    ...(subject.dateOfBirth ? { dateOfBirth: subject.dateOfBirth } : {}),
+  });
   return (await api.get<{ candidates: MatchCandidate[] }>(`/api/people?${query.toString()}`)).candidates;
 }
 
@@ -66,7 +77,12 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
   };
 
   const text = (field: keyof DraftSubject, label: string, hint?: string, type: 'text' | 'date' = 'text') => (
-    <Field label={label} hint={hint} validationMessage={errors[`subject.${field}`]} validationState={errors[`subject.${field}`] ? 'error' : 'none'}>
+    <Field
+      label={label}
+      hint={hint}
+      validationMessage={errors[`subject.${field}`]}
+      validationState={errors[`subject.${field}`] ? 'error' : 'none'}
+    >
       <Input type={type} value={subject[field] ?? ''} onChange={(_, data) => setSubject(field, data.value)} />
     </Field>
   );
@@ -100,18 +116,25 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
             {checking ? 'Checking…' : 'Check for existing records'}
           </Button>
           {checkError && <Body1 role="alert">{checkError}</Body1>}
-          {candidates && candidates.length === 0 && <Body1 className={styles.candidates}>No existing record looks like this one; a new one will be made.</Body1>}
+          {candidates && candidates.length === 0 && (
+            <Body1 className={styles.candidates}>No existing record looks like this one; a new one will be made.</Body1>
+          )}
           {candidates && candidates.length > 0 && (
             <Field
               className={styles.candidates}
-              label={isPlace ? 'This place may already be known. Is it one of these?' : 'This person may already be known. Is it one of these?'}
+              label={
+                isPlace ? 'This place may already be known. Is it one of these?' : 'This person may already be known. Is it one of these?'
+              }
               required
               validationMessage={errors.match}
             >
               <RadioGroup
                 value={chosen}
                 onChange={(_, data) =>
-                  onChange({ match: data.value === NEW_RECORD ? { confirmedNew: true } : isPlace ? { locationId: data.value } : { personId: data.value } })
+                  onChange({
+                    match:
+                      data.value === NEW_RECORD ? { confirmedNew: true } : isPlace ? { locationId: data.value } : { personId: data.value },
+                  })
                 }
               >
                 {candidates.map((c) => (

@@ -46,7 +46,13 @@ export function WithdrawDraft({ referralId, beforeWithdrawing, onWithdrawn }: Wi
 
   return (
     <div className={styles.panel} role="group" aria-label="Withdraw this draft">
-      <Field label="Why are you withdrawing this referral?" hint="The reason is kept with the referral." required validationMessage={error} validationState={error ? 'error' : 'none'}>
+      <Field
+        label="Why are you withdrawing this referral?"
+        hint="The reason is kept with the referral."
+        required
+        validationMessage={error}
+        validationState={error ? 'error' : 'none'}
+      >
         <Textarea autoFocus resize="vertical" value={reason} onChange={(_, data) => setReason(data.value)} />
       </Field>
       <div className={styles.buttons}>

@@ -4,7 +4,9 @@ import { hrefFor } from '../../router/hash-route';
 import type { Referral } from './referral-types';
 
 export function WithdrawnReferral({ referral }: { referral: Referral }) {
-  const when = referral.withdrawnAt ? new Date(referral.withdrawnAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : null;
+  const when = referral.withdrawnAt
+    ? new Date(referral.withdrawnAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+    : null;
   return (
     <section aria-label="Withdrawn referral">
       <MessageBar intent="info" layout="multiline" role="status">

@@ -86,7 +86,11 @@ export interface MatchCandidate {
   reason: string;
 }
 
-export const SUBJECT_LABELS: Record<SubjectType, string> = { VICTIM: 'A victim', PERPETRATOR: 'A perpetrator', LOCATION: 'A problem location' };
+export const SUBJECT_LABELS: Record<SubjectType, string> = {
+  VICTIM: 'A victim',
+  PERPETRATOR: 'A perpetrator',
+  LOCATION: 'A problem location',
+};
 export const SECTION_LABELS: Record<RiskSection, string> = {
   PERSONAL: 'Personal vulnerability',
   SITUATIONAL: 'Situational vulnerability',

@@ -24,35 +24,41 @@ export function useReferralDraft(initial: DraftState) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const persist = useCallback(async (keepalive = false): Promise<string | null> => {
-    const { id, subjectType, draft } = latest.current;
-    if (!subjectType) return id;
-    setSave({ status: 'saving' });
-    try {
-      if (id) {
-        await api.request<Referral>('PUT', `/api/referrals/${id}/draft`, { body: { subjectType, draft }, keepalive });
-      } else {
-        const created = await api.post<Referral>('/api/referrals', { subjectType, draft }, { keepalive });
-        latest.current = { ...latest.current, id: created.id };
-        setState((current) => ({ ...current, id: created.id }));
-        // The address now names the draft, so a reload or a shared link resumes it.
-        window.history.replaceState(null, '', hrefFor(`referrals/${created.id}`));
+  const persist = useCallback(
+    async (keepalive = false): Promise<string | null> => {
+      const { id, subjectType, draft } = latest.current;
+      if (!subjectType) return id;
+      setSave({ status: 'saving' });
+      try {
+        if (id) {
+          await api.request<Referral>('PUT', `/api/referrals/${id}/draft`, { body: { subjectType, draft }, keepalive });
+        } else {
+          const created = await api.post<Referral>('/api/referrals', { subjectType, draft }, { keepalive });
+          latest.current = { ...latest.current, id: created.id };
+          setState((current) => ({ ...current, id: created.id }));
+          // The address now names the draft, so a reload or a shared link resumes it.
+          window.history.replaceState(null, '', hrefFor(`referrals/${created.id}`));
+        }
+        setSave({ status: 'saved', at: new Date() });
+        return latest.current.id;
+      } catch (error) {
+        setSave({ status: 'failed', message: asApiError(error).message });
+        return latest.current.id;
       }
-      setSave({ status: 'saved', at: new Date() });
-      return latest.current.id;
-    } catch (error) {
-      setSave({ status: 'failed', message: asApiError(error).message });
-      return latest.current.id;
-    }
-  }, [api]);
+    },
+    [api],
+  );
 
-  const saveNow = useCallback((keepalive = false): Promise<string | null> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const next = queue.current.then(() => persist(keepalive));
-    queue.current = next;
-    return next;
-  }, [persist]);
+  const saveNow = useCallback(
+    (keepalive = false): Promise<string | null> => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      const next = queue.current.then(() => persist(keepalive));
+      queue.current = next;
+      return next;
+    },
+    [persist],
+  );
 
   const update = useCallback(
     (change: (current: DraftState) => DraftState) => {

@@ -47,7 +47,8 @@ const useStyles = makeStyles({
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
-const longDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const longDate = (date: string) =>
+  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 export default function RetentionPage() {
   const styles = useStyles();
@@ -69,7 +70,9 @@ export default function RetentionPage() {
       const saved = await api.request<{ retentionReviewMonths: number; casesRedated: number }>('PUT', '/api/retention/settings', {
         body: { retentionReviewMonths: Number(months ?? current) },
       });
-      setNotice(`Closed cases now come up for review ${saved.retentionReviewMonths} months after closure. ${saved.casesRedated} closed cases were re-dated.`);
+      setNotice(
+        `Closed cases now come up for review ${saved.retentionReviewMonths} months after closure. ${saved.casesRedated} closed cases were re-dated.`,
+      );
       setMonths(null);
       due.reload();
     } catch (error) {
@@ -86,7 +89,9 @@ export default function RetentionPage() {
     try {
       const done = await api.post<{ anonymisedPeople: number; keptPeopleIds: string[] }>(`/api/retention/cases/${kase.id}/anonymise`);
       const kept = done.keptPeopleIds.length;
-      setNotice(`${kase.reference} was anonymised: ${done.anonymisedPeople} people.${kept > 0 ? ` ${kept} still part of another case were kept.` : ''}`);
+      setNotice(
+        `${kase.reference} was anonymised: ${done.anonymisedPeople} people.${kept > 0 ? ` ${kept} still part of another case were kept.` : ''}`,
+      );
       due.reload();
     } catch (error) {
       setFailure(asApiError(error));
@@ -126,22 +131,42 @@ export default function RetentionPage() {
         {(list) => (
           <>
             <section className={styles.section} aria-labelledby="period-heading">
-              <Subtitle2 as="h2" id="period-heading">Retention period</Subtitle2>
+              <Subtitle2 as="h2" id="period-heading">
+                Retention period
+              </Subtitle2>
               <form className={styles.period} onSubmit={(event) => void savePeriod(event, list.retentionReviewMonths)}>
-                <Field label="Months after closure" validationMessage={monthsError ?? undefined} validationState={monthsError ? 'error' : 'none'}>
-                  <Input type="number" value={months ?? String(list.retentionReviewMonths)} onChange={(_event, data) => setMonths(data.value)} />
+                <Field
+                  label="Months after closure"
+                  validationMessage={monthsError ?? undefined}
+                  validationState={monthsError ? 'error' : 'none'}
+                >
+                  <Input
+                    type="number"
+                    value={months ?? String(list.retentionReviewMonths)}
+                    onChange={(_event, data) => setMonths(data.value)}
+                  />
                 </Field>
-                <Button type="submit" appearance="primary" disabled={busy}>Save period</Button>
+                <Button type="submit" appearance="primary" disabled={busy}>
+                  Save period
+                </Button>
               </form>
             </section>
             <section aria-labelledby="due-heading">
-              <Subtitle2 as="h2" id="due-heading">Due for review on {longDate(list.today)}</Subtitle2>
+              <Subtitle2 as="h2" id="due-heading">
+                Due for review on {longDate(list.today)}
+              </Subtitle2>
               <DataTable
                 label="Closed cases due for review"
                 columns={columns}
                 rows={list.cases}
                 rowKey={(row) => row.id}
-                empty={<EmptyState headingLevel={3} title="No cases are due" whatToDo="No closed case has reached the end of its retention period." />}
+                empty={
+                  <EmptyState
+                    headingLevel={3}
+                    title="No cases are due"
+                    whatToDo="No closed case has reached the end of its retention period."
+                  />
+                }
               />
             </section>
           </>
@@ -152,12 +177,16 @@ export default function RetentionPage() {
           <DialogBody>
             <DialogTitle>Anonymise {confirming?.reference}?</DialogTitle>
             <DialogContent>
-              Names, dates of birth, addresses and notes about the people in this case will be replaced. Dates, risk bands and agencies stay, so the
-              governance figures do not change. This cannot be undone.
+              Names, dates of birth, addresses and notes about the people in this case will be replaced. Dates, risk bands and agencies
+              stay, so the governance figures do not change. This cannot be undone.
             </DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirming(null)}>Keep the case as it is</Button>
-              <Button appearance="primary" disabled={busy} onClick={() => confirming && void anonymise(confirming)}>Anonymise</Button>
+              <Button appearance="secondary" onClick={() => setConfirming(null)}>
+                Keep the case as it is
+              </Button>
+              <Button appearance="primary" disabled={busy} onClick={() => confirming && void anonymise(confirming)}>
+                Anonymise
+              </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
