@@ -12,12 +12,15 @@ import { ServiceError } from '../api/services/errors';
 import type { AdaptiveCard } from './cards/adaptive-card';
 import { buildErrorCard, buildRefusalCard } from './cards/notice-cards';
 import { actorForActivity } from './identity';
-import { BOT_COMMANDS, CARD_ACTIONS } from './handlers';
+import { BOT_COMMANDS, CARD_ACTIONS, PERSONAL_CARD_VERBS } from './handlers';
 import { HELP_TEXT } from './handlers/help';
 import { cardAttachment, cardResponse } from './handlers/replies';
 import type { BotCommand, BotDependencies, BotTurn, CardActionHandler } from './handlers/turn';
 
 const NOT_A_MEMBER = 'Your account is not set up as a member of a partnership here. Ask your partnership administrator.';
+/** The whole answer to a personal command in a shared chat: no case data, only where to ask instead. */
+export const PERSONAL_ONLY =
+  'I answer that in our personal chat only, so that nothing about your cases shows here. Open your chat with ASB Panels and ask there.';
 
 export interface AsbPanelsBotOptions {
   commands?: readonly BotCommand[];
@@ -62,6 +65,10 @@ export class AsbPanelsBot extends TeamsActivityHandler {
       await context.sendActivity(MessageFactory.text(said === '' ? HELP_TEXT : `I don't know that command. ${HELP_TEXT}`));
       return;
     }
+    if (match.command.reach === 'personal' && !inPersonalChat(context)) {
+      await context.sendActivity(MessageFactory.text(PERSONAL_ONLY));
+      return;
+    }
     const turn = await this.turnFor(context);
     if (!turn.service && match.command.names[0] !== 'help') {
       await context.sendActivity(MessageFactory.text(NOT_A_MEMBER));
@@ -86,6 +93,9 @@ export class AsbPanelsBot extends TeamsActivityHandler {
       return cardResponse(
         buildErrorCard({ title: 'This card is out of date', message: 'This button is no longer supported. Ask for a fresh card.' }),
       );
+    }
+    if (PERSONAL_CARD_VERBS.has(verb) && !inPersonalChat(context)) {
+      return cardResponse(buildRefusalCard({ attempted: 'Show this here', reason: PERSONAL_ONLY }));
     }
     const turn = await this.turnFor(context);
     if (!turn.service) return cardResponse(buildRefusalCard({ attempted: 'Use this card', reason: NOT_A_MEMBER }));
@@ -112,6 +122,11 @@ export class AsbPanelsBot extends TeamsActivityHandler {
       reference: context.activity.id ?? null,
     });
   }
+}
+
+/** Teams marks group, meeting and channel conversations; only a one-to-one chat with the bot is personal. */
+function inPersonalChat(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'personal';
 }
 
 function findCommand(commands: readonly BotCommand[], said: string): { command: BotCommand; rest: string } | null {

@@ -22,6 +22,7 @@ import {
   type CardAction,
   type CardElement,
   type TextColor,
+  refreshFor,
 } from './adaptive-card';
 import { CARD_VERBS, INPUT_IDS, type ActionPriority } from './verbs';
 
@@ -106,10 +107,7 @@ export function buildActionCard(view: ActionCardView): AdaptiveCard {
   );
   if (view.latestNote) body.push(text(`Latest note: ${view.latestNote}`, { isSubtle: true, spacing: 'small' }));
 
-  const refresh =
-    view.refreshUserIds.length > 0
-      ? { action: execute(CARD_VERBS.refreshAction, 'Refresh', ref, { associatedInputs: 'none' }), userIds: [...view.refreshUserIds] }
-      : undefined;
+  const refresh = refreshFor(execute(CARD_VERBS.refreshAction, 'Refresh', ref, { associatedInputs: 'none' }), view.refreshUserIds);
   return card(body, {
     actions: view.commands.map((command) => buttonFor(command, ref)),
     refresh,

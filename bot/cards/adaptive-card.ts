@@ -138,6 +138,18 @@ export interface AdaptiveCard {
   fallbackText?: string;
 }
 
+/** Teams refreshes a card for at most 60 named users; beyond that it ignores the list entirely. */
+export const REFRESH_USER_LIMIT = 60;
+
+/**
+ * A Universal Actions refresh for the named users (no refresh for nobody). The caller lists the users
+ * who most need their own view first; past Teams' limit the rest see the card as sent.
+ */
+export function refreshFor(action: ExecuteAction, userIds: readonly string[]): AdaptiveCard['refresh'] {
+  const distinct = [...new Set(userIds)];
+  return distinct.length > 0 ? { action, userIds: distinct.slice(0, REFRESH_USER_LIMIT) } : undefined;
+}
+
 export function card(body: CardElement[], extra: Partial<Pick<AdaptiveCard, 'actions' | 'refresh' | 'fallbackText'>> = {}): AdaptiveCard {
   const built: AdaptiveCard = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body };
   if (extra.refresh) built.refresh = extra.refresh;

@@ -2,7 +2,7 @@
 // agenda, the item under discussion highlighted. Only chairs see "Next item": the card is sent
 // read-only and refreshes into the chair's view for the chairs named in `refresh.userIds`.
 // Case references only, never names: a meeting chat can outlive the meeting's membership.
-import { card, execute, facts, heading, text, type AdaptiveCard, type CardElement, type Container } from './adaptive-card';
+import { card, execute, facts, heading, refreshFor, text, type AdaptiveCard, type CardElement, type Container } from './adaptive-card';
 import { CARD_VERBS } from './verbs';
 
 export type AgendaItemStatus = 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'DEFERRED' | 'SPILLED_OVER';
@@ -50,10 +50,7 @@ export function buildAgendaCard(view: AgendaCardView): AdaptiveCard {
   if (view.items.length === 0) body.push(text('Nothing is on the agenda yet.'));
   for (const item of [...view.items].sort((a, b) => a.position - b.position)) body.push(itemBlock(item, item.id === view.currentItemId));
 
-  const refresh =
-    view.chairUserIds.length > 0
-      ? { action: execute(CARD_VERBS.refreshAgenda, 'Refresh', ref, { associatedInputs: 'none' }), userIds: [...view.chairUserIds] }
-      : undefined;
+  const refresh = refreshFor(execute(CARD_VERBS.refreshAgenda, 'Refresh', ref, { associatedInputs: 'none' }), view.chairUserIds);
   const label = nextLabel(view);
   return card(body, {
     actions:

@@ -18,6 +18,7 @@ async function cardFor(turn: BotTurn, meetingId: string, chairView: boolean) {
 
 export const agendaCommand: BotCommand = {
   names: ['agenda'],
+  reach: 'anywhere',
   async run(turn) {
     const ctx = turn.service!;
     const chat = await meetingForChat(ctx, turn.context.activity.conversation.id).catch(() => null);

@@ -7,6 +7,7 @@ import { ASSIGN_CARD_ACTIONS } from './assign-action';
 import { MY_ACTIONS_CARD_ACTIONS, myActionsCommand, overdueCommand } from './my-actions';
 import { agendaCommand, nextAgendaItemAction, refreshAgendaAction } from './agenda';
 import { CARD_VERBS } from '../cards/verbs';
+import { REFERRAL_VERBS } from '../cards/referral-card';
 
 export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, myActionsCommand, overdueCommand, referCommand, agendaCommand];
 
@@ -18,3 +19,6 @@ export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {
   [CARD_VERBS.nextAgendaItem]: nextAgendaItemAction,
   [CARD_VERBS.refreshAgenda]: refreshAgendaAction,
 };
+
+/** Verbs that answer with the clicker's own cases or drafts: refused outside their personal chat. */
+export const PERSONAL_CARD_VERBS: ReadonlySet<string> = new Set([CARD_VERBS.myActions, ...Object.values(REFERRAL_VERBS)]);

@@ -35,11 +35,13 @@ async function sendMyActions(turn: BotTurn, overdueOnly: boolean): Promise<void>
 
 export const myActionsCommand: BotCommand = {
   names: ['my actions', 'actions'],
+  reach: 'personal',
   run: (turn) => sendMyActions(turn, false),
 };
 
 export const overdueCommand: BotCommand = {
   names: ['overdue'],
+  reach: 'personal',
   run: (turn) => sendMyActions(turn, true),
 };
 

@@ -23,6 +23,7 @@ const SAID_TYPES: Record<string, ReferralSubjectType> = {
 
 export const referCommand: BotCommand = {
   names: ['refer'],
+  reach: 'personal',
   async run(turn, rest) {
     // "refer victim" chooses the subject type in advance.
     const subjectType = SAID_TYPES[rest.split(' ')[0] ?? ''];

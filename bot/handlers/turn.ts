@@ -24,10 +24,18 @@ export interface BotTurn {
   service: ServiceContext | null;
 }
 
+/**
+ * Where a command may answer. A member's own actions, drafts and digests are `personal`: in a group,
+ * meeting or channel chat everyone present would read them, so there the bot only points to the
+ * personal chat.
+ */
+export type CommandReach = 'personal' | 'anywhere';
+
 /** A chat command such as "my actions". `rest` is the text after the command words. */
 export interface BotCommand {
   /** Lower-case command words, e.g. ["my actions"]; the first is shown in help. */
   names: readonly string[];
+  reach: CommandReach;
   run(turn: BotTurn, rest: string): Promise<void>;
 }
 

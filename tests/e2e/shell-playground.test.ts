@@ -72,6 +72,17 @@ describe('npm run playground', () => {
     expect(JSON.stringify(reply.request.body)).not.toContain('not set up as a member');
   });
 
+  it('answers `my actions` in a group chat with one line pointing to the personal chat, and no case data', async () => {
+    const chat = playground.config.groupChats[0]!.id;
+    const before = playground.botMessages(chat).length;
+    await playground.post(chat, 'my actions', { mentionBot: true });
+    const reply = await playground.waitForBotMessage(chat, /personal chat only/);
+    expect(reply.request.body.attachments ?? []).toEqual([]);
+    // The one line is all: no cards follow it into the shared chat.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(playground.botMessages(chat).slice(before)).toHaveLength(1);
+  });
+
   it('listens on the loopback interface only, for the app and for the playground', () => {
     for (const port of [playground.appPort, Number(new URL(playground.url).port)]) {
       const addresses = listeningAddresses(port);

@@ -22,6 +22,7 @@ export interface PlaygroundConfig {
   users: PlaygroundUser[];
   personalChat: { id: string };
   groupChats: { id: string }[];
+  bot: { id: string; name: string };
 }
 
 export interface RecordedEvent {
@@ -42,8 +43,11 @@ export interface RunningPlayground {
   /** Messages the bot posted to a conversation, oldest first; card updates (PUT) are left out. */
   botMessages(conversationId: string): RecordedEvent[];
   waitForBotMessage(conversationId: string, matching: RegExp, timeoutMs?: number): Promise<RecordedEvent>;
-  /** A message typed into a chat; the playground always sends it as its current user. Returns its id. */
-  post(conversationId: string, text: string): Promise<string>;
+  /**
+   * A message typed into a chat; the playground always sends it as its current user. Returns its id.
+   * `mentionBot` @mentions the bot first, as group chats and channels need before Teams passes a message on.
+   */
+  post(conversationId: string, text: string, options?: { mentionBot?: boolean }): Promise<string>;
   /** A click on an Action.Execute button by any configured user; answers with the bot's card. */
   click(userId: string, conversationId: string, replyToId: string, verb: string, data: Record<string, unknown>): Promise<AnswerCard>;
   stop(): Promise<void>;
@@ -127,11 +131,15 @@ export async function startPlayground(env: Record<string, string> = {}): Promise
       }
       throw new Error(`the bot sent nothing matching ${matching} to ${conversationId}`);
     },
-    async post(conversationId, text) {
+    async post(conversationId, text, options = {}) {
+      const mention = `<at>${config.bot.name}</at>`;
+      const message = options.mentionBot
+        ? { text: `${mention} ${text}`, mentions: [{ mentioned: { id: config.bot.id }, text: mention }] }
+        : { text };
       const response = await fetch(`${url}/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ from: { id: config.currentUser.id }, text, textFormat: 'plain' }),
+        body: JSON.stringify({ from: { id: config.currentUser.id }, textFormat: 'plain', ...message }),
       });
       if (response.status !== 200) throw new Error(`the playground refused the message with ${response.status}`);
       return ((await response.json()) as { messageId: string }).messageId;

@@ -1,5 +1,6 @@
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction, InnerCard } from '../../bot/cards/adaptive-card';
 import { buildActionCard } from '../../bot/cards/action-card';
+import { REFRESH_USER_LIMIT } from '../../bot/cards/adaptive-card';
 import { buildAgendaCard } from '../../bot/cards/agenda-card';
 import { buildAssignActionCard } from '../../bot/cards/assign-action-card';
 import { reminderHeadline } from '../../bot/cards/reminder-cards';
@@ -231,6 +232,14 @@ describe('the agenda card', () => {
       expect.objectContaining({ verb: CARD_VERBS.nextAgendaItem, title: 'Next item', data: { meetingId: IDS.meeting, version: 4 } }),
     ]);
     expect(card.refresh?.userIds).toEqual([CHAIR_TEAMS_ID]);
+  });
+
+  it('names at most 60 users to refresh for, as Teams allows, keeping the first named and dropping repeats', () => {
+    const chairs = Array.from({ length: 75 }, (_, index) => `29:chair-${index}`);
+    const card = buildAgendaCard(agendaView({ chairUserIds: [chairs[0]!, ...chairs] }));
+    expect(card.refresh?.userIds).toEqual(chairs.slice(0, REFRESH_USER_LIMIT));
+    expect(REFRESH_USER_LIMIT).toBe(60);
+    expect(buildAgendaCard(agendaView({ chairUserIds: [] })).refresh).toBeUndefined();
   });
 
   it('shows reasons and minutes but no button to anyone but the chair', () => {

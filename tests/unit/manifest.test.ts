@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import { BOT_COMMANDS } from '../../bot/handlers';
 import { ACCENT_COLOUR, drawColourIcon, drawOutlineIcon } from '../../manifest/icons';
 import {
   buildAppPackage,
@@ -105,11 +106,16 @@ describe('the filled manifest', () => {
     expect(bot.supportsFiles).toBe(false);
   });
 
-  it('lists every bot command with a description in each scope', () => {
+  it('lists each bot command, with a description, in the scopes where it answers: personal ones in personal chat only', () => {
     const lists = at(filled(), 'bots.0.commandLists') as { scopes: string[]; commands: { title: string; description?: string }[] }[];
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['groupChat'], ['team']]);
+    const everyCommand = BOT_COMMANDS.map((command) => command.names[0]).sort();
+    const sharedCommands = BOT_COMMANDS.filter((command) => command.reach === 'anywhere')
+      .map((command) => command.names[0])
+      .sort();
+    expect(sharedCommands).toEqual(['agenda', 'help']);
     for (const list of lists) {
-      expect(list.commands.map((command) => command.title).sort()).toEqual(['agenda', 'help', 'my actions', 'overdue', 'refer']);
+      expect(list.commands.map((command) => command.title).sort()).toEqual(list.scopes[0] === 'personal' ? everyCommand : sharedCommands);
       for (const command of list.commands) expect(command.description).toEqual(expect.stringMatching(/\w{3}/));
     }
   });
