@@ -29,6 +29,20 @@ interface GraphEvent {
 }
 
 const EVENT_FIELDS = 'id,transactionId,isCancelled,onlineMeeting';
+/** A panel's day rarely holds more events than this in the shared panel mailbox; more pages are followed. */
+const CALENDAR_PAGE_SIZE = 50;
+
+interface CalendarPage {
+  value: GraphEvent[];
+  '@odata.nextLink'?: string;
+}
+
+/** Graph's next-page links are absolute; the client wants the path after its version, query included. */
+function pathAfterVersion(link: string, version: string): string {
+  const url = new URL(link);
+  const prefix = url.pathname.indexOf(`/${version}/`);
+  return `${prefix >= 0 ? url.pathname.slice(prefix + version.length + 1) : url.pathname}${url.search}`;
+}
 
 /** Graph takes a wall-clock time and a zone; UTC keeps our instants exact. */
 function graphTime(instant: Date): { dateTime: string; timeZone: string } {
@@ -109,17 +123,22 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
       call(async () => {
         await (await request(`${user(organiserId)}/events/${encodeURIComponent(eventId)}/cancel`)).post({ comment });
       }),
-    findEventByTransactionId: (organiserId, transactionId) =>
+    findEventByTransactionId: (organiserId, transactionId, window) =>
       call(async () => {
-        const page = (await (
-          await request(`${user(organiserId)}/events`)
+        let page = (await (
+          await request(`${user(organiserId)}/calendarView`)
         )
-          .filter(`transactionId eq '${transactionId.replace(/'/g, "''")}'`)
+          .query({ startDateTime: window.from.toISOString(), endDateTime: window.to.toISOString() })
           .select(EVENT_FIELDS)
-          .top(1)
-          .get()) as { value: GraphEvent[] };
-        const found = page.value[0];
-        return found ? toEvent(found) : null;
+          .top(CALENDAR_PAGE_SIZE)
+          .get()) as CalendarPage;
+        for (;;) {
+          const found = page.value.find((event) => event.transactionId === transactionId);
+          if (found) return toEvent(found);
+          const next = page['@odata.nextLink'];
+          if (!next) return null;
+          page = (await (await request(pathAfterVersion(next, version))).get()) as CalendarPage;
+        }
       }),
   };
 }

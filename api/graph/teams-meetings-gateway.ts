@@ -36,7 +36,12 @@ export interface TeamsMeetingsGateway {
   updateEvent(organiserId: string, eventId: string, details: TeamsMeetingDetails): Promise<TeamsMeetingEvent>;
   /** Sends the attendees a cancellation with `comment`. */
   cancelEvent(organiserId: string, eventId: string, comment: string): Promise<void>;
-  findEventByTransactionId(organiserId: string, transactionId: string): Promise<TeamsMeetingEvent | null>;
+  /**
+   * The event an earlier create with this `transactionId` left in the organiser's calendar within
+   * `window`, if any. Graph does not document `transactionId` as filterable, so the window is read
+   * (calendarView, a documented query) and the match is made here.
+   */
+  findEventByTransactionId(organiserId: string, transactionId: string, window: { from: Date; to: Date }): Promise<TeamsMeetingEvent | null>;
 }
 
 /**

@@ -121,6 +121,15 @@ async function meetingDetails(
   };
 }
 
+/**
+ * Where an earlier create, whose answer was lost, would have put the event: the meeting's own time,
+ * widened by a day each side so that a move on the same day is still found.
+ */
+function searchWindow(details: { startsAt: Date; endsAt: Date }): { from: Date; to: Date } {
+  const day = 24 * 60 * 60 * 1000;
+  return { from: new Date(details.startsAt.getTime() - day), to: new Date(details.endsAt.getTime() + day) };
+}
+
 export async function syncMeeting(options: TeamsSyncOptions, meetingId: string): Promise<SyncOutcome> {
   const { db, gateway, clock } = options;
   const details = await meetingDetails(db, meetingId);
@@ -130,7 +139,10 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
   try {
     if (!organiserId) throw new GraphCallError('REFUSED', 'No organiser mailbox for this meeting');
     if (details.status === 'CANCELLED') {
-      const eventId = details.graphEventId ?? (await gateway.findEventByTransactionId(organiserId, details.transactionId))?.eventId ?? null;
+      const eventId =
+        details.graphEventId ??
+        (await gateway.findEventByTransactionId(organiserId, details.transactionId, searchWindow(details)))?.eventId ??
+        null;
       if (eventId) await gateway.cancelEvent(organiserId, eventId, 'This panel meeting has been cancelled.');
       outcome = 'CANCELLED';
     } else if (details.graphEventId) {
@@ -138,7 +150,7 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
       eventFields = updated.joinUrl ? { joinUrl: updated.joinUrl, chatThreadId: chatThreadIdOfJoinUrl(updated.joinUrl) } : {};
       outcome = 'UPDATED';
     } else {
-      const found = await gateway.findEventByTransactionId(organiserId, details.transactionId);
+      const found = await gateway.findEventByTransactionId(organiserId, details.transactionId, searchWindow(details));
       const event = found ?? (await gateway.createOnlineMeetingEvent({ ...details, organiserId, transactionId: details.transactionId }));
       eventFields = { graphEventId: event.eventId, joinUrl: event.joinUrl, chatThreadId: chatThreadIdOfJoinUrl(event.joinUrl) };
       outcome = found ? 'FOUND' : 'CREATED';

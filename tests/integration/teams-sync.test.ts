@@ -241,6 +241,31 @@ describe('when Graph throttles, fails or cannot be reached', () => {
     );
   });
 
+  it('finds it among a busy day of the panel mailbox, through calendarView pages rather than an undocumented filter', async () => {
+    const id = await pendingMeeting('2027-06-17');
+    const row = await meetingRow(id);
+    const gateway = createGraphMeetingsGateway({ baseUrl: graph.graphBaseUrl, accessToken: async () => token });
+    const event = (hour: number, transactionId: string) =>
+      gateway.createOnlineMeetingEvent({
+        organiserId: row.graphOrganizerId!,
+        transactionId,
+        subject: 'Another meeting in the panel mailbox',
+        bodyText: '',
+        startsAt: new Date(`2027-06-17T${String(hour).padStart(2, '0')}:00:00Z`),
+        endsAt: new Date(`2027-06-17T${String(hour).padStart(2, '0')}:30:00Z`),
+        attendees: [],
+      });
+    // Graph pages calendarView; ours is created last, past the first page of fifty.
+    for (let index = 0; index < 55; index += 1) await event(index % 24, randomUUID());
+    await event(10, row.graphTransactionId);
+    const before = graph.requests.length;
+    expect(await runTeamsSyncCycle(syncOptions())).toEqual({ FOUND: 1 });
+    const asked = graph.requests.slice(before).filter((request) => request.startsWith('GET'));
+    expect(asked).toHaveLength(2);
+    expect(asked.every((request) => request.includes('/calendarView?') && !request.includes('filter'))).toBe(true);
+    expect([...graph.events.values()].filter((e) => e.transactionId === row.graphTransactionId)).toHaveLength(1);
+  });
+
   it('never lets two workers create the same meeting', async () => {
     const id = await pendingMeeting('2027-07-08');
     const results = await Promise.all([runTeamsSyncCycle(syncOptions()), runTeamsSyncCycle(syncOptions())]);

@@ -3,8 +3,11 @@
 // - POST /{tenant}/oauth2/v2.0/token (form-encoded client_credentials) answers
 //   { token_type, expires_in, ext_expires_in, access_token };
 // - /v1.0/users/{id}/events: POST creates (201, the event with onlineMeeting.joinUrl; a repeated
-//   transactionId returns the first event, as Graph does), GET with $filter=transactionId eq '…',
-//   PATCH /events/{id} (200), POST /events/{id}/cancel (202, empty);
+//   transactionId returns the first event, as Graph does), PATCH /events/{id} (200),
+//   POST /events/{id}/cancel (202, empty);
+// - /v1.0/users/{id}/calendarView?startDateTime&endDateTime: the events overlapping the window, in
+//   pages of $top (default 10) joined by an absolute @odata.nextLink, as Graph pages them. Queries
+//   Graph does not document (a $filter on transactionId) are answered 400, so no code leans on them;
 // - errors as Graph sends them: { error: { code, message, innerError: { date, request-id } } }, with
 //   Retry-After on 429; a bearer token it did not issue gets 401 InvalidAuthenticationToken.
 // Tests queue failures to answer the next requests with, or a dropped connection (unreachable).
@@ -55,6 +58,24 @@ export interface FakeGraph {
 /** Over https when given a certificate: MSAL accepts only https authorities. */
 export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promise<FakeGraph> {
   const events = new Map<string, StoredEvent>();
+  let origin = '';
+  /** GET calendarView: both bounds are required; events overlapping them, a page at a time. */
+  const calendarView = (organiserId: string, url: URL) => {
+    const from = Date.parse(url.searchParams.get('startDateTime') ?? '');
+    const to = Date.parse(url.searchParams.get('endDateTime') ?? '');
+    if (Number.isNaN(from) || Number.isNaN(to)) return null;
+    const top = Number(url.searchParams.get('$top') ?? 10);
+    const skip = Number(url.searchParams.get('$skip') ?? 0);
+    const instant = (time: { dateTime: string }) => Date.parse(`${time.dateTime}Z`);
+    const inWindow = [...events.values()].filter((e) => e.organiserId === organiserId && instant(e.start) < to && instant(e.end) > from);
+    const nextUrl = new URL(`${origin}${url.pathname}${url.search}`);
+    nextUrl.searchParams.set('$skip', String(skip + top));
+    return {
+      '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${organiserId}')/calendarView`,
+      value: inWindow.slice(skip, skip + top),
+      ...(skip + top < inWindow.length ? { '@odata.nextLink': nextUrl.toString() } : {}),
+    };
+  };
   const tokens = new Set<string>();
   const requests: string[] = [];
   const tokenRequests: URLSearchParams[] = [];
@@ -114,6 +135,11 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
       if (!bearer || !tokens.has(bearer))
         return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
 
+      const view = /^\/v1\.0\/users\/([^/]+)\/calendarView$/.exec(url.pathname);
+      if (view && req.method === 'GET') {
+        const page = calendarView(decodeURIComponent(view[1]!), url);
+        return page ? send(200, page) : graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required.');
+      }
       const match = /^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+))?(\/cancel)?$/.exec(url.pathname);
       if (!match) return graphError(400, 'BadRequest', 'Resource not found for the segment.');
       const organiserId = decodeURIComponent(match[1]!);
@@ -149,11 +175,7 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
         events.set(id, event);
         return send(201, event);
       }
-      if (!eventId && req.method === 'GET') {
-        const filter = /^transactionId eq '(.+)'$/.exec(url.searchParams.get('$filter') ?? '');
-        const value = [...events.values()].filter((e) => e.organiserId === organiserId && (!filter || e.transactionId === filter[1]));
-        return send(200, { '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${organiserId}')/events`, value });
-      }
+      if (!eventId && req.method === 'GET') return graphError(400, 'ErrorInvalidUrlQuery', 'The query is not supported.');
       const event = eventId ? events.get(eventId) : undefined;
       if (!event || event.organiserId !== organiserId)
         return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
@@ -172,7 +194,7 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
   const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
     graphBaseUrl: `${origin}/v1.0`,
     authorityHost: origin,
