@@ -1,7 +1,8 @@
 // The Teams meetings port over Microsoft Graph calendar events (`isOnlineMeeting`), through
 // @microsoft/microsoft-graph-client. Graph's failures come back as GraphCallError kinds the sync job
 // can act on; Graph's own error messages are never kept (they can quote addresses).
-import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler, type GraphRequest } from '@microsoft/microsoft-graph-client';
+import { graphCall, type GraphEndpoint } from './graph-endpoints';
 import type { AccessTokenSource } from './app-token';
 import { DEFAULT_RETRY_POLICY, GraphRetryMiddleware, parseRetryAfterMs, type RetryPolicy } from './retry';
 import {
@@ -96,6 +97,18 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
   });
   // The token is fetched here, not in a middleware: the client would wrap a token failure and lose its kind.
   const request = async (path: string) => client.api(path).header('Authorization', `Bearer ${await options.accessToken()}`);
+  /** One of the calls in GRAPH_ENDPOINTS; `shape` adds query options to a GET. */
+  const send = async (
+    endpoint: GraphEndpoint,
+    params: Record<string, string>,
+    body?: unknown,
+    shape: (graphRequest: GraphRequest) => GraphRequest = (graphRequest) => graphRequest,
+  ): Promise<unknown> => {
+    const { method, path } = graphCall(endpoint, params);
+    const graphRequest = shape(await request(path));
+    if (method === 'GET') return graphRequest.get();
+    return method === 'POST' ? graphRequest.post(body) : graphRequest.patch(body);
+  };
   const call = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -103,40 +116,38 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
       throw toGraphCallError(error);
     }
   };
-  const user = (organiserId: string) => `/users/${encodeURIComponent(organiserId)}`;
 
   return {
     createOnlineMeetingEvent: (meeting: NewTeamsMeeting) =>
-      call(async () => {
-        const created = (await (
-          await request(`${user(meeting.organiserId)}/events`)
-        ).post({ ...eventBody(meeting), transactionId: meeting.transactionId })) as GraphEvent;
-        return toEvent(created);
-      }),
-    updateEvent: (organiserId, eventId, details) =>
       call(async () =>
         toEvent(
-          (await (await request(`${user(organiserId)}/events/${encodeURIComponent(eventId)}`)).patch(eventBody(details))) as GraphEvent,
+          (await send(
+            'createEvent',
+            { user: meeting.organiserId },
+            { ...eventBody(meeting), transactionId: meeting.transactionId },
+          )) as GraphEvent,
         ),
       ),
+    updateEvent: (organiserId, eventId, details) =>
+      call(async () => toEvent((await send('updateEvent', { user: organiserId, event: eventId }, eventBody(details))) as GraphEvent)),
     cancelEvent: (organiserId, eventId, comment) =>
       call(async () => {
-        await (await request(`${user(organiserId)}/events/${encodeURIComponent(eventId)}/cancel`)).post({ comment });
+        await send('cancelEvent', { user: organiserId, event: eventId }, { comment });
       }),
     findEventByTransactionId: (organiserId, transactionId, window) =>
       call(async () => {
-        let page = (await (
-          await request(`${user(organiserId)}/calendarView`)
-        )
-          .query({ startDateTime: window.from.toISOString(), endDateTime: window.to.toISOString() })
-          .select(EVENT_FIELDS)
-          .top(CALENDAR_PAGE_SIZE)
-          .get()) as CalendarPage;
+        let page = (await send('calendarView', { user: organiserId }, undefined, (graphRequest) =>
+          graphRequest
+            .query({ startDateTime: window.from.toISOString(), endDateTime: window.to.toISOString() })
+            .select(EVENT_FIELDS)
+            .top(CALENDAR_PAGE_SIZE),
+        )) as CalendarPage;
         for (;;) {
           const found = page.value.find((event) => event.transactionId === transactionId);
           if (found) return toEvent(found);
           const next = page['@odata.nextLink'];
           if (!next) return null;
+          // The next page of the same calendarView call.
           page = (await (await request(pathAfterVersion(next, version))).get()) as CalendarPage;
         }
       }),

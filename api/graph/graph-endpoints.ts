@@ -1,0 +1,28 @@
+// Every Microsoft Graph call the app makes, in one table. docs/deploy.md lists each with the
+// permission it needs, and tests/unit/deploy-guide.test.ts fails when a call here is missing there
+// or when code outside this table builds a Graph path of its own.
+
+export const GRAPH_ENDPOINTS = {
+  /** A panel meeting as an online calendar event in the organiser's (the panel mailbox's) calendar. */
+  createEvent: 'POST /users/{user}/events',
+  /** The meeting moved or its invitation list changed. */
+  updateEvent: 'PATCH /users/{user}/events/{event}',
+  /** The chair cancelled: attendees get Outlook's cancellation. */
+  cancelEvent: 'POST /users/{user}/events/{event}/cancel',
+  /** Looking for an event an earlier create left behind (its answer lost), by the meeting's time window. */
+  calendarView: 'GET /users/{user}/calendarView',
+} as const;
+
+export type GraphEndpoint = keyof typeof GRAPH_ENDPOINTS;
+export type GraphMethod = 'GET' | 'POST' | 'PATCH';
+
+/** The method and the path with each `{name}` filled in, percent-encoded. */
+export function graphCall(endpoint: GraphEndpoint, params: Readonly<Record<string, string>>): { method: GraphMethod; path: string } {
+  const [method, template] = GRAPH_ENDPOINTS[endpoint].split(' ') as [GraphMethod, string];
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Graph path ${template} needs ${name}`);
+    return encodeURIComponent(value);
+  });
+  return { method, path };
+}
