@@ -19,8 +19,21 @@ const folders = readdirSync(testsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && holdsTests(path.join(testsDir, entry.name)))
   .map((entry) => entry.name);
 
-/** Unit tests are pure and need no database; every other folder shares one migrated template database. */
-const PURE_FOLDERS = new Set(['unit']);
+/**
+ * What Jest starts once per run for a folder: unit tests are pure and need nothing; the browser tests
+ * share one Chromium; every other folder (and any new one) shares the migrated template database.
+ */
+const RUN_SET_UP = {
+  unit: null,
+  e2e: 'browser-tests',
+};
+
+function runSetUp(folder) {
+  const name = folder in RUN_SET_UP ? RUN_SET_UP[folder] : 'template-database';
+  if (name === null) return {};
+  // Jest runs each distinct set-up module once per run, however many projects name it.
+  return { globalSetup: `<rootDir>/tests/support/${name}-setup.ts`, globalTeardown: `<rootDir>/tests/support/${name}-teardown.ts` };
+}
 
 function project(folder) {
   return {
@@ -40,13 +53,7 @@ function project(folder) {
     // Prisma's generated client imports its own TypeScript files with .js extensions.
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
-    ...(PURE_FOLDERS.has(folder)
-      ? {}
-      : {
-          // Jest runs each distinct set-up module once per run, however many projects name it.
-          globalSetup: '<rootDir>/tests/support/template-database-setup.ts',
-          globalTeardown: '<rootDir>/tests/support/template-database-teardown.ts',
-        }),
+    ...runSetUp(folder),
   };
 }
 

@@ -82,6 +82,8 @@ async function migratePostgres(serverUrl: string): Promise<string> {
 }
 
 export default async function setUpTemplateDatabase(): Promise<void> {
+  // The browser tests' set-up calls this too; a run makes one template.
+  if (process.env[TEMPLATE_DATA_DIR_ENV] || process.env[TEMPLATE_DATABASE_ENV]) return;
   const serverUrl = process.env.DATABASE_URL;
   // Workers are started after this and inherit the environment: that is how they find the template.
   if (serverUrl) {
