@@ -1,20 +1,65 @@
-// One Jest run covers every suite; TypeScript is compiled by SWC (type checking is `npm run typecheck`).
+// The suite is split into one Jest project per folder under tests/ (unit, integration, bot, e2e, and any
+// folder added later, so no test is silently left out): `npm test -- --selectProjects unit` runs one.
+// TypeScript is compiled by SWC (type checking is `npm run typecheck`).
+const { readdirSync } = require('node:fs');
+const path = require('node:path');
+
+const testsDir = path.join(__dirname, 'tests');
+
+function holdsTests(dir) {
+  return readdirSync(dir, { withFileTypes: true }).some((entry) =>
+    entry.isDirectory() ? holdsTests(path.join(dir, entry.name)) : entry.name.endsWith('.test.ts'),
+  );
+}
+
+const strayTests = readdirSync(testsDir).filter((name) => name.endsWith('.test.ts'));
+if (strayTests.length > 0) throw new Error(`tests/${strayTests[0]} belongs in a folder under tests/ (one Jest project per folder)`);
+
+const folders = readdirSync(testsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && holdsTests(path.join(testsDir, entry.name)))
+  .map((entry) => entry.name);
+
+/**
+ * What Jest starts once per run for a folder: unit tests are pure and need nothing; the browser tests
+ * share one Chromium; every other folder (and any new one) shares the migrated template database.
+ */
+const RUN_SET_UP = {
+  unit: null,
+  e2e: 'browser-tests',
+};
+
+function runSetUp(folder) {
+  const name = folder in RUN_SET_UP ? RUN_SET_UP[folder] : 'template-database';
+  if (name === null) return {};
+  // Jest runs each distinct set-up module once per run, however many projects name it.
+  return { globalSetup: `<rootDir>/tests/support/${name}-setup.ts`, globalTeardown: `<rootDir>/tests/support/${name}-teardown.ts` };
+}
+
+function project(folder) {
+  return {
+    displayName: folder,
+    testEnvironment: 'node',
+    rootDir: __dirname,
+    roots: [`<rootDir>/tests/${folder}`],
+    testMatch: ['**/*.test.ts'],
+    transform: {
+      '^.+\\.(t|j|mj)sx?$': [
+        '@swc/jest',
+        { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } },
+      ],
+    },
+    // ESM-only packages must be compiled to CommonJS for Jest's module loader.
+    transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+    // Prisma's generated client imports its own TypeScript files with .js extensions.
+    moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+    ...runSetUp(folder),
+  };
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.(t|j|mj)sx?$': [
-      '@swc/jest',
-      { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } },
-    ],
-  },
-  // ESM-only packages must be compiled to CommonJS for Jest's module loader.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
-  // Prisma's generated client imports its own TypeScript files with .js extensions.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  projects: folders.map(project),
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -31,7 +31,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseLocation = { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
+export type DatabaseLocation =
+  | { kind: 'postgresql'; url: string }
+  // `loadDataDir` starts from a dumped data directory (PGlite's dumpDataDir), as tests do from one migrated template.
+  | { kind: 'pglite'; dataDir: string | 'memory'; loadDataDir?: Blob };
 
 export class DatabaseUnreachableError extends Error {
   constructor(where: string, cause: unknown) {
@@ -46,7 +49,7 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(location: DatabaseLocation, options: DatabaseOptions = {}): Promise<Database> {
-  return location.kind === 'postgresql' ? openPostgres(location.url, options) : openPglite(location.dataDir, options);
+  return location.kind === 'postgresql' ? openPostgres(location.url, options) : openPglite(location.dataDir, options, location.loadDataDir);
 }
 
 function createPrismaClient(adapter: PrismaPg | PrismaPGlite, options: DatabaseOptions): PrismaClient {
@@ -120,11 +123,11 @@ function channelFor(client: { query: Pool['query'] }): SqlQueries {
   };
 }
 
-async function openPglite(dataDir: string | 'memory', options: DatabaseOptions): Promise<Database> {
+async function openPglite(dataDir: string | 'memory', options: DatabaseOptions, loadDataDir?: Blob): Promise<Database> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   let pglite: PGlite;
   try {
-    pglite = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
+    pglite = new PGlite({ ...(dataDir === 'memory' ? {} : { dataDir }), ...(loadDataDir ? { loadDataDir } : {}) });
     await pglite.waitReady;
   } catch (error) {
     throw new DatabaseUnreachableError(`embedded PGlite at ${dataDir}`, error);

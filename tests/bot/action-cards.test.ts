@@ -180,7 +180,7 @@ beforeAll(async () => {
     retryPolicy: INTERACTIVE_RETRY_POLICY,
   });
   app = await startTestApp(database.db, { clock: () => NOW, sender });
-});
+}, 60_000);
 
 afterAll(async () => {
   await app.close();

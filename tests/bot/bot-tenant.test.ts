@@ -49,7 +49,7 @@ beforeAll(async () => {
       { cardActions: { 'probe.run': probe } },
     ),
   });
-});
+}, 60_000);
 
 afterAll(async () => {
   await app.close();

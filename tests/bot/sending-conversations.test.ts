@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
-});
+}, 60_000);
 
 afterAll(async () => {
   server.closeAllConnections();

@@ -36,7 +36,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   connector = await startFakeBotConnector();
   world = await createPartnership(database.db);
-});
+}, 60_000);
 
 afterAll(async () => {
   await connector.close();

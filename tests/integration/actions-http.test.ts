@@ -83,7 +83,7 @@ beforeAll(async () => {
     colleague: await app.signInAs(world.colleague.id),
     outsider: await app.signInAs(outsider),
   };
-});
+}, 60_000);
 
 afterAll(async () => {
   await app.close();

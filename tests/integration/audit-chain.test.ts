@@ -17,7 +17,7 @@ beforeAll(async () => {
   const now = () => new Date((tick += 1000));
   member = { db: test.db, actor: actor!, requestId: 'req-1', now };
   system = { db: test.db, system: 'reminders', now };
-});
+}, 60_000);
 afterAll(() => test.dispose());
 
 async function writeSomeEvents(): Promise<void> {

@@ -20,7 +20,7 @@ let entra: FakeIssuer;
 beforeAll(async () => {
   tls = createLoopbackTls();
   entra = await startFakeIssuer({ tls });
-});
+}, 60_000);
 
 afterAll(async () => {
   await entra.close();

@@ -125,7 +125,7 @@ describe('hot queries', () => {
           data: { incidentId: incident.id, personId: ids.person, role: 'VICTIM', occurredAt: day(occurred) },
         });
     }
-  });
+  }, 60_000);
   afterAll(() => test.dispose());
 
   async function planOf(run: () => Promise<unknown>, table: string): Promise<string> {

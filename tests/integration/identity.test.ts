@@ -12,7 +12,7 @@ beforeAll(async () => {
   test = await openTestDatabase();
   await seedDemoData(test.db.prisma, { today: new Date('2026-11-02T09:00:00Z') });
   app = await startTestApp(test.db, { allowedOrigins: ['https://asb.example.org'] });
-});
+}, 60_000);
 afterAll(async () => {
   await app.close();
   await test.dispose();

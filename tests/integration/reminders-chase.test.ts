@@ -51,7 +51,7 @@ beforeAll(async () => {
     log: () => undefined,
     random: () => 0,
   });
-});
+}, 60_000);
 
 afterAll(async () => {
   await connector.close();

@@ -13,7 +13,7 @@ describe('the migrated database matches schema.prisma', () => {
     test = await openTestDatabase();
     expected = expectedSchema();
     actual = await readCatalog(test.db.sql);
-  });
+  }, 60_000);
   afterAll(() => test.dispose());
 
   it('has exactly the tables of the models', () => {

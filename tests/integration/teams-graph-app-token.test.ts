@@ -19,7 +19,7 @@ let graph: FakeGraph;
 beforeAll(async () => {
   tls = createLoopbackTls();
   graph = await startFakeGraph({ tls });
-});
+}, 60_000);
 
 afterAll(async () => {
   await graph?.close();

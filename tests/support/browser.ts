@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { projectRoot, builtTabDir } from '../../api/paths';
 import { seedDemoData } from '../../api/store/demo-data';
+import { BROWSER_ENDPOINT_ENV, CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { openTestDatabase, type TestDatabase } from './test-database';
 import { startTestApp, type RunningApp, type TestAppOptions } from './test-app';
 
@@ -19,17 +20,6 @@ export const SIDE_PANEL_WIDTH = 320;
 export const FULL_TAB_SIZE = { width: 1280, height: 800 };
 
 export const SCREENSHOT_DIR = path.join(projectRoot, 'tests', 'e2e', '__screenshots__');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 
@@ -111,16 +101,17 @@ export async function ensureTabBuilt(): Promise<void> {
 
 // --- Browser and app -------------------------------------------------------------------------
 
-export function chromiumPath(): string {
-  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executable)) {
-    throw new Error(`No Chromium at ${executable}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  return executable;
-}
-
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The run's shared Chromium when the e2e global set-up started one (a launch costs seconds per test
+ * file); otherwise a Chromium of this file's own. Closing the result closes only this file's contexts.
+ */
+export function connectChromium(): Promise<Browser> {
+  const endpoint = process.env[BROWSER_ENDPOINT_ENV];
+  return endpoint ? chromium.connect(endpoint) : launchChromium();
 }
 
 /** Anything not on loopback is refused, so a test fails rather than quietly reaching the internet. */
@@ -160,7 +151,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
   const database = await openTestDatabase();
   await seedDemoData(database.db.prisma, { today: today ?? new Date() });
   const app = await startTestApp(database.db, today ? { clock: () => today, ...appOptions } : appOptions);
-  const browser = await launchChromium();
+  const browser = await connectChromium();
 
   const tabUrl = ({ theme, route = '' }: Pick<TabOptions, 'theme' | 'route'> = {}) =>
     `${app.baseUrl}/tab/${theme ? `?theme=${theme}` : ''}#/${route}`;

@@ -1,10 +1,13 @@
 // Each test file owns its database: PGlite in memory by default, or a fresh database created on the
-// PostgreSQL server named by DATABASE_URL (CI runs the suite both ways).
+// PostgreSQL server named by DATABASE_URL (CI runs the suite both ways). A migrated database starts
+// as a copy of the run's template (template-database-setup.ts), so the migrations run once per run.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { openDatabase, type Database, type DatabaseOptions } from '../../api/store/database';
 import { migrationsDir } from '../../api/paths';
 import { applyMigrations, readMigrations } from '../../api/store/migrations';
+import { TEMPLATE_DATABASE_ENV, TEMPLATE_DATA_DIR_ENV, databaseUrlNamed } from './template-database';
 
 export interface TestDatabase {
   db: Database;
@@ -17,20 +20,21 @@ export function testServerUrl(): string | null {
   return process.env.DATABASE_URL ?? null;
 }
 
-/** Creates an empty database on the test server and returns its URL and a function that drops it. */
-export async function createScratchPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * Creates a database on the test server, empty or as a copy of `template`, and returns its URL and a
+ * function that drops it.
+ */
+export async function createScratchPostgresDatabase(serverUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `asb_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: databaseUrlNamed(serverUrl, name),
     async drop() {
       const dropper = new Client({ connectionString: serverUrl });
       await dropper.connect();
@@ -43,11 +47,30 @@ export async function createScratchPostgresDatabase(serverUrl: string): Promise<
   };
 }
 
+/** The migrated template's data directory, read once per test file; null when Jest's global set-up did not run. */
+let pgliteTemplate: Blob | null | undefined;
+function migratedPgliteTemplate(): Blob | null {
+  if (pgliteTemplate === undefined) {
+    const file = process.env[TEMPLATE_DATA_DIR_ENV];
+    pgliteTemplate = file ? new Blob([readFileSync(file)]) : null;
+  }
+  return pgliteTemplate;
+}
+
 export async function openTestDatabase(options: { migrate?: boolean } & DatabaseOptions = {}): Promise<TestDatabase> {
+  const migrate = options.migrate !== false;
   const serverUrl = testServerUrl();
-  const scratch = serverUrl ? await createScratchPostgresDatabase(serverUrl) : null;
-  const db = await openDatabase(scratch ? { kind: 'postgresql', url: scratch.url } : { kind: 'pglite', dataDir: 'memory' }, options);
-  if (options.migrate !== false) await applyMigrations(db.sql, readMigrations(migrationsDir));
+  const postgresTemplate = migrate ? process.env[TEMPLATE_DATABASE_ENV] : undefined;
+  const pgliteTemplate = migrate && !serverUrl ? migratedPgliteTemplate() : null;
+  const scratch = serverUrl ? await createScratchPostgresDatabase(serverUrl, postgresTemplate) : null;
+  const db = await openDatabase(
+    scratch
+      ? { kind: 'postgresql', url: scratch.url }
+      : { kind: 'pglite', dataDir: 'memory', ...(pgliteTemplate ? { loadDataDir: pgliteTemplate } : {}) },
+    options,
+  );
+  // A copy of the template is already migrated; without one (a run without the global set-up) migrate here.
+  if (migrate && !postgresTemplate && !pgliteTemplate) await applyMigrations(db.sql, readMigrations(migrationsDir));
   return {
     db,
     url: scratch?.url ?? null,
