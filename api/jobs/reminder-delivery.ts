@@ -1,6 +1,6 @@
 // Sends one claimed notification: draws its card from the database as it is now (so a late reminder
 // never misstates the due date), hands it to the Teams sender and settles the row with the outcome.
-import { isOverdue } from '../domain/actions/lifecycle';
+import { isOverdue, OPEN_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { isoWeekOf, londonDateOf } from '../domain/agenda/calendar-date';
 import type { Database } from '../store/database';
 import type { NotificationKind } from '../store/generated/client';
@@ -14,7 +14,6 @@ import { settleNotification, type ClaimedNotification, type Settlement } from '.
 import { minutesDueMessage } from './minutes-reminder';
 
 export const CHASE_KEY_PREFIX = 'chase:';
-const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
 
 export interface DeliveryOptions {
   /** After this many attempts a notification that keeps failing is marked FAILED. */
@@ -95,7 +94,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
     },
   });
   if (!action) return { skipped: 'the action no longer exists.' };
-  if (!(OPEN_STATUSES as readonly string[]).includes(action.status))
+  if (!(OPEN_ACTION_STATUSES as readonly string[]).includes(action.status))
     return { skipped: `the action is ${action.status.toLowerCase().replace('_', ' ')}.` };
   const view = {
     kind,
@@ -112,7 +111,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
 
 async function digestFor(db: Database, memberId: string, today: string): Promise<OutgoingMessage | { skipped: string }> {
   const actions = await db.prisma.action.findMany({
-    where: { ownerMemberId: memberId, status: { in: [...OPEN_STATUSES] } },
+    where: { ownerMemberId: memberId, status: { in: [...OPEN_ACTION_STATUSES] } },
     select: { id: true, title: true, status: true, dueDate: true, case: { select: { reference: true } } },
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
   });
@@ -141,7 +140,7 @@ async function assignedCardFor(db: Database, claim: ClaimedNotification, now: Da
   const [record, owner] = await Promise.all([loadActionRecord(db.prisma, claim.actionId), actorForMember(db.prisma, claim.recipientId)]);
   if (!record) return { skipped: 'the action no longer exists.' };
   if (!owner) return { skipped: 'the recipient is no longer an active member.' };
-  if (!(OPEN_STATUSES as readonly string[]).includes(record.status))
+  if (!(OPEN_ACTION_STATUSES as readonly string[]).includes(record.status))
     return { skipped: `the action is ${record.status.toLowerCase().replace('_', ' ')}.` };
   // A send retried after the action moved on to someone else must not tell the old owner it is theirs.
   const stillOwner = record.ownerMember ? record.ownerMember.id === owner.memberId : record.ownerAgency.id === owner.agencyId;

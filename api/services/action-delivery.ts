@@ -33,7 +33,7 @@ export async function sendActionToOwner(db: Database, sender: TeamsSender, actio
   });
   const recipients = action.ownerMemberId
     ? [action.ownerMemberId]
-    : await panelMembersOf(db.prisma, { agencyId: action.ownerAgencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
+    : await panelMembersOf(db.prisma, { agencyId: action.ownerAgencyId }, 'action.agencyReminders');
   const rows = recipients.map((recipientId) => ({
     recipientId,
     actionId,

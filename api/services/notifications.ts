@@ -1,6 +1,6 @@
 // Use cases around reminders that a person starts: the chair chasing an action now (from the tab
 // or a card), and the chair's list of who reminders cannot reach.
-import { isOpen, isOverdue } from '../domain/actions/lifecycle';
+import { isOpen, isOverdue, OPEN_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
 import type { NotificationKind, NotificationStatus } from '../store/generated/client';
@@ -43,7 +43,7 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
 
     const recipients = action.ownerMemberId
       ? [action.ownerMemberId]
-      : await panelMembersOf(tx, { agencyId: action.ownerAgencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
+      : await panelMembersOf(tx, { agencyId: action.ownerAgencyId }, 'action.agencyReminders');
     if (recipients.length === 0) throw conflict('Nobody in the owner agency can receive reminders. Name an officer for this action first.');
 
     const today = londonDateOf(now);
@@ -117,7 +117,7 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
       kind: { in: OWNER_REMINDERS },
       action: {
         partnershipId: ctx.actor.partnershipId,
-        status: { in: ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] },
+        status: { in: [...OPEN_ACTION_STATUSES] },
         case: visibleCaseWhere(ctx.actor),
       },
     },

@@ -1,12 +1,13 @@
 // Reading actions (the chair's outstanding list, an officer's own) and chasing one now. Assigning,
 // accepting and completing are in routes/actions.ts.
 import { z } from 'zod';
+import { ACTION_STATUSES } from '../../domain/actions/lifecycle';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { listMyActions, listOutstandingActions, type ActionListFilters } from '../../services/action-list';
 import { chaseNow } from '../../services/notifications';
 import type { ApiDependencies } from './index';
 
-const STATUS = z.enum(['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'BLOCKED', 'CANCELLED']);
+const STATUS = z.enum(ACTION_STATUSES);
 const ID = z.uuid('Give an id as a uuid.').transform((id) => id.toLowerCase());
 
 /** Filters arrive as query strings: `status=ACCEPTED,BLOCKED`, `overdue=true`, `sort=risk`. */
