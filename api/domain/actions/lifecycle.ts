@@ -1,5 +1,5 @@
 // The life of a panel action: who may move it where, with a history line for every change.
-// Agencies own their actions (research.md §2.1), so only the owner progresses one; the chair keeps
+// Agencies own their actions (docs/domain.md §1), so only the owner progresses one; the chair keeps
 // the plan honest by cancelling, reassigning and moving due dates.
 import { formatLongDate, isCalendarDate, londonDateOf, type CalendarDate } from '../agenda/calendar-date';
 import { fail, ok, type Result } from '../result';
@@ -12,7 +12,7 @@ export const OPEN_ACTION_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEP
 /** Unfinished: neither completed nor cancelled. A blocked action waits on the panel, so it still needs the panel's eye. */
 export const UNFINISHED_ACTION_STATUSES: readonly ActionStatus[] = [...OPEN_ACTION_STATUSES, 'BLOCKED'];
 
-/** The two outcomes the SafeLives minutes template records for a not-done action (research.md §2.4). */
+/** The two reasons the minutes record for an action not done (docs/domain.md §4). */
 export type CannotCompleteReason = 'CIRCUMSTANCES_CHANGED' | 'AGENCY_DID_NOT_DO_IT';
 
 export interface Action {
