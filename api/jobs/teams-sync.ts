@@ -10,7 +10,7 @@ import { audit } from '../services/audit';
 import type { SystemContext } from '../services/context';
 import type { Database } from '../store/database';
 import { GraphCallError, type MeetingAttendee, type TeamsMeetingDetails, type TeamsMeetingsGateway } from '../graph/teams-meetings-gateway';
-import type { Clock } from './clock';
+import type { Clock } from '../services/clock';
 import { startPolling, type RunningJob } from './polling';
 import { chatThreadIdOfJoinUrl } from '../graph/teams-ids';
 

@@ -4,10 +4,10 @@ import { isOpen, isOverdue, OPEN_ACTION_STATUSES } from '../domain/actions/lifec
 import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
 import type { NotificationKind, NotificationStatus } from '../store/generated/client';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
-import { claimNotification } from '../jobs/notification-queue';
-import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from '../jobs/reminder-delivery';
-import { calendarDateOf, panelMembersOf } from '../jobs/reminder-schedule';
+import type { TeamsSender } from './ports/teams-sender';
+import { claimNotification } from './reminders/notification-queue';
+import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from './reminders/delivery';
+import { calendarDateOf, panelMembersOf } from './reminders/schedule';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext } from './context';

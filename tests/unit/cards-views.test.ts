@@ -2,7 +2,7 @@ import type { AdaptiveCard, CardAction, CardElement, ExecuteAction, InnerCard } 
 import { buildActionCard } from '../../bot/cards/action-card';
 import { buildAgendaCard } from '../../bot/cards/agenda-card';
 import { buildAssignActionCard } from '../../bot/cards/assign-action-card';
-import { reminderHeadline } from '../../bot/cards/reminder-cards';
+import { reminderHeadline } from '../../api/services/reminders/reminder-headline';
 import {
   actionCardSubmissions,
   assignActionSubmission,

@@ -1,8 +1,8 @@
 // Turns what the reminder policy says is due today into Notification rows, one per recipient. The
 // policy's dedupe key (plus the recipient) is the row's unique key, so however many app instances
 // run this, and however often, each reminder is queued once.
-import { OPEN_ACTION_STATUSES } from '../domain/actions/lifecycle';
-import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
+import { OPEN_ACTION_STATUSES } from '../../domain/actions/lifecycle';
+import { londonDateOf, type CalendarDate } from '../../domain/agenda/calendar-date';
 import {
   DEFAULT_REMINDER_POLICY,
   remindersDueToday,
@@ -10,10 +10,10 @@ import {
   type ReminderKind,
   type ReminderPolicy,
   type ReminderRecipient,
-} from '../domain/reminders/policy';
-import type { Database } from '../store/database';
-import { mayUse, type Capability } from '../domain/access/policy';
-import type { NotificationKind } from '../store/generated/client';
+} from '../../domain/reminders/policy';
+import type { Database } from '../../store/database';
+import { mayUse, type Capability } from '../../domain/access/policy';
+import type { NotificationKind } from '../../store/generated/client';
 
 export const NOTIFICATION_KIND_OF: Record<ReminderKind, NotificationKind> = {
   BEFORE_DUE: 'REMINDER_BEFORE_DUE',
