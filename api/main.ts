@@ -16,7 +16,7 @@ import { captureConversationsMiddleware } from '../bot/conversations';
 import { BotConnectorSender } from '../bot/sending/bot-connector-sender';
 import { ConversationPacer } from '../bot/sending/pacer';
 import { INTERACTIVE_RETRY_POLICY } from './domain/reminders/sending';
-import { systemClock } from './jobs/clock';
+import { systemClock } from './services/clock';
 import { startReminderWorker } from './jobs/reminder-worker';
 import type { RunningJob } from './jobs/polling';
 import { startTeamsSyncWorker } from './jobs/teams-sync';

@@ -14,7 +14,7 @@ import { migrationsDir } from '../api/paths';
 import { openDatabase, type Database } from '../api/store/database';
 import { applyMigrations, readMigrations } from '../api/store/migrations';
 import { createLogger } from '../api/logger';
-import { systemClock } from '../api/jobs/clock';
+import { systemClock } from '../api/services/clock';
 import { runReminderCycle } from '../api/jobs/reminder-worker';
 import { TEAMS_SEND_LIMITS_PER_CONVERSATION } from '../api/domain/reminders/sending';
 import { createBotAdapter } from '../bot/adapter';

@@ -4,7 +4,7 @@
 import type { Activity, ConversationReference as BotConversationReference, Middleware, TurnContext } from 'botbuilder';
 import type { Database } from '../api/store/database';
 import type { ConversationKind } from '../api/store/generated/client';
-import type { Clock } from '../api/jobs/clock';
+import type { Clock } from '../api/services/clock';
 import type { BotLog } from './adapter';
 import { tenantOf } from './identity';
 

@@ -38,9 +38,9 @@ export function createAppTokenSource(settings: AppTokenSettings): AccessTokenSou
 }
 
 /**
- * Naming the host as a known authority and handing MSAL the metadata it would otherwise fetch
- * leaves the token request as its only call, to whichever host is configured (as in
- * api/auth/on-behalf-of.ts).
+ * MSAL normally asks the authority host for instance discovery and OpenID metadata before its
+ * first token request. Naming the host as a known authority and handing over the metadata it
+ * would fetch leaves the token request as the only call, to whichever host is configured.
  */
 function offlineAuthority(host: URL, tenantId: string): { authority: string; knownAuthorities: string[]; authorityMetadata: string } {
   const authority = `${host.origin}/${tenantId}`;

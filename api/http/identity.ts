@@ -119,7 +119,3 @@ export function serviceContext(res: Response): ServiceContext {
   if (!context) throw new Error('serviceContext() called on a route that is not behind authenticate');
   return context;
 }
-
-export function actorOf(res: Response): Actor {
-  return serviceContext(res).actor;
-}

@@ -4,12 +4,12 @@
 import type { Logger } from '../logger';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminders/policy';
 import type { Database } from '../store/database';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
-import type { Clock } from './clock';
+import type { TeamsSender } from '../services/ports/teams-sender';
+import type { Clock } from '../services/clock';
 import { startPolling, type RunningJob } from './polling';
-import { claimDueNotifications } from './notification-queue';
-import { DEFAULT_DELIVERY_OPTIONS, deliverNotification, type DeliveryOptions, type DeliveryResult } from './reminder-delivery';
-import { scheduleReminders } from './reminder-schedule';
+import { claimDueNotifications } from '../services/reminders/notification-queue';
+import { DEFAULT_DELIVERY_OPTIONS, deliverNotification, type DeliveryOptions, type DeliveryResult } from '../services/reminders/delivery';
+import { scheduleReminders } from '../services/reminders/schedule';
 
 export interface ReminderWorkerOptions {
   db: Database;

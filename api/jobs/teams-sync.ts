@@ -3,14 +3,14 @@
 // retrying with backoff (never sooner than Graph's Retry-After) until it is SYNCED or FAILED.
 // A create is never duplicated: it first looks for an event carrying the meeting's transactionId,
 // and Graph itself answers a repeated create with that transactionId with the first event.
-import { rolesAllowed } from '../domain/access/policy';
+import { mayUse } from '../domain/access/policy';
 import { formatLongDate, londonDateOf } from '../domain/agenda/calendar-date';
 import type { Logger } from '../logger';
 import { audit } from '../services/audit';
 import type { SystemContext } from '../services/context';
 import type { Database } from '../store/database';
 import { GraphCallError, type MeetingAttendee, type TeamsMeetingDetails, type TeamsMeetingsGateway } from '../graph/teams-meetings-gateway';
-import type { Clock } from './clock';
+import type { Clock } from '../services/clock';
 import { startPolling, type RunningJob } from './polling';
 import { chatThreadIdOfJoinUrl } from '../graph/teams-ids';
 
@@ -102,7 +102,7 @@ async function meetingDetails(
   }
   for (const seat of meeting.panel.agencies) {
     for (const member of seat.agency.members) {
-      if (!member.email || !member.roles.some((role) => rolesAllowed('meeting.attend').includes(role))) continue;
+      if (!member.email || !mayUse(member, 'meeting.attend')) continue;
       attendees.set(member.email.toLowerCase(), { name: member.displayName, email: member.email });
     }
   }

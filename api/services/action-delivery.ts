@@ -3,11 +3,11 @@
 // repeat never sends twice), and every copy already posted brought up to date.
 import type { Database } from '../store/database';
 import type { NotificationStatus } from '../store/generated/client';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
-import { actionCardFor } from '../../bot/cards/action-card-view';
-import { claimNotification } from '../jobs/notification-queue';
-import { DEFAULT_DELIVERY_OPTIONS, deliverNotification } from '../jobs/reminder-delivery';
-import { panelMembersOf } from '../jobs/reminder-schedule';
+import type { TeamsSender } from './ports/teams-sender';
+import { claimNotification } from './reminders/notification-queue';
+import { DEFAULT_DELIVERY_OPTIONS, deliverNotification } from './reminders/delivery';
+import { panelMembersOf } from './reminders/schedule';
+import { actionCardViewOf } from './action-card-view';
 import { loadActionRecord } from './action-records';
 
 const CLAIM_LEASE_MS = 10 * 60_000;
@@ -33,7 +33,7 @@ export async function sendActionToOwner(db: Database, sender: TeamsSender, actio
   });
   const recipients = action.ownerMemberId
     ? [action.ownerMemberId]
-    : await panelMembersOf(db.prisma, { agencyId: action.ownerAgencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
+    : await panelMembersOf(db.prisma, { agencyId: action.ownerAgencyId }, 'action.agencyReminders');
   const rows = recipients.map((recipientId) => ({
     recipientId,
     actionId,
@@ -85,7 +85,7 @@ export async function postToMeetingChat(db: Database, sender: TeamsSender, actio
   const record = await loadActionRecord(db.prisma, actionId);
   const outcome = await sender.postToConversation(chat, {
     text: `Action for case ${record!.caseReference}: ${record!.title}`,
-    card: actionCardFor(record!, null, now),
+    card: { kind: 'ACTION', view: actionCardViewOf(record!, null, now) },
   });
   if (outcome.kind !== 'SENT' || !outcome.activityId) return false;
   await db.prisma.actionCard.createMany({
@@ -115,7 +115,7 @@ export async function refreshPostedCards(
   if (others.length === 0) return 0;
   const record = await loadActionRecord(db.prisma, actionId);
   if (!record) return 0;
-  const card = actionCardFor(record, null, now);
+  const card = { kind: 'ACTION', view: actionCardViewOf(record, null, now) } as const;
   let updated = 0;
   for (const copy of others) {
     const outcome = await sender.updateCard(copy.conversationId, copy.activityId, card);

@@ -4,7 +4,7 @@
 // the panels they chair, everyone sees their agency's actions and those named to them. Each list
 // read is audited, with the filters asked for and the actions shown.
 import { daysBetween, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
-import { isOverdue, type ActionStatus } from '../domain/actions/lifecycle';
+import { isOverdue, OPEN_ACTION_STATUSES, UNFINISHED_ACTION_STATUSES, type ActionStatus } from '../domain/actions/lifecycle';
 import { compareActions, type ActionSort } from '../domain/actions/ordering';
 import { mayUse } from '../domain/access/policy';
 import type { Prisma, RiskBand } from '../store/generated/client';
@@ -12,11 +12,6 @@ import { audit } from './audit';
 import { visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden } from './errors';
-
-/** Outstanding: not completed and not cancelled. A blocked action still needs the panel's eye. */
-export const OUTSTANDING_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'];
-/** Open: still the owner's to do. */
-export const OPEN_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'];
 
 /** Enough for any one partnership's open actions; the answer says when there were more. */
 const LIST_LIMIT = 500;
@@ -96,14 +91,14 @@ function toListed(row: ActionRow, today: CalendarDate): ListedAction {
 }
 
 function filterWhere(filters: ActionListFilters, today: CalendarDate): Prisma.ActionWhereInput[] {
-  const where: Prisma.ActionWhereInput[] = [{ status: { in: [...(filters.statuses ?? OUTSTANDING_STATUSES)] } }];
+  const where: Prisma.ActionWhereInput[] = [{ status: { in: [...(filters.statuses ?? UNFINISHED_ACTION_STATUSES)] } }];
   if (filters.panelId) where.push({ meeting: { panelId: filters.panelId } });
   if (filters.agencyId) where.push({ ownerAgencyId: filters.agencyId });
   if (filters.officerId) where.push({ ownerMemberId: filters.officerId });
   // Overdue as the lifecycle defines it: open and due before today (London).
   const dueBeforeToday = new Date(`${today}T00:00:00Z`);
-  if (filters.overdue === true) where.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: dueBeforeToday } });
-  if (filters.overdue === false) where.push({ NOT: { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: dueBeforeToday } } });
+  if (filters.overdue === true) where.push({ status: { in: [...OPEN_ACTION_STATUSES] }, dueDate: { lt: dueBeforeToday } });
+  if (filters.overdue === false) where.push({ NOT: { status: { in: [...OPEN_ACTION_STATUSES] }, dueDate: { lt: dueBeforeToday } } });
   return where;
 }
 
@@ -138,7 +133,7 @@ async function listWithin(
       take: LIST_LIMIT + 1,
     }),
     tx.action.findMany({
-      where: { ...base, AND: [scope], status: { in: [...OUTSTANDING_STATUSES] } },
+      where: { ...base, AND: [scope], status: { in: [...UNFINISHED_ACTION_STATUSES] } },
       select: { meeting: LISTED_FIELDS.meeting, ownerAgency: LISTED_FIELDS.ownerAgency, ownerMember: LISTED_FIELDS.ownerMember },
     }),
   ]);
@@ -160,7 +155,7 @@ export async function listOutstandingActions(ctx: ServiceContext, filters: Actio
   if (!mayUse(ctx.actor, 'action.work')) throw forbidden('see actions');
   const { actor } = ctx;
   const mine: Prisma.ActionWhereInput[] = [{ ownerAgencyId: actor.agencyId }, { ownerMemberId: actor.memberId }];
-  if (actor.roles.includes('PANEL_CHAIR')) mine.push({ meeting: { panel: { chairs: { some: { memberId: actor.memberId } } } } });
+  if (mayUse(actor, 'panel.chair')) mine.push({ meeting: { panel: { chairs: { some: { memberId: actor.memberId } } } } });
   return inTransaction(ctx, (tx) => listWithin(tx, ctx, { OR: mine }, filters, 'outstanding'));
 }
 

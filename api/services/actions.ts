@@ -8,7 +8,7 @@ import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date'
 import { mayUse } from '../domain/access/policy';
 import type { DomainError } from '../domain/result';
 import { Prisma, type ActionEventKind, type ActionPriority } from '../store/generated/client';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
+import type { TeamsSender } from './ports/teams-sender';
 import { postToMeetingChat, refreshPostedCards, sendActionToOwner, type OwnerDelivery, type PostedCopy } from './action-delivery';
 import {
   isRecordOverdue,

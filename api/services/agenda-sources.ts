@@ -4,14 +4,12 @@
 import type { AcceptedReferral, AgendaInputs, CaseDueForReview, CaseWithActionProblems, DeferredCase } from '../domain/agenda/builder';
 import { referralCutOff } from '../domain/agenda/cadence';
 import { daysBetween, formatLongDate, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
-import { isOverdue, type ActionStatus } from '../domain/actions/lifecycle';
+import { isOverdue, UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { DEFAULT_REFERRAL_POLICY } from '../domain/referrals/criteria';
 import type { Tx } from './context';
 
 /** The previous meeting's open actions are reviewed first; a panel that set none skips the review. */
 export const ACTIONS_REVIEW_MINUTES = 10;
-
-const OPEN_ACTION_STATUSES: ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'];
 
 export interface MeetingForAgenda {
   id: string;
@@ -91,7 +89,7 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
   }));
 
   const openActions = await tx.action.findMany({
-    where: { status: { in: OPEN_ACTION_STATUSES }, case: onThisPanel },
+    where: { status: { in: [...UNFINISHED_ACTION_STATUSES] }, case: onThisPanel },
     select: { caseId: true, status: true, dueDate: true },
   });
   const problems = new Map<string, CaseWithActionProblems>();
@@ -169,7 +167,7 @@ export async function actionsReviewMinutes(
   const previous = await tx.meeting.findFirst({
     where: { panelId: meeting.panelId, startsAt: { lt: meeting.startsAt }, status: { not: 'CANCELLED' } },
     orderBy: { startsAt: 'desc' },
-    select: { _count: { select: { actions: { where: { status: { in: OPEN_ACTION_STATUSES } } } } } },
+    select: { _count: { select: { actions: { where: { status: { in: [...UNFINISHED_ACTION_STATUSES] } } } } } },
   });
   return previous && previous._count.actions > 0 ? Math.min(ACTIONS_REVIEW_MINUTES, meeting.panel.meetingMinutes) : 0;
 }

@@ -124,7 +124,7 @@ export async function recordIntervention(ctx: ServiceContext, caseId: string, in
       );
     }
     const cautions = [...new Set([own.caution, named.caution].filter((caution): caution is string => caution !== null)), ...check.cautions];
-    // Support sits beside enforcement (research.md §3): the panel is reminded when none is recorded.
+    // Support sits beside enforcement (docs/domain.md §5): the panel is reminded when none is recorded.
     if (
       entry.kind === 'ENFORCEMENT' &&
       !input.supportOffered?.trim() &&

@@ -22,7 +22,7 @@ export async function panelSeating(tx: Tx, ctx: ServiceContext, panelId: string)
     },
   });
   if (!panel || panel.partnershipId !== ctx.actor.partnershipId) return null;
-  const isChair = panel.chairs.length > 0 && ctx.actor.roles.includes('PANEL_CHAIR');
+  const isChair = panel.chairs.length > 0 && mayUse(ctx.actor, 'panel.chair');
   return {
     panelId,
     partnershipId: panel.partnershipId,

@@ -1,6 +1,7 @@
 // What the panel decided: per case heard (decisions, risk re-rated, kept on or closed with a reason)
 // and per action set at earlier meetings (done, in progress, or not done and why). The actions
 // themselves are worked by their owners elsewhere; the review only records what the panel heard.
+import { UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { conflict, notFound, validationFailed } from './errors';
@@ -14,8 +15,6 @@ export interface ItemOutcome {
   /** When a case kept on comes back for review (YYYY-MM-DD). */
   nextReviewDue?: string | undefined;
 }
-
-const OPEN_ACTIONS = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'] as const;
 
 export async function recordItemOutcome(ctx: ServiceContext, meetingId: string, itemId: string, outcome: ItemOutcome) {
   if (outcome.caseDecision === 'CLOSE' && !outcome.closureReason?.trim()) {
@@ -99,7 +98,7 @@ export async function listActionsForReview(ctx: ServiceContext, meetingId: strin
     const actions = await tx.action.findMany({
       where: {
         meeting: { panelId: seating.panelId, startsAt: { lt: meeting.startsAt } },
-        OR: [{ status: { in: [...OPEN_ACTIONS] } }, ...(previous ? [{ updatedAt: { gte: previous.startsAt } }] : [])],
+        OR: [{ status: { in: [...UNFINISHED_ACTION_STATUSES] } }, ...(previous ? [{ updatedAt: { gte: previous.startsAt } }] : [])],
       },
       orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
       select: {

@@ -1,6 +1,7 @@
 // The meeting as it runs: the chair moves from item to item, members sign the attendance register
 // and accept the confidentiality statement, and the side panel shows the current case only to
 // those who have accepted it and may see the case. Nothing here waits for Teams' meeting events.
+import { UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { CONFIDENTIALITY_STATEMENT } from '../domain/agenda/confidentiality';
 import { caseAccessGround, mayUse } from '../domain/access/policy';
 import { audit } from './audit';
@@ -94,7 +95,7 @@ async function caseSummary(tx: Tx, caseId: string) {
         select: { role: true, person: { select: { givenName: true, familyName: true, anonymisedAt: true } } },
       },
       actions: {
-        where: { status: { in: ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'] } },
+        where: { status: { in: [...UNFINISHED_ACTION_STATUSES] } },
         orderBy: { dueDate: 'asc' },
         select: { id: true, title: true, status: true, dueDate: true, ownerAgency: { select: { name: true } } },
       },

@@ -1,13 +1,13 @@
 // Use cases around reminders that a person starts: the chair chasing an action now (from the tab
 // or a card), and the chair's list of who reminders cannot reach.
-import { isOpen, isOverdue } from '../domain/actions/lifecycle';
+import { isOpen, isOverdue, OPEN_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
 import type { NotificationKind, NotificationStatus } from '../store/generated/client';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
-import { claimNotification } from '../jobs/notification-queue';
-import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from '../jobs/reminder-delivery';
-import { calendarDateOf, panelMembersOf } from '../jobs/reminder-schedule';
+import type { TeamsSender } from './ports/teams-sender';
+import { claimNotification } from './reminders/notification-queue';
+import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from './reminders/delivery';
+import { calendarDateOf, panelMembersOf } from './reminders/schedule';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext } from './context';
@@ -43,7 +43,7 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
 
     const recipients = action.ownerMemberId
       ? [action.ownerMemberId]
-      : await panelMembersOf(tx, { agencyId: action.ownerAgencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
+      : await panelMembersOf(tx, { agencyId: action.ownerAgencyId }, 'action.agencyReminders');
     if (recipients.length === 0) throw conflict('Nobody in the owner agency can receive reminders. Name an officer for this action first.');
 
     const today = londonDateOf(now);
@@ -110,82 +110,92 @@ const OWNER_REMINDERS: NotificationKind[] = ['ACTION_ASSIGNED', 'REMINDER_BEFORE
 /** The chair's list: whose reminders are not getting through, so someone can phone them instead. */
 export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
   if (!mayUse(ctx.actor, 'action.oversee')) throw forbidden("see whose reminders aren't getting through");
-  const { prisma } = ctx.db;
-  const undelivered = await prisma.notification.findMany({
-    where: {
-      status: 'UNREACHABLE',
-      kind: { in: OWNER_REMINDERS },
-      action: {
-        partnershipId: ctx.actor.partnershipId,
-        status: { in: ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] },
-        case: visibleCaseWhere(ctx.actor),
-      },
-    },
-    select: {
-      actionId: true,
-      lastError: true,
-      createdAt: true,
-      action: {
-        select: {
-          title: true,
-          case: { select: { reference: true } },
-          ownerMember: { select: { displayName: true } },
-          ownerAgency: { select: { name: true } },
+  return inTransaction(ctx, async (tx) => {
+    const undelivered = await tx.notification.findMany({
+      where: {
+        status: 'UNREACHABLE',
+        kind: { in: OWNER_REMINDERS },
+        action: {
+          partnershipId: ctx.actor.partnershipId,
+          status: { in: [...OPEN_ACTION_STATUSES] },
+          case: visibleCaseWhere(ctx.actor),
         },
       },
-    },
-    orderBy: { createdAt: 'desc' },
-  });
-  const seen = new Set<string>();
-  const actions: OutOfReach['actions'] = [];
-  for (const row of undelivered) {
-    if (!row.actionId || !row.action || seen.has(row.actionId)) continue;
-    seen.add(row.actionId);
-    actions.push({
-      actionId: row.actionId,
-      title: row.action.title,
-      caseReference: row.action.case.reference,
-      ownerName: row.action.ownerMember?.displayName ?? null,
-      ownerAgencyName: row.action.ownerAgency.name,
-      reason: row.lastError ?? 'The reminder could not be delivered.',
-      since: row.createdAt,
+      select: {
+        actionId: true,
+        lastError: true,
+        createdAt: true,
+        action: {
+          select: {
+            title: true,
+            case: { select: { reference: true } },
+            ownerMember: { select: { displayName: true } },
+            ownerAgency: { select: { name: true } },
+          },
+        },
+      },
+      orderBy: { createdAt: 'desc' },
     });
-  }
+    const seen = new Set<string>();
+    const actions: OutOfReach['actions'] = [];
+    for (const row of undelivered) {
+      if (!row.actionId || !row.action || seen.has(row.actionId)) continue;
+      seen.add(row.actionId);
+      actions.push({
+        actionId: row.actionId,
+        title: row.action.title,
+        caseReference: row.action.case.reference,
+        ownerName: row.action.ownerMember?.displayName ?? null,
+        ownerAgencyName: row.action.ownerAgency.name,
+        reason: row.lastError ?? 'The reminder could not be delivered.',
+        since: row.createdAt,
+      });
+    }
 
-  // A reminder delivered since (the owner unblocked the app) takes the action off the list.
-  const delivered = await prisma.notification.findMany({
-    where: { actionId: { in: actions.map((action) => action.actionId) }, status: 'SENT', kind: { in: OWNER_REMINDERS } },
-    select: { actionId: true, sentAt: true },
-  });
-  const reachedAgain = (action: OutOfReach['actions'][number]) =>
-    delivered.some((row) => row.actionId === action.actionId && row.sentAt && row.sentAt > action.since);
+    // A reminder delivered since (the owner unblocked the app) takes the action off the list.
+    const delivered = await tx.notification.findMany({
+      where: { actionId: { in: actions.map((action) => action.actionId) }, status: 'SENT', kind: { in: OWNER_REMINDERS } },
+      select: { actionId: true, sentAt: true },
+    });
+    const reachedAgain = (action: OutOfReach['actions'][number]) =>
+      delivered.some((row) => row.actionId === action.actionId && row.sentAt && row.sentAt > action.since);
 
-  const members = await prisma.member.findMany({
-    where: {
-      partnershipId: ctx.actor.partnershipId,
-      isActive: true,
-      agency: { isActive: true },
-      conversations: { none: { kind: 'PERSONAL', reachable: true } },
-    },
-    select: {
-      id: true,
-      displayName: true,
-      agency: { select: { name: true } },
-      conversations: { where: { kind: 'PERSONAL' }, select: { unreachableSince: true }, orderBy: { unreachableSince: 'desc' }, take: 1 },
-    },
-    orderBy: [{ agency: { name: 'asc' } }, { displayName: 'asc' }],
+    const members = await tx.member.findMany({
+      where: {
+        partnershipId: ctx.actor.partnershipId,
+        isActive: true,
+        agency: { isActive: true },
+        conversations: { none: { kind: 'PERSONAL', reachable: true } },
+      },
+      select: {
+        id: true,
+        displayName: true,
+        agency: { select: { name: true } },
+        conversations: { where: { kind: 'PERSONAL' }, select: { unreachableSince: true }, orderBy: { unreachableSince: 'desc' }, take: 1 },
+      },
+      orderBy: [{ agency: { name: 'asc' } }, { displayName: 'asc' }],
+    });
+    const outOfReach: OutOfReach = {
+      actions: actions.filter((action) => !reachedAgain(action)),
+      members: members.map((member) => {
+        const blocked = member.conversations[0];
+        return {
+          memberId: member.id,
+          displayName: member.displayName,
+          agencyName: member.agency.name,
+          reason: blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
+          since: blocked?.unreachableSince ?? null,
+        };
+      }),
+    };
+    await audit(tx, ctx, {
+      event: 'action.outOfReach.list',
+      entityType: 'Action',
+      after: {
+        actionIds: outOfReach.actions.map((action) => action.actionId),
+        memberIds: outOfReach.members.map((member) => member.memberId),
+      },
+    });
+    return outOfReach;
   });
-  return {
-    actions: actions.filter((action) => !reachedAgain(action)),
-    members: members.map((member) => {
-      const blocked = member.conversations[0];
-      return {
-        memberId: member.id,
-        displayName: member.displayName,
-        agencyName: member.agency.name,
-        reason: blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
-        since: blocked?.unreachableSince ?? null,
-      };
-    }),
-  };
 }

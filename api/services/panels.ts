@@ -1,6 +1,7 @@
 // Panels of a partnership: what every member may read (name, cadence, seats, chairs) and what the
 // partnership admin manages. Panel settings hold no personal data beyond who chairs, but every
 // change is audited with before and after, like any change.
+import { mayUse } from '../domain/access/policy';
 import { describeCadence, nextMeetingDates, type PanelCadence } from '../domain/agenda/cadence';
 import { londonDateOf } from '../domain/agenda/calendar-date';
 import type { Prisma } from '../store/generated/client';
@@ -206,7 +207,7 @@ export async function setPanelChairs(ctx: ServiceContext, panelId: string, membe
         where: { id: { in: [...memberIds] }, partnershipId: ctx.actor.partnershipId, isActive: true },
         select: { id: true, roles: true },
       })
-    ).filter((member) => member.roles.includes('PANEL_CHAIR'));
+    ).filter((member) => mayUse(member, 'panel.chair'));
     const wrong = memberIds.findIndex((id) => !chairs.some((chair) => chair.id === id));
     if (wrong >= 0)
       throw validationFailed([

@@ -2,15 +2,9 @@
 // the buttons the action lifecycle allows them now; everyone else sees the same facts read-only.
 // With Universal Actions refresh, Teams asks the bot again for each user named in `refresh.userIds`,
 // so the one card in a meeting chat shows the owner their buttons and the others plain status.
-import {
-  transitionAction,
-  type Action,
-  type ActionCommand,
-  type ActionStatus,
-  type Actor,
-  type CannotCompleteReason,
-} from '../../api/domain/actions/lifecycle';
-import { formatLongDate, type CalendarDate } from '../../api/domain/agenda/calendar-date';
+import type { ActionStatus, CannotCompleteReason } from '../../api/domain/actions/lifecycle';
+import { formatLongDate } from '../../api/domain/agenda/calendar-date';
+import type { ActionCardView, CardCommand } from '../../api/services/ports/card-views';
 import {
   card,
   execute,
@@ -25,33 +19,6 @@ import {
   refreshFor,
 } from './adaptive-card';
 import { CARD_VERBS, INPUT_IDS, type ActionPriority } from './verbs';
-
-/** The commands an owner can give from the card; the chair's (cancel, reassign, re-date) live in the tab. */
-export type CardCommand = 'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE';
-
-export interface ActionCardView {
-  actionId: string;
-  /** The version the card is drawn from; every button sends it back so a stale click is recognised. */
-  version: number;
-  title: string;
-  caseReference: string;
-  ownerAgencyName: string;
-  ownerOfficerName: string | null;
-  dueDate: CalendarDate;
-  priority: ActionPriority;
-  status: ActionStatus;
-  overdue: boolean;
-  latestNote?: string | null;
-  notDoneReason?: CannotCompleteReason | null;
-  /** e.g. "Fernbrook CMARAC, 12 November 2026", when the action came from a panel meeting. */
-  madeAt?: string | null;
-  /** The buttons to show; empty for the read-only view. Use `cardCommandsFor` to fill it. */
-  commands: readonly CardCommand[];
-  /** Teams user ids ("29:...") who get their own view on refresh: the owner, when known. */
-  refreshUserIds: readonly string[];
-  /** A line above the card, e.g. after a stale click: "Someone changed this action...". */
-  notice?: { tone: 'good' | 'warning' | 'attention'; text: string } | null;
-}
 
 export const STATUS_LABELS: Record<ActionStatus, string> = {
   PROPOSED: 'Proposed: waiting for the owner to accept',
@@ -68,23 +35,6 @@ export const NOT_DONE_LABELS: Record<CannotCompleteReason, string> = {
   CIRCUMSTANCES_CHANGED: 'Circumstances changed',
   AGENCY_DID_NOT_DO_IT: 'Not done',
 };
-
-const PROBES: Record<CardCommand, ActionCommand> = {
-  ACCEPT: { kind: 'ACCEPT' },
-  UPDATE_PROGRESS: { kind: 'UPDATE_PROGRESS', note: 'probe' },
-  COMPLETE: { kind: 'COMPLETE', note: 'probe' },
-  CANNOT_COMPLETE: { kind: 'CANNOT_COMPLETE', reason: 'CIRCUMSTANCES_CHANGED', note: 'probe' },
-};
-
-/**
- * The buttons `viewer` gets: exactly the commands the lifecycle would accept from them now. Asking
- * the domain, rather than restating its rules here, keeps card and service from disagreeing.
- */
-export function cardCommandsFor(action: Action, viewer: Actor, at: Date): CardCommand[] {
-  return (Object.keys(PROBES) as CardCommand[]).filter(
-    (command) => transitionAction({ action, command: PROBES[command], actor: viewer, expectedVersion: action.version, at }).ok,
-  );
-}
 
 export function buildActionCard(view: ActionCardView): AdaptiveCard {
   const ref = { actionId: view.actionId, version: view.version };

@@ -4,32 +4,7 @@
 // Case references only, never names: a meeting chat can outlive the meeting's membership.
 import { card, execute, facts, heading, refreshFor, text, type AdaptiveCard, type CardElement, type Container } from './adaptive-card';
 import { CARD_VERBS } from './verbs';
-
-export type AgendaItemStatus = 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'DEFERRED' | 'SPILLED_OVER';
-
-export interface AgendaCardItem {
-  id: string;
-  position: number;
-  caseReference: string;
-  reasonText: string;
-  minutes: number;
-  status: AgendaItemStatus;
-}
-
-export interface AgendaCardView {
-  meetingId: string;
-  /** The meeting's version, so "Next item" from an old card cannot skip an item twice. */
-  version: number;
-  panelName: string;
-  /** e.g. "Thursday 12 November 2026, 10:00 to 12:00". */
-  whenLabel: string;
-  items: readonly AgendaCardItem[];
-  currentItemId: string | null;
-  /** Show the chair's button; false for the read-only view. */
-  chairView: boolean;
-  /** Teams user ids of the chairs, who get the chair's view on refresh. */
-  chairUserIds: readonly string[];
-}
+import type { AgendaCardItem, AgendaCardView, AgendaItemStatus } from '../../api/services/ports/card-views';
 
 const STATUS_NOTES: Record<AgendaItemStatus, string> = {
   PLANNED: '',

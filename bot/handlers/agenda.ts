@@ -5,15 +5,18 @@ import { readMeetingAgenda } from '../../api/services/meetings';
 import { isMeetingChair, meetingForChat, moveToNextItem } from '../../api/services/meeting-room';
 import { readAgendaView } from '../../api/services/meeting-views';
 import { cardAttachment, cardResponse } from './replies';
+import { buildAgendaCard } from '../cards/agenda-card';
 import { buildErrorCard } from '../cards/notice-cards';
 import { agendaCardRef } from '../cards/verbs';
-import { agendaCardFor, refreshPostedAgendaCard } from '../meeting-agenda-post';
+import { agendaCardViewOf, refreshPostedAgendaCard } from '../../api/services/agenda-post';
 import type { BotCommand, BotTurn, CardActionHandler } from './turn';
 
 const NOT_LINKED = 'This chat is not the chat of a panel meeting you sit on. Open the meeting chat and try again.';
 
 async function cardFor(turn: BotTurn, meetingId: string, chairView: boolean) {
-  return turn.deps.db.prisma.$transaction(async (tx) => agendaCardFor(tx, await readAgendaView(tx, meetingId), chairView));
+  return turn.deps.db.prisma.$transaction(async (tx) =>
+    buildAgendaCard(await agendaCardViewOf(tx, await readAgendaView(tx, meetingId), chairView)),
+  );
 }
 
 export const agendaCommand: BotCommand = {
@@ -46,7 +49,7 @@ export const nextAgendaItemAction: CardActionHandler = async (turn, data) => {
   if (!ref) return staleCard();
   const view = await moveToNextItem(turn.service!, ref.meetingId, ref.version);
   await refreshPostedAgendaCard(turn.deps, ref.meetingId);
-  return cardResponse(await turn.deps.db.prisma.$transaction((tx) => agendaCardFor(tx, view, true)));
+  return cardResponse(buildAgendaCard(await turn.deps.db.prisma.$transaction((tx) => agendaCardViewOf(tx, view, true))));
 };
 
 export const refreshAgendaAction: CardActionHandler = async (turn, data) => {

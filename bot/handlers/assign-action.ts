@@ -8,7 +8,8 @@ import { loadActionRecord } from '../../api/services/action-records';
 import { assignAction } from '../../api/services/actions';
 import { ServiceError, type FieldError } from '../../api/services/errors';
 import { cardResponse } from './replies';
-import { actionCardFor, type CardNotice } from '../cards/action-card-view';
+import type { CardNotice } from '../../api/services/ports/card-views';
+import { actionCardFor } from '../cards/action-card-view';
 import { buildAssignActionCard, type AssignActionCardView } from '../cards/assign-action-card';
 import { buildErrorCard, buildRefusalCard } from '../cards/notice-cards';
 import {

@@ -2,7 +2,8 @@
 // owns, each in their own view with the buttons they may use. "Show my actions" on the weekly digest
 // answers the same way.
 import { MessageFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { listMyActions, OPEN_STATUSES } from '../../api/services/action-list';
+import { OPEN_ACTION_STATUSES } from '../../api/domain/actions/lifecycle';
+import { listMyActions } from '../../api/services/action-list';
 import { readActionForCard } from '../../api/services/actions';
 import { actionCardFor } from '../cards/action-card-view';
 import { CARD_VERBS } from '../cards/verbs';
@@ -15,7 +16,7 @@ const CARDS_AT_MOST = 10;
 async function sendMyActions(turn: BotTurn, overdueOnly: boolean): Promise<void> {
   const service = turn.service!;
   // The tab's "my actions" list, narrowed to what the owner can still act on: the same query for both.
-  const list = await listMyActions(service, { statuses: OPEN_STATUSES, sort: 'due', ...(overdueOnly ? { overdue: true } : {}) });
+  const list = await listMyActions(service, { statuses: OPEN_ACTION_STATUSES, sort: 'due', ...(overdueOnly ? { overdue: true } : {}) });
   const total = list.actions.length;
   if (total === 0) {
     await turn.context.sendActivity(MessageFactory.text(overdueOnly ? 'You have no overdue actions.' : 'You have no open actions.'));

@@ -5,7 +5,7 @@ import type { TabLinks } from '../../api/config';
 import type { Logger } from '../../api/logger';
 import type { Database } from '../../api/store/database';
 import type { ServiceContext } from '../../api/services/context';
-import type { TeamsSender } from '../sending/teams-sender';
+import type { TeamsSender } from '../../api/services/ports/teams-sender';
 
 export interface BotDependencies {
   db: Database;

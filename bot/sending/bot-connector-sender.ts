@@ -4,15 +4,17 @@
 import { TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, type SendLimit } from '../../api/domain/reminders/sending';
-import type { Clock } from '../../api/jobs/clock';
+import type { Clock } from '../../api/services/clock';
+import type { CardView } from '../../api/services/ports/card-views';
+import type { OutgoingMessage, SendOutcome, TeamsSender } from '../../api/services/ports/teams-sender';
 import type { Database } from '../../api/store/database';
 import type { ConversationReference as ConversationRow } from '../../api/store/generated/client';
 import type { BotLog } from '../adapter';
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/adaptive-card';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card';
+import { renderCard } from '../cards/render';
 import { markUnreachable, savePersonalConversation, toBotReference, type StoredConversation } from '../conversations';
 import { sendFailureOf, withoutLibraryRetries } from './connector-failures';
 import { ConversationPacer } from './pacer';
-import type { OutgoingMessage, SendOutcome, TeamsSender } from './teams-sender';
 
 export interface BotConnectorSenderOptions {
   adapter: CloudAdapter;
@@ -64,10 +66,10 @@ export class BotConnectorSender implements TeamsSender {
     );
   }
 
-  async updateCard(conversationId: string, activityId: string, card: AdaptiveCard, text?: string): Promise<SendOutcome> {
+  async updateCard(conversationId: string, activityId: string, card: CardView, text?: string): Promise<SendOutcome> {
     const conversation = await this.storedConversation(conversationId);
     if (!conversation.ok) return conversation.outcome;
-    const activity = { ...activityFor(conversation.value, { text: text ?? card.fallbackText ?? '', card }), id: activityId };
+    const activity = { ...activityFor(conversation.value, { text: text ?? renderCard(card).fallbackText ?? '', card }), id: activityId };
     const outcome = await this.send(conversation.value, (connector) =>
       connector.conversations.updateActivity(conversationId, activityId, activity),
     );
@@ -221,7 +223,7 @@ function activityFor(conversation: StoredConversation, message: OutgoingMessage)
   const activity: Partial<Activity> = {
     type: 'message',
     text: message.text,
-    ...(message.card ? { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: message.card }] } : {}),
+    ...(message.card ? { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(message.card) }] } : {}),
   };
   // Addressed as the stored conversation, never as a reply: a proactive message starts its own thread.
   const addressed = TurnContext.applyConversationReference(activity, toBotReference(conversation), false);

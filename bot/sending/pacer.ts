@@ -9,7 +9,7 @@
 // waits for those still on their way. Pacing from departure let a slow burst of seven and a quick
 // eighth arrive less than a second apart. `marginMs` adds a little on top for Teams' own bookkeeping.
 import { planSends, TEAMS_SEND_LIMITS_PER_CONVERSATION, type SendLimit } from '../../api/domain/reminders/sending';
-import type { Clock } from '../../api/jobs/clock';
+import type { Clock } from '../../api/services/clock';
 
 interface Send {
   /** When Teams answered (never before the send went); null while the request is on its way. */

@@ -7,7 +7,7 @@ import { AsbPanelsBot } from '../../bot/asb-bot';
 import { cardResponse } from '../../bot/handlers/replies';
 import { buildErrorCard } from '../../bot/cards/notice-cards';
 import type { BotTurn } from '../../bot/handlers/turn';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
+import type { TeamsSender } from '../../api/services/ports/teams-sender';
 import { createLogger } from '../../api/logger';
 import { DEMO_MEMBERS, DEMO_TENANT_ID, seedDemoData } from '../../api/store/demo-data';
 import { BOT_FRAMEWORK_ISSUER, startFakeIssuer, type FakeIssuer } from '../support/fake-issuer';

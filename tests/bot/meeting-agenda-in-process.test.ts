@@ -3,7 +3,7 @@
 // to a fake Bot Connector on loopback.
 import { TestAdapter, type Activity } from 'botbuilder';
 import { createLogger } from '../../api/logger';
-import { systemClock } from '../../api/jobs/clock';
+import { systemClock } from '../../api/services/clock';
 import { createBotAdapter } from '../../bot/adapter';
 import { AsbPanelsBot } from '../../bot/asb-bot';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';

@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import { systemClock } from '../../api/jobs/clock';
+import { systemClock } from '../../api/services/clock';
 import { createBotAdapter } from '../../bot/adapter';
 import { captureConversationsMiddleware } from '../../bot/conversations';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';

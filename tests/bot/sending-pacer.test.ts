@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { systemClock } from '../../api/jobs/clock';
+import { systemClock } from '../../api/services/clock';
 import { TEAMS_SEND_LIMITS_PER_CONVERSATION } from '../../api/domain/reminders/sending';
 import { ConversationPacer } from '../../bot/sending/pacer';
 import { recordingClock } from './sending-fixtures';

@@ -1,8 +1,9 @@
 // Proactive sends through the real botbuilder CloudAdapter, over real HTTP, to a fake Bot Connector
 // on loopback that speaks the Bot Connector REST wire format (the real service needs a tenant).
-import { systemClock } from '../../api/jobs/clock';
+import { systemClock } from '../../api/services/clock';
 import { createBotAdapter } from '../../bot/adapter';
-import { buildErrorCard } from '../../bot/cards/notice-cards';
+import type { CardView, ReminderView } from '../../api/services/ports/card-views';
+import { renderCard } from '../../bot/cards/render';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
@@ -16,7 +17,17 @@ const adapter = createBotAdapter({}, { nodeEnv: 'test', log: () => undefined });
 
 const OFFICER_CHAT = 'a:1personal-sam';
 const MEETING_CHAT = '19:meeting_panel@thread.v2';
-const card = buildErrorCard({ title: 'Hello', message: 'A test card.' });
+const reminder: ReminderView = {
+  kind: 'BEFORE_DUE',
+  actionId: '00000000-0000-4000-8000-000000000001',
+  title: 'Hello',
+  caseReference: 'ASB-2026-0001',
+  dueDate: '2026-11-23',
+  status: 'ACCEPTED',
+  ownerLabel: 'Sam Patel (Fernbrook Homes)',
+  today: '2026-11-20',
+};
+const card: CardView = { kind: 'REMINDER', view: reminder };
 
 function senderWith(clock = recordingClock(), overrides: Partial<ConstructorParameters<typeof BotConnectorSender>[0]> = {}) {
   const sender = new BotConnectorSender({
@@ -64,7 +75,7 @@ describe('sending to a member in personal chat', () => {
       from: { id: BOT_ID },
       recipient: { id: '29:1sam' },
       conversation: { id: OFFICER_CHAT, tenantId: TENANT },
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: renderCard(card) }],
     });
     // Anonymous (no app id) as in local use: no token is asked for or sent.
     expect(request?.authorization).toBeUndefined();
@@ -168,7 +179,7 @@ describe('posting to and updating cards in a conversation', () => {
     const { sender } = senderWith();
     const posted = await sender.postToConversation(MEETING_CHAT, { text: 'New action', card });
     if (posted.kind !== 'SENT') throw new Error(`not sent: ${posted.kind}`);
-    const updatedCard = buildErrorCard({ title: 'Updated', message: 'Now accepted.' });
+    const updatedCard: CardView = { kind: 'REMINDER', view: { ...reminder, title: 'Updated', status: 'IN_PROGRESS' } };
     expect(await sender.updateCard(MEETING_CHAT, posted.activityId, updatedCard)).toEqual({
       kind: 'SENT',
       conversationId: MEETING_CHAT,
@@ -182,7 +193,7 @@ describe('posting to and updating cards in a conversation', () => {
       activityId: posted.activityId,
       status: 200,
     });
-    expect(update?.body).toMatchObject({ id: posted.activityId, type: 'message', attachments: [{ content: updatedCard }] });
+    expect(update?.body).toMatchObject({ id: posted.activityId, type: 'message', attachments: [{ content: renderCard(updatedCard) }] });
   });
 
   it('retries an update that meets a 429 like any other send', async () => {

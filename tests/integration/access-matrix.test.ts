@@ -9,7 +9,7 @@ import { createIdentity } from '../../api/http/identity';
 import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
 import { CARD_ACTIONS } from '../../bot/handlers';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
+import type { TeamsSender } from '../../api/services/ports/teams-sender';
 import { createAccessWorld, resolveId, UnknownIdNameError, WORLD_TODAY, type AccessWorld, type Visibility } from '../support/access-world';
 import { clickCard, isCrashCard } from '../support/card-click';
 import { CARD_VERB_SAMPLES } from '../support/card-verb-samples';

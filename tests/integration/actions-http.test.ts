@@ -166,6 +166,27 @@ describe('assigning an action', () => {
     expect(list.members.map((m) => m.memberId)).toContain(world.colleague.id);
   });
 
+  it('shows the chair over HTTP whose reminders are not getting through, audits the read, and refuses another agency', async () => {
+    const answer = await assign({ ownerMemberId: world.colleague.id });
+    expect(answer.body.deliveries.map((d) => d.status)).toEqual(['UNREACHABLE']);
+
+    const listed = await app.call<{ actions: { actionId: string; ownerName: string | null }[]; members: { memberId: string }[] }>(
+      'GET',
+      '/api/actions/out-of-reach',
+      { token: tokens.chair },
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.actions).toContainEqual(expect.objectContaining({ actionId: answer.body.action.id, ownerName: 'Jo Reid' }));
+    expect(listed.body.members.map((m) => m.memberId)).toContain(world.colleague.id);
+    const reads = await database.db.prisma.auditEvent.findMany({ where: { event: 'action.outOfReach.list', actorId: world.chair.id } });
+    expect(reads.map((r) => (r.after as { actionIds: string[] }).actionIds)).toContainEqual(
+      expect.arrayContaining([answer.body.action.id]),
+    );
+
+    const refused = await app.call<{ error: { code: string } }>('GET', '/api/actions/out-of-reach', { token: tokens.outsider });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'FORBIDDEN']);
+  });
+
   it("puts the action in the reminder worker's hands: its owner is reminded before the due date and not twice", async () => {
     const action = await assigned({ dueDate: '2026-11-23' });
     connector.reset();

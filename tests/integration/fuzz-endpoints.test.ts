@@ -8,7 +8,7 @@ import { createLogger } from '../../api/logger';
 import { createIdentity } from '../../api/http/identity';
 import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
+import type { TeamsSender } from '../../api/services/ports/teams-sender';
 import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { sampleInput } from '../support/sample-input';
 import { tableFingerprints } from '../support/table-counts';

@@ -1,7 +1,7 @@
 // Outcomes, the action review and the minutes over real HTTP, ending with the Word export read back
 // from the produced file (word/document.xml and the header, unzipped with jszip).
 import JSZip from 'jszip';
-import { minutesDueMessage } from '../../api/jobs/minutes-reminder';
+import { minutesDueMessage } from '../../api/services/reminders/minutes-due';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixtures';

@@ -1,8 +1,8 @@
 // Reminder jobs over the real database, sending through the real botbuilder adapter to a fake Bot
 // Connector on loopback (the real one needs a Teams tenant). The clock is set per test day.
 import { addDays } from '../../api/domain/agenda/calendar-date';
-import { claimDueNotifications, settleNotification } from '../../api/jobs/notification-queue';
-import { scheduleReminders } from '../../api/jobs/reminder-schedule';
+import { claimDueNotifications, settleNotification } from '../../api/services/reminders/notification-queue';
+import { scheduleReminders } from '../../api/services/reminders/schedule';
 import { runReminderCycle, startReminderWorker, type ReminderWorkerOptions } from '../../api/jobs/reminder-worker';
 import { createLogger } from '../../api/logger';
 import { openDatabase, type Database } from '../../api/store/database';

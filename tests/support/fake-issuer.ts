@@ -4,18 +4,15 @@
 //   issuer carries the literal `{tenantid}` placeholder exactly as the real `common` document does;
 // - Bot Framework's discovery document at /v1/.well-known/openidconfiguration (no hyphen, as served
 //   by login.botframework.com) with keys that list the channels they are endorsed for;
-// - JWKS of RSA keys (`kty`, `use: "sig"`, `kid`, `n`, `e`) and RS256-signed JWTs;
-// - the v2.0 token endpoint (form-encoded POST, JSON answer, OAuth error bodies with AADSTS codes)
-//   answering the on-behalf-of grant.
+// - JWKS of RSA keys (`kty`, `use: "sig"`, `kid`, `n`, `e`) and RS256-signed JWTs.
 import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, base64url, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, base64url, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 
 export const ENTRA_V2_ISSUER_TEMPLATE = 'https://login.microsoftonline.com/{tenantid}/v2.0';
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
@@ -33,11 +30,6 @@ export interface SignOptions {
   signWithStrangerKey?: boolean;
 }
 
-export interface TokenEndpointAnswer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
 export interface FakeIssuer {
   readonly url: string;
   readonly entraMetadataUrl: string;
@@ -52,10 +44,6 @@ export interface FakeIssuer {
   jwksDownloads(): number;
   /** Every request as `METHOD /path`, to prove what a client did (and did not) ask for. */
   readonly requests: string[];
-  /** Form bodies the token endpoint received, in order. */
-  readonly tokenRequests: URLSearchParams[];
-  /** What the token endpoint answers next (once); by default it issues a token. */
-  answerNextTokenRequestWith(answer: TokenEndpointAnswer): void;
   close(): Promise<void>;
 }
 
@@ -101,12 +89,10 @@ export function createLoopbackTls(): LoopbackTls {
   };
 }
 
-export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Promise<FakeIssuer> {
+export async function startFakeIssuer(): Promise<FakeIssuer> {
   const keys: SigningKey[] = [await newSigningKey()];
   const stranger = await newSigningKey();
   const requests: string[] = [];
-  const tokenRequests: URLSearchParams[] = [];
-  const pendingAnswers: TokenEndpointAnswer[] = [];
   let jwksDownloads = 0;
   let baseUrl = '';
 
@@ -120,7 +106,6 @@ export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Prom
     const { pathname } = new URL(req.url ?? '/', baseUrl);
     requests.push(`${req.method} ${pathname}`);
     const entraDiscovery = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(pathname);
-    const tokenEndpoint = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(pathname);
 
     if (req.method === 'GET' && entraDiscovery) {
       const tenant = entraDiscovery[1]!;
@@ -153,22 +138,16 @@ export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Prom
       jwksDownloads += 1;
       return sendJson(res, 200, { keys: keys.map((key) => ({ ...key.publicJwk, endorsements: ['msteams', 'webchat', 'directline'] })) });
     }
-    if (req.method === 'POST' && tokenEndpoint) {
-      const form = new URLSearchParams(await readBody(req));
-      tokenRequests.push(form);
-      const answer = pendingAnswers.shift() ?? (await onBehalfOfAnswer(form, tokenEndpoint[1]!, keys[0]!, sign));
-      return sendJson(res, answer.status, answer.body);
-    }
     sendJson(res, 404, { error: 'not_found' });
   };
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     handle(req, res).catch((error: unknown) => sendJson(res, 500, { error: 'server_error', error_description: String(error) }));
   };
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  const server = http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     url: baseUrl,
@@ -185,8 +164,6 @@ export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Prom
     },
     jwksDownloads: () => jwksDownloads,
     requests,
-    tokenRequests,
-    answerNextTokenRequestWith: (answer) => pendingAnswers.push(answer),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -195,85 +172,10 @@ export async function startFakeIssuer(options: { tls?: LoopbackTls } = {}): Prom
   };
 }
 
-// Entra checks the user's assertion was issued for the calling app before swapping it for a token
-// for the requested resource; AADSTS50013 is its answer to an assertion it cannot validate.
-async function onBehalfOfAnswer(
-  form: URLSearchParams,
-  tenant: string,
-  key: SigningKey,
-  sign: (claims: JWTPayload) => Promise<string>,
-): Promise<TokenEndpointAnswer> {
-  if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || form.get('requested_token_use') !== 'on_behalf_of') {
-    return oauthError(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.', 70003);
-  }
-  if (!form.get('client_id') || !form.get('client_secret')) {
-    return oauthError(401, 'invalid_client', 'AADSTS7000216: client_assertion or client_secret is required.', 7000216);
-  }
-  let user: JWTPayload;
-  try {
-    ({ payload: user } = await jwtVerify(form.get('assertion') ?? '', key.publicJwk, {
-      algorithms: ['RS256'],
-      audience: form.get('client_id')!,
-    }));
-  } catch {
-    return oauthError(400, 'invalid_grant', 'AADSTS50013: Assertion failed signature validation.', 50013);
-  }
-  const scope = (form.get('scope') ?? '')
-    .split(' ')
-    .filter((s) => !['openid', 'profile', 'offline_access'].includes(s))
-    .join(' ');
-  const now = Math.floor(Date.now() / 1000);
-  const accessToken = await sign({
-    aud: 'https://graph.microsoft.com',
-    iss: `https://sts.windows.net/${tenant}/`,
-    tid: tenant,
-    oid: user.oid,
-    scp: scope.replace(/https:\/\/graph\.microsoft\.com\//g, ''),
-    iat: now,
-    nbf: now,
-    exp: now + 3600,
-  });
-  return { status: 200, body: { token_type: 'Bearer', scope, expires_in: 3599, ext_expires_in: 3599, access_token: accessToken } };
-}
-
-function oauthError(status: number, error: string, description: string, code: number, suberror?: string): TokenEndpointAnswer {
-  return {
-    status,
-    body: {
-      error,
-      error_description: description,
-      error_codes: [code],
-      timestamp: new Date().toISOString().replace('T', ' '),
-      trace_id: randomUUID(),
-      correlation_id: randomUUID(),
-      ...(suberror ? { suberror } : {}),
-    },
-  };
-}
-
-/** The answer Entra gives when a tenant admin has not yet consented to the Graph permissions. */
-export const CONSENT_REQUIRED_ANSWER: TokenEndpointAnswer = oauthError(
-  400,
-  'invalid_grant',
-  'AADSTS65001: The user or administrator has not consented to use the application. Send an interactive authorization request for this user and resource.',
-  65001,
-  'consent_required',
-);
-
 async function newSigningKey(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = randomBytes(15).toString('base64url');
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, use: 'sig' } };
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -17,8 +17,8 @@ import { botEndpoint } from '../../bot/endpoint';
 import { captureConversationsMiddleware } from '../../bot/conversations';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { ConversationPacer } from '../../bot/sending/pacer';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
-import { systemClock } from '../../api/jobs/clock';
+import type { TeamsSender } from '../../api/services/ports/teams-sender';
+import { systemClock } from '../../api/services/clock';
 
 export interface TestAppOptions {
   clock?: () => Date;

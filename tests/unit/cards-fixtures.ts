@@ -1,11 +1,13 @@
 // Views of every card in every shape it takes, shared by the card tests. Fictional throughout.
 import type { Action } from '../../api/domain/actions/lifecycle';
-import { buildActionCard, cardCommandsFor, type ActionCardView } from '../../bot/cards/action-card';
+import { cardCommandsFor } from '../../api/services/action-card-view';
+import type { ActionCardView, AgendaCardView, ReminderKind } from '../../api/services/ports/card-views';
+import { buildActionCard } from '../../bot/cards/action-card';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
-import { buildAgendaCard, type AgendaCardView } from '../../bot/cards/agenda-card';
+import { buildAgendaCard } from '../../bot/cards/agenda-card';
 import { buildAssignActionCard, type AssignActionCardView } from '../../bot/cards/assign-action-card';
 import { buildErrorCard, buildRefusalCard } from '../../bot/cards/notice-cards';
-import { buildDigestCard, buildReminderCard, type ReminderCardKind } from '../../bot/cards/reminder-cards';
+import { buildDigestCard, buildReminderCard } from '../../bot/cards/reminder-cards';
 import { buildDraftSavedCard, buildStartReferralCard } from '../../bot/cards/referral-card';
 import { referralLink } from '../../bot/cards/tab-links';
 
@@ -110,7 +112,7 @@ export function agendaView(overrides: Partial<AgendaCardView> = {}): AgendaCardV
   };
 }
 
-const reminder = (kind: ReminderCardKind, dueDate: string) =>
+const reminder = (kind: ReminderKind, dueDate: string) =>
   buildReminderCard({
     kind,
     actionId: IDS.action,

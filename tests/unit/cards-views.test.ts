@@ -3,7 +3,7 @@ import { buildActionCard } from '../../bot/cards/action-card';
 import { REFRESH_USER_LIMIT } from '../../bot/cards/adaptive-card';
 import { buildAgendaCard } from '../../bot/cards/agenda-card';
 import { buildAssignActionCard } from '../../bot/cards/assign-action-card';
-import { reminderHeadline } from '../../bot/cards/reminder-cards';
+import { reminderHeadline } from '../../api/services/reminders/reminder-headline';
 import {
   actionCardSubmissions,
   assignActionSubmission,

@@ -33,10 +33,14 @@ const CAPABILITIES = {
   'action.assign': ['PANEL_CHAIR', 'MINUTE_TAKER'],
   /** Reassign, re-date and cancel actions, chase owners and see whose reminders aren't getting through. */
   'action.oversee': ['PANEL_CHAIR'],
+  /** Be reminded of an agency's action that names no officer: the agency's panel members took it on. */
+  'action.agencyReminders': ['PANEL_MEMBER', 'PANEL_CHAIR'],
   /** Accept, update and complete an action one owns (ownership is checked per action). */
   'action.work': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR', 'MINUTE_TAKER'],
   /** Create panels, set their cadence, agencies and chairs. */
   'panel.manage': ['PARTNERSHIP_ADMIN'],
+  /** Be named a panel's chair; a named chair sees and decides what is sent to that panel. */
+  'panel.chair': ['PANEL_CHAIR'],
   /** Schedule meetings, edit the agenda, move between items, record outcomes, approve minutes. */
   'meeting.run': ['PANEL_CHAIR'],
   /** Join a panel meeting: attendance, confidentiality statement, the side panel. */
@@ -62,7 +66,7 @@ export function rolesAllowed(capability: Capability): readonly Role[] {
   return CAPABILITIES[capability];
 }
 
-export function mayUse(actor: Actor, capability: Capability): boolean {
+export function mayUse(actor: Pick<Actor, 'roles'>, capability: Capability): boolean {
   const allowed: readonly Role[] = CAPABILITIES[capability];
   return actor.roles.some((role) => allowed.includes(role));
 }

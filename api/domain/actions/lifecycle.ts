@@ -1,12 +1,18 @@
 // The life of a panel action: who may move it where, with a history line for every change.
-// Agencies own their actions (research.md §2.1), so only the owner progresses one; the chair keeps
+// Agencies own their actions (docs/domain.md §1), so only the owner progresses one; the chair keeps
 // the plan honest by cancelling, reassigning and moving due dates.
 import { formatLongDate, isCalendarDate, londonDateOf, type CalendarDate } from '../agenda/calendar-date';
 import { fail, ok, type Result } from '../result';
 
-export type ActionStatus = 'PROPOSED' | 'ACCEPTED' | 'IN_PROGRESS' | 'COMPLETED' | 'BLOCKED' | 'CANCELLED';
+export const ACTION_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED', 'COMPLETED', 'CANCELLED'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-/** The two outcomes the SafeLives minutes template records for a not-done action (research.md §2.4). */
+/** Open: still the owner's to do. Only an open action is overdue, reminded or chased. */
+export const OPEN_ACTION_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'];
+/** Unfinished: neither completed nor cancelled. A blocked action waits on the panel, so it still needs the panel's eye. */
+export const UNFINISHED_ACTION_STATUSES: readonly ActionStatus[] = [...OPEN_ACTION_STATUSES, 'BLOCKED'];
+
+/** The two reasons the minutes record for an action not done (docs/domain.md §4). */
 export type CannotCompleteReason = 'CIRCUMSTANCES_CHANGED' | 'AGENCY_DID_NOT_DO_IT';
 
 export interface Action {
@@ -66,18 +72,15 @@ export interface ActionTransitionRequest {
 export type ActionTransition =
   { outcome: 'APPLIED'; action: Action; entry: ActionHistoryEntry } | { outcome: 'ALREADY_APPLIED'; action: Action };
 
-const OPEN: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'];
-const UNFINISHED: readonly ActionStatus[] = [...OPEN, 'BLOCKED'];
-
 /** Where each command may start from. A blocked action can be resumed when its owner reports progress. */
 const ALLOWED_FROM: Record<ActionCommand['kind'], readonly ActionStatus[]> = {
   ACCEPT: ['PROPOSED'],
   UPDATE_PROGRESS: ['ACCEPTED', 'IN_PROGRESS', 'BLOCKED'],
   COMPLETE: ['ACCEPTED', 'IN_PROGRESS'],
   CANNOT_COMPLETE: ['ACCEPTED', 'IN_PROGRESS'],
-  CANCEL: UNFINISHED,
-  REASSIGN: UNFINISHED,
-  CHANGE_DUE_DATE: UNFINISHED,
+  CANCEL: UNFINISHED_ACTION_STATUSES,
+  REASSIGN: UNFINISHED_ACTION_STATUSES,
+  CHANGE_DUE_DATE: UNFINISHED_ACTION_STATUSES,
 };
 
 const STATUS_WORDS: Record<ActionStatus, string> = {
@@ -91,7 +94,7 @@ const STATUS_WORDS: Record<ActionStatus, string> = {
 
 /** Open actions are waiting on their owner; a blocked one waits on the panel instead. */
 export function isOpen(status: ActionStatus): boolean {
-  return OPEN.includes(status);
+  return OPEN_ACTION_STATUSES.includes(status);
 }
 
 /** Derived, never stored: an open action is overdue from the day after it was due. */

@@ -10,7 +10,7 @@ export interface AgendaMeeting {
   date: CalendarDate;
   lengthMinutes: number;
   minutesPerItem: number;
-  /** The previous meeting's open actions are reviewed first (research.md §2.4). */
+  /** The previous meeting's open actions are reviewed first (docs/domain.md §4). */
   actionsReviewMinutes: number;
 }
 

@@ -20,7 +20,7 @@ export type WeekOfMonth = 1 | 2 | 3 | 4 | 'LAST';
 export type PanelCadence =
   { kind: 'MONTHLY'; weekday: Weekday; week: WeekOfMonth } | { kind: 'EVERY_N_WEEKS'; everyWeeks: number; anchor: CalendarDate };
 
-/** Haringey's CMARAC deadline (research.md §2.3); partnerships may set their own. */
+/** One borough's referral deadline, 10 days before the meeting (docs/domain.md §4); partnerships may set their own. */
 export const DEFAULT_CUT_OFF_DAYS_BEFORE = 10;
 
 export interface ReferralCutOff {

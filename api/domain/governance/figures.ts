@@ -2,6 +2,7 @@
 // deliver the actions they own, how risky the caseload is and whether panels reduce that risk, which
 // tools and powers were used, who refers and how often the same people come back.
 // Pure: the service loads plain facts, the period and today's date are passed in.
+import { UNFINISHED_ACTION_STATUSES, type ActionStatus } from '../actions/lifecycle';
 import { addMonths, daysBetween, londonDateOf, type CalendarDate } from '../agenda/calendar-date';
 import { INTERVENTION_CATALOGUE, type InterventionType } from '../interventions/catalogue';
 import { countCell, medianCell, rateCell, type Cell } from './suppression';
@@ -21,7 +22,7 @@ export interface AgencyRef {
 
 export interface ActionFact {
   ownerAgencyId: string;
-  status: 'PROPOSED' | 'ACCEPTED' | 'IN_PROGRESS' | 'COMPLETED' | 'BLOCKED' | 'CANCELLED';
+  status: ActionStatus;
   createdOn: CalendarDate;
   dueDate: CalendarDate;
   completedOn: CalendarDate | null;
@@ -87,7 +88,7 @@ export interface GovernanceFigures {
   repeatReferrals: { referrals: Cell; repeats: Cell; rate: Cell };
 }
 
-const OPEN_ACTION = new Set(['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED']);
+const UNFINISHED_ACTION = new Set<string>(UNFINISHED_ACTION_STATUSES);
 const USED_INTERVENTION = new Set(['ACTIVE', 'BREACHED', 'EXPIRED', 'DISCHARGED']);
 
 const within = (day: CalendarDate, period: Period) => day >= period.from && day <= period.to;
@@ -95,7 +96,7 @@ const within = (day: CalendarDate, period: Period) => day >= period.from && day 
 /** Was the action open and late at the end of `day`? Cancellation dates are not kept, so cancelled actions never count. */
 function overdueOn(action: ActionFact, day: CalendarDate): boolean {
   if (action.status === 'CANCELLED' || action.createdOn > day || action.dueDate >= day) return false;
-  return OPEN_ACTION.has(action.status) || (action.completedOn !== null && action.completedOn > day);
+  return UNFINISHED_ACTION.has(action.status) || (action.completedOn !== null && action.completedOn > day);
 }
 
 function delivery(actions: readonly ActionFact[], period: Period, asOf: CalendarDate, suppress: boolean): ActionDelivery {

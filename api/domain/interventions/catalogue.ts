@@ -1,6 +1,6 @@
 // The tools and powers a panel can choose from, early interventions to the 2014 Act's powers.
-// Every fact here is from research.md §3.2 (the interventions ladder table); where that section
-// flags a fact as local practice or unconfirmed, the wording says so rather than enforcing it.
+// docs/domain.md §5 summarises these facts; where a fact is local practice or unconfirmed, the
+// wording says so rather than enforcing it.
 
 export type InterventionType =
   | 'WARNING_LETTER'
@@ -207,7 +207,7 @@ export const INTERVENTION_CATALOGUE: Readonly<Record<InterventionType, Intervent
       "A criminal court on conviction, on the prosecution's application (the CPS at the request of the police or council); for under-18s the youth offending team must be consulted, though it has no veto.",
     test: 'Beyond reasonable doubt the behaviour caused or was likely to cause harassment, alarm or distress, and the order will help prevent it.',
     minimumAge: 10,
-    // One source in §3.2 gives 1–2 years for under-18s; the statute-based sources give 1–3.
+    // Sources differ for under-18s (one local guide says 1–2 years); the statute gives 1–3.
     duration: {
       inWords: 'Adults: at least 2 years, up to indefinite. Under-18s: 1 to 3 years, reviewed every 12 months.',
       required: true,

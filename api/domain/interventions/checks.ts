@@ -1,4 +1,4 @@
-// Whether a proposed intervention is one the law (research.md §3.2) allows for this person or place,
+// Whether a proposed intervention is one the law (docs/domain.md §5) allows for this person or place,
 // and the ladder view of what has been tried and what could proportionately come next.
 import { addDays, addMonths, daysBetween, formatLongDate, type CalendarDate } from '../agenda/calendar-date';
 import type { DomainError } from '../result';

@@ -1,6 +1,6 @@
 // Which kinds of agency may issue (or apply to court for) each intervention: the catalogue's "who may
-// issue" (research.md §3.2) as a rule over agency types. Where the research only has statute
-// knowledge it has not confirmed, or the power is open to an agency in one circumstance alone, the
+// issue" (docs/domain.md §5) as a rule over agency types. Where a power rests on statute
+// knowledge not yet confirmed, or the power is open to an agency in one circumstance alone, the
 // agency is let through with a caution saying what to confirm, rather than refused on a doubt.
 import type { DomainError } from '../result';
 import { INTERVENTION_CATALOGUE, type InterventionType } from './catalogue';

@@ -1,4 +1,4 @@
-// Panel minutes drafted from the meeting record (research.md §2.4): attendance and apologies, the
+// Panel minutes drafted from the meeting record (docs/domain.md §4): attendance and apologies, the
 // review of the last meeting's actions, and per case the decisions, risk, whether it stays on, and
 // the actions agreed with owners and due dates. Marked restricted; due within 3 working days.
 import { addWorkingDays } from '../referrals/community-trigger';

@@ -2,7 +2,7 @@
 // whether an application meets the threshold, and the timescales the partnership has published.
 //
 // A complaint qualifies when it was reported within one month of the incident and the application
-// came within six months of the report (research.md §4). Months are calendar months in London:
+// came within six months of the report (docs/domain.md §6). Months are calendar months in London:
 // an incident on 15 March may be reported up to and including 15 April; where the month is
 // shorter the last day of the month is used (31 January → 28 or 29 February).
 

@@ -1,4 +1,4 @@
-// Referral criteria on the Marac model (research.md §1.3, §2.2): visible high risk, potential
+// Referral criteria on the Marac model (docs/domain.md §2): visible high risk, potential
 // escalation, professional judgement and repeat referral; plus repeat victimisation, which local
 // definitions describe as "at least N similar incidents within D days".
 //
@@ -25,7 +25,7 @@ export interface IncidentCountRule {
 }
 
 export interface ReferralPolicy {
-  /** Potential escalation; SafeLives notes 3 in 12 months is common practice. */
+  /** Potential escalation; 3 in 12 months is common practice (docs/domain.md §2). */
   escalation: IncidentCountRule;
   /** Any one of these makes a repeat victim; incidents must share a category to count as similar. */
   repeatVictimRules: readonly IncidentCountRule[];

@@ -8,7 +8,7 @@ export type PanelType = 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
 
 export type RoutingOutcome = 'PANEL' | 'LEAD_AGENCY_CASEWORK' | 'ADVICE_AND_CLOSURE';
 
-/** One force's review cadence (research.md §1.2): high risk every 14 days, medium every 28. */
+/** One force's review cadence (docs/domain.md §3): high risk every 14 days, medium every 28. */
 export interface ReviewPolicy {
   highRiskReviewDays: number;
   mediumRiskReviewDays: number;

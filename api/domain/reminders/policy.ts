@@ -2,16 +2,7 @@
 // stays due until its window closes, so a sender that missed a run catches up, and the key (stored
 // by the sender once delivered) is what stops it going out twice.
 import { isOpen, isOverdue, type Action } from '../actions/lifecycle';
-import {
-  addDays,
-  daysBetween,
-  formatLongDate,
-  isoWeekOf,
-  WEEKDAYS,
-  weekdayOf,
-  type CalendarDate,
-  type Weekday,
-} from '../agenda/calendar-date';
+import { addDays, daysBetween, isoWeekOf, WEEKDAYS, weekdayOf, type CalendarDate, type Weekday } from '../agenda/calendar-date';
 import { fail, ok, type Result } from '../result';
 
 export interface ReminderPolicy {
@@ -43,7 +34,6 @@ export interface Reminder {
   caseId: string;
   recipient: ReminderRecipient;
   dedupeKey: string;
-  message: string;
 }
 
 export interface WeeklyDigest {
@@ -84,39 +74,28 @@ export function remindersDueToday(
 ): Reminder[] {
   if (!isOpen(action.status)) return [];
   const key = (suffix: string) => `action:${action.id}:${suffix}`;
-  const due = formatLongDate(action.dueDate);
-  const remind = (kind: ReminderKind, recipient: ReminderRecipient, dedupeKey: string, message: string): Reminder => ({
+  const remind = (kind: ReminderKind, recipient: ReminderRecipient, dedupeKey: string): Reminder => ({
     kind,
     actionId: action.id,
     caseId: action.caseId,
     recipient,
     dedupeKey,
-    message,
   });
 
   const daysLeft = daysBetween(today, action.dueDate);
   if (daysLeft > 0) {
     if (daysLeft > policy.daysBeforeDue) return [];
-    const when = daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`;
-    return [remind('BEFORE_DUE', ownerOf(action), key(`before:${action.dueDate}`), `Due ${when} (${due}): ${action.title}`)];
+    return [remind('BEFORE_DUE', ownerOf(action), key(`before:${action.dueDate}`))];
   }
   if (daysLeft === 0) {
-    return policy.onDueDay ? [remind('DUE_TODAY', ownerOf(action), key(`due:${action.dueDate}`), `Due today: ${action.title}`)] : [];
+    return policy.onDueDay ? [remind('DUE_TODAY', ownerOf(action), key(`due:${action.dueDate}`))] : [];
   }
 
   const daysOverdue = -daysLeft;
   const periodStart = addDays(action.dueDate, 1 + Math.floor((daysOverdue - 1) / policy.overdueEveryDays) * policy.overdueEveryDays);
-  const late = `${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue (due ${due})`;
-  const reminders = [remind('OVERDUE', ownerOf(action), key(`overdue:${periodStart}`), `${late}: ${action.title}`)];
+  const reminders = [remind('OVERDUE', ownerOf(action), key(`overdue:${periodStart}`))];
   if (daysOverdue >= policy.escalateAfterDaysOverdue) {
-    reminders.push(
-      remind(
-        'ESCALATION',
-        { kind: 'CHAIR' },
-        key(`escalation:${action.dueDate}`),
-        `An action for case ${action.caseId} is ${late}: ${action.title}`,
-      ),
-    );
+    reminders.push(remind('ESCALATION', { kind: 'CHAIR' }, key(`escalation:${action.dueDate}`)));
   }
   return reminders;
 }

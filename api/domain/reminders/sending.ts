@@ -1,5 +1,5 @@
 // Pacing and retrying proactive Teams messages, kept pure so the limits can be tested without Teams.
-// Limits per bot per conversation are from teams-platform.md §2.2; Microsoft says they may change.
+// Limits per bot per conversation are Teams' (docs/domain.md §8); Microsoft says they may change.
 
 export interface SendLimit {
   windowMs: number;

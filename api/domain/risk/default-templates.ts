@@ -1,7 +1,7 @@
 // Default risk matrices for victims, perpetrators and locations.
 //
 // These are a starting point for local agreement, not a national standard: no national ASB
-// question list or weighting was found (research.md §1.2), so each partnership should review the
+// question list or weighting was found (docs/domain.md §3), so each partnership should review the
 // wording, weights, bands and threshold with its panel before use and publish its own version.
 // The structure follows what every published matrix shares: personal, situational and incidental
 // vulnerability plus harm and impact, each answer scored and the total banded low / medium / high.

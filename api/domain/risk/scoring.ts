@@ -155,8 +155,8 @@ export interface JudgementRequest {
 }
 
 /**
- * Professional judgement may raise the band, never lower it (the SafeLives Marac rule the ASB
- * panels copy): a lower or equal band is refused rather than silently ignored.
+ * Professional judgement may raise the band, never lower it (docs/domain.md §3): a lower or equal
+ * band is refused rather than silently ignored.
  */
 export function applyProfessionalJudgement(assessment: ScoredAssessment, request: JudgementRequest): Result<ScoredAssessment> {
   const reason = request.reason.trim();

@@ -1,12 +1,13 @@
-// Reading actions (the chair's outstanding list, an officer's own) and chasing one now. Assigning,
-// accepting and completing are in routes/actions.ts.
+// Reading actions (the chair's outstanding list, an officer's own, whose reminders are not getting
+// through) and chasing one now. Assigning, accepting and completing are in routes/actions.ts.
 import { z } from 'zod';
+import { ACTION_STATUSES } from '../../domain/actions/lifecycle';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { listMyActions, listOutstandingActions, type ActionListFilters } from '../../services/action-list';
-import { chaseNow } from '../../services/notifications';
+import { chaseNow, listOutOfReach } from '../../services/notifications';
 import type { ApiDependencies } from './index';
 
-const STATUS = z.enum(['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'BLOCKED', 'CANCELLED']);
+const STATUS = z.enum(ACTION_STATUSES);
 const ID = z.uuid('Give an id as a uuid.').transform((id) => id.toLowerCase());
 
 /** Filters arrive as query strings: `status=ACCEPTED,BLOCKED`, `overdue=true`, `sort=risk`. */
@@ -63,6 +64,17 @@ export function actionListRoutes(deps: ApiDependencies): RouteSpec[] {
       query: listQuery,
       async handle({ query, ctx }) {
         return { json: await listMyActions(ctx, filtersFrom(query)) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/actions/out-of-reach',
+      summary:
+        'List whose reminders are not getting through (undelivered actions, members the bot cannot write to), to phone them instead.',
+      tag: 'Actions',
+      capability: 'action.oversee',
+      async handle({ ctx }) {
+        return { json: await listOutOfReach(ctx) };
       },
     }),
     defineRoute({

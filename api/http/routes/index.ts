@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config';
 import type { Logger } from '../../logger';
 import type { Database } from '../../store/database';
 import type { Identity } from '../identity';
-import type { TeamsSender } from '../../../bot/sending/teams-sender';
+import type { TeamsSender } from '../../services/ports/teams-sender';
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from '../route-spec';
 import { meRoutes } from './me';
 import { governanceRoutes } from './governance';

@@ -11,7 +11,7 @@ import {
   recordAttendance,
   signAttendance,
 } from '../../services/meeting-room';
-import { postAgendaToMeetingChat, refreshPostedAgendaCard } from '../../../bot/meeting-agenda-post';
+import { postAgendaToMeetingChat, refreshPostedAgendaCard } from '../../services/agenda-post';
 import { conflict, notFound } from '../../services/errors';
 import { chatThreadIdOfTeamsMeetingId } from '../../graph/teams-ids';
 import { defineRoute, type RouteSpec } from '../route-spec';

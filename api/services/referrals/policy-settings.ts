@@ -19,7 +19,7 @@ export async function partnershipPolicies(
   return {
     referral: {
       ...DEFAULT_REFERRAL_POLICY,
-      // A malformed setting falls back to the research default rather than stopping every referral.
+      // A malformed setting falls back to the default (docs/domain.md §2) rather than stopping every referral.
       repeatVictimRules: rules.success
         ? rules.data.map((r) => ({ atLeast: r.incidents, withinDays: r.withinDays }))
         : DEFAULT_REPEAT_VICTIM_RULES,

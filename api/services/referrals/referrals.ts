@@ -58,7 +58,7 @@ const referralSelect = {
 export type LoadedReferral = Prisma.ReferralGetPayload<{ select: typeof referralSelect }>;
 
 export async function isChairOf(tx: Tx, actor: Actor, panelId: string | null): Promise<boolean> {
-  if (!panelId || !actor.roles.includes('PANEL_CHAIR')) return false;
+  if (!panelId || !mayUse(actor, 'panel.chair')) return false;
   return (await tx.panelChair.findFirst({ where: { panelId, memberId: actor.memberId }, select: { panelId: true } })) !== null;
 }
 
@@ -198,7 +198,7 @@ export async function listReferrals(ctx: ServiceContext, filter: { status?: Load
         ...(filter.status ? { status: filter.status } : {}),
         OR: [
           { referrerId: ctx.actor.memberId },
-          ...(ctx.actor.roles.includes('PANEL_CHAIR')
+          ...(mayUse(ctx.actor, 'panel.chair')
             ? [{ status: { not: 'DRAFT' as const }, panel: { chairs: { some: { memberId: ctx.actor.memberId } } } }]
             : []),
         ],

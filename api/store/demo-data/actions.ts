@@ -1,5 +1,6 @@
 // Panel actions in every status, each with the history that got it there, and the review of each
 // action at the panel's next meeting ("done", "in progress", or not done and why).
+import { ACTION_STATUSES, UNFINISHED_ACTION_STATUSES } from '../../domain/actions/lifecycle';
 import { addDays, londonDateOf, type CalendarDate } from '../../domain/agenda/calendar-date';
 import type {
   ActionEventKind,
@@ -174,11 +175,8 @@ export function proposeActions(
   });
 }
 
-const ALL_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'BLOCKED', 'CANCELLED'];
-const OPEN_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED'];
-
 export function isOverdue(a: DemoAction, today: CalendarDate): boolean {
-  return OPEN_STATUSES.includes(a.status) && a.dueDate < today;
+  return UNFINISHED_ACTION_STATUSES.includes(a.status) && a.dueDate < today;
 }
 
 /** Decides each action's status (every status occurs), writes it with its history, and returns it. */
@@ -203,7 +201,7 @@ export function settleActions(rows: DemoRows, random: Random, id: IdMaker, clock
             ['CANCELLED', 4],
           ]);
   }
-  for (const status of ALL_STATUSES) {
+  for (const status of ACTION_STATUSES) {
     if (actions.some((a) => a.status === status)) continue;
     const spare = actions.find((a) => actions.filter((b) => b.status === a.status).length > 1);
     if (spare) spare.status = status;

@@ -1,4 +1,4 @@
-// Tools and powers used on perpetrators and places (the 2014 Act ladder, research §3.2), and the
+// Tools and powers used on perpetrators and places (the 2014 Act ladder, docs/domain.md §5), and the
 // lawful basis and consent under which each person's information is shared.
 import { addDays, addMonths, londonDateOf } from '../../domain/agenda/calendar-date';
 import type { InterventionStatus, InterventionType } from '../generated/client';

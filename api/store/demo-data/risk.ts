@@ -15,7 +15,7 @@ import { addMinutes, type DemoClock } from './time';
 const DAY_MS = 86_400_000;
 const ESCALATION_INCIDENTS = 3;
 const REASSESS_EVERY_DAYS = 90;
-/** Research §6: 370 assessments at one panel were 21% high, 34% medium and 45% low. */
+/** docs/domain.md §7: 370 assessments at one panel were 21% high, 34% medium and 45% low. */
 const BAND_MIX = { HIGH: 0.21, MEDIUM: 0.34 } as const;
 
 interface PlannedAssessment {

@@ -1,8 +1,8 @@
 // The answers of GET /api/actions and /api/actions/mine (api/services/action-list.ts) and of chasing.
-export type ActionStatus = 'PROPOSED' | 'ACCEPTED' | 'IN_PROGRESS' | 'COMPLETED' | 'BLOCKED' | 'CANCELLED';
+// The statuses and their two meanings come from the domain, so the tab cannot drift from the API.
+import type { ActionStatus } from '../../../api/domain/actions/lifecycle';
+export { ACTION_STATUSES, OPEN_ACTION_STATUSES, type ActionStatus } from '../../../api/domain/actions/lifecycle';
 export type RiskBand = 'LOW' | 'MEDIUM' | 'HIGH';
-
-export const ACTION_STATUSES: readonly ActionStatus[] = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED', 'COMPLETED', 'CANCELLED'];
 
 export interface ListedAction {
   id: string;

@@ -1,7 +1,7 @@
 // The actions table both action pages share: what, which case, who owns it, when it is due and how
 // it stands, with Chase now for chairs. Sorting happens on the server (the filter bar asks for it).
 import { Badge, Button, Card, Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { ListedAction } from '../api/actions';
+import { OPEN_ACTION_STATUSES, type ListedAction } from '../api/actions';
 import { useNarrow } from '../layout/narrow';
 import { hrefFor } from '../router/hash-route';
 import { DataTable, type DataColumn } from './DataTable';
@@ -9,7 +9,7 @@ import { RiskBadge } from './RiskBadge';
 import { STATUS_WORDS, formatDate } from './words';
 
 /** Chasing reminds the owner to act, so only open actions can be chased; a blocked one needs the panel. */
-const CHASEABLE = new Set(['PROPOSED', 'ACCEPTED', 'IN_PROGRESS']);
+const CHASEABLE = new Set<string>(OPEN_ACTION_STATUSES);
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },

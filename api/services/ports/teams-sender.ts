@@ -1,11 +1,13 @@
-// The one way the app writes to Teams on its own initiative: a small interface of ours, so jobs and
-// services never see botbuilder, and a move to another Teams SDK replaces only the implementation.
-import type { AdaptiveCard } from '../cards/adaptive-card';
+// The one way the use cases write to Teams on their own initiative: send a notice to a member, post
+// to a meeting chat, update a posted card. The bot implements it (bot/sending/bot-connector-sender.ts)
+// and draws the cards, so services and jobs never see botbuilder and a move to another Teams SDK
+// replaces only the implementation.
+import type { CardView } from './card-views';
 
 export interface OutgoingMessage {
   /** Shown in the Teams notification and wherever the card cannot render. */
   text: string;
-  card?: AdaptiveCard;
+  card?: CardView;
 }
 
 export type SendOutcome =
@@ -23,5 +25,5 @@ export interface TeamsSender {
   /** A message to a stored conversation: a meeting chat, group chat or channel. */
   postToConversation(conversationId: string, message: OutgoingMessage): Promise<SendOutcome>;
   /** Replaces a card already posted, so every copy of it shows the same state. */
-  updateCard(conversationId: string, activityId: string, card: AdaptiveCard, text?: string): Promise<SendOutcome>;
+  updateCard(conversationId: string, activityId: string, card: CardView, text?: string): Promise<SendOutcome>;
 }

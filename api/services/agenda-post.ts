@@ -1,12 +1,11 @@
 // The agenda card in a meeting chat: drawn from the meeting record, posted once and then updated in
 // place, so everyone's copy follows the chair. Shared by the bot's handlers and the REST edge.
-import type { Logger } from '../api/logger';
-import type { Database } from '../api/store/database';
-import { readAgendaView, type MeetingAgendaView } from '../api/services/meeting-views';
-import type { Tx } from '../api/services/context';
-import { buildAgendaCard, type AgendaCardView } from './cards/agenda-card';
-import type { AdaptiveCard } from './cards/adaptive-card';
-import type { TeamsSender } from './sending/teams-sender';
+import type { Logger } from '../logger';
+import type { Database } from '../store/database';
+import type { Tx } from './context';
+import { readAgendaView, type MeetingAgendaView } from './meeting-views';
+import type { AgendaCardView } from './ports/card-views';
+import type { TeamsSender } from './ports/teams-sender';
 
 const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -31,8 +30,8 @@ async function chairUserIds(tx: Tx, panelId: string): Promise<string[]> {
   return [...new Set(rows.map((row) => row.userId!))].sort();
 }
 
-export async function agendaCardFor(tx: Tx, view: MeetingAgendaView, chairView: boolean): Promise<AdaptiveCard> {
-  const card: AgendaCardView = {
+export async function agendaCardViewOf(tx: Tx, view: MeetingAgendaView, chairView: boolean): Promise<AgendaCardView> {
+  return {
     meetingId: view.meeting.id,
     version: view.meeting.version,
     panelName: view.panel.name,
@@ -49,7 +48,6 @@ export async function agendaCardFor(tx: Tx, view: MeetingAgendaView, chairView: 
     chairView,
     chairUserIds: await chairUserIds(tx, view.panel.id),
   };
-  return buildAgendaCard(card);
 }
 
 export interface AgendaPostDependencies {
@@ -68,8 +66,13 @@ export async function refreshPostedAgendaCard(deps: AgendaPostDependencies, meet
     select: { chatThreadId: true, agendaCardActivityId: true },
   });
   if (!posted?.chatThreadId || !posted.agendaCardActivityId) return;
-  const card = await deps.db.prisma.$transaction(async (tx) => agendaCardFor(tx, await readAgendaView(tx, meetingId), false));
-  const outcome = await deps.sender.updateCard(posted.chatThreadId, posted.agendaCardActivityId, card, 'The agenda has moved on.');
+  const view = await deps.db.prisma.$transaction(async (tx) => agendaCardViewOf(tx, await readAgendaView(tx, meetingId), false));
+  const outcome = await deps.sender.updateCard(
+    posted.chatThreadId,
+    posted.agendaCardActivityId,
+    { kind: 'AGENDA', view },
+    'The agenda has moved on.',
+  );
   if (outcome.kind !== 'SENT') deps.logger.warn({ meetingId, outcome: outcome.kind }, 'agenda card not updated');
 }
 
@@ -80,8 +83,11 @@ export async function postAgendaToMeetingChat(
 ): Promise<{ posted: boolean; reason?: string }> {
   const meeting = await deps.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { chatThreadId: true } });
   if (!meeting.chatThreadId) return { posted: false, reason: 'The meeting is not in Teams yet, so it has no chat to post to.' };
-  const card = await deps.db.prisma.$transaction(async (tx) => agendaCardFor(tx, await readAgendaView(tx, meetingId), false));
-  const outcome = await deps.sender.postToConversation(meeting.chatThreadId, { text: 'The agenda for this meeting.', card });
+  const view = await deps.db.prisma.$transaction(async (tx) => agendaCardViewOf(tx, await readAgendaView(tx, meetingId), false));
+  const outcome = await deps.sender.postToConversation(meeting.chatThreadId, {
+    text: 'The agenda for this meeting.',
+    card: { kind: 'AGENDA', view },
+  });
   if (outcome.kind !== 'SENT')
     return { posted: false, reason: 'Teams did not take the card. Add the ASB Panels app to the meeting and try again.' };
   await deps.db.prisma.meeting.update({ where: { id: meetingId }, data: { agendaCardActivityId: outcome.activityId } });

@@ -1,20 +1,20 @@
 // Sends one claimed notification: draws its card from the database as it is now (so a late reminder
 // never misstates the due date), hands it to the Teams sender and settles the row with the outcome.
-import { isOverdue } from '../domain/actions/lifecycle';
-import { isoWeekOf, londonDateOf } from '../domain/agenda/calendar-date';
-import type { Database } from '../store/database';
-import type { NotificationKind } from '../store/generated/client';
-import { buildDigestCard, buildReminderCard, reminderHeadline, type ReminderCardKind } from '../../bot/cards/reminder-cards';
-import type { OutgoingMessage, SendOutcome, TeamsSender } from '../../bot/sending/teams-sender';
-import { actionCardFor } from '../../bot/cards/action-card-view';
-import { loadActionRecord } from '../services/action-records';
-import { actorForMember } from '../services/members';
-import { calendarDateOf } from './reminder-schedule';
+import { isOverdue, OPEN_ACTION_STATUSES } from '../../domain/actions/lifecycle';
+import { isoWeekOf, londonDateOf } from '../../domain/agenda/calendar-date';
+import type { Database } from '../../store/database';
+import type { NotificationKind } from '../../store/generated/client';
+import { actionCardViewOf } from '../action-card-view';
+import type { DigestView, ReminderKind, ReminderView } from '../ports/card-views';
+import type { OutgoingMessage, SendOutcome, TeamsSender } from '../ports/teams-sender';
+import { loadActionRecord } from '../action-records';
+import { actorForMember } from '../members';
+import { reminderHeadline } from './reminder-headline';
+import { calendarDateOf } from './schedule';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
-import { minutesDueMessage } from './minutes-reminder';
+import { minutesDueMessage } from './minutes-due';
 
 export const CHASE_KEY_PREFIX = 'chase:';
-const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
 
 export interface DeliveryOptions {
   /** After this many attempts a notification that keeps failing is marked FAILED. */
@@ -65,7 +65,7 @@ function settlementOf(outcome: SendOutcome, claim: ClaimedNotification, now: Dat
   }
 }
 
-const CARD_KIND_OF: Partial<Record<NotificationKind, ReminderCardKind>> = {
+const REMINDER_KIND_OF: Partial<Record<NotificationKind, ReminderKind>> = {
   REMINDER_BEFORE_DUE: 'BEFORE_DUE',
   REMINDER_DUE_TODAY: 'DUE_TODAY',
   REMINDER_OVERDUE: 'OVERDUE',
@@ -80,7 +80,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
   if (claim.kind === 'ACTION_ASSIGNED') return assignedCardFor(db, claim, now);
   if (claim.kind === 'MINUTES_DUE') return minutesDueMessage(db, claim.dedupeKey);
 
-  const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : CARD_KIND_OF[claim.kind];
+  const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : REMINDER_KIND_OF[claim.kind];
   if (!kind || !claim.actionId) return { skipped: `no reminder card for ${claim.kind}.` };
   const action = await db.prisma.action.findUnique({
     where: { id: claim.actionId },
@@ -95,9 +95,9 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
     },
   });
   if (!action) return { skipped: 'the action no longer exists.' };
-  if (!(OPEN_STATUSES as readonly string[]).includes(action.status))
+  if (!(OPEN_ACTION_STATUSES as readonly string[]).includes(action.status))
     return { skipped: `the action is ${action.status.toLowerCase().replace('_', ' ')}.` };
-  const view = {
+  const view: ReminderView = {
     kind,
     actionId: action.id,
     title: action.title,
@@ -107,18 +107,18 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
     ownerLabel: action.ownerMember ? `${action.ownerMember.displayName} (${action.ownerAgency.name})` : action.ownerAgency.name,
     today,
   };
-  return { text: `${reminderHeadline(view)}: ${action.title}`, card: buildReminderCard(view) };
+  return { text: `${reminderHeadline(view)}: ${action.title}`, card: { kind: 'REMINDER', view } };
 }
 
 async function digestFor(db: Database, memberId: string, today: string): Promise<OutgoingMessage | { skipped: string }> {
   const actions = await db.prisma.action.findMany({
-    where: { ownerMemberId: memberId, status: { in: [...OPEN_STATUSES] } },
+    where: { ownerMemberId: memberId, status: { in: [...OPEN_ACTION_STATUSES] } },
     select: { id: true, title: true, status: true, dueDate: true, case: { select: { reference: true } } },
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
   });
   if (actions.length === 0) return { skipped: 'the member has no open actions left this week.' };
   const [year, week] = isoWeekOf(today).split('-W');
-  const card = buildDigestCard({
+  const view: DigestView = {
     weekLabel: `week ${Number(week)}, ${year}`,
     actions: actions.map((action) => {
       const dueDate = calendarDateOf(action.dueDate);
@@ -131,8 +131,8 @@ async function digestFor(db: Database, memberId: string, today: string): Promise
         overdue: isOverdue({ status: action.status, dueDate }, today),
       };
     }),
-  });
-  return { text: `Your open actions this week: ${actions.length}`, card };
+  };
+  return { text: `Your open actions this week: ${actions.length}`, card: { kind: 'DIGEST', view } };
 }
 
 /** A newly assigned (or reassigned) action: the action card in its owner's own view, with their buttons. */
@@ -141,10 +141,13 @@ async function assignedCardFor(db: Database, claim: ClaimedNotification, now: Da
   const [record, owner] = await Promise.all([loadActionRecord(db.prisma, claim.actionId), actorForMember(db.prisma, claim.recipientId)]);
   if (!record) return { skipped: 'the action no longer exists.' };
   if (!owner) return { skipped: 'the recipient is no longer an active member.' };
-  if (!(OPEN_STATUSES as readonly string[]).includes(record.status))
+  if (!(OPEN_ACTION_STATUSES as readonly string[]).includes(record.status))
     return { skipped: `the action is ${record.status.toLowerCase().replace('_', ' ')}.` };
   // A send retried after the action moved on to someone else must not tell the old owner it is theirs.
   const stillOwner = record.ownerMember ? record.ownerMember.id === owner.memberId : record.ownerAgency.id === owner.agencyId;
   if (!stillOwner) return { skipped: 'the action has been reassigned since.' };
-  return { text: `New action for you, case ${record.caseReference}: ${record.title}`, card: actionCardFor(record, owner, now) };
+  return {
+    text: `New action for you, case ${record.caseReference}: ${record.title}`,
+    card: { kind: 'ACTION', view: actionCardViewOf(record, owner, now) },
+  };
 }

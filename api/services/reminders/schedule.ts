@@ -1,7 +1,8 @@
 // Turns what the reminder policy says is due today into Notification rows, one per recipient. The
 // policy's dedupe key (plus the recipient) is the row's unique key, so however many app instances
 // run this, and however often, each reminder is queued once.
-import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
+import { OPEN_ACTION_STATUSES } from '../../domain/actions/lifecycle';
+import { londonDateOf, type CalendarDate } from '../../domain/agenda/calendar-date';
 import {
   DEFAULT_REMINDER_POLICY,
   remindersDueToday,
@@ -9,9 +10,10 @@ import {
   type ReminderKind,
   type ReminderPolicy,
   type ReminderRecipient,
-} from '../domain/reminders/policy';
-import type { Database } from '../store/database';
-import type { MemberRole, NotificationKind } from '../store/generated/client';
+} from '../../domain/reminders/policy';
+import type { Database } from '../../store/database';
+import { mayUse, type Capability } from '../../domain/access/policy';
+import type { NotificationKind } from '../../store/generated/client';
 
 export const NOTIFICATION_KIND_OF: Record<ReminderKind, NotificationKind> = {
   BEFORE_DUE: 'REMINDER_BEFORE_DUE',
@@ -20,8 +22,6 @@ export const NOTIFICATION_KIND_OF: Record<ReminderKind, NotificationKind> = {
   ESCALATION: 'ESCALATION_TO_CHAIR',
 };
 
-const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
-
 /**
  * Active members of an agency who sit on panels, ordered by id. Roles are filtered here rather than
  * in the query: the PGlite adapter cannot pass an enum-array filter (`has`, `hasSome`) to PGlite.
@@ -29,14 +29,14 @@ const OPEN_STATUSES = ['PROPOSED', 'ACCEPTED', 'IN_PROGRESS'] as const;
 export async function panelMembersOf(
   db: Pick<Database['prisma'], 'member'>,
   where: { agencyId: string } | { partnershipId: string },
-  roles: readonly MemberRole[],
+  capability: Capability,
 ): Promise<string[]> {
   const members = await db.member.findMany({
     where: { ...where, isActive: true, agency: { isActive: true } },
     select: { id: true, roles: true },
     orderBy: { id: 'asc' },
   });
-  return members.filter((member) => member.roles.some((role) => roles.includes(role))).map((member) => member.id);
+  return members.filter((member) => mayUse(member, capability)).map((member) => member.id);
 }
 
 /** A `@db.Date` column comes back as UTC midnight of that day. */
@@ -53,7 +53,7 @@ interface Recipients {
 export async function scheduleReminders(db: Database, now: Date, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY): Promise<number> {
   const today = londonDateOf(now);
   const actions = await db.prisma.action.findMany({
-    where: { status: { in: [...OPEN_STATUSES] } },
+    where: { status: { in: [...OPEN_ACTION_STATUSES] } },
     select: {
       id: true,
       partnershipId: true,
@@ -132,14 +132,14 @@ function recipientLookup(db: Database): Recipients {
   return {
     agencyMembers(agencyId) {
       // An action with no named officer reminds the agency's panel members: the people who took it on.
-      const found = agencies.get(agencyId) ?? panelMembersOf(db.prisma, { agencyId }, ['PANEL_MEMBER', 'PANEL_CHAIR']);
+      const found = agencies.get(agencyId) ?? panelMembersOf(db.prisma, { agencyId }, 'action.agencyReminders');
       agencies.set(agencyId, found);
       return found;
     },
     chairs(partnershipId, panelChairIds) {
       // The chairs of the panel that agreed the action; an action agreed outside a meeting goes to the partnership's chairs.
       if (panelChairIds.length > 0) return Promise.resolve([...panelChairIds].sort());
-      const found = chairs.get(partnershipId) ?? panelMembersOf(db.prisma, { partnershipId }, ['PANEL_CHAIR']);
+      const found = chairs.get(partnershipId) ?? panelMembersOf(db.prisma, { partnershipId }, 'action.oversee');
       chairs.set(partnershipId, found);
       return found;
     },

@@ -1,8 +1,8 @@
 // The chair's reminder on the day the minutes are due: sent only while they are still unapproved.
-import { formatLongDate, londonDateOf } from '../domain/agenda/calendar-date';
-import { MINUTES_DUE_KEY_PREFIX } from '../services/minutes';
-import type { Database } from '../store/database';
-import type { OutgoingMessage } from '../../bot/sending/teams-sender';
+import { formatLongDate, londonDateOf } from '../../domain/agenda/calendar-date';
+import { MINUTES_DUE_KEY_PREFIX } from '../minutes';
+import type { Database } from '../../store/database';
+import type { OutgoingMessage } from '../ports/teams-sender';
 
 export async function minutesDueMessage(db: Database, dedupeKey: string): Promise<OutgoingMessage | { skipped: string }> {
   const meetingId = dedupeKey.slice(MINUTES_DUE_KEY_PREFIX.length).split(':')[0] ?? '';

@@ -8,8 +8,8 @@
 // row PENDING. A worker that dies between claiming and sending loses nothing: the row falls due
 // again when the lease runs out. Finishing checks the attempt count it claimed with, so a worker
 // that outlived its lease cannot overwrite the outcome of the worker that took the row over.
-import type { Database } from '../store/database';
-import type { NotificationKind } from '../store/generated/client';
+import type { Database } from '../../store/database';
+import type { NotificationKind } from '../../store/generated/client';
 
 export interface ClaimedNotification {
   id: string;
