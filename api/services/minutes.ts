@@ -8,8 +8,8 @@ import { inTransaction, type ServiceContext, type Tx } from './context';
 import { conflict, notFound, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
 import { minutesDocx } from './minutes-docx';
+import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
-const day = (value: Date) => value.toISOString().slice(0, 10);
 export const MINUTES_DUE_KEY_PREFIX = 'minutes-due:';
 
 async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { panelId: string; status: string }> {
@@ -65,7 +65,7 @@ async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { 
       caseReference: review.action.case.reference,
       title: review.action.title,
       owner: review.action.ownerAgency.name,
-      dueDate: day(review.action.dueDate),
+      dueDate: calendarDateOfColumn(review.action.dueDate),
       outcome: review.outcome,
       notDoneReason: review.notDoneReason,
       note: review.note,
@@ -83,7 +83,7 @@ async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { 
       actions: item.actions.map((action) => ({
         title: action.title,
         owner: action.ownerMember ? `${action.ownerMember.displayName} (${action.ownerAgency.name})` : action.ownerAgency.name,
-        dueDate: day(action.dueDate),
+        dueDate: calendarDateOfColumn(action.dueDate),
       })),
     })),
   };
@@ -99,7 +99,7 @@ function minutesView(row: {
 }) {
   return {
     status: row.status,
-    dueBy: day(row.dueBy),
+    dueBy: calendarDateOfColumn(row.dueBy),
     version: row.version,
     content: row.content as unknown as MinutesContent,
     approved: row.approvedAt && row.approvedBy ? { by: row.approvedBy.displayName, on: londonDateOf(row.approvedAt) } : null,
@@ -127,7 +127,7 @@ export async function draftMeetingMinutes(ctx: ServiceContext, meetingId: string
     const dueBy = minutesDueBy(record.meetingDate);
     const saved = await tx.meetingMinutes.upsert({
       where: { meetingId },
-      create: { meetingId, content, dueBy: new Date(`${dueBy}T00:00:00Z`) },
+      create: { meetingId, content, dueBy: dateColumnOf(dueBy) },
       update: { content, version: { increment: 1 } },
       select: MINUTES_SELECT,
     });
