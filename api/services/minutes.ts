@@ -4,6 +4,7 @@ import { londonDateOf, londonInstant } from '../domain/agenda/calendar-date';
 import { checkReadyForApproval, draftMinutes, minutesDueBy, type MeetingRecord, type MinutesContent } from '../domain/minutes/draft';
 import type { Prisma } from '../store/generated/client';
 import { audit } from './audit';
+import { partnershipBankHolidays } from './bank-holidays';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { conflict, notFound, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
@@ -124,7 +125,8 @@ export async function draftMeetingMinutes(ctx: ServiceContext, meetingId: string
     const existing = await tx.meetingMinutes.findUnique({ where: { meetingId }, select: { status: true } });
     if (existing?.status === 'APPROVED') throw conflict('These minutes are approved and can no longer be redrafted.');
     const content = draftMinutes(record) as unknown as Prisma.InputJsonValue;
-    const dueBy = minutesDueBy(record.meetingDate);
+    const bankHolidays = await partnershipBankHolidays(tx, ctx.actor.partnershipId, record.meetingDate);
+    const dueBy = minutesDueBy(record.meetingDate, new Set(bankHolidays));
     const saved = await tx.meetingMinutes.upsert({
       where: { meetingId },
       create: { meetingId, content, dueBy: dateColumnOf(dueBy) },

@@ -10,10 +10,10 @@ import {
 } from '../../domain/referrals/community-trigger';
 import type { CaseReviewStatus, Prisma } from '../../store/generated/client';
 import { audit } from '../audit';
+import { partnershipBankHolidays } from '../bank-holidays';
 import { requireVisibleCase } from '../case-access';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { conflict, forbidden, notFound, ServiceError, validationFailed } from '../errors';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays';
 import { partnershipPolicies } from './policy-settings';
 import { calendarDateOfColumn, calendarDateOrNull, dateColumnOf } from '../../store/calendar-dates';
 
@@ -176,7 +176,8 @@ export async function openCaseReview(ctx: ServiceContext, application: CaseRevie
       ? await personComplaints(tx, partnershipId, application.applicantPersonId)
       : await locationComplaints(tx, partnershipId, application.locationId!);
     const threshold = thresholdOrThrow(complaints, application.receivedAt, caseReview);
-    const deadlines = caseReviewDeadlines(application.receivedAt, ENGLAND_AND_WALES_BANK_HOLIDAYS, caseReview);
+    const bankHolidays = await partnershipBankHolidays(tx, partnershipId, londonDateOf(application.receivedAt));
+    const deadlines = caseReviewDeadlines(application.receivedAt, bankHolidays, caseReview);
     if (!deadlines.ok) throw conflict(deadlines.error.message);
     const row = await tx.communityTriggerReview.create({
       data: {
@@ -255,7 +256,8 @@ export async function progressCaseReview(ctx: ServiceContext, reviewId: string, 
     else if (step.step === 'DECIDE_THRESHOLD') {
       const { caseReview } = await partnershipPolicies(tx, ctx.actor.partnershipId);
       // The review must be held within its period of the actual decision, not of the latest allowed one.
-      const deadlines = caseReviewDeadlines(row.receivedAt, ENGLAND_AND_WALES_BANK_HOLIDAYS, caseReview, now);
+      const bankHolidays = await partnershipBankHolidays(tx, ctx.actor.partnershipId, londonDateOf(row.receivedAt));
+      const deadlines = caseReviewDeadlines(row.receivedAt, bankHolidays, caseReview, now);
       if (!deadlines.ok) throw conflict(deadlines.error.message);
       data = step.met
         ? { status: 'THRESHOLD_MET', reviewDueBy: dateColumnOf(deadlines.value.holdReviewBy), outcome: step.outcome ?? null }
