@@ -2,6 +2,7 @@
 // never misstates the due date), hands it to the Teams sender and settles the row with the outcome.
 import { isOverdue } from '../domain/actions/lifecycle';
 import { isoWeekOf, londonDateOf } from '../domain/agenda/calendar-date';
+import { calendarDateOfColumn } from '../store/calendar-dates';
 import type { Database } from '../store/database';
 import type { NotificationKind } from '../store/generated/client';
 import { buildDigestCard, buildReminderCard, reminderHeadline, type ReminderCardKind } from '../../bot/cards/reminder-cards';
@@ -9,7 +10,6 @@ import type { OutgoingMessage, SendOutcome, TeamsSender } from '../../bot/sendin
 import { actionCardFor } from '../../bot/cards/action-card-view';
 import { loadActionRecord } from '../services/action-records';
 import { actorForMember } from '../services/members';
-import { calendarDateOf } from './reminder-schedule';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
 import { minutesDueMessage } from './minutes-reminder';
 
@@ -102,7 +102,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
     actionId: action.id,
     title: action.title,
     caseReference: action.case.reference,
-    dueDate: calendarDateOf(action.dueDate),
+    dueDate: calendarDateOfColumn(action.dueDate),
     status: action.status,
     ownerLabel: action.ownerMember ? `${action.ownerMember.displayName} (${action.ownerAgency.name})` : action.ownerAgency.name,
     today,
@@ -121,7 +121,7 @@ async function digestFor(db: Database, memberId: string, today: string): Promise
   const card = buildDigestCard({
     weekLabel: `week ${Number(week)}, ${year}`,
     actions: actions.map((action) => {
-      const dueDate = calendarDateOf(action.dueDate);
+      const dueDate = calendarDateOfColumn(action.dueDate);
       return {
         actionId: action.id,
         title: action.title,
