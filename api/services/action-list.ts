@@ -12,6 +12,7 @@ import { audit } from './audit';
 import { visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden } from './errors';
+import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 /** Enough for any one partnership's open actions; the answer says when there were more. */
 const LIST_LIMIT = 500;
@@ -72,7 +73,7 @@ const LISTED_FIELDS = {
 type ActionRow = Prisma.ActionGetPayload<{ select: typeof LISTED_FIELDS }>;
 
 function toListed(row: ActionRow, today: CalendarDate): ListedAction {
-  const dueDate = row.dueDate.toISOString().slice(0, 10);
+  const dueDate = calendarDateOfColumn(row.dueDate);
   const overdue = isOverdue({ status: row.status, dueDate }, today);
   return {
     id: row.id,
@@ -96,7 +97,7 @@ function filterWhere(filters: ActionListFilters, today: CalendarDate): Prisma.Ac
   if (filters.agencyId) where.push({ ownerAgencyId: filters.agencyId });
   if (filters.officerId) where.push({ ownerMemberId: filters.officerId });
   // Overdue as the lifecycle defines it: open and due before today (London).
-  const dueBeforeToday = new Date(`${today}T00:00:00Z`);
+  const dueBeforeToday = dateColumnOf(today);
   if (filters.overdue === true) where.push({ status: { in: [...OPEN_ACTION_STATUSES] }, dueDate: { lt: dueBeforeToday } });
   if (filters.overdue === false) where.push({ NOT: { status: { in: [...OPEN_ACTION_STATUSES] }, dueDate: { lt: dueBeforeToday } } });
   return where;

@@ -7,6 +7,7 @@ import { formatLongDate, londonDateOf, type CalendarDate } from '../domain/agend
 import { mayUse, type Actor } from '../domain/access/policy';
 import type { ActionNotDoneReason, ActionPriority } from '../store/generated/client';
 import type { Tx } from './context';
+import { calendarDateOfColumn } from '../store/calendar-dates';
 
 /** Teams lets at most 60 users see their own view of a refreshed card. */
 const REFRESH_USER_LIMIT = 60;
@@ -110,7 +111,7 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
     description: row.description,
     status: row.status,
     priority: row.priority,
-    dueDate: row.dueDate.toISOString().slice(0, 10),
+    dueDate: calendarDateOfColumn(row.dueDate),
     version: row.version,
     ownerAgency: row.ownerAgency,
     ownerMember: row.ownerMember,

@@ -23,6 +23,7 @@ import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { conflict, forbidden, notFound, ServiceError, validationFailed } from './errors';
+import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 export interface ActionServiceDeps {
   sender: TeamsSender;
@@ -121,7 +122,7 @@ export async function assignAction(ctx: ServiceContext, deps: ActionServiceDeps,
         ownerAgencyId: action.ownerAgencyId,
         ownerMemberId: action.ownerMemberId,
         createdById: ctx.actor.memberId,
-        dueDate: new Date(`${action.dueDate}T00:00:00Z`),
+        dueDate: dateColumnOf(action.dueDate),
         priority: input.priority,
         status: action.status,
         version: action.version,
@@ -207,7 +208,7 @@ export async function changeAction(
       version: next.version,
       ownerAgencyId: next.ownerAgencyId,
       ownerMemberId: next.ownerMemberId,
-      dueDate: new Date(`${next.dueDate}T00:00:00Z`),
+      dueDate: dateColumnOf(next.dueDate),
       ...(command.kind === 'UPDATE_PROGRESS' || command.kind === 'COMPLETE' || command.kind === 'CANNOT_COMPLETE'
         ? { progressNote: entry.note }
         : {}),
@@ -368,7 +369,7 @@ function snapshotOf(fields: Record<string, unknown>): Record<string, unknown> {
   for (const key of keep) {
     if (!(key in fields)) continue;
     const value = fields[key];
-    snapshot[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    snapshot[key] = value instanceof Date ? calendarDateOfColumn(value) : value;
   }
   return snapshot;
 }

@@ -7,6 +7,7 @@ import { daysBetween, formatLongDate, londonDateOf, type CalendarDate } from '..
 import { isOverdue, UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { DEFAULT_REFERRAL_POLICY } from '../domain/referrals/criteria';
 import type { Tx } from './context';
+import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 /** The previous meeting's open actions are reviewed first; a panel that set none skips the review. */
 export const ACTIONS_REVIEW_MINUTES = 10;
@@ -80,12 +81,12 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
   }
 
   const reviewCases = await tx.case.findMany({
-    where: { ...onThisPanel, nextReviewDue: { not: null, lte: new Date(`${meetingDate}T00:00:00Z`) } },
+    where: { ...onThisPanel, nextReviewDue: { not: null, lte: dateColumnOf(meetingDate) } },
     select: { id: true, nextReviewDue: true },
   });
   const reviewsDue: CaseDueForReview[] = reviewCases.map((kase) => ({
     caseId: kase.id,
-    reviewDue: kase.nextReviewDue!.toISOString().slice(0, 10),
+    reviewDue: calendarDateOfColumn(kase.nextReviewDue!),
   }));
 
   const openActions = await tx.action.findMany({
@@ -96,7 +97,7 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
   for (const action of openActions) {
     const entry = problems.get(action.caseId) ?? { caseId: action.caseId, overdueActions: 0, blockedActions: 0 };
     if (action.status === 'BLOCKED') entry.blockedActions += 1;
-    else if (isOverdue({ status: action.status, dueDate: action.dueDate.toISOString().slice(0, 10) }, today)) entry.overdueActions += 1;
+    else if (isOverdue({ status: action.status, dueDate: calendarDateOfColumn(action.dueDate) }, today)) entry.overdueActions += 1;
     problems.set(action.caseId, entry);
   }
 

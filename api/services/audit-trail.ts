@@ -1,7 +1,7 @@
 // The audit trail as auditors see it: search with filters and a cursor, export as CSV or JSON lines,
 // and a check of the hash chain. Reading the trail is itself personal-data access, so each of these
 // is audited in the transaction that reads (the row lands after the rows it read).
-import { addDays, startOfLondonDay, type CalendarDate } from '../domain/agenda/calendar-date';
+import { addDays, londonDateOf, startOfLondonDay, type CalendarDate } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
 import { csvField } from '../domain/governance/csv';
 import type { Prisma } from '../store/generated/client';
@@ -166,7 +166,7 @@ export async function exportAuditTrail(
       entityType: 'AuditEvent',
       after: { filter: plainFilter(filter), format, rows: rows.length },
     });
-    const stamp = ctx.now().toISOString().slice(0, 10);
+    const stamp = londonDateOf(ctx.now());
     if (format === 'jsonl') {
       return {
         filename: `audit-trail-${stamp}.jsonl`,

@@ -10,8 +10,7 @@ import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden, notFound } from './errors';
-
-const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+import { calendarDateOfColumn, calendarDateOrNull } from '../store/calendar-dates';
 
 async function loadOverview(tx: Tx, caseId: string) {
   return tx.case.findUniqueOrThrow({
@@ -140,7 +139,7 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
         leadAgency: kase.leadAgency,
         openedAt: kase.openedAt,
         lastHeardAt: kase.lastHeardAt,
-        nextReviewDue: dateOnly(kase.nextReviewDue),
+        nextReviewDue: calendarDateOrNull(kase.nextReviewDue),
         closedAt: kase.closedAt,
         closureReason: kase.closureReason,
       },
@@ -150,7 +149,7 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
         person: {
           id: person.id,
           name: personName(person),
-          dateOfBirth: dateOnly(person.dateOfBirth),
+          dateOfBirth: calendarDateOrNull(person.dateOfBirth),
           vulnerabilities: person.vulnerabilities,
           // Keys are left out, not nulled, for those not entitled: the reply does not even say a note exists.
           ...(restricted.healthNotes ? { healthNotes: person.healthNotes } : {}),
@@ -189,7 +188,7 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
         caseDecision: item.caseDecision,
       })),
       actions: kase.actions.map((action) => {
-        const dueDate = dateOnly(action.dueDate)!;
+        const dueDate = calendarDateOfColumn(action.dueDate);
         const overdue = isOverdue({ status: action.status as ActionStatus, dueDate }, today);
         return {
           id: action.id,
@@ -210,8 +209,8 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
         type: item.type,
         name: INTERVENTION_CATALOGUE[item.type].name,
         status: item.status,
-        issuedOn: dateOnly(item.issuedOn),
-        expiresOn: dateOnly(item.expiresOn),
+        issuedOn: calendarDateOrNull(item.issuedOn),
+        expiresOn: calendarDateOrNull(item.expiresOn),
         issuedBy: item.issuedByAgency.name,
         subject: item.person ? personName(item.person) : null,
       })),

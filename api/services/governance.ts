@@ -2,7 +2,7 @@
 // lets the domain count them, and withholds small numbers from members who may not see the cases.
 // The figures are aggregates, not personal data, so reading them is not audited; an export leaves the
 // app, so it is.
-import { addDays, addMonths, isCalendarDate, londonDateOf, startOfLondonDay, type CalendarDate } from '../domain/agenda/calendar-date';
+import { addDays, addMonths, isCalendarDate, londonDateOf, startOfLondonDay } from '../domain/agenda/calendar-date';
 import { governanceCsv } from '../domain/governance/csv';
 import { governanceFigures, type GovernanceFacts, type GovernanceFigures, type Period } from '../domain/governance/figures';
 import { suppressionApplies } from '../domain/governance/suppression';
@@ -10,6 +10,7 @@ import { mayUse } from '../domain/access/policy';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden, validationFailed } from './errors';
+import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 /** Two years: enough for a year-on-year board report, small enough to count in one request. */
 const MAX_PERIOD_DAYS = 731;
@@ -36,8 +37,6 @@ export function periodInstants(period: Period): { gte: Date; lt: Date } {
   return { gte: startOfLondonDay(period.from), lt: startOfLondonDay(addDays(period.to, 1)) };
 }
 
-const dateOnly = (value: Date): CalendarDate => value.toISOString().slice(0, 10);
-
 async function loadFacts(tx: Tx, partnershipId: string, period: Period): Promise<GovernanceFacts> {
   const { gte, lt } = periodInstants(period);
   const referralWindowStart = startOfLondonDay(addMonths(period.from, -12));
@@ -62,7 +61,7 @@ async function loadFacts(tx: Tx, partnershipId: string, period: Period): Promise
       select: { id: true, caseId: true, personId: true, locationId: true, referrerAgencyId: true, submittedAt: true, criteriaMet: true },
     }),
     tx.intervention.findMany({
-      where: { case: { partnershipId }, issuedOn: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } },
+      where: { case: { partnershipId }, issuedOn: { gte: dateColumnOf(period.from), lte: dateColumnOf(period.to) } },
       select: { type: true, status: true, issuedOn: true },
     }),
   ]);
@@ -72,7 +71,7 @@ async function loadFacts(tx: Tx, partnershipId: string, period: Period): Promise
       ownerAgencyId: action.ownerAgencyId,
       status: action.status,
       createdOn: londonDateOf(action.createdAt),
-      dueDate: dateOnly(action.dueDate),
+      dueDate: calendarDateOfColumn(action.dueDate),
       completedOn: action.completedAt ? londonDateOf(action.completedAt) : null,
     })),
     cases: cases.map((kase) => ({
@@ -90,7 +89,7 @@ async function loadFacts(tx: Tx, partnershipId: string, period: Period): Promise
     interventions: interventions.map((item) => ({
       type: item.type,
       status: item.status,
-      issuedOn: item.issuedOn ? dateOnly(item.issuedOn) : null,
+      issuedOn: item.issuedOn ? calendarDateOfColumn(item.issuedOn) : null,
     })),
   };
 }

@@ -20,9 +20,7 @@ import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { conflict, notFound, ServiceError, validationFailed } from './errors';
-
-const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
-const asDate = (value: CalendarDate) => new Date(`${value}T00:00:00Z`);
+import { calendarDateOfColumn, calendarDateOrNull, dateColumnOf } from '../store/calendar-dates';
 
 export interface InterventionInput {
   type: InterventionType;
@@ -64,12 +62,19 @@ async function historyOf(tx: Tx, personId: string | null, convictions: Intervent
     select: { type: true, issuedOn: true, expiresOn: true, status: true },
   });
   return {
-    dateOfBirth: day(person.dateOfBirth),
+    dateOfBirth: calendarDateOrNull(person.dateOfBirth),
     convictions: convictions ?? [],
     interventions: past.map((row): PastIntervention => ({
       type: row.type,
-      issuedOn: day(row.issuedOn)!,
-      ...(row.expiresOn ? { duration: { amount: daysBetween(day(row.issuedOn)!, day(row.expiresOn)!), unit: 'DAYS' as const } } : {}),
+      issuedOn: calendarDateOfColumn(row.issuedOn!),
+      ...(row.expiresOn
+        ? {
+            duration: {
+              amount: daysBetween(calendarDateOfColumn(row.issuedOn!), calendarDateOfColumn(row.expiresOn)),
+              unit: 'DAYS' as const,
+            },
+          }
+        : {}),
       breached: row.status === 'BREACHED',
     })),
   };
@@ -141,10 +146,10 @@ export async function recordIntervention(ctx: ServiceContext, caseId: string, in
         status: input.status,
         issuedByAgencyId: issuingAgency,
         issuedById: ctx.actor.memberId,
-        issuedOn: input.issuedOn ? asDate(input.issuedOn) : null,
+        issuedOn: input.issuedOn ? dateColumnOf(input.issuedOn) : null,
         expiresOn: input.issuedOn
           ? endDate(input.issuedOn, input.duration)
-            ? asDate(endDate(input.issuedOn, input.duration)!)
+            ? dateColumnOf(endDate(input.issuedOn, input.duration)!)
             : null
           : null,
         conditions: input.conditions?.trim() || null,
@@ -159,8 +164,8 @@ export async function recordIntervention(ctx: ServiceContext, caseId: string, in
       type: created.type,
       name: entry.name,
       status: created.status,
-      issuedOn: day(created.issuedOn),
-      expiresOn: day(created.expiresOn),
+      issuedOn: calendarDateOrNull(created.issuedOn),
+      expiresOn: calendarDateOrNull(created.expiresOn),
       cautions,
       breach: entry.breach,
     };
@@ -200,7 +205,7 @@ export async function changeInterventionStatus(ctx: ServiceContext, intervention
       where: { id: interventionId },
       data: {
         status: change.status,
-        ...(change.issuedOn ? { issuedOn: asDate(change.issuedOn) } : {}),
+        ...(change.issuedOn ? { issuedOn: dateColumnOf(change.issuedOn) } : {}),
         ...(change.breachNote ? { breachNote: change.breachNote.trim() } : {}),
       },
       select: { id: true, status: true, issuedOn: true, breachNote: true },
@@ -212,7 +217,7 @@ export async function changeInterventionStatus(ctx: ServiceContext, intervention
       before: { status: row.status },
       after: { status: after.status, breachNote: after.breachNote },
     });
-    return { id: after.id, status: after.status, issuedOn: day(after.issuedOn) };
+    return { id: after.id, status: after.status, issuedOn: calendarDateOrNull(after.issuedOn) };
   });
 }
 
@@ -250,7 +255,7 @@ export async function readPerpetratorInterventions(ctx: ServiceContext, personId
       person: {
         id: personId,
         name: person.anonymisedAt ? 'Anonymised person' : `${person.givenName} ${person.familyName}`,
-        dateOfBirth: day(person.dateOfBirth),
+        dateOfBirth: calendarDateOrNull(person.dateOfBirth),
       },
       interventions: rows.map((row) => ({
         id: row.id,
@@ -258,8 +263,8 @@ export async function readPerpetratorInterventions(ctx: ServiceContext, personId
         name: INTERVENTION_CATALOGUE[row.type].name,
         kind: INTERVENTION_CATALOGUE[row.type].kind,
         status: row.status,
-        issuedOn: day(row.issuedOn),
-        expiresOn: day(row.expiresOn),
+        issuedOn: calendarDateOrNull(row.issuedOn),
+        expiresOn: calendarDateOrNull(row.expiresOn),
         issuedBy: row.issuedByAgency.name,
         case: row.case,
         conditions: row.conditions,

@@ -6,6 +6,7 @@ import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { conflict, notFound, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
+import { calendarDateOfColumn, calendarDateOrNull, dateColumnOf } from '../store/calendar-dates';
 
 export interface ItemOutcome {
   decisions: string;
@@ -58,7 +59,7 @@ export async function recordItemOutcome(ctx: ServiceContext, meetingId: string, 
               status: 'OPEN' as const,
               closedAt: null,
               closureReason: null,
-              ...(outcome.nextReviewDue ? { nextReviewDue: new Date(`${outcome.nextReviewDue}T00:00:00Z`) } : {}),
+              ...(outcome.nextReviewDue ? { nextReviewDue: dateColumnOf(outcome.nextReviewDue) } : {}),
             }),
     };
     const kase = await tx.case.update({
@@ -79,7 +80,7 @@ export async function recordItemOutcome(ctx: ServiceContext, meetingId: string, 
       case: {
         status: kase.status,
         currentRiskBand: kase.currentRiskBand,
-        nextReviewDue: kase.nextReviewDue?.toISOString().slice(0, 10) ?? null,
+        nextReviewDue: calendarDateOrNull(kase.nextReviewDue),
       },
     };
   });
@@ -117,7 +118,7 @@ export async function listActionsForReview(ctx: ServiceContext, meetingId: strin
       id: action.id,
       title: action.title,
       status: action.status,
-      dueDate: action.dueDate.toISOString().slice(0, 10),
+      dueDate: calendarDateOfColumn(action.dueDate),
       caseReference: action.case.reference,
       owner: action.ownerAgency.name,
       review: action.reviews[0] ?? null,

@@ -10,6 +10,7 @@ import { inTransaction, type ServiceContext, type Tx } from './context';
 import { conflict, forbidden, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
 import { readAgendaView } from './meeting-views';
+import { calendarDateOfColumn } from '../store/calendar-dates';
 
 /** Chair: close the item being heard and open the next planned one; after the last, the meeting ends. */
 export async function moveToNextItem(ctx: ServiceContext, meetingId: string, expectedVersion?: number) {
@@ -117,7 +118,7 @@ async function caseSummary(tx: Tx, caseId: string) {
       id: action.id,
       title: action.title,
       status: action.status,
-      dueDate: action.dueDate.toISOString().slice(0, 10),
+      dueDate: calendarDateOfColumn(action.dueDate),
       owner: action.ownerAgency.name,
     })),
   };

@@ -4,12 +4,13 @@ import { londonDateOf, londonInstant } from '../domain/agenda/calendar-date';
 import { checkReadyForApproval, draftMinutes, minutesDueBy, type MeetingRecord, type MinutesContent } from '../domain/minutes/draft';
 import type { Prisma } from '../store/generated/client';
 import { audit } from './audit';
+import { partnershipBankHolidays } from './bank-holidays';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { conflict, notFound, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
 import { minutesDocx } from './minutes-docx';
+import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
-const day = (value: Date) => value.toISOString().slice(0, 10);
 export const MINUTES_DUE_KEY_PREFIX = 'minutes-due:';
 
 async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { panelId: string; status: string }> {
@@ -65,7 +66,7 @@ async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { 
       caseReference: review.action.case.reference,
       title: review.action.title,
       owner: review.action.ownerAgency.name,
-      dueDate: day(review.action.dueDate),
+      dueDate: calendarDateOfColumn(review.action.dueDate),
       outcome: review.outcome,
       notDoneReason: review.notDoneReason,
       note: review.note,
@@ -83,7 +84,7 @@ async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { 
       actions: item.actions.map((action) => ({
         title: action.title,
         owner: action.ownerMember ? `${action.ownerMember.displayName} (${action.ownerAgency.name})` : action.ownerAgency.name,
-        dueDate: day(action.dueDate),
+        dueDate: calendarDateOfColumn(action.dueDate),
       })),
     })),
   };
@@ -99,7 +100,7 @@ function minutesView(row: {
 }) {
   return {
     status: row.status,
-    dueBy: day(row.dueBy),
+    dueBy: calendarDateOfColumn(row.dueBy),
     version: row.version,
     content: row.content as unknown as MinutesContent,
     approved: row.approvedAt && row.approvedBy ? { by: row.approvedBy.displayName, on: londonDateOf(row.approvedAt) } : null,
@@ -124,10 +125,11 @@ export async function draftMeetingMinutes(ctx: ServiceContext, meetingId: string
     const existing = await tx.meetingMinutes.findUnique({ where: { meetingId }, select: { status: true } });
     if (existing?.status === 'APPROVED') throw conflict('These minutes are approved and can no longer be redrafted.');
     const content = draftMinutes(record) as unknown as Prisma.InputJsonValue;
-    const dueBy = minutesDueBy(record.meetingDate);
+    const bankHolidays = await partnershipBankHolidays(tx, ctx.actor.partnershipId, record.meetingDate);
+    const dueBy = minutesDueBy(record.meetingDate, new Set(bankHolidays));
     const saved = await tx.meetingMinutes.upsert({
       where: { meetingId },
-      create: { meetingId, content, dueBy: new Date(`${dueBy}T00:00:00Z`) },
+      create: { meetingId, content, dueBy: dateColumnOf(dueBy) },
       update: { content, version: { increment: 1 } },
       select: MINUTES_SELECT,
     });

@@ -3,11 +3,12 @@
 import { isOpen, isOverdue, OPEN_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
+import { calendarDateOfColumn } from '../store/calendar-dates';
 import type { NotificationKind, NotificationStatus } from '../store/generated/client';
 import type { TeamsSender } from './ports/teams-sender';
 import { claimNotification } from './reminders/notification-queue';
 import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from './reminders/delivery';
-import { calendarDateOf, panelMembersOf } from './reminders/schedule';
+import { panelMembersOf } from './reminders/schedule';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext } from './context';
@@ -47,7 +48,7 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
     if (recipients.length === 0) throw conflict('Nobody in the owner agency can receive reminders. Name an officer for this action first.');
 
     const today = londonDateOf(now);
-    const dueDate = calendarDateOf(action.dueDate);
+    const dueDate = calendarDateOfColumn(action.dueDate);
     const kind: NotificationKind = isOverdue({ status: action.status, dueDate }, today)
       ? 'REMINDER_OVERDUE'
       : dueDate === today

@@ -15,8 +15,7 @@ import { Prisma } from '../store/generated/client';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { conflict, forbidden, notFound } from './errors';
-
-const dateOnly = (value: Date) => value.toISOString().slice(0, 10);
+import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 function requireRetentionManager(ctx: ServiceContext, doing: string): void {
   if (!mayUse(ctx.actor, 'retention.manage')) throw forbidden(doing);
@@ -51,7 +50,7 @@ export async function changeRetentionPeriod(ctx: ServiceContext, months: number)
       byReviewDate.set(reviewOn, [...(byReviewDate.get(reviewOn) ?? []), kase.id]);
     }
     for (const [reviewOn, ids] of byReviewDate) {
-      await tx.case.updateMany({ where: { id: { in: ids } }, data: { retentionReviewDue: new Date(`${reviewOn}T00:00:00Z`) } });
+      await tx.case.updateMany({ where: { id: { in: ids } }, data: { retentionReviewDue: dateColumnOf(reviewOn) } });
     }
     await audit(tx, ctx, {
       event: 'retention.period.change',
@@ -90,7 +89,7 @@ export async function listCasesDueForReview(ctx: ServiceContext) {
       .map((kase) => {
         const dates = {
           closedOn: londonDateOf(kase.closedAt!),
-          recordedReviewOn: kase.retentionReviewDue ? dateOnly(kase.retentionReviewDue) : null,
+          recordedReviewOn: kase.retentionReviewDue ? calendarDateOfColumn(kase.retentionReviewDue) : null,
         };
         return { kase, dates, reviewOn: retentionReviewOn(dates, retentionReviewMonths) };
       })

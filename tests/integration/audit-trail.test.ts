@@ -171,6 +171,15 @@ describe('exporting the audit trail', () => {
     expect(rows.every((row) => row.actor?.id === auditor.id && row.event.startsWith('audit.'))).toBe(true);
     expect(rows.map((row) => Number(row.seq))).toEqual(rows.map((row) => Number(row.seq)).sort((a, b) => a - b));
   });
+
+  test('names the file after the London day, so an export at 00:30 in summer carries that day and not the UTC one', async () => {
+    tick = Date.parse('2027-07-01T23:30:00Z');
+    auditorToken = await app.signInAs(auditor.id);
+
+    const answer = await app.call<string>('GET', `/api/audit/export?entityId=${policeCaseId}`, { token: auditorToken });
+
+    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="?audit-trail-2027-07-02\.csv"?$/);
+  });
 });
 
 describe('checking the audit trail', () => {

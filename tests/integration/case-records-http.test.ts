@@ -267,6 +267,25 @@ describe('ASB case review (Community Trigger)', () => {
     ]);
   });
 
+  it("counts the working days against the partnership's own bank holidays: in Scotland the 2 January substitute day does not count", async () => {
+    await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { bankHolidayRegion: 'SCOTLAND' } });
+    try {
+      const { status, body } = await app.call<{ review: Review }>('POST', '/api/case-reviews', {
+        token: as('policeReferrer'),
+        body: { caseId, applicantPersonId: victimId, receivedAt: '2026-12-24T09:00:00Z' },
+      });
+      expect(status).toBe(201);
+      // As in England and Wales but for Monday 4 January 2027, so the decision and the review fall a day later.
+      expect([body.review.acknowledgeBy, body.review.decisionDueBy, body.review.reviewDueBy]).toEqual([
+        '2026-12-30',
+        '2027-01-19',
+        '2027-02-09',
+      ]);
+    } finally {
+      await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { bankHolidayRegion: 'ENGLAND_AND_WALES' } });
+    }
+  });
+
   it('refuses an application naming nobody on the case, and hides reviews of cases the member cannot see', async () => {
     const nobody = await app.call<ErrorBody>('POST', '/api/case-reviews', {
       token: as('policeReferrer'),
@@ -354,5 +373,22 @@ describe('people and places', () => {
     const unknown = await app.call<ErrorBody>('GET', `/api/locations/${UNKNOWN_ID}`, { token: as('policeReferrer') });
     const hidden = await app.call<ErrorBody>('GET', `/api/locations/${locationId}`, { token: as('policeReferrer') });
     expect([hidden.status, hidden.body]).toEqual([404, unknown.body]);
+  });
+});
+
+describe('searching incidents by day', () => {
+  it('takes the days as London days, so an incident at 00:30 on a summer night is found on its own day, not the one before', async () => {
+    const recorded = await app.call('POST', `/api/cases/${caseId}/incidents`, {
+      token: as('policeReferrer'),
+      body: incident('2026-07-01', { occurredAt: '2026-07-01T23:30:00Z', reportedAt: '2026-07-02T08:00:00Z' }),
+    });
+    expect(recorded.status).toBe(201);
+    const found = (from: string, to: string) =>
+      app.call<{ incidents: Array<{ occurredAt: string }> }>('GET', `/api/incidents?from=${from}&to=${to}&caseId=${caseId}`, {
+        token: as('policeReferrer'),
+      });
+
+    expect((await found('2026-07-02', '2026-07-02')).body.incidents.map((i) => i.occurredAt)).toEqual(['2026-07-01T23:30:00.000Z']);
+    expect((await found('2026-07-01', '2026-07-01')).body.incidents).toEqual([]);
   });
 });

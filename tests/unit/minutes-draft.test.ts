@@ -1,5 +1,6 @@
 // Minutes drafted from a meeting record, their due date in working days, and the approval check.
 import { checkReadyForApproval, draftMinutes, minutesDueBy, MINUTES_MARKING, type MeetingRecord } from '../../api/domain/minutes/draft';
+import { bankHolidaysFrom } from '../../api/services/bank-holidays';
 
 describe('minutes are due three working days after the meeting', () => {
   it.each([
@@ -7,9 +8,20 @@ describe('minutes are due three working days after the meeting', () => {
     ['a Monday meeting is due on Thursday', '2026-11-16', '2026-11-19'],
     ['Christmas and the Boxing Day substitute do not count', '2026-12-24', '2026-12-31'],
     ['Good Friday and Easter Monday do not count', '2027-03-25', '2027-04-01'],
-  ])('%s', (_name, meeting, due) => {
-    expect(minutesDueBy(meeting)).toBe(due);
+  ])('%s', async (_name, meeting, due) => {
+    const englandAndWales = new Set(await bankHolidaysFrom('ENGLAND_AND_WALES', meeting));
+    expect(minutesDueBy(meeting, englandAndWales)).toBe(due);
   });
+
+  it.each([
+    ['ENGLAND_AND_WALES', '2026-12-01'],
+    ['SCOTLAND', '2026-12-02'],
+  ] as const)(
+    "skips St Andrew's Day only where it is a bank holiday: a Thursday 26 November meeting in %s is due %s",
+    async (region, due) => {
+      expect(minutesDueBy('2026-11-26', new Set(await bankHolidaysFrom(region, '2026-11-26')))).toBe(due);
+    },
+  );
 });
 
 const record: MeetingRecord = {

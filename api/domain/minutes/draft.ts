@@ -9,30 +9,8 @@ export const MINUTES_MARKING =
   'OFFICIAL-SENSITIVE. Personal data shared under s115 of the Crime and Disorder Act 1998 for this panel only: do not forward, print or store outside ASB Panels.';
 export const MINUTES_DUE_WORKING_DAYS = 3;
 
-/** England and Wales bank holidays (gov.uk) for the years the app is first used; extend yearly. */
-export const ENGLAND_AND_WALES_BANK_HOLIDAYS: ReadonlySet<CalendarDate> = new Set([
-  '2026-01-01',
-  '2026-04-03',
-  '2026-04-06',
-  '2026-05-04',
-  '2026-05-25',
-  '2026-08-31',
-  '2026-12-25',
-  '2026-12-28',
-  '2027-01-01',
-  '2027-03-26',
-  '2027-03-29',
-  '2027-05-03',
-  '2027-05-31',
-  '2027-08-30',
-  '2027-12-27',
-  '2027-12-28',
-]);
-
-export function minutesDueBy(
-  meetingDate: CalendarDate,
-  bankHolidays: ReadonlySet<CalendarDate> = ENGLAND_AND_WALES_BANK_HOLIDAYS,
-): CalendarDate {
+/** Bank holidays are the partnership's own nation's; the meeting day itself does not count. */
+export function minutesDueBy(meetingDate: CalendarDate, bankHolidays: ReadonlySet<CalendarDate>): CalendarDate {
   return addWorkingDays(meetingDate, MINUTES_DUE_WORKING_DAYS, bankHolidays);
 }
 

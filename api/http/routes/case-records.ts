@@ -17,8 +17,6 @@ import {
 } from './referral-schemas';
 import type { ApiDependencies } from './index';
 
-const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
-
 export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
@@ -79,7 +77,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.read',
       query: incidentSearchQuery,
       async handle({ query, ctx }) {
-        return { json: await searchIncidents(ctx, { ...query, from: new Date(`${query.from}T00:00:00Z`), to: endOfDay(query.to) }) };
+        return { json: await searchIncidents(ctx, query) };
       },
     }),
     defineRoute({

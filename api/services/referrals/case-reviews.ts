@@ -1,6 +1,6 @@
 // The ASB case review (Community Trigger): whether a case's victims or places meet the
 // partnership's threshold, opening a review when someone applies, and its deadlines as it moves on.
-import { daysBetween, londonDateOf, type CalendarDate } from '../../domain/agenda/calendar-date';
+import { daysBetween, londonDateOf } from '../../domain/agenda/calendar-date';
 import { mayUse } from '../../domain/access/policy';
 import {
   assessCaseReviewThreshold,
@@ -10,11 +10,12 @@ import {
 } from '../../domain/referrals/community-trigger';
 import type { CaseReviewStatus, Prisma } from '../../store/generated/client';
 import { audit } from '../audit';
+import { partnershipBankHolidays } from '../bank-holidays';
 import { requireVisibleCase } from '../case-access';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { conflict, forbidden, notFound, ServiceError, validationFailed } from '../errors';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays';
 import { partnershipPolicies } from './policy-settings';
+import { calendarDateOfColumn, calendarDateOrNull, dateColumnOf } from '../../store/calendar-dates';
 
 const incidentSelect = {
   id: true,
@@ -102,9 +103,6 @@ export async function readCaseCommunityTrigger(ctx: ServiceContext, caseId: stri
   });
 }
 
-const toDate = (date: CalendarDate) => new Date(`${date}T00:00:00Z`);
-const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
-
 type ReviewRow = Prisma.CommunityTriggerReviewGetPayload<{ select: typeof reviewSelect }>;
 const reviewSelect = {
   id: true,
@@ -131,12 +129,12 @@ function reviewView(row: ReviewRow, now: Date) {
     THRESHOLD_MET: ['hold the review', row.reviewDueBy],
   };
   const due = next[row.status];
-  const dueOn = due?.[1] ? dateOnly(due[1])! : null;
+  const dueOn = due?.[1] ? calendarDateOfColumn(due[1]) : null;
   return {
     ...row,
-    acknowledgeBy: dateOnly(row.acknowledgeBy),
-    decisionDueBy: dateOnly(row.decisionDueBy),
-    reviewDueBy: dateOnly(row.reviewDueBy),
+    acknowledgeBy: calendarDateOrNull(row.acknowledgeBy),
+    decisionDueBy: calendarDateOrNull(row.decisionDueBy),
+    reviewDueBy: calendarDateOrNull(row.reviewDueBy),
     nextStep: due && dueOn ? { step: due[0], dueBy: dueOn, overdue: dueOn < today, daysLeft: daysBetween(today, dueOn) } : null,
   };
 }
@@ -178,7 +176,8 @@ export async function openCaseReview(ctx: ServiceContext, application: CaseRevie
       ? await personComplaints(tx, partnershipId, application.applicantPersonId)
       : await locationComplaints(tx, partnershipId, application.locationId!);
     const threshold = thresholdOrThrow(complaints, application.receivedAt, caseReview);
-    const deadlines = caseReviewDeadlines(application.receivedAt, ENGLAND_AND_WALES_BANK_HOLIDAYS, caseReview);
+    const bankHolidays = await partnershipBankHolidays(tx, partnershipId, londonDateOf(application.receivedAt));
+    const deadlines = caseReviewDeadlines(application.receivedAt, bankHolidays, caseReview);
     if (!deadlines.ok) throw conflict(deadlines.error.message);
     const row = await tx.communityTriggerReview.create({
       data: {
@@ -188,9 +187,9 @@ export async function openCaseReview(ctx: ServiceContext, application: CaseRevie
         locationId: application.locationId ?? null,
         receivedAt: application.receivedAt,
         qualifyingComplaints: threshold.qualifying,
-        acknowledgeBy: toDate(deadlines.value.acknowledgeBy),
-        decisionDueBy: toDate(deadlines.value.decideThresholdBy),
-        reviewDueBy: toDate(deadlines.value.holdReviewBy),
+        acknowledgeBy: dateColumnOf(deadlines.value.acknowledgeBy),
+        decisionDueBy: dateColumnOf(deadlines.value.decideThresholdBy),
+        reviewDueBy: dateColumnOf(deadlines.value.holdReviewBy),
       },
       select: reviewSelect,
     });
@@ -257,10 +256,11 @@ export async function progressCaseReview(ctx: ServiceContext, reviewId: string, 
     else if (step.step === 'DECIDE_THRESHOLD') {
       const { caseReview } = await partnershipPolicies(tx, ctx.actor.partnershipId);
       // The review must be held within its period of the actual decision, not of the latest allowed one.
-      const deadlines = caseReviewDeadlines(row.receivedAt, ENGLAND_AND_WALES_BANK_HOLIDAYS, caseReview, now);
+      const bankHolidays = await partnershipBankHolidays(tx, ctx.actor.partnershipId, londonDateOf(row.receivedAt));
+      const deadlines = caseReviewDeadlines(row.receivedAt, bankHolidays, caseReview, now);
       if (!deadlines.ok) throw conflict(deadlines.error.message);
       data = step.met
-        ? { status: 'THRESHOLD_MET', reviewDueBy: toDate(deadlines.value.holdReviewBy), outcome: step.outcome ?? null }
+        ? { status: 'THRESHOLD_MET', reviewDueBy: dateColumnOf(deadlines.value.holdReviewBy), outcome: step.outcome ?? null }
         : { status: 'THRESHOLD_NOT_MET', reviewDueBy: null, outcome: step.outcome ?? null };
     } else data = { status: step.step === 'HOLD_REVIEW' ? 'REVIEW_HELD' : 'CLOSED', outcome: step.outcome };
     const updated = await tx.communityTriggerReview.update({ where: { id: reviewId }, data, select: reviewSelect });
@@ -268,8 +268,8 @@ export async function progressCaseReview(ctx: ServiceContext, reviewId: string, 
       event: 'caseReview.progress',
       entityType: 'CommunityTriggerReview',
       entityId: reviewId,
-      before: { status: row.status, reviewDueBy: dateOnly(row.reviewDueBy) },
-      after: { step: step.step, status: updated.status, reviewDueBy: dateOnly(updated.reviewDueBy), outcome: updated.outcome },
+      before: { status: row.status, reviewDueBy: calendarDateOrNull(row.reviewDueBy) },
+      after: { step: step.step, status: updated.status, reviewDueBy: calendarDateOrNull(updated.reviewDueBy), outcome: updated.outcome },
     });
     return { review: reviewView(updated, now) };
   });

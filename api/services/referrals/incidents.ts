@@ -1,11 +1,13 @@
 // Incidents: recorded on a case the member can see (the people and places they concern must be on
 // that case), and searched across the cases the member can see, each search audited.
+import type { CalendarDate } from '../../domain/agenda/calendar-date';
 import { mayUse } from '../../domain/access/policy';
 import type { AsbCategory, CaseRole } from '../../store/generated/client';
 import { audit } from '../audit';
 import { requireVisibleCase, visibleCaseWhere } from '../case-access';
 import { inTransaction, type ServiceContext } from '../context';
 import { forbidden, validationFailed, type FieldError } from '../errors';
+import { londonDaysBetween } from '../../store/calendar-dates';
 import { caseCommunityTrigger } from './case-reviews';
 
 export interface NewIncident {
@@ -80,16 +82,16 @@ const SEARCH_LIMIT = 500;
 
 export async function searchIncidents(
   ctx: ServiceContext,
-  filter: { from: Date; to: Date; category?: AsbCategory | undefined; caseId?: string | undefined },
+  filter: { from: CalendarDate; to: CalendarDate; category?: AsbCategory | undefined; caseId?: string | undefined },
 ) {
   if (!mayUse(ctx.actor, 'case.read')) throw forbidden('search incidents');
-  if (filter.from.getTime() > filter.to.getTime())
-    throw validationFailed([{ field: 'from', message: 'The start of the period must not be after its end.' }]);
+  if (filter.from > filter.to) throw validationFailed([{ field: 'from', message: 'The start of the period must not be after its end.' }]);
+  const occurredWithin = londonDaysBetween(filter.from, filter.to);
   return inTransaction(ctx, async (tx) => {
     const incidents = await tx.incident.findMany({
       where: {
         partnershipId: ctx.actor.partnershipId,
-        occurredAt: { gte: filter.from, lte: filter.to },
+        occurredAt: { gte: occurredWithin.from, lte: occurredWithin.to },
         ...(filter.category ? { category: filter.category } : {}),
         case: { ...visibleCaseWhere(ctx.actor), ...(filter.caseId ? { id: filter.caseId } : {}) },
       },

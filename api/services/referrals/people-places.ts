@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import { visibleCaseWhere } from '../case-access';
 import { inTransaction, type ServiceContext } from '../context';
 import { forbidden, notFound } from '../errors';
+import { calendarDateOrNull } from '../../store/calendar-dates';
 
 const caseSummary = { id: true, reference: true, kind: true, status: true, currentRiskBand: true } as const;
 
@@ -39,7 +40,7 @@ export async function readPerson(ctx: ServiceContext, personId: string) {
     return {
       id: person.id,
       name: `${person.givenName} ${person.familyName}`,
-      dateOfBirth: person.dateOfBirth?.toISOString().slice(0, 10) ?? null,
+      dateOfBirth: calendarDateOrNull(person.dateOfBirth),
       vulnerabilities: person.vulnerabilities,
       cases: person.caseRoles.map((r) => ({ ...r.case, role: r.role })),
     };

@@ -8,6 +8,7 @@ import { loadCaseAccessFacts } from '../case-access';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
 import type { ReferralDraft } from './referral-draft';
+import { calendarDateOrNull } from '../../store/calendar-dates';
 
 const referralSelect = {
   id: true,
@@ -87,14 +88,14 @@ export function referralView(referral: LoadedReferral) {
     referrer: referral.referrer,
     referrerAgency: referral.referrerAgency,
     panel: referral.panel,
-    case: referral.case ? { ...referral.case, nextReviewDue: referral.case.nextReviewDue?.toISOString().slice(0, 10) ?? null } : null,
+    case: referral.case ? { ...referral.case, nextReviewDue: calendarDateOrNull(referral.case.nextReviewDue) } : null,
     person: person
       ? person.anonymisedAt
         ? { id: person.id, name: 'Anonymised person' }
         : {
             id: person.id,
             name: `${person.givenName} ${person.familyName}`,
-            dateOfBirth: person.dateOfBirth?.toISOString().slice(0, 10) ?? null,
+            dateOfBirth: calendarDateOrNull(person.dateOfBirth),
           }
       : null,
     location: location

@@ -8,8 +8,7 @@ import { audit } from '../audit';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { forbidden, validationFailed } from '../errors';
 import type { CompleteSubject, ReferralDraft } from './referral-draft';
-
-const dateOnly = (value: Date | null): string | null => (value ? value.toISOString().slice(0, 10) : null);
+import { calendarDateOrNull, dateColumnOrNull } from '../../store/calendar-dates';
 
 /** Anonymised records are kept for the figures but must never be offered as a match. */
 async function possiblePeople(tx: Tx, partnershipId: string, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
@@ -21,7 +20,7 @@ async function possiblePeople(tx: Tx, partnershipId: string, probe: { givenName:
   });
   return findPossiblePeople(
     { givenNames: probe.givenName, familyName: probe.familyName, dateOfBirth: probe.dateOfBirth },
-    people.map((p) => ({ id: p.id, givenNames: p.givenName, familyName: p.familyName, dateOfBirth: dateOnly(p.dateOfBirth) })),
+    people.map((p) => ({ id: p.id, givenNames: p.givenName, familyName: p.familyName, dateOfBirth: calendarDateOrNull(p.dateOfBirth) })),
   ).map((c) => ({
     id: c.record.id,
     givenName: c.record.givenNames,
@@ -108,7 +107,7 @@ export async function resolveSubject(
         partnershipId,
         givenName: subject.givenName,
         familyName: subject.familyName,
-        dateOfBirth: subject.dateOfBirth ? new Date(`${subject.dateOfBirth}T00:00:00Z`) : null,
+        dateOfBirth: dateColumnOrNull(subject.dateOfBirth),
         nameKey: personNameKey(subject.givenName, subject.familyName),
       },
       select: { id: true },

@@ -17,6 +17,7 @@ import { completeSubject, type ReferralDraft } from './referral-draft';
 import { referralView, requireOwnDraft, requireVisibleReferral } from './referrals';
 import { resolveSubject, type ResolvedSubject } from './subjects';
 import { activeTemplate } from './templates';
+import { dateColumnOf, dateColumnOrNull } from '../../store/calendar-dates';
 
 const STATUS_FOR_ROUTE: Record<RoutingOutcome, CaseStatus> = {
   PANEL: 'OPEN',
@@ -146,12 +147,12 @@ async function openOrLinkCase(tx: Tx, ctx: ServiceContext, outcome: CaseOutcome)
   const caseData = {
     status,
     currentRiskBand: outcome.finalBand,
-    nextReviewDue: routing.reviewDue ? new Date(`${routing.reviewDue}T00:00:00Z`) : null,
+    nextReviewDue: dateColumnOrNull(routing.reviewDue),
     ...(status === 'CLOSED'
       ? {
           closedAt: now,
           closureReason: outcome.explanation,
-          retentionReviewDue: new Date(`${addMonths(londonDateOf(now), retentionReviewMonths)}T00:00:00Z`),
+          retentionReviewDue: dateColumnOf(addMonths(londonDateOf(now), retentionReviewMonths)),
         }
       : { closedAt: null, closureReason: null, retentionReviewDue: null }),
   } satisfies Prisma.CaseUncheckedUpdateInput;

@@ -10,7 +10,7 @@ import type { OutgoingMessage, SendOutcome, TeamsSender } from '../ports/teams-s
 import { loadActionRecord } from '../action-records';
 import { actorForMember } from '../members';
 import { reminderHeadline } from './reminder-headline';
-import { calendarDateOf } from './schedule';
+import { calendarDateOfColumn } from '../../store/calendar-dates';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
 import { minutesDueMessage } from './minutes-due';
 
@@ -102,7 +102,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
     actionId: action.id,
     title: action.title,
     caseReference: action.case.reference,
-    dueDate: calendarDateOf(action.dueDate),
+    dueDate: calendarDateOfColumn(action.dueDate),
     status: action.status,
     ownerLabel: action.ownerMember ? `${action.ownerMember.displayName} (${action.ownerAgency.name})` : action.ownerAgency.name,
     today,
@@ -121,7 +121,7 @@ async function digestFor(db: Database, memberId: string, today: string): Promise
   const view: DigestView = {
     weekLabel: `week ${Number(week)}, ${year}`,
     actions: actions.map((action) => {
-      const dueDate = calendarDateOf(action.dueDate);
+      const dueDate = calendarDateOfColumn(action.dueDate);
       return {
         actionId: action.id,
         title: action.title,

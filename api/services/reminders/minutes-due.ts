@@ -1,6 +1,7 @@
 // The chair's reminder on the day the minutes are due: sent only while they are still unapproved.
 import { formatLongDate, londonDateOf } from '../../domain/agenda/calendar-date';
 import { MINUTES_DUE_KEY_PREFIX } from '../minutes';
+import { calendarDateOfColumn } from '../../store/calendar-dates';
 import type { Database } from '../../store/database';
 import type { OutgoingMessage } from '../ports/teams-sender';
 
@@ -14,6 +15,6 @@ export async function minutesDueMessage(db: Database, dedupeKey: string): Promis
   if (minutes.status === 'APPROVED') return { skipped: 'the minutes are already approved.' };
   const held = formatLongDate(londonDateOf(minutes.meeting.startsAt));
   return {
-    text: `The minutes of the ${minutes.meeting.panel.name} meeting on ${held} are due for approval by ${formatLongDate(minutes.dueBy.toISOString().slice(0, 10))}. Open ASB Panels to check and approve them.`,
+    text: `The minutes of the ${minutes.meeting.panel.name} meeting on ${held} are due for approval by ${formatLongDate(calendarDateOfColumn(minutes.dueBy))}. Open ASB Panels to check and approve them.`,
   };
 }

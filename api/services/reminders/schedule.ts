@@ -11,6 +11,7 @@ import {
   type ReminderPolicy,
   type ReminderRecipient,
 } from '../../domain/reminders/policy';
+import { calendarDateOfColumn } from '../../store/calendar-dates';
 import type { Database } from '../../store/database';
 import { mayUse, type Capability } from '../../domain/access/policy';
 import type { NotificationKind } from '../../store/generated/client';
@@ -37,11 +38,6 @@ export async function panelMembersOf(
     orderBy: { id: 'asc' },
   });
   return members.filter((member) => mayUse(member, capability)).map((member) => member.id);
-}
-
-/** A `@db.Date` column comes back as UTC midnight of that day. */
-export function calendarDateOf(column: Date): CalendarDate {
-  return column.toISOString().slice(0, 10);
 }
 
 interface Recipients {
@@ -78,7 +74,7 @@ export async function scheduleReminders(db: Database, now: Date, policy: Reminde
   }[] = [];
 
   for (const action of actions) {
-    const remindable = { ...action, dueDate: calendarDateOf(action.dueDate) };
+    const remindable = { ...action, dueDate: calendarDateOfColumn(action.dueDate) };
     for (const reminder of remindersDueToday(remindable, today, policy)) {
       const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
       for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
@@ -93,7 +89,7 @@ export async function scheduleReminders(db: Database, now: Date, policy: Reminde
       }
     }
   }
-  const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOf(action.dueDate) }));
+  const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
   for (const digest of weeklyDigestsDue(remindables, today, policy)) {
     rows.push({
       recipientId: digest.memberId,

@@ -16,7 +16,8 @@ import { agencyByKey, DEMO_PARTNERSHIP_ID, memberByName, membersOf, type AgencyK
 import type { IdMaker, Random } from './random';
 import { toJson, type DemoRows } from './rows';
 import type { ScheduledMeeting } from './schedule';
-import { addMinutes, dateOnly, type DemoClock } from './time';
+import { addMinutes, type DemoClock } from './time';
+import { dateColumnOf } from '../calendar-dates';
 
 export interface DemoAction {
   id: string;
@@ -306,7 +307,7 @@ function writeAction(rows: DemoRows, random: Random, id: IdMaker, a: DemoAction,
     ownerAgencyId: agencyByKey(a.owner).id,
     ownerMemberId: a.ownerMember?.id ?? null,
     createdById: a.createdBy.id,
-    dueDate: dateOnly(dueDate),
+    dueDate: dateColumnOf(dueDate),
     priority: a.priority,
     status: a.status,
     progressNote,

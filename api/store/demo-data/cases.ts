@@ -1,5 +1,6 @@
 // Thirty victim, perpetrator and location cases, the people and places they link (VOL), and the
 // 200 incidents of the last twelve months behind them.
+import { londonDateOf } from '../../domain/agenda/calendar-date';
 import type { AsbCategory, CaseRole, CaseStatus, RiskBand, SubjectType } from '../generated/client';
 import { agencyByKey, DEMO_MEMBERS, DEMO_PARTNERSHIP_ID, panelByKey, type AgencyKey, type DemoMember, type DemoPanel } from './partnership';
 import type { DemoLocation, DemoPerson, Directory } from './people-places';
@@ -334,7 +335,7 @@ export function addIncidents(rows: DemoRows, random: Random, id: IdMaker, clock:
       reportedAt: new Date(Math.min(reportedAt.getTime(), yesterdayEnd)),
       category,
       description: random.pick(DESCRIPTIONS[category]),
-      sourceReference: `${agency.referencePrefix}-${occurredAt.toISOString().slice(0, 10).replace(/-/g, '')}-${String(1000 + n).padStart(4, '0')}`,
+      sourceReference: `${agency.referencePrefix}-${londonDateOf(occurredAt).replace(/-/g, '')}-${String(1000 + n).padStart(4, '0')}`,
       createdAt: reportedAt,
     });
     for (const [person, role] of people) rows.incidentPeople.push({ incidentId, personId: person.id, role, occurredAt });

@@ -12,7 +12,8 @@ import { idMakerFor, randomFor } from './random';
 import { addRiskAndReferrals } from './risk';
 import { emptyRows, type DemoDataSummary, type DemoRows } from './rows';
 import { panelSchedule, type ScheduledMeeting } from './schedule';
-import { dateOnly, demoClock, type DemoClock } from './time';
+import { demoClock, type DemoClock } from './time';
+import { dateColumnOf } from '../calendar-dates';
 
 export {
   DEMO_AGENCIES,
@@ -91,10 +92,10 @@ function addCase(rows: DemoRows, c: DemoCase, clock: DemoClock, schedules: Map<s
     summary: c.summary,
     openedAt: c.openedAt,
     lastHeardAt: c.lastHeardAt,
-    nextReviewDue: nextReviewDue ? dateOnly(nextReviewDue) : null,
+    nextReviewDue: nextReviewDue ? dateColumnOf(nextReviewDue) : null,
     closedAt: c.closedAt,
     closureReason: c.closureReason,
-    retentionReviewDue: c.closedAt ? dateOnly(addMonths(londonDateOf(c.closedAt), 24)) : null,
+    retentionReviewDue: c.closedAt ? dateColumnOf(addMonths(londonDateOf(c.closedAt), 24)) : null,
     createdAt: c.openedAt,
     updatedAt: c.closedAt ?? c.lastHeardAt ?? c.openedAt,
   });

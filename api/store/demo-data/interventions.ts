@@ -6,7 +6,8 @@ import { involve, type DemoCase } from './cases';
 import { agencyByKey, DEMO_MEMBERS, membersOf, type AgencyKey } from './partnership';
 import type { IdMaker, Random } from './random';
 import type { DemoRows } from './rows';
-import { addMinutes, dateOnly, type DemoClock } from './time';
+import { addMinutes, type DemoClock } from './time';
+import { dateColumnOf } from '../calendar-dates';
 
 interface Rung {
   type: InterventionType;
@@ -89,8 +90,8 @@ export function addInterventions(rows: DemoRows, random: Random, id: IdMaker, cl
           status,
           issuedByAgencyId: agencyByKey(issuer).id,
           issuedById: membersOf(issuer)[0]?.id ?? null,
-          issuedOn: dateOnly(date),
-          expiresOn: rung.months === null ? null : dateOnly(addMonths(date, rung.months)),
+          issuedOn: dateColumnOf(date),
+          expiresOn: rung.months === null ? null : dateColumnOf(addMonths(date, rung.months)),
           conditions: rung.conditions,
           proportionalityNote:
             n === 0
@@ -116,7 +117,7 @@ export function addInterventions(rows: DemoRows, random: Random, id: IdMaker, cl
           type: 'SUPPORT_REFERRAL',
           status: 'ACTIVE',
           issuedByAgencyId: agencyByKey(supporter).id,
-          issuedOn: dateOnly(londonDateOf(c.openedAt)),
+          issuedOn: dateColumnOf(londonDateOf(c.openedAt)),
           supportOffered: `Support for ${person.vulnerabilities.join(' and ')} alongside enforcement.`,
           createdAt: c.openedAt,
           updatedAt: c.openedAt,
@@ -141,10 +142,10 @@ export function addInterventions(rows: DemoRows, random: Random, id: IdMaker, cl
         type,
         status: c.route === 'PANEL' ? 'ACTIVE' : 'PROPOSED',
         issuedByAgencyId: agencyByKey(issuer).id,
-        issuedOn: c.route === 'PANEL' ? dateOnly(onDate) : null,
+        issuedOn: c.route === 'PANEL' ? dateColumnOf(onDate) : null,
         expiresOn:
           c.route === 'PANEL'
-            ? dateOnly(addMonths(onDate, type === 'CLOSURE_ORDER' ? 3 : type === 'PUBLIC_SPACES_PROTECTION_ORDER' ? 36 : 6))
+            ? dateColumnOf(addMonths(onDate, type === 'CLOSURE_ORDER' ? 3 : type === 'PUBLIC_SPACES_PROTECTION_ORDER' ? 36 : 6))
             : null,
         conditions:
           type === 'CLOSURE_ORDER'

@@ -8,7 +8,8 @@ import { agencyByKey, DEMO_MEMBERS, memberByName, type AgencyKey } from './partn
 import type { IdMaker, Random } from './random';
 import { toJson, type DemoRows } from './rows';
 import type { ScheduledMeeting } from './schedule';
-import { addMinutes, addWorkingDays, dateOnly, earlierOf, type DemoClock } from './time';
+import { addMinutes, addWorkingDays, earlierOf, type DemoClock } from './time';
+import { dateColumnOf } from '../calendar-dates';
 
 const DECISIONS = [
   'Partners shared updates; risk remains and the plan continues.',
@@ -178,7 +179,7 @@ function holdMeeting(
         attendance: attendance.map((row) => ({ name: row.member, agency: row.agency, status: row.status })),
       }),
     ),
-    dueBy: dateOnly(addWorkingDays(m.date, 3)),
+    dueBy: dateColumnOf(addWorkingDays(m.date, 3)),
     approvedById: approved ? chair.id : null,
     approvedAt: approved ? addMinutes(m.endsAt, random.int(1, 3) * 24 * 60) : null,
     version: approved ? 2 : 1,

@@ -16,7 +16,8 @@ import {
 import { DEMO_PARTNERSHIP_ID } from './partnership';
 import type { IdMaker, Random } from './random';
 import type { DemoRows } from './rows';
-import { dateOnly, earlierOf, type DemoClock } from './time';
+import { earlierOf, type DemoClock } from './time';
+import { dateColumnOf } from '../calendar-dates';
 import { normaliseAddress, normalisePostcode } from '../../domain/matching/addresses';
 import { normaliseFamilyName, normaliseName, personNameKey } from '../../domain/matching/names';
 
@@ -198,7 +199,7 @@ function personRow(p: DemoPerson, random: Random, clock: DemoClock): DemoRows['p
     partnershipId: DEMO_PARTNERSHIP_ID,
     givenName: p.givenName,
     familyName: p.familyName,
-    dateOfBirth: dateOnly(dateOfBirth),
+    dateOfBirth: dateColumnOf(dateOfBirth),
     nameKey: personNameKey(p.givenName, p.familyName),
     phone: wantsContact ? `07700 900${String(random.int(0, 999)).padStart(3, '0')}` : null,
     email:

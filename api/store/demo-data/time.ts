@@ -1,5 +1,5 @@
 // Demo dates are London days relative to the `today` the caller passes, never the machine clock.
-import { addDays, londonDateOf, startOfLondonDay, type CalendarDate } from '../../domain/agenda/calendar-date';
+import { addDays, londonDateOf, startOfLondonDay, weekdayOf, type CalendarDate } from '../../domain/agenda/calendar-date';
 
 export interface DemoClock {
   today: CalendarDate;
@@ -15,11 +15,6 @@ export function demoClock(today: Date): DemoClock {
     daysAgo: (days) => addDays(todayDate, -days),
     at: (date, hour, minute = 0) => new Date(startOfLondonDay(date).getTime() + (hour * 60 + minute) * 60_000),
   };
-}
-
-/** A `@db.Date` column value: the calendar day at UTC midnight. */
-export function dateOnly(date: CalendarDate): Date {
-  return new Date(`${date}T00:00:00.000Z`);
 }
 
 export function addMinutes(instant: Date, minutes: number): Date {
@@ -40,8 +35,8 @@ export function addWorkingDays(date: CalendarDate, days: number): CalendarDate {
   let left = days;
   while (left > 0) {
     current = addDays(current, 1);
-    const weekday = new Date(`${current}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    const weekday = weekdayOf(current);
+    if (weekday !== 'SATURDAY' && weekday !== 'SUNDAY') left -= 1;
   }
   return current;
 }

@@ -17,7 +17,12 @@ export const RISK_WORDS: Record<RiskBand | 'UNASSESSED', string> = {
   UNASSESSED: 'Not assessed',
 };
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+// A calendar date ('2026-06-01') names a day, not an instant: it is read at UTC midnight and
+// written in UTC, so no time zone can move it. An instant is written as it reads in London.
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const LONG_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const SHORT_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -27,10 +32,23 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
-/** "1 Jun 2026" from "2026-06-01" (a calendar date) or an ISO instant. */
+const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** "1 Jun 2026" from "2026-06-01" (a calendar date) or from an ISO instant (its London day). */
 export function formatDate(value: string | null): string {
   if (!value) return '—';
-  return LONG_DATE.format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
+  return isCalendarDate(value) ? SHORT_DAY.format(dayOf(value)) : LONDON_DAY.format(new Date(value));
+}
+
+/** "1 June 2026" from the calendar date "2026-06-01". */
+export function formatLongDate(date: string): string {
+  return LONG_DAY.format(dayOf(date));
+}
+
+/** "Jun 26" from the month "2026-06". */
+export function formatMonth(month: string): string {
+  return SHORT_MONTH.format(dayOf(`${month}-01`));
 }
 
 export function formatDateTime(value: string | null): string {

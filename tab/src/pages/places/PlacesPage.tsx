@@ -7,7 +7,7 @@ import { countText } from '../../components/figures';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { QueryView } from '../../components/QueryView';
-import { formatDate } from '../../components/words';
+import { formatDate, formatMonth } from '../../components/words';
 import { navigate } from '../../router/hash-route';
 import type { PageProps } from '../../router/pages';
 
@@ -42,9 +42,6 @@ const useStyles = makeStyles({
 
 type Measure = 'incidents' | 'cases';
 
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
-const monthName = (month: string) => MONTH.format(new Date(`${month}-15T00:00:00Z`));
-
 function HeatTable({ table, measure }: { table: PlacesHeatTable; measure: Measure }) {
   const styles = useStyles();
   const highest = Math.max(1, ...table.areas.flatMap((row) => row[measure].map((cell) => cell.value ?? 0)));
@@ -65,7 +62,7 @@ function HeatTable({ table, measure }: { table: PlacesHeatTable; measure: Measur
             </th>
             {table.months.map((month) => (
               <th key={month} scope="col" className={styles.th}>
-                {monthName(month)}
+                {formatMonth(month)}
               </th>
             ))}
             <th scope="col" className={styles.th}>

@@ -25,6 +25,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { useApi } from '../../session/session';
+import { formatLongDate } from '../../components/words';
 
 interface DueCase {
   id: string;
@@ -46,9 +47,6 @@ const useStyles = makeStyles({
   period: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end', marginBottom: tokens.spacingVerticalM },
   notice: { marginBottom: tokens.spacingVerticalM },
 });
-
-const longDate = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 export default function RetentionPage() {
   const styles = useStyles();
@@ -103,8 +101,8 @@ export default function RetentionPage() {
 
   const columns: DataColumn<DueCase>[] = [
     { id: 'reference', header: 'Case', cell: (row) => row.reference, sortValue: (row) => row.reference },
-    { id: 'closed', header: 'Closed', cell: (row) => longDate(row.closedOn), sortValue: (row) => row.closedOn },
-    { id: 'review', header: 'Review due', cell: (row) => longDate(row.reviewOn), sortValue: (row) => row.reviewOn },
+    { id: 'closed', header: 'Closed', cell: (row) => formatLongDate(row.closedOn), sortValue: (row) => row.closedOn },
+    { id: 'review', header: 'Review due', cell: (row) => formatLongDate(row.reviewOn), sortValue: (row) => row.reviewOn },
     { id: 'lead', header: 'Lead agency', cell: (row) => row.leadAgency.name },
     { id: 'people', header: 'People', cell: (row) => row.counts.subjects },
     {
@@ -153,7 +151,7 @@ export default function RetentionPage() {
             </section>
             <section aria-labelledby="due-heading">
               <Subtitle2 as="h2" id="due-heading">
-                Due for review on {longDate(list.today)}
+                Due for review on {formatLongDate(list.today)}
               </Subtitle2>
               <DataTable
                 label="Closed cases due for review"
