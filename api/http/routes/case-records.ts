@@ -16,6 +16,7 @@ import {
   reassessmentBody,
 } from './referral-schemas';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/case-records';
 
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
 
@@ -28,6 +29,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'People and places',
       capability: 'person.search',
       query: personSearchQuery,
+      response: answers.searchPeopleAnswer,
       async handle({ query, ctx }) {
         return {
           json: await searchPeople(ctx, {
@@ -45,6 +47,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'People and places',
       capability: 'person.search',
       query: locationSearchQuery,
+      response: answers.searchLocationsAnswer,
       async handle({ query, ctx }) {
         return { json: await searchLocations(ctx, { address: query.address, postcode: query.postcode ?? null }) };
       },
@@ -56,6 +59,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'People and places',
       capability: 'case.read',
       params: { personId: 'person' },
+      response: answers.readPersonAnswer,
       async handle({ params, ctx }) {
         return { json: await readPerson(ctx, params.personId!) };
       },
@@ -67,6 +71,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'People and places',
       capability: 'case.read',
       params: { locationId: 'place' },
+      response: answers.readLocationAnswer,
       async handle({ params, ctx }) {
         return { json: await readLocation(ctx, params.locationId!) };
       },
@@ -78,6 +83,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Incidents',
       capability: 'case.read',
       query: incidentSearchQuery,
+      response: answers.searchIncidentsAnswer,
       async handle({ query, ctx }) {
         return { json: await searchIncidents(ctx, { ...query, from: new Date(`${query.from}T00:00:00Z`), to: endOfDay(query.to) }) };
       },
@@ -90,6 +96,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.update',
       params: { caseId: 'case' },
       body: incidentBody,
+      response: answers.recordIncidentAnswer,
       async handle({ params, body, ctx }) {
         return { status: 201, json: await recordIncident(ctx, params.caseId!, body) };
       },
@@ -101,6 +108,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Cases',
       capability: 'case.read',
       params: { caseId: 'case' },
+      response: answers.listCaseAssessmentsAnswer,
       async handle({ params, ctx }) {
         return { json: await listCaseAssessments(ctx, params.caseId!) };
       },
@@ -113,6 +121,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.update',
       params: { caseId: 'case' },
       body: reassessmentBody,
+      response: answers.reassessCaseAnswer,
       async handle({ params, body, ctx }) {
         return { status: 201, json: await reassessCase(ctx, params.caseId!, body) };
       },
@@ -124,6 +133,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Case reviews',
       capability: 'case.read',
       params: { caseId: 'case' },
+      response: answers.readCaseCommunityTriggerAnswer,
       async handle({ params, ctx }) {
         return { json: await readCaseCommunityTrigger(ctx, params.caseId!) };
       },
@@ -135,6 +145,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Case reviews',
       capability: 'case.update',
       body: caseReviewBody,
+      response: answers.openCaseReviewAnswer,
       async handle({ body, ctx }) {
         return { status: 201, json: await openCaseReview(ctx, body) };
       },
@@ -146,6 +157,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Case reviews',
       capability: 'case.read',
       params: { reviewId: 'case review' },
+      response: answers.readCaseReviewAnswer,
       async handle({ params, ctx }) {
         return { json: await readCaseReview(ctx, params.reviewId!) };
       },
@@ -158,6 +170,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.update',
       params: { reviewId: 'case review' },
       body: caseReviewStepBody,
+      response: answers.readCaseReviewAnswer,
       async handle({ params, body, ctx }) {
         return { json: await progressCaseReview(ctx, params.reviewId!, body) };
       },

@@ -1,6 +1,7 @@
 // Every authenticated REST route, mounted at /api behind authenticate and the per-member rate limit.
 // Each slice of the product adds its route list to apiRouteSpecs with one line.
 import { Router } from 'express';
+import { z } from 'zod';
 import type { AppConfig } from '../../config';
 import type { Logger } from '../../logger';
 import type { Database } from '../../store/database';
@@ -45,7 +46,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
 
 export function apiRoutes(deps: ApiDependencies): Router {
   const router = Router();
-  mountRoutes(router, apiRouteSpecs(deps));
+  mountRoutes(router, apiRouteSpecs(deps), { checkAnswers: deps.config.nodeEnv === 'test' });
   return router;
 }
 
@@ -57,6 +58,8 @@ function openApiRoute(routes: RouteSpec[]): RouteSpec {
     summary: 'This API described as OpenAPI 3.1.',
     tag: 'Identity',
     capability: null,
+    // The document's own shape is OpenAPI's; the contract test checks it against the 3.1 schema.
+    response: z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.record(z.string(), z.unknown())) }),
     async handle() {
       return { json: document };
     },
