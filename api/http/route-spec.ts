@@ -1,5 +1,5 @@
 // Every authenticated REST route is declared once as a RouteSpec: method, path, the role gate, zod
-// schemas for its input and a handler that calls one service function. From the same list come the
+// schemas for its input and its answer, and a handler that calls one service function. From the same list come the
 // Express routes, the OpenAPI document (/api/openapi.json) and the tests that walk every route
 // (access matrix, fuzz): a route cannot exist without being described and tested.
 import type { Request, Response, Router } from 'express';
@@ -8,6 +8,7 @@ import { forbidden } from '../services/errors';
 import type { ServiceContext } from '../services/context';
 import { mayUse, type Capability } from '../domain/access/policy';
 import { serviceContext } from './identity';
+import { errorAnswer } from './responses/wire';
 import { parseId, parseWith } from './validate';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -19,9 +20,9 @@ export interface FileReply {
   data: string | Buffer;
 }
 
-export interface RouteReply {
+export interface RouteReply<Json = unknown> {
   status?: number;
-  json?: unknown;
+  json?: Json;
   file?: FileReply;
 }
 
@@ -35,7 +36,11 @@ export interface RouteInput<Query, Body> {
   res: Response;
 }
 
-export interface RouteSpec<QuerySchema extends z.ZodType = z.ZodType, BodySchema extends z.ZodType = z.ZodType> {
+export interface RouteSpec<
+  QuerySchema extends z.ZodType = z.ZodType,
+  BodySchema extends z.ZodType = z.ZodType,
+  ResponseSchema extends z.ZodType = z.ZodType,
+> {
   method: HttpMethod;
   /** Express path under /api, e.g. "/referrals/:referralId". */
   path: string;
@@ -52,19 +57,38 @@ export interface RouteSpec<QuerySchema extends z.ZodType = z.ZodType, BodySchema
   params?: Record<string, string>;
   query?: QuerySchema;
   body?: BodySchema;
+  /**
+   * The JSON answer's shape, published in OpenAPI and the source of the tab's types. The handler must
+   * return its output side (Dates as Dates); the wire carries its input side (Dates as ISO strings).
+   */
+  response?: ResponseSchema;
   /** Non-JSON content type the route answers with (documented in OpenAPI), e.g. "text/csv". */
   produces?: string;
-  handle(input: RouteInput<z.output<QuerySchema>, z.output<BodySchema>>): Promise<RouteReply>;
+  handle(input: RouteInput<z.output<QuerySchema>, z.output<BodySchema>>): Promise<RouteReply<z.output<ResponseSchema>>>;
 }
 
-/** Keeps the schemas' types flowing into the handler while the list holds plain RouteSpecs. */
-export function defineRoute<QuerySchema extends z.ZodType = z.ZodUndefined, BodySchema extends z.ZodType = z.ZodUndefined>(
-  spec: RouteSpec<QuerySchema, BodySchema>,
-): RouteSpec {
+/**
+ * Keeps the schemas' types flowing into the handler while the list holds plain RouteSpecs. Without a
+ * response schema the handler's json must be undefined: a JSON answer cannot go undescribed.
+ */
+export function defineRoute<
+  QuerySchema extends z.ZodType = z.ZodUndefined,
+  BodySchema extends z.ZodType = z.ZodUndefined,
+  ResponseSchema extends z.ZodType = z.ZodUndefined,
+>(spec: RouteSpec<QuerySchema, BodySchema, ResponseSchema>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 
-export function mountRoutes(router: Router, routes: readonly RouteSpec[]): void {
+export interface MountOptions {
+  /**
+   * Checks every JSON answer against the route's published schema and fails the request (500) when it
+   * differs. On under test, so every integration test also checks the contract; off in production,
+   * where the type check already holds the handlers to their schemas.
+   */
+  checkAnswers?: boolean;
+}
+
+export function mountRoutes(router: Router, routes: readonly RouteSpec[], options: MountOptions = {}): void {
   for (const route of routes) {
     router[route.method](route.path, async (req, res) => {
       const ctx = serviceContext(res);
@@ -89,9 +113,18 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[]): void 
         res.status(reply.status ?? 204).end();
         return;
       }
+      if (options.checkAnswers) checkAnswer(route, reply.json);
       res.status(reply.status ?? 200).json(reply.json);
     });
   }
+}
+
+function checkAnswer(route: RouteSpec, json: unknown): void {
+  const wire: unknown = JSON.parse(JSON.stringify(json));
+  const result = (route.response ?? z.undefined()).safeParse(wire);
+  if (result.success) return;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+  throw new Error(`${route.method.toUpperCase()} /api${route.path} answered outside its published schema: ${problems}`);
 }
 
 function describeCapability(route: RouteSpec): string {
@@ -118,7 +151,7 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { title: str
     const responses: Record<string, unknown> = {
       [route.method === 'post' ? '201' : '200']: route.produces
         ? { description: 'OK', content: { [route.produces]: {} } }
-        : { description: 'OK', content: { 'application/json': {} } },
+        : { description: 'OK', content: { 'application/json': { schema: jsonSchemaOf(route.response ?? z.undefined()) } } },
       '400': { $ref: '#/components/responses/Invalid' },
       '401': { $ref: '#/components/responses/Unauthenticated' },
       '403': { $ref: '#/components/responses/Forbidden' },
@@ -139,33 +172,14 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { title: str
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   });
   return {
-    openapi: '3.1.0',
+    openapi: '3.1.0' as const,
     info,
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: {
-                code: { type: 'string' },
-                message: { type: 'string' },
-                fields: {
-                  type: 'array',
-                  items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
-                },
-              },
-            },
-          },
-        },
-      },
+      schemas: { Error: jsonSchemaOf(errorAnswer) },
       responses: {
         Invalid: errorResponse('The input is invalid; `fields` says which field and why.'),
         Unauthenticated: errorResponse('No valid sign-in.'),
@@ -176,6 +190,8 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { title: str
   };
 }
 
-function jsonSchemaOf(schema: z.ZodType): unknown {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+/** The input side: for a request what the client may send, for an answer what the wire carries. */
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return jsonSchema;
 }

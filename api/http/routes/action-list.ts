@@ -6,6 +6,7 @@ import { defineRoute, type RouteSpec } from '../route-spec';
 import { listMyActions, listOutstandingActions, type ActionListFilters } from '../../services/action-list';
 import { chaseNow, listOutOfReach } from '../../services/notifications';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/action-list';
 
 const STATUS = z.enum(ACTION_STATUSES);
 const ID = z.uuid('Give an id as a uuid.').transform((id) => id.toLowerCase());
@@ -51,6 +52,7 @@ export function actionListRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Actions',
       capability: 'action.work',
       query: listQuery,
+      response: answers.listOutstandingActionsAnswer,
       async handle({ query, ctx }) {
         return { json: await listOutstandingActions(ctx, filtersFrom(query)) };
       },
@@ -62,6 +64,7 @@ export function actionListRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Actions',
       capability: 'action.work',
       query: listQuery,
+      response: answers.listOutstandingActionsAnswer,
       async handle({ query, ctx }) {
         return { json: await listMyActions(ctx, filtersFrom(query)) };
       },
@@ -84,6 +87,7 @@ export function actionListRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Actions',
       capability: 'action.oversee',
       params: { actionId: 'action' },
+      response: answers.chaseNowAnswer,
       async handle({ params, ctx }) {
         return { status: 200, json: await chaseNow(ctx, { sender: deps.sender }, params.actionId!) };
       },

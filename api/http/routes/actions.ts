@@ -5,6 +5,7 @@ import { isCalendarDate } from '../../domain/agenda/calendar-date';
 import { assignAction, changeAction, readAction, type ActionOutcome } from '../../services/actions';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/actions';
 
 const id = z.guid({ message: 'Give a valid id.' });
 const text = (message: string, max: number) =>
@@ -66,6 +67,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Actions',
       capability: 'action.assign',
       body: assignBody,
+      response: answers.postActionsAnswer,
       async handle({ body, ctx }) {
         return reply(await assignAction(ctx, services, body), true);
       },
@@ -77,6 +79,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Actions',
       capability: 'case.read',
       params,
+      response: answers.readActionAnswer,
       async handle({ params: { actionId }, ctx }) {
         return { json: await readAction(ctx, actionId!) };
       },
@@ -89,6 +92,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'action.work',
       params,
       body: versionOnly,
+      response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'ACCEPT' } }));
       },
@@ -101,6 +105,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'action.work',
       params,
       body: withNote('Say what has been done so far.'),
+      response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
           await changeAction(ctx, services, actionId!, {
@@ -118,6 +123,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'action.work',
       params,
       body: withNote('Say what was done, for the minutes.'),
+      response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
           await changeAction(ctx, services, actionId!, {
@@ -135,6 +141,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'action.work',
       params,
       body: cannotCompleteBody,
+      response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
           await changeAction(ctx, services, actionId!, {
@@ -152,6 +159,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'action.oversee',
       params,
       body: reassignBody,
+      response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
           await changeAction(ctx, services, actionId!, {
@@ -169,6 +177,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'action.oversee',
       params,
       body: dueDateBody,
+      response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
           await changeAction(ctx, services, actionId!, {
@@ -186,6 +195,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'action.oversee',
       params,
       body: cancelBody,
+      response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
           await changeAction(ctx, services, actionId!, {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { checkAuditTrail, exportAuditTrail, searchAuditTrail } from '../../services/audit-trail';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/audit';
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.');
 
@@ -35,6 +36,7 @@ export function auditRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Audit',
       capability: 'audit.read',
       query: searchQuery,
+      response: answers.searchAuditTrailAnswer,
       async handle({ query, ctx }) {
         return { json: await searchAuditTrail(ctx, query) };
       },
@@ -59,6 +61,7 @@ export function auditRoutes(_deps: ApiDependencies): RouteSpec[] {
       summary: 'Check that no audit row was changed or removed (the hash chain).',
       tag: 'Audit',
       capability: 'audit.read',
+      response: answers.checkAuditTrailAnswer,
       async handle({ ctx }) {
         return { json: await checkAuditTrail(ctx) };
       },

@@ -2,6 +2,7 @@
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { listCaseViewers, readCaseOverview } from '../../services/case-overview';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/case-overview';
 
 export function caseOverviewRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
@@ -12,6 +13,7 @@ export function caseOverviewRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Cases',
       capability: 'case.read',
       params: { caseId: 'case' },
+      response: answers.readCaseOverviewAnswer,
       async handle({ params, ctx }) {
         return { json: await readCaseOverview(ctx, params.caseId!) };
       },
@@ -23,6 +25,7 @@ export function caseOverviewRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Cases',
       capability: 'case.viewers',
       params: { caseId: 'case' },
+      response: answers.listCaseViewersAnswer,
       async handle({ params, ctx }) {
         return { json: await listCaseViewers(ctx, params.caseId!) };
       },

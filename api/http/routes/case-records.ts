@@ -16,6 +16,7 @@ import {
   reassessmentBody,
 } from './referral-schemas';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/case-records';
 
 export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
@@ -26,6 +27,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'People and places',
       capability: 'person.search',
       query: personSearchQuery,
+      response: answers.searchPeopleAnswer,
       async handle({ query, ctx }) {
         return {
           json: await searchPeople(ctx, {
@@ -43,6 +45,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'People and places',
       capability: 'person.search',
       query: locationSearchQuery,
+      response: answers.searchLocationsAnswer,
       async handle({ query, ctx }) {
         return { json: await searchLocations(ctx, { address: query.address, postcode: query.postcode ?? null }) };
       },
@@ -54,6 +57,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'People and places',
       capability: 'case.read',
       params: { personId: 'person' },
+      response: answers.readPersonAnswer,
       async handle({ params, ctx }) {
         return { json: await readPerson(ctx, params.personId!) };
       },
@@ -65,6 +69,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'People and places',
       capability: 'case.read',
       params: { locationId: 'place' },
+      response: answers.readLocationAnswer,
       async handle({ params, ctx }) {
         return { json: await readLocation(ctx, params.locationId!) };
       },
@@ -76,6 +81,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Incidents',
       capability: 'case.read',
       query: incidentSearchQuery,
+      response: answers.searchIncidentsAnswer,
       async handle({ query, ctx }) {
         return { json: await searchIncidents(ctx, query) };
       },
@@ -88,6 +94,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.update',
       params: { caseId: 'case' },
       body: incidentBody,
+      response: answers.recordIncidentAnswer,
       async handle({ params, body, ctx }) {
         return { status: 201, json: await recordIncident(ctx, params.caseId!, body) };
       },
@@ -99,6 +106,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Cases',
       capability: 'case.read',
       params: { caseId: 'case' },
+      response: answers.listCaseAssessmentsAnswer,
       async handle({ params, ctx }) {
         return { json: await listCaseAssessments(ctx, params.caseId!) };
       },
@@ -111,6 +119,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.update',
       params: { caseId: 'case' },
       body: reassessmentBody,
+      response: answers.reassessCaseAnswer,
       async handle({ params, body, ctx }) {
         return { status: 201, json: await reassessCase(ctx, params.caseId!, body) };
       },
@@ -122,6 +131,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Case reviews',
       capability: 'case.read',
       params: { caseId: 'case' },
+      response: answers.readCaseCommunityTriggerAnswer,
       async handle({ params, ctx }) {
         return { json: await readCaseCommunityTrigger(ctx, params.caseId!) };
       },
@@ -133,6 +143,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Case reviews',
       capability: 'case.update',
       body: caseReviewBody,
+      response: answers.openCaseReviewAnswer,
       async handle({ body, ctx }) {
         return { status: 201, json: await openCaseReview(ctx, body) };
       },
@@ -144,6 +155,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Case reviews',
       capability: 'case.read',
       params: { reviewId: 'case review' },
+      response: answers.readCaseReviewAnswer,
       async handle({ params, ctx }) {
         return { json: await readCaseReview(ctx, params.reviewId!) };
       },
@@ -156,6 +168,7 @@ export function caseRecordRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.update',
       params: { reviewId: 'case review' },
       body: caseReviewStepBody,
+      response: answers.readCaseReviewAnswer,
       async handle({ params, body, ctx }) {
         return { json: await progressCaseReview(ctx, params.reviewId!, body) };
       },

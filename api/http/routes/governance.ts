@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { exportGovernanceCsv, readGovernanceFigures } from '../../services/governance';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/governance';
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.');
 
@@ -18,6 +19,7 @@ export function governanceRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Governance',
       capability: 'governance.read',
       query: periodQuery,
+      response: answers.readGovernanceFiguresAnswer,
       async handle({ query, ctx }) {
         return { json: await readGovernanceFigures(ctx, query) };
       },

@@ -6,6 +6,7 @@ import { ISSUING_AGENCIES } from '../../domain/interventions/issuers';
 import { changeInterventionStatus, readPerpetratorInterventions, recordIntervention } from '../../services/interventions';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/interventions';
 
 const ID = z
   .string()
@@ -51,6 +52,7 @@ export function interventionsRoutes(_deps: ApiDependencies): RouteSpec[] {
       summary: 'List the tools and powers with their statutory rules.',
       tag: 'Interventions',
       capability: null,
+      response: answers.getInterventionsCatalogueAnswer,
       async handle() {
         // "Who may issue" in words for people, and as agency types for a form to offer only what fits.
         return { json: INTERVENTIONS.map((entry) => ({ ...entry, issuingAgencies: ISSUING_AGENCIES[entry.type] })) };
@@ -64,6 +66,7 @@ export function interventionsRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.update',
       params: { caseId: 'case' },
       body: intervention,
+      response: answers.recordInterventionAnswer,
       async handle({ ctx, params, body }) {
         return { status: 201, json: await recordIntervention(ctx, params.caseId!, body) };
       },
@@ -76,6 +79,7 @@ export function interventionsRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'case.update',
       params: { interventionId: 'intervention' },
       body: statusChange,
+      response: answers.changeInterventionStatusAnswer,
       async handle({ ctx, params, body }) {
         return { json: await changeInterventionStatus(ctx, params.interventionId!, body) };
       },
@@ -87,6 +91,7 @@ export function interventionsRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Interventions',
       capability: 'case.read',
       params: { personId: 'person' },
+      response: answers.readPerpetratorInterventionsAnswer,
       async handle({ ctx, params }) {
         return { json: await readPerpetratorInterventions(ctx, params.personId!) };
       },

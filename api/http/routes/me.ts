@@ -2,6 +2,7 @@
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { CAPABILITY_NAMES, mayUse } from '../../domain/access/policy';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/me';
 
 export function meRoutes(deps: ApiDependencies): RouteSpec[] {
   return [
@@ -11,6 +12,7 @@ export function meRoutes(deps: ApiDependencies): RouteSpec[] {
       summary: 'Who is signed in, their agency and what they may do.',
       tag: 'Identity',
       capability: null,
+      response: answers.getMeAnswer,
       async handle({ ctx }) {
         const member = await ctx.db.prisma.member.findUniqueOrThrow({
           where: { id: ctx.actor.memberId },

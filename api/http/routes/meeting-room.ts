@@ -16,6 +16,7 @@ import { conflict, notFound } from '../../services/errors';
 import { chatThreadIdOfTeamsMeetingId } from '../../graph/teams-ids';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/meeting-room';
 
 const meeting = { meetingId: 'meeting' };
 const next = z.strictObject({ expectedVersion: z.number().int().min(0).optional() });
@@ -34,6 +35,7 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.attend',
       query: teamsMeeting,
+      response: answers.getMeetingsForTeamsMeetingAnswer,
       async handle({ ctx, query }) {
         const threadId = chatThreadIdOfTeamsMeetingId(query.teamsMeetingId);
         const found = threadId ? await meetingForChat(ctx, threadId) : null;
@@ -50,6 +52,7 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: next,
+      response: answers.postMeetingsMeetingIdNextAnswer,
       async handle({ ctx, params, body }) {
         const view = await moveToNextItem(ctx, params.meetingId!, body.expectedVersion);
         await refreshPostedAgendaCard(deps, params.meetingId!);
@@ -63,6 +66,7 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.run',
       params: meeting,
+      response: answers.postMeetingsMeetingIdAgendaPostAnswer,
       async handle({ ctx, params }) {
         await authoriseAgendaPost(ctx, params.meetingId!);
         const result = await postAgendaToMeetingChat(deps, params.meetingId!);
@@ -78,6 +82,7 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.attend',
       params: meeting,
+      response: answers.readMeetingRoomAnswer,
       async handle({ ctx, params, req, res }) {
         // Side panels poll every second or so: an unchanged meeting answers 304 and reads no case.
         const tag = await meetingRoomTag(ctx, params.meetingId!);
@@ -97,6 +102,7 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.attend',
       params: meeting,
+      response: answers.listAttendanceAnswer,
       async handle({ ctx, params }) {
         return { json: await listAttendance(ctx, params.meetingId!) };
       },
@@ -109,6 +115,7 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.attend',
       params: meeting,
       body: signing,
+      response: answers.signAttendanceAnswer,
       async handle({ ctx, params }) {
         return { json: await signAttendance(ctx, params.meetingId!) };
       },
@@ -121,6 +128,7 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: { ...meeting, memberId: 'member' },
       body: record,
+      response: answers.recordAttendanceAnswer,
       async handle({ ctx, params, body }) {
         return { json: await recordAttendance(ctx, params.meetingId!, params.memberId!, body.status) };
       },

@@ -12,6 +12,7 @@ import { defineRoute, type RouteSpec } from '../route-spec';
 import { meetingRoomRoutes } from './meeting-room';
 import { minutesRoutes } from './minutes';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/meetings';
 
 const ID = z
   .string()
@@ -52,6 +53,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.attend',
       params: meeting,
+      response: answers.readMeetingAgendaAnswer,
       async handle({ ctx, params }) {
         return { json: await readMeetingAgenda(ctx, params.meetingId!) };
       },
@@ -63,6 +65,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.run',
       params: meeting,
+      response: answers.rebuildAgendaAnswer,
       async handle({ ctx, params }) {
         return { json: await rebuildAgenda(ctx, params.meetingId!) };
       },
@@ -75,6 +78,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: reorder,
+      response: answers.reorderMeetingAgendaAnswer,
       async handle({ ctx, params, body }) {
         return { json: await reorderMeetingAgenda(ctx, params.meetingId!, body.caseIds, body.expectedVersion) };
       },
@@ -87,6 +91,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: addition,
+      response: answers.reorderMeetingAgendaAnswer,
       async handle({ ctx, params, body }) {
         const { expectedVersion, caseId, caseReference, position, reasonText } = body;
         const item = {
@@ -106,6 +111,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: deferral,
+      response: answers.reorderMeetingAgendaAnswer,
       async handle({ ctx, params, body }) {
         return { json: await deferMeetingAgendaItem(ctx, params.meetingId!, body.caseId, body.reasonText, body.expectedVersion) };
       },
@@ -118,6 +124,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: move,
+      response: answers.moveMeetingAnswer,
       async handle({ ctx, params, body }) {
         return { json: await moveMeeting(ctx, params.meetingId!, body) };
       },
@@ -130,6 +137,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: cancellation,
+      response: answers.cancelMeetingAnswer,
       async handle({ ctx, params, body }) {
         return { json: await cancelMeeting(ctx, params.meetingId!, body.reason) };
       },
@@ -141,6 +149,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.run',
       params: meeting,
+      response: answers.retryTeamsSyncAnswer,
       async handle({ ctx, params }) {
         return { json: await retryTeamsSync(ctx, params.meetingId!) };
       },

@@ -4,6 +4,7 @@ import { listActionsForReview, recordItemOutcome, reviewAction } from '../../ser
 import { approveMeetingMinutes, draftMeetingMinutes, exportMeetingMinutes, readMeetingMinutes } from '../../services/minutes';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/minutes';
 
 const meeting = { meetingId: 'meeting' };
 const ID = z
@@ -40,6 +41,7 @@ export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: { ...meeting, itemId: 'agenda item' },
       body: outcome,
+      response: answers.recordItemOutcomeAnswer,
       async handle({ ctx, params, body }) {
         return { json: await recordItemOutcome(ctx, params.meetingId!, params.itemId!, body) };
       },
@@ -51,6 +53,7 @@ export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.attend',
       params: meeting,
+      response: answers.listActionsForReviewAnswer,
       async handle({ ctx, params }) {
         return { json: await listActionsForReview(ctx, params.meetingId!) };
       },
@@ -63,6 +66,7 @@ export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: review,
+      response: answers.reviewActionAnswer,
       async handle({ ctx, params, body }) {
         return { json: await reviewAction(ctx, params.meetingId!, body) };
       },
@@ -74,6 +78,7 @@ export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Minutes',
       capability: 'meeting.run',
       params: meeting,
+      response: answers.draftMeetingMinutesAnswer,
       async handle({ ctx, params }) {
         return { status: 201, json: await draftMeetingMinutes(ctx, params.meetingId!) };
       },
@@ -85,6 +90,7 @@ export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Minutes',
       capability: 'meeting.attend',
       params: meeting,
+      response: answers.draftMeetingMinutesAnswer,
       async handle({ ctx, params }) {
         return { json: await readMeetingMinutes(ctx, params.meetingId!) };
       },
@@ -97,6 +103,7 @@ export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: approval,
+      response: answers.draftMeetingMinutesAnswer,
       async handle({ ctx, params, body }) {
         return { json: await approveMeetingMinutes(ctx, params.meetingId!, body.expectedVersion) };
       },

@@ -5,6 +5,7 @@ import { createPanel, listPanels, readPanel, setPanelAgencies, setPanelChairs, u
 import { listPanelMeetings, scheduleNextMeeting } from '../../services/meetings';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/panels';
 
 const ID = z
   .string()
@@ -65,6 +66,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       summary: "List the partnership's panels with their cadence, agencies and chairs.",
       tag: 'Panels',
       capability: null,
+      response: answers.listPanelsAnswer,
       async handle({ ctx }) {
         return { json: await listPanels(ctx) };
       },
@@ -76,6 +78,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Panels',
       capability: 'panel.manage',
       body: newPanel,
+      response: answers.createPanelAnswer,
       async handle({ ctx, body }) {
         return { status: 201, json: await createPanel(ctx, body) };
       },
@@ -87,6 +90,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Panels',
       capability: null,
       params: panel,
+      response: answers.createPanelAnswer,
       async handle({ ctx, params }) {
         return { json: await readPanel(ctx, params.panelId!) };
       },
@@ -99,6 +103,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'panel.manage',
       params: panel,
       body: panelChanges,
+      response: answers.createPanelAnswer,
       async handle({ ctx, params, body }) {
         return { json: await updatePanel(ctx, params.panelId!, body) };
       },
@@ -111,6 +116,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'panel.manage',
       params: panel,
       body: seats,
+      response: answers.createPanelAnswer,
       async handle({ ctx, params, body }) {
         return { json: await setPanelAgencies(ctx, params.panelId!, body.agencies) };
       },
@@ -123,6 +129,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'panel.manage',
       params: panel,
       body: chairs,
+      response: answers.createPanelAnswer,
       async handle({ ctx, params, body }) {
         return { json: await setPanelChairs(ctx, params.panelId!, body.memberIds) };
       },
@@ -134,6 +141,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.attend',
       params: panel,
+      response: answers.listPanelMeetingsAnswer,
       async handle({ ctx, params }) {
         return { json: await listPanelMeetings(ctx, params.panelId!) };
       },
@@ -146,6 +154,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: panel,
       body: schedule,
+      response: answers.scheduleNextMeetingAnswer,
       async handle({ ctx, params, body }) {
         return { status: 201, json: await scheduleNextMeeting(ctx, params.panelId!, body.startTime ? { startTime: body.startTime } : {}) };
       },

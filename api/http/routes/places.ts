@@ -3,6 +3,7 @@ import { defineRoute, type RouteSpec } from '../route-spec';
 import { readPlaces } from '../../services/places';
 import { periodQuery } from './governance';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/places';
 
 export function placesRoutes(_deps: ApiDependencies): RouteSpec[] {
   return [
@@ -13,6 +14,7 @@ export function placesRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Governance',
       capability: 'governance.read',
       query: periodQuery,
+      response: answers.readPlacesAnswer,
       async handle({ query, ctx }) {
         return { json: await readPlaces(ctx, query) };
       },

@@ -14,6 +14,7 @@ import {
 } from '../../services/referrals/templates';
 import { decisionBody, referralSettingsBody, refusingNul, saveDraftBody, startReferralBody, withdrawalBody } from './referral-schemas';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/referrals';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
 
@@ -26,6 +27,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Referrals',
       capability: 'case.read',
       query: z.strictObject({ status: z.enum(STATUSES).optional() }),
+      response: answers.listReferralsAnswer,
       async handle({ query, ctx }) {
         return { json: await listReferrals(ctx, query) };
       },
@@ -37,6 +39,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Referrals',
       capability: 'referral.create',
       body: startReferralBody,
+      response: answers.startReferralAnswer,
       async handle({ body, ctx }) {
         return { status: 201, json: await startReferral(ctx, body) };
       },
@@ -48,6 +51,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Referrals',
       capability: 'case.read',
       params: { referralId: 'referral' },
+      response: answers.startReferralAnswer,
       async handle({ params, ctx }) {
         return { json: await readReferral(ctx, params.referralId!) };
       },
@@ -60,6 +64,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'referral.create',
       params: { referralId: 'referral' },
       body: saveDraftBody,
+      response: answers.startReferralAnswer,
       async handle({ params, body, ctx }) {
         return { json: await saveReferralDraft(ctx, params.referralId!, body) };
       },
@@ -71,6 +76,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Referrals',
       capability: 'referral.create',
       params: { referralId: 'referral' },
+      response: answers.submitReferralAnswer,
       async handle({ params, ctx }) {
         return { json: await submitReferral(ctx, params.referralId!) };
       },
@@ -83,6 +89,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'referral.decide',
       params: { referralId: 'referral' },
       body: decisionBody,
+      response: answers.startReferralAnswer,
       async handle({ params, body, ctx }) {
         return { json: await decideReferral(ctx, params.referralId!, body) };
       },
@@ -96,6 +103,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'referral.create',
       params: { referralId: 'referral' },
       body: withdrawalBody,
+      response: answers.startReferralAnswer,
       async handle({ params, body, ctx }) {
         return { json: await withdrawReferral(ctx, params.referralId!, body) };
       },
@@ -106,6 +114,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       summary: "Read the partnership's repeat-victim rules and case review threshold.",
       tag: 'Risk templates',
       capability: null,
+      response: answers.readReferralSettingsAnswer,
       async handle({ ctx }) {
         return { json: await readReferralSettings(ctx) };
       },
@@ -117,6 +126,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Risk templates',
       capability: 'riskTemplate.manage',
       body: referralSettingsBody,
+      response: answers.readReferralSettingsAnswer,
       async handle({ body, ctx }) {
         return { json: await updateReferralSettings(ctx, body) };
       },
@@ -128,6 +138,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Risk templates',
       capability: null,
       query: z.strictObject({ includeRetired: z.enum(['true', 'false']).optional() }),
+      response: answers.listRiskTemplatesAnswer,
       async handle({ query, ctx }) {
         return { json: await listRiskTemplates(ctx, { includeRetired: query.includeRetired === 'true' }) };
       },
@@ -139,6 +150,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Risk templates',
       capability: null,
       params: { templateId: 'risk template' },
+      response: answers.readRiskTemplateAnswer,
       async handle({ params, ctx }) {
         return { json: await readRiskTemplate(ctx, params.templateId!) };
       },
@@ -151,6 +163,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'riskTemplate.manage',
       params: { templateId: 'risk template' },
       body: refusingNul(z.strictObject({ name: z.string().trim().min(1).max(200).optional(), definition: riskTemplateDefinitionSchema })),
+      response: answers.readRiskTemplateAnswer,
       async handle({ params, body, ctx }) {
         return { status: 201, json: await publishRiskTemplateVersion(ctx, params.templateId!, body) };
       },

@@ -6,6 +6,7 @@ import { anonymiseCase, changeRetentionPeriod, listCasesDueForReview, readRetent
 import { exportSubjectAccess } from '../../services/subject-access';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
+import * as answers from '../responses/retention';
 
 const retentionSettings = z.strictObject({
   retentionReviewMonths: z
@@ -23,6 +24,7 @@ export function retentionRoutes(_deps: ApiDependencies): RouteSpec[] {
       summary: 'Read how long after closure a case comes up for retention review.',
       tag: 'Retention',
       capability: 'retention.manage',
+      response: answers.readRetentionSettingsAnswer,
       async handle({ ctx }) {
         return { json: await readRetentionSettings(ctx) };
       },
@@ -34,6 +36,7 @@ export function retentionRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Retention',
       capability: 'retention.manage',
       body: retentionSettings,
+      response: answers.changeRetentionPeriodAnswer,
       async handle({ body, ctx }) {
         return { json: await changeRetentionPeriod(ctx, body.retentionReviewMonths) };
       },
@@ -44,6 +47,7 @@ export function retentionRoutes(_deps: ApiDependencies): RouteSpec[] {
       summary: 'List closed cases due for retention review.',
       tag: 'Retention',
       capability: 'retention.manage',
+      response: answers.listCasesDueForReviewAnswer,
       async handle({ ctx }) {
         return { json: await listCasesDueForReview(ctx) };
       },
@@ -55,6 +59,7 @@ export function retentionRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Retention',
       capability: 'retention.manage',
       params: { caseId: 'case' },
+      response: answers.anonymiseCaseAnswer,
       async handle({ params, ctx }) {
         return { status: 200, json: await anonymiseCase(ctx, params.caseId!) };
       },
@@ -66,6 +71,7 @@ export function retentionRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Retention',
       capability: 'subjectAccess.export',
       params: { personId: 'person' },
+      response: answers.exportSubjectAccessAnswer,
       async handle({ params, ctx }) {
         return { json: await exportSubjectAccess(ctx, params.personId!) };
       },

@@ -1,4 +1,7 @@
-// The shapes of the API answers the shell itself reads (the HTTP contract in the project README).
+// The shapes of the API answers the shell itself reads. /api/config and the development sign-in sit
+// outside the route list (they answer before sign-in), so they are declared here; the rest come from
+// the API's schema.
+import type { Answer } from './answers';
 export type SignInMode = 'entra' | 'development';
 
 export interface PublicConfig {
@@ -20,18 +23,7 @@ export interface DevSignInAnswer {
   expiresAt: string;
 }
 
-export interface SignedInMember {
-  id: string;
-  displayName: string;
-  agency: { id: string; name: string; type: string };
-  roles: MemberRole[];
-  /** What the member's roles let them do, such as 'governance.read' (api/domain/access/policy.ts). */
-  capabilities: string[];
-  partnership: { id: string; name: string };
-  signIn: SignInMode;
-}
+/** Who is signed in; `capabilities` are what their roles let them do, such as 'governance.read'. */
+export type SignedInMember = Answer<'/api/me'>;
 
-export interface ApiErrorBody {
-  /** `fields` as the API sends it (api/http/errors.ts): one entry per field that needs attention. */
-  error: { code: string; message: string; fields?: { field: string; message: string }[] };
-}
+export type { ApiErrorBody } from './answers';

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** GET /api/actions */
+export const listOutstandingActionsAnswer = z.strictObject({
+  today: z.string(),
+  actions: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      status: z.enum(['IN_PROGRESS', 'CANCELLED', 'PROPOSED', 'ACCEPTED', 'COMPLETED', 'BLOCKED']),
+      priority: z.string(),
+      dueDate: z.string(),
+      overdue: z.boolean(),
+      daysOverdue: z.number(),
+      version: z.number(),
+      case: z.strictObject({
+        id: z.string(),
+        reference: z.string(),
+        riskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+      }),
+      panel: z
+        .strictObject({
+          id: z.string(),
+          name: z.string(),
+        })
+        .nullable(),
+      ownerAgency: z.strictObject({
+        id: z.string(),
+        name: z.string(),
+      }),
+      ownerMember: z
+        .strictObject({
+          id: z.string(),
+          displayName: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+  truncated: z.boolean(),
+  choices: z.strictObject({
+    panels: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+      }),
+    ),
+    agencies: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+      }),
+    ),
+    officers: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+      }),
+    ),
+  }),
+  mayChase: z.boolean(),
+});
+
+/** POST /api/actions/:actionId/chase */
+export const chaseNowAnswer = z.strictObject({
+  actionId: z.string(),
+  deliveries: z.array(
+    z.strictObject({
+      memberId: z.string(),
+      status: z.enum(['PENDING', 'FAILED', 'SENT', 'UNREACHABLE', 'RETRYING']),
+      error: z.string().nullable(),
+    }),
+  ),
+});

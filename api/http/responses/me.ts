@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** GET /api/me */
+export const getMeAnswer = z.strictObject({
+  capabilities: z.array(
+    z.enum([
+      'referral.create',
+      'referral.decide',
+      'case.read',
+      'person.search',
+      'case.update',
+      'action.assign',
+      'action.oversee',
+      'action.work',
+      'panel.manage',
+      'meeting.run',
+      'meeting.attend',
+      'governance.read',
+      'case.viewers',
+      'audit.read',
+      'retention.manage',
+      'subjectAccess.export',
+      'riskTemplate.manage',
+    ]),
+  ),
+  signIn: z.enum(['entra', 'development']),
+  id: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(['PARTNERSHIP_ADMIN', 'PANEL_CHAIR', 'PANEL_MEMBER', 'REFERRER', 'AUDITOR', 'MINUTE_TAKER'])),
+  partnership: z.strictObject({
+    id: z.string(),
+    name: z.string(),
+  }),
+  agency: z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum([
+      'POLICE',
+      'COUNCIL_ASB',
+      'HOUSING_PROVIDER',
+      'ADULT_SOCIAL_CARE',
+      'CHILDRENS_SOCIAL_CARE',
+      'MENTAL_HEALTH',
+      'HEALTH',
+      'FIRE',
+      'VICTIM_SUPPORT',
+      'YOUTH_JUSTICE',
+      'PROBATION',
+      'DRUG_ALCOHOL',
+      'EDUCATION',
+      'OTHER',
+    ]),
+  }),
+});

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { isoDateTime } from './wire';
+
+/** GET /api/meetings/for-teams-meeting */
+export const getMeetingsForTeamsMeetingAnswer = z.strictObject({
+  meetingId: z.string(),
+});
+
+/** POST /api/meetings/:meetingId/next */
+export const postMeetingsMeetingIdNextAnswer = z.strictObject({
+  meeting: z.strictObject({
+    id: z.string(),
+    startsAt: isoDateTime,
+    endsAt: isoDateTime,
+    referralCutoff: isoDateTime,
+    status: z.enum(['SCHEDULED', 'IN_PROGRESS', 'ENDED', 'CANCELLED']),
+    version: z.number(),
+    currentAgendaItemId: z.string().nullable(),
+    teams: z.strictObject({
+      status: z.enum(['NOT_REQUESTED', 'PENDING', 'SYNCED', 'FAILED']),
+      error: z.string().nullable(),
+      joinUrl: z.string().nullable(),
+    }),
+  }),
+  panel: z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
+  }),
+  actionsReviewMinutes: z.number(),
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      position: z.number(),
+      case: z.strictObject({
+        id: z.string(),
+        reference: z.string(),
+        kind: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+        currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+      }),
+      reasons: z.array(z.enum(['DEFERRED', 'NEW_REFERRAL', 'REPEAT_REFERRAL', 'REVIEW_DUE', 'OVERDUE_ACTIONS', 'ADDED_BY_CHAIR'])),
+      why: z.string(),
+      minutes: z.number(),
+      expectedAt: isoDateTime.nullable(),
+      agencies: z.array(
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+        }),
+      ),
+      status: z.enum(['DEFERRED', 'PLANNED', 'CURRENT', 'DISCUSSED', 'SPILLED_OVER']),
+      deferralReason: z.string().nullable(),
+    }),
+  ),
+});
+
+/** POST /api/meetings/:meetingId/agenda/post */
+export const postMeetingsMeetingIdAgendaPostAnswer = z.strictObject({
+  posted: z.boolean(),
+  reason: z.string().optional(),
+});
+
+/** GET /api/meetings/:meetingId/room */
+export const readMeetingRoomAnswer = z.strictObject({
+  current: z
+    .strictObject({
+      item: z.strictObject({
+        id: z.string(),
+        position: z.number(),
+        case: z.strictObject({
+          id: z.string(),
+          reference: z.string(),
+          kind: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+          currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+        }),
+        reasons: z.array(z.enum(['DEFERRED', 'NEW_REFERRAL', 'REPEAT_REFERRAL', 'REVIEW_DUE', 'OVERDUE_ACTIONS', 'ADDED_BY_CHAIR'])),
+        why: z.string(),
+        minutes: z.number(),
+        expectedAt: isoDateTime.nullable(),
+        agencies: z.array(
+          z.strictObject({
+            id: z.string(),
+            name: z.string(),
+          }),
+        ),
+        status: z.enum(['DEFERRED', 'PLANNED', 'CURRENT', 'DISCUSSED', 'SPILLED_OVER']),
+        deferralReason: z.string().nullable(),
+      }),
+      case: z
+        .strictObject({
+          id: z.string(),
+          reference: z.string(),
+          kind: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+          status: z.enum(['OPEN', 'LEAD_AGENCY_CASEWORK', 'CLOSED']),
+          currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+          summary: z.string().nullable(),
+          leadAgency: z.string(),
+          subjects: z.array(
+            z.strictObject({
+              role: z.enum(['VICTIM', 'PERPETRATOR', 'WITNESS']),
+              name: z.string(),
+            }),
+          ),
+          openActions: z.array(
+            z.strictObject({
+              id: z.string(),
+              title: z.string(),
+              status: z.enum(['IN_PROGRESS', 'CANCELLED', 'PROPOSED', 'ACCEPTED', 'COMPLETED', 'BLOCKED']),
+              dueDate: z.string(),
+              owner: z.string(),
+            }),
+          ),
+        })
+        .nullable(),
+      withheld: z.enum(['NOT_IN_ATTENDANCE', 'CONFIDENTIALITY_NOT_ACCEPTED', 'NOT_ENTITLED']).nullable(),
+    })
+    .nullable(),
+  confidentialityStatement: z.string(),
+  me: z.strictObject({
+    isChair: z.boolean(),
+    attendance: z
+      .strictObject({
+        status: z.enum(['PRESENT', 'APOLOGIES', 'ABSENT']),
+        confidentialityAccepted: z.boolean(),
+      })
+      .nullable(),
+  }),
+  meeting: z.strictObject({
+    id: z.string(),
+    startsAt: isoDateTime,
+    endsAt: isoDateTime,
+    referralCutoff: isoDateTime,
+    status: z.enum(['SCHEDULED', 'IN_PROGRESS', 'ENDED', 'CANCELLED']),
+    version: z.number(),
+    currentAgendaItemId: z.string().nullable(),
+    teams: z.strictObject({
+      status: z.enum(['NOT_REQUESTED', 'PENDING', 'SYNCED', 'FAILED']),
+      error: z.string().nullable(),
+      joinUrl: z.string().nullable(),
+    }),
+  }),
+  panel: z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
+  }),
+  actionsReviewMinutes: z.number(),
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      position: z.number(),
+      case: z.strictObject({
+        id: z.string(),
+        reference: z.string(),
+        kind: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+        currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+      }),
+      reasons: z.array(z.enum(['DEFERRED', 'NEW_REFERRAL', 'REPEAT_REFERRAL', 'REVIEW_DUE', 'OVERDUE_ACTIONS', 'ADDED_BY_CHAIR'])),
+      why: z.string(),
+      minutes: z.number(),
+      expectedAt: isoDateTime.nullable(),
+      agencies: z.array(
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+        }),
+      ),
+      status: z.enum(['DEFERRED', 'PLANNED', 'CURRENT', 'DISCUSSED', 'SPILLED_OVER']),
+      deferralReason: z.string().nullable(),
+    }),
+  ),
+});
+
+/** GET /api/meetings/:meetingId/attendance */
+export const listAttendanceAnswer = z.array(
+  z.strictObject({
+    member: z.strictObject({
+      id: z.string(),
+      displayName: z.string(),
+    }),
+    agency: z.strictObject({
+      id: z.string(),
+      name: z.string(),
+    }),
+    status: z.enum(['PRESENT', 'APOLOGIES', 'ABSENT']),
+    confidentialityAccepted: z.boolean(),
+    recordedAt: isoDateTime,
+  }),
+);
+
+/** POST /api/meetings/:meetingId/attendance/me */
+export const signAttendanceAnswer = z.strictObject({
+  status: z.enum(['PRESENT', 'APOLOGIES', 'ABSENT']),
+  agencyId: z.string(),
+  confidentialityAcceptedAt: isoDateTime.nullable(),
+});
+
+/** PUT /api/meetings/:meetingId/attendance/:memberId */
+export const recordAttendanceAnswer = z.strictObject({
+  status: z.enum(['PRESENT', 'APOLOGIES', 'ABSENT']),
+  agencyId: z.string(),
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { isoDateTime } from './wire';
+
+/** PUT /api/meetings/:meetingId/items/:itemId/outcome */
+export const recordItemOutcomeAnswer = z.strictObject({
+  case: z.strictObject({
+    status: z.enum(['OPEN', 'LEAD_AGENCY_CASEWORK', 'CLOSED']),
+    currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+    nextReviewDue: z.string().nullable(),
+  }),
+  decisions: z.string(),
+  caseDecision: z.enum(['LEAD_AGENCY_CASEWORK', 'KEEP_ON', 'CLOSE']),
+  riskBandAfter: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
+  closureReason: z.string().optional(),
+  nextReviewDue: z.string().optional(),
+  itemId: z.string(),
+});
+
+/** GET /api/meetings/:meetingId/action-review */
+export const listActionsForReviewAnswer = z.array(
+  z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    status: z.enum(['IN_PROGRESS', 'CANCELLED', 'PROPOSED', 'ACCEPTED', 'COMPLETED', 'BLOCKED']),
+    dueDate: z.string(),
+    caseReference: z.string(),
+    owner: z.string(),
+    review: z
+      .strictObject({
+        notDoneReason: z.enum(['CIRCUMSTANCES_CHANGED', 'AGENCY_DID_NOT_DO_IT']).nullable(),
+        outcome: z.enum(['IN_PROGRESS', 'DONE', 'NOT_DONE']),
+        note: z.string().nullable(),
+      })
+      .nullable(),
+  }),
+);
+
+/** POST /api/meetings/:meetingId/action-review */
+export const reviewActionAnswer = z.strictObject({
+  outcome: z.enum(['IN_PROGRESS', 'DONE', 'NOT_DONE']),
+  notDoneReason: z.enum(['CIRCUMSTANCES_CHANGED', 'AGENCY_DID_NOT_DO_IT']).nullable(),
+  note: z.string().nullable(),
+  reviewedAt: isoDateTime,
+  actionId: z.string(),
+});
+
+/** POST /api/meetings/:meetingId/minutes */
+export const draftMeetingMinutesAnswer = z.strictObject({
+  status: z.string(),
+  dueBy: z.string(),
+  version: z.number(),
+  content: z.strictObject({
+    marking: z.string(),
+    title: z.string(),
+    meetingDate: z.string(),
+    present: z.array(z.string()),
+    apologies: z.array(z.string()),
+    absent: z.array(z.string()),
+    actionReview: z.array(z.string()),
+    cases: z.array(
+      z.strictObject({
+        heading: z.string(),
+        why: z.string(),
+        decisions: z.string(),
+        outcome: z.string(),
+        actions: z.array(z.string()),
+      }),
+    ),
+    notHeard: z.array(z.string()),
+  }),
+  approved: z
+    .strictObject({
+      by: z.string(),
+      on: z.string(),
+    })
+    .nullable(),
+});

@@ -1,0 +1,522 @@
+import { z } from 'zod';
+import { isoDateTime } from './wire';
+
+/** GET /api/referrals */
+export const listReferralsAnswer = z.strictObject({
+  referrals: z.array(
+    z.strictObject({
+      finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+      draft: z
+        .strictObject({
+          step: z.string().optional(),
+          subject: z
+            .strictObject({
+              givenName: z.string().optional(),
+              familyName: z.string().optional(),
+              dateOfBirth: z.string().optional(),
+              address: z.string().optional(),
+              town: z.string().optional(),
+              postcode: z.string().optional(),
+              ward: z.string().optional(),
+            })
+            .optional(),
+          match: z
+            .strictObject({
+              personId: z.string().optional(),
+              locationId: z.string().optional(),
+              confirmedNew: z.boolean().optional(),
+            })
+            .optional(),
+          concerns: z.string().optional(),
+          answers: z.record(z.string(), z.string()).optional(),
+          judgement: z
+            .strictObject({
+              band: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
+              reason: z.string().optional(),
+            })
+            .optional(),
+        })
+        .nullable()
+        .optional(),
+      id: z.string(),
+      subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+      status: z.enum(['ACCEPTED', 'WITHDRAWN', 'DRAFT', 'SUBMITTED', 'DECLINED']),
+      referrer: z.strictObject({
+        id: z.string(),
+        displayName: z.string(),
+      }),
+      referrerAgency: z.strictObject({
+        id: z.string(),
+        name: z.string(),
+      }),
+      panel: z
+        .strictObject({
+          id: z.string(),
+          name: z.string(),
+          type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
+        })
+        .nullable(),
+      case: z
+        .strictObject({
+          nextReviewDue: z.string().nullable(),
+          id: z.string(),
+          status: z.enum(['OPEN', 'LEAD_AGENCY_CASEWORK', 'CLOSED']),
+          reference: z.string(),
+          currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+        })
+        .nullable(),
+      person: z
+        .union([
+          z.strictObject({
+            id: z.string(),
+            name: z.string(),
+          }),
+          z.strictObject({
+            id: z.string(),
+            name: z.string(),
+            dateOfBirth: z.string().nullable(),
+          }),
+        ])
+        .nullable(),
+      location: z
+        .union([
+          z.strictObject({
+            id: z.string(),
+            address: z.string(),
+          }),
+          z.strictObject({
+            id: z.string(),
+            address: z.string(),
+            town: z.string(),
+            postcode: z.string(),
+          }),
+        ])
+        .nullable(),
+      concerns: z.string().nullable(),
+      criteriaMet: z.array(
+        z.enum(['REPEAT_REFERRAL', 'VISIBLE_HIGH_RISK', 'POTENTIAL_ESCALATION', 'PROFESSIONAL_JUDGEMENT', 'REPEAT_VICTIMISATION']),
+      ),
+      route: z.enum(['LEAD_AGENCY_CASEWORK', 'PANEL', 'ADVICE_AND_CLOSURE']).nullable(),
+      routingExplanation: z.string().nullable(),
+      submittedAt: isoDateTime.nullable(),
+      decidedAt: isoDateTime.nullable(),
+      decidedBy: z
+        .strictObject({
+          id: z.string(),
+          displayName: z.string(),
+        })
+        .nullable(),
+      declineReason: z.string().nullable(),
+      withdrawnAt: isoDateTime.nullable(),
+      withdrawnBy: z
+        .strictObject({
+          id: z.string(),
+          displayName: z.string(),
+        })
+        .nullable(),
+      withdrawalReason: z.string().nullable(),
+      createdAt: isoDateTime,
+      updatedAt: isoDateTime,
+    }),
+  ),
+});
+
+/** POST /api/referrals */
+export const startReferralAnswer = z.strictObject({
+  id: z.string(),
+  subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+  status: z.enum(['ACCEPTED', 'WITHDRAWN', 'DRAFT', 'SUBMITTED', 'DECLINED']),
+  referrer: z.strictObject({
+    id: z.string(),
+    displayName: z.string(),
+  }),
+  referrerAgency: z.strictObject({
+    id: z.string(),
+    name: z.string(),
+  }),
+  panel: z
+    .strictObject({
+      id: z.string(),
+      name: z.string(),
+      type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
+    })
+    .nullable(),
+  case: z
+    .strictObject({
+      nextReviewDue: z.string().nullable(),
+      id: z.string(),
+      status: z.enum(['OPEN', 'LEAD_AGENCY_CASEWORK', 'CLOSED']),
+      reference: z.string(),
+      currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+    })
+    .nullable(),
+  person: z
+    .union([
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+      }),
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        dateOfBirth: z.string().nullable(),
+      }),
+    ])
+    .nullable(),
+  location: z
+    .union([
+      z.strictObject({
+        id: z.string(),
+        address: z.string(),
+      }),
+      z.strictObject({
+        id: z.string(),
+        address: z.string(),
+        town: z.string(),
+        postcode: z.string(),
+      }),
+    ])
+    .nullable(),
+  draft: z
+    .strictObject({
+      step: z.string().optional(),
+      subject: z
+        .strictObject({
+          givenName: z.string().optional(),
+          familyName: z.string().optional(),
+          dateOfBirth: z.string().optional(),
+          address: z.string().optional(),
+          town: z.string().optional(),
+          postcode: z.string().optional(),
+          ward: z.string().optional(),
+        })
+        .optional(),
+      match: z
+        .strictObject({
+          personId: z.string().optional(),
+          locationId: z.string().optional(),
+          confirmedNew: z.boolean().optional(),
+        })
+        .optional(),
+      concerns: z.string().optional(),
+      answers: z.record(z.string(), z.string()).optional(),
+      judgement: z
+        .strictObject({
+          band: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
+          reason: z.string().optional(),
+        })
+        .optional(),
+    })
+    .nullable(),
+  concerns: z.string().nullable(),
+  criteriaMet: z.array(
+    z.enum(['REPEAT_REFERRAL', 'VISIBLE_HIGH_RISK', 'POTENTIAL_ESCALATION', 'PROFESSIONAL_JUDGEMENT', 'REPEAT_VICTIMISATION']),
+  ),
+  route: z.enum(['LEAD_AGENCY_CASEWORK', 'PANEL', 'ADVICE_AND_CLOSURE']).nullable(),
+  routingExplanation: z.string().nullable(),
+  submittedAt: isoDateTime.nullable(),
+  decidedAt: isoDateTime.nullable(),
+  decidedBy: z
+    .strictObject({
+      id: z.string(),
+      displayName: z.string(),
+    })
+    .nullable(),
+  declineReason: z.string().nullable(),
+  withdrawnAt: isoDateTime.nullable(),
+  withdrawnBy: z
+    .strictObject({
+      id: z.string(),
+      displayName: z.string(),
+    })
+    .nullable(),
+  withdrawalReason: z.string().nullable(),
+  assessments: z.array(
+    z.strictObject({
+      id: z.string(),
+      assessedAt: isoDateTime,
+      score: z.number(),
+      calculatedBand: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+      overrideBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+      finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+      overrideReason: z.string().nullable(),
+      reasons: z.array(z.string()),
+      template: z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        version: z.number(),
+      }),
+    }),
+  ),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+/** POST /api/referrals/:referralId/submit */
+export const submitReferralAnswer = z.strictObject({
+  referral: z.strictObject({
+    id: z.string(),
+    subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+    status: z.enum(['ACCEPTED', 'WITHDRAWN', 'DRAFT', 'SUBMITTED', 'DECLINED']),
+    referrer: z.strictObject({
+      id: z.string(),
+      displayName: z.string(),
+    }),
+    referrerAgency: z.strictObject({
+      id: z.string(),
+      name: z.string(),
+    }),
+    panel: z
+      .strictObject({
+        id: z.string(),
+        name: z.string(),
+        type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
+      })
+      .nullable(),
+    case: z
+      .strictObject({
+        nextReviewDue: z.string().nullable(),
+        id: z.string(),
+        status: z.enum(['OPEN', 'LEAD_AGENCY_CASEWORK', 'CLOSED']),
+        reference: z.string(),
+        currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+      })
+      .nullable(),
+    person: z
+      .union([
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+        }),
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+          dateOfBirth: z.string().nullable(),
+        }),
+      ])
+      .nullable(),
+    location: z
+      .union([
+        z.strictObject({
+          id: z.string(),
+          address: z.string(),
+        }),
+        z.strictObject({
+          id: z.string(),
+          address: z.string(),
+          town: z.string(),
+          postcode: z.string(),
+        }),
+      ])
+      .nullable(),
+    draft: z
+      .strictObject({
+        step: z.string().optional(),
+        subject: z
+          .strictObject({
+            givenName: z.string().optional(),
+            familyName: z.string().optional(),
+            dateOfBirth: z.string().optional(),
+            address: z.string().optional(),
+            town: z.string().optional(),
+            postcode: z.string().optional(),
+            ward: z.string().optional(),
+          })
+          .optional(),
+        match: z
+          .strictObject({
+            personId: z.string().optional(),
+            locationId: z.string().optional(),
+            confirmedNew: z.boolean().optional(),
+          })
+          .optional(),
+        concerns: z.string().optional(),
+        answers: z.record(z.string(), z.string()).optional(),
+        judgement: z
+          .strictObject({
+            band: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
+            reason: z.string().optional(),
+          })
+          .optional(),
+      })
+      .nullable(),
+    concerns: z.string().nullable(),
+    criteriaMet: z.array(
+      z.enum(['REPEAT_REFERRAL', 'VISIBLE_HIGH_RISK', 'POTENTIAL_ESCALATION', 'PROFESSIONAL_JUDGEMENT', 'REPEAT_VICTIMISATION']),
+    ),
+    route: z.enum(['LEAD_AGENCY_CASEWORK', 'PANEL', 'ADVICE_AND_CLOSURE']).nullable(),
+    routingExplanation: z.string().nullable(),
+    submittedAt: isoDateTime.nullable(),
+    decidedAt: isoDateTime.nullable(),
+    decidedBy: z
+      .strictObject({
+        id: z.string(),
+        displayName: z.string(),
+      })
+      .nullable(),
+    declineReason: z.string().nullable(),
+    withdrawnAt: isoDateTime.nullable(),
+    withdrawnBy: z
+      .strictObject({
+        id: z.string(),
+        displayName: z.string(),
+      })
+      .nullable(),
+    withdrawalReason: z.string().nullable(),
+    assessments: z.array(
+      z.strictObject({
+        id: z.string(),
+        assessedAt: isoDateTime,
+        score: z.number(),
+        calculatedBand: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+        overrideBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+        finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+        overrideReason: z.string().nullable(),
+        reasons: z.array(z.string()),
+        template: z.strictObject({
+          id: z.string(),
+          name: z.string(),
+          version: z.number(),
+        }),
+      }),
+    ),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  }),
+  result: z.strictObject({
+    score: z.number(),
+    maximumScore: z.number(),
+    threshold: z.number(),
+    calculatedBand: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+    finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+    reasons: z.array(z.string()),
+    criteria: z.array(
+      z.strictObject({
+        criterion: z.enum(['REPEAT_REFERRAL', 'VISIBLE_HIGH_RISK', 'POTENTIAL_ESCALATION', 'PROFESSIONAL_JUDGEMENT']),
+        because: z.string(),
+      }),
+    ),
+    route: z.enum(['LEAD_AGENCY_CASEWORK', 'PANEL', 'ADVICE_AND_CLOSURE']),
+    panel: z
+      .strictObject({
+        id: z.string(),
+        name: z.string(),
+      })
+      .nullable(),
+    explanation: z.string(),
+    reviewDue: z.string().nullable(),
+    case: z.strictObject({
+      id: z.string(),
+      reference: z.string(),
+      status: z.enum(['OPEN', 'LEAD_AGENCY_CASEWORK', 'CLOSED']),
+    }),
+  }),
+});
+
+/** GET /api/referral-settings */
+export const readReferralSettingsAnswer = z.strictObject({
+  repeatVictimisationRules: z.array(
+    z.strictObject({
+      incidents: z.number(),
+      withinDays: z.number(),
+    }),
+  ),
+  communityTriggerThreshold: z.number(),
+  escalation: z.strictObject({
+    incidents: z.number(),
+    withinDays: z.number(),
+  }),
+  repeatReferralWithinDays: z.number(),
+});
+
+/** GET /api/risk-templates */
+export const listRiskTemplatesAnswer = z.strictObject({
+  templates: z.array(
+    z.strictObject({
+      referralThreshold: z.number().optional(),
+      bands: z
+        .array(
+          z.strictObject({
+            band: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+            from: z.number(),
+            to: z.number(),
+          }),
+        )
+        .readonly()
+        .optional(),
+      questions: z
+        .array(
+          z.strictObject({
+            id: z.string(),
+            section: z.enum(['PERSONAL', 'SITUATIONAL', 'INCIDENTAL', 'HARM_AND_IMPACT']),
+            topic: z.string(),
+            wording: z.string(),
+            helpText: z.string(),
+            required: z.boolean(),
+            options: z
+              .array(
+                z.strictObject({
+                  id: z.string(),
+                  label: z.string(),
+                  weight: z.number(),
+                }),
+              )
+              .readonly(),
+          }),
+        )
+        .readonly()
+        .optional(),
+      id: z.string(),
+      name: z.string(),
+      version: z.number(),
+      subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+      isActive: z.boolean(),
+      createdAt: isoDateTime,
+      usable: z.boolean(),
+    }),
+  ),
+});
+
+/** GET /api/risk-templates/:templateId */
+export const readRiskTemplateAnswer = z.strictObject({
+  referralThreshold: z.number().optional(),
+  bands: z
+    .array(
+      z.strictObject({
+        band: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+        from: z.number(),
+        to: z.number(),
+      }),
+    )
+    .readonly()
+    .optional(),
+  questions: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        section: z.enum(['PERSONAL', 'SITUATIONAL', 'INCIDENTAL', 'HARM_AND_IMPACT']),
+        topic: z.string(),
+        wording: z.string(),
+        helpText: z.string(),
+        required: z.boolean(),
+        options: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              label: z.string(),
+              weight: z.number(),
+            }),
+          )
+          .readonly(),
+      }),
+    )
+    .readonly()
+    .optional(),
+  id: z.string(),
+  name: z.string(),
+  version: z.number(),
+  subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+  isActive: z.boolean(),
+  createdAt: isoDateTime,
+  usable: z.boolean(),
+});

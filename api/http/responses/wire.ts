@@ -1,0 +1,26 @@
+// Shapes every answer shares on the wire. Services hand back Dates; JSON carries them as ISO 8601
+// strings, so the schema's input side (what the tab receives, and what OpenAPI publishes) is the string.
+import { z } from 'zod';
+
+export const isoDateTime = z.codec(z.iso.datetime(), z.date(), {
+  decode: (text) => new Date(text),
+  encode: (date) => date.toISOString(),
+});
+
+/** The body of every 4xx and 5xx answer (api/http/errors.ts). */
+export const errorAnswer = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+// Prisma's JSON type: an object's keys may be absent (undefined), which JSON simply leaves out.
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
+
+/**
+ * A JSON column handed back as stored (risk answers). Published as any JSON: z.json() is recursive, and
+ * its self-reference does not resolve once the schema sits inside the OpenAPI document.
+ */
+export const storedJson = z.unknown().meta({ description: 'JSON as stored.' }) as unknown as z.ZodType<JsonValue>;
