@@ -8,6 +8,8 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { memberRateLimit, sameOriginOnly, securityHeaders } from './http/hardening';
 import { healthCheck } from './http/health';
 import { requestLog } from './http/request-log';
+import { decodeRequestBody, wellFormedPath } from './http/request-decoding';
+import { wellFormedBotActivity } from './http/bot-activity-shape';
 import { apiRoutes, type ApiDependencies } from './http/routes';
 import { signInRoutes } from './http/routes/sign-in';
 import { builtTabDir } from './paths';
@@ -26,11 +28,12 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
   app.use(requestLog(deps.logger));
+  app.use(wellFormedPath);
 
   app.get('/healthz', healthCheck(deps.db, deps.migrations));
 
-  app.use(express.json({ limit: JSON_BODY_LIMIT }));
-  app.post('/api/messages', deps.botEndpoint);
+  app.use(...decodeRequestBody({ limit: JSON_BODY_LIMIT }));
+  app.post('/api/messages', wellFormedBotActivity, deps.botEndpoint);
   app.use('/api', sameOriginOnly(deps.config.allowedOrigins));
   app.use('/api', signInRoutes(deps));
   app.use('/api', ...deps.identity.authenticate, memberRateLimit(deps.config.rateLimitPerMinute), apiRoutes(deps));
