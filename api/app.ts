@@ -10,6 +10,7 @@ import { healthCheck } from './http/health';
 import { requestLog } from './http/request-log';
 import { decodeRequestBody, wellFormedPath } from './http/request-decoding';
 import { wellFormedBotActivity } from './http/bot-activity-shape';
+import { auditRefusedAttempts } from './http/refused-attempts';
 import { apiRoutes, type ApiDependencies } from './http/routes';
 import { signInRoutes } from './http/routes/sign-in';
 import { builtTabDir } from './paths';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDependencies): Express {
   app.get('/', (_req, res) => res.redirect('/tab/'));
 
   app.use(notFoundHandler);
+  app.use(auditRefusedAttempts(deps.logger));
   app.use(errorHandler(deps.logger));
   return app;
 }
