@@ -22,7 +22,7 @@ import {
 import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { conflict, forbidden, notFound, ServiceError, staleVersion, validationFailed } from './errors';
+import { forbidden, notFound, ServiceError, staleVersion, validationFailed } from './errors';
 
 export interface ActionServiceDeps {
   sender: TeamsSender;
