@@ -8,6 +8,9 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { memberRateLimit, sameOriginOnly, securityHeaders } from './http/hardening';
 import { healthCheck } from './http/health';
 import { requestLog } from './http/request-log';
+import { decodeRequestBody, wellFormedPath } from './http/request-decoding';
+import { wellFormedBotActivity } from './http/bot-activity-shape';
+import { auditRefusedAttempts } from './http/refused-attempts';
 import { apiRoutes, type ApiDependencies } from './http/routes';
 import { signInRoutes } from './http/routes/sign-in';
 import { builtTabDir } from './paths';
@@ -26,11 +29,12 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
   app.use(requestLog(deps.logger));
+  app.use(wellFormedPath);
 
   app.get('/healthz', healthCheck(deps.db, deps.migrations));
 
-  app.use(express.json({ limit: JSON_BODY_LIMIT }));
-  app.post('/api/messages', deps.botEndpoint);
+  app.use(...decodeRequestBody({ limit: JSON_BODY_LIMIT }));
+  app.post('/api/messages', wellFormedBotActivity, deps.botEndpoint);
   app.use('/api', sameOriginOnly(deps.config.allowedOrigins));
   app.use('/api', signInRoutes(deps));
   app.use('/api', ...deps.identity.authenticate, memberRateLimit(deps.config.rateLimitPerMinute), apiRoutes(deps));
@@ -44,6 +48,7 @@ export function createApp(deps: AppDependencies): Express {
   app.get('/', (_req, res) => res.redirect('/tab/'));
 
   app.use(notFoundHandler);
+  app.use(auditRefusedAttempts(deps.logger));
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -15,6 +15,7 @@ import { actorForActivity } from './identity';
 import { BOT_COMMANDS, CARD_ACTIONS, PERSONAL_CARD_VERBS } from './handlers';
 import { HELP_TEXT } from './handlers/help';
 import { cardAttachment, cardResponse } from './handlers/replies';
+import { auditIfRefused } from './handlers/refused-attempts';
 import type { BotCommand, BotDependencies, BotTurn, CardActionHandler } from './handlers/turn';
 
 const NOT_A_MEMBER = 'Your account is not set up as a member of a partnership here. Ask your partnership administrator.';
@@ -77,6 +78,7 @@ export class AsbPanelsBot extends TeamsActivityHandler {
     try {
       await match.command.run(turn, match.rest);
     } catch (error) {
+      await auditIfRefused(turn, { attempted: `command ${match.command.names[0]!}`, entityType: 'BotCommand' }, error);
       await context.sendActivity(
         MessageFactory.attachment(cardAttachment(this.cardForFailure(error, context, 'Your command could not be completed'))),
       );
@@ -102,6 +104,7 @@ export class AsbPanelsBot extends TeamsActivityHandler {
     try {
       return await handler(turn, (invokeValue.action.data ?? {}) as Record<string, unknown>);
     } catch (error) {
+      await auditIfRefused(turn, { attempted: `card ${verb}`, entityType: 'CardAction' }, error);
       return cardResponse(this.cardForFailure(error, context, 'This could not be done'));
     }
   }

@@ -22,7 +22,7 @@ import {
 import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { conflict, forbidden, notFound, ServiceError, validationFailed } from './errors';
+import { forbidden, notFound, ServiceError, staleVersion, validationFailed } from './errors';
 import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 export interface ActionServiceDeps {
@@ -218,7 +218,7 @@ export async function changeAction(
       ...(command.kind === 'REASSIGN' ? { progressNote: null, notDoneReason: null } : {}),
     };
     const saved = await tx.action.updateMany({ where: { id: actionId, version: request.expectedVersion }, data });
-    if (saved.count !== 1) throw conflict('Someone else has changed this action since you opened it. Refresh and try again.');
+    if (saved.count !== 1) throw staleVersion('Someone else has changed this action since you opened it. Refresh and try again.');
     const before = snapshotOf({
       status: record.status,
       ownerAgencyId: record.ownerAgency.id,
@@ -378,6 +378,7 @@ function snapshotOf(fields: Record<string, unknown>): Record<string, unknown> {
 function serviceErrorOf(error: DomainError): ServiceError {
   switch (error.code) {
     case 'STALE':
+      return staleVersion(error.message);
     case 'INVALID_TRANSITION':
       return new ServiceError('CONFLICT', error.message);
     case 'NOT_ENTITLED':

@@ -9,9 +9,13 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL';
+
+/** Why a change was refused on policy grounds, as recorded by the audit of refused attempts (no personal data). */
+export type RefusalReason = 'STALE_VERSION' | 'JUDGEMENT_CANNOT_LOWER_RISK' | 'JUDGEMENT_DOES_NOT_RAISE';
 
 export interface FieldError {
   field: string;
@@ -23,6 +27,8 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    /** Set when policy, not a slip of the keyboard, refused a change: names why, for the audit of the attempt. */
+    readonly refusal?: RefusalReason,
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -47,4 +53,14 @@ export function validationFailed(fieldErrors: FieldError[], message = 'Some fiel
 
 export function conflict(message: string): ServiceError {
   return new ServiceError('CONFLICT', message);
+}
+
+/** The change was drawn from a version someone else has since changed. */
+export function staleVersion(message: string): ServiceError {
+  return new ServiceError('CONFLICT', message, [], 'STALE_VERSION');
+}
+
+/** Input that is well-formed but that policy refuses, e.g. judgement lowering a risk band. */
+export function refusedByPolicy(refusal: RefusalReason, fieldErrors: FieldError[], message?: string): ServiceError {
+  return new ServiceError('VALIDATION_FAILED', message ?? 'Some fields need attention.', fieldErrors, refusal);
 }

@@ -17,7 +17,7 @@ import { loadStoredAgenda, saveAgenda } from './agenda-store';
 import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { conflict, notFound, validationFailed } from './errors';
+import { conflict, notFound, staleVersion, validationFailed } from './errors';
 import { panelSeating, requireMeetingChair, requireMeetingSeat, requirePanelChair } from './meeting-access';
 import { readAgendaView, type MeetingAgendaView } from './meeting-views';
 
@@ -180,7 +180,7 @@ async function editAgenda(
   return inTransaction(ctx, async (tx) => {
     const meeting = await requireOpenMeeting(tx, ctx, meetingId, ['SCHEDULED', 'IN_PROGRESS']);
     if (expectedVersion !== undefined && expectedVersion !== meeting.version) {
-      throw conflict('The agenda has changed since you opened it. Refresh and try again.');
+      throw staleVersion('The agenda has changed since you opened it. Refresh and try again.');
     }
     const current = await loadStoredAgenda(tx, meeting, await actionsReviewMinutes(tx, meeting));
     const before = [...current.items, ...current.spillOver].map((item) => item.caseId);

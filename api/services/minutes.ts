@@ -6,7 +6,7 @@ import type { Prisma } from '../store/generated/client';
 import { audit } from './audit';
 import { partnershipBankHolidays } from './bank-holidays';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { conflict, notFound, validationFailed } from './errors';
+import { conflict, notFound, staleVersion, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
 import { minutesDocx } from './minutes-docx';
 import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
@@ -171,7 +171,7 @@ export async function approveMeetingMinutes(ctx: ServiceContext, meetingId: stri
     if (!existing) throw conflict('Draft the minutes before approving them.');
     if (existing.status === 'APPROVED') throw conflict('These minutes are already approved.');
     if (expectedVersion !== undefined && expectedVersion !== existing.version)
-      throw conflict('The minutes were redrafted since you read them. Read them again before approving.');
+      throw staleVersion('The minutes were redrafted since you read them. Read them again before approving.');
     const record = await loadRecord(tx, meetingId);
     const ready = checkReadyForApproval(record);
     if (!ready.ok) throw validationFailed([{ field: ready.error.field ?? 'items', message: ready.error.message }], ready.error.message);

@@ -11,6 +11,7 @@ import type { CardNotice } from '../../api/services/ports/card-views';
 import { actionCardFor } from '../cards/action-card-view';
 import { buildErrorCard, buildRefusalCard } from '../cards/notice-cards';
 import { actionCardRef, actionCardSubmissions, CARD_VERBS, INPUT_IDS, parseCardData } from '../cards/verbs';
+import { auditIfRefused } from './refused-attempts';
 import type { BotTurn, CardActionHandler } from './turn';
 
 const OUT_OF_DATE = buildErrorCard({
@@ -66,6 +67,7 @@ function changeFromCard<Schema extends z.ZodType>(verb: ChangeVerb<Schema>): Car
           : { tone: 'good', text: `${verb.done} (your earlier click had already done this).` };
       return cardResponse(actionCardFor(record!, service.actor, service.now(), notice));
     } catch (error) {
+      await auditIfRefused(turn, { attempted: `card ${verb.attempted}`, entityType: 'Action', entityId: ref.data.actionId }, error);
       if (!(error instanceof ServiceError)) throw error;
       switch (error.code) {
         case 'FORBIDDEN':

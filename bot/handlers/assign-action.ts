@@ -20,6 +20,7 @@ import {
   parseCardData,
   type AssignContext,
 } from '../cards/verbs';
+import { auditIfRefused } from './refused-attempts';
 import type { BotTurn, CardActionHandler } from './turn';
 
 const OUT_OF_DATE = buildErrorCard({
@@ -93,6 +94,7 @@ const assign: CardActionHandler = async (turn, data) => {
     const record = await loadActionRecord(turn.deps.db.prisma, result.action.id);
     return cardResponse(actionCardFor(record!, service.actor, service.now(), deliveryNotice(result.outcome, result.deliveries)));
   } catch (error) {
+    await auditIfRefused(turn, { attempted: `card ${CARD_VERBS.assign}`, entityType: 'Case', entityId: context.data.caseId }, error);
     if (error instanceof ServiceError && error.code === 'VALIDATION_FAILED') return assignCard(turn, context.data, data, error.fieldErrors);
     return refusedOr('Assign an action', error);
   }

@@ -8,6 +8,7 @@ import { audit } from '../audit';
 import { requireVisibleCase } from '../case-access';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { conflict, forbidden, validationFailed } from '../errors';
+import { judgementRefused } from './judgement-refusal';
 import { activeTemplate } from './templates';
 
 const assessmentSelect = {
@@ -65,7 +66,7 @@ export async function reassessCase(ctx: ServiceContext, caseId: string, input: R
     let assessment = scored.value;
     if (input.judgement) {
       const raised = applyProfessionalJudgement(assessment, { ...input.judgement, recordedBy: ctx.actor.memberId, recordedAt: ctx.now() });
-      if (!raised.ok) throw validationFailed([{ field: `judgement.${raised.error.field ?? 'band'}`, message: raised.error.message }]);
+      if (!raised.ok) throw judgementRefused(raised.error);
       assessment = raised.value;
     }
     const created = await tx.riskAssessment.create({

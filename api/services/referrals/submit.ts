@@ -12,6 +12,7 @@ import type { CaseStatus, Prisma, ReferralCriterion } from '../../store/generate
 import { audit } from '../audit';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { forbidden, validationFailed, type FieldError } from '../errors';
+import { judgementRefused } from './judgement-refusal';
 import { partnershipPolicies } from './policy-settings';
 import { completeSubject, type ReferralDraft } from './referral-draft';
 import { referralView, requireOwnDraft, requireVisibleReferral } from './referrals';
@@ -67,11 +68,7 @@ function withJudgement(ctx: ServiceContext, scored: ScoredAssessment, draft: Ref
     recordedBy: ctx.actor.memberId,
     recordedAt: ctx.now(),
   });
-  if (!raised.ok)
-    throw validationFailed(
-      [{ field: `judgement.${raised.error.field ?? 'band'}`, message: raised.error.message }],
-      'The referral is not complete yet. It is still saved as a draft.',
-    );
+  if (!raised.ok) throw judgementRefused(raised.error, 'The referral is not complete yet. It is still saved as a draft.');
   return raised.value;
 }
 
