@@ -9,7 +9,7 @@ import { createIdentity } from '../../api/http/identity';
 import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
 import { errorAnswer } from '../../api/http/responses/wire';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
+import type { TeamsSender } from '../../api/services/ports/teams-sender';
 import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { sampleInput } from '../support/sample-input';
 import { startTestApp, type RunningApp } from '../support/test-app';

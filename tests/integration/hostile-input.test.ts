@@ -11,7 +11,7 @@ import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
 import { MAX_JSON_DEPTH } from '../../api/http/request-decoding';
 import { DEMO_TENANT_ID } from '../../api/store/demo-data';
-import type { TeamsSender } from '../../bot/sending/teams-sender';
+import type { TeamsSender } from '../../api/services/ports/teams-sender';
 import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { sampleInput } from '../support/sample-input';

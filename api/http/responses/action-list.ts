@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime } from './wire';
 
 /** GET /api/actions */
 export const listOutstandingActionsAnswer = z.strictObject({
@@ -68,6 +69,30 @@ export const chaseNowAnswer = z.strictObject({
       memberId: z.string(),
       status: z.enum(['PENDING', 'FAILED', 'SENT', 'UNREACHABLE', 'RETRYING']),
       error: z.string().nullable(),
+    }),
+  ),
+});
+
+/** GET /api/actions/out-of-reach */
+export const listOutOfReachAnswer = z.strictObject({
+  actions: z.array(
+    z.strictObject({
+      actionId: z.string(),
+      title: z.string(),
+      caseReference: z.string(),
+      ownerName: z.string().nullable(),
+      ownerAgencyName: z.string(),
+      reason: z.string(),
+      since: isoDateTime,
+    }),
+  ),
+  members: z.array(
+    z.strictObject({
+      memberId: z.string(),
+      displayName: z.string(),
+      agencyName: z.string(),
+      reason: z.enum(['NEVER_INSTALLED', 'BLOCKED']),
+      since: isoDateTime.nullable(),
     }),
   ),
 });

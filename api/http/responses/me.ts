@@ -1,28 +1,9 @@
 import { z } from 'zod';
+import { CAPABILITY_NAMES } from '../../domain/access/policy';
 
 /** GET /api/me */
 export const getMeAnswer = z.strictObject({
-  capabilities: z.array(
-    z.enum([
-      'referral.create',
-      'referral.decide',
-      'case.read',
-      'person.search',
-      'case.update',
-      'action.assign',
-      'action.oversee',
-      'action.work',
-      'panel.manage',
-      'meeting.run',
-      'meeting.attend',
-      'governance.read',
-      'case.viewers',
-      'audit.read',
-      'retention.manage',
-      'subjectAccess.export',
-      'riskTemplate.manage',
-    ]),
-  ),
+  capabilities: z.array(z.enum(CAPABILITY_NAMES)),
   signIn: z.enum(['entra', 'development']),
   id: z.string(),
   displayName: z.string(),

@@ -76,6 +76,7 @@ export function actionListRoutes(deps: ApiDependencies): RouteSpec[] {
         'List whose reminders are not getting through (undelivered actions, members the bot cannot write to), to phone them instead.',
       tag: 'Actions',
       capability: 'action.oversee',
+      response: answers.listOutOfReachAnswer,
       async handle({ ctx }) {
         return { json: await listOutOfReach(ctx) };
       },
