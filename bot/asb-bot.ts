@@ -13,7 +13,7 @@ import type { AdaptiveCard } from './cards/adaptive-card';
 import { buildErrorCard, buildRefusalCard } from './cards/notice-cards';
 import { actorForActivity } from './identity';
 import { BOT_COMMANDS, CARD_ACTIONS, PERSONAL_CARD_VERBS } from './handlers';
-import { HELP_TEXT } from './handlers/help';
+import { HELP_TEXT, WELCOME_PERSONAL, WELCOME_SHARED } from './handlers/help';
 import { cardAttachment, cardResponse } from './handlers/replies';
 import { auditIfRefused } from './handlers/refused-attempts';
 import type { BotCommand, BotDependencies, BotTurn, CardActionHandler } from './handlers/turn';
@@ -39,6 +39,11 @@ export class AsbPanelsBot extends TeamsActivityHandler {
     super();
     this.commands = options.commands ?? BOT_COMMANDS;
     this.cardActions = options.cardActions ?? CARD_ACTIONS;
+    // Teams sends installationUpdate once per install, in the scope it was installed in.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await context.sendActivity(MessageFactory.text(inPersonalChat(context) ? WELCOME_PERSONAL : WELCOME_SHARED));
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.answerCommand(context);
       await next();

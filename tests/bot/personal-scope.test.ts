@@ -7,6 +7,7 @@ import { INTERACTIVE_RETRY_POLICY } from '../../api/domain/reminders/sending';
 import { createBotAdapter } from '../../bot/adapter';
 import { PERSONAL_ONLY } from '../../bot/asb-bot';
 import { BOT_COMMANDS } from '../../bot/handlers';
+import { WELCOME_PERSONAL, WELCOME_SHARED } from '../../bot/handlers/help';
 import { REFERRAL_VERBS } from '../../bot/cards/referral-card';
 import { CARD_VERBS } from '../../bot/cards/verbs';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
@@ -181,6 +182,29 @@ describe.each(SHARED)('in a $label', (conversation) => {
     }
     for (const secret of caseData()) expect(writtenTo(conversation)).not.toContain(secret);
     expect(await database.db.prisma.referral.count()).toBe(before);
+  });
+});
+
+describe('the welcome on install', () => {
+  const install = (conversation: Conversation, action: 'add' | 'remove') =>
+    post(activity(conversation, { type: 'installationUpdate', action }));
+
+  it('explains the app and its commands in the personal chat', async () => {
+    await install(PERSONAL, 'add');
+    expect(connector.delivered(PERSONAL.id).map((request) => request.body.text)).toEqual([WELCOME_PERSONAL]);
+    for (const command of ['my actions', 'overdue', 'refer', 'agenda']) expect(WELCOME_PERSONAL).toContain(`**${command}**`);
+  });
+
+  it.each(SHARED)('offers the agenda in a $label and says that personal things stay personal', async (conversation) => {
+    await install(conversation, 'add');
+    const said = connector.delivered(conversation.id).map((request) => request.body.text);
+    expect(said).toEqual([WELCOME_SHARED]);
+    for (const secret of caseData()) expect(writtenTo(conversation)).not.toContain(secret);
+  });
+
+  it('says nothing when the app is removed', async () => {
+    await install(PERSONAL, 'remove');
+    expect(connector.delivered()).toEqual([]);
   });
 });
 
