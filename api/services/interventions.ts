@@ -20,7 +20,7 @@ import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { conflict, notFound, ServiceError, validationFailed } from './errors';
-import { calendarDateOfColumn, calendarDateOrNull, dateColumnOf } from '../store/calendar-dates';
+import { calendarDateOfColumn, calendarDateOrNull, dateColumnOf, dateColumnOrNull } from '../store/calendar-dates';
 
 export interface InterventionInput {
   type: InterventionType;
@@ -64,19 +64,17 @@ async function historyOf(tx: Tx, personId: string | null, convictions: Intervent
   return {
     dateOfBirth: calendarDateOrNull(person.dateOfBirth),
     convictions: convictions ?? [],
-    interventions: past.map((row): PastIntervention => ({
-      type: row.type,
-      issuedOn: calendarDateOfColumn(row.issuedOn!),
-      ...(row.expiresOn
-        ? {
-            duration: {
-              amount: daysBetween(calendarDateOfColumn(row.issuedOn!), calendarDateOfColumn(row.expiresOn)),
-              unit: 'DAYS' as const,
-            },
-          }
-        : {}),
-      breached: row.status === 'BREACHED',
-    })),
+    interventions: past.map((row): PastIntervention => {
+      const issuedOn = calendarDateOfColumn(row.issuedOn!);
+      return {
+        type: row.type,
+        issuedOn,
+        ...(row.expiresOn
+          ? { duration: { amount: daysBetween(issuedOn, calendarDateOfColumn(row.expiresOn)), unit: 'DAYS' as const } }
+          : {}),
+        breached: row.status === 'BREACHED',
+      };
+    }),
   };
 }
 
@@ -146,12 +144,8 @@ export async function recordIntervention(ctx: ServiceContext, caseId: string, in
         status: input.status,
         issuedByAgencyId: issuingAgency,
         issuedById: ctx.actor.memberId,
-        issuedOn: input.issuedOn ? dateColumnOf(input.issuedOn) : null,
-        expiresOn: input.issuedOn
-          ? endDate(input.issuedOn, input.duration)
-            ? dateColumnOf(endDate(input.issuedOn, input.duration)!)
-            : null
-          : null,
+        issuedOn: dateColumnOrNull(input.issuedOn),
+        expiresOn: dateColumnOrNull(input.issuedOn ? endDate(input.issuedOn, input.duration) : null),
         conditions: input.conditions?.trim() || null,
         proportionalityNote: input.proportionalityNote?.trim() || null,
         supportOffered: input.supportOffered?.trim() || null,
