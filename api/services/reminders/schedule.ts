@@ -2,7 +2,7 @@
 // policy's dedupe key (plus the recipient) is the row's unique key, so however many app instances
 // run this, and however often, each reminder is queued once.
 import { OPEN_ACTION_STATUSES } from '../../domain/actions/lifecycle';
-import { londonDateOf, type CalendarDate } from '../../domain/agenda/calendar-date';
+import { londonDateOf } from '../../domain/agenda/calendar-date';
 import {
   DEFAULT_REMINDER_POLICY,
   remindersDueToday,
