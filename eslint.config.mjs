@@ -33,6 +33,52 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Use cases own their ports (api/services/ports); the edges and the pollers depend on them, never the reverse.
+    files: ['api/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot/**', 'botbuilder*', 'botframework-*'],
+              message: 'Services talk to Teams through api/services/ports; the bot implements them.',
+            },
+            { group: ['**/jobs/**'], message: 'Jobs are pollers that call services; move the logic into api/services.' },
+            { group: ['**/http/**', 'express'], message: 'Services know nothing of HTTP; the routes call them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A job polls and calls services; what a card looks like is the bot's business.
+    files: ['api/jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bot/**', 'botbuilder*'], message: 'Jobs send through api/services/ports; the bot draws the cards.' }] },
+      ],
+    },
+  },
+  {
+    // The bot reaches the database through the services, so it never sees the Prisma client.
+    files: ['bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/generated/**', '@prisma/*'],
+              message: 'The bot reaches the database through api/services (e.g. services/conversations.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Formatting is Prettier's (npm run format); rules that would fight it are off.
   prettier,
 );

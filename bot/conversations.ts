@@ -1,27 +1,12 @@
-// Where the bot can write: our own copy of each Teams conversation reference, captured on install
-// and on every activity, so reminders and cards can be sent proactively later. Stored as our JSON
-// (not botbuilder's class) so that moving off botbuilder touches bot/ alone.
+// Where the bot can write: the reference of each Teams conversation, captured on install and on
+// every activity (api/services/conversations.ts stores it), so reminders and cards can be sent
+// proactively later.
 import type { Activity, ConversationReference as BotConversationReference, Middleware, TurnContext } from 'botbuilder';
 import type { Database } from '../api/store/database';
-import type { ConversationKind } from '../api/store/generated/client';
+import { saveConversation, type ConversationKind, type StoredConversation } from '../api/services/conversations';
 import type { Clock } from '../api/services/clock';
 import type { BotLog } from './adapter';
 import { tenantOf } from './identity';
-
-/** What is kept in ConversationReference.reference: enough to send again, nothing about people but ids. */
-export interface StoredConversation {
-  channelId: string;
-  serviceUrl: string;
-  conversationId: string;
-  conversationType: string | null;
-  tenantId: string;
-  kind: ConversationKind;
-  botId: string;
-  /** The user's Teams id ("29:...") and Entra object id, for personal chats only. */
-  userId: string | null;
-  userAadObjectId: string | null;
-  meetingId: string | null;
-}
 
 type Incoming = Partial<
   Pick<
@@ -96,75 +81,17 @@ function removesBot(activity: Incoming): boolean {
   return activity.type === 'conversationUpdate' && (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient?.id);
 }
 
-/**
- * Saves or refreshes the conversation's reference. An activity from a person proves the conversation
- * works again (someone who unblocked the bot and wrote to it is reachable); an uninstall marks it
- * unreachable, so the chair sees that reminders are not getting through.
- */
+/** Saves the reference of the conversation an activity came from, and what it says about reaching it there. */
 export async function captureConversation(db: Database, activity: Incoming, at: Date): Promise<StoredConversation | null> {
   const stored = conversationOf(activity);
   if (!stored) return null;
-  const member = stored.userAadObjectId
-    ? await db.prisma.member.findFirst({
-        where: {
-          tenantId: { equals: stored.tenantId, mode: 'insensitive' },
-          entraObjectId: { equals: stored.userAadObjectId, mode: 'insensitive' },
-        },
-        select: { id: true },
-      })
-    : null;
-  const removed = removesBot(activity);
-  const reachability = removed ? { reachable: false, unreachableSince: at } : { reachable: true, unreachableSince: null };
-  const columns = {
-    kind: stored.kind,
-    serviceUrl: stored.serviceUrl,
-    tenantId: stored.tenantId,
-    botId: stored.botId,
-    userId: stored.userId,
-    userAadObjectId: stored.userAadObjectId,
-    reference: stored as unknown as object,
-    lastSeenAt: at,
-  };
-  await db.prisma.conversationReference.upsert({
-    where: { conversationId: stored.conversationId },
-    create: { ...columns, conversationId: stored.conversationId, memberId: member?.id ?? null, ...reachability, createdAt: at },
-    // Keep a known member when this activity's sender is not one (e.g. a guest speaking in a group chat).
-    update: {
-      ...columns,
-      ...(member ? { memberId: member.id } : {}),
-      ...(removed || activity.type === 'message' || activity.type === 'installationUpdate' ? reachability : {}),
-    },
-  });
+  const reachability = removesBot(activity)
+    ? 'REMOVED'
+    : activity.type === 'message' || activity.type === 'installationUpdate'
+      ? 'CONFIRMED'
+      : 'UNCHANGED';
+  await saveConversation(db, stored, reachability, at);
   return stored;
-}
-
-/** Saves a personal conversation the bot created itself (POST /v3/conversations). */
-export async function savePersonalConversation(db: Database, memberId: string, stored: StoredConversation, at: Date): Promise<void> {
-  const columns = {
-    memberId,
-    kind: stored.kind,
-    serviceUrl: stored.serviceUrl,
-    tenantId: stored.tenantId,
-    botId: stored.botId,
-    userId: stored.userId,
-    userAadObjectId: stored.userAadObjectId,
-    reference: stored as unknown as object,
-    reachable: true,
-    unreachableSince: null,
-    lastSeenAt: at,
-  };
-  await db.prisma.conversationReference.upsert({
-    where: { conversationId: stored.conversationId },
-    create: { ...columns, conversationId: stored.conversationId, createdAt: at },
-    update: columns,
-  });
-}
-
-export async function markUnreachable(db: Database, conversationId: string, at: Date): Promise<void> {
-  await db.prisma.conversationReference.updateMany({
-    where: { conversationId, reachable: true },
-    data: { reachable: false, unreachableSince: at },
-  });
 }
 
 const CAPTURED = new Set(['message', 'conversationUpdate', 'installationUpdate', 'invoke', 'messageReaction']);

@@ -30,6 +30,21 @@ async function chairUserIds(tx: Tx, panelId: string): Promise<string[]> {
   return [...new Set(rows.map((row) => row.userId!))].sort();
 }
 
+/** The card for a meeting as it stands now; `chairView` adds the chair's button. */
+export async function agendaCardViewFor(db: Database, meetingId: string, chairView: boolean): Promise<AgendaCardView> {
+  return db.prisma.$transaction(async (tx) => agendaCardViewOf(tx, await readAgendaView(tx, meetingId), chairView));
+}
+
+/** The chair's card for the agenda a move just produced, without reading the meeting again. */
+export async function chairAgendaCardViewOf(db: Database, view: MeetingAgendaView): Promise<AgendaCardView> {
+  return db.prisma.$transaction((tx) => agendaCardViewOf(tx, view, true));
+}
+
+/** The newest card posted in the chat is the one kept in step as the chair moves on. */
+export async function recordPostedAgendaCard(db: Database, meetingId: string, activityId: string): Promise<void> {
+  await db.prisma.meeting.update({ where: { id: meetingId }, data: { agendaCardActivityId: activityId } });
+}
+
 export async function agendaCardViewOf(tx: Tx, view: MeetingAgendaView, chairView: boolean): Promise<AgendaCardView> {
   return {
     meetingId: view.meeting.id,
@@ -66,7 +81,7 @@ export async function refreshPostedAgendaCard(deps: AgendaPostDependencies, meet
     select: { chatThreadId: true, agendaCardActivityId: true },
   });
   if (!posted?.chatThreadId || !posted.agendaCardActivityId) return;
-  const view = await deps.db.prisma.$transaction(async (tx) => agendaCardViewOf(tx, await readAgendaView(tx, meetingId), false));
+  const view = await agendaCardViewFor(deps.db, meetingId, false);
   const outcome = await deps.sender.updateCard(
     posted.chatThreadId,
     posted.agendaCardActivityId,
@@ -83,13 +98,13 @@ export async function postAgendaToMeetingChat(
 ): Promise<{ posted: boolean; reason?: string }> {
   const meeting = await deps.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { chatThreadId: true } });
   if (!meeting.chatThreadId) return { posted: false, reason: 'The meeting is not in Teams yet, so it has no chat to post to.' };
-  const view = await deps.db.prisma.$transaction(async (tx) => agendaCardViewOf(tx, await readAgendaView(tx, meetingId), false));
+  const view = await agendaCardViewFor(deps.db, meetingId, false);
   const outcome = await deps.sender.postToConversation(meeting.chatThreadId, {
     text: 'The agenda for this meeting.',
     card: { kind: 'AGENDA', view },
   });
   if (outcome.kind !== 'SENT')
     return { posted: false, reason: 'Teams did not take the card. Add the ASB Panels app to the meeting and try again.' };
-  await deps.db.prisma.meeting.update({ where: { id: meetingId }, data: { agendaCardActivityId: outcome.activityId } });
+  await recordPostedAgendaCard(deps.db, meetingId, outcome.activityId);
   return { posted: true };
 }

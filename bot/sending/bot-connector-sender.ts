@@ -8,11 +8,18 @@ import type { Clock } from '../../api/services/clock';
 import type { CardView } from '../../api/services/ports/card-views';
 import type { OutgoingMessage, SendOutcome, TeamsSender } from '../../api/services/ports/teams-sender';
 import type { Database } from '../../api/store/database';
-import type { ConversationReference as ConversationRow } from '../../api/store/generated/client';
 import type { BotLog } from '../adapter';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card';
 import { renderCard } from '../cards/render';
-import { markUnreachable, savePersonalConversation, toBotReference, type StoredConversation } from '../conversations';
+import {
+  conversationById,
+  markUnreachable,
+  personalChatAddress,
+  personalConversationOf,
+  savePersonalConversation,
+  type StoredConversation,
+} from '../../api/services/conversations';
+import { toBotReference } from '../conversations';
 import { sendFailureOf, withoutLibraryRetries } from './connector-failures';
 import { ConversationPacer } from './pacer';
 
@@ -45,13 +52,14 @@ export class BotConnectorSender implements TeamsSender {
   }
 
   async notifyMember(memberId: string, message: OutgoingMessage): Promise<SendOutcome> {
-    const row = await this.options.db.prisma.conversationReference.findFirst({
-      where: { memberId, kind: 'PERSONAL' },
-      orderBy: [{ reachable: 'desc' }, { lastSeenAt: 'desc' }],
-    });
-    if (row && !row.reachable)
-      return { kind: 'UNREACHABLE', conversationId: row.conversationId, reason: 'This person has blocked or removed the app in Teams.' };
-    const opened = row ? { ok: true as const, conversation: storedOf(row) } : await this.openPersonalConversation(memberId);
+    const known = await personalConversationOf(this.options.db, memberId);
+    if (known && !known.reachable)
+      return {
+        kind: 'UNREACHABLE',
+        conversationId: known.conversation.conversationId,
+        reason: 'This person has blocked or removed the app in Teams.',
+      };
+    const opened = known ? { ok: true as const, conversation: known.conversation } : await this.openPersonalConversation(memberId);
     if (!opened.ok) return { kind: 'NO_CONVERSATION', reason: opened.reason };
     return this.send(opened.conversation, (connector) =>
       connector.conversations.sendToConversation(opened.conversation.conversationId, activityFor(opened.conversation, message)),
@@ -80,14 +88,14 @@ export class BotConnectorSender implements TeamsSender {
   private async storedConversation(
     conversationId: string,
   ): Promise<{ ok: true; value: StoredConversation } | { ok: false; outcome: SendOutcome }> {
-    const row = await this.options.db.prisma.conversationReference.findUnique({ where: { conversationId } });
-    if (!row) return { ok: false, outcome: { kind: 'NO_CONVERSATION', reason: 'The app has not been added to this conversation.' } };
-    if (!row.reachable)
+    const known = await conversationById(this.options.db, conversationId);
+    if (!known) return { ok: false, outcome: { kind: 'NO_CONVERSATION', reason: 'The app has not been added to this conversation.' } };
+    if (!known.reachable)
       return {
         ok: false,
         outcome: { kind: 'UNREACHABLE', conversationId, reason: 'Teams no longer lets the app write to this conversation.' },
       };
-    return { ok: true, value: storedOf(row) };
+    return { ok: true, value: known.conversation };
   }
 
   /** One request, paced and retried; the outcome says what finally happened. */
@@ -156,21 +164,10 @@ export class BotConnectorSender implements TeamsSender {
     memberId: string,
   ): Promise<{ ok: true; conversation: StoredConversation } | { ok: false; reason: string }> {
     const { db, clock } = this.options;
-    const member = await db.prisma.member.findFirst({
-      where: { id: memberId, isActive: true },
-      select: { entraObjectId: true, tenantId: true },
-    });
-    if (!member) return { ok: false, reason: 'No active member has this id.' };
-    const inTenant = { tenantId: { equals: member.tenantId, mode: 'insensitive' as const } };
-    const template = await db.prisma.conversationReference.findFirst({ where: inTenant, orderBy: { lastSeenAt: 'desc' } });
-    if (!template) return { ok: false, reason: 'The app has not been installed anywhere in this person’s organisation yet.' };
-    // A Teams id ("29:...") seen in any conversation is the surest address; the Entra object id is the fallback.
-    const seen = await db.prisma.conversationReference.findFirst({
-      where: { ...inTenant, userAadObjectId: { equals: member.entraObjectId, mode: 'insensitive' }, userId: { not: null } },
-      select: { userId: true },
-    });
-    const base = storedOf(template);
-    const user = { id: seen?.userId ?? member.entraObjectId, name: '', aadObjectId: member.entraObjectId };
+    const member = await personalChatAddress(db, memberId);
+    if (!member.ok) return member;
+    const base = member.template;
+    const user = { id: member.teamsUserId ?? member.entraObjectId, name: '', aadObjectId: member.entraObjectId };
     try {
       const created = await this.withConnector(base, (connector) =>
         connector.conversations.createConversation({
@@ -189,7 +186,7 @@ export class BotConnectorSender implements TeamsSender {
         conversationType: 'personal',
         kind: 'PERSONAL',
         tenantId: member.tenantId,
-        userId: seen?.userId ?? null,
+        userId: member.teamsUserId,
         userAadObjectId: member.entraObjectId,
         meetingId: null,
       };
@@ -201,22 +198,6 @@ export class BotConnectorSender implements TeamsSender {
       return { ok: false, reason: 'The app is not installed for this person in Teams.' };
     }
   }
-}
-
-function storedOf(row: ConversationRow): StoredConversation {
-  const saved = (row.reference ?? {}) as Partial<StoredConversation>;
-  return {
-    channelId: saved.channelId ?? 'msteams',
-    serviceUrl: row.serviceUrl,
-    conversationId: row.conversationId,
-    conversationType: saved.conversationType ?? null,
-    tenantId: row.tenantId,
-    kind: row.kind,
-    botId: row.botId,
-    userId: row.userId,
-    userAadObjectId: row.userAadObjectId,
-    meetingId: saved.meetingId ?? null,
-  };
 }
 
 function activityFor(conversation: StoredConversation, message: OutgoingMessage): Partial<Activity> {
