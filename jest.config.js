@@ -48,8 +48,9 @@ function project(folder) {
         { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } },
       ],
     },
-    // ESM-only packages must be compiled to CommonJS for Jest's module loader.
-    transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+    // ESM-only packages must be compiled to CommonJS for Jest's module loader, also when nested inside
+    // another package (openapi-typescript's): the innermost node_modules entry decides.
+    transformIgnorePatterns: ['/node_modules/(?!(jose|parse-json|index-to-position|supports-color|change-case)/)[^/]+/(?!.*node_modules/)'],
     // Prisma's generated client imports its own TypeScript files with .js extensions.
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],

@@ -1,3 +1,4 @@
+// The answers of the routes in routes/governance.ts as they go on the wire; see route-spec.ts.
 import { z } from 'zod';
 
 /** GET /api/governance/figures */

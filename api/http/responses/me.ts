@@ -1,3 +1,4 @@
+// The answers of the routes in routes/me.ts as they go on the wire; see route-spec.ts.
 import { z } from 'zod';
 import { CAPABILITY_NAMES } from '../../domain/access/policy';
 

@@ -1,3 +1,4 @@
+// The answers of the routes in routes/meetings.ts as they go on the wire; see route-spec.ts.
 import { z } from 'zod';
 import { isoDateTime } from './wire';
 

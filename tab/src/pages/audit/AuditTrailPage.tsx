@@ -10,27 +10,12 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { useApi } from '../../session/session';
+import type { Answer } from '../../api/answers';
 
-interface AuditRow {
-  seq: string;
-  at: string;
-  actorKind: 'MEMBER' | 'SYSTEM';
-  actor: { id: string; displayName: string } | null;
-  event: string;
-  entityType: string;
-  entityId: string | null;
-}
+type AuditPage = Answer<'/api/audit'>;
+type AuditRow = AuditPage['events'][number];
 
-interface AuditPage {
-  events: AuditRow[];
-  nextCursor: string | null;
-}
-
-interface ChainCheck {
-  ok: boolean;
-  checked: number;
-  brokenAt?: { seq: string; reason: 'HASH_MISMATCH' | 'LINK_MISMATCH' };
-}
+type ChainCheck = Answer<'/api/audit/verify'>;
 
 const FILTERS = [
   { name: 'event', label: 'Event', hint: 'Such as case.read, or case. for every case event' },

@@ -2,46 +2,17 @@
 // with the agenda as it now stands (every edit carries the version drawn, so a stale one is refused).
 import { useCallback, useEffect, useState } from 'react';
 import { asApiError, type ApiError } from '../../api/api-error';
-import type { RiskBand } from '../../api/actions';
+import type { Answer } from '../../api/answers';
 import { useApi } from '../../session/session';
 
-export type ItemStatus = 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'DEFERRED' | 'SPILLED_OVER';
-export type TeamsSyncStatus = 'NOT_REQUESTED' | 'PENDING' | 'SYNCED' | 'FAILED';
+/** The agenda as an edit answers with it; a rebuild adds the referrals that came after the cut-off. */
+export type AgendaView = Answer<'/api/meetings/{meetingId}/agenda/rebuild', 'post'>;
+export type AgendaItemView = AgendaView['items'][number];
+export type ItemStatus = AgendaItemView['status'];
+export type TeamsSyncStatus = AgendaView['meeting']['teams']['status'];
 
-export interface AgendaItemView {
-  id: string;
-  position: number;
-  case: { id: string; reference: string; kind: string; currentRiskBand: RiskBand | null };
-  reasons: string[];
-  why: string;
-  minutes: number;
-  expectedAt: string | null;
-  agencies: Array<{ id: string; name: string }>;
-  status: ItemStatus;
-  deferralReason: string | null;
-}
-
-export interface AgendaView {
-  meeting: {
-    id: string;
-    startsAt: string;
-    endsAt: string;
-    referralCutoff: string;
-    status: string;
-    version: number;
-    currentAgendaItemId: string | null;
-    teams: { status: TeamsSyncStatus; error: string | null; joinUrl: string | null };
-  };
-  panel: { id: string; name: string; type: string };
-  actionsReviewMinutes: number;
-  items: AgendaItemView[];
-  /** Only in the answer to a rebuild: referrals that came after the cut-off. */
-  lateReferrals?: Array<{ caseId: string; caseReference: string; note: string }>;
-}
-
-export interface AgendaPage extends AgendaView {
-  me: { mayRun: boolean };
-}
+/** The agenda as the page reads it, with what the member may do, and the late referrals of a rebuild. */
+export type AgendaPage = Answer<'/api/meetings/{meetingId}/agenda'> & Pick<AgendaView, 'lateReferrals'>;
 
 /** Cases in running order, spill-over included: what a new order must list. */
 export function runningOrder(items: readonly AgendaItemView[]): AgendaItemView[] {

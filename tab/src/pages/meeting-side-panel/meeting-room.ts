@@ -3,40 +3,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '../../api/api-error';
 import { useApi } from '../../session/session';
+import type { Answer } from '../../api/answers';
 
-export interface RoomItem {
-  id: string;
-  position: number;
-  case: { id: string; reference: string; kind: string; currentRiskBand: string | null };
-  reasons: string[];
-  why: string;
-  minutes: number;
-  status: 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'DEFERRED' | 'SPILLED_OVER';
-  expectedAt: string | null;
-}
-
-export interface CaseSummary {
-  reference: string;
-  kind: string;
-  currentRiskBand: string | null;
-  summary: string | null;
-  leadAgency: string;
-  subjects: Array<{ role: string; name: string }>;
-  openActions: Array<{ id: string; title: string; status: string; dueDate: string; owner: string }>;
-}
-
-export interface MeetingRoom {
-  meeting: { id: string; startsAt: string; endsAt: string; status: string; version: number; currentAgendaItemId: string | null };
-  panel: { id: string; name: string };
-  items: RoomItem[];
-  current: null | {
-    item: RoomItem;
-    case: CaseSummary | null;
-    withheld: 'NOT_IN_ATTENDANCE' | 'CONFIDENTIALITY_NOT_ACCEPTED' | 'NOT_ENTITLED' | null;
-  };
-  confidentialityStatement: string;
-  me: { isChair: boolean; attendance: null | { status: string; confidentialityAccepted: boolean } };
-}
+export type MeetingRoom = Answer<'/api/meetings/{meetingId}/room'>;
+export type RoomItem = MeetingRoom['items'][number];
+export type CaseSummary = NonNullable<NonNullable<MeetingRoom['current']>['case']>;
 
 export const POLL_INTERVAL_MS = 1000;
 

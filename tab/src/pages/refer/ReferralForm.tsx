@@ -48,7 +48,7 @@ interface Step {
 }
 
 function stepsFor(template: RiskTemplate | null): Step[] {
-  const sections = template ? SECTIONS.filter((s) => template.questions.some((q) => q.section === s)) : [];
+  const sections = template ? SECTIONS.filter((s) => (template.questions ?? []).some((q) => q.section === s)) : [];
   return [
     { key: 'subject', title: 'Who or what' },
     ...sections.map((s) => ({ key: s, title: SECTION_LABELS[s] })),
@@ -59,7 +59,7 @@ function stepsFor(template: RiskTemplate | null): Step[] {
 function stepOfField(field: string, steps: Step[], template: RiskTemplate | null): number {
   if (field === 'match' || field === 'subjectType' || field.startsWith('subject.')) return 0;
   if (field.startsWith('answers.')) {
-    const section = template?.questions.find((q) => `answers.${q.id}` === field)?.section;
+    const section = template?.questions?.find((q) => `answers.${q.id}` === field)?.section;
     const index = steps.findIndex((s) => s.key === section);
     if (index >= 0) return index;
   }

@@ -23,7 +23,7 @@ export interface SubjectStepProps {
 }
 
 function describeCandidate(c: MatchCandidate): string {
-  if (c.address !== undefined) return `${c.address}, ${c.town ?? ''} ${c.postcode ?? ''}`.replace(/\s+/g, ' ').trim();
+  if ('address' in c) return `${c.address}, ${c.town ?? ''} ${c.postcode ?? ''}`.replace(/\s+/g, ' ').trim();
   return `${c.givenName ?? ''} ${c.familyName ?? ''}${c.dateOfBirth ? `, born ${c.dateOfBirth}` : ''}`.trim();
 }
 

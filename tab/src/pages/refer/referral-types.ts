@@ -1,27 +1,12 @@
-// The API's referral shapes as the form reads them (api/http/routes/referrals.ts).
-export type SubjectType = 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
-export type RiskBand = 'LOW' | 'MEDIUM' | 'HIGH';
-export type RiskSection = 'PERSONAL' | 'SITUATIONAL' | 'INCIDENTAL' | 'HARM_AND_IMPACT';
+// The API's referral shapes as the form reads them, named from the API's schema, and the draft the form keeps.
+import type { Answer } from '../../api/answers';
 
-export interface RiskQuestion {
-  id: string;
-  section: RiskSection;
-  topic: string;
-  wording: string;
-  helpText: string;
-  required: boolean;
-  options: Array<{ id: string; label: string; weight: number }>;
-}
-
-export interface RiskTemplate {
-  id: string;
-  name: string;
-  version: number;
-  subjectType: SubjectType;
-  usable: boolean;
-  referralThreshold: number;
-  questions: RiskQuestion[];
-}
+export type RiskTemplate = Answer<'/api/risk-templates'>['templates'][number];
+export type RiskQuestion = NonNullable<RiskTemplate['questions']>[number];
+export type SubjectType = RiskTemplate['subjectType'];
+export type RiskSection = RiskQuestion['section'];
+export type SubmitResult = Answer<'/api/referrals/{referralId}/submit', 'post'>['result'];
+export type RiskBand = SubmitResult['finalBand'];
 
 export interface DraftSubject {
   givenName?: string;
@@ -42,49 +27,10 @@ export interface ReferralDraft {
   [extra: string]: unknown;
 }
 
-export interface Referral {
-  id: string;
-  subjectType: SubjectType;
-  status: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
-  draft: ReferralDraft | null;
-  person: { id: string; name: string } | null;
-  location: { id: string; address: string } | null;
-  case: { id: string; reference: string; status: string } | null;
-  panel: { id: string; name: string } | null;
-  route: string | null;
-  routingExplanation: string | null;
-  assessments: Array<{ score: number; finalBand: RiskBand; reasons: string[] }>;
-  withdrawnAt: string | null;
-  withdrawnBy: { id: string; displayName: string } | null;
-  withdrawalReason: string | null;
-  updatedAt: string;
-}
+/** The stored draft is the form's own JSON, so its shape is the form's: ReferralDraft. */
+export type Referral = Omit<Answer<'/api/referrals/{referralId}'>, 'draft'> & { draft: ReferralDraft | null };
 
-export interface SubmitResult {
-  score: number;
-  maximumScore: number;
-  threshold: number;
-  calculatedBand: RiskBand;
-  finalBand: RiskBand;
-  reasons: string[];
-  criteria: Array<{ criterion: string; because: string }>;
-  route: 'PANEL' | 'LEAD_AGENCY_CASEWORK' | 'ADVICE_AND_CLOSURE';
-  panel: { id: string; name: string } | null;
-  explanation: string;
-  reviewDue: string | null;
-  case: { id: string; reference: string; status: string };
-}
-
-export interface MatchCandidate {
-  id: string;
-  givenName?: string;
-  familyName?: string;
-  dateOfBirth?: string | null;
-  address?: string;
-  town?: string;
-  postcode?: string;
-  reason: string;
-}
+export type MatchCandidate = Answer<'/api/people'>['candidates'][number] | Answer<'/api/locations'>['candidates'][number];
 
 export const SUBJECT_LABELS: Record<SubjectType, string> = {
   VICTIM: 'A victim',

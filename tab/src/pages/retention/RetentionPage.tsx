@@ -26,21 +26,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { useApi } from '../../session/session';
 import { formatLongDate } from '../../components/words';
+import type { Answer } from '../../api/answers';
 
-interface DueCase {
-  id: string;
-  reference: string;
-  closedOn: string;
-  reviewOn: string;
-  leadAgency: { name: string };
-  counts: { subjects: number; locations: number; incidents: number; actions: number };
-}
-
-interface DueList {
-  today: string;
-  retentionReviewMonths: number;
-  cases: DueCase[];
-}
+type DueList = Answer<'/api/retention/due'>;
+type DueCase = DueList['cases'][number];
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL },
