@@ -1,11 +1,17 @@
 // Gathers what waits to be heard at a meeting, in the shapes the pure agenda builder takes:
 // accepted referrals, cases due for review, cases with overdue or blocked actions, and cases that
 // were deferred or did not fit at an earlier meeting of the same panel.
-import type { AcceptedReferral, AgendaInputs, CaseDueForReview, CaseWithActionProblems, DeferredCase } from '../domain/agenda/builder';
+import {
+  referralsToHear,
+  type AcceptedReferral,
+  type AgendaInputs,
+  type CaseDueForReview,
+  type CaseWithActionProblems,
+  type DeferredCase,
+} from '../domain/agenda/builder';
 import { referralCutOff } from '../domain/agenda/cadence';
-import { daysBetween, formatLongDate, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
+import { formatLongDate, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
 import { isOverdue, UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
-import { DEFAULT_REFERRAL_POLICY } from '../domain/referrals/criteria';
 import type { Tx } from './context';
 import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
@@ -55,30 +61,24 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
       submittedAt: true,
       criteriaMet: true,
       assessments: { orderBy: { assessedAt: 'desc' }, take: 1, select: { score: true, finalBand: true } },
-      case: { select: { currentRiskBand: true, lastHeardAt: true } },
+      case: { select: { currentRiskBand: true } },
     },
   });
   const accepted: AcceptedReferral[] = [];
-  const referralByCase = new Map<string, string>();
+  const referralIds = new Map<AcceptedReferral, string>();
   for (const referral of referrals) {
-    const caseId = referral.caseId!;
-    const submittedAt = referral.submittedAt!;
-    if (referralByCase.has(caseId)) continue;
-    referralByCase.set(caseId, referral.id);
     const assessment = referral.assessments[0];
-    const heardBefore = referral.case?.lastHeardAt ?? null;
-    const isRepeat =
-      referral.criteriaMet.includes('REPEAT_REFERRAL') ||
-      (heardBefore !== null &&
-        daysBetween(londonDateOf(heardBefore), londonDateOf(submittedAt)) <= DEFAULT_REFERRAL_POLICY.repeatReferralWithinDays);
-    accepted.push({
-      caseId,
-      submittedAt,
+    const entry: AcceptedReferral = {
+      caseId: referral.caseId!,
+      submittedAt: referral.submittedAt!,
       riskBand: assessment?.finalBand ?? referral.case?.currentRiskBand ?? 'MEDIUM',
       score: assessment?.score ?? 0,
-      isRepeat,
-    });
+      isRepeat: referral.criteriaMet.includes('REPEAT_REFERRAL'),
+    };
+    accepted.push(entry);
+    referralIds.set(entry, referral.id);
   }
+  const hearingsByCase = await hearingsOf(tx, [...new Set(accepted.map((entry) => entry.caseId))], meeting.startsAt);
 
   const reviewCases = await tx.case.findMany({
     where: { ...onThisPanel, nextReviewDue: { not: null, lte: dateColumnOf(meetingDate) } },
@@ -138,26 +138,49 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     select: { id: true, leadAgencyId: true, agencies: { select: { agencyId: true } } },
   });
   const agenciesByCase: Record<string, string[]> = {};
+  const inputs: AgendaInputs = {
+    meeting: {
+      date: meetingDate,
+      lengthMinutes: meeting.panel.meetingMinutes,
+      minutesPerItem: meeting.panel.defaultItemMinutes,
+      actionsReviewMinutes: await actionsReviewMinutes(tx, meeting),
+    },
+    cutOff,
+    referrals: accepted,
+    reviewsDue,
+    actionProblems: [...problems.values()],
+    deferred,
+    agenciesByCase,
+    hearingsByCase,
+  };
+  // The agenda row links to the referral it hears, never to one an earlier meeting already heard.
+  const referralByCase = new Map(referralsToHear(inputs).map(({ referral }) => [referral.caseId, referralIds.get(referral)!]));
   for (const kase of involvement) agenciesByCase[kase.id] = [...new Set([kase.leadAgencyId, ...kase.agencies.map((a) => a.agencyId)])];
 
   return {
-    inputs: {
-      meeting: {
-        date: meetingDate,
-        lengthMinutes: meeting.panel.meetingMinutes,
-        minutesPerItem: meeting.panel.defaultItemMinutes,
-        actionsReviewMinutes: await actionsReviewMinutes(tx, meeting),
-      },
-      cutOff,
-      referrals: accepted,
-      reviewsDue,
-      actionProblems: [...problems.values()],
-      deferred,
-      agenciesByCase,
-    },
+    inputs,
     referralByCase,
     carriedItemIds: carried.map((item) => item.id),
   };
+}
+
+/**
+ * When each case was heard before this meeting, at any panel: the agenda items discussed, and the
+ * case's own record of its last hearing (which is all that older or imported cases have).
+ */
+async function hearingsOf(tx: Tx, caseIds: string[], before: Date): Promise<Record<string, Date[]>> {
+  const hearings: Record<string, Date[]> = {};
+  const discussed = await tx.agendaItem.findMany({
+    where: { caseId: { in: caseIds }, status: 'DISCUSSED', meeting: { startsAt: { lt: before } } },
+    select: { caseId: true, meeting: { select: { startsAt: true } } },
+  });
+  for (const item of discussed) (hearings[item.caseId] ??= []).push(item.meeting.startsAt);
+  const recorded = await tx.case.findMany({
+    where: { id: { in: caseIds }, lastHeardAt: { not: null, lt: before } },
+    select: { id: true, lastHeardAt: true },
+  });
+  for (const kase of recorded) (hearings[kase.id] ??= []).push(kase.lastHeardAt!);
+  return hearings;
 }
 
 /** Time for reviewing the previous meeting's actions, when it left any open. */

@@ -82,7 +82,7 @@ describe('scheduling the next meeting', () => {
     const why = Object.fromEntries(body.items.map((item) => [item.case.id, item.why]));
     const c = world.cases;
     expect(why[c.newHigh]).toBe('New high-risk referral (score 31), received 15 November 2026.');
-    expect(why[c.repeat]).toBe('Repeat referral, high risk (score 27), received 10 November 2026.');
+    expect(why[c.repeat]).toBe('Repeat referral, high risk (score 27), received 10 November 2026. The case was last heard on 9 July 2026.');
     expect(why[c.deferred]).toBe('Deferred from the meeting on 12 November 2026: The referrer could not attend.');
     expect(why[c.spilt]).toBe('Deferred from the meeting on 12 November 2026: It did not fit on the agenda of 12 November 2026.');
     expect(why[c.overdue]).toBe('1 overdue action and 1 blocked action to resolve.');

@@ -1,7 +1,8 @@
 // Builds a panel meeting's agenda from what is waiting to be heard, and applies the chair's edits.
 import { fail, ok, type Result } from '../result';
 import { isLateReferral, type ReferralCutOff } from './cadence';
-import { formatLongDate, londonDateOf, type CalendarDate } from './calendar-date';
+import { daysBetween, formatLongDate, londonDateOf, type CalendarDate } from './calendar-date';
+import { DEFAULT_REFERRAL_POLICY } from '../referrals/criteria';
 
 export type AgendaReason = 'NEW_REFERRAL' | 'REPEAT_REFERRAL' | 'REVIEW_DUE' | 'OVERDUE_ACTIONS' | 'DEFERRED' | 'ADDED_BY_CHAIR';
 export type RiskBand = 'LOW' | 'MEDIUM' | 'HIGH';
@@ -19,6 +20,7 @@ export interface AcceptedReferral {
   submittedAt: Date;
   riskBand: RiskBand;
   score: number;
+  /** Its own criteria named it a repeat referral (the subject was referred again within the policy's window). */
   isRepeat: boolean;
 }
 
@@ -50,6 +52,13 @@ export interface AgendaInputs {
   actionProblems: readonly CaseWithActionProblems[];
   deferred: readonly DeferredCase[];
   agenciesByCase: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The case's history: when it was heard at earlier meetings. A referral received before the last
+   * hearing has been heard, so it is never new or repeat here; one received after it is a repeat
+   * within the policy's window and new after that.
+   */
+  hearingsByCase?: Readonly<Record<string, readonly Date[]>>;
+  repeatReferralWithinDays?: number;
 }
 
 export interface AgendaItem {
@@ -107,7 +116,7 @@ export function buildAgenda(inputs: AgendaInputs): Result<Agenda> {
   };
 
   const lateReferrals: LateReferral[] = [];
-  for (const referral of inputs.referrals) {
+  for (const { referral, lastHeard } of referralsToHear(inputs)) {
     const received = formatLongDate(londonDateOf(referral.submittedAt));
     if (isLateReferral(referral.submittedAt, inputs.cutOff)) {
       lateReferrals.push({
@@ -118,12 +127,17 @@ export function buildAgenda(inputs: AgendaInputs): Result<Agenda> {
       continue;
     }
     const band = referral.riskBand.toLowerCase();
-    if (referral.isRepeat) {
+    const heardTail = lastHeard ? ` The case was last heard on ${formatLongDate(lastHeard)}.` : '';
+    const withinWindow =
+      lastHeard !== null &&
+      daysBetween(lastHeard, londonDateOf(referral.submittedAt)) <=
+        (inputs.repeatReferralWithinDays ?? DEFAULT_REFERRAL_POLICY.repeatReferralWithinDays);
+    if (referral.isRepeat || withinWindow) {
       note(
         referral.caseId,
         'REPEAT',
         'REPEAT_REFERRAL',
-        `Repeat referral, ${band} risk (score ${referral.score}), received ${received}.`,
+        `Repeat referral, ${band} risk (score ${referral.score}), received ${received}.${heardTail}`,
         referral.score,
         referral.submittedAt,
       );
@@ -133,7 +147,7 @@ export function buildAgenda(inputs: AgendaInputs): Result<Agenda> {
         referral.caseId,
         tier,
         'NEW_REFERRAL',
-        `New ${band}-risk referral (score ${referral.score}), received ${received}.`,
+        `New ${band}-risk referral (score ${referral.score}), received ${received}.${heardTail}`,
         referral.score,
         referral.submittedAt,
       );
@@ -159,6 +173,31 @@ export function buildAgenda(inputs: AgendaInputs): Result<Agenda> {
 
   const ordered = [...candidates.values()].sort(compareCandidates).map((candidate) => toItem(candidate, inputs));
   return ok(fit({ meeting: inputs.meeting, items: [], spillOver: [], lateReferrals, deferredToNextMeeting: [] }, ordered));
+}
+
+/**
+ * Per case, the earliest referral not yet heard: one received after the case's last hearing before
+ * this meeting (or any, for a case never heard), with that hearing's date.
+ */
+export function referralsToHear(inputs: AgendaInputs): { referral: AcceptedReferral; lastHeard: CalendarDate | null }[] {
+  const chosen = new Map<string, { referral: AcceptedReferral; lastHeard: CalendarDate | null }>();
+  const bySubmission = [...inputs.referrals].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  for (const referral of bySubmission) {
+    if (chosen.has(referral.caseId)) continue;
+    const lastHeard = lastHearingBefore(inputs.hearingsByCase?.[referral.caseId] ?? [], inputs.meeting.date);
+    if (lastHeard && referral.submittedAt.getTime() <= lastHeard.getTime()) continue;
+    chosen.set(referral.caseId, { referral, lastHeard: lastHeard ? londonDateOf(lastHeard) : null });
+  }
+  return [...chosen.values()];
+}
+
+function lastHearingBefore(hearings: readonly Date[], meetingDate: CalendarDate): Date | null {
+  let last: Date | null = null;
+  for (const heardAt of hearings) {
+    if (londonDateOf(heardAt) >= meetingDate) continue;
+    if (!last || heardAt > last) last = heardAt;
+  }
+  return last;
 }
 
 function checkMeeting(meeting: AgendaMeeting): Result<AgendaMeeting> {

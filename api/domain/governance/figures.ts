@@ -5,6 +5,7 @@
 import { UNFINISHED_ACTION_STATUSES, type ActionStatus } from '../actions/lifecycle';
 import { addMonths, daysBetween, londonDateOf, type CalendarDate } from '../agenda/calendar-date';
 import { INTERVENTION_CATALOGUE, type InterventionType } from '../interventions/catalogue';
+import { suppressDerivable, type Relation } from './secondary-suppression';
 import { countCell, medianCell, rateCell, type Cell } from './suppression';
 
 export type RiskBand = 'LOW' | 'MEDIUM' | 'HIGH';
@@ -175,7 +176,7 @@ export function governanceFigures(facts: GovernanceFacts, period: Period, today:
   const bySource = countBy(referralsInPeriod, (referral) => referral.referrerAgencyId);
   const repeat = repeatReferralCount(facts.referrals, period);
 
-  return {
+  const figures: GovernanceFigures = {
     period,
     asOf,
     suppressed: suppress,
@@ -199,4 +200,47 @@ export function governanceFigures(facts: GovernanceFacts, period: Period, today:
       rate: rateCell(repeat.repeats, repeat.inPeriod, suppress),
     },
   };
+  if (suppress) suppressDerivable(relationsOf(figures));
+  return figures;
+}
+
+/** Every way one published figure follows from others: the rates and the breakdowns with their totals. */
+export function relationsOf(figures: GovernanceFigures): Relation[] {
+  const rows = figures.actionsByAgency;
+  const deliveryRates = [...rows.map((row) => ({ row, of: ` of ${row.agency.name}` })), { row: figures.actionTotals, of: '' }].map(
+    ({ row, of }): Relation => ({
+      kind: 'rate',
+      label: `completion rate${of}`,
+      rate: row.completionRate,
+      part: row.completed,
+      base: row.set,
+    }),
+  );
+  const byAgency = (measure: 'set' | 'completed' | 'overdue'): Relation => ({
+    kind: 'sum',
+    label: `actions ${measure} by agency`,
+    total: figures.actionTotals[measure],
+    parts: rows.map((row) => row[measure]),
+  });
+  const { closed, ...change } = figures.riskChange;
+  return [
+    ...deliveryRates,
+    byAgency('set'),
+    byAgency('completed'),
+    byAgency('overdue'),
+    { kind: 'sum', label: 'risk change of closed cases', total: closed, parts: Object.values(change) },
+    {
+      kind: 'sum',
+      label: 'referrals by source agency',
+      total: figures.repeatReferrals.referrals,
+      parts: figures.referralsBySourceAgency.map((row) => row.referrals),
+    },
+    {
+      kind: 'rate',
+      label: 'repeat referral rate',
+      rate: figures.repeatReferrals.rate,
+      part: figures.repeatReferrals.repeats,
+      base: figures.repeatReferrals.referrals,
+    },
+  ];
 }

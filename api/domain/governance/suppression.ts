@@ -21,6 +21,8 @@ export function suppressionApplies(actor: Pick<Actor, 'roles'>): boolean {
 export interface Cell {
   value: number | null;
   suppressed: boolean;
+  /** Withheld not for being small but because published figures would give away one that is. */
+  secondary?: true;
 }
 
 export function isSmall(n: number): boolean {
@@ -54,8 +56,9 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** How a cell reads in a table or a CSV: "<5" when withheld, "" when there is no value. */
+/** How a cell reads in a table or a CSV: "<5" when small, "withheld" when derivable, "" when there is no value. */
 export function cellText(cell: Cell): string {
+  if (cell.secondary) return 'withheld';
   if (cell.suppressed) return `<${SMALL_NUMBER_THRESHOLD}`;
   return cell.value === null ? '' : String(cell.value);
 }
