@@ -8,7 +8,9 @@ import {
   type AdaptiveCardInvokeValue,
   type TurnContext,
 } from 'botbuilder';
+import type { SystemContext } from '../api/services/context';
 import { ServiceError } from '../api/services/errors';
+import { recordTeamsMeetingEvent } from '../api/services/meeting-room';
 import type { AdaptiveCard } from './cards/adaptive-card';
 import { buildErrorCard, buildRefusalCard } from './cards/notice-cards';
 import { actorForActivity } from './identity';
@@ -19,6 +21,9 @@ import { auditIfRefused } from './handlers/refused-attempts';
 import type { BotCommand, BotDependencies, BotTurn, CardActionHandler } from './handlers/turn';
 
 const NOT_A_MEMBER = 'Your account is not set up as a member of a partnership here. Ask your partnership administrator.';
+/** Said in the meeting chat when Teams ends the meeting: no case data, only what the chair does next. */
+export const MINUTES_PROMPT =
+  'The meeting has ended. Chair: record any outcomes still open and draft the minutes on the meeting’s page in the ASB Panels tab; they are due within three working days.';
 /** The whole answer to a personal command in a shared chat: no case data, only where to ask instead. */
 export const PERSONAL_ONLY =
   'I answer that in our personal chat only, so that nothing about your cases shows here. Open your chat with ASB Panels and ask there.';
@@ -44,10 +49,24 @@ export class AsbPanelsBot extends TeamsActivityHandler {
       await context.sendActivity(MessageFactory.text(inPersonalChat(context) ? WELCOME_PERSONAL : WELCOME_SHARED));
       await next();
     });
+    // Meeting start and end move the panel meeting's state; the app never depends on receiving them.
+    this.onTeamsMeetingStartEvent(async (_meeting, context, next) => {
+      await recordTeamsMeetingEvent(this.systemContext(), context.activity.conversation.id, 'started');
+      await next();
+    });
+    this.onTeamsMeetingEndEvent(async (_meeting, context, next) => {
+      const ended = await recordTeamsMeetingEvent(this.systemContext(), context.activity.conversation.id, 'ended');
+      if (ended?.changed) await context.sendActivity(MessageFactory.text(MINUTES_PROMPT));
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.answerCommand(context);
       await next();
     });
+  }
+
+  private systemContext(): SystemContext {
+    return { db: this.deps.db, system: 'teams-meeting-events', now: this.deps.clock };
   }
 
   private async turnFor(context: TurnContext): Promise<BotTurn> {

@@ -6,7 +6,7 @@ import { CONFIDENTIALITY_STATEMENT } from '../domain/agenda/confidentiality';
 import { caseAccessGround, mayUse } from '../domain/access/policy';
 import { audit } from './audit';
 import { loadCaseAccessFacts } from './case-access';
-import { inTransaction, type ServiceContext, type Tx } from './context';
+import { inTransaction, type ServiceContext, type SystemContext, type Tx } from './context';
 import { conflict, forbidden, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
 import { readAgendaView } from './meeting-views';
@@ -275,4 +275,51 @@ export async function meetingForChat(ctx: ServiceContext, chatThreadId: string):
 
 export async function isMeetingChair(ctx: ServiceContext, meetingId: string): Promise<boolean> {
   return inTransaction(ctx, async (tx) => (await requireMeetingSeat(tx, ctx, meetingId)).isChair);
+}
+
+export type TeamsMeetingEvent = 'started' | 'ended';
+
+/**
+ * Teams says the meeting held in this chat started or ended. The panel's own record leads and nothing
+ * waits for these events: a start moves only a scheduled meeting on; an end closes a meeting the chair
+ * has not closed by moving past the last item, and the case being heard counts as heard. `changed` is
+ * false when the record already said so (Teams may repeat an event), or the chat is no panel meeting's.
+ */
+export async function recordTeamsMeetingEvent(
+  ctx: SystemContext,
+  chatThreadId: string,
+  event: TeamsMeetingEvent,
+): Promise<{ meetingId: string; changed: boolean } | null> {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await tx.meeting.findFirst({
+      where: { chatThreadId, status: { not: 'CANCELLED' } },
+      orderBy: { startsAt: 'desc' },
+      select: { id: true, status: true, currentAgendaItemId: true },
+    });
+    if (!meeting) return null;
+    const moves = event === 'started' ? meeting.status === 'SCHEDULED' : meeting.status !== 'ENDED';
+    if (!moves) return { meetingId: meeting.id, changed: false };
+    const now = ctx.now();
+    if (event === 'ended' && meeting.currentAgendaItemId) {
+      const current = await tx.agendaItem.update({
+        where: { id: meeting.currentAgendaItemId },
+        data: { status: 'DISCUSSED', endedAt: now },
+        select: { caseId: true },
+      });
+      await tx.case.update({ where: { id: current.caseId }, data: { lastHeardAt: now } });
+    }
+    const status = event === 'started' ? 'IN_PROGRESS' : 'ENDED';
+    await tx.meeting.update({
+      where: { id: meeting.id },
+      data: { status, version: { increment: 1 }, ...(event === 'ended' ? { currentAgendaItemId: null } : {}) },
+    });
+    await audit(tx, ctx, {
+      event: `meeting.teams.${event}`,
+      entityType: 'Meeting',
+      entityId: meeting.id,
+      before: { status: meeting.status },
+      after: { status, system: ctx.system },
+    });
+    return { meetingId: meeting.id, changed: true };
+  });
 }
