@@ -1,6 +1,6 @@
 // The reminder job: every few minutes it queues what the policy says is due (idempotent, see
-// reminder-schedule.ts), then claims due notifications in small batches and sends them. Any number
-// of app instances can run it against one database; none sends a reminder another already sent.
+// api/services/reminders/schedule.ts), then claims due notifications in small batches and sends
+// them. Any number of app instances can run it against one database; none sends a reminder twice.
 import type { Logger } from '../logger';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminders/policy';
 import type { Database } from '../store/database';
