@@ -8,7 +8,8 @@ export const listReferralsAnswer = z.strictObject({
     z.strictObject({
       finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
       draft: z
-        .strictObject({
+        // The form keeps its own fields in the draft too (referral-schemas.ts accepts them).
+        .looseObject({
           step: z.string().optional(),
           subject: z
             .strictObject({
@@ -179,7 +180,8 @@ export const startReferralAnswer = z.strictObject({
     ])
     .nullable(),
   draft: z
-    .strictObject({
+    // The form keeps its own fields in the draft too (referral-schemas.ts accepts them).
+    .looseObject({
       step: z.string().optional(),
       subject: z
         .strictObject({
@@ -311,7 +313,8 @@ export const submitReferralAnswer = z.strictObject({
       ])
       .nullable(),
     draft: z
-      .strictObject({
+      // The form keeps its own fields in the draft too (referral-schemas.ts accepts them).
+      .looseObject({
         step: z.string().optional(),
         subject: z
           .strictObject({

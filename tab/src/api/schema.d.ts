@@ -1228,32 +1228,36 @@ export interface paths {
             'application/json': {
               referrals: {
                 finalBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
-                draft?: {
-                  step?: string;
-                  subject?: {
-                    givenName?: string;
-                    familyName?: string;
-                    dateOfBirth?: string;
-                    address?: string;
-                    town?: string;
-                    postcode?: string;
-                    ward?: string;
-                  };
-                  match?: {
-                    personId?: string;
-                    locationId?: string;
-                    confirmedNew?: boolean;
-                  };
-                  concerns?: string;
-                  answers?: {
-                    [key: string]: string;
-                  };
-                  judgement?: {
-                    /** @enum {string} */
-                    band?: 'LOW' | 'MEDIUM' | 'HIGH';
-                    reason?: string;
-                  };
-                } | null;
+                draft?:
+                  | ({
+                      step?: string;
+                      subject?: {
+                        givenName?: string;
+                        familyName?: string;
+                        dateOfBirth?: string;
+                        address?: string;
+                        town?: string;
+                        postcode?: string;
+                        ward?: string;
+                      };
+                      match?: {
+                        personId?: string;
+                        locationId?: string;
+                        confirmedNew?: boolean;
+                      };
+                      concerns?: string;
+                      answers?: {
+                        [key: string]: string;
+                      };
+                      judgement?: {
+                        /** @enum {string} */
+                        band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                        reason?: string;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })
+                  | null;
                 id: string;
                 /** @enum {string} */
                 subjectType: 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
@@ -1451,32 +1455,36 @@ export interface paths {
                       }
                   )
                 | null;
-              draft: {
-                step?: string;
-                subject?: {
-                  givenName?: string;
-                  familyName?: string;
-                  dateOfBirth?: string;
-                  address?: string;
-                  town?: string;
-                  postcode?: string;
-                  ward?: string;
-                };
-                match?: {
-                  personId?: string;
-                  locationId?: string;
-                  confirmedNew?: boolean;
-                };
-                concerns?: string;
-                answers?: {
-                  [key: string]: string;
-                };
-                judgement?: {
-                  /** @enum {string} */
-                  band?: 'LOW' | 'MEDIUM' | 'HIGH';
-                  reason?: string;
-                };
-              } | null;
+              draft:
+                | ({
+                    step?: string;
+                    subject?: {
+                      givenName?: string;
+                      familyName?: string;
+                      dateOfBirth?: string;
+                      address?: string;
+                      town?: string;
+                      postcode?: string;
+                      ward?: string;
+                    };
+                    match?: {
+                      personId?: string;
+                      locationId?: string;
+                      confirmedNew?: boolean;
+                    };
+                    concerns?: string;
+                    answers?: {
+                      [key: string]: string;
+                    };
+                    judgement?: {
+                      /** @enum {string} */
+                      band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                      reason?: string;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               concerns: string | null;
               criteriaMet: (
                 'REPEAT_REFERRAL' | 'VISIBLE_HIGH_RISK' | 'POTENTIAL_ESCALATION' | 'PROFESSIONAL_JUDGEMENT' | 'REPEAT_VICTIMISATION'
@@ -1613,32 +1621,36 @@ export interface paths {
                       }
                   )
                 | null;
-              draft: {
-                step?: string;
-                subject?: {
-                  givenName?: string;
-                  familyName?: string;
-                  dateOfBirth?: string;
-                  address?: string;
-                  town?: string;
-                  postcode?: string;
-                  ward?: string;
-                };
-                match?: {
-                  personId?: string;
-                  locationId?: string;
-                  confirmedNew?: boolean;
-                };
-                concerns?: string;
-                answers?: {
-                  [key: string]: string;
-                };
-                judgement?: {
-                  /** @enum {string} */
-                  band?: 'LOW' | 'MEDIUM' | 'HIGH';
-                  reason?: string;
-                };
-              } | null;
+              draft:
+                | ({
+                    step?: string;
+                    subject?: {
+                      givenName?: string;
+                      familyName?: string;
+                      dateOfBirth?: string;
+                      address?: string;
+                      town?: string;
+                      postcode?: string;
+                      ward?: string;
+                    };
+                    match?: {
+                      personId?: string;
+                      locationId?: string;
+                      confirmedNew?: boolean;
+                    };
+                    concerns?: string;
+                    answers?: {
+                      [key: string]: string;
+                    };
+                    judgement?: {
+                      /** @enum {string} */
+                      band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                      reason?: string;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               concerns: string | null;
               criteriaMet: (
                 'REPEAT_REFERRAL' | 'VISIBLE_HIGH_RISK' | 'POTENTIAL_ESCALATION' | 'PROFESSIONAL_JUDGEMENT' | 'REPEAT_VICTIMISATION'
@@ -1815,32 +1827,36 @@ export interface paths {
                       }
                   )
                 | null;
-              draft: {
-                step?: string;
-                subject?: {
-                  givenName?: string;
-                  familyName?: string;
-                  dateOfBirth?: string;
-                  address?: string;
-                  town?: string;
-                  postcode?: string;
-                  ward?: string;
-                };
-                match?: {
-                  personId?: string;
-                  locationId?: string;
-                  confirmedNew?: boolean;
-                };
-                concerns?: string;
-                answers?: {
-                  [key: string]: string;
-                };
-                judgement?: {
-                  /** @enum {string} */
-                  band?: 'LOW' | 'MEDIUM' | 'HIGH';
-                  reason?: string;
-                };
-              } | null;
+              draft:
+                | ({
+                    step?: string;
+                    subject?: {
+                      givenName?: string;
+                      familyName?: string;
+                      dateOfBirth?: string;
+                      address?: string;
+                      town?: string;
+                      postcode?: string;
+                      ward?: string;
+                    };
+                    match?: {
+                      personId?: string;
+                      locationId?: string;
+                      confirmedNew?: boolean;
+                    };
+                    concerns?: string;
+                    answers?: {
+                      [key: string]: string;
+                    };
+                    judgement?: {
+                      /** @enum {string} */
+                      band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                      reason?: string;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               concerns: string | null;
               criteriaMet: (
                 'REPEAT_REFERRAL' | 'VISIBLE_HIGH_RISK' | 'POTENTIAL_ESCALATION' | 'PROFESSIONAL_JUDGEMENT' | 'REPEAT_VICTIMISATION'
@@ -1981,32 +1997,36 @@ export interface paths {
                         }
                     )
                   | null;
-                draft: {
-                  step?: string;
-                  subject?: {
-                    givenName?: string;
-                    familyName?: string;
-                    dateOfBirth?: string;
-                    address?: string;
-                    town?: string;
-                    postcode?: string;
-                    ward?: string;
-                  };
-                  match?: {
-                    personId?: string;
-                    locationId?: string;
-                    confirmedNew?: boolean;
-                  };
-                  concerns?: string;
-                  answers?: {
-                    [key: string]: string;
-                  };
-                  judgement?: {
-                    /** @enum {string} */
-                    band?: 'LOW' | 'MEDIUM' | 'HIGH';
-                    reason?: string;
-                  };
-                } | null;
+                draft:
+                  | ({
+                      step?: string;
+                      subject?: {
+                        givenName?: string;
+                        familyName?: string;
+                        dateOfBirth?: string;
+                        address?: string;
+                        town?: string;
+                        postcode?: string;
+                        ward?: string;
+                      };
+                      match?: {
+                        personId?: string;
+                        locationId?: string;
+                        confirmedNew?: boolean;
+                      };
+                      concerns?: string;
+                      answers?: {
+                        [key: string]: string;
+                      };
+                      judgement?: {
+                        /** @enum {string} */
+                        band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                        reason?: string;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })
+                  | null;
                 concerns: string | null;
                 criteriaMet: (
                   'REPEAT_REFERRAL' | 'VISIBLE_HIGH_RISK' | 'POTENTIAL_ESCALATION' | 'PROFESSIONAL_JUDGEMENT' | 'REPEAT_VICTIMISATION'
@@ -2188,32 +2208,36 @@ export interface paths {
                       }
                   )
                 | null;
-              draft: {
-                step?: string;
-                subject?: {
-                  givenName?: string;
-                  familyName?: string;
-                  dateOfBirth?: string;
-                  address?: string;
-                  town?: string;
-                  postcode?: string;
-                  ward?: string;
-                };
-                match?: {
-                  personId?: string;
-                  locationId?: string;
-                  confirmedNew?: boolean;
-                };
-                concerns?: string;
-                answers?: {
-                  [key: string]: string;
-                };
-                judgement?: {
-                  /** @enum {string} */
-                  band?: 'LOW' | 'MEDIUM' | 'HIGH';
-                  reason?: string;
-                };
-              } | null;
+              draft:
+                | ({
+                    step?: string;
+                    subject?: {
+                      givenName?: string;
+                      familyName?: string;
+                      dateOfBirth?: string;
+                      address?: string;
+                      town?: string;
+                      postcode?: string;
+                      ward?: string;
+                    };
+                    match?: {
+                      personId?: string;
+                      locationId?: string;
+                      confirmedNew?: boolean;
+                    };
+                    concerns?: string;
+                    answers?: {
+                      [key: string]: string;
+                    };
+                    judgement?: {
+                      /** @enum {string} */
+                      band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                      reason?: string;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               concerns: string | null;
               criteriaMet: (
                 'REPEAT_REFERRAL' | 'VISIBLE_HIGH_RISK' | 'POTENTIAL_ESCALATION' | 'PROFESSIONAL_JUDGEMENT' | 'REPEAT_VICTIMISATION'
@@ -2358,32 +2382,36 @@ export interface paths {
                       }
                   )
                 | null;
-              draft: {
-                step?: string;
-                subject?: {
-                  givenName?: string;
-                  familyName?: string;
-                  dateOfBirth?: string;
-                  address?: string;
-                  town?: string;
-                  postcode?: string;
-                  ward?: string;
-                };
-                match?: {
-                  personId?: string;
-                  locationId?: string;
-                  confirmedNew?: boolean;
-                };
-                concerns?: string;
-                answers?: {
-                  [key: string]: string;
-                };
-                judgement?: {
-                  /** @enum {string} */
-                  band?: 'LOW' | 'MEDIUM' | 'HIGH';
-                  reason?: string;
-                };
-              } | null;
+              draft:
+                | ({
+                    step?: string;
+                    subject?: {
+                      givenName?: string;
+                      familyName?: string;
+                      dateOfBirth?: string;
+                      address?: string;
+                      town?: string;
+                      postcode?: string;
+                      ward?: string;
+                    };
+                    match?: {
+                      personId?: string;
+                      locationId?: string;
+                      confirmedNew?: boolean;
+                    };
+                    concerns?: string;
+                    answers?: {
+                      [key: string]: string;
+                    };
+                    judgement?: {
+                      /** @enum {string} */
+                      band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                      reason?: string;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               concerns: string | null;
               criteriaMet: (
                 'REPEAT_REFERRAL' | 'VISIBLE_HIGH_RISK' | 'POTENTIAL_ESCALATION' | 'PROFESSIONAL_JUDGEMENT' | 'REPEAT_VICTIMISATION'
