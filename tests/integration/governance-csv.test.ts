@@ -29,8 +29,8 @@ function parseCsv(text: string): string[][] {
     );
 }
 
-type Cell = { value: number | null; suppressed: boolean };
-const text = (cell: Cell) => (cell.suppressed ? '<5' : cell.value === null ? '' : String(cell.value));
+type Cell = { value: number | null; suppressed: boolean; secondary?: true };
+const text = (cell: Cell) => (cell.secondary ? 'withheld' : cell.suppressed ? '<5' : cell.value === null ? '' : String(cell.value));
 
 describe('governance CSV export', () => {
   it.each(['chair', 'housingMember'] as const)('holds the same figures as the JSON for the %s, as a download', async (who) => {

@@ -489,18 +489,34 @@ describe('submitting a referral', () => {
 });
 
 describe('no double keying', () => {
-  it('suggests a known person by similar name and the same date of birth, and audits the search', async () => {
+  it('suggests a known person by similar name and the same date of birth to an agency on their case, and audits the search', async () => {
     const { status, body } = await app.call<{
       candidates: Array<{ id: string; givenName: string; familyName: string; reason: string; score: number }>;
-    }>('GET', '/api/people?givenName=Mable&familyName=Exampleton&dateOfBirth=1941-03-02', { token: as('housingReferrer') });
+      undisclosedMatch: boolean;
+    }>('GET', '/api/people?givenName=Mable&familyName=Exampleton&dateOfBirth=1941-03-02', { token: as('policeReferrer') });
     expect(status).toBe(200);
     expect(body.candidates.map((c) => [c.givenName, c.familyName])).toEqual([['Mabel', 'Exampleton']]);
     expect(body.candidates[0]?.reason).toMatch(/^same date of birth, name 0\.9\d similar$/);
+    expect(body.undisclosedMatch).toBe(false);
     const [row] = (await auditEvents(database.db, 'person.search')).slice(-1);
     expect(row?.after).toEqual({
       query: { givenName: 'Mable', familyName: 'Exampleton', dateOfBirth: '1941-03-02' },
       found: [body.candidates[0]!.id],
     });
+  });
+
+  it('tells an agency with no case about the person only that a possible match exists, never whose', async () => {
+    const { status, body } = await app.call<{ candidates: unknown[]; undisclosedMatch: boolean; advice: string }>(
+      'GET',
+      '/api/people?givenName=Mable&familyName=Exampleton&dateOfBirth=1941-03-02',
+      { token: as('housingReferrer') },
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({ candidates: [], undisclosedMatch: true, advice: expect.stringMatching(/chair or coordinator/) });
+    expect(JSON.stringify(body)).not.toMatch(/Mabel|1941/);
+    // The audit trail still records which record the search touched, for the auditor.
+    const [row] = (await auditEvents(database.db, 'person.search')).slice(-1);
+    expect((row?.after as { found: string[] }).found).toHaveLength(1);
   });
 
   it('will not create a second record for a known person until the referrer chooses one or says they are new', async () => {

@@ -5,6 +5,7 @@ import { normaliseAddress, normalisePostcode } from '../../domain/matching/addre
 import { findPossibleLocations, findPossiblePeople } from '../../domain/matching/candidates';
 import { personNameKey } from '../../domain/matching/names';
 import { audit } from '../audit';
+import { visibleCaseWhere } from '../case-access';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { forbidden, validationFailed } from '../errors';
 import type { CompleteSubject, ReferralDraft } from './referral-draft';
@@ -46,12 +47,31 @@ async function possibleLocations(tx: Tx, partnershipId: string, probe: { address
   });
 }
 
+export const UNDISCLOSED_MATCH_ADVICE =
+  'A possible match exists on a case you cannot see. Ask the panel chair or coordinator before referring this person as someone new.';
+
 export async function searchPeople(ctx: ServiceContext, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
   if (!mayUse(ctx.actor, 'person.search')) throw forbidden('search for people');
   return inTransaction(ctx, async (tx) => {
-    const candidates = await possiblePeople(tx, ctx.actor.partnershipId, probe);
-    await audit(tx, ctx, { event: 'person.search', entityType: 'Person', after: { query: probe, found: candidates.map((c) => c.id) } });
-    return { candidates };
+    const found = await possiblePeople(tx, ctx.actor.partnershipId, probe);
+    await audit(tx, ctx, { event: 'person.search', entityType: 'Person', after: { query: probe, found: found.map((c) => c.id) } });
+    // Duplicate detection needs the searcher to know a record may exist, not whose it is: a person
+    // on no case the member may see is not named, only counted into one advisory flag.
+    const visible = new Set(
+      (
+        await tx.caseSubject.findMany({
+          where: { personId: { in: found.map((c) => c.id) }, case: visibleCaseWhere(ctx.actor) },
+          select: { personId: true },
+        })
+      ).map((row) => row.personId),
+    );
+    const candidates = found.filter((c) => visible.has(c.id));
+    const undisclosedMatch = candidates.length < found.length;
+    return {
+      candidates,
+      undisclosedMatch,
+      ...(undisclosedMatch ? { advice: UNDISCLOSED_MATCH_ADVICE } : {}),
+    };
   });
 }
 
