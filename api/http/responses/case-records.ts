@@ -14,6 +14,9 @@ export const searchPeopleAnswer = z.strictObject({
       reason: z.string(),
     }),
   ),
+  /** Someone matched whom the member may not be told about: ask the chair or coordinator. */
+  undisclosedMatch: z.boolean(),
+  advice: z.string().optional(),
 });
 
 /** GET /api/locations */

@@ -1,5 +1,6 @@
 // The answers of the routes in routes/governance.ts as they go on the wire; see route-spec.ts.
 import { z } from 'zod';
+import { figureCell } from './wire';
 
 /** GET /api/governance/figures */
 export const readGovernanceFiguresAnswer = z.strictObject({
@@ -15,80 +16,32 @@ export const readGovernanceFiguresAnswer = z.strictObject({
         id: z.string(),
         name: z.string(),
       }),
-      set: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
-      completed: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
-      completionRate: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
-      medianDaysToComplete: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
-      overdue: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
+      set: figureCell,
+      completed: figureCell,
+      completionRate: figureCell,
+      medianDaysToComplete: figureCell,
+      overdue: figureCell,
     }),
   ),
   actionTotals: z.strictObject({
-    set: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    completed: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    completionRate: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    medianDaysToComplete: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    overdue: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
+    set: figureCell,
+    completed: figureCell,
+    completionRate: figureCell,
+    medianDaysToComplete: figureCell,
+    overdue: figureCell,
   }),
   casesByRiskBand: z.array(
     z.strictObject({
       band: z.enum(['LOW', 'MEDIUM', 'HIGH', 'UNASSESSED']),
-      cases: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
+      cases: figureCell,
     }),
   ),
   riskChange: z.strictObject({
-    closed: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    reduced: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    unchanged: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    increased: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    unknown: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
+    closed: figureCell,
+    reduced: figureCell,
+    unchanged: figureCell,
+    increased: figureCell,
+    unknown: figureCell,
   }),
   toolsAndPowers: z.array(
     z.strictObject({
@@ -109,10 +62,7 @@ export const readGovernanceFiguresAnswer = z.strictObject({
         'SUPPORT_REFERRAL',
       ]),
       name: z.string(),
-      used: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
+      used: figureCell,
     }),
   ),
   referralsBySourceAgency: z.array(
@@ -121,24 +71,12 @@ export const readGovernanceFiguresAnswer = z.strictObject({
         id: z.string(),
         name: z.string(),
       }),
-      referrals: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
+      referrals: figureCell,
     }),
   ),
   repeatReferrals: z.strictObject({
-    referrals: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    repeats: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-    rate: z.strictObject({
-      value: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
+    referrals: figureCell,
+    repeats: figureCell,
+    rate: figureCell,
   }),
 });

@@ -1,5 +1,6 @@
 // The answers of the routes in routes/places.ts as they go on the wire; see route-spec.ts.
 import { z } from 'zod';
+import { figureCell } from './wire';
 
 /** GET /api/places */
 export const readPlacesAnswer = z.strictObject({
@@ -12,26 +13,10 @@ export const readPlacesAnswer = z.strictObject({
   areas: z.array(
     z.strictObject({
       area: z.string(),
-      incidents: z.array(
-        z.strictObject({
-          value: z.number().nullable(),
-          suppressed: z.boolean(),
-        }),
-      ),
-      cases: z.array(
-        z.strictObject({
-          value: z.number().nullable(),
-          suppressed: z.boolean(),
-        }),
-      ),
-      incidentsTotal: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
-      casesTotal: z.strictObject({
-        value: z.number().nullable(),
-        suppressed: z.boolean(),
-      }),
+      incidents: z.array(figureCell),
+      cases: z.array(figureCell),
+      incidentsTotal: figureCell,
+      casesTotal: figureCell,
       hotspot: z.boolean(),
     }),
   ),

@@ -24,3 +24,11 @@ type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string
  * its self-reference does not resolve once the schema sits inside the OpenAPI document.
  */
 export const storedJson = z.unknown().meta({ description: 'JSON as stored.' }) as unknown as z.ZodType<JsonValue>;
+
+/** A published count or rate (api/domain/governance/suppression.ts): null when withheld, and why. */
+export const figureCell = z.strictObject({
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+  /** Withheld not for being small but because it would give a withheld figure away. */
+  secondary: z.literal(true).optional(),
+});

@@ -32,8 +32,10 @@ export interface paths {
                 | 'case.update'
                 | 'action.assign'
                 | 'action.oversee'
+                | 'action.agencyReminders'
                 | 'action.work'
                 | 'panel.manage'
+                | 'panel.chair'
                 | 'meeting.run'
                 | 'meeting.attend'
                 | 'governance.read'
@@ -130,44 +132,64 @@ export interface paths {
                 set: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 completed: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 completionRate: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 medianDaysToComplete: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 overdue: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
               }[];
               actionTotals: {
                 set: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 completed: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 completionRate: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 medianDaysToComplete: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 overdue: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
               };
               casesByRiskBand: {
@@ -176,28 +198,40 @@ export interface paths {
                 cases: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
               }[];
               riskChange: {
                 closed: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 reduced: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 unchanged: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 increased: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 unknown: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
               };
               toolsAndPowers: {
@@ -221,6 +255,8 @@ export interface paths {
                 used: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
               }[];
               referralsBySourceAgency: {
@@ -231,20 +267,28 @@ export interface paths {
                 referrals: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
               }[];
               repeatReferrals: {
                 referrals: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 repeats: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 rate: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
               };
             };
@@ -345,18 +389,26 @@ export interface paths {
                 incidents: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 }[];
                 cases: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 }[];
                 incidentsTotal: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 casesTotal: {
                   value: number | null;
                   suppressed: boolean;
+                  /** @constant */
+                  secondary?: true;
                 };
                 hotspot: boolean;
               }[];
@@ -2852,6 +2904,8 @@ export interface paths {
                 score: number;
                 reason: string;
               }[];
+              undisclosedMatch: boolean;
+              advice?: string;
             };
           };
         };
@@ -3923,6 +3977,65 @@ export interface paths {
                 }[];
               };
               mayChase: boolean;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/actions/out-of-reach': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List whose reminders are not getting through (undelivered actions, members the bot cannot write to), to phone them instead. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: {
+                actionId: string;
+                title: string;
+                caseReference: string;
+                ownerName: string | null;
+                ownerAgencyName: string;
+                reason: string;
+                /** Format: date-time */
+                since: string;
+              }[];
+              members: {
+                memberId: string;
+                displayName: string;
+                agencyName: string;
+                /** @enum {string} */
+                reason: 'NEVER_INSTALLED' | 'BLOCKED';
+                since: string | null;
+              }[];
             };
           };
         };
