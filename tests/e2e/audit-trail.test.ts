@@ -2,7 +2,7 @@
 // filter the trail, check its hash chain (and see a tampered entry named), and it passes axe.
 import { readFileSync } from 'node:fs';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
-import { axeViolations, collectPageErrors, signInThroughPicker, startBrowserApp, type BrowserApp } from '../support/browser';
+import { axeViolations, collectPageErrors, savedDownload, signInThroughPicker, startBrowserApp, type BrowserApp } from '../support/browser';
 
 const TODAY = new Date('2026-11-02T10:00:00Z');
 const member = (name: string) => DEMO_MEMBERS.find((m) => m.displayName === name)!;
@@ -58,7 +58,7 @@ describe('the audit trail page', () => {
     });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('audit-trail.csv');
-    const csv = readFileSync((await download.path())!, 'utf8')
+    const csv = readFileSync(await savedDownload(download), 'utf8')
       .trimEnd()
       .split('\r\n');
     expect(csv[0]).toBe('seq,at,actorKind,actorId,actorName,event,entityType,entityId,before,after,requestId,hash');

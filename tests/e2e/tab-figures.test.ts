@@ -15,6 +15,7 @@ import {
   SIDE_PANEL_WIDTH,
   startBrowserApp,
   type BrowserApp,
+  savedDownload,
 } from '../support/browser';
 
 const CHAIR = DEMO_MEMBERS.find((member) => member.displayName === 'Priya Example')!;
@@ -127,7 +128,7 @@ describe('governance figures', () => {
     );
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const saved = readFileSync((await download.path())!, 'utf8');
+    const saved = readFileSync(await savedDownload(download), 'utf8');
     const fromApi = await api<string>('chair', '/api/governance/figures.csv?from=2026-01-01&to=2026-03-31');
     expect(saved).toBe(fromApi);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);

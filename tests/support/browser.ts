@@ -2,10 +2,11 @@
 // real app in-process on loopback over a test database filled with the demo partnership, and
 // helpers for the development sign-in, axe-core and screenshots in the three Teams themes.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { projectRoot, builtTabDir } from '../../api/paths';
 import { seedDemoData } from '../../api/store/demo-data';
 import { BROWSER_ENDPOINT_ENV, CHROMIUM_ARGS, chromiumPath } from './chromium';
@@ -310,4 +311,14 @@ export async function screenshotInThemes(page: Page, name: string, ready: (page:
     files.push(file);
   }
   return files;
+}
+
+/**
+ * Where a download was saved. The browser is shared over a connection (tests/support/chromium.ts), and
+ * Playwright gives no local path for a remote browser's download: it is copied here instead.
+ */
+export async function savedDownload(download: Download): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'asb-download-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
 }
