@@ -24,11 +24,11 @@ afterAll(async () => {
   await tab?.close();
 });
 
-async function openForm(width?: number): Promise<Page> {
+async function openForm(width?: number, referrer = REFERRER): Promise<Page> {
   const page = await tab.openTab({ route: 'refer', ...(width ? { width } : {}) });
   // Fail at the step that went wrong, well inside the test's own time limit.
   page.setDefaultTimeout(10_000);
-  await signInThroughPicker(page, REFERRER);
+  await signInThroughPicker(page, referrer);
   await page.getByRole('heading', { level: 1, name: 'Refer' }).waitFor();
   return page;
 }
@@ -78,6 +78,45 @@ async function tabTo(page: Page, name: string, limit = 60): Promise<void> {
 jest.setTimeout(90_000);
 
 describe('the referral form', () => {
+  it('tells a referrer that a possible match sits on a case they cannot see, names nobody, and lets them go on as someone new', async () => {
+    // A referrer, and someone on the demo cases whom their agency may not see: the API names nobody for them.
+    const referrers = await tab.database.db.prisma.member.findMany({
+      where: { roles: { has: 'REFERRER' } },
+      orderBy: { displayName: 'asc' },
+    });
+    const people = await tab.database.db.prisma.person.findMany({ where: { anonymisedAt: null }, orderBy: { familyName: 'asc' } });
+    let found: { referrer: string; person: (typeof people)[number] } | undefined;
+    for (const referrer of referrers) {
+      const token = await tab.app.signInAs(referrer.id);
+      for (const person of people) {
+        const query = new URLSearchParams({ givenName: person.givenName, familyName: person.familyName });
+        const { body } = await tab.app.call<{ candidates: unknown[]; undisclosedMatch: boolean }>('GET', `/api/people?${query}`, { token });
+        if (body.undisclosedMatch && body.candidates.length === 0) found = { referrer: referrer.displayName, person };
+        if (found) break;
+      }
+      if (found) break;
+    }
+    expect(found).toBeDefined();
+    const hidden = found!.person;
+    const page = await openForm(undefined, found!.referrer);
+    await page.getByRole('radio', { name: 'A victim' }).check();
+    await page.getByLabel('First name').fill(hidden.givenName);
+    await page.getByLabel('Last name').fill(hidden.familyName);
+    await page.getByRole('button', { name: 'Check for existing records' }).click();
+    await page.getByText(/A possible match exists on a case you cannot see\. Ask the panel chair or coordinator/).waitFor();
+    expect(await page.getByText('No existing record looks like this one; a new one will be made.').count()).toBe(0);
+    // Only "someone new" is offered: nobody's record is named or dated.
+    const offered = await page.getByRole('radio').allTextContents();
+    expect(offered.filter((label) => /born/.test(label))).toEqual([]);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Choose the matching record, or say it is a new one.').waitFor();
+    await page.screenshot({ path: 'tests/e2e/artifacts/referral-undisclosed-match.png', fullPage: true });
+    await page.getByRole('radio', { name: 'None of these: it is someone new' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    await page.context().close();
+  });
+
   it('links a known victim, survives a reload, and shows the score, band and route on submit', async () => {
     const known = await tab.database.db.prisma.person.findFirstOrThrow({
       where: { dateOfBirth: { not: null }, anonymisedAt: null, caseRoles: { some: { role: 'VICTIM' } } },

@@ -4,7 +4,8 @@ import type { Cell } from '../api/governance';
 export const WITHHELD = 'fewer than 5';
 
 export function countText(cell: Cell): string {
-  if (cell.suppressed) return WITHHELD;
+  // A secondary withholding is not a small number: it hides a figure that would give one away.
+  if (cell.suppressed) return cell.secondary ? 'withheld' : WITHHELD;
   return cell.value === null ? '—' : cell.value.toLocaleString('en-GB');
 }
 

@@ -85,7 +85,7 @@ function HeatTable({ table, measure }: { table: PlacesHeatTable; measure: Measur
               </th>
               {row[measure].map((cell, index) => (
                 <td key={table.months[index]} className={mergeClasses(styles.cell, heat(cell))}>
-                  {cell.suppressed ? '<5' : countText(cell)}
+                  {cell.suppressed && !cell.secondary ? '<5' : countText(cell)}
                 </td>
               ))}
               <td className={styles.cell}>{countText(measure === 'incidents' ? row.incidentsTotal : row.casesTotal)}</td>
@@ -140,7 +140,9 @@ export default function PlacesPage({ query }: PageProps) {
               <HeatTable table={data} measure={measure} />
               <p>
                 A hotspot has at least twice the incidents of the typical ward, and at least five.
-                {data.suppressed ? ' Counts from 1 to 4 are shown as <5, because your role does not see the cases behind them.' : ''}
+                {data.suppressed
+                  ? ' Counts from 1 to 4 are shown as <5, because your role does not see the cases behind them; a count that would let one be worked out is withheld too.'
+                  : ''}
               </p>
             </>
           )

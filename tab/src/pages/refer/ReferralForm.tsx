@@ -19,11 +19,10 @@ import { useApi } from '../../session/session';
 import { ConcernsStep } from './ConcernsStep';
 import { QuestionsStep } from './QuestionsStep';
 import { ReferralResult } from './ReferralResult';
-import { findCandidates, SubjectStep } from './SubjectStep';
+import { findCandidates, needsChoice, SubjectStep, type CandidateSearch } from './SubjectStep';
 import {
   SECTION_LABELS,
   SECTIONS,
-  type MatchCandidate,
   type Referral,
   type ReferralDraft,
   type RiskTemplate,
@@ -94,7 +93,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [candidates, setCandidates] = useState<MatchCandidate[] | null>(null);
+  const [candidates, setCandidates] = useState<CandidateSearch | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const [withdrawn, setWithdrawn] = useState<Referral | null>(null);
@@ -127,7 +126,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
         try {
           const found = await findCandidates(api, subjectType, draft.subject ?? {});
           setCandidates(found);
-          if (found && found.length > 0) {
+          if (needsChoice(found)) {
             setErrors({ match: 'Choose the matching record, or say it is a new one.' });
             return;
           }
@@ -137,7 +136,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
         } finally {
           setBusy(false);
         }
-      } else if (candidates && candidates.length > 0 && !draft.match) {
+      } else if (needsChoice(candidates) && !draft.match) {
         setErrors({ match: 'Choose the matching record, or say it is a new one.' });
         return;
       }

@@ -16,8 +16,8 @@ export interface SubjectStepProps {
   subjectType: SubjectType | null;
   draft: ReferralDraft;
   errors: Record<string, string>;
-  candidates: MatchCandidate[] | null;
-  onCandidates(candidates: MatchCandidate[] | null): void;
+  candidates: CandidateSearch | null;
+  onCandidates(candidates: CandidateSearch | null): void;
   onSubjectType(type: SubjectType): void;
   onChange(change: Partial<ReferralDraft>): void;
 }
@@ -27,19 +27,33 @@ function describeCandidate(c: MatchCandidate): string {
   return `${c.givenName ?? ''} ${c.familyName ?? ''}${c.dateOfBirth ? `, born ${c.dateOfBirth}` : ''}`.trim();
 }
 
+/**
+ * What a search for existing records found: the records the member may see, and advice when a
+ * possible match sits on a case they may not (the API names nobody then, and the referral must be
+ * confirmed as new).
+ */
+export interface CandidateSearch {
+  found: MatchCandidate[];
+  advice: string | null;
+}
+
+/** The member must pick a record or confirm a new one before going on. */
+export const needsChoice = (search: CandidateSearch | null): boolean =>
+  search !== null && (search.found.length > 0 || search.advice !== null);
+
 /** Looks up people or places like the one typed; null when there is not enough to search on. */
 export async function findCandidates(
   api: ReturnType<typeof useApi>,
   subjectType: SubjectType,
   subject: DraftSubject,
-): Promise<MatchCandidate[] | null> {
+): Promise<CandidateSearch | null> {
   if (subjectType === 'LOCATION') {
     if (!subject.address || subject.address.trim().length < 3) return null;
     const query = new URLSearchParams({
       address: subject.address.trim(),
       ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}),
     });
-    return (await api.get<{ candidates: MatchCandidate[] }>(`/api/locations?${query.toString()}`)).candidates;
+    return { found: (await api.get<{ candidates: MatchCandidate[] }>(`/api/locations?${query.toString()}`)).candidates, advice: null };
   }
   if (!subject.givenName?.trim() || !subject.familyName?.trim()) return null;
   const query = new URLSearchParams({
@@ -47,7 +61,8 @@ export async function findCandidates(
     familyName: subject.familyName.trim(),
     ...(subject.dateOfBirth ? { dateOfBirth: subject.dateOfBirth } : {}),
   });
-  return (await api.get<{ candidates: MatchCandidate[] }>(`/api/people?${query.toString()}`)).candidates;
+  const people = await api.get<{ candidates: MatchCandidate[]; advice?: string }>(`/api/people?${query.toString()}`);
+  return { found: people.candidates, advice: people.advice ?? null };
 }
 
 export function SubjectStep({ subjectType, draft, errors, candidates, onCandidates, onSubjectType, onChange }: SubjectStepProps) {
@@ -116,14 +131,18 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
             {checking ? 'Checking…' : 'Check for existing records'}
           </Button>
           {checkError && <Body1 role="alert">{checkError}</Body1>}
-          {candidates && candidates.length === 0 && (
+          {candidates && !needsChoice(candidates) && (
             <Body1 className={styles.candidates}>No existing record looks like this one; a new one will be made.</Body1>
           )}
-          {candidates && candidates.length > 0 && (
+          {candidates && needsChoice(candidates) && (
             <Field
               className={styles.candidates}
               label={
-                isPlace ? 'This place may already be known. Is it one of these?' : 'This person may already be known. Is it one of these?'
+                candidates.found.length === 0
+                  ? (candidates.advice ?? '')
+                  : isPlace
+                    ? 'This place may already be known. Is it one of these?'
+                    : 'This person may already be known. Is it one of these?'
               }
               required
               validationMessage={errors.match}
@@ -137,7 +156,7 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
                   })
                 }
               >
-                {candidates.map((c) => (
+                {candidates.found.map((c) => (
                   <Radio key={c.id} value={c.id} label={`${describeCandidate(c)} (${c.reason})`} />
                 ))}
                 <Radio value={NEW_RECORD} label={isPlace ? 'None of these: it is a new place' : 'None of these: it is someone new'} />
