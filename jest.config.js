@@ -55,6 +55,9 @@ function project(folder) {
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     ...runSetUp(folder),
+    // A browser test drives whole pages (three themes, axe, screenshots): on 2 busy cores that takes
+    // longer than the 30 s every other test is held to.
+    ...(folder === 'e2e' ? { setupFilesAfterEnv: ['<rootDir>/tests/support/browser-test-timeout.ts'] } : {}),
   };
 }
 
