@@ -44,7 +44,7 @@ async function waitForSavedDraft(
   referralId: string,
   saved: (draft: { step?: string; answers?: Record<string, string> }) => boolean,
 ): Promise<void> {
-  for (let waited = 0; waited < 10_000; waited += 100) {
+  for (let waited = 0; waited < 20_000; waited += 100) {
     const referral = await tab.database.db.prisma.referral.findUnique({ where: { id: referralId }, select: { draft: true } });
     if (referral && saved((referral.draft ?? {}) as { step?: string; answers?: Record<string, string> })) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -283,6 +283,8 @@ describe('the referral form', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('radiogroup').first().getByRole('radio').last().check();
     await page.getByText(/^Draft saved at/).waitFor();
+    // Each theme reloads the page: only once the server has the draft at step 2 does the reload come back there.
+    await waitForSavedDraft(page.url().split('/').pop()!, (draft) => draft.step !== undefined && draft.step !== 'subject');
     const files = await screenshotInThemes(page, 'referral-form', async (themed) => {
       await stepHeading(themed, 'Step 2 of 6: Personal vulnerability').waitFor();
       // Each theme reloads the resumed draft; that the answer itself survives a reload is the first test's concern.
