@@ -49,6 +49,28 @@ function hostPage(subEntityId: string): string {
 </script></body></html>`;
 }
 
+/**
+ * Answers a request to the tab's public origin from the app on loopback. Node's fetch does the forwarding rather than
+ * Playwright's route.fetch, whose response the shared (remote) browser sometimes disposed before it could be fulfilled.
+ */
+async function forwardToTheApp(route: Route): Promise<void> {
+  const request = route.request();
+  const headers = Object.fromEntries(Object.entries(request.headers()).filter(([name]) => name !== 'host'));
+  const answer = await fetch(request.url().replace(TAB_ORIGIN, tab.app.baseUrl), {
+    method: request.method(),
+    headers,
+    body: request.postDataBuffer() ?? undefined,
+    redirect: 'manual',
+  });
+  // fetch has already decoded the body, so its encoding and length no longer describe it.
+  const answerHeaders = Object.fromEntries([...answer.headers].filter(([name]) => !['content-encoding', 'content-length'].includes(name)));
+  const body = Buffer.from(await answer.arrayBuffer());
+  // A test that has finished closes its page while a late request (a favicon, a poll) is still on its way.
+  await route.fulfill({ status: answer.status, headers: answerHeaders, body }).catch((error: Error) => {
+    if (!/closed|disposed/i.test(error.message)) throw error;
+  });
+}
+
 async function openInFakeTeams(subEntityId: string): Promise<Page> {
   const context = await tab.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   // Everything else is refused, as in every browser test: only these two origins are answered, from here.
@@ -59,11 +81,7 @@ async function openInFakeTeams(subEntityId: string): Promise<Page> {
   await context.route('https://teams.microsoft.com/**', (route) =>
     route.fulfill({ contentType: 'text/html', body: hostPage(subEntityId) }),
   );
-  await context.route(`${TAB_ORIGIN}/**`, async (route: Route) => {
-    const forwarded = route.request().url().replace(TAB_ORIGIN, tab.app.baseUrl);
-    const response = await route.fetch({ url: forwarded, headers: { ...route.request().headers(), host: new URL(tab.app.baseUrl).host } });
-    await route.fulfill({ response });
-  });
+  await context.route(`${TAB_ORIGIN}/**`, (route: Route) => forwardToTheApp(route));
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(HOST_URL);
