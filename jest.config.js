@@ -56,8 +56,8 @@ function project(folder) {
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     ...runSetUp(folder),
     // A browser test drives whole pages (three themes, axe, screenshots): on 2 busy cores that takes
-    // longer than the 30 s every other test is held to.
-    ...(folder === 'e2e' ? { setupFilesAfterEnv: ['<rootDir>/tests/support/browser-test-timeout.ts'] } : {}),
+    // longer than the 30 s every other test is held to, and gets one logged retry (see the file).
+    ...(folder === 'e2e' ? { setupFilesAfterEnv: ['<rootDir>/tests/support/browser-test-limits.ts'] } : {}),
   };
 }
 
