@@ -9,7 +9,9 @@ import { teamsActivity } from '../bot/sending-fixtures';
 import {
   axeViolations,
   collectPageErrors,
+  pageOverflow,
   SCREENSHOT_DIR,
+  SIDE_PANEL_WIDTH,
   screenshotInThemes,
   signInThroughPicker,
   startBrowserApp,
@@ -115,6 +117,15 @@ describe("the chair's view of owners the app cannot reach", () => {
     await table(page, 'Outstanding actions').waitFor();
     expect(page.url()).toContain(`officerId=${OFFICER.id}`);
     expect(await rowsOf(page, 'Outstanding actions')).toHaveLength(count);
+    await page.context().close();
+  });
+
+  it('fits the narrow side panel: the tables scroll on their own, the page does not', async () => {
+    const page = await tab.openTab({ route: '', width: SIDE_PANEL_WIDTH });
+    await signInThroughPicker(page, CHAIR.displayName);
+    await homeReady(page);
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'out-of-reach-home-narrow.png'), fullPage: true });
     await page.context().close();
   });
 
