@@ -44,8 +44,10 @@ export interface AssignActionInput {
   fromCard?: { conversationId: string; activityId: string } | undefined;
 }
 
-/** An action as a member may see it: the record without Teams ids, with overdue worked out for today. */
-/** `delivery` is for those who oversee actions (chairs); null for everyone else. */
+/**
+ * An action as a member may see it: the record without Teams ids, with overdue worked out for today,
+ * and whether it reaches its owner in Teams for those who oversee actions (chairs); null for others.
+ */
 export type ActionDetails = Omit<ActionRecord, 'ownerTeamsUserIds'> & { overdue: boolean; delivery: OwnerDeliveryState | null };
 
 export interface ActionOutcome {

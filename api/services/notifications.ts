@@ -93,7 +93,7 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
 }
 
 export interface OutOfReach {
-  /** Open actions whose owner's last reminder could not be delivered. */
+  /** Open actions whose owner Teams refused a message and has not reached since (delivery state UNREACHABLE). */
   actions: {
     actionId: string;
     title: string;
