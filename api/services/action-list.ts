@@ -6,13 +6,14 @@
 import { daysBetween, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
 import { isOverdue, OPEN_ACTION_STATUSES, UNFINISHED_ACTION_STATUSES, type ActionStatus } from '../domain/actions/lifecycle';
 import { compareActions, type ActionSort } from '../domain/actions/ordering';
-import { mayUse } from '../domain/access/policy';
+import { mayUse, type Actor } from '../domain/access/policy';
 import type { Prisma, RiskBand } from '../store/generated/client';
 import { audit } from './audit';
 import { visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden } from './errors';
 import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
+import { ownerDeliveryStates, type OwnerDeliveryState } from './owner-delivery-state';
 
 /** Enough for any one partnership's open actions; the answer says when there were more. */
 const LIST_LIMIT = 500;
@@ -39,6 +40,8 @@ export interface ListedAction {
   panel: { id: string; name: string } | null;
   ownerAgency: { id: string; name: string };
   ownerMember: { id: string; displayName: string } | null;
+  /** Whether the card and reminders reach the owner in Teams; shown to chairs only, null for others. */
+  delivery: OwnerDeliveryState | null;
 }
 
 interface Choice {
@@ -72,7 +75,7 @@ const LISTED_FIELDS = {
 
 type ActionRow = Prisma.ActionGetPayload<{ select: typeof LISTED_FIELDS }>;
 
-function toListed(row: ActionRow, today: CalendarDate): ListedAction {
+function toListed(row: ActionRow, today: CalendarDate, delivery: OwnerDeliveryState | null): ListedAction {
   const dueDate = calendarDateOfColumn(row.dueDate);
   const overdue = isOverdue({ status: row.status, dueDate }, today);
   return {
@@ -88,6 +91,7 @@ function toListed(row: ActionRow, today: CalendarDate): ListedAction {
     panel: row.meeting?.panel ?? null,
     ownerAgency: row.ownerAgency,
     ownerMember: row.ownerMember,
+    delivery,
   };
 }
 
@@ -139,9 +143,16 @@ async function listWithin(
     }),
   ]);
   const byOrder = compareActions(filters.sort ?? 'due');
-  const actions = rows
-    .slice(0, LIST_LIMIT)
-    .map((row) => toListed(row, today))
+  const listed = rows.slice(0, LIST_LIMIT);
+  // One query for the whole page, and only for those who chase owners: it says who blocked the app.
+  const deliveries = mayUse(actor, 'action.oversee')
+    ? await ownerDeliveryStates(
+        tx,
+        listed.map((row) => row.id),
+      )
+    : null;
+  const actions = listed
+    .map((row) => toListed(row, today, deliveries?.get(row.id) ?? null))
     .sort((a, b) => byOrder({ ...a, riskBand: a.case.riskBand }, { ...b, riskBand: b.case.riskBand }));
   await audit(tx, ctx, {
     event: 'action.list',
@@ -151,13 +162,27 @@ async function listWithin(
   return { today, actions, truncated: rows.length > LIST_LIMIT, choices: choicesOf(choiceRows), mayChase: mayUse(actor, 'action.oversee') };
 }
 
+/** Whose actions are on a member's outstanding list: their panels' (for a chair), their agency's and their own. */
+function outstandingScope(actor: Actor): Prisma.ActionWhereInput {
+  const mine: Prisma.ActionWhereInput[] = [{ ownerAgencyId: actor.agencyId }, { ownerMemberId: actor.memberId }];
+  if (mayUse(actor, 'panel.chair')) mine.push({ meeting: { panel: { chairs: { some: { memberId: actor.memberId } } } } });
+  return { OR: mine };
+}
+
+/** The unfiltered outstanding list as a condition, for counts that link to it (e.g. an officer's actions). */
+export function outstandingActionsWhere(actor: Actor): Prisma.ActionWhereInput {
+  return {
+    partnershipId: actor.partnershipId,
+    case: visibleCaseWhere(actor),
+    status: { in: [...UNFINISHED_ACTION_STATUSES] },
+    AND: [outstandingScope(actor)],
+  };
+}
+
 /** Outstanding actions: a chair's panels' actions plus, for everyone, their agency's and their own. */
 export async function listOutstandingActions(ctx: ServiceContext, filters: ActionListFilters): Promise<ActionList> {
   if (!mayUse(ctx.actor, 'action.work')) throw forbidden('see actions');
-  const { actor } = ctx;
-  const mine: Prisma.ActionWhereInput[] = [{ ownerAgencyId: actor.agencyId }, { ownerMemberId: actor.memberId }];
-  if (mayUse(actor, 'panel.chair')) mine.push({ meeting: { panel: { chairs: { some: { memberId: actor.memberId } } } } });
-  return inTransaction(ctx, (tx) => listWithin(tx, ctx, { OR: mine }, filters, 'outstanding'));
+  return inTransaction(ctx, (tx) => listWithin(tx, ctx, outstandingScope(ctx.actor), filters, 'outstanding'));
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type ActionRecord,
 } from './action-records';
 import { audit } from './audit';
+import { ownerDeliveryStates, type OwnerDeliveryState } from './owner-delivery-state';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden, notFound, ServiceError, staleVersion, validationFailed } from './errors';
@@ -43,8 +44,11 @@ export interface AssignActionInput {
   fromCard?: { conversationId: string; activityId: string } | undefined;
 }
 
-/** An action as a member may see it: the record without Teams ids, with overdue worked out for today. */
-export type ActionDetails = Omit<ActionRecord, 'ownerTeamsUserIds'> & { overdue: boolean };
+/**
+ * An action as a member may see it: the record without Teams ids, with overdue worked out for today,
+ * and whether it reaches its owner in Teams for those who oversee actions (chairs); null for others.
+ */
+export type ActionDetails = Omit<ActionRecord, 'ownerTeamsUserIds'> & { overdue: boolean; delivery: OwnerDeliveryState | null };
 
 export interface ActionOutcome {
   action: ActionDetails;
@@ -260,18 +264,29 @@ export async function changeAction(
   return { action: await readAction(ctx, actionId), outcome, deliveries };
 }
 
-/** One action with its history, for a member who may see its case; the read is audited. */
+/** One action with its history, for a member who may see its case; the read is audited. A chair also sees whether it reached its owner. */
 export async function readAction(ctx: ServiceContext, actionId: string): Promise<ActionDetails> {
-  return detailsOf(await readActionForCard(ctx, actionId), ctx.now());
+  return readVisibleAction(ctx, actionId, async (tx, record) => {
+    const delivery = mayUse(ctx.actor, 'action.oversee') ? ((await ownerDeliveryStates(tx, [actionId])).get(actionId) ?? null) : null;
+    return { ...detailsOf(record, ctx.now()), delivery };
+  });
 }
 
 /** The same read for a card, keeping the owner's Teams ids for the card's refresh list. */
 export async function readActionForCard(ctx: ServiceContext, actionId: string): Promise<ActionRecord> {
+  return readVisibleAction(ctx, actionId, async (_tx, record) => record);
+}
+
+async function readVisibleAction<T>(
+  ctx: ServiceContext,
+  actionId: string,
+  shape: (tx: Tx, record: ActionRecord) => Promise<T>,
+): Promise<T> {
   if (!mayUse(ctx.actor, 'case.read')) throw notFound('action');
   return inTransaction(ctx, async (tx) => {
     const record = await requireVisibleAction(tx, ctx, actionId);
     await audit(tx, ctx, { event: 'action.read', entityType: 'Action', entityId: actionId });
-    return record;
+    return shape(tx, record);
   });
 }
 
@@ -285,7 +300,7 @@ async function requireVisibleAction(tx: Tx, ctx: ServiceContext, actionId: strin
   return record;
 }
 
-function detailsOf(record: ActionRecord, now: Date): ActionDetails {
+function detailsOf(record: ActionRecord, now: Date): Omit<ActionDetails, 'delivery'> {
   const { ownerTeamsUserIds: _teamsIds, ...details } = record;
   return { ...details, overdue: isRecordOverdue(record, now) };
 }

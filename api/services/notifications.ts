@@ -5,10 +5,12 @@ import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
 import { calendarDateOfColumn } from '../store/calendar-dates';
 import type { NotificationKind, NotificationStatus } from '../store/generated/client';
+import { OWNER_MESSAGE_KINDS, ownerDeliveryStates } from './owner-delivery-state';
 import type { TeamsSender } from './ports/teams-sender';
 import { claimNotification } from './reminders/notification-queue';
 import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from './reminders/delivery';
 import { panelMembersOf } from './reminders/schedule';
+import { outstandingActionsWhere } from './action-list';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext } from './context';
@@ -91,7 +93,7 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
 }
 
 export interface OutOfReach {
-  /** Open actions whose owner's last reminder could not be delivered. */
+  /** Open actions whose owner Teams refused a message and has not reached since (delivery state UNREACHABLE). */
   actions: {
     actionId: string;
     title: string;
@@ -102,64 +104,58 @@ export interface OutOfReach {
     since: Date;
   }[];
   /** Active members the bot cannot write to in personal chat: never installed, or blocked the app. */
-  members: { memberId: string; displayName: string; agencyName: string; reason: 'NEVER_INSTALLED' | 'BLOCKED'; since: Date | null }[];
+  members: {
+    memberId: string;
+    displayName: string;
+    agencyName: string;
+    reason: 'NEVER_INSTALLED' | 'BLOCKED';
+    since: Date | null;
+    /** Their actions on the chair's outstanding list (GET /api/actions?officerId=…). */
+    outstandingActions: number;
+  }[];
 }
-
-// The action card sent on assignment counts too: an owner who never got it is out of reach.
-const OWNER_REMINDERS: NotificationKind[] = ['ACTION_ASSIGNED', 'REMINDER_BEFORE_DUE', 'REMINDER_DUE_TODAY', 'REMINDER_OVERDUE'];
 
 /** The chair's list: whose reminders are not getting through, so someone can phone them instead. */
 export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
   if (!mayUse(ctx.actor, 'action.oversee')) throw forbidden("see whose reminders aren't getting through");
   return inTransaction(ctx, async (tx) => {
-    const undelivered = await tx.notification.findMany({
+    // Open actions Teams ever refused a message for; the delivery state says which are still unreached.
+    const refused = await tx.action.findMany({
       where: {
-        status: 'UNREACHABLE',
-        kind: { in: OWNER_REMINDERS },
-        action: {
-          partnershipId: ctx.actor.partnershipId,
-          status: { in: [...OPEN_ACTION_STATUSES] },
-          case: visibleCaseWhere(ctx.actor),
-        },
+        partnershipId: ctx.actor.partnershipId,
+        status: { in: [...OPEN_ACTION_STATUSES] },
+        case: visibleCaseWhere(ctx.actor),
+        notifications: { some: { status: 'UNREACHABLE', kind: { in: OWNER_MESSAGE_KINDS } } },
       },
       select: {
-        actionId: true,
-        lastError: true,
-        createdAt: true,
-        action: {
-          select: {
-            title: true,
-            case: { select: { reference: true } },
-            ownerMember: { select: { displayName: true } },
-            ownerAgency: { select: { name: true } },
-          },
-        },
+        id: true,
+        title: true,
+        case: { select: { reference: true } },
+        ownerMember: { select: { displayName: true } },
+        ownerAgency: { select: { name: true } },
       },
-      orderBy: { createdAt: 'desc' },
     });
-    const seen = new Set<string>();
-    const actions: OutOfReach['actions'] = [];
-    for (const row of undelivered) {
-      if (!row.actionId || !row.action || seen.has(row.actionId)) continue;
-      seen.add(row.actionId);
-      actions.push({
-        actionId: row.actionId,
-        title: row.action.title,
-        caseReference: row.action.case.reference,
-        ownerName: row.action.ownerMember?.displayName ?? null,
-        ownerAgencyName: row.action.ownerAgency.name,
-        reason: row.lastError ?? 'The reminder could not be delivered.',
-        since: row.createdAt,
-      });
-    }
-
-    // A reminder delivered since (the owner unblocked the app) takes the action off the list.
-    const delivered = await tx.notification.findMany({
-      where: { actionId: { in: actions.map((action) => action.actionId) }, status: 'SENT', kind: { in: OWNER_REMINDERS } },
-      select: { actionId: true, sentAt: true },
-    });
-    const reachedAgain = (action: OutOfReach['actions'][number]) =>
-      delivered.some((row) => row.actionId === action.actionId && row.sentAt && row.sentAt > action.since);
+    const states = await ownerDeliveryStates(
+      tx,
+      refused.map((action) => action.id),
+    );
+    const actions: OutOfReach['actions'] = refused
+      .flatMap((action) => {
+        const state = states.get(action.id);
+        if (state?.status !== 'UNREACHABLE' || !state.since) return [];
+        return [
+          {
+            actionId: action.id,
+            title: action.title,
+            caseReference: action.case.reference,
+            ownerName: action.ownerMember?.displayName ?? null,
+            ownerAgencyName: action.ownerAgency.name,
+            reason: state.reason ?? 'The reminder could not be delivered.',
+            since: state.since,
+          },
+        ];
+      })
+      .sort((a, b) => b.since.getTime() - a.since.getTime());
 
     const members = await tx.member.findMany({
       where: {
@@ -176,8 +172,15 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
       },
       orderBy: [{ agency: { name: 'asc' } }, { displayName: 'asc' }],
     });
+    // Counted as the chair's outstanding list counts them, so the number matches the list it links to.
+    const owned = await tx.action.groupBy({
+      by: ['ownerMemberId'],
+      where: { ...outstandingActionsWhere(ctx.actor), ownerMemberId: { in: members.map((member) => member.id) } },
+      _count: { _all: true },
+    });
+    const outstandingActions = new Map(owned.map((row) => [row.ownerMemberId, row._count._all]));
     const outOfReach: OutOfReach = {
-      actions: actions.filter((action) => !reachedAgain(action)),
+      actions,
       members: members.map((member) => {
         const blocked = member.conversations[0];
         return {
@@ -186,6 +189,7 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
           agencyName: member.agency.name,
           reason: blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
           since: blocked?.unreachableSince ?? null,
+          outstandingActions: outstandingActions.get(member.id) ?? 0,
         };
       }),
     };

@@ -99,7 +99,16 @@ export async function createAction(
 export async function teamsActivity(
   db: Database,
   serviceUrl: string,
-  options: { type?: string; action?: string; kind?: ConversationKind; conversationId: string; aad?: string; userId?: string; at?: Date },
+  options: {
+    type?: string;
+    action?: string;
+    kind?: ConversationKind;
+    conversationId: string;
+    aad?: string;
+    userId?: string;
+    at?: Date;
+    tenantId?: string;
+  },
 ): Promise<void> {
   const conversationType = { PERSONAL: 'personal', GROUP_CHAT: 'groupChat', CHANNEL: 'channel', MEETING: 'groupChat' }[
     options.kind ?? 'PERSONAL'
@@ -114,13 +123,16 @@ export async function teamsActivity(
       conversation: {
         id: options.conversationId,
         conversationType,
-        tenantId: TENANT,
+        tenantId: options.tenantId ?? TENANT,
         isGroup: options.kind !== undefined && options.kind !== 'PERSONAL',
         name: '',
       },
       from: { id: options.userId ?? `29:${options.aad ?? 'someone'}`, name: 'Someone', aadObjectId: options.aad },
       recipient: { id: BOT_ID, name: 'ASB Panels' },
-      channelData: { tenant: { id: TENANT }, ...(options.kind === 'MEETING' ? { meeting: { id: 'MCMxOTptZWV0aW5n' } } : {}) },
+      channelData: {
+        tenant: { id: options.tenantId ?? TENANT },
+        ...(options.kind === 'MEETING' ? { meeting: { id: 'MCMxOTptZWV0aW5n' } } : {}),
+      },
     },
     options.at ?? new Date(),
   );

@@ -1,6 +1,6 @@
 // The answers of the routes in routes/action-list.ts as they go on the wire; see route-spec.ts.
 import { z } from 'zod';
-import { isoDateTime } from './wire';
+import { isoDateTime, ownerDelivery } from './wire';
 
 /** GET /api/actions */
 export const listOutstandingActionsAnswer = z.strictObject({
@@ -36,6 +36,7 @@ export const listOutstandingActionsAnswer = z.strictObject({
           displayName: z.string(),
         })
         .nullable(),
+      delivery: ownerDelivery,
     }),
   ),
   truncated: z.boolean(),
@@ -94,6 +95,7 @@ export const listOutOfReachAnswer = z.strictObject({
       agencyName: z.string(),
       reason: z.enum(['NEVER_INSTALLED', 'BLOCKED']),
       since: isoDateTime.nullable(),
+      outstandingActions: z.number(),
     }),
   ),
 });

@@ -1,6 +1,6 @@
 // The answers of the routes in routes/actions.ts as they go on the wire; see route-spec.ts.
 import { z } from 'zod';
-import { isoDateTime } from './wire';
+import { isoDateTime, ownerDelivery } from './wire';
 
 /** POST /api/actions */
 export const postActionsAnswer = z.strictObject({
@@ -49,6 +49,7 @@ export const postActionsAnswer = z.strictObject({
       }),
     ),
     overdue: z.boolean(),
+    delivery: ownerDelivery,
   }),
   outcome: z.enum(['APPLIED', 'ALREADY_APPLIED']),
   deliveries: z.array(
@@ -107,4 +108,5 @@ export const readActionAnswer = z.strictObject({
     }),
   ),
   overdue: z.boolean(),
+  delivery: ownerDelivery,
 });

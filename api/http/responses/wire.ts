@@ -32,3 +32,12 @@ export const figureCell = z.strictObject({
   /** Withheld not for being small but because it would give a withheld figure away. */
   secondary: z.literal(true).optional(),
 });
+
+/** Whether an action's card and reminders reach its owner in Teams (services/owner-delivery-state.ts); null for all but chairs. */
+export const ownerDelivery = z
+  .strictObject({
+    status: z.enum(['DELIVERED', 'PENDING', 'UNREACHABLE', 'FAILED', 'NOT_SENT']),
+    reason: z.string().nullable(),
+    since: isoDateTime.nullable(),
+  })
+  .nullable();

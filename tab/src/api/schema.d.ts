@@ -3765,6 +3765,12 @@ export interface paths {
                   id: string;
                   displayName: string;
                 } | null;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               }[];
               truncated: boolean;
               choices: {
@@ -3876,6 +3882,12 @@ export interface paths {
                   at: string;
                 }[];
                 overdue: boolean;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -3960,6 +3972,12 @@ export interface paths {
                   id: string;
                   displayName: string;
                 } | null;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               }[];
               truncated: boolean;
               choices: {
@@ -4035,6 +4053,7 @@ export interface paths {
                 /** @enum {string} */
                 reason: 'NEVER_INSTALLED' | 'BLOCKED';
                 since: string | null;
+                outstandingActions: number;
               }[];
             };
           };
@@ -4173,6 +4192,12 @@ export interface paths {
                 at: string;
               }[];
               overdue: boolean;
+              delivery: {
+                /** @enum {string} */
+                status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                reason: string | null;
+                since: string | null;
+              } | null;
             };
           };
         };
@@ -4269,6 +4294,12 @@ export interface paths {
                   at: string;
                 }[];
                 overdue: boolean;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4374,6 +4405,12 @@ export interface paths {
                   at: string;
                 }[];
                 overdue: boolean;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4479,6 +4516,12 @@ export interface paths {
                   at: string;
                 }[];
                 overdue: boolean;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4586,6 +4629,12 @@ export interface paths {
                   at: string;
                 }[];
                 overdue: boolean;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4695,6 +4744,12 @@ export interface paths {
                   at: string;
                 }[];
                 overdue: boolean;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4801,6 +4856,12 @@ export interface paths {
                   at: string;
                 }[];
                 overdue: boolean;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4906,6 +4967,12 @@ export interface paths {
                   at: string;
                 }[];
                 overdue: boolean;
+                delivery: {
+                  /** @enum {string} */
+                  status: 'DELIVERED' | 'PENDING' | 'UNREACHABLE' | 'FAILED' | 'NOT_SENT';
+                  reason: string | null;
+                  since: string | null;
+                } | null;
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';

@@ -68,6 +68,8 @@ export function ActionListView({ apiPath, pagePath, query, label, byOwner, nothi
     setNotice(null);
     try {
       setNotice(describeChase(action, await api.post<ChaseResult>(`/api/actions/${action.id}/chase`)));
+      // The chase may have found the owner unreachable (or reachable again): the row says so.
+      list.reload();
     } catch (error) {
       setNotice({ intent: 'error', title: `Could not chase "${action.title}"`, error: asApiError(error) });
     } finally {

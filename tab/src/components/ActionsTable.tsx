@@ -5,6 +5,7 @@ import { OPEN_ACTION_STATUSES, type ListedAction } from '../api/actions';
 import { useNarrow } from '../layout/narrow';
 import { hrefFor } from '../router/hash-route';
 import { DataTable, type DataColumn } from './DataTable';
+import { OwnerNotReachedBadge } from './OwnerDeliveryNote';
 import { RiskBadge } from './RiskBadge';
 import { STATUS_WORDS, formatDate } from './words';
 
@@ -36,6 +37,10 @@ function OverdueBadge({ action }: { action: ListedAction }) {
       {action.daysOverdue === 1 ? '1 day overdue' : `${action.daysOverdue} days overdue`}
     </Badge>
   );
+}
+
+function ActionLink({ action }: { action: ListedAction }) {
+  return <Link href={hrefFor(`actions/${action.id}`)}>{action.title}</Link>;
 }
 
 function CaseLink({ action }: { action: ListedAction }) {
@@ -79,7 +84,9 @@ function ActionCards({ label, actions, onChase, chasing = null }: ActionsTablePr
       {actions.map((action) => (
         <li key={action.id}>
           <Card size="small">
-            <h2 className={styles.cardTitle}>{action.title}</h2>
+            <h2 className={styles.cardTitle}>
+              <ActionLink action={action} />
+            </h2>
             <span className={styles.line}>
               <CaseLink action={action} />
               <RiskBadge band={action.case.riskBand} />
@@ -88,6 +95,7 @@ function ActionCards({ label, actions, onChase, chasing = null }: ActionsTablePr
               {action.ownerMember ? `${action.ownerMember.displayName}, ` : ''}
               {action.ownerAgency.name}
             </span>
+            <OwnerNotReachedBadge delivery={action.delivery} />
             <span className={styles.line}>
               Due {formatDate(action.dueDate)} · {STATUS_WORDS[action.status]}
               <OverdueBadge action={action} />
@@ -106,7 +114,7 @@ export function ActionsTable(props: ActionsTableProps) {
   const narrow = useNarrow();
   if (narrow) return <ActionCards {...props} />;
   const columns: DataColumn<ListedAction>[] = [
-    { id: 'title', header: 'Action', cell: (action) => action.title },
+    { id: 'title', header: 'Action', cell: (action) => <ActionLink action={action} /> },
     {
       id: 'case',
       header: 'Case',
@@ -124,6 +132,7 @@ export function ActionsTable(props: ActionsTableProps) {
         <span className={styles.stack}>
           <span>{action.ownerAgency.name}</span>
           <span className={styles.muted}>{action.ownerMember?.displayName ?? 'No officer named'}</span>
+          <OwnerNotReachedBadge delivery={action.delivery} />
         </span>
       ),
     },

@@ -10,6 +10,7 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./actions/ActionsPage'),
     navigation: (member) => member.capabilities.includes('action.assign'),
   }),
+  definePage({ path: 'actions/:actionId', title: 'Action', load: () => import('./action/ActionPage') }),
   definePage({
     path: 'my-actions',
     title: 'My actions',

@@ -6,6 +6,7 @@ import { useSession } from '../../session/session';
 import { hrefFor } from '../../router/hash-route';
 import { isInNavigation } from '../../router/pages';
 import { PAGES } from '..';
+import { OutOfReachSection } from './OutOfReachSection';
 
 const useStyles = makeStyles({
   facts: {
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** Who is signed in, and the pages they can open. */
+/** Who is signed in, the pages they can open, and for chairs whom the app cannot reach in Teams. */
 export default function HomePage() {
   const styles = useStyles();
   const { member } = useSession();
@@ -70,6 +71,7 @@ export default function HomePage() {
           </ul>
         )}
       </section>
+      {member.capabilities.includes('action.oversee') && <OutOfReachSection />}
       {member.signIn === 'development' && <Body1 className={styles.note}>Everything in the demo partnership is fictional.</Body1>}
     </>
   );
