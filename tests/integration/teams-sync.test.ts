@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createGraphMeetingsGateway } from '../../api/graph/graph-meetings-gateway';
 import { runTeamsSyncCycle, type TeamsSyncOptions } from '../../api/jobs/teams-sync';
 import { createLogger } from '../../api/logger';
+import { meetingSidePanelTab } from '../../api/services/meeting-chat';
 import type { RetryPolicy } from '../../api/graph/retry';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
@@ -22,6 +23,7 @@ let token: string;
 const waits: number[] = [];
 const clock = { now: () => now, sleep: async () => undefined };
 const RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 10, maxWaitMs: 5_000 };
+const TAB_BASE = 'https://panels.fernbrook.example';
 
 function syncOptions(
   overrides: Partial<TeamsSyncOptions> = {},
@@ -29,7 +31,14 @@ function syncOptions(
   accessToken = async () => token,
 ): TeamsSyncOptions {
   const gateway = createGraphMeetingsGateway({ baseUrl, accessToken, retry: RETRY, sleep: async (ms) => void waits.push(ms) });
-  return { db: database.db, gateway, clock, logger: createLogger({ level: 'silent' }), ...overrides };
+  return {
+    db: database.db,
+    gateway,
+    clock,
+    logger: createLogger({ level: 'silent' }),
+    meetingChatApp: { catalogAppId: graph.catalogAppId, tab: meetingSidePanelTab(TAB_BASE) },
+    ...overrides,
+  };
 }
 
 const meetingRow = (id: string) => database.db.prisma.meeting.findUniqueOrThrow({ where: { id } });
@@ -103,8 +112,24 @@ describe('creating the Teams meeting', () => {
     expect(meeting.teamsSyncStatus).toBe('SYNCED');
     const event = graph.events.get(meeting.graphEventId!)!;
     expect(meeting.joinUrl).toBe(event.onlineMeeting!.joinUrl);
-    // The meeting chat is the thread named in the join link: the bot posts the agenda there.
-    expect(meeting.chatThreadId).toBe(`19:meeting_${event.id}@thread.v2`);
+    // The meeting chat is the one Graph names for the online meeting behind the join link; the app and its side panel are in it.
+    const online = graph.onlineMeetings.get(event.onlineMeeting!.joinUrl)!;
+    expect([meeting.chatThreadId, meeting.onlineMeetingId]).toEqual([online.threadId, online.id]);
+    const chat = graph.chats.get(online.threadId)!;
+    expect([...chat.installedApps]).toEqual([graph.catalogAppId]);
+    expect(chat.tabs).toEqual([
+      {
+        id: meeting.chatTabId,
+        displayName: 'ASB Panels',
+        teamsAppId: graph.catalogAppId,
+        configuration: {
+          entityId: 'asb-panels-meeting',
+          contentUrl: `${TAB_BASE}/tab/#/meeting`,
+          websiteUrl: `${TAB_BASE}/tab/#/meeting`,
+          removeUrl: null,
+        },
+      },
+    ]);
     expect(event).toMatchObject({
       transactionId: meeting.graphTransactionId,
       organiserId: meeting.graphOrganizerId,
@@ -260,9 +285,11 @@ describe('when Graph throttles, fails or cannot be reached', () => {
     await event(10, row.graphTransactionId);
     const before = graph.requests.length;
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ FOUND: 1 });
-    const asked = graph.requests.slice(before).filter((request) => request.startsWith('GET'));
+    const asked = graph.requests.slice(before).filter((request) => request.includes('/events') || request.includes('/calendarView'));
     expect(asked).toHaveLength(2);
-    expect(asked.every((request) => request.includes('/calendarView?') && !request.includes('filter'))).toBe(true);
+    expect(asked.every((request) => request.startsWith('GET') && request.includes('/calendarView?') && !request.includes('filter'))).toBe(
+      true,
+    );
     expect([...graph.events.values()].filter((e) => e.transactionId === row.graphTransactionId)).toHaveLength(1);
   });
 
