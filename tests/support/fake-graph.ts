@@ -86,8 +86,8 @@ export interface FakeGraph {
   finishMeetings(): void;
   /** JSON bodies of Graph requests, with their `METHOD path`. */
   readonly bodies: Array<{ request: string; body: unknown }>;
-  /** Answers the next requests whose `METHOD path` contains `match` with these, one each. */
-  failNextOn(match: string, ...answers: ScriptedAnswer[]): void;
+  /** Answers the next requests whose `METHOD path` contains (or matches) `match` with these, one each. */
+  failNextOn(match: string | RegExp, ...answers: ScriptedAnswer[]): void;
   /** `METHOD path` of every Graph request, in order (token requests excluded). */
   readonly requests: string[];
   /** Form bodies the token endpoint received, in order. */
@@ -108,7 +108,7 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
   const catalogAppId = randomUUID();
   const teams: TeamsBehaviour = { linkForm: 'long', joinLinkLater: false, chatLater: false };
   const bodies: Array<{ request: string; body: unknown }> = [];
-  const targeted: Array<{ match: string; answer: ScriptedAnswer }> = [];
+  const targeted: Array<{ match: string | RegExp; answer: ScriptedAnswer }> = [];
   let origin = '';
   let shortIds = 4301857200;
   /** What Teams makes with an online event: its join link, its online meeting, and that meeting's chat. */
@@ -225,7 +225,9 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
       const request = `${req.method} ${url.pathname}${url.search}`;
       requests.push(request);
       if (raw) bodies.push({ request, body: JSON.parse(raw) as unknown });
-      const aimed = targeted.findIndex((entry) => request.includes(entry.match));
+      const aimed = targeted.findIndex((entry) =>
+        typeof entry.match === 'string' ? request.includes(entry.match) : entry.match.test(request),
+      );
       const next = aimed >= 0 ? targeted.splice(aimed, 1)[0]!.answer : scripted.shift();
       if (next && 'drop' in next) return req.socket.destroy();
       if (next) return graphError(next.status, next.code, 'Scripted failure.', next.retryAfter ? { 'Retry-After': next.retryAfter } : {});
