@@ -33,20 +33,20 @@ export const CHAT_SETUP_MESSAGES = {
   noChat: 'Teams has not made the meeting chat yet.',
   chatNotFound: 'Teams could not find the meeting chat, or the app is not in your organisation’s app catalogue.',
   meetingRefused:
-    'the app may not read the organiser’s online meetings. Ask your Teams administrator to grant the panel mailbox the app’s online meetings access policy, as the deployment guide describes, then choose Try Teams again.',
+    'The app may not read the organiser’s online meetings. Ask your Teams administrator to grant the panel mailbox the app’s online meetings access policy, as the deployment guide describes, then choose Try Teams again.',
   installRefused:
-    'your Teams administrator has not given ASB Panels consent to add itself to meeting chats. Ask them to grant admin consent for the permissions in the deployment guide, then choose Try Teams again.',
+    'Your Teams administrator has not given ASB Panels consent to add itself to meeting chats. Ask them to grant admin consent for the permissions in the deployment guide, then choose Try Teams again.',
   tabRefused:
-    'your Teams administrator has not given ASB Panels consent to add its tab to meeting chats. Ask them to grant admin consent for the permissions in the deployment guide, then choose Try Teams again.',
+    'Your Teams administrator has not given ASB Panels consent to add its tab to meeting chats. Ask them to grant admin consent for the permissions in the deployment guide, then choose Try Teams again.',
 } as const;
 
 /** Graph's answer to a chat step, in words for the chair; its status and code are kept for the support desk. */
 function forChair(error: unknown, refused: string): never {
   if (!(error instanceof GraphCallError)) throw error;
-  if (error.status === 403) throw new GraphCallError('REFUSED', `${error.summary}: ${refused}`, error.status);
+  if (error.status === 403) throw new GraphCallError('REFUSED', `${refused} (${error.summary}.)`, error.status);
   // A chat Teams made a moment ago can be unknown for a while yet; the job backs off and asks again.
   if (error.kind === 'NOT_FOUND')
-    throw new GraphCallError('NOT_READY', `${error.summary}: ${CHAT_SETUP_MESSAGES.chatNotFound}`, error.status);
+    throw new GraphCallError('NOT_READY', `${CHAT_SETUP_MESSAGES.chatNotFound} (${error.summary}.)`, error.status);
   throw error;
 }
 

@@ -423,7 +423,7 @@ describe('the meeting chat, from Graph, with the app and its side panel in it', 
     const failed = await meetingRow(id);
     expect(failed.teamsSyncStatus).toBe('FAILED');
     expect(failed.teamsSyncError).toBe(
-      'Graph answered 403 Forbidden: your Teams administrator has not given ASB Panels consent to add itself to meeting chats. Ask them to grant admin consent for the permissions in the deployment guide, then choose Try Teams again.',
+      'Your Teams administrator has not given ASB Panels consent to add itself to meeting chats. Ask them to grant admin consent for the permissions in the deployment guide, then choose Try Teams again. (Graph answered 403 Forbidden.)',
     );
     // The meeting is in Teams all the same, and its chat is known: the bot can be added by hand.
     expect(failed.graphEventId).not.toBeNull();
@@ -485,7 +485,7 @@ describe('the meeting chat, from Graph, with the app and its side panel in it', 
     now = new Date((await meetingRow(id)).teamsSyncRetryAt!.getTime() + 1);
     expect(await runTeamsSyncCycle(syncOptions({ maxAttempts: 2 }))).toEqual({ FAILED: 1 });
     expect((await meetingRow(id)).teamsSyncError).toBe(
-      'Graph answered 404 NotFound: Teams could not find the meeting chat, or the app is not in your organisation’s app catalogue.',
+      'Teams could not find the meeting chat, or the app is not in your organisation’s app catalogue. (Graph answered 404 NotFound.)',
     );
   });
 
