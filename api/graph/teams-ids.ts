@@ -5,8 +5,9 @@ const THREAD_ID = /^19:meeting_[^@#/]+@thread\.v2$/;
 
 /**
  * The join link as compared: the https host in lower case and the path decoded (ids in it are
- * case-sensitive), without the query or a trailing slash. Graph and the Bot Connector can spell the same link differently (`%3a` or `%3A`, a
- * `context` or `p` parameter added or reordered), but the path names the meeting in both link forms.
+ * case-sensitive), without the query or a trailing slash. Graph and the Bot Connector can spell the
+ * same link differently (`%3a` or `%3A`, a `context` or `p` parameter added or reordered), but the
+ * path names the meeting in both link forms.
  */
 export function joinUrlKey(joinUrl: string | null | undefined): string | null {
   if (!joinUrl) return null;

@@ -164,7 +164,9 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
       if (eventId) await gateway.cancelEvent(organiserId, eventId, 'This panel meeting has been cancelled.');
       outcome = 'CANCELLED';
     } else {
-      if (!details.graphEventId) {
+      let eventId = details.graphEventId;
+      let stale = details.graphEventStale;
+      if (!eventId) {
         const found = await gateway.findEventByTransactionId(organiserId, details.transactionId, searchWindow(details));
         const event = found ?? (await gateway.createOnlineMeetingEvent({ ...details, organiserId, transactionId: details.transactionId }));
         // Saved at once, whatever happens next: the event exists, and later passes must change this one.
@@ -177,15 +179,16 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
             joinUrlKey: joinUrlKey(event.joinUrl),
           },
         });
+        eventId = event.eventId;
+        // A new event carries the meeting as it is now; one an earlier create left behind may not.
+        if (!found) stale = false;
         outcome = found ? 'FOUND' : 'CREATED';
-      } else if (details.graphEventStale) {
-        await gateway.updateEvent(organiserId, details.graphEventId, details);
-        // Only if no move came in meanwhile: that one still needs its PATCH.
-        await db.prisma.meeting.updateMany({ where: { id: meetingId, version: details.version }, data: { graphEventStale: false } });
-        outcome = 'UPDATED';
       } else {
-        outcome = 'CHAT_READY';
+        outcome = stale ? 'UPDATED' : 'CHAT_READY';
       }
+      if (stale) await gateway.updateEvent(organiserId, eventId, details);
+      // Only if no move came in meanwhile: that one still needs its PATCH.
+      await db.prisma.meeting.updateMany({ where: { id: meetingId, version: details.version }, data: { graphEventStale: false } });
       if (details.status === 'SCHEDULED' || details.status === 'IN_PROGRESS') {
         await setUpMeetingChat({ db, gateway, app: options.meetingChatApp ?? null, now: clock.now }, meetingId);
       }

@@ -266,6 +266,27 @@ describe('when Graph throttles, fails or cannot be reached', () => {
     );
   });
 
+  it('brings an event a lost answer left behind up to date when the chair moved the meeting since', async () => {
+    const id = await pendingMeeting('2027-06-24');
+    const row = await meetingRow(id);
+    await createGraphMeetingsGateway({ baseUrl: graph.graphBaseUrl, accessToken: async () => token }).createOnlineMeetingEvent({
+      organiserId: row.graphOrganizerId!,
+      transactionId: row.graphTransactionId,
+      subject: 'Fernbrook CMARAC',
+      bodyText: '',
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      attendees: [],
+    });
+    // The chair moved it an hour later before the sync ran again.
+    const moved = { startsAt: new Date('2027-06-24T11:00:00Z'), endsAt: new Date('2027-06-24T12:30:00Z') };
+    await database.db.prisma.meeting.update({ where: { id }, data: { ...moved, graphEventStale: true, version: { increment: 1 } } });
+    expect(await runTeamsSyncCycle(syncOptions())).toEqual({ FOUND: 1 });
+    const after = await meetingRow(id);
+    expect(graph.events.get(after.graphEventId!)!.start).toEqual({ dateTime: '2027-06-24T11:00:00.000', timeZone: 'UTC' });
+    expect([after.graphEventStale, after.teamsSyncStatus]).toEqual([false, 'SYNCED']);
+  });
+
   it('finds it among a busy day of the panel mailbox, through calendarView pages rather than an undocumented filter', async () => {
     const id = await pendingMeeting('2027-06-17');
     const row = await meetingRow(id);
