@@ -52,6 +52,10 @@ const environmentSchema = z.object({
   REMINDER_DIGEST_WEEKDAY: z.enum(WEEKDAYS as readonly [Weekday, ...Weekday[]]).default(DEFAULT_REMINDER_POLICY.digestWeekday),
   GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
   ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
+  GRAPH_PANEL_MAILBOX: optionalText.pipe(
+    z.union([z.guid(), z.email()], { error: 'must be the panel mailbox’s Entra object id or its address' }).optional(),
+  ),
+  TEAMS_CATALOG_APP_ID: optionalText.pipe(z.guid('must be a GUID, the app’s id in the organisation’s Teams app catalogue').optional()),
 });
 
 export const DEFAULT_OPENID_METADATA_URL = 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
@@ -91,7 +95,14 @@ export interface AppConfig {
    * Microsoft Graph (with its version) and the Entra host its app-only tokens come from; tests point
    * both at loopback fakes. The app's own credentials are the bot's (MicrosoftAppId and friends).
    */
-  graph: { baseUrl: string; authorityHost: string };
+  graph: {
+    baseUrl: string;
+    authorityHost: string;
+    /** The shared panel mailbox that organises the Teams events the app creates (object id or address). */
+    panelMailbox: string | null;
+    /** The app's id in the tenant's app catalogue (not the manifest id): to install it in meeting chats. */
+    catalogAppId: string | null;
+  };
   /** How often the reminder worker looks for reminders due; each instance polls on its own. */
   reminderPollMs: number;
   /** When owners are reminded, when the chair is told, and the weekday of the digest. */
@@ -190,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graph: {
       baseUrl: values.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
       authorityHost: values.ENTRA_AUTHORITY_HOST ?? DEFAULT_ENTRA_AUTHORITY_HOST,
+      panelMailbox: values.GRAPH_PANEL_MAILBOX ?? null,
+      catalogAppId: values.TEAMS_CATALOG_APP_ID ?? null,
     },
   });
 }

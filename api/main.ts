@@ -20,6 +20,7 @@ import { systemClock } from './services/clock';
 import { startReminderWorker } from './jobs/reminder-worker';
 import type { RunningJob } from './jobs/polling';
 import { startTeamsSyncWorker } from './jobs/teams-sync';
+import { meetingSidePanelTab } from './services/meeting-chat';
 import { createAppTokenSource } from './graph/app-token';
 import { createGraphMeetingsGateway } from './graph/graph-meetings-gateway';
 
@@ -97,7 +98,14 @@ async function start(): Promise<void> {
       authorityHost: config.graph.authorityHost,
     });
     const gateway = createGraphMeetingsGateway({ baseUrl: config.graph.baseUrl, accessToken });
-    workers.push(startTeamsSyncWorker({ db, gateway, clock: systemClock, logger }));
+    // The app puts itself in each meeting chat only when it knows its catalogue id and where its tab lives.
+    const meetingChatApp =
+      config.graph.catalogAppId && config.tabLinks.publicBaseUrl
+        ? { catalogAppId: config.graph.catalogAppId, tab: meetingSidePanelTab(config.tabLinks.publicBaseUrl) }
+        : null;
+    workers.push(
+      startTeamsSyncWorker({ db, gateway, clock: systemClock, logger, organiserMailbox: config.graph.panelMailbox, meetingChatApp }),
+    );
   }
   stopGracefully(server, db, logger, workers);
 }

@@ -16,6 +16,7 @@ import { buildErrorCard, buildRefusalCard } from './cards/notice-cards';
 import { actorForActivity } from './identity';
 import { BOT_COMMANDS, CARD_ACTIONS, PERSONAL_CARD_VERBS } from './handlers';
 import { HELP_TEXT, WELCOME_PERSONAL, WELCOME_SHARED } from './handlers/help';
+import { linkChatToPanelMeeting } from './handlers/meeting-chat';
 import { cardAttachment, cardResponse } from './handlers/replies';
 import { auditIfRefused } from './handlers/refused-attempts';
 import type { BotCommand, BotDependencies, BotTurn, CardActionHandler } from './handlers/turn';
@@ -46,7 +47,14 @@ export class AsbPanelsBot extends TeamsActivityHandler {
     this.cardActions = options.cardActions ?? CARD_ACTIONS;
     // Teams sends installationUpdate once per install, in the scope it was installed in.
     this.onInstallationUpdateAdd(async (context, next) => {
+      await linkChatToPanelMeeting(context, this.deps);
       await context.sendActivity(MessageFactory.text(inPersonalChat(context) ? WELCOME_PERSONAL : WELCOME_SHARED));
+      await next();
+    });
+    // Added to a meeting chat: Teams' meeting details link the chat to its panel meeting by the join link.
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient?.id);
+      if (botAdded) await linkChatToPanelMeeting(context, this.deps);
       await next();
     });
     // Meeting start and end move the panel meeting's state; the app never depends on receiving them.

@@ -11,6 +11,16 @@ export const GRAPH_ENDPOINTS = {
   cancelEvent: 'POST /users/{user}/events/{event}/cancel',
   /** Looking for an event an earlier create left behind (its answer lost), by the meeting's time window. */
   calendarView: 'GET /users/{user}/calendarView',
+  /** The event's join link, read again when Graph left it empty at creation. */
+  getEvent: 'GET /users/{user}/events/{event}',
+  /** The online meeting behind the event's join link ($filter=JoinWebUrl eq …): its chatInfo.threadId is the meeting chat. */
+  onlineMeetingByJoinUrl: 'GET /users/{user}/onlineMeetings',
+  /** Puts the app in the meeting chat, so the bot can post there and the tab can be pinned. */
+  installAppInChat: 'POST /chats/{chat}/installedApps',
+  /** Looks for the app's tab already pinned in the meeting chat before pinning another. */
+  listChatTabs: 'GET /chats/{chat}/tabs',
+  /** Pins the side panel tab in the meeting chat. */
+  addChatTab: 'POST /chats/{chat}/tabs',
 } as const;
 
 export type GraphEndpoint = keyof typeof GRAPH_ENDPOINTS;

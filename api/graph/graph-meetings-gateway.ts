@@ -2,6 +2,7 @@
 // @microsoft/microsoft-graph-client. Graph's failures come back as GraphCallError kinds the sync job
 // can act on; Graph's own error messages are never kept (they can quote addresses).
 import { Client, GraphError, HTTPMessageHandler, type GraphRequest } from '@microsoft/microsoft-graph-client';
+import type { MeetingChatGateway, OnlineMeetingChat } from '../services/ports/meeting-chat';
 import { graphCall, type GraphEndpoint } from './graph-endpoints';
 import type { AccessTokenSource } from './app-token';
 import { DEFAULT_RETRY_POLICY, GraphRetryMiddleware, parseRetryAfterMs, type RetryPolicy } from './retry';
@@ -30,6 +31,19 @@ interface GraphEvent {
 }
 
 const EVENT_FIELDS = 'id,transactionId,isCancelled,onlineMeeting';
+
+/** The fields of a Graph onlineMeeting this app reads. */
+interface GraphOnlineMeeting {
+  id: string;
+  joinWebUrl?: string | null;
+  chatInfo?: { threadId?: string | null } | null;
+}
+
+/** A chat's tab with its app expanded ($expand=teamsApp). */
+interface GraphChatTab {
+  id: string;
+  teamsApp?: { id?: string | null } | null;
+}
 /** A panel's day rarely holds more events than this in the shared panel mailbox; more pages are followed. */
 const CALENDAR_PAGE_SIZE = 50;
 
@@ -86,7 +100,12 @@ export function toGraphCallError(error: unknown): GraphCallError {
   return new GraphCallError('REFUSED', summary, status);
 }
 
-export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsMeetingsGateway {
+/** OData string literals double their single quotes. */
+function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsMeetingsGateway & MeetingChatGateway {
   const base = new URL(options.baseUrl);
   const segments = base.pathname.replace(/\/+$/, '').split('/');
   const version = segments.pop() ?? '';
@@ -151,5 +170,59 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
           page = (await (await request(pathAfterVersion(next, version))).get()) as CalendarPage;
         }
       }),
+    readJoinUrl: (organiserId, eventId) =>
+      call(async () => {
+        const event = (await send('getEvent', { user: organiserId, event: eventId }, undefined, (graphRequest) =>
+          graphRequest.select(EVENT_FIELDS),
+        )) as GraphEvent;
+        return event.onlineMeeting?.joinUrl || null;
+      }),
+    findOnlineMeeting: (organiserId, joinUrl) =>
+      call(async (): Promise<OnlineMeetingChat | null> => {
+        // Graph's documented lookup of a meeting made from a calendar event: by its join link.
+        const page = (await send('onlineMeetingByJoinUrl', { user: organiserId }, undefined, (graphRequest) =>
+          // The client puts query values in the URL as they are: the link's own `%3a`, `?` and `&` must survive it.
+          graphRequest.filter(encodeURIComponent(`JoinWebUrl eq ${odataString(joinUrl)}`)),
+        )) as { value?: GraphOnlineMeeting[] };
+        const meeting = page.value?.[0];
+        if (!meeting) return null;
+        return { onlineMeetingId: meeting.id, threadId: meeting.chatInfo?.threadId || null };
+      }),
+    installAppInChat: (chatId, catalogAppId) =>
+      call(async () => {
+        try {
+          await send('installAppInChat', { chat: chatId }, { 'teamsApp@odata.bind': teamsAppReference(catalogAppId) });
+          return { alreadyInstalled: false };
+        } catch (error) {
+          // Installed already (by a person, or by an earlier try whose answer was lost): what we wanted.
+          if (error instanceof GraphError && error.statusCode === 409) return { alreadyInstalled: true };
+          throw error;
+        }
+      }),
+    findAppTab: (chatId, catalogAppId) =>
+      call(async () => {
+        const page = (await send('listChatTabs', { chat: chatId }, undefined, (graphRequest) => graphRequest.expand('teamsApp'))) as {
+          value?: GraphChatTab[];
+        };
+        return page.value?.find((tab) => tab.teamsApp?.id === catalogAppId)?.id ?? null;
+      }),
+    addTab: (chatId, catalogAppId, tab) =>
+      call(async () => {
+        const added = (await send(
+          'addChatTab',
+          { chat: chatId },
+          {
+            displayName: tab.displayName,
+            'teamsApp@odata.bind': teamsAppReference(catalogAppId),
+            configuration: { entityId: tab.entityId, contentUrl: tab.contentUrl, websiteUrl: tab.contentUrl, removeUrl: null },
+          },
+        )) as { id: string };
+        return added.id;
+      }),
   };
+
+  /** An OData reference to the app in the tenant's catalogue: an address to bind to, not a call. */
+  function teamsAppReference(catalogAppId: string): string {
+    return `${options.baseUrl.replace(/\/+$/, '')}/appCatalogs/teamsApps/${encodeURIComponent(catalogAppId)}`;
+  }
 }

@@ -50,8 +50,9 @@ export interface TeamsMeetingsGateway {
  * - UNREACHABLE: no answer at all (refused, reset, timed out, or the response was lost).
  * - NOT_FOUND: the event is gone from the organiser's calendar.
  * - REFUSED: any other 4xx, or no token; repeating the same request will not help.
+ * - NOT_READY: Graph answered, but Teams has not finished making the meeting (no join link or chat yet).
  */
-export type GraphFailureKind = 'THROTTLED' | 'UNAVAILABLE' | 'UNREACHABLE' | 'NOT_FOUND' | 'REFUSED';
+export type GraphFailureKind = 'THROTTLED' | 'UNAVAILABLE' | 'UNREACHABLE' | 'NOT_FOUND' | 'REFUSED' | 'NOT_READY';
 
 export class GraphCallError extends Error {
   constructor(
@@ -66,6 +67,6 @@ export class GraphCallError extends Error {
   }
 
   get retryable(): boolean {
-    return this.kind === 'THROTTLED' || this.kind === 'UNAVAILABLE' || this.kind === 'UNREACHABLE';
+    return this.kind === 'THROTTLED' || this.kind === 'UNAVAILABLE' || this.kind === 'UNREACHABLE' || this.kind === 'NOT_READY';
   }
 }

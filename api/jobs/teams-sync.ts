@@ -3,6 +3,9 @@
 // retrying with backoff (never sooner than Graph's Retry-After) until it is SYNCED or FAILED.
 // A create is never duplicated: it first looks for an event carrying the meeting's transactionId,
 // and Graph itself answers a repeated create with that transactionId with the first event.
+// Once the event exists, the same pass goes on to the meeting chat (api/services/meeting-chat.ts):
+// the meeting is SYNCED only when its chat is known and, where configured, the app and its side
+// panel tab are in it. A panel mailbox, when configured, organises every event it creates.
 import { mayUse } from '../domain/access/policy';
 import { formatLongDate, londonDateOf } from '../domain/agenda/calendar-date';
 import type { Logger } from '../logger';
@@ -12,12 +15,22 @@ import type { Database } from '../store/database';
 import { GraphCallError, type MeetingAttendee, type TeamsMeetingDetails, type TeamsMeetingsGateway } from '../graph/teams-meetings-gateway';
 import type { Clock } from '../services/clock';
 import { startPolling, type RunningJob } from './polling';
-import { chatThreadIdOfJoinUrl } from '../graph/teams-ids';
+import { joinUrlKey } from '../graph/teams-ids';
+import { setUpMeetingChat, type MeetingChatApp } from '../services/meeting-chat';
+import type { MeetingChatGateway } from '../services/ports/meeting-chat';
 
 export interface TeamsSyncOptions {
   db: Database;
-  gateway: TeamsMeetingsGateway;
+  gateway: TeamsMeetingsGateway & MeetingChatGateway;
   clock: Clock;
+  /**
+   * The shared panel mailbox (Entra object id or address) that organises the events this job creates,
+   * so that a chair who is a guest without a mailbox here can still schedule. Without it, the
+   * scheduling chair's own mailbox organises.
+   */
+  organiserMailbox?: string | null;
+  /** The app to install in each meeting chat with its side panel tab; without it the chat is only found. */
+  meetingChatApp?: MeetingChatApp | null;
   logger: Logger;
   /** How long a claimed meeting is left to this worker before another may take it. */
   leaseMs?: number;
@@ -28,7 +41,8 @@ export interface TeamsSyncOptions {
   baseBackoffMs?: number;
 }
 
-export type SyncOutcome = 'CREATED' | 'FOUND' | 'UPDATED' | 'CANCELLED' | 'RETRY_LATER' | 'FAILED' | 'LEASE_LOST';
+/** CHAT_READY: the event was already in step; this pass finished setting up its chat. */
+export type SyncOutcome = 'CREATED' | 'FOUND' | 'UPDATED' | 'CHAT_READY' | 'CANCELLED' | 'RETRY_LATER' | 'FAILED' | 'LEASE_LOST';
 
 const DEFAULTS = { leaseMs: 5 * 60_000, batchSize: 10, maxAttempts: 8, baseBackoffMs: 60_000 };
 const MAX_BACKOFF_MS = 60 * 60_000;
@@ -67,6 +81,7 @@ async function meetingDetails(
     version: number;
     graphEventId: string | null;
     graphOrganizerId: string | null;
+    graphEventStale: boolean;
     transactionId: string;
     attempts: number;
   }
@@ -80,6 +95,7 @@ async function meetingDetails(
       version: true,
       graphEventId: true,
       graphOrganizerId: true,
+      graphEventStale: true,
       graphTransactionId: true,
       teamsSyncAttempts: true,
       panel: {
@@ -116,6 +132,7 @@ async function meetingDetails(
     version: meeting.version,
     graphEventId: meeting.graphEventId,
     graphOrganizerId: meeting.graphOrganizerId,
+    graphEventStale: meeting.graphEventStale,
     transactionId: meeting.graphTransactionId,
     attempts: meeting.teamsSyncAttempts,
   };
@@ -133,11 +150,12 @@ function searchWindow(details: { startsAt: Date; endsAt: Date }): { from: Date; 
 export async function syncMeeting(options: TeamsSyncOptions, meetingId: string): Promise<SyncOutcome> {
   const { db, gateway, clock } = options;
   const details = await meetingDetails(db, meetingId);
-  const organiserId = details.graphOrganizerId;
+  // An event lives in the mailbox it was created in; a new one goes to the panel mailbox when there is one.
+  const organiserId = details.graphEventId ? details.graphOrganizerId : (options.organiserMailbox ?? details.graphOrganizerId);
   let outcome: SyncOutcome;
-  let eventFields: { graphEventId?: string; joinUrl?: string | null; chatThreadId?: string | null } = {};
   try {
-    if (!organiserId) throw new GraphCallError('REFUSED', 'No organiser mailbox for this meeting');
+    if (!organiserId)
+      throw new GraphCallError('REFUSED', 'No mailbox can organise this meeting: ask your administrator to set the panel mailbox');
     if (details.status === 'CANCELLED') {
       const eventId =
         details.graphEventId ??
@@ -145,15 +163,35 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
         null;
       if (eventId) await gateway.cancelEvent(organiserId, eventId, 'This panel meeting has been cancelled.');
       outcome = 'CANCELLED';
-    } else if (details.graphEventId) {
-      const updated = await gateway.updateEvent(organiserId, details.graphEventId, details);
-      eventFields = updated.joinUrl ? { joinUrl: updated.joinUrl, chatThreadId: chatThreadIdOfJoinUrl(updated.joinUrl) } : {};
-      outcome = 'UPDATED';
     } else {
-      const found = await gateway.findEventByTransactionId(organiserId, details.transactionId, searchWindow(details));
-      const event = found ?? (await gateway.createOnlineMeetingEvent({ ...details, organiserId, transactionId: details.transactionId }));
-      eventFields = { graphEventId: event.eventId, joinUrl: event.joinUrl, chatThreadId: chatThreadIdOfJoinUrl(event.joinUrl) };
-      outcome = found ? 'FOUND' : 'CREATED';
+      let eventId = details.graphEventId;
+      let stale = details.graphEventStale;
+      if (!eventId) {
+        const found = await gateway.findEventByTransactionId(organiserId, details.transactionId, searchWindow(details));
+        const event = found ?? (await gateway.createOnlineMeetingEvent({ ...details, organiserId, transactionId: details.transactionId }));
+        // Saved at once, whatever happens next: the event exists, and later passes must change this one.
+        await db.prisma.meeting.update({
+          where: { id: meetingId },
+          data: {
+            graphEventId: event.eventId,
+            graphOrganizerId: organiserId,
+            joinUrl: event.joinUrl,
+            joinUrlKey: joinUrlKey(event.joinUrl),
+          },
+        });
+        eventId = event.eventId;
+        // A new event carries the meeting as it is now; one an earlier create left behind may not.
+        if (!found) stale = false;
+        outcome = found ? 'FOUND' : 'CREATED';
+      } else {
+        outcome = stale ? 'UPDATED' : 'CHAT_READY';
+      }
+      if (stale) await gateway.updateEvent(organiserId, eventId, details);
+      // Only if no move came in meanwhile: that one still needs its PATCH.
+      await db.prisma.meeting.updateMany({ where: { id: meetingId, version: details.version }, data: { graphEventStale: false } });
+      if (details.status === 'SCHEDULED' || details.status === 'IN_PROGRESS') {
+        await setUpMeetingChat({ db, gateway, app: options.meetingChatApp ?? null, now: clock.now }, meetingId);
+      }
     }
   } catch (error) {
     const failure = error instanceof GraphCallError ? error : new GraphCallError('UNREACHABLE', 'Teams sync failed unexpectedly');
@@ -162,13 +200,21 @@ export async function syncMeeting(options: TeamsSyncOptions, meetingId: string):
   // A change made while Graph was being called leaves the meeting PENDING for another pass.
   const stillCurrent = await db.prisma.meeting.updateMany({
     where: { id: meetingId, version: details.version },
-    data: { ...eventFields, teamsSyncStatus: 'SYNCED', teamsSyncError: null, teamsSyncAttempts: 0, teamsSyncRetryAt: null },
+    data: { teamsSyncStatus: 'SYNCED', teamsSyncError: null, teamsSyncAttempts: 0, teamsSyncRetryAt: null },
   });
   if (stillCurrent.count === 0) {
-    await db.prisma.meeting.update({ where: { id: meetingId }, data: { ...eventFields, teamsSyncRetryAt: clock.now() } });
+    await db.prisma.meeting.update({ where: { id: meetingId }, data: { teamsSyncRetryAt: clock.now() } });
     return 'LEASE_LOST';
   }
-  await auditSync(options, meetingId, { outcome, eventId: eventFields.graphEventId ?? details.graphEventId });
+  const synced = await db.prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { graphEventId: true, chatThreadId: true, chatTabId: true },
+  });
+  await auditSync(options, meetingId, {
+    outcome,
+    eventId: synced.graphEventId,
+    chat: synced.chatThreadId ? (synced.chatTabId ? 'APP_AND_TAB' : 'KNOWN') : null,
+  });
   return outcome;
 }
 

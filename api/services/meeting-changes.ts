@@ -38,6 +38,8 @@ export async function moveMeeting(ctx: ServiceContext, meetingId: string, move: 
         referralCutoff: referralCutOff(move.date, before.panel.referralCutoffDays).closesAt,
         version: { increment: 1 },
         ...PENDING_NOW(ctx.now()),
+        // The Teams event needs the new time; a retry after a chat failure alone does not PATCH it again.
+        graphEventStale: true,
       },
       select: { id: true, startsAt: true, endsAt: true, teamsSyncStatus: true },
     });

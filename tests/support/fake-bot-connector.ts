@@ -1,7 +1,10 @@
 // A stand-in for the Bot Connector service (the `serviceUrl` Teams gives the bot), on loopback. It
 // speaks the real REST wire format: POST /v3/conversations creates a conversation, POST
 // /v3/conversations/{id}/activities[/{replyToId}] sends, PUT /v3/conversations/{id}/activities/{id}
-// updates, and errors come back as {"error":{"code","message"}} with Retry-After on 429. It records
+// updates, GET /v1/meetings/{meetingId} answers the meeting's details (botbuilder's
+// TeamsInfo.getMeetingInfo: details with joinUrl and msGraphResourceId, conversation, organizer; 404
+// for a meeting it does not know), and errors come back as {"error":{"code","message"}} with
+// Retry-After on 429. It records
 // every request and can be scripted to fail the way Teams does. It is faked because the real service
 // cannot be reached from a machine without a tenant; the bot under test uses botbuilder unchanged.
 import type { AddressInfo } from 'node:net';
@@ -9,9 +12,9 @@ import type { Server } from 'node:http';
 import express from 'express';
 
 export interface RecordedRequest {
-  method: 'POST' | 'PUT';
-  /** 'create' for POST /v3/conversations, 'send' for a new or reply activity, 'update' for PUT. */
-  operation: 'create' | 'send' | 'update';
+  method: 'POST' | 'PUT' | 'GET';
+  /** 'create' for POST /v3/conversations, 'send' for a new or reply activity, 'update' for PUT, 'meeting' for the meeting's details. */
+  operation: 'create' | 'send' | 'update' | 'meeting';
   conversationId: string | null;
   activityId: string | null;
   body: Record<string, unknown>;
@@ -45,6 +48,8 @@ export interface FakeBotConnector {
   blockWrites(conversationId: string): void;
   /** Users (by "29:" id or Entra object id) for whom the app is installed: only they get a personal conversation created. */
   installFor(...userIds: string[]): void;
+  /** Teams knows this meeting: GET /v1/meetings/{id} answers its details. */
+  knowMeeting(meeting: { id: string; joinUrl: string; chatId: string; msGraphResourceId?: string; title?: string }): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -54,6 +59,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const scripts: Script[] = [];
   const blocked = new Set<string>();
   const installed = new Set<string>();
+  const meetings = new Map<string, Record<string, unknown>>();
   let nextId = 1;
 
   const app = express();
@@ -84,7 +90,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         }
       : success();
     requests.push({
-      method: req.method as 'POST' | 'PUT',
+      method: req.method as RecordedRequest['method'],
       operation,
       conversationId,
       activityId: (req.params as { activityId?: string }).activityId ?? null,
@@ -118,6 +124,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     answer(req, res, 'update', req.params.conversationId as string, () => ({ status: 200, body: { id: req.params.activityId as string } }));
   });
 
+  app.get('/v1/meetings/:meetingId', (req, res) => {
+    answer(req, res, 'meeting', null, () => {
+      const meeting = meetings.get(req.params.meetingId as string);
+      if (!meeting) return { status: 404, body: { error: { code: 'NotFound', message: 'Meeting not found.' } } };
+      return { status: 200, body: meeting };
+    });
+  });
+
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -127,13 +141,34 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     requests,
     delivered: (conversationId) =>
-      requests.filter((r) => r.status < 300 && r.operation !== 'create' && (!conversationId || r.conversationId === conversationId)),
+      requests.filter(
+        (r) =>
+          r.status < 300 &&
+          (r.operation === 'send' || r.operation === 'update') &&
+          (!conversationId || r.conversationId === conversationId),
+      ),
     failNext(failure, options = {}) {
       scripts.push({ ...failure, remaining: options.times ?? 1, conversationId: options.conversationId, operation: options.operation });
     },
     blockWrites: (conversationId) => void blocked.add(conversationId),
     installFor: (...userIds) => userIds.forEach((id) => installed.add(id)),
+    knowMeeting(meeting) {
+      meetings.set(meeting.id, {
+        details: {
+          id: meeting.id,
+          msGraphResourceId: meeting.msGraphResourceId ?? '',
+          scheduledStartTime: '2026-12-10T10:00:00Z',
+          scheduledEndTime: '2026-12-10T12:00:00Z',
+          joinUrl: meeting.joinUrl,
+          title: meeting.title ?? 'Panel meeting',
+          type: 'Scheduled',
+        },
+        conversation: { isGroup: true, conversationType: 'groupChat', id: meeting.chatId },
+        organizer: { id: '29:organiser', aadObjectId: '00000000-0000-0000-0000-00000000aaaa', tenantId: '' },
+      });
+    },
     reset() {
+      meetings.clear();
       requests.length = 0;
       scripts.length = 0;
       blocked.clear();

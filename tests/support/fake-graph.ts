@@ -8,6 +8,14 @@
 // - /v1.0/users/{id}/calendarView?startDateTime&endDateTime: the events overlapping the window, in
 //   pages of $top (default 10) joined by an absolute @odata.nextLink, as Graph pages them. Queries
 //   Graph does not document (a $filter on transactionId) are answered 400, so no code leans on them;
+// - GET /v1.0/users/{id}/events/{id} (the event, its join link included once Teams has made it);
+// - GET /v1.0/users/{id}/onlineMeetings?$filter=JoinWebUrl eq '{link}': { value: [onlineMeeting] }
+//   with id, joinWebUrl, subject and chatInfo { threadId, messageId, replyChainMessageId } (no
+//   chatInfo while the chat is not made yet); without the filter 400, as Graph answers app-only lists;
+// - POST /v1.0/chats/{id}/installedApps { "teamsApp@odata.bind": ".../appCatalogs/teamsApps/{id}" }:
+//   201 with no body, 409 Conflict when already installed, 404 for an unknown chat or app;
+// - GET /v1.0/chats/{id}/tabs?$expand=teamsApp and POST /v1.0/chats/{id}/tabs (201, the teamsTab;
+//   the app must be installed in the chat first, as Graph requires);
 // - errors as Graph sends them: { error: { code, message, innerError: { date, request-id } } }, with
 //   Retry-After on 429; a bearer token it did not issue gets 401 InvalidAuthenticationToken.
 // Tests queue failures to answer the next requests with, or a dropped connection (unreachable).
@@ -33,10 +41,35 @@ export interface StoredEvent {
   onlineMeeting: { joinUrl: string } | null;
 }
 
+/** A meeting chat and what is in it. */
+export interface StoredChat {
+  installedApps: Set<string>;
+  tabs: Array<{ id: string; displayName: string; teamsAppId: string; configuration: Record<string, unknown> }>;
+}
+
+export interface StoredOnlineMeeting {
+  id: string;
+  joinWebUrl: string;
+  subject: string;
+  threadId: string;
+  /** Teams has made the chat: chatInfo is in the answer. */
+  chatMade: boolean;
+}
+
 export type ScriptedAnswer =
   | { status: number; code: string; retryAfter?: string }
   /** The connection is closed without an answer. */
   | { drop: true };
+
+/** How Teams behaves for the events created next. */
+export interface TeamsBehaviour {
+  /** The join link form Teams hands out: `/l/meetup-join/19:meeting_…` or the short `/meet/<id>?p=…`. */
+  linkForm: 'long' | 'short';
+  /** The event is answered without its join link, which appears later (finishMeetings). */
+  joinLinkLater: boolean;
+  /** The online meeting is answered without chatInfo until finishMeetings. */
+  chatLater: boolean;
+}
 
 export interface FakeGraph {
   /** GRAPH_BASE_URL for the app. */
@@ -44,6 +77,17 @@ export interface FakeGraph {
   /** ENTRA_AUTHORITY_HOST for the app. */
   readonly authorityHost: string;
   readonly events: Map<string, StoredEvent>;
+  readonly chats: Map<string, StoredChat>;
+  readonly onlineMeetings: Map<string, StoredOnlineMeeting>;
+  /** The app's id in the tenant's catalogue: the only app the chats accept. */
+  readonly catalogAppId: string;
+  readonly teams: TeamsBehaviour;
+  /** Teams finishes making every meeting so far: join links and chats appear. */
+  finishMeetings(): void;
+  /** JSON bodies of Graph requests, with their `METHOD path`. */
+  readonly bodies: Array<{ request: string; body: unknown }>;
+  /** Answers the next requests whose `METHOD path` contains (or matches) `match` with these, one each. */
+  failNextOn(match: string | RegExp, ...answers: ScriptedAnswer[]): void;
   /** `METHOD path` of every Graph request, in order (token requests excluded). */
   readonly requests: string[];
   /** Form bodies the token endpoint received, in order. */
@@ -58,7 +102,59 @@ export interface FakeGraph {
 /** Over https when given a certificate: MSAL accepts only https authorities. */
 export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promise<FakeGraph> {
   const events = new Map<string, StoredEvent>();
+  const chats = new Map<string, StoredChat>();
+  const onlineMeetings = new Map<string, StoredOnlineMeeting>();
+  const withheldJoinLinks = new Map<string, string>();
+  const catalogAppId = randomUUID();
+  const teams: TeamsBehaviour = { linkForm: 'long', joinLinkLater: false, chatLater: false };
+  const bodies: Array<{ request: string; body: unknown }> = [];
+  const targeted: Array<{ match: string | RegExp; answer: ScriptedAnswer }> = [];
   let origin = '';
+  let shortIds = 4301857200;
+  /** What Teams makes with an online event: its join link, its online meeting, and that meeting's chat. */
+  const makeTeamsMeeting = (event: StoredEvent) => {
+    const threadId = `19:meeting_${event.id.slice(6, 30)}@thread.v2`;
+    const joinUrl =
+      teams.linkForm === 'long'
+        ? `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(threadId).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())}/0?context=%7b%22Tid%22%3a%22tenant%22%7d`
+        : `https://teams.microsoft.com/meet/${(shortIds += 1)}?p=${randomUUID().slice(0, 8)}`;
+    onlineMeetings.set(joinUrl, {
+      id: `MSo${Buffer.from(`${event.organiserId}*${threadId}`).toString('base64')}`,
+      joinWebUrl: joinUrl,
+      subject: event.subject,
+      threadId,
+      chatMade: !teams.chatLater,
+    });
+    chats.set(threadId, { installedApps: new Set(), tabs: [] });
+    if (teams.joinLinkLater) withheldJoinLinks.set(event.id, joinUrl);
+    return teams.joinLinkLater ? null : { joinUrl };
+  };
+  const finishMeetings = () => {
+    for (const [eventId, joinUrl] of withheldJoinLinks) {
+      const event = events.get(eventId);
+      if (event) event.onlineMeeting = { joinUrl };
+    }
+    withheldJoinLinks.clear();
+    for (const meeting of onlineMeetings.values()) meeting.chatMade = true;
+  };
+  const onlineMeetingShape = (meeting: StoredOnlineMeeting) => ({
+    id: meeting.id,
+    joinWebUrl: meeting.joinWebUrl,
+    subject: meeting.subject,
+    ...(meeting.chatMade ? { chatInfo: { threadId: meeting.threadId, messageId: '0', replyChainMessageId: null } } : {}),
+  });
+  const tabShape = (chatId: string, tab: StoredChat['tabs'][number], expandApp: boolean) => ({
+    id: tab.id,
+    displayName: tab.displayName,
+    webUrl: `https://teams.microsoft.com/l/entity/${tab.teamsAppId}/_djb2_msteams_prefix_${tab.id}?webUrl=&label=${encodeURIComponent(tab.displayName)}&context=%7b%22chatId%22%3a%22${encodeURIComponent(chatId)}%22%7d`,
+    configuration: tab.configuration,
+    ...(expandApp
+      ? { teamsApp: { id: tab.teamsAppId, externalId: null, displayName: 'ASB Panels', distributionMethod: 'organization' } }
+      : {}),
+  });
+  /** The catalogue id in a teamsApp@odata.bind, if it names one. */
+  const boundApp = (body: Record<string, unknown>) =>
+    /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(String(body['teamsApp@odata.bind'] ?? ''))?.[1];
   /** GET calendarView: both bounds are required; events overlapping them, a page at a time. */
   const calendarView = (organiserId: string, url: URL) => {
     const from = Date.parse(url.searchParams.get('startDateTime') ?? '');
@@ -126,8 +222,13 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
         return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: issueToken() });
       }
 
-      requests.push(`${req.method} ${url.pathname}${url.search}`);
-      const next = scripted.shift();
+      const request = `${req.method} ${url.pathname}${url.search}`;
+      requests.push(request);
+      if (raw) bodies.push({ request, body: JSON.parse(raw) as unknown });
+      const aimed = targeted.findIndex((entry) =>
+        typeof entry.match === 'string' ? request.includes(entry.match) : entry.match.test(request),
+      );
+      const next = aimed >= 0 ? targeted.splice(aimed, 1)[0]!.answer : scripted.shift();
       if (next && 'drop' in next) return req.socket.destroy();
       if (next) return graphError(next.status, next.code, 'Scripted failure.', next.retryAfter ? { 'Retry-After': next.retryAfter } : {});
 
@@ -139,6 +240,60 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
       if (view && req.method === 'GET') {
         const page = calendarView(decodeURIComponent(view[1]!), url);
         return page ? send(200, page) : graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required.');
+      }
+      const meetingsOf = /^\/v1\.0\/users\/([^/]+)\/onlineMeetings$/.exec(url.pathname);
+      if (meetingsOf && req.method === 'GET') {
+        const filter = /^JoinWebUrl eq '((?:[^']|'')*)'$/i.exec(url.searchParams.get('$filter') ?? '');
+        if (!filter)
+          return graphError(400, 'BadRequest', "Filter expression expected - /onlineMeetings?$filter=JoinWebUrl eq 'joinWebUrl'.");
+        const found = onlineMeetings.get(filter[1]!.replace(/''/g, "'"));
+        const organiserId = decodeURIComponent(meetingsOf[1]!);
+        // Each organiser sees only the meetings of their own calendar.
+        const mine =
+          found &&
+          [...events.values()].some(
+            (e) => e.organiserId === organiserId && (e.onlineMeeting?.joinUrl ?? withheldJoinLinks.get(e.id)) === found.joinWebUrl,
+          );
+        return send(200, {
+          '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${organiserId}')/onlineMeetings`,
+          value: mine ? [onlineMeetingShape(found)] : [],
+        });
+      }
+      const chatPath = /^\/v1\.0\/chats\/([^/]+)\/(installedApps|tabs)$/.exec(url.pathname);
+      if (chatPath) {
+        const chatId = decodeURIComponent(chatPath[1]!);
+        const chat = chats.get(chatId);
+        if (!chat) return graphError(404, 'NotFound', 'Chat not found.');
+        const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+        if (chatPath[2] === 'installedApps' && req.method === 'POST') {
+          const appId = boundApp(body);
+          if (!appId) return graphError(400, 'BadRequest', 'teamsApp@odata.bind is required.');
+          if (appId !== catalogAppId) return graphError(404, 'NotFound', 'The app was not found in the catalog.');
+          if (chat.installedApps.has(appId)) return graphError(409, 'Conflict', 'The app is already installed in this chat.');
+          chat.installedApps.add(appId);
+          return send(201);
+        }
+        if (chatPath[2] === 'tabs' && req.method === 'GET') {
+          const expand = url.searchParams.get('$expand') === 'teamsApp';
+          return send(200, {
+            '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#chats('${chatId}')/tabs`,
+            value: chat.tabs.map((tab) => tabShape(chatId, tab, expand)),
+          });
+        }
+        if (chatPath[2] === 'tabs' && req.method === 'POST') {
+          const appId = boundApp(body);
+          const configuration = body.configuration as Record<string, unknown> | undefined;
+          if (!appId || typeof body.displayName !== 'string' || !configuration?.contentUrl)
+            return graphError(400, 'BadRequest', 'displayName, teamsApp@odata.bind and configuration.contentUrl are required.');
+          if (!chat.installedApps.has(appId)) return graphError(400, 'BadRequest', 'The app is not installed in this chat.');
+          const tab = { id: randomUUID(), displayName: body.displayName, teamsAppId: appId, configuration };
+          chat.tabs.push(tab);
+          return send(201, {
+            '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#chats('${chatId}')/tabs/$entity`,
+            ...tabShape(chatId, tab, false),
+          });
+        }
+        return graphError(405, 'BadRequest', 'The method is not allowed.');
       }
       const match = /^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+))?(\/cancel)?$/.exec(url.pathname);
       if (!match) return graphError(400, 'BadRequest', 'Resource not found for the segment.');
@@ -167,11 +322,9 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
           isOnlineMeeting: body.isOnlineMeeting === true,
           onlineMeetingProvider: String(body.onlineMeetingProvider ?? 'unknown'),
           isCancelled: false,
-          onlineMeeting:
-            body.isOnlineMeeting === true
-              ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0` }
-              : null,
+          onlineMeeting: null,
         };
+        if (body.isOnlineMeeting === true) event.onlineMeeting = makeTeamsMeeting(event);
         events.set(id, event);
         return send(201, event);
       }
@@ -184,6 +337,7 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
         event.cancellationComment = String(body.comment ?? '');
         return send(202);
       }
+      if (!match[3] && req.method === 'GET') return send(200, event);
       if (req.method === 'PATCH') {
         Object.assign(event, body);
         return send(200, event);
@@ -199,6 +353,13 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
     graphBaseUrl: `${origin}/v1.0`,
     authorityHost: origin,
     events,
+    chats,
+    onlineMeetings,
+    catalogAppId,
+    teams,
+    finishMeetings,
+    bodies,
+    failNextOn: (match, ...answers) => targeted.push(...answers.map((answer) => ({ match, answer }))),
     requests,
     tokenRequests,
     issueToken,

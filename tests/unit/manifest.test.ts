@@ -141,10 +141,12 @@ describe('the filled manifest', () => {
     ]);
   });
 
-  it('asks meeting chats only for meeting details and participants, not for their messages', () => {
+  it('asks meeting chats only for meeting details, participants and its own tab, not for their messages', () => {
     expect(at(filled(), 'authorization.permissions.resourceSpecific')).toEqual([
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
       { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
+      { name: 'TeamsTab.Read.Chat', type: 'Application' },
+      { name: 'TeamsTab.Create.Chat', type: 'Application' },
     ]);
   });
 

@@ -56,6 +56,9 @@ const TEAMS: Record<TeamsSyncStatus, { label: string; colour: 'informative' | 'w
   FAILED: { label: 'Failed', colour: 'danger', explanation: 'Teams refused the meeting. Fix the cause, then try again.' },
 };
 
+/** The event exists (it has a join link), so what failed came after: a change, or putting the app in the meeting chat. */
+const LATER_STEP_FAILED = 'The meeting is in Teams, but the last step there did not go through.';
+
 /** A meeting's agenda page: the chair shapes the running order; everyone else on the panel reads it. */
 export default function MeetingAgendaPage({ params }: PageProps) {
   const meetingId = params.meetingId ?? '';
@@ -94,6 +97,7 @@ function MeetingFacts({ agenda, onRetryTeams }: { agenda: AgendaPage; onRetryTea
   const [error, setError] = useState<ApiError | null>(null);
   const teams = agenda.meeting.teams;
   const shown = TEAMS[teams.status];
+  const explanation = teams.status === 'FAILED' && teams.joinUrl ? LATER_STEP_FAILED : shown.explanation;
   return (
     <section className={styles.section} aria-labelledby="meeting-heading">
       <Subtitle2 as="h2" id="meeting-heading">
@@ -111,8 +115,8 @@ function MeetingFacts({ agenda, onRetryTeams }: { agenda: AgendaPage; onRetryTea
           <Badge appearance="tint" color={shown.colour}>
             {shown.label}
           </Badge>
-          <span>{teams.status === 'FAILED' && teams.error ? `${shown.explanation} Teams said: ${teams.error}` : shown.explanation}</span>
-          {teams.joinUrl && teams.status === 'SYNCED' && (
+          <span>{teams.status === 'FAILED' && teams.error ? `${explanation} Teams said: ${teams.error}` : explanation}</span>
+          {teams.joinUrl && (teams.status === 'SYNCED' || teams.status === 'FAILED') && (
             <Link href={teams.joinUrl} target="_blank" rel="noreferrer">
               Join in Teams
             </Link>
