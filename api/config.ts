@@ -51,6 +51,8 @@ const environmentSchema = z.object({
   REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_REMINDER_POLICY.escalateAfterDaysOverdue),
   REMINDER_DIGEST_WEEKDAY: z.enum(WEEKDAYS as readonly [Weekday, ...Weekday[]]).default(DEFAULT_REMINDER_POLICY.digestWeekday),
   GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
+  TEAMS_APP_CATALOG_ID: optionalText.pipe(z.guid("must be a GUID, the app's id in the organisation's Teams app catalogue").optional()),
+  NOTICE_MAILBOX: optionalText.pipe(z.email('must be the e-mail address of the shared mailbox notices are sent from').optional()),
   ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
 });
 
@@ -91,7 +93,14 @@ export interface AppConfig {
    * Microsoft Graph (with its version) and the Entra host its app-only tokens come from; tests point
    * both at loopback fakes. The app's own credentials are the bot's (MicrosoftAppId and friends).
    */
-  graph: { baseUrl: string; authorityHost: string };
+  graph: {
+    baseUrl: string;
+    authorityHost: string;
+    /** The app's id in the organisation's app catalogue, to install it for members who never opened it; null, not installed. */
+    teamsAppCatalogId: string | null;
+    /** The shared mailbox e-mail notices come from when Teams cannot reach someone; null, no e-mail. */
+    noticeMailbox: string | null;
+  };
   /** How often the reminder worker looks for reminders due; each instance polls on its own. */
   reminderPollMs: number;
   /** When owners are reminded, when the chair is told, and the weekday of the digest. */
@@ -190,6 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graph: {
       baseUrl: values.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
       authorityHost: values.ENTRA_AUTHORITY_HOST ?? DEFAULT_ENTRA_AUTHORITY_HOST,
+      teamsAppCatalogId: values.TEAMS_APP_CATALOG_ID ?? null,
+      noticeMailbox: values.NOTICE_MAILBOX ?? null,
     },
   });
 }

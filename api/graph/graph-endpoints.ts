@@ -11,6 +11,10 @@ export const GRAPH_ENDPOINTS = {
   cancelEvent: 'POST /users/{user}/events/{event}/cancel',
   /** Looking for an event an earlier create left behind (its answer lost), by the meeting's time window. */
   calendarView: 'GET /users/{user}/calendarView',
+  /** Installs the app in a member's personal scope, so the bot can open a chat with someone who never opened it. */
+  installAppForUser: 'POST /users/{user}/teamwork/installedApps',
+  /** An e-mail notice from the partnership's notice mailbox to someone Teams cannot reach. */
+  sendMail: 'POST /users/{mailbox}/sendMail',
 } as const;
 
 export type GraphEndpoint = keyof typeof GRAPH_ENDPOINTS;

@@ -1,25 +1,14 @@
-// The Teams meetings port over Microsoft Graph calendar events (`isOnlineMeeting`), through
-// @microsoft/microsoft-graph-client. Graph's failures come back as GraphCallError kinds the sync job
-// can act on; Graph's own error messages are never kept (they can quote addresses).
-import { Client, GraphError, HTTPMessageHandler, type GraphRequest } from '@microsoft/microsoft-graph-client';
-import { graphCall, type GraphEndpoint } from './graph-endpoints';
-import type { AccessTokenSource } from './app-token';
-import { DEFAULT_RETRY_POLICY, GraphRetryMiddleware, parseRetryAfterMs, type RetryPolicy } from './retry';
+// The Teams meetings port over Microsoft Graph calendar events (`isOnlineMeeting`), through the shared
+// Graph caller: failures come back as GraphCallError kinds the sync job can act on.
+import { createGraphCaller, type GraphCallerOptions } from './graph-caller';
 import {
-  GraphCallError,
   type NewTeamsMeeting,
   type TeamsMeetingDetails,
   type TeamsMeetingEvent,
   type TeamsMeetingsGateway,
 } from './teams-meetings-gateway';
 
-export interface GraphGatewayOptions {
-  /** GRAPH_BASE_URL, with its version: 'https://graph.microsoft.com/v1.0'. */
-  baseUrl: string;
-  accessToken: AccessTokenSource;
-  retry?: RetryPolicy;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type GraphGatewayOptions = GraphCallerOptions;
 
 /** The fields of a Graph event this app reads back. */
 interface GraphEvent {
@@ -72,84 +61,34 @@ function toEvent(event: GraphEvent): TeamsMeetingEvent {
   };
 }
 
-export function toGraphCallError(error: unknown): GraphCallError {
-  if (error instanceof GraphCallError) return error;
-  if (!(error instanceof GraphError) || error.statusCode <= 0) return new GraphCallError('UNREACHABLE', 'Graph could not be reached');
-  const status = error.statusCode;
-  const summary = `Graph answered ${status}${error.code ? ` ${error.code}` : ''}`;
-  if (status === 429) {
-    const headers = (error as GraphError & { headers?: Headers }).headers;
-    return new GraphCallError('THROTTLED', summary, status, parseRetryAfterMs(headers?.get('retry-after'), Date.now()));
-  }
-  if (status >= 500) return new GraphCallError('UNAVAILABLE', summary, status);
-  if (status === 404) return new GraphCallError('NOT_FOUND', summary, status);
-  return new GraphCallError('REFUSED', summary, status);
-}
-
 export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsMeetingsGateway {
-  const base = new URL(options.baseUrl);
-  const segments = base.pathname.replace(/\/+$/, '').split('/');
-  const version = segments.pop() ?? '';
-  const client = Client.initWithMiddleware({
-    baseUrl: `${base.origin}${segments.join('/')}`,
-    defaultVersion: version,
-    middleware: [new GraphRetryMiddleware(options.retry ?? DEFAULT_RETRY_POLICY, options.sleep), new HTTPMessageHandler()],
-  });
-  // The token is fetched here, not in a middleware: the client would wrap a token failure and lose its kind.
-  const request = async (path: string) => client.api(path).header('Authorization', `Bearer ${await options.accessToken()}`);
-  /** One of the calls in GRAPH_ENDPOINTS; `shape` adds query options to a GET. */
-  const send = async (
-    endpoint: GraphEndpoint,
-    params: Record<string, string>,
-    body?: unknown,
-    shape: (graphRequest: GraphRequest) => GraphRequest = (graphRequest) => graphRequest,
-  ): Promise<unknown> => {
-    const { method, path } = graphCall(endpoint, params);
-    const graphRequest = shape(await request(path));
-    if (method === 'GET') return graphRequest.get();
-    return method === 'POST' ? graphRequest.post(body) : graphRequest.patch(body);
-  };
-  const call = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      throw toGraphCallError(error);
-    }
-  };
+  const { send, getPath, version } = createGraphCaller(options);
 
   return {
     createOnlineMeetingEvent: (meeting: NewTeamsMeeting) =>
-      call(async () =>
-        toEvent(
-          (await send(
-            'createEvent',
-            { user: meeting.organiserId },
-            { ...eventBody(meeting), transactionId: meeting.transactionId },
-          )) as GraphEvent,
-        ),
+      send('createEvent', { user: meeting.organiserId }, { ...eventBody(meeting), transactionId: meeting.transactionId }).then((event) =>
+        toEvent(event as GraphEvent),
       ),
     updateEvent: (organiserId, eventId, details) =>
-      call(async () => toEvent((await send('updateEvent', { user: organiserId, event: eventId }, eventBody(details))) as GraphEvent)),
-    cancelEvent: (organiserId, eventId, comment) =>
-      call(async () => {
-        await send('cancelEvent', { user: organiserId, event: eventId }, { comment });
-      }),
-    findEventByTransactionId: (organiserId, transactionId, window) =>
-      call(async () => {
-        let page = (await send('calendarView', { user: organiserId }, undefined, (graphRequest) =>
-          graphRequest
-            .query({ startDateTime: window.from.toISOString(), endDateTime: window.to.toISOString() })
-            .select(EVENT_FIELDS)
-            .top(CALENDAR_PAGE_SIZE),
-        )) as CalendarPage;
-        for (;;) {
-          const found = page.value.find((event) => event.transactionId === transactionId);
-          if (found) return toEvent(found);
-          const next = page['@odata.nextLink'];
-          if (!next) return null;
-          // The next page of the same calendarView call.
-          page = (await (await request(pathAfterVersion(next, version))).get()) as CalendarPage;
-        }
-      }),
+      send('updateEvent', { user: organiserId, event: eventId }, eventBody(details)).then((event) => toEvent(event as GraphEvent)),
+    cancelEvent: async (organiserId, eventId, comment) => {
+      await send('cancelEvent', { user: organiserId, event: eventId }, { comment });
+    },
+    findEventByTransactionId: async (organiserId, transactionId, window) => {
+      let page = (await send('calendarView', { user: organiserId }, undefined, (graphRequest) =>
+        graphRequest
+          .query({ startDateTime: window.from.toISOString(), endDateTime: window.to.toISOString() })
+          .select(EVENT_FIELDS)
+          .top(CALENDAR_PAGE_SIZE),
+      )) as CalendarPage;
+      for (;;) {
+        const found = page.value.find((event) => event.transactionId === transactionId);
+        if (found) return toEvent(found);
+        const next = page['@odata.nextLink'];
+        if (!next) return null;
+        // The next page of the same calendarView call.
+        page = (await getPath(pathAfterVersion(next, version))) as CalendarPage;
+      }
+    },
   };
 }

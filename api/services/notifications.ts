@@ -7,7 +7,7 @@ import { calendarDateOfColumn } from '../store/calendar-dates';
 import type { NotificationKind, NotificationStatus } from '../store/generated/client';
 import type { TeamsSender } from './ports/teams-sender';
 import { claimNotification } from './reminders/notification-queue';
-import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from './reminders/delivery';
+import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification, type DeliveryPorts } from './reminders/delivery';
 import { panelMembersOf } from './reminders/schedule';
 import { audit } from './audit';
 import { requireVisibleCase, visibleCaseWhere } from './case-access';
@@ -24,7 +24,7 @@ export interface ChaseResult {
 }
 
 /** Sends the action's owner a reminder at once, and says whether it got through. */
-export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender }, actionId: string): Promise<ChaseResult> {
+export async function chaseNow(ctx: ServiceContext, deps: DeliveryPorts, actionId: string): Promise<ChaseResult> {
   if (!mayUse(ctx.actor, 'action.oversee')) throw forbidden('chase actions');
   const now = ctx.now();
   const window = Math.floor(now.getTime() / CHASE_WINDOW_MS);
@@ -73,7 +73,7 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
   // rows claimed or settled and sends nothing more; the result says how the first click went.
   for (const id of notificationIds) {
     const claim = await claimNotification(ctx.db, id, { now, leaseMs: CLAIM_LEASE_MS });
-    if (claim) await deliverNotification(ctx.db, deps.sender, claim, now, DEFAULT_DELIVERY_OPTIONS);
+    if (claim) await deliverNotification(ctx.db, deps, claim, now, DEFAULT_DELIVERY_OPTIONS);
   }
   const settled = await ctx.db.prisma.notification.findMany({
     where: { id: { in: notificationIds } },
