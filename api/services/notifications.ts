@@ -5,7 +5,6 @@ import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
 import { calendarDateOfColumn } from '../store/calendar-dates';
 import type { NotificationKind, NotificationStatus } from '../store/generated/client';
-import type { TeamsSender } from './ports/teams-sender';
 import { claimNotification } from './reminders/notification-queue';
 import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification, type DeliveryPorts } from './reminders/delivery';
 import { panelMembersOf } from './reminders/schedule';
