@@ -51,6 +51,7 @@ const environmentSchema = z.object({
   REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_REMINDER_POLICY.escalateAfterDaysOverdue),
   REMINDER_DIGEST_WEEKDAY: z.enum(WEEKDAYS as readonly [Weekday, ...Weekday[]]).default(DEFAULT_REMINDER_POLICY.digestWeekday),
   GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
+  NOTICE_MAILBOX: optionalText.pipe(z.email('must be the e-mail address of the shared mailbox notices are sent from').optional()),
   ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
   GRAPH_PANEL_MAILBOX: optionalText.pipe(
     z.union([z.guid(), z.email()], { error: 'must be the panel mailbox’s Entra object id or its address' }).optional(),
@@ -102,6 +103,8 @@ export interface AppConfig {
     panelMailbox: string | null;
     /** The app's id in the tenant's app catalogue (not the manifest id): to install it in meeting chats. */
     catalogAppId: string | null;
+    /** The shared mailbox e-mail notices come from when Teams cannot reach someone; null, no e-mail. */
+    noticeMailbox: string | null;
   };
   /** How often the reminder worker looks for reminders due; each instance polls on its own. */
   reminderPollMs: number;
@@ -203,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       authorityHost: values.ENTRA_AUTHORITY_HOST ?? DEFAULT_ENTRA_AUTHORITY_HOST,
       panelMailbox: values.GRAPH_PANEL_MAILBOX ?? null,
       catalogAppId: values.TEAMS_CATALOG_APP_ID ?? null,
+      noticeMailbox: values.NOTICE_MAILBOX ?? null,
     },
   });
 }

@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { createIdentity } from './http/identity';
-import { ConfigurationError, loadConfig } from './config';
+import { ConfigurationError, loadConfig, type TabLinks } from './config';
 import { createLogger, type Logger } from './logger';
 import { migrationsDir } from './paths';
 import { openDatabase, type Database } from './store/database';
@@ -23,6 +23,12 @@ import { startTeamsSyncWorker } from './jobs/teams-sync';
 import { meetingSidePanelTab } from './services/meeting-chat';
 import { createAppTokenSource } from './graph/app-token';
 import { createGraphMeetingsGateway } from './graph/graph-meetings-gateway';
+import { createGraphMemberReach } from './graph/graph-member-reach';
+import {
+  DEFAULT_RETRY_POLICY as DEFAULT_GRAPH_RETRY_POLICY,
+  INTERACTIVE_RETRY_POLICY as INTERACTIVE_GRAPH_RETRY_POLICY,
+  type RetryPolicy as GraphRetryPolicy,
+} from './graph/retry';
 
 async function start(): Promise<void> {
   let config;
@@ -74,30 +80,51 @@ async function start(): Promise<void> {
   const reminderSender = new BotConnectorSender(senderOptions);
   const clock = systemClock.now;
   const identity = createIdentity(config.signIn, { db, logger, clock });
-  const bot = new AsbPanelsBot({ db, logger, clock, sender, tabLinks: config.tabLinks });
-  const app = createApp({ db, migrations, logger, clock, identity, sender, config, botEndpoint: botEndpoint(adapter, bot) });
+  // Graph needs the app's own Entra registration; without it meetings stay pending in the app and
+  // reminders go by the bot alone.
+  const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = config.bot;
+  const graphToken =
+    MicrosoftAppId && MicrosoftAppPassword && MicrosoftAppTenantId
+      ? createAppTokenSource({
+          clientId: MicrosoftAppId,
+          clientSecret: MicrosoftAppPassword,
+          tenantId: MicrosoftAppTenantId,
+          authorityHost: config.graph.authorityHost,
+        })
+      : null;
+  const { catalogAppId, noticeMailbox } = config.graph;
+  // Someone Teams cannot reach gets the app installed for them, then an e-mail notice: a request
+  // waits for one short try, the reminder worker for the patient ones.
+  const reachWith = (retry: GraphRetryPolicy) =>
+    graphToken && catalogAppId
+      ? createGraphMemberReach({
+          baseUrl: config.graph.baseUrl,
+          accessToken: graphToken,
+          retry,
+          tenantId: MicrosoftAppTenantId,
+          appLink: appLinkOf(config.tabLinks),
+          teamsAppCatalogId: catalogAppId,
+          noticeMailbox,
+        })
+      : null;
+  const reach = reachWith(INTERACTIVE_GRAPH_RETRY_POLICY);
+  const bot = new AsbPanelsBot({ db, logger, clock, sender, reach, tabLinks: config.tabLinks });
+  const app = createApp({ db, migrations, logger, clock, identity, sender, reach, config, botEndpoint: botEndpoint(adapter, bot) });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
   const reminders = startReminderWorker({
     db,
     sender: reminderSender,
+    reach: reachWith(DEFAULT_GRAPH_RETRY_POLICY),
     clock: systemClock,
     logger,
     pollIntervalMs: config.reminderPollMs,
     policy: config.reminderPolicy,
   });
   const workers: RunningJob[] = [reminders];
-  // Teams scheduling needs the app's own Entra registration; without it meetings stay pending in the app.
-  const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = config.bot;
-  if (MicrosoftAppId && MicrosoftAppPassword && MicrosoftAppTenantId) {
-    const accessToken = createAppTokenSource({
-      clientId: MicrosoftAppId,
-      clientSecret: MicrosoftAppPassword,
-      tenantId: MicrosoftAppTenantId,
-      authorityHost: config.graph.authorityHost,
-    });
-    const gateway = createGraphMeetingsGateway({ baseUrl: config.graph.baseUrl, accessToken });
+  if (graphToken) {
+    const gateway = createGraphMeetingsGateway({ baseUrl: config.graph.baseUrl, accessToken: graphToken });
     // The app puts itself in each meeting chat only when it knows its catalogue id and where its tab lives.
     const meetingChatApp =
       config.graph.catalogAppId && config.tabLinks.publicBaseUrl
@@ -108,6 +135,12 @@ async function start(): Promise<void> {
     );
   }
   stopGracefully(server, db, logger, workers);
+}
+
+/** Where an e-mail notice sends people: the app in Teams, else the tab's public address. */
+function appLinkOf(links: TabLinks): string {
+  if (links.teamsAppId) return `https://teams.microsoft.com/l/app/${links.teamsAppId}`;
+  return links.publicBaseUrl ? new URL('/tab/', links.publicBaseUrl).toString() : 'https://teams.microsoft.com/';
 }
 
 // Our own start-up errors (unreachable database, failed migration) carry no personal data.

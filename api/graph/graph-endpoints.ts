@@ -21,6 +21,10 @@ export const GRAPH_ENDPOINTS = {
   listChatTabs: 'GET /chats/{chat}/tabs',
   /** Pins the side panel tab in the meeting chat. */
   addChatTab: 'POST /chats/{chat}/tabs',
+  /** Installs the app in a member's personal scope, so the bot can open a chat with someone who never opened it. */
+  installAppForUser: 'POST /users/{user}/teamwork/installedApps',
+  /** An e-mail notice from the partnership's notice mailbox to someone Teams cannot reach. */
+  sendMail: 'POST /users/{mailbox}/sendMail',
 } as const;
 
 export type GraphEndpoint = keyof typeof GRAPH_ENDPOINTS;

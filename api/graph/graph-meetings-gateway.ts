@@ -1,11 +1,8 @@
-// The Teams meetings port over Microsoft Graph calendar events (`isOnlineMeeting`), through
-// @microsoft/microsoft-graph-client. Graph's failures come back as GraphCallError kinds the sync job
-// can act on; Graph's own error messages are never kept (they can quote addresses).
-import { Client, GraphError, HTTPMessageHandler, type GraphRequest } from '@microsoft/microsoft-graph-client';
+// The Teams meetings port over Microsoft Graph calendar events (`isOnlineMeeting`) and the meeting
+// chat behind them, through the shared Graph caller: failures come back as GraphCallError kinds the
+// sync job can act on.
 import type { MeetingChatGateway, OnlineMeetingChat } from '../services/ports/meeting-chat';
-import { graphCall, type GraphEndpoint } from './graph-endpoints';
-import type { AccessTokenSource } from './app-token';
-import { DEFAULT_RETRY_POLICY, GraphRetryMiddleware, parseRetryAfterMs, type RetryPolicy } from './retry';
+import { catalogAppReference, createGraphCaller, toGraphCallError, type GraphCallerOptions } from './graph-caller';
 import {
   GraphCallError,
   type NewTeamsMeeting,
@@ -14,13 +11,7 @@ import {
   type TeamsMeetingsGateway,
 } from './teams-meetings-gateway';
 
-export interface GraphGatewayOptions {
-  /** GRAPH_BASE_URL, with its version: 'https://graph.microsoft.com/v1.0'. */
-  baseUrl: string;
-  accessToken: AccessTokenSource;
-  retry?: RetryPolicy;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type GraphGatewayOptions = GraphCallerOptions;
 
 /** The fields of a Graph event this app reads back. */
 interface GraphEvent {
@@ -86,48 +77,14 @@ function toEvent(event: GraphEvent): TeamsMeetingEvent {
   };
 }
 
-export function toGraphCallError(error: unknown): GraphCallError {
-  if (error instanceof GraphCallError) return error;
-  if (!(error instanceof GraphError) || error.statusCode <= 0) return new GraphCallError('UNREACHABLE', 'Graph could not be reached');
-  const status = error.statusCode;
-  const summary = `Graph answered ${status}${error.code ? ` ${error.code}` : ''}`;
-  if (status === 429) {
-    const headers = (error as GraphError & { headers?: Headers }).headers;
-    return new GraphCallError('THROTTLED', summary, status, parseRetryAfterMs(headers?.get('retry-after'), Date.now()));
-  }
-  if (status >= 500) return new GraphCallError('UNAVAILABLE', summary, status);
-  if (status === 404) return new GraphCallError('NOT_FOUND', summary, status);
-  return new GraphCallError('REFUSED', summary, status);
-}
-
 /** OData string literals double their single quotes. */
 function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
 export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsMeetingsGateway & MeetingChatGateway {
-  const base = new URL(options.baseUrl);
-  const segments = base.pathname.replace(/\/+$/, '').split('/');
-  const version = segments.pop() ?? '';
-  const client = Client.initWithMiddleware({
-    baseUrl: `${base.origin}${segments.join('/')}`,
-    defaultVersion: version,
-    middleware: [new GraphRetryMiddleware(options.retry ?? DEFAULT_RETRY_POLICY, options.sleep), new HTTPMessageHandler()],
-  });
-  // The token is fetched here, not in a middleware: the client would wrap a token failure and lose its kind.
-  const request = async (path: string) => client.api(path).header('Authorization', `Bearer ${await options.accessToken()}`);
-  /** One of the calls in GRAPH_ENDPOINTS; `shape` adds query options to a GET. */
-  const send = async (
-    endpoint: GraphEndpoint,
-    params: Record<string, string>,
-    body?: unknown,
-    shape: (graphRequest: GraphRequest) => GraphRequest = (graphRequest) => graphRequest,
-  ): Promise<unknown> => {
-    const { method, path } = graphCall(endpoint, params);
-    const graphRequest = shape(await request(path));
-    if (method === 'GET') return graphRequest.get();
-    return method === 'POST' ? graphRequest.post(body) : graphRequest.patch(body);
-  };
+  const { send, getPath, version } = createGraphCaller(options);
+  // send already answers with GraphCallError kinds; this covers what is done with its answers too.
   const call = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -167,7 +124,7 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
           const next = page['@odata.nextLink'];
           if (!next) return null;
           // The next page of the same calendarView call.
-          page = (await (await request(pathAfterVersion(next, version))).get()) as CalendarPage;
+          page = (await getPath(pathAfterVersion(next, version))) as CalendarPage;
         }
       }),
     readJoinUrl: (organiserId, eventId) =>
@@ -191,11 +148,11 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
     installAppInChat: (chatId, catalogAppId) =>
       call(async () => {
         try {
-          await send('installAppInChat', { chat: chatId }, { 'teamsApp@odata.bind': teamsAppReference(catalogAppId) });
+          await send('installAppInChat', { chat: chatId }, { 'teamsApp@odata.bind': catalogAppReference(options.baseUrl, catalogAppId) });
           return { alreadyInstalled: false };
         } catch (error) {
           // Installed already (by a person, or by an earlier try whose answer was lost): what we wanted.
-          if (error instanceof GraphError && error.statusCode === 409) return { alreadyInstalled: true };
+          if (error instanceof GraphCallError && error.status === 409) return { alreadyInstalled: true };
           throw error;
         }
       }),
@@ -213,16 +170,11 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
           { chat: chatId },
           {
             displayName: tab.displayName,
-            'teamsApp@odata.bind': teamsAppReference(catalogAppId),
+            'teamsApp@odata.bind': catalogAppReference(options.baseUrl, catalogAppId),
             configuration: { entityId: tab.entityId, contentUrl: tab.contentUrl, websiteUrl: tab.contentUrl, removeUrl: null },
           },
         )) as { id: string };
         return added.id;
       }),
   };
-
-  /** An OData reference to the app in the tenant's catalogue: an address to bind to, not a call. */
-  function teamsAppReference(catalogAppId: string): string {
-    return `${options.baseUrl.replace(/\/+$/, '')}/appCatalogs/teamsApps/${encodeURIComponent(catalogAppId)}`;
-  }
 }

@@ -14,6 +14,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, baseDelayMs: 1000, maxWaitMs: 30_000 };
 
+/** For a call made while someone waits (a card click, a tab request): one short retry, then the reminder worker takes over. */
+export const INTERACTIVE_RETRY_POLICY: RetryPolicy = { maxRetries: 1, baseDelayMs: 500, maxWaitMs: 2_000 };
+
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** Retry-After is either whole seconds or an HTTP date (RFC 9110 §10.2.3). */

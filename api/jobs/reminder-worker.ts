@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminders/policy';
 import type { Database } from '../store/database';
 import type { TeamsSender } from '../services/ports/teams-sender';
+import type { MemberReach } from '../services/ports/member-reach';
 import type { Clock } from '../services/clock';
 import { startPolling, type RunningJob } from './polling';
 import { claimDueNotifications } from '../services/reminders/notification-queue';
@@ -14,6 +15,8 @@ import { scheduleReminders } from '../services/reminders/schedule';
 export interface ReminderWorkerOptions {
   db: Database;
   sender: TeamsSender;
+  /** Installing the app and e-mail, for members Teams cannot reach; null without Graph. */
+  reach?: MemberReach | null;
   clock: Clock;
   logger: Logger;
   policy?: ReminderPolicy;
@@ -51,7 +54,13 @@ export async function runReminderCycle(options: ReminderWorkerOptions): Promise<
         claims.slice(start, start + concurrency).map(async (claim) => {
           let result: DeliveryResult;
           try {
-            result = await deliverNotification(db, sender, claim, clock.now(), options.delivery ?? DEFAULT_DELIVERY_OPTIONS);
+            result = await deliverNotification(
+              db,
+              { sender, reach: options.reach ?? null },
+              claim,
+              clock.now(),
+              options.delivery ?? DEFAULT_DELIVERY_OPTIONS,
+            );
           } catch (error) {
             // The lease brings it back; a bug or an outage must not stop the other reminders.
             result = 'LEASE_LOST';

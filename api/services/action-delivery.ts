@@ -5,7 +5,7 @@ import type { Database } from '../store/database';
 import type { NotificationStatus } from '../store/generated/client';
 import type { TeamsSender } from './ports/teams-sender';
 import { claimNotification } from './reminders/notification-queue';
-import { DEFAULT_DELIVERY_OPTIONS, deliverNotification } from './reminders/delivery';
+import { DEFAULT_DELIVERY_OPTIONS, deliverNotification, type DeliveryPorts } from './reminders/delivery';
 import { panelMembersOf } from './reminders/schedule';
 import { actionCardViewOf } from './action-card-view';
 import { loadActionRecord } from './action-records';
@@ -26,7 +26,7 @@ export interface OwnerDelivery {
  * members) for the action's current version. A member Teams cannot reach is reported back, and the
  * UNREACHABLE row puts the action on the chair's out-of-reach list.
  */
-export async function sendActionToOwner(db: Database, sender: TeamsSender, actionId: string, now: Date): Promise<OwnerDelivery[]> {
+export async function sendActionToOwner(db: Database, ports: DeliveryPorts, actionId: string, now: Date): Promise<OwnerDelivery[]> {
   const action = await db.prisma.action.findUniqueOrThrow({
     where: { id: actionId },
     select: { version: true, ownerAgencyId: true, ownerMemberId: true },
@@ -50,7 +50,7 @@ export async function sendActionToOwner(db: Database, sender: TeamsSender, actio
   });
   for (const { id } of stored) {
     const claim = await claimNotification(db, id, { now, leaseMs: CLAIM_LEASE_MS });
-    if (claim) await deliverNotification(db, sender, claim, now, DEFAULT_DELIVERY_OPTIONS);
+    if (claim) await deliverNotification(db, ports, claim, now, DEFAULT_DELIVERY_OPTIONS);
   }
   const settled = await db.prisma.notification.findMany({
     where: { id: { in: stored.map((row) => row.id) } },

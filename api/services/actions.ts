@@ -8,7 +8,7 @@ import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date'
 import { mayUse } from '../domain/access/policy';
 import type { DomainError } from '../domain/result';
 import { Prisma, type ActionEventKind, type ActionPriority } from '../store/generated/client';
-import type { TeamsSender } from './ports/teams-sender';
+import type { DeliveryPorts } from './reminders/delivery';
 import { postToMeetingChat, refreshPostedCards, sendActionToOwner, type OwnerDelivery, type PostedCopy } from './action-delivery';
 import {
   isRecordOverdue,
@@ -26,9 +26,8 @@ import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden, notFound, ServiceError, staleVersion, validationFailed } from './errors';
 import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
-export interface ActionServiceDeps {
-  sender: TeamsSender;
-}
+/** The bot's chat, and (with Graph) installing the app and e-mail for an owner Teams cannot reach. */
+export type ActionServiceDeps = DeliveryPorts;
 
 export interface AssignActionInput {
   caseId: string;
@@ -161,7 +160,7 @@ export async function assignAction(ctx: ServiceContext, deps: ActionServiceDeps,
   }
   let deliveries: OwnerDelivery[] = [];
   if (created.outcome === 'APPLIED') {
-    deliveries = await sendActionToOwner(ctx.db, deps.sender, created.actionId, now);
+    deliveries = await sendActionToOwner(ctx.db, deps, created.actionId, now);
     // Assigned from the chat, the answer to the click is the copy there already.
     if (!input.fromCard) await postToMeetingChat(ctx.db, deps.sender, created.actionId, now);
   }
@@ -259,7 +258,7 @@ export async function changeAction(
   if (outcome === 'APPLIED') {
     // Copies already posted first, so the new owner's fresh card is not overwritten by the read-only view.
     await refreshPostedCards(ctx.db, deps.sender, actionId, now, { except: request.clickedInPersonalChat });
-    if (request.command.kind === 'REASSIGN') deliveries = await sendActionToOwner(ctx.db, deps.sender, actionId, now);
+    if (request.command.kind === 'REASSIGN') deliveries = await sendActionToOwner(ctx.db, deps, actionId, now);
   }
   return { action: await readAction(ctx, actionId), outcome, deliveries };
 }

@@ -3,6 +3,7 @@
 // class) so that moving off botbuilder touches bot/ alone; this is the bot's only way to the table.
 import type { Database } from '../store/database';
 import type { ConversationKind, ConversationReference as ConversationRow } from '../store/generated/client';
+import { memberWithEntraIdentity } from './members';
 
 export type { ConversationKind };
 
@@ -38,13 +39,7 @@ export type Reachability = 'REMOVED' | 'CONFIRMED' | 'UNCHANGED';
  */
 export async function saveConversation(db: Database, stored: StoredConversation, reachability: Reachability, at: Date): Promise<void> {
   const member = stored.userAadObjectId
-    ? await db.prisma.member.findFirst({
-        where: {
-          tenantId: { equals: stored.tenantId, mode: 'insensitive' },
-          entraObjectId: { equals: stored.userAadObjectId, mode: 'insensitive' },
-        },
-        select: { id: true },
-      })
+    ? await db.prisma.member.findFirst({ where: memberWithEntraIdentity(stored.tenantId, stored.userAadObjectId), select: { id: true } })
     : null;
   const state = reachability === 'REMOVED' ? { reachable: false, unreachableSince: at } : { reachable: true, unreachableSince: null };
   const columns = {
@@ -115,28 +110,36 @@ export type PersonalChatAddress =
 /**
  * What opening a personal chat with a member needs: the service URL and bot id of any conversation
  * already known in their tenant (with none, there is nowhere to ask), and the Teams id ("29:...")
- * seen for them in any conversation, the surest address; the Entra object id is the fallback.
+ * seen for them in any conversation, the surest address; the Entra object id is the fallback. A
+ * member with a guest identity is tried in their own tenant first, then where they are a guest.
  */
 export async function personalChatAddress(db: Database, memberId: string): Promise<PersonalChatAddress> {
   const member = await db.prisma.member.findFirst({
-    where: { id: memberId, isActive: true },
-    select: { entraObjectId: true, tenantId: true },
+    where: { id: memberId, isActive: true, leftTenantAt: null },
+    select: {
+      entraObjectId: true,
+      tenantId: true,
+      otherIdentities: { select: { tenantId: true, entraObjectId: true }, orderBy: { createdAt: 'asc' } },
+    },
   });
   if (!member) return { ok: false, reason: 'No active member has this id.' };
-  const inTenant = { tenantId: { equals: member.tenantId, mode: 'insensitive' as const } };
-  const template = await db.prisma.conversationReference.findFirst({ where: inTenant, orderBy: { lastSeenAt: 'desc' } });
-  if (!template) return { ok: false, reason: 'The app has not been installed anywhere in this person’s organisation yet.' };
-  const seen = await db.prisma.conversationReference.findFirst({
-    where: { ...inTenant, userAadObjectId: { equals: member.entraObjectId, mode: 'insensitive' }, userId: { not: null } },
-    select: { userId: true },
-  });
-  return {
-    ok: true,
-    tenantId: member.tenantId,
-    entraObjectId: member.entraObjectId,
-    teamsUserId: seen?.userId ?? null,
-    template: storedOf(template),
-  };
+  for (const identity of [member, ...member.otherIdentities]) {
+    const inTenant = { tenantId: { equals: identity.tenantId, mode: 'insensitive' as const } };
+    const template = await db.prisma.conversationReference.findFirst({ where: inTenant, orderBy: { lastSeenAt: 'desc' } });
+    if (!template) continue;
+    const seen = await db.prisma.conversationReference.findFirst({
+      where: { ...inTenant, userAadObjectId: { equals: identity.entraObjectId, mode: 'insensitive' }, userId: { not: null } },
+      select: { userId: true },
+    });
+    return {
+      ok: true,
+      tenantId: identity.tenantId,
+      entraObjectId: identity.entraObjectId,
+      teamsUserId: seen?.userId ?? null,
+      template: storedOf(template),
+    };
+  }
+  return { ok: false, reason: 'The app has not been installed anywhere in this person’s organisation yet.' };
 }
 
 function storedOf(row: ConversationRow): StoredConversation {

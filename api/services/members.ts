@@ -31,15 +31,22 @@ export async function actorForMember(tx: Tx, memberId: string): Promise<Actor | 
   return member ? toActor(member) : null;
 }
 
+/**
+ * The member an Entra identity (tenant + object id) belongs to: their own, or another recorded for them,
+ * such as the guest account a partner agency's officer has in the host organisation's Teams.
+ */
+export function memberWithEntraIdentity(tenantId: string, objectId: string): Prisma.MemberWhereInput {
+  const identity = {
+    tenantId: { equals: tenantId, mode: 'insensitive' as const },
+    entraObjectId: { equals: objectId, mode: 'insensitive' as const },
+  };
+  return { OR: [identity, { otherIdentities: { some: identity } }] };
+}
+
 /** The member an Entra ID user (tenant + object id, from a Teams SSO token or a Teams activity) is. */
 export async function actorForEntraUser(tx: Tx, tenantId: string, objectId: string): Promise<Actor | null> {
   const member = await tx.member.findFirst({
-    where: {
-      tenantId: { equals: tenantId, mode: 'insensitive' },
-      entraObjectId: { equals: objectId, mode: 'insensitive' },
-      isActive: true,
-      agency: { isActive: true },
-    },
+    where: { ...memberWithEntraIdentity(tenantId, objectId), isActive: true, agency: { isActive: true } },
     select: ACTOR_FIELDS,
   });
   return member ? toActor(member) : null;

@@ -6,9 +6,8 @@ import { mayUse } from '../domain/access/policy';
 import { calendarDateOfColumn } from '../store/calendar-dates';
 import type { NotificationKind, NotificationStatus } from '../store/generated/client';
 import { OWNER_MESSAGE_KINDS, ownerDeliveryStates } from './owner-delivery-state';
-import type { TeamsSender } from './ports/teams-sender';
 import { claimNotification } from './reminders/notification-queue';
-import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification } from './reminders/delivery';
+import { CHASE_KEY_PREFIX, DEFAULT_DELIVERY_OPTIONS, deliverNotification, type DeliveryPorts } from './reminders/delivery';
 import { panelMembersOf } from './reminders/schedule';
 import { outstandingActionsWhere } from './action-list';
 import { audit } from './audit';
@@ -26,7 +25,7 @@ export interface ChaseResult {
 }
 
 /** Sends the action's owner a reminder at once, and says whether it got through. */
-export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender }, actionId: string): Promise<ChaseResult> {
+export async function chaseNow(ctx: ServiceContext, deps: DeliveryPorts, actionId: string): Promise<ChaseResult> {
   if (!mayUse(ctx.actor, 'action.oversee')) throw forbidden('chase actions');
   const now = ctx.now();
   const window = Math.floor(now.getTime() / CHASE_WINDOW_MS);
@@ -75,7 +74,7 @@ export async function chaseNow(ctx: ServiceContext, deps: { sender: TeamsSender 
   // rows claimed or settled and sends nothing more; the result says how the first click went.
   for (const id of notificationIds) {
     const claim = await claimNotification(ctx.db, id, { now, leaseMs: CLAIM_LEASE_MS });
-    if (claim) await deliverNotification(ctx.db, deps.sender, claim, now, DEFAULT_DELIVERY_OPTIONS);
+    if (claim) await deliverNotification(ctx.db, deps, claim, now, DEFAULT_DELIVERY_OPTIONS);
   }
   const settled = await ctx.db.prisma.notification.findMany({
     where: { id: { in: notificationIds } },

@@ -6,6 +6,7 @@ import type { Logger } from '../../api/logger';
 import type { Database } from '../../api/store/database';
 import type { ServiceContext } from '../../api/services/context';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
+import type { MemberReach } from '../../api/services/ports/member-reach';
 
 export interface BotDependencies {
   db: Database;
@@ -13,6 +14,8 @@ export interface BotDependencies {
   clock: () => Date;
   /** Posts and updates cards beyond the current turn (personal chats, meeting chats). */
   sender: TeamsSender;
+  /** With Graph: installs the app for, or e-mails, an action's owner Teams cannot reach. */
+  reach?: MemberReach | null;
   /** Where cards link into the tab; without it cards carry no links. */
   tabLinks?: TabLinks;
 }

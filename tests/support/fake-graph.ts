@@ -16,6 +16,10 @@
 //   201 with no body, 409 Conflict when already installed, 404 for an unknown chat or app;
 // - GET /v1.0/chats/{id}/tabs?$expand=teamsApp and POST /v1.0/chats/{id}/tabs (201, the teamsTab;
 //   the app must be installed in the chat first, as Graph requires);
+// - POST /v1.0/users/{id}/teamwork/installedApps with {"teamsApp@odata.bind": ".../appCatalogs/teamsApps/{appId}"}:
+//   201 with no body, 409 Conflict when the app is already installed for the user, 404 for a user the
+//   directory does not hold, 403 when the tenant has not consented;
+// - POST /v1.0/users/{mailbox}/sendMail with {message: {subject, body, toRecipients}, saveToSentItems}: 202, no body;
 // - errors as Graph sends them: { error: { code, message, innerError: { date, request-id } } }, with
 //   Retry-After on 429; a bearer token it did not issue gets 401 InvalidAuthenticationToken.
 // Tests queue failures to answer the next requests with, or a dropped connection (unreachable).
@@ -71,6 +75,14 @@ export interface TeamsBehaviour {
   chatLater: boolean;
 }
 
+export interface SentMail {
+  mailbox: string;
+  subject: string;
+  body: { contentType: string; content: string };
+  toRecipients: Array<{ emailAddress: { address: string; name?: string } }>;
+  saveToSentItems: boolean;
+}
+
 export interface FakeGraph {
   /** GRAPH_BASE_URL for the app. */
   readonly graphBaseUrl: string;
@@ -88,6 +100,16 @@ export interface FakeGraph {
   readonly bodies: Array<{ request: string; body: unknown }>;
   /** Answers the next requests whose `METHOD path` contains (or matches) `match` with these, one each. */
   failNextOn(match: string | RegExp, ...answers: ScriptedAnswer[]): void;
+  /** Catalogue app ids installed in each user's personal scope, by user id. */
+  readonly installedApps: Map<string, Set<string>>;
+  /** Users the directory no longer holds: installing for them answers 404. */
+  readonly goneUsers: Set<string>;
+  /** Mail sent through sendMail, in order. */
+  readonly sentMail: SentMail[];
+  /** Called after each successful install, as Teams would then let the bot open the user's chat. */
+  onInstall(listener: (userId: string, appId: string) => void): void;
+  /** Whether the tenant has consented to the app installing itself (default true); false answers 403. */
+  setInstallConsent(consented: boolean): void;
   /** `METHOD path` of every Graph request, in order (token requests excluded). */
   readonly requests: string[];
   /** Form bodies the token endpoint received, in order. */
@@ -174,6 +196,11 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
   };
   const tokens = new Set<string>();
   const requests: string[] = [];
+  const installedApps = new Map<string, Set<string>>();
+  const goneUsers = new Set<string>();
+  const sentMail: SentMail[] = [];
+  const installListeners: Array<(userId: string, appId: string) => void> = [];
+  let installConsent = true;
   const tokenRequests: URLSearchParams[] = [];
   const scripted: ScriptedAnswer[] = [];
   const issueToken = () => {
@@ -235,6 +262,36 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!bearer || !tokens.has(bearer))
         return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+
+      const install = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
+      if (install && req.method === 'POST') {
+        const userId = decodeURIComponent(install[1]!).toLowerCase();
+        const bind = (JSON.parse(raw || '{}') as Record<string, unknown>)['teamsApp@odata.bind'];
+        const appId = typeof bind === 'string' ? /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(bind)?.[1] : undefined;
+        if (!appId) return graphError(400, 'BadRequest', 'Invalid bind property name teamsApp in request.');
+        if (!installConsent) return graphError(403, 'Forbidden', 'Missing role permissions on the request.');
+        if (goneUsers.has(userId)) return graphError(404, 'NotFound', 'User not found.');
+        const apps = installedApps.get(userId) ?? new Set<string>();
+        if (apps.has(appId)) return graphError(409, 'Conflict', 'App is already installed.');
+        installedApps.set(userId, apps.add(appId));
+        installListeners.forEach((listener) => listener(userId, appId));
+        return send(201);
+      }
+      const sendMail = /^\/v1\.0\/users\/([^/]+)\/sendMail$/.exec(url.pathname);
+      if (sendMail && req.method === 'POST') {
+        const body = JSON.parse(raw || '{}') as { message?: Partial<SentMail>; saveToSentItems?: boolean };
+        const message = body.message;
+        if (!message?.subject || !message.body?.content || !Array.isArray(message.toRecipients) || message.toRecipients.length === 0)
+          return graphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
+        sentMail.push({
+          mailbox: decodeURIComponent(sendMail[1]!),
+          subject: message.subject,
+          body: message.body,
+          toRecipients: message.toRecipients,
+          saveToSentItems: body.saveToSentItems !== false,
+        });
+        return send(202);
+      }
 
       const view = /^\/v1\.0\/users\/([^/]+)\/calendarView$/.exec(url.pathname);
       if (view && req.method === 'GET') {
@@ -360,6 +417,13 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
     finishMeetings,
     bodies,
     failNextOn: (match, ...answers) => targeted.push(...answers.map((answer) => ({ match, answer }))),
+    installedApps,
+    goneUsers,
+    sentMail,
+    onInstall: (listener) => void installListeners.push(listener),
+    setInstallConsent: (consented) => {
+      installConsent = consented;
+    },
     requests,
     tokenRequests,
     issueToken,

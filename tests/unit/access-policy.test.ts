@@ -78,7 +78,10 @@ describe('restricted notes', () => {
 
 describe('what each role may do', () => {
   it.each<[Role, string[]]>([
-    ['PARTNERSHIP_ADMIN', ['governance.read', 'panel.manage', 'retention.manage', 'riskTemplate.manage', 'subjectAccess.export']],
+    [
+      'PARTNERSHIP_ADMIN',
+      ['governance.read', 'member.manage', 'panel.manage', 'retention.manage', 'riskTemplate.manage', 'subjectAccess.export'],
+    ],
     ['AUDITOR', ['audit.read', 'case.viewers', 'governance.read']],
     ['REFERRER', ['action.work', 'case.read', 'case.update', 'person.search', 'referral.create']],
   ])('a %s may do exactly these', (role, capabilities) => {

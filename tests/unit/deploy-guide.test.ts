@@ -37,7 +37,7 @@ describe('docs/deploy.md', () => {
       .filter((file) =>
         /@microsoft\/microsoft-graph-client|graphBaseUrl|graph\.microsoft\.com/.test(readFileSync(path.join(ROOT, file), 'utf8')),
       );
-    expect(talksToGraph).toContain(path.join('api', 'graph', 'graph-meetings-gateway.ts'));
+    expect(talksToGraph).toContain(path.join('api', 'graph', 'graph-caller.ts'));
     const offenders = talksToGraph.filter((file) => GRAPH_PATH_LITERAL.test(readFileSync(path.join(ROOT, file), 'utf8')));
     expect(offenders).toEqual([]);
   });

@@ -39,6 +39,8 @@ const CAPABILITIES = {
   'action.work': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR', 'MINUTE_TAKER'],
   /** Create panels, set their cadence, agencies and chairs. */
   'panel.manage': ['PARTNERSHIP_ADMIN'],
+  /** Record a member's other sign-in identities, such as a partner officer's guest account. */
+  'member.manage': ['PARTNERSHIP_ADMIN'],
   /** Be named a panel's chair; a named chair sees and decides what is sent to that panel. */
   'panel.chair': ['PANEL_CHAIR'],
   /** Schedule meetings, edit the agenda, move between items, record outcomes, approve minutes. */

@@ -57,7 +57,7 @@ function reply(result: ActionOutcome, created = false) {
 }
 
 export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
-  const services = { sender: deps.sender };
+  const services = { sender: deps.sender, reach: deps.reach ?? null };
   const params = { actionId: 'action' };
   return [
     defineRoute({

@@ -7,6 +7,7 @@ import type { Logger } from '../../logger';
 import type { Database } from '../../store/database';
 import type { Identity } from '../identity';
 import type { TeamsSender } from '../../services/ports/teams-sender';
+import type { MemberReach } from '../../services/ports/member-reach';
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from '../route-spec';
 import { meRoutes } from './me';
 import { governanceRoutes } from './governance';
@@ -21,6 +22,7 @@ import { actionRoutes } from './actions';
 import { panelsRoutes } from './panels';
 import { meetingsRoutes } from './meetings';
 import { interventionsRoutes } from './interventions';
+import { membersRoutes } from './members';
 
 export interface ApiDependencies {
   db: Database;
@@ -29,6 +31,8 @@ export interface ApiDependencies {
   identity: Identity;
   /** Writes to Teams on the app's own initiative (action cards, chasers, agenda posts). */
   sender: TeamsSender;
+  /** With Graph: installs the app for, or e-mails, an owner Teams cannot reach. */
+  reach?: MemberReach | null;
   config: Pick<AppConfig, 'signIn' | 'allowedOrigins' | 'rateLimitPerMinute' | 'signInRateLimitPerMinute' | 'nodeEnv'>;
 }
 
@@ -41,6 +45,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...actionListRoutes(deps));
   routes.push(...actionRoutes(deps));
   routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps), ...interventionsRoutes(deps));
+  routes.push(...membersRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

@@ -13,6 +13,8 @@ import { reminderHeadline } from './reminder-headline';
 import { calendarDateOfColumn } from '../../store/calendar-dates';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
 import { minutesDueMessage } from './minutes-due';
+import { tryOtherWays } from './other-ways';
+import type { MemberReach } from '../ports/member-reach';
 
 export const CHASE_KEY_PREFIX = 'chase:';
 
@@ -27,32 +29,62 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = { maxAttempts: 8, retry
 
 export type DeliveryResult = Settlement['status'] | 'LEASE_LOST';
 
+/** The ways out: the bot's chat, and where the deployment has Graph, installing the app and e-mail. */
+export interface DeliveryPorts {
+  sender: TeamsSender;
+  reach?: MemberReach | null | undefined;
+}
+
 export async function deliverNotification(
   db: Database,
-  sender: TeamsSender,
+  ports: DeliveryPorts,
   claim: ClaimedNotification,
   now: Date,
   options: DeliveryOptions = DEFAULT_DELIVERY_OPTIONS,
 ): Promise<DeliveryResult> {
   const message = await messageFor(db, claim, now);
-  const outcome = 'skipped' in message ? null : await sender.notifyMember(claim.recipientId, message);
-  const settlement: Settlement = outcome
-    ? settlementOf(outcome, claim, now, options)
-    : { status: 'FAILED', error: `Not sent: ${(message as { skipped: string }).skipped}` };
+  const settlement: Settlement =
+    'skipped' in message
+      ? { status: 'FAILED', error: `Not sent: ${message.skipped}` }
+      : await send(db, ports, claim, message, now, options);
+  return (await settleNotification(db, claim, settlement)) ? settlement.status : 'LEASE_LOST';
+}
+
+async function send(
+  db: Database,
+  ports: DeliveryPorts,
+  claim: ClaimedNotification,
+  message: OutgoingMessage,
+  now: Date,
+  options: DeliveryOptions,
+): Promise<Settlement> {
+  let outcome = await ports.sender.notifyMember(claim.recipientId, message);
+  if (ports.reach && (outcome.kind === 'NO_CONVERSATION' || outcome.kind === 'UNREACHABLE')) {
+    const other = await tryOtherWays({ db, sender: ports.sender, reach: ports.reach, claim, message, teams: outcome, now });
+    if ('settled' in other) return withinAttempts(other.settled, claim, options);
+    outcome = other.sent;
+  }
   // Where an action card landed, so a later change can update every copy.
-  if (outcome?.kind === 'SENT' && claim.kind === 'ACTION_ASSIGNED' && claim.actionId && outcome.activityId) {
+  if (outcome.kind === 'SENT' && claim.kind === 'ACTION_ASSIGNED' && claim.actionId && outcome.activityId) {
     await db.prisma.actionCard.createMany({
       data: [{ actionId: claim.actionId, conversationId: outcome.conversationId, activityId: outcome.activityId, postedAt: now }],
       skipDuplicates: true,
     });
   }
-  return (await settleNotification(db, claim, settlement)) ? settlement.status : 'LEASE_LOST';
+  return settlementOf(outcome, claim, now, options);
+}
+
+/** A retry the other ways asked for, unless the notification has had all its attempts. */
+function withinAttempts(settlement: Settlement, claim: ClaimedNotification, options: DeliveryOptions): Settlement {
+  return settlement.status === 'RETRY' && claim.attempts >= options.maxAttempts
+    ? { status: 'UNREACHABLE', error: settlement.error }
+    : settlement;
 }
 
 function settlementOf(outcome: SendOutcome, claim: ClaimedNotification, now: Date, options: DeliveryOptions): Settlement {
   switch (outcome.kind) {
     case 'SENT':
-      return { status: 'SENT', at: now };
+      return { status: 'SENT', at: now, via: 'TEAMS' };
     case 'UNREACHABLE':
     case 'NO_CONVERSATION':
       return { status: 'UNREACHABLE', error: outcome.reason };
@@ -74,8 +106,9 @@ const REMINDER_KIND_OF: Partial<Record<NotificationKind, ReminderKind>> = {
 
 async function messageFor(db: Database, claim: ClaimedNotification, now: Date): Promise<OutgoingMessage | { skipped: string }> {
   const today = londonDateOf(now);
-  const recipient = await db.prisma.member.findUnique({ where: { id: claim.recipientId }, select: { isActive: true } });
+  const recipient = await db.prisma.member.findUnique({ where: { id: claim.recipientId }, select: { isActive: true, leftTenantAt: true } });
   if (!recipient?.isActive) return { skipped: 'the recipient is no longer an active member.' };
+  if (recipient.leftTenantAt) return { skipped: 'the recipient is no longer in the organisation’s directory.' };
   if (claim.kind === 'WEEKLY_DIGEST') return digestFor(db, claim.recipientId, today);
   if (claim.kind === 'ACTION_ASSIGNED') return assignedCardFor(db, claim, now);
   if (claim.kind === 'MINUTES_DUE') return minutesDueMessage(db, claim.dedupeKey);

@@ -9,7 +9,7 @@
 // again when the lease runs out. Finishing checks the attempt count it claimed with, so a worker
 // that outlived its lease cannot overwrite the outcome of the worker that took the row over.
 import type { Database } from '../../store/database';
-import type { NotificationKind } from '../../store/generated/client';
+import type { NotificationChannel, NotificationKind } from '../../store/generated/client';
 
 export interface ClaimedNotification {
   id: string;
@@ -62,7 +62,8 @@ export async function claimNotification(
 }
 
 export type Settlement =
-  | { status: 'SENT'; at: Date }
+  /** `via` EMAIL: Teams could not reach the member, and the notice mailbox told them something waits. */
+  | { status: 'SENT'; at: Date; via: NotificationChannel }
   | { status: 'UNREACHABLE' | 'FAILED'; error: string }
   /** Try again at `at`; the row stays PENDING. */
   | { status: 'RETRY'; at: Date; error: string };
@@ -71,7 +72,7 @@ export type Settlement =
 export async function settleNotification(db: Database, claim: ClaimedNotification, settlement: Settlement): Promise<boolean> {
   const data =
     settlement.status === 'SENT'
-      ? { status: 'SENT' as const, sentAt: settlement.at, lastError: null }
+      ? { status: 'SENT' as const, sentAt: settlement.at, sentVia: settlement.via, lastError: null }
       : settlement.status === 'RETRY'
         ? { scheduledFor: settlement.at, lastError: settlement.error }
         : { status: settlement.status, lastError: settlement.error };

@@ -35,6 +35,7 @@ export interface paths {
                 | 'action.agencyReminders'
                 | 'action.work'
                 | 'panel.manage'
+                | 'member.manage'
                 | 'panel.chair'
                 | 'meeting.run'
                 | 'meeting.attend'
@@ -7704,6 +7705,69 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{memberId}/identities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record another Entra identity of a member, such as a partner officer's guest account in the host organisation. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            entraObjectId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              memberId: string;
+              primary: {
+                tenantId: string;
+                entraObjectId: string;
+              };
+              others: {
+                tenantId: string;
+                entraObjectId: string;
+                /** Format: date-time */
+                addedAt: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
