@@ -79,7 +79,11 @@ function tabRouter(): ReturnType<typeof createHashRouter> {
   return created;
 }
 
-/** The signed-in tab: layout, navigation and the page the address names. */
+/**
+ * The signed-in tab: layout, navigation and the page the address names. Router updates are not
+ * transitions: a filter control whose value lives in the address shows the member's choice at once,
+ * and a page still loading shows its Loading state rather than the page before.
+ */
 export function TabRoutes() {
-  return <RouterProvider router={tabRouter()} />;
+  return <RouterProvider router={tabRouter()} useTransitions={false} />;
 }
