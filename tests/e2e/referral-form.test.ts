@@ -181,6 +181,29 @@ describe('the referral form', () => {
     await page.context().close();
   });
 
+  it('saves a change typed just before the page is left, with a request that outlives the page', async () => {
+    // Another referrer than the other tests', whose list of unfinished referrals this draft would join.
+    const referrer = 'Tom Madeup';
+    const page = await openForm(undefined, referrer);
+    await stepHeading(page, 'Step 1 of 6: Who or what').waitFor();
+    await page.getByRole('radio', { name: 'A victim' }).check();
+    await page.getByLabel('Last name').fill('Keepalive-Testcase');
+    // Within the autosave's wait: the change leaves with the page (pagehide, keepalive), not with the timer.
+    await page.reload();
+    const tom = await tab.database.db.prisma.member.findFirstOrThrow({ where: { displayName: referrer } });
+    let saved = false;
+    for (let waited = 0; waited < 20_000 && !saved; waited += 100) {
+      const drafts = await tab.database.db.prisma.referral.findMany({
+        where: { referrerId: tom.id, status: 'DRAFT' },
+        select: { draft: true },
+      });
+      saved = drafts.some((r) => (r.draft as { subject?: { familyName?: string } } | null)?.subject?.familyName === 'Keepalive-Testcase');
+      if (!saved) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(saved).toBe(true);
+    await page.context().close();
+  });
+
   it('names what is missing on submit and takes the referrer back to it', async () => {
     const page = await openForm();
     await page.getByRole('radio', { name: 'A perpetrator' }).check();

@@ -1,58 +1,11 @@
 // The answers of the routes in routes/meeting-room.ts as they go on the wire; see route-spec.ts.
 import { z } from 'zod';
+import { agendaItemAnswer, agendaViewAnswer } from './agenda-view';
 import { isoDateTime } from './wire';
 
 /** GET /api/meetings/for-teams-meeting */
 export const getMeetingsForTeamsMeetingAnswer = z.strictObject({
   meetingId: z.string(),
-});
-
-/** POST /api/meetings/:meetingId/next */
-export const postMeetingsMeetingIdNextAnswer = z.strictObject({
-  meeting: z.strictObject({
-    id: z.string(),
-    startsAt: isoDateTime,
-    endsAt: isoDateTime,
-    referralCutoff: isoDateTime,
-    status: z.enum(['SCHEDULED', 'IN_PROGRESS', 'ENDED', 'CANCELLED']),
-    version: z.number(),
-    currentAgendaItemId: z.string().nullable(),
-    teams: z.strictObject({
-      status: z.enum(['NOT_REQUESTED', 'PENDING', 'SYNCED', 'FAILED']),
-      error: z.string().nullable(),
-      joinUrl: z.string().nullable(),
-    }),
-  }),
-  panel: z.strictObject({
-    id: z.string(),
-    name: z.string(),
-    type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
-  }),
-  actionsReviewMinutes: z.number(),
-  items: z.array(
-    z.strictObject({
-      id: z.string(),
-      position: z.number(),
-      case: z.strictObject({
-        id: z.string(),
-        reference: z.string(),
-        kind: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
-        currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
-      }),
-      reasons: z.array(z.enum(['DEFERRED', 'NEW_REFERRAL', 'REPEAT_REFERRAL', 'REVIEW_DUE', 'OVERDUE_ACTIONS', 'ADDED_BY_CHAIR'])),
-      why: z.string(),
-      minutes: z.number(),
-      expectedAt: isoDateTime.nullable(),
-      agencies: z.array(
-        z.strictObject({
-          id: z.string(),
-          name: z.string(),
-        }),
-      ),
-      status: z.enum(['DEFERRED', 'PLANNED', 'CURRENT', 'DISCUSSED', 'SPILLED_OVER']),
-      deferralReason: z.string().nullable(),
-    }),
-  ),
 });
 
 /** POST /api/meetings/:meetingId/agenda/post */
@@ -62,31 +15,10 @@ export const postMeetingsMeetingIdAgendaPostAnswer = z.strictObject({
 });
 
 /** GET /api/meetings/:meetingId/room */
-export const readMeetingRoomAnswer = z.strictObject({
+export const readMeetingRoomAnswer = agendaViewAnswer.extend({
   current: z
     .strictObject({
-      item: z.strictObject({
-        id: z.string(),
-        position: z.number(),
-        case: z.strictObject({
-          id: z.string(),
-          reference: z.string(),
-          kind: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
-          currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
-        }),
-        reasons: z.array(z.enum(['DEFERRED', 'NEW_REFERRAL', 'REPEAT_REFERRAL', 'REVIEW_DUE', 'OVERDUE_ACTIONS', 'ADDED_BY_CHAIR'])),
-        why: z.string(),
-        minutes: z.number(),
-        expectedAt: isoDateTime.nullable(),
-        agencies: z.array(
-          z.strictObject({
-            id: z.string(),
-            name: z.string(),
-          }),
-        ),
-        status: z.enum(['DEFERRED', 'PLANNED', 'CURRENT', 'DISCUSSED', 'SPILLED_OVER']),
-        deferralReason: z.string().nullable(),
-      }),
+      item: agendaItemAnswer,
       case: z
         .strictObject({
           id: z.string(),
@@ -126,50 +58,6 @@ export const readMeetingRoomAnswer = z.strictObject({
       })
       .nullable(),
   }),
-  meeting: z.strictObject({
-    id: z.string(),
-    startsAt: isoDateTime,
-    endsAt: isoDateTime,
-    referralCutoff: isoDateTime,
-    status: z.enum(['SCHEDULED', 'IN_PROGRESS', 'ENDED', 'CANCELLED']),
-    version: z.number(),
-    currentAgendaItemId: z.string().nullable(),
-    teams: z.strictObject({
-      status: z.enum(['NOT_REQUESTED', 'PENDING', 'SYNCED', 'FAILED']),
-      error: z.string().nullable(),
-      joinUrl: z.string().nullable(),
-    }),
-  }),
-  panel: z.strictObject({
-    id: z.string(),
-    name: z.string(),
-    type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
-  }),
-  actionsReviewMinutes: z.number(),
-  items: z.array(
-    z.strictObject({
-      id: z.string(),
-      position: z.number(),
-      case: z.strictObject({
-        id: z.string(),
-        reference: z.string(),
-        kind: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
-        currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
-      }),
-      reasons: z.array(z.enum(['DEFERRED', 'NEW_REFERRAL', 'REPEAT_REFERRAL', 'REVIEW_DUE', 'OVERDUE_ACTIONS', 'ADDED_BY_CHAIR'])),
-      why: z.string(),
-      minutes: z.number(),
-      expectedAt: isoDateTime.nullable(),
-      agencies: z.array(
-        z.strictObject({
-          id: z.string(),
-          name: z.string(),
-        }),
-      ),
-      status: z.enum(['DEFERRED', 'PLANNED', 'CURRENT', 'DISCUSSED', 'SPILLED_OVER']),
-      deferralReason: z.string().nullable(),
-    }),
-  ),
 });
 
 /** GET /api/meetings/:meetingId/attendance */

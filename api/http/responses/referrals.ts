@@ -2,129 +2,39 @@
 import { z } from 'zod';
 import { isoDateTime } from './wire';
 
-/** GET /api/referrals */
-export const listReferralsAnswer = z.strictObject({
-  referrals: z.array(
-    z.strictObject({
-      finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
-      draft: z
-        // The form keeps its own fields in the draft too (referral-schemas.ts accepts them).
-        .looseObject({
-          step: z.string().optional(),
-          subject: z
-            .strictObject({
-              givenName: z.string().optional(),
-              familyName: z.string().optional(),
-              dateOfBirth: z.string().optional(),
-              address: z.string().optional(),
-              town: z.string().optional(),
-              postcode: z.string().optional(),
-              ward: z.string().optional(),
-            })
-            .optional(),
-          match: z
-            .strictObject({
-              personId: z.string().optional(),
-              locationId: z.string().optional(),
-              confirmedNew: z.boolean().optional(),
-            })
-            .optional(),
-          concerns: z.string().optional(),
-          answers: z.record(z.string(), z.string()).optional(),
-          judgement: z
-            .strictObject({
-              band: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
-              reason: z.string().optional(),
-            })
-            .optional(),
-        })
-        .nullable()
-        .optional(),
-      id: z.string(),
-      subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
-      status: z.enum(['ACCEPTED', 'WITHDRAWN', 'DRAFT', 'SUBMITTED', 'DECLINED']),
-      referrer: z.strictObject({
-        id: z.string(),
-        displayName: z.string(),
-      }),
-      referrerAgency: z.strictObject({
-        id: z.string(),
-        name: z.string(),
-      }),
-      panel: z
-        .strictObject({
-          id: z.string(),
-          name: z.string(),
-          type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
-        })
-        .nullable(),
-      case: z
-        .strictObject({
-          nextReviewDue: z.string().nullable(),
-          id: z.string(),
-          status: z.enum(['OPEN', 'LEAD_AGENCY_CASEWORK', 'CLOSED']),
-          reference: z.string(),
-          currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
-        })
-        .nullable(),
-      person: z
-        .union([
-          z.strictObject({
-            id: z.string(),
-            name: z.string(),
-          }),
-          z.strictObject({
-            id: z.string(),
-            name: z.string(),
-            dateOfBirth: z.string().nullable(),
-          }),
-        ])
-        .nullable(),
-      location: z
-        .union([
-          z.strictObject({
-            id: z.string(),
-            address: z.string(),
-          }),
-          z.strictObject({
-            id: z.string(),
-            address: z.string(),
-            town: z.string(),
-            postcode: z.string(),
-          }),
-        ])
-        .nullable(),
-      concerns: z.string().nullable(),
-      criteriaMet: z.array(
-        z.enum(['REPEAT_REFERRAL', 'VISIBLE_HIGH_RISK', 'POTENTIAL_ESCALATION', 'PROFESSIONAL_JUDGEMENT', 'REPEAT_VICTIMISATION']),
-      ),
-      route: z.enum(['LEAD_AGENCY_CASEWORK', 'PANEL', 'ADVICE_AND_CLOSURE']).nullable(),
-      routingExplanation: z.string().nullable(),
-      submittedAt: isoDateTime.nullable(),
-      decidedAt: isoDateTime.nullable(),
-      decidedBy: z
-        .strictObject({
-          id: z.string(),
-          displayName: z.string(),
-        })
-        .nullable(),
-      declineReason: z.string().nullable(),
-      withdrawnAt: isoDateTime.nullable(),
-      withdrawnBy: z
-        .strictObject({
-          id: z.string(),
-          displayName: z.string(),
-        })
-        .nullable(),
-      withdrawalReason: z.string().nullable(),
-      createdAt: isoDateTime,
-      updatedAt: isoDateTime,
-    }),
-  ),
+/** The draft as the form saved it. The form keeps its own fields in it too (referral-schemas.ts accepts them). */
+const referralDraftAnswer = z.looseObject({
+  step: z.string().optional(),
+  subject: z
+    .strictObject({
+      givenName: z.string().optional(),
+      familyName: z.string().optional(),
+      dateOfBirth: z.string().optional(),
+      address: z.string().optional(),
+      town: z.string().optional(),
+      postcode: z.string().optional(),
+      ward: z.string().optional(),
+    })
+    .optional(),
+  match: z
+    .strictObject({
+      personId: z.string().optional(),
+      locationId: z.string().optional(),
+      confirmedNew: z.boolean().optional(),
+    })
+    .optional(),
+  concerns: z.string().optional(),
+  answers: z.record(z.string(), z.string()).optional(),
+  judgement: z
+    .strictObject({
+      band: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
+      reason: z.string().optional(),
+    })
+    .optional(),
 });
 
-/** POST /api/referrals */
-export const startReferralAnswer = z.strictObject({
+/** A referral as each referral route answers with it: POST /api/referrals, GET/PUT/withdraw/decide /api/referrals/:referralId. */
+export const referralAnswer = z.strictObject({
   id: z.string(),
   subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
   status: z.enum(['ACCEPTED', 'WITHDRAWN', 'DRAFT', 'SUBMITTED', 'DECLINED']),
@@ -179,38 +89,7 @@ export const startReferralAnswer = z.strictObject({
       }),
     ])
     .nullable(),
-  draft: z
-    // The form keeps its own fields in the draft too (referral-schemas.ts accepts them).
-    .looseObject({
-      step: z.string().optional(),
-      subject: z
-        .strictObject({
-          givenName: z.string().optional(),
-          familyName: z.string().optional(),
-          dateOfBirth: z.string().optional(),
-          address: z.string().optional(),
-          town: z.string().optional(),
-          postcode: z.string().optional(),
-          ward: z.string().optional(),
-        })
-        .optional(),
-      match: z
-        .strictObject({
-          personId: z.string().optional(),
-          locationId: z.string().optional(),
-          confirmedNew: z.boolean().optional(),
-        })
-        .optional(),
-      concerns: z.string().optional(),
-      answers: z.record(z.string(), z.string()).optional(),
-      judgement: z
-        .strictObject({
-          band: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
-          reason: z.string().optional(),
-        })
-        .optional(),
-    })
-    .nullable(),
+  draft: referralDraftAnswer.nullable(),
   concerns: z.string().nullable(),
   criteriaMet: z.array(
     z.enum(['REPEAT_REFERRAL', 'VISIBLE_HIGH_RISK', 'POTENTIAL_ESCALATION', 'PROFESSIONAL_JUDGEMENT', 'REPEAT_VICTIMISATION']),
@@ -255,138 +134,19 @@ export const startReferralAnswer = z.strictObject({
   updatedAt: isoDateTime,
 });
 
+/** GET /api/referrals: the referrals without their assessments, each with its final band. */
+export const listReferralsAnswer = z.strictObject({
+  referrals: z.array(
+    referralAnswer.omit({ assessments: true, draft: true }).extend({
+      finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+      draft: referralDraftAnswer.nullable().optional(),
+    }),
+  ),
+});
+
 /** POST /api/referrals/:referralId/submit */
 export const submitReferralAnswer = z.strictObject({
-  referral: z.strictObject({
-    id: z.string(),
-    subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
-    status: z.enum(['ACCEPTED', 'WITHDRAWN', 'DRAFT', 'SUBMITTED', 'DECLINED']),
-    referrer: z.strictObject({
-      id: z.string(),
-      displayName: z.string(),
-    }),
-    referrerAgency: z.strictObject({
-      id: z.string(),
-      name: z.string(),
-    }),
-    panel: z
-      .strictObject({
-        id: z.string(),
-        name: z.string(),
-        type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
-      })
-      .nullable(),
-    case: z
-      .strictObject({
-        nextReviewDue: z.string().nullable(),
-        id: z.string(),
-        status: z.enum(['OPEN', 'LEAD_AGENCY_CASEWORK', 'CLOSED']),
-        reference: z.string(),
-        currentRiskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
-      })
-      .nullable(),
-    person: z
-      .union([
-        z.strictObject({
-          id: z.string(),
-          name: z.string(),
-        }),
-        z.strictObject({
-          id: z.string(),
-          name: z.string(),
-          dateOfBirth: z.string().nullable(),
-        }),
-      ])
-      .nullable(),
-    location: z
-      .union([
-        z.strictObject({
-          id: z.string(),
-          address: z.string(),
-        }),
-        z.strictObject({
-          id: z.string(),
-          address: z.string(),
-          town: z.string(),
-          postcode: z.string(),
-        }),
-      ])
-      .nullable(),
-    draft: z
-      // The form keeps its own fields in the draft too (referral-schemas.ts accepts them).
-      .looseObject({
-        step: z.string().optional(),
-        subject: z
-          .strictObject({
-            givenName: z.string().optional(),
-            familyName: z.string().optional(),
-            dateOfBirth: z.string().optional(),
-            address: z.string().optional(),
-            town: z.string().optional(),
-            postcode: z.string().optional(),
-            ward: z.string().optional(),
-          })
-          .optional(),
-        match: z
-          .strictObject({
-            personId: z.string().optional(),
-            locationId: z.string().optional(),
-            confirmedNew: z.boolean().optional(),
-          })
-          .optional(),
-        concerns: z.string().optional(),
-        answers: z.record(z.string(), z.string()).optional(),
-        judgement: z
-          .strictObject({
-            band: z.enum(['LOW', 'MEDIUM', 'HIGH']).optional(),
-            reason: z.string().optional(),
-          })
-          .optional(),
-      })
-      .nullable(),
-    concerns: z.string().nullable(),
-    criteriaMet: z.array(
-      z.enum(['REPEAT_REFERRAL', 'VISIBLE_HIGH_RISK', 'POTENTIAL_ESCALATION', 'PROFESSIONAL_JUDGEMENT', 'REPEAT_VICTIMISATION']),
-    ),
-    route: z.enum(['LEAD_AGENCY_CASEWORK', 'PANEL', 'ADVICE_AND_CLOSURE']).nullable(),
-    routingExplanation: z.string().nullable(),
-    submittedAt: isoDateTime.nullable(),
-    decidedAt: isoDateTime.nullable(),
-    decidedBy: z
-      .strictObject({
-        id: z.string(),
-        displayName: z.string(),
-      })
-      .nullable(),
-    declineReason: z.string().nullable(),
-    withdrawnAt: isoDateTime.nullable(),
-    withdrawnBy: z
-      .strictObject({
-        id: z.string(),
-        displayName: z.string(),
-      })
-      .nullable(),
-    withdrawalReason: z.string().nullable(),
-    assessments: z.array(
-      z.strictObject({
-        id: z.string(),
-        assessedAt: isoDateTime,
-        score: z.number(),
-        calculatedBand: z.enum(['LOW', 'MEDIUM', 'HIGH']),
-        overrideBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
-        finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']),
-        overrideReason: z.string().nullable(),
-        reasons: z.array(z.string()),
-        template: z.strictObject({
-          id: z.string(),
-          name: z.string(),
-          version: z.number(),
-        }),
-      }),
-    ),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
-  }),
+  referral: referralAnswer,
   result: z.strictObject({
     score: z.number(),
     maximumScore: z.number(),

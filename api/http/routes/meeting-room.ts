@@ -17,6 +17,7 @@ import { chatThreadIdOfTeamsMeetingId } from '../../graph/teams-ids';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/meeting-room';
+import { agendaViewAnswer } from '../responses/agenda-view';
 
 const meeting = { meetingId: 'meeting' };
 const next = z.strictObject({ expectedVersion: z.number().int().min(0).optional() });
@@ -52,7 +53,7 @@ export function meetingRoomRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: next,
-      response: answers.postMeetingsMeetingIdNextAnswer,
+      response: agendaViewAnswer,
       async handle({ ctx, params, body }) {
         const view = await moveToNextItem(ctx, params.meetingId!, body.expectedVersion);
         await refreshPostedAgendaCard(deps, params.meetingId!);

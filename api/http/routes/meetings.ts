@@ -13,6 +13,7 @@ import { meetingRoomRoutes } from './meeting-room';
 import { minutesRoutes } from './minutes';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/meetings';
+import { agendaViewAnswer, builtAgendaAnswer } from '../responses/agenda-view';
 
 const ID = z
   .string()
@@ -65,7 +66,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       tag: 'Meetings',
       capability: 'meeting.run',
       params: meeting,
-      response: answers.rebuildAgendaAnswer,
+      response: builtAgendaAnswer,
       async handle({ ctx, params }) {
         return { json: await rebuildAgenda(ctx, params.meetingId!) };
       },
@@ -78,7 +79,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: reorder,
-      response: answers.reorderMeetingAgendaAnswer,
+      response: agendaViewAnswer,
       async handle({ ctx, params, body }) {
         return { json: await reorderMeetingAgenda(ctx, params.meetingId!, body.caseIds, body.expectedVersion) };
       },
@@ -91,7 +92,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: addition,
-      response: answers.reorderMeetingAgendaAnswer,
+      response: agendaViewAnswer,
       async handle({ ctx, params, body }) {
         const { expectedVersion, caseId, caseReference, position, reasonText } = body;
         const item = {
@@ -111,7 +112,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: meeting,
       body: deferral,
-      response: answers.reorderMeetingAgendaAnswer,
+      response: agendaViewAnswer,
       async handle({ ctx, params, body }) {
         return { json: await deferMeetingAgendaItem(ctx, params.meetingId!, body.caseId, body.reasonText, body.expectedVersion) };
       },

@@ -6,6 +6,7 @@ import { listPanelMeetings, scheduleNextMeeting } from '../../services/meetings'
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/panels';
+import { builtAgendaAnswer } from '../responses/agenda-view';
 
 const ID = z
   .string()
@@ -154,7 +155,7 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'meeting.run',
       params: panel,
       body: schedule,
-      response: answers.scheduleNextMeetingAnswer,
+      response: builtAgendaAnswer,
       async handle({ ctx, params, body }) {
         return { status: 201, json: await scheduleNextMeeting(ctx, params.panelId!, body.startTime ? { startTime: body.startTime } : {}) };
       },

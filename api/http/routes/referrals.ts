@@ -39,7 +39,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Referrals',
       capability: 'referral.create',
       body: startReferralBody,
-      response: answers.startReferralAnswer,
+      response: answers.referralAnswer,
       async handle({ body, ctx }) {
         return { status: 201, json: await startReferral(ctx, body) };
       },
@@ -51,7 +51,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       tag: 'Referrals',
       capability: 'case.read',
       params: { referralId: 'referral' },
-      response: answers.startReferralAnswer,
+      response: answers.referralAnswer,
       async handle({ params, ctx }) {
         return { json: await readReferral(ctx, params.referralId!) };
       },
@@ -64,7 +64,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'referral.create',
       params: { referralId: 'referral' },
       body: saveDraftBody,
-      response: answers.startReferralAnswer,
+      response: answers.referralAnswer,
       async handle({ params, body, ctx }) {
         return { json: await saveReferralDraft(ctx, params.referralId!, body) };
       },
@@ -89,7 +89,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'referral.decide',
       params: { referralId: 'referral' },
       body: decisionBody,
-      response: answers.startReferralAnswer,
+      response: answers.referralAnswer,
       async handle({ params, body, ctx }) {
         return { json: await decideReferral(ctx, params.referralId!, body) };
       },
@@ -103,7 +103,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       capability: 'referral.create',
       params: { referralId: 'referral' },
       body: withdrawalBody,
-      response: answers.startReferralAnswer,
+      response: answers.referralAnswer,
       async handle({ params, body, ctx }) {
         return { json: await withdrawReferral(ctx, params.referralId!, body) };
       },

@@ -15,5 +15,12 @@ export type Answer<
   ? JsonBody<Responses[SuccessStatus & keyof Responses]>
   : never;
 
+/** The JSON body a route takes, e.g. `RequestBody<'/api/meetings/{meetingId}/agenda/order', 'put'>`. */
+export type RequestBody<Path extends keyof paths, Method extends 'post' | 'put' | 'patch'> = paths[Path][Method] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
 /** The body of every refusal (400, 401, 403, 404, 409...). */
 export type ApiErrorBody = components['schemas']['Error'];

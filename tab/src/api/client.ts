@@ -1,6 +1,11 @@
-// The one way the tab talks to the API: JSON over fetch with the bearer token, API errors as
-// ApiError values, and one fresh sign-in and retry when the server answers 401.
+// The one way the tab talks to the API: openapi-fetch over the paths of /api/openapi.json
+// (schema.d.ts, `npm run api:types`), so each call's path, parameters, body and answer are checked by
+// `tsc -p tab`. Around it: the bearer token, one fresh sign-in and retry when the server answers 401,
+// and refusals turned into ApiError values by `answerOf`.
+import createClient, { type Client } from 'openapi-fetch';
 import { apiErrorFrom, networkError } from './api-error';
+import type { paths } from './schema';
+import type { SignInPaths } from './types';
 
 /** Where the client gets its bearer token; `renew` signs in again and returns null if it cannot. */
 export interface TokenSource {
@@ -8,96 +13,99 @@ export interface TokenSource {
   renew(): Promise<string | null>;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The API as the signed-in tab calls it: `api.GET('/api/cases/{caseId}/overview', { params: { path: { caseId } } })`. */
+export type ApiClient = Client<paths, 'application/json'>;
 
-export interface RequestOptions {
-  body?: unknown;
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-  /** Lets the request finish after the page is gone (a save flushed as the tab closes or reloads). */
-  keepalive?: boolean;
+/** The routes before sign-in (how to sign in; the development sign-in), which carry no token. */
+export type SignInClient = Client<SignInPaths, 'application/json'>;
+
+async function send(request: Request, token: string | null): Promise<Response> {
+  if (token) request.headers.set('Authorization', `Bearer ${token}`);
+  try {
+    return await fetch(request);
+  } catch (error) {
+    if (request.signal.aborted) throw error;
+    throw networkError();
+  }
 }
 
-/** A conditional GET's answer: unchanged since `etag`, or the new body and its tag. */
+function authorisedFetch(tokens: TokenSource, onSignedOut: () => void): (request: Request) => Promise<Response> {
+  return async (request) => {
+    // A body can be read once: the copy is what a retry after a fresh sign-in sends.
+    const retry = request.clone();
+    const response = await send(request, tokens.current());
+    if (response.status !== 401) return response;
+    const renewed = await tokens.renew();
+    const second = renewed ? await send(retry, renewed) : response;
+    if (second.status === 401) onSignedOut();
+    return second;
+  };
+}
+
+const JSON_ACCEPTED = { Accept: 'application/json' };
+
+/** Where the API is: the tab's own origin unless told (a test outside the browser names it). */
+export interface ApiLocation {
+  baseUrl?: string;
+}
+
+export function createApiClient(
+  tokens: TokenSource,
+  /** Called when a 401 survives a fresh sign-in, so the session can ask the user to sign in. */
+  onSignedOut: () => void,
+  { baseUrl = '' }: ApiLocation = {},
+): ApiClient {
+  return createClient<paths, 'application/json'>({ baseUrl, fetch: authorisedFetch(tokens, onSignedOut), headers: JSON_ACCEPTED });
+}
+
+export function createSignInClient({ baseUrl = '' }: ApiLocation = {}): SignInClient {
+  return createClient<SignInPaths, 'application/json'>({ baseUrl, fetch: (request) => send(request, null), headers: JSON_ACCEPTED });
+}
+
+/** What an openapi-fetch call resolves to: the success body, or the refusal's body, and the response. */
+export interface Outcome<Data> {
+  data?: Data;
+  error?: unknown;
+  response: Response;
+}
+
+/** The answer of a call that succeeded; a refusal (4xx, 5xx) is thrown as an ApiError. */
+export async function answerOf<Data>(pending: Promise<Outcome<Data>>): Promise<Data> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw apiErrorFrom(response.status, error);
+  // A route that answers JSON always sends a body with its success; calls to routes that answer none use `succeeded`.
+  return data as Data;
+}
+
+/** Resolves once a call has succeeded, for calls whose answer the page does not read. */
+export async function succeeded(pending: Promise<Outcome<unknown>>): Promise<void> {
+  const { error, response } = await pending;
+  if (!response.ok) throw apiErrorFrom(response.status, error);
+}
+
+/** A conditional GET's answer: unchanged since the tag sent, or the new body and its tag. */
 export type Revalidated<T> = { changed: false } | { changed: true; data: T; etag: string | null };
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+/**
+ * The options of a GET that sends If-None-Match, for pages that poll: a 304 costs the server no read.
+ * Our own tag must reach the server, and its 304 reach us, untouched by the HTTP cache.
+ */
+export function ifChangedSince(etag: string | null) {
+  const headers: Record<string, string> = etag ? { 'If-None-Match': etag } : {};
+  return { headers, cache: 'no-store' as const };
 }
 
-export class ApiClient {
-  constructor(
-    private readonly tokens: TokenSource | null,
-    /** Called when a 401 survives a fresh sign-in, so the session can ask the user to sign in. */
-    private readonly onSignedOut: () => void = () => undefined,
-  ) {}
+export async function revalidated<Data>(pending: Promise<Outcome<Data>>): Promise<Revalidated<Data>> {
+  const { data, error, response } = await pending;
+  if (response.status === 304) return { changed: false };
+  if (!response.ok) throw apiErrorFrom(response.status, error);
+  return { changed: true, data: data as Data, etag: response.headers.get('ETag') };
+}
 
-  get<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
-    return this.request<T>('GET', path, options);
-  }
-
-  post<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
-    return this.request<T>('POST', path, { ...options, body });
-  }
-
-  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
-    const response = await this.authorised(method, path, options);
-    const body = await readBody(response);
-    if (!response.ok) throw apiErrorFrom(response.status, body);
-    return body as T;
-  }
-
-  /** GETs a file (a CSV export) with the name the server gives it; a link cannot carry the bearer token. */
-  async download(path: string): Promise<{ blob: Blob; filename: string | null }> {
-    const response = await this.authorised('GET', path, {});
-    if (!response.ok) throw apiErrorFrom(response.status, await readBody(response));
-    const disposition = response.headers.get('Content-Disposition') ?? '';
-    return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
-  }
-
-  /** GET with If-None-Match, for pages that poll: a 304 costs the server no read. */
-  async revalidate<T>(path: string, etag: string | null, options: Omit<RequestOptions, 'body' | 'headers'> = {}): Promise<Revalidated<T>> {
-    const response = await this.authorised('GET', path, { ...options, headers: etag ? { 'If-None-Match': etag } : {} });
-    if (response.status === 304) return { changed: false };
-    const body = await readBody(response);
-    if (!response.ok) throw apiErrorFrom(response.status, body);
-    return { changed: true, data: body as T, etag: response.headers.get('ETag') };
-  }
-
-  private async authorised(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
-    let response = await this.send(method, path, options, this.tokens?.current() ?? null);
-    if (response.status === 401 && this.tokens) {
-      const renewed = await this.tokens.renew();
-      if (renewed) response = await this.send(method, path, options, renewed);
-      if (response.status === 401) this.onSignedOut();
-    }
-    return response;
-  }
-
-  private async send(method: HttpMethod, path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    try {
-      return await fetch(path, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-        credentials: 'same-origin',
-        keepalive: options.keepalive ?? false,
-        // Our own If-None-Match must reach the server, and its 304 must reach us, untouched by the HTTP cache.
-        cache: options.headers?.['If-None-Match'] ? 'no-store' : 'default',
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      throw networkError();
-    }
-  }
+/** A file (a CSV export) with the name the server gives it; a plain link could not carry the bearer token. */
+export async function downloaded(pending: Promise<Outcome<Blob>>): Promise<{ blob: Blob; filename: string | null }> {
+  const { data, error, response } = await pending;
+  if (!response.ok || data === undefined) throw apiErrorFrom(response.status, error);
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  return { blob: data, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
 }

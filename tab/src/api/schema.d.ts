@@ -1280,37 +1280,6 @@ export interface paths {
           content: {
             'application/json': {
               referrals: {
-                finalBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
-                draft?:
-                  | ({
-                      step?: string;
-                      subject?: {
-                        givenName?: string;
-                        familyName?: string;
-                        dateOfBirth?: string;
-                        address?: string;
-                        town?: string;
-                        postcode?: string;
-                        ward?: string;
-                      };
-                      match?: {
-                        personId?: string;
-                        locationId?: string;
-                        confirmedNew?: boolean;
-                      };
-                      concerns?: string;
-                      answers?: {
-                        [key: string]: string;
-                      };
-                      judgement?: {
-                        /** @enum {string} */
-                        band?: 'LOW' | 'MEDIUM' | 'HIGH';
-                        reason?: string;
-                      };
-                    } & {
-                      [key: string]: unknown;
-                    })
-                  | null;
                 id: string;
                 /** @enum {string} */
                 subjectType: 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
@@ -1388,6 +1357,37 @@ export interface paths {
                 createdAt: string;
                 /** Format: date-time */
                 updatedAt: string;
+                finalBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
+                draft?:
+                  | ({
+                      step?: string;
+                      subject?: {
+                        givenName?: string;
+                        familyName?: string;
+                        dateOfBirth?: string;
+                        address?: string;
+                        town?: string;
+                        postcode?: string;
+                        ward?: string;
+                      };
+                      match?: {
+                        personId?: string;
+                        locationId?: string;
+                        confirmedNew?: boolean;
+                      };
+                      concerns?: string;
+                      answers?: {
+                        [key: string]: string;
+                      };
+                      judgement?: {
+                        /** @enum {string} */
+                        band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                        reason?: string;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })
+                  | null;
               }[];
             };
           };
@@ -5665,11 +5665,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              lateReferrals: {
-                caseId: string;
-                caseReference: string;
-                note: string;
-              }[];
               meeting: {
                 id: string;
                 /** Format: date-time */
@@ -5717,6 +5712,11 @@ export interface paths {
                 /** @enum {string} */
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
+              }[];
+              lateReferrals: {
+                caseId: string;
+                caseReference: string;
+                note: string;
               }[];
             };
           };
@@ -5855,11 +5855,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              lateReferrals: {
-                caseId: string;
-                caseReference: string;
-                note: string;
-              }[];
               meeting: {
                 id: string;
                 /** Format: date-time */
@@ -5907,6 +5902,11 @@ export interface paths {
                 /** @enum {string} */
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
+              }[];
+              lateReferrals: {
+                caseId: string;
+                caseReference: string;
+                note: string;
               }[];
             };
           };
@@ -6590,6 +6590,54 @@ export interface paths {
           };
           content: {
             'application/json': {
+              meeting: {
+                id: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** Format: date-time */
+                referralCutoff: string;
+                /** @enum {string} */
+                status: 'SCHEDULED' | 'IN_PROGRESS' | 'ENDED' | 'CANCELLED';
+                version: number;
+                currentAgendaItemId: string | null;
+                teams: {
+                  /** @enum {string} */
+                  status: 'NOT_REQUESTED' | 'PENDING' | 'SYNCED' | 'FAILED';
+                  error: string | null;
+                  joinUrl: string | null;
+                };
+              };
+              panel: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
+              };
+              actionsReviewMinutes: number;
+              items: {
+                id: string;
+                position: number;
+                case: {
+                  id: string;
+                  reference: string;
+                  /** @enum {string} */
+                  kind: 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
+                  currentRiskBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
+                };
+                reasons: ('DEFERRED' | 'NEW_REFERRAL' | 'REPEAT_REFERRAL' | 'REVIEW_DUE' | 'OVERDUE_ACTIONS' | 'ADDED_BY_CHAIR')[];
+                why: string;
+                minutes: number;
+                expectedAt: string | null;
+                agencies: {
+                  id: string;
+                  name: string;
+                }[];
+                /** @enum {string} */
+                status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
+                deferralReason: string | null;
+              }[];
               current: {
                 item: {
                   id: string;
@@ -6648,54 +6696,6 @@ export interface paths {
                   confidentialityAccepted: boolean;
                 } | null;
               };
-              meeting: {
-                id: string;
-                /** Format: date-time */
-                startsAt: string;
-                /** Format: date-time */
-                endsAt: string;
-                /** Format: date-time */
-                referralCutoff: string;
-                /** @enum {string} */
-                status: 'SCHEDULED' | 'IN_PROGRESS' | 'ENDED' | 'CANCELLED';
-                version: number;
-                currentAgendaItemId: string | null;
-                teams: {
-                  /** @enum {string} */
-                  status: 'NOT_REQUESTED' | 'PENDING' | 'SYNCED' | 'FAILED';
-                  error: string | null;
-                  joinUrl: string | null;
-                };
-              };
-              panel: {
-                id: string;
-                name: string;
-                /** @enum {string} */
-                type: 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
-              };
-              actionsReviewMinutes: number;
-              items: {
-                id: string;
-                position: number;
-                case: {
-                  id: string;
-                  reference: string;
-                  /** @enum {string} */
-                  kind: 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
-                  currentRiskBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
-                };
-                reasons: ('DEFERRED' | 'NEW_REFERRAL' | 'REPEAT_REFERRAL' | 'REVIEW_DUE' | 'OVERDUE_ACTIONS' | 'ADDED_BY_CHAIR')[];
-                why: string;
-                minutes: number;
-                expectedAt: string | null;
-                agencies: {
-                  id: string;
-                  name: string;
-                }[];
-                /** @enum {string} */
-                status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
-                deferralReason: string | null;
-              }[];
             };
           };
         };

@@ -1,9 +1,8 @@
 // Connects to the host, follows its theme, signs in, then shows the pages.
 import { useEffect, useState } from 'react';
 import { FluentProvider, makeStyles } from '@fluentui/react-components';
-import { AppLayout } from '../layout/AppLayout';
 import { SessionGate } from '../session/session';
-import { hrefFor } from '../router/hash-route';
+import { TabRoutes } from '../router/tab-router';
 import { routeOfSubPageId } from '../teams/deep-link';
 import { connectToHost, type Host } from '../teams/host';
 import { FLUENT_THEMES, themeFromTeams, themeOverride, type ThemeName } from '../theme/theme';
@@ -25,7 +24,7 @@ export function App() {
       if (!current) return;
       // Opened from a deep link (a card's "Finish in the tab"): show the page it names instead of the tab's own.
       const linked = connected.kind === 'teams' ? routeOfSubPageId(connected.subPageId) : null;
-      if (linked) window.history.replaceState(null, '', hrefFor(linked));
+      if (linked) window.history.replaceState(null, '', `#/${linked}`);
       setHost(connected);
       if (connected.kind === 'teams' && !override) {
         setTheme(themeFromTeams(connected.theme));
@@ -46,7 +45,7 @@ export function App() {
     <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
       {host ? (
         <SessionGate host={host}>
-          <AppLayout />
+          <TabRoutes />
         </SessionGate>
       ) : (
         <main>

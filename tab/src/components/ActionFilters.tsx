@@ -1,8 +1,10 @@
 // The filter bar over an actions list. The filters live in the page address (#/actions?overdue=true),
 // so a filtered list can be bookmarked, shared in a chat and survives a reload.
 import { Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useNavigate } from 'react-router';
 import { ACTION_STATUSES, type ActionList } from '../api/actions';
-import { navigate } from '../router/hash-route';
+import type { ReadParams } from '../api/use-api-query';
+import { pageAddress } from '../router/addresses';
 import { STATUS_WORDS } from './words';
 
 const useStyles = makeStyles({
@@ -24,15 +26,18 @@ const useStyles = makeStyles({
 /** The query keys the API's list routes take; anything else in the address is ignored. */
 export const FILTER_KEYS = ['panelId', 'agencyId', 'officerId', 'status', 'overdue', 'sort'] as const;
 
-/** The API path for a list page's address query: `/api/actions?overdue=true`. */
-export function listPath(base: string, query: URLSearchParams): string {
-  const search = new URLSearchParams();
+/** The filters of the API's list routes (both take the same). */
+export type ListQuery = NonNullable<ReadParams<'/api/actions'>['query']>;
+
+/** The API query for a list page's address query: `#/actions?overdue=true` asks `/api/actions?overdue=true`. */
+export function listQuery(query: URLSearchParams): ListQuery {
+  const filters: Record<string, string> = {};
   for (const key of FILTER_KEYS) {
     const value = query.get(key);
-    if (value) search.set(key, value);
+    if (value) filters[key] = value;
   }
-  const text = search.toString();
-  return text ? `${base}?${text}` : base;
+  // The address is the member's to edit: the API checks each value, and answers a bad one with a 400 the page shows.
+  return filters as ListQuery;
 }
 
 export interface ActionFiltersProps {
@@ -46,13 +51,14 @@ export interface ActionFiltersProps {
 
 export function ActionFilters({ pagePath, query, choices, byOwner }: ActionFiltersProps) {
   const styles = useStyles();
+  const navigate = useNavigate();
   const set = (key: (typeof FILTER_KEYS)[number], value: string) => {
     const next = new URLSearchParams();
     for (const name of FILTER_KEYS) {
       const current = name === key ? value : query.get(name);
       if (current) next.set(name, current);
     }
-    navigate(pagePath, next);
+    navigate(pageAddress(pagePath, next));
   };
   const choose = (key: 'panelId' | 'agencyId' | 'officerId', label: string, all: string, options: { id: string; name: string }[]) => (
     <Field label={label}>

@@ -2,12 +2,14 @@
 // and an officer's own list are this one component over two API routes.
 import { useEffect, useState } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { useNavigate } from 'react-router';
 import type { ActionList, ChaseResult, ListedAction } from '../api/actions';
 import { asApiError, type ApiError } from '../api/api-error';
+import { answerOf } from '../api/client';
 import { useApiQuery } from '../api/use-api-query';
-import { navigate } from '../router/hash-route';
+import { pageAddress } from '../router/addresses';
 import { useApi } from '../session/session';
-import { ActionFilters, FILTER_KEYS, listPath } from './ActionFilters';
+import { ActionFilters, FILTER_KEYS, listQuery } from './ActionFilters';
 import { ActionsTable } from './ActionsTable';
 import { EmptyState } from './EmptyState';
 import { ErrorState } from './ErrorState';
@@ -19,8 +21,7 @@ const useStyles = makeStyles({
 });
 
 export interface ActionListViewProps {
-  /** '/api/actions' or '/api/actions/mine'. */
-  apiPath: string;
+  apiPath: '/api/actions' | '/api/actions/mine';
   pagePath: string;
   query: URLSearchParams;
   /** Names the table: "Outstanding actions". */
@@ -49,8 +50,9 @@ function describeChase(action: ListedAction, result: ChaseResult): ChaseNotice {
 
 export function ActionListView({ apiPath, pagePath, query, label, byOwner, nothingOutstanding }: ActionListViewProps) {
   const styles = useStyles();
+  const navigate = useNavigate();
   const api = useApi();
-  const list = useApiQuery<ActionList>(listPath(apiPath, query));
+  const list = useApiQuery(apiPath, { params: { query: listQuery(query) } });
   // The last answer stays on screen while a new filter loads, so the filter bar keeps its focus.
   const [previous, setPrevious] = useState<ActionList | null>(null);
   const [chasing, setChasing] = useState<string | null>(null);
@@ -67,7 +69,9 @@ export function ActionListView({ apiPath, pagePath, query, label, byOwner, nothi
     setChasing(action.id);
     setNotice(null);
     try {
-      setNotice(describeChase(action, await api.post<ChaseResult>(`/api/actions/${action.id}/chase`)));
+      setNotice(
+        describeChase(action, await answerOf(api.POST('/api/actions/{actionId}/chase', { params: { path: { actionId: action.id } } }))),
+      );
       // The chase may have found the owner unreachable (or reachable again): the row says so.
       list.reload();
     } catch (error) {
@@ -104,7 +108,7 @@ export function ActionListView({ apiPath, pagePath, query, label, byOwner, nothi
           <EmptyState
             title="No actions match these filters"
             whatToDo="Choose other filters, or clear them to see every outstanding action."
-            action={<Button onClick={() => navigate(pagePath)}>Clear filters</Button>}
+            action={<Button onClick={() => navigate(pageAddress(pagePath))}>Clear filters</Button>}
           />
         ) : (
           <EmptyState title={nothingOutstanding.title} whatToDo={nothingOutstanding.whatToDo} />

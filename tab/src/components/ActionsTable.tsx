@@ -1,9 +1,10 @@
 // The actions table both action pages share: what, which case, who owns it, when it is due and how
 // it stands, with Chase now for chairs. Sorting happens on the server (the filter bar asks for it).
-import { Badge, Button, Card, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, makeStyles, tokens } from '@fluentui/react-components';
 import { OPEN_ACTION_STATUSES, type ListedAction } from '../api/actions';
 import { useNarrow } from '../layout/narrow';
-import { hrefFor } from '../router/hash-route';
+import { pageAddress } from '../router/addresses';
+import { RouteLink } from '../router/RouteLink';
 import { DataTable, type DataColumn } from './DataTable';
 import { OwnerNotReachedBadge } from './OwnerDeliveryNote';
 import { RiskBadge } from './RiskBadge';
@@ -40,15 +41,15 @@ function OverdueBadge({ action }: { action: ListedAction }) {
 }
 
 function ActionLink({ action }: { action: ListedAction }) {
-  return <Link href={hrefFor(`actions/${action.id}`)}>{action.title}</Link>;
+  return <RouteLink to={pageAddress(`actions/${action.id}`)}>{action.title}</RouteLink>;
 }
 
 function CaseLink({ action }: { action: ListedAction }) {
   const styles = useStyles();
   return (
-    <Link className={styles.nowrap} href={hrefFor(`cases/${action.case.id}`)} aria-label={`Open case ${action.case.reference}`}>
+    <RouteLink className={styles.nowrap} to={pageAddress(`cases/${action.case.id}`)} aria-label={`Open case ${action.case.reference}`}>
       {action.case.reference}
-    </Link>
+    </RouteLink>
   );
 }
 

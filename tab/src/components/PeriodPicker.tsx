@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { Period } from '../api/governance';
-import { navigate } from '../router/hash-route';
+import { useNavigate } from 'react-router';
+import { pageAddress } from '../router/addresses';
 
 const useStyles = makeStyles({
   form: {
@@ -24,6 +25,7 @@ export interface PeriodPickerProps {
 
 export function PeriodPicker({ pagePath, period, keep = {} }: PeriodPickerProps) {
   const styles = useStyles();
+  const navigate = useNavigate();
   const [from, setFrom] = useState(period?.from ?? '');
   const [to, setTo] = useState(period?.to ?? '');
   const [shownPeriod, setShownPeriod] = useState(period);
@@ -38,7 +40,7 @@ export function PeriodPicker({ pagePath, period, keep = {} }: PeriodPickerProps)
     const query: Record<string, string> = { ...keep };
     if (from) query.from = from;
     if (to) query.to = to;
-    navigate(pagePath, query);
+    navigate(pageAddress(pagePath, query));
   };
   return (
     <form className={styles.form} onSubmit={apply} aria-label="Period">

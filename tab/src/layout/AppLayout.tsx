@@ -2,10 +2,10 @@
 // main region. It reflows from the ~320 px meeting side panel to a full-width tab.
 import { useRef, type MouseEvent } from 'react';
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Outlet, useMatches } from 'react-router';
 import { PAGES } from '../pages';
-import { useRoute } from '../router/hash-route';
-import { findPage, isInNavigation } from '../router/pages';
-import { PageOutlet } from '../router/PageOutlet';
+import { isInNavigation } from '../router/pages';
+import type { RouteHandle } from '../router/tab-router';
 import { useSession } from '../session/session';
 import { DevBanner } from './DevBanner';
 import { Navigation } from './Navigation';
@@ -50,9 +50,8 @@ const useStyles = makeStyles({
 export function AppLayout() {
   const styles = useStyles();
   const { member, switchMember } = useSession();
-  const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const currentPage = findPage(PAGES, route.path)?.page;
+  const currentPage = (useMatches().at(-1)?.handle as RouteHandle | undefined)?.page ?? undefined;
   const navigationPages = PAGES.filter((page) => isInNavigation(page, member));
 
   // A plain #main href would be read as a route, so the skip link moves focus itself.
@@ -80,7 +79,7 @@ export function AppLayout() {
       </header>
       <Navigation pages={navigationPages} currentPage={currentPage} />
       <main id="main-content" ref={main} tabIndex={-1} className={styles.main}>
-        <PageOutlet />
+        <Outlet />
       </main>
     </div>
   );

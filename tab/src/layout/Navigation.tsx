@@ -1,6 +1,7 @@
-import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { pageAddress } from '../router/addresses';
 import type { PageDefinition } from '../router/pages';
-import { hrefFor } from '../router/hash-route';
+import { RouteLink } from '../router/RouteLink';
 
 const useStyles = makeStyles({
   list: {
@@ -30,13 +31,13 @@ export function Navigation({ pages, currentPage }: { pages: PageDefinition[]; cu
           const current = page === currentPage;
           return (
             <li key={page.path}>
-              <Link
-                href={hrefFor(page.path)}
+              <RouteLink
+                to={pageAddress(page.path)}
                 className={mergeClasses(styles.link, current && styles.current)}
                 aria-current={current ? 'page' : undefined}
               >
                 {page.title}
-              </Link>
+              </RouteLink>
             </li>
           );
         })}

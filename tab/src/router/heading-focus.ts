@@ -3,11 +3,10 @@
 // it mounts; the first page of a visit leaves focus where the browser put it.
 let pending = false;
 
-// Registered when the module loads, before React subscribes to the hash, so the flag is set
-// before the new page renders.
-window.addEventListener('hashchange', () => {
+/** Called by the router when the address changes, before the new page renders. */
+export function noteNavigation(): void {
   pending = true;
-});
+}
 
 export function claimFocusForHeading(heading: HTMLElement | null): void {
   if (!pending || !heading) return;

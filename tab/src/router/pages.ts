@@ -1,10 +1,11 @@
-// What a page is, and how a path such as `cases/:caseId` finds one. The list itself is in pages/index.ts.
+// What a page is. The list itself is in pages/index.ts; router/tab-router.tsx turns it into routes.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { SignedInMember } from '../api/types';
 
 export interface PageProps {
-  /** Values of the `:name` segments of the page's path. */
-  params: Readonly<Record<string, string>>;
+  /** Values of the `:name` segments of the page's path, decoded. */
+  params: Readonly<Record<string, string | undefined>>;
+  /** The query string of the address, such as `?status=OVERDUE` in `#/actions?status=OVERDUE`. */
   query: URLSearchParams;
 }
 
@@ -28,39 +29,6 @@ export interface PageOptions {
 
 export function definePage({ path, title, load, navigation = false }: PageOptions): PageDefinition {
   return { path: path.replace(/^\/+|\/+$/g, ''), title, component: lazy(load), navigation };
-}
-
-export interface PageMatch {
-  page: PageDefinition;
-  params: Record<string, string>;
-}
-
-function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const wanted = pattern === '' ? [] : pattern.split('/');
-  const actual = path === '' ? [] : path.split('/');
-  if (wanted.length !== actual.length) return null;
-  const params: Record<string, string> = {};
-  for (const [index, segment] of wanted.entries()) {
-    const value = actual[index] as string;
-    if (segment.startsWith(':')) {
-      try {
-        params[segment.slice(1)] = decodeURIComponent(value);
-      } catch {
-        return null;
-      }
-    } else if (segment !== value) {
-      return null;
-    }
-  }
-  return params;
-}
-
-export function findPage(pages: readonly PageDefinition[], path: string): PageMatch | null {
-  for (const page of pages) {
-    const params = matchPath(page.path, path);
-    if (params) return { page, params };
-  }
-  return null;
 }
 
 export function isInNavigation(page: PageDefinition, member: SignedInMember): boolean {

@@ -2,7 +2,7 @@
 // only outside production, and the app shows a banner for as long as it is used.
 import { useEffect, useState } from 'react';
 import { Body1, Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { ApiClient } from '../api/client';
+import { answerOf, createSignInClient } from '../api/client';
 import { asApiError, type ApiError } from '../api/api-error';
 import type { DevMember } from '../api/types';
 import { DataTable, type DataColumn } from '../components/DataTable';
@@ -35,8 +35,7 @@ export function DevSignInPicker({ notice, onSignedIn }: { notice?: string; onSig
   useEffect(() => {
     let current = true;
     setLoadError(null);
-    new ApiClient(null)
-      .get<{ members: DevMember[] }>('/api/dev/members')
+    answerOf(createSignInClient().GET('/api/dev/members'))
       .then((answer) => current && setMembers(answer.members))
       .catch((error: unknown) => current && setLoadError(asApiError(error)));
     return () => {

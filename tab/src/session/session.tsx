@@ -1,7 +1,7 @@
 // Who is using the tab and the API client that acts for them. The gate signs in (Teams SSO, or the
 // explicit development picker) and renders the app only once /api/me has answered.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiClient } from '../api/client';
+import { answerOf, createApiClient, createSignInClient, type ApiClient } from '../api/client';
 import { asApiError, type ApiError } from '../api/api-error';
 import type { PublicConfig, SignedInMember } from '../api/types';
 import type { Host } from '../teams/host';
@@ -66,24 +66,24 @@ export function SessionGate({ host, children }: { host: Host; children: ReactNod
     (async () => {
       let config: PublicConfig;
       try {
-        config = await new ApiClient(null).get<PublicConfig>('/api/config');
+        config = await answerOf(createSignInClient().GET('/api/config'));
       } catch (error) {
         return update({ status: 'failed', title: 'Could not start ASB Panels', error: asApiError(error) });
       }
       let api: ApiClient;
       if (config.signIn === 'development') {
         if (!readDevSignIn()) return update({ status: 'choose-member' });
-        api = new ApiClient(devTokens(), signedOut('development'));
+        api = createApiClient(devTokens(), signedOut('development'));
       } else {
         if (host.kind !== 'teams') return update({ status: 'needs-teams' });
         try {
-          api = new ApiClient(teamsTokens(host, await host.getAuthToken()), signedOut('entra'));
+          api = createApiClient(teamsTokens(host, await host.getAuthToken()), signedOut('entra'));
         } catch (error) {
           return update({ status: 'failed', title: 'Teams could not sign you in', error: asApiError(error) });
         }
       }
       try {
-        update({ status: 'signed-in', member: await api.get<SignedInMember>('/api/me'), api });
+        update({ status: 'signed-in', member: await answerOf(api.GET('/api/me')), api });
       } catch (error) {
         const apiError = asApiError(error);
         // A 401 has already been handled by the client's signed-out callback.

@@ -1,6 +1,5 @@
 // Bearer tokens for the API client: from Teams SSO, or from the development sign-in.
-import { ApiClient, type TokenSource } from '../api/client';
-import type { DevSignInAnswer } from '../api/types';
+import { answerOf, createSignInClient, type TokenSource } from '../api/client';
 import type { TeamsHost } from '../teams/host';
 import { readDevSignIn, saveDevSignIn } from './dev-sign-in-store';
 
@@ -17,7 +16,7 @@ export function teamsTokens(host: TeamsHost, first: string): TokenSource {
 }
 
 export async function signInAsDevMember(memberId: string): Promise<string> {
-  const answer = await new ApiClient(null).post<DevSignInAnswer>('/api/dev/sign-in', { memberId });
+  const answer = await answerOf(createSignInClient().POST('/api/dev/sign-in', { body: { memberId } }));
   saveDevSignIn({ memberId, ...answer });
   return answer.token;
 }

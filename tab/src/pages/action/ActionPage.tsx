@@ -1,7 +1,7 @@
 // One action: what, on which case, who owns it and when it is due, whether it reaches its owner in
 // Teams (for chairs) and its history.
 import type { ReactNode } from 'react';
-import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { ActionDetails } from '../../api/actions';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable } from '../../components/DataTable';
@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { Section } from '../../components/Section';
 import { STATUS_WORDS, formatDate, formatDateTime, sentenceCase } from '../../components/words';
-import { hrefFor } from '../../router/hash-route';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 import type { PageProps } from '../../router/pages';
 
 const useStyles = makeStyles({
@@ -34,9 +35,9 @@ function ActionFacts({ action }: { action: ActionDetails }) {
   const facts: Array<[string, ReactNode]> = [
     [
       'Case',
-      <Link key="case" href={hrefFor(`cases/${action.caseId}`)}>
+      <RouteLink key="case" to={pageAddress(`cases/${action.caseId}`)}>
         {action.caseReference}
-      </Link>,
+      </RouteLink>,
     ],
     ['Owner', ownerOf(action)],
     [
@@ -69,7 +70,7 @@ function ActionFacts({ action }: { action: ActionDetails }) {
 
 export default function ActionPage({ params }: PageProps) {
   const actionId = params.actionId ?? '';
-  const action = useApiQuery<ActionDetails>(`/api/actions/${encodeURIComponent(actionId)}`);
+  const action = useApiQuery('/api/actions/{actionId}', { params: { path: { actionId } } });
   return (
     <>
       <PageHeader

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { asApiError, type ApiError } from '../../api/api-error';
+import { answerOf } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -39,7 +40,8 @@ const useStyles = makeStyles({
   check: { marginBottom: tokens.spacingVerticalL },
 });
 
-const searchOf = (filter: Filter) => new URLSearchParams(Object.entries(filter).filter(([, value]) => value)).toString();
+/** The filter as the API's query: the fields left empty are left out. */
+const queryOf = (filter: Filter): Filter => Object.fromEntries(Object.entries(filter).filter(([, value]) => value));
 const when = (at: string) => new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 const COLUMNS: DataColumn<AuditRow>[] = [
@@ -59,7 +61,7 @@ export default function AuditTrailPage() {
   const api = useApi();
   const [draft, setDraft] = useState<Filter>({});
   const [filter, setFilter] = useState<Filter>({});
-  const first = useApiQuery<AuditPage>(`/api/audit?${searchOf(filter)}`);
+  const first = useApiQuery('/api/audit', { params: { query: queryOf(filter) } });
   const [older, setOlder] = useState<{ rows: AuditRow[]; nextCursor: string | null } | null>(null);
   const [check, setCheck] = useState<ChainCheck | null>(null);
   const [failure, setFailure] = useState<{ title: string; error: ApiError; retry: () => void } | null>(null);
@@ -84,13 +86,13 @@ export default function AuditTrailPage() {
   };
   const showOlder = (cursor: string) =>
     run('Could not load older entries', async () => {
-      const page = await api.get<AuditPage>(`/api/audit?${searchOf({ ...filter, cursor })}`);
+      const page = await answerOf(api.GET('/api/audit', { params: { query: queryOf({ ...filter, cursor }) } }));
       setOlder({ rows: [...(older?.rows ?? []), ...page.events], nextCursor: page.nextCursor });
     });
-  const checkChain = () => run('Could not check the trail', async () => setCheck(await api.get<ChainCheck>('/api/audit/verify')));
+  const checkChain = () => run('Could not check the trail', async () => setCheck(await answerOf(api.GET('/api/audit/verify'))));
   const download = () =>
     run('Could not download the trail', async () => {
-      const csv = await api.get<string>(`/api/audit/export?${searchOf(filter)}`);
+      const csv = await answerOf(api.GET('/api/audit/export', { params: { query: queryOf(filter) }, parseAs: 'text' }));
       const link = window.document.createElement('a');
       link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
       link.download = 'audit-trail.csv';

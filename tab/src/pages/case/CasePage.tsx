@@ -52,7 +52,7 @@ function CaseFacts({ overview }: { overview: CaseOverview }) {
 
 export default function CasePage({ params }: PageProps) {
   const caseId = params.caseId ?? '';
-  const overview = useApiQuery<CaseOverview>(`/api/cases/${encodeURIComponent(caseId)}/overview`);
+  const overview = useApiQuery('/api/cases/{caseId}/overview', { params: { path: { caseId } } });
   const title = overview.status === 'ready' ? `Case ${overview.data.case.reference}` : 'Case';
   return (
     <>

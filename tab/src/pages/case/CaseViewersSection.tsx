@@ -1,5 +1,4 @@
 // Who has read the case: for chairs and auditors only (the API refuses everyone else).
-import type { CaseViewers } from '../../api/cases';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/QueryView';
@@ -7,7 +6,7 @@ import { Section } from '../../components/Section';
 import { formatDateTime } from '../../components/words';
 
 export function CaseViewersSection({ caseId }: { caseId: string }) {
-  const viewers = useApiQuery<CaseViewers>(`/api/cases/${encodeURIComponent(caseId)}/viewers`);
+  const viewers = useApiQuery('/api/cases/{caseId}/viewers', { params: { path: { caseId } } });
   return (
     <Section id="viewers" title="Who viewed this case">
       <QueryView query={viewers} loadingLabel="Loading who viewed the case" errorTitle="Could not load who viewed the case">

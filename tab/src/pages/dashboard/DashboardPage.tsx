@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { asApiError, type ApiError } from '../../api/api-error';
-import type { GovernanceFigures } from '../../api/governance';
-import { useApiQuery } from '../../api/use-api-query';
+import { downloaded } from '../../api/client';
+import { useApiQuery, type ReadParams } from '../../api/use-api-query';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -13,24 +13,25 @@ import { useApi } from '../../session/session';
 import type { PageProps } from '../../router/pages';
 import { GovernanceSections } from './GovernanceSections';
 
-function periodSearch(query: URLSearchParams): string {
-  const search = new URLSearchParams();
-  for (const key of ['from', 'to']) {
+type PeriodQuery = NonNullable<ReadParams<'/api/governance/figures'>['query']>;
+
+function periodQuery(query: URLSearchParams): PeriodQuery {
+  const period: PeriodQuery = {};
+  for (const key of ['from', 'to'] as const) {
     const value = query.get(key);
-    if (value) search.set(key, value);
+    if (value) period[key] = value;
   }
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  return period;
 }
 
 /** Saves the CSV through the API client (a plain link could not carry the sign-in). */
-function useCsvExport(search: string) {
+function useCsvExport(period: PeriodQuery) {
   const api = useApi();
   const [state, setState] = useState<{ busy: boolean; error: ApiError | null }>({ busy: false, error: null });
   const exportCsv = async () => {
     setState({ busy: true, error: null });
     try {
-      const { blob, filename } = await api.download(`/api/governance/figures.csv${search}`);
+      const { blob, filename } = await downloaded(api.GET('/api/governance/figures.csv', { params: { query: period }, parseAs: 'blob' }));
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
       link.download = filename ?? 'governance-figures.csv';
@@ -45,9 +46,9 @@ function useCsvExport(search: string) {
 }
 
 export default function DashboardPage({ query }: PageProps) {
-  const search = periodSearch(query);
-  const figures = useApiQuery<GovernanceFigures>(`/api/governance/figures${search}`);
-  const csv = useCsvExport(search);
+  const asked = periodQuery(query);
+  const figures = useApiQuery('/api/governance/figures', { params: { query: asked } });
+  const csv = useCsvExport(asked);
   const period = figures.status === 'ready' ? figures.data.period : null;
   return (
     <>

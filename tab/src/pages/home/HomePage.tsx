@@ -1,9 +1,10 @@
-import { Body1, Card, CardHeader, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Card, CardHeader, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { describeRoles } from '../../session/DevSignInPicker';
 import { useSession } from '../../session/session';
-import { hrefFor } from '../../router/hash-route';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 import { isInNavigation } from '../../router/pages';
 import { PAGES } from '..';
 import { OutOfReachSection } from './OutOfReachSection';
@@ -64,7 +65,7 @@ export default function HomePage() {
             {pages.map((page) => (
               <li key={page.path}>
                 <Card>
-                  <CardHeader header={<Link href={hrefFor(page.path)}>{page.title}</Link>} />
+                  <CardHeader header={<RouteLink to={pageAddress(page.path)}>{page.title}</RouteLink>} />
                 </Card>
               </li>
             ))}

@@ -1,13 +1,14 @@
 // The chair's home: who the app cannot reach in Teams and the actions not getting to their owners,
 // so the chair can phone them or reassign. Each count links to the outstanding list behind it.
-import { Body1, Body1Strong, Caption1, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Body1Strong, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { OutOfReach } from '../../api/actions';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryView } from '../../components/QueryView';
 import { formatDateTime } from '../../components/words';
-import { hrefFor } from '../../router/hash-route';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL },
@@ -55,7 +56,7 @@ function OutOfReachLists({ reach }: { reach: OutOfReach }) {
               {
                 id: 'action',
                 header: 'Action',
-                cell: (action) => <Link href={hrefFor(`actions/${action.actionId}`)}>{action.title}</Link>,
+                cell: (action) => <RouteLink to={pageAddress(`actions/${action.actionId}`)}>{action.title}</RouteLink>,
               },
               { id: 'case', header: 'Case', cell: (action) => action.caseReference },
               {
@@ -90,12 +91,12 @@ function OutOfReachLists({ reach }: { reach: OutOfReach }) {
                 id: 'actions',
                 header: 'Outstanding actions',
                 cell: (member) => (
-                  <Link
-                    href={hrefFor('actions', { officerId: member.memberId })}
+                  <RouteLink
+                    to={pageAddress('actions', { officerId: member.memberId })}
                     aria-label={`${actionsWord(member.outstandingActions)} owned by ${member.displayName}`}
                   >
                     {actionsWord(member.outstandingActions)}
-                  </Link>
+                  </RouteLink>
                 ),
               },
             ]}
@@ -113,7 +114,7 @@ function OutOfReachLists({ reach }: { reach: OutOfReach }) {
 
 export function OutOfReachSection() {
   const styles = useStyles();
-  const reach = useApiQuery<OutOfReach>('/api/actions/out-of-reach');
+  const reach = useApiQuery('/api/actions/out-of-reach');
   return (
     <section aria-labelledby="out-of-reach-heading" className={styles.section}>
       <Subtitle2 as="h2" id="out-of-reach-heading">

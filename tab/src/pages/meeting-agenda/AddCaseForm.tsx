@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiError } from '../../api/api-error';
 import { ErrorState } from '../../components/ErrorState';
-import type { AgendaEdit } from './agenda-view';
+import type { AgendaEdits } from './agenda-view';
 
 const useStyles = makeStyles({
   form: {
@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function AddCaseForm({ version, edit }: { version: number; edit: AgendaEdit }) {
+export function AddCaseForm({ version, edits }: { version: number; edits: AgendaEdits }) {
   const styles = useStyles();
   const [caseReference, setCaseReference] = useState('');
   const [reasonText, setReasonText] = useState('');
@@ -26,7 +26,7 @@ export function AddCaseForm({ version, edit }: { version: number; edit: AgendaEd
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const refusal = await edit('POST', '/agenda/items', { caseReference: caseReference.trim(), reasonText, expectedVersion: version });
+    const refusal = await edits.addCase({ caseReference: caseReference.trim(), reasonText, expectedVersion: version });
     setBusy(false);
     setError(refusal);
     if (!refusal) {

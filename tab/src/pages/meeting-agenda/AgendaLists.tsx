@@ -1,12 +1,13 @@
 // The running order, what spills over and what is deferred; for the chair, each case moves up or
 // down a place (buttons, so the keyboard works as well as the mouse) or is deferred with a reason.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Badge, Body1, Button, Caption1, Field, Link, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiError } from '../../api/api-error';
 import { ErrorState } from '../../components/ErrorState';
 import { RiskBadge } from '../../components/RiskBadge';
-import { hrefFor } from '../../router/hash-route';
-import { moved, runningOrder, type AgendaEdit, type AgendaItemView, type AgendaPage } from './agenda-view';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
+import { moved, runningOrder, type AgendaEdits, type AgendaItemView, type AgendaPage } from './agenda-view';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL },
@@ -29,7 +30,7 @@ const useStyles = makeStyles({
 const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 const HEARD: Partial<Record<AgendaItemView['status'], string>> = { CURRENT: 'Being heard', DISCUSSED: 'Heard' };
 
-export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; mayEdit: boolean; edit: AgendaEdit }) {
+export function AgendaLists({ agenda, mayEdit, edits }: { agenda: AgendaPage; mayEdit: boolean; edits: AgendaEdits }) {
   const styles = useStyles();
   const order = runningOrder(agenda.items);
   const fitting = order.filter((item) => item.status !== 'SPILLED_OVER');
@@ -56,7 +57,7 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
       by,
     );
     if (!next) return;
-    const refusal = await edit('PUT', '/agenda/order', { caseIds: next, expectedVersion: agenda.meeting.version });
+    const refusal = await edits.reorder({ caseIds: next, expectedVersion: agenda.meeting.version });
     setError(refusal);
     if (refusal) return;
     const place = next.indexOf(item.case.id) + 1;
@@ -102,7 +103,8 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
     <li key={item.id} className={styles.item} aria-label={`${index + 1}. Case ${item.case.reference}`}>
       <div className={styles.line}>
         <Body1>
-          <strong>{index + 1}.</strong> <Link href={hrefFor(`cases/${encodeURIComponent(item.case.id)}`)}>Case {item.case.reference}</Link>
+          <strong>{index + 1}.</strong>{' '}
+          <RouteLink to={pageAddress(`cases/${encodeURIComponent(item.case.id)}`)}>Case {item.case.reference}</RouteLink>
         </Body1>
         <RiskBadge band={item.case.currentRiskBand} />
         <Badge appearance="outline">{item.minutes} min</Badge>
@@ -121,7 +123,7 @@ export function AgendaLists({ agenda, mayEdit, edit }: { agenda: AgendaPage; may
           item={item}
           onCancel={() => setDeferring(null)}
           onDefer={async (reasonText) => {
-            const refusal = await edit('POST', '/agenda/deferrals', {
+            const refusal = await edits.defer({
               caseId: item.case.id,
               reasonText,
               expectedVersion: agenda.meeting.version,

@@ -15,11 +15,12 @@ import type { ApiError } from '../../api/api-error';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { hrefFor } from '../../router/hash-route';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 import type { PageProps } from '../../router/pages';
 import { AddCaseForm } from './AddCaseForm';
 import { AgendaLists } from './AgendaLists';
-import { useAgenda, type AgendaEdit, type AgendaPage, type TeamsSyncStatus } from './agenda-view';
+import { useAgenda, type AgendaEdits, type AgendaPage, type TeamsSyncStatus } from './agenda-view';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL },
@@ -62,7 +63,7 @@ const LATER_STEP_FAILED = 'The meeting is in Teams, but the last step there did 
 /** A meeting's agenda page: the chair shapes the running order; everyone else on the panel reads it. */
 export default function MeetingAgendaPage({ params }: PageProps) {
   const meetingId = params.meetingId ?? '';
-  const { state, reload, edit, retryTeams } = useAgenda(meetingId);
+  const { state, reload, edits, retryTeams } = useAgenda(meetingId);
   if (state.status === 'loading') return <Loading label="Loading the agenda" />;
   if (state.status === 'error') return <ErrorState title="Could not load the agenda" error={state.error} onRetry={reload} />;
   const { agenda } = state;
@@ -73,7 +74,7 @@ export default function MeetingAgendaPage({ params }: PageProps) {
       <PageHeader
         title={`Agenda: ${agenda.panel.name}`}
         description={LONDON.format(new Date(agenda.meeting.startsAt))}
-        actions={<Link href={hrefFor(`meetings/${encodeURIComponent(meetingId)}/side-panel`)}>Open the meeting view</Link>}
+        actions={<RouteLink to={pageAddress(`meetings/${encodeURIComponent(meetingId)}/side-panel`)}>Open the meeting view</RouteLink>}
       />
       <MeetingFacts agenda={agenda} onRetryTeams={retryTeams} />
       {agenda.lateReferrals && agenda.lateReferrals.length > 0 && (
@@ -85,9 +86,9 @@ export default function MeetingAgendaPage({ params }: PageProps) {
         </MessageBar>
       )}
       {!agenda.me.mayRun && <Body1>Only the panel's chairs can change the agenda; you can read it here.</Body1>}
-      <AgendaLists agenda={agenda} mayEdit={mayEdit} edit={edit} />
-      {mayEdit && <AddCaseForm version={agenda.meeting.version} edit={edit} />}
-      {mayEdit && agenda.meeting.status === 'SCHEDULED' && <Rebuild edit={edit} />}
+      <AgendaLists agenda={agenda} mayEdit={mayEdit} edits={edits} />
+      {mayEdit && <AddCaseForm version={agenda.meeting.version} edits={edits} />}
+      {mayEdit && agenda.meeting.status === 'SCHEDULED' && <Rebuild edits={edits} />}
     </>
   );
 }
@@ -133,13 +134,13 @@ function MeetingFacts({ agenda, onRetryTeams }: { agenda: AgendaPage; onRetryTea
   );
 }
 
-function Rebuild({ edit }: { edit: AgendaEdit }) {
+function Rebuild({ edits }: { edits: AgendaEdits }) {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const rebuild = async () => {
     setBusy(true);
-    setError(await edit('POST', '/agenda/rebuild'));
+    setError(await edits.rebuild());
     setBusy(false);
   };
   return (

@@ -1,18 +1,21 @@
 // A meeting's agenda as GET /api/meetings/:id/agenda gives it, and the chair's edits that answer
 // with the agenda as it now stands (every edit carries the version drawn, so a stale one is refused).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { asApiError, type ApiError } from '../../api/api-error';
-import type { Answer } from '../../api/answers';
+import type { Answer, RequestBody } from '../../api/answers';
+import { answerOf, succeeded, type Outcome } from '../../api/client';
 import { useApi } from '../../session/session';
 
-/** The agenda as an edit answers with it; a rebuild adds the referrals that came after the cut-off. */
-export type AgendaView = Answer<'/api/meetings/{meetingId}/agenda/rebuild', 'post'>;
+/** The agenda as an edit answers with it. */
+export type AgendaView = Answer<'/api/meetings/{meetingId}/agenda/order', 'put'>;
+/** A rebuild's answer adds the referrals that came after the cut-off. */
+type RebuiltAgenda = Answer<'/api/meetings/{meetingId}/agenda/rebuild', 'post'>;
 export type AgendaItemView = AgendaView['items'][number];
 export type ItemStatus = AgendaItemView['status'];
 export type TeamsSyncStatus = AgendaView['meeting']['teams']['status'];
 
 /** The agenda as the page reads it, with what the member may do, and the late referrals of a rebuild. */
-export type AgendaPage = Answer<'/api/meetings/{meetingId}/agenda'> & Pick<AgendaView, 'lateReferrals'>;
+export type AgendaPage = Answer<'/api/meetings/{meetingId}/agenda'> & Partial<Pick<RebuiltAgenda, 'lateReferrals'>>;
 
 /** Cases in running order, spill-over included: what a new order must list. */
 export function runningOrder(items: readonly AgendaItemView[]): AgendaItemView[] {
@@ -29,8 +32,13 @@ export function moved(order: readonly string[], caseId: string, by: -1 | 1): str
   return next;
 }
 
-/** Sends one of the chair's edits; resolves to the refusal to show, or null when it was applied. */
-export type AgendaEdit = (method: 'POST' | 'PUT', suffix: string, body?: object) => Promise<ApiError | null>;
+/** The chair's edits; each resolves to the refusal to show, or null when it was applied. */
+export interface AgendaEdits {
+  rebuild(): Promise<ApiError | null>;
+  reorder(body: RequestBody<'/api/meetings/{meetingId}/agenda/order', 'put'>): Promise<ApiError | null>;
+  addCase(body: RequestBody<'/api/meetings/{meetingId}/agenda/items', 'post'>): Promise<ApiError | null>;
+  defer(body: RequestBody<'/api/meetings/{meetingId}/agenda/deferrals', 'post'>): Promise<ApiError | null>;
+}
 
 export type AgendaState = { status: 'loading' } | { status: 'ready'; agenda: AgendaPage } | { status: 'error'; error: ApiError };
 
@@ -39,45 +47,48 @@ export function useAgenda(meetingId: string) {
   const [state, setState] = useState<AgendaState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
 
   useEffect(() => {
     const controller = new AbortController();
-    api
-      .get<AgendaPage>(`${path}/agenda`, { signal: controller.signal })
+    answerOf(api.GET('/api/meetings/{meetingId}/agenda', { params: { path: { meetingId } }, signal: controller.signal }))
       .then((agenda) => setState({ status: 'ready', agenda }))
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'error', error: asApiError(error) });
       });
     return () => controller.abort();
-  }, [api, path, attempt]);
+  }, [api, meetingId, attempt]);
 
-  /** Sends an edit; the answer replaces the agenda shown. A refusal is returned for the caller to show. */
-  const edit = useCallback<AgendaEdit>(
-    async (method, suffix, body) => {
-      try {
-        const answer = await api.request<AgendaView>(method, `${path}${suffix}`, { body: body ?? {} });
-        setState((previous) =>
-          previous.status === 'ready' ? { status: 'ready', agenda: { ...answer, me: previous.agenda.me } } : previous,
-        );
-        return null;
-      } catch (failure) {
-        return asApiError(failure);
-      }
-    },
-    [api, path],
-  );
+  /** The answer of an edit replaces the agenda shown. A refusal is returned for the caller to show. */
+  const apply = useCallback(async (pending: Promise<Outcome<AgendaView | RebuiltAgenda>>): Promise<ApiError | null> => {
+    try {
+      const answer = await answerOf(pending);
+      setState((previous) => (previous.status === 'ready' ? { status: 'ready', agenda: { ...answer, me: previous.agenda.me } } : previous));
+      return null;
+    } catch (failure) {
+      return asApiError(failure);
+    }
+  }, []);
+
+  const edits = useMemo<AgendaEdits>(() => {
+    const meeting = { params: { path: { meetingId } } };
+    return {
+      rebuild: () => apply(api.POST('/api/meetings/{meetingId}/agenda/rebuild', meeting)),
+      reorder: (body) => apply(api.PUT('/api/meetings/{meetingId}/agenda/order', { ...meeting, body })),
+      addCase: (body) => apply(api.POST('/api/meetings/{meetingId}/agenda/items', { ...meeting, body })),
+      defer: (body) => apply(api.POST('/api/meetings/{meetingId}/agenda/deferrals', { ...meeting, body })),
+    };
+  }, [api, meetingId, apply]);
 
   /** The Teams retry answers with the sync state only, so the agenda is read again after it. */
   const retryTeams = useCallback(async (): Promise<ApiError | null> => {
     try {
-      await api.post(`${path}/teams/retry`);
+      await succeeded(api.POST('/api/meetings/{meetingId}/teams/retry', { params: { path: { meetingId } } }));
       reload();
       return null;
     } catch (failure) {
       return asApiError(failure);
     }
-  }, [api, path, reload]);
+  }, [api, meetingId, reload]);
 
-  return { state, reload, edit, retryTeams };
+  return { state, reload, edits, retryTeams };
 }

@@ -3,7 +3,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { useApiQuery } from '../../api/use-api-query';
-import { navigate } from '../../router/hash-route';
+import { useNavigate } from 'react-router';
+import { pageAddress } from '../../router/addresses';
 import { useSession } from '../../session/session';
 
 /**
@@ -12,14 +13,16 @@ import { useSession } from '../../session/session';
  */
 export default function MeetingLookupPage() {
   const { host } = useSession();
+  const navigate = useNavigate();
   const teamsMeetingId = host.kind === 'teams' ? (host.meetingId ?? null) : null;
-  const found = useApiQuery<{ meetingId: string }>(
-    teamsMeetingId ? `/api/meetings/for-teams-meeting?teamsMeetingId=${encodeURIComponent(teamsMeetingId)}` : null,
-  );
+  const found = useApiQuery('/api/meetings/for-teams-meeting', {
+    params: { query: { teamsMeetingId: teamsMeetingId ?? '' } },
+    skip: !teamsMeetingId,
+  });
   const meetingId = found.status === 'ready' ? found.data.meetingId : null;
   useEffect(() => {
-    if (meetingId) navigate(`meetings/${encodeURIComponent(meetingId)}/side-panel`);
-  }, [meetingId]);
+    if (meetingId) navigate(pageAddress(`meetings/${encodeURIComponent(meetingId)}/side-panel`));
+  }, [meetingId, navigate]);
 
   if (!teamsMeetingId) {
     return (

@@ -5,7 +5,6 @@ import {
   Button,
   Caption1,
   Card,
-  Link,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -13,10 +12,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { asApiError, type ApiError } from '../../api/api-error';
+import { succeeded } from '../../api/client';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { hrefFor } from '../../router/hash-route';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 import { useApi } from '../../session/session';
 import type { PageProps } from '../../router/pages';
 import { useMeetingRoom, type CaseSummary, type MeetingRoom, type RoomItem } from './meeting-room';
@@ -79,9 +80,9 @@ export default function MeetingSidePanelPage({ params }: PageProps) {
       <Attendance room={room} onSigned={refresh} />
       <CurrentItem room={room} onMoved={refresh} />
       <Agenda room={room} />
-      <Link href={hrefFor(`meetings/${encodeURIComponent(room.meeting.id)}`)}>
+      <RouteLink to={pageAddress(`meetings/${encodeURIComponent(room.meeting.id)}`)}>
         {room.me.isChair ? 'Reorder, add or defer on the agenda page' : 'Open the agenda page'}
-      </Link>
+      </RouteLink>
     </>
   );
 }
@@ -95,7 +96,12 @@ function Attendance({ room, onSigned }: { room: MeetingRoom; onSigned: () => voi
   const accept = async () => {
     setBusy(true);
     try {
-      await api.post(`/api/meetings/${encodeURIComponent(room.meeting.id)}/attendance/me`, { acceptConfidentiality: true });
+      await succeeded(
+        api.POST('/api/meetings/{meetingId}/attendance/me', {
+          params: { path: { meetingId: room.meeting.id } },
+          body: { acceptConfidentiality: true },
+        }),
+      );
       onSigned();
     } catch (failure) {
       setError(asApiError(failure));
@@ -123,7 +129,12 @@ function CurrentItem({ room, onMoved }: { room: MeetingRoom; onMoved: () => void
   const [error, setError] = useState<ApiError | null>(null);
   const next = async () => {
     try {
-      await api.post(`/api/meetings/${encodeURIComponent(room.meeting.id)}/next`, { expectedVersion: room.meeting.version });
+      await succeeded(
+        api.POST('/api/meetings/{meetingId}/next', {
+          params: { path: { meetingId: room.meeting.id } },
+          body: { expectedVersion: room.meeting.version },
+        }),
+      );
       setError(null);
       onMoved();
     } catch (failure) {

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '../../api/api-error';
 import { useApi } from '../../session/session';
+import { ifChangedSince, revalidated } from '../../api/client';
 import type { Answer } from '../../api/answers';
 
 export type MeetingRoom = Answer<'/api/meetings/{meetingId}/room'>;
@@ -29,9 +30,13 @@ export function useMeetingRoom(meetingId: string): { state: RoomState; refresh: 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const answer = await api.revalidate<MeetingRoom>(`/api/meetings/${encodeURIComponent(meetingId)}/room`, etag.current, {
-          signal: controller.signal,
-        });
+        const answer = await revalidated(
+          api.GET('/api/meetings/{meetingId}/room', {
+            params: { path: { meetingId } },
+            ...ifChangedSince(etag.current),
+            signal: controller.signal,
+          }),
+        );
         if (answer.changed) {
           etag.current = answer.etag;
           setState({ status: 'ready', room: answer.data, stale: null });

@@ -1,5 +1,6 @@
 // Vulnerable localities and hotspots: incidents or new cases by ward and month, as a heat table.
 import { Badge, Field, Select, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useNavigate } from 'react-router';
 import type { Cell, PlacesHeatTable } from '../../api/governance';
 import { useApiQuery } from '../../api/use-api-query';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { QueryView } from '../../components/QueryView';
 import { formatDate, formatMonth } from '../../components/words';
-import { navigate } from '../../router/hash-route';
+import { pageAddress } from '../../router/addresses';
 import type { PageProps } from '../../router/pages';
 
 const useStyles = makeStyles({
@@ -99,15 +100,16 @@ function HeatTable({ table, measure }: { table: PlacesHeatTable; measure: Measur
 
 export default function PlacesPage({ query }: PageProps) {
   const styles = useStyles();
-  const search = new URLSearchParams();
-  for (const key of ['from', 'to']) if (query.get(key)) search.set(key, query.get(key)!);
-  const places = useApiQuery<PlacesHeatTable>(`/api/places${search.size > 0 ? `?${search.toString()}` : ''}`);
+  const navigate = useNavigate();
+  const asked: { from?: string; to?: string } = {};
+  for (const key of ['from', 'to'] as const) if (query.get(key)) asked[key] = query.get(key)!;
+  const places = useApiQuery('/api/places', { params: { query: asked } });
   const measure: Measure = query.get('show') === 'cases' ? 'cases' : 'incidents';
   const period = places.status === 'ready' ? places.data.period : null;
   const show = (value: string) => {
-    const next = new URLSearchParams(search);
+    const next = new URLSearchParams(asked);
     if (value === 'cases') next.set('show', 'cases');
-    navigate('places', next);
+    navigate(pageAddress('places', next));
   };
   return (
     <>

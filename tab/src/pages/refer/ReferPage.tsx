@@ -1,16 +1,17 @@
 // "Refer": the guided referral form, new or resumed from a draft (`referrals/:referralId`), with
 // the referrer's other drafts listed so nothing half-done is forgotten.
-import { Body1, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { useApiQuery } from '../../api/use-api-query';
-import { hrefFor } from '../../router/hash-route';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 import { useSession } from '../../session/session';
 import type { PageProps } from '../../router/pages';
 import { ReferralForm } from './ReferralForm';
 import { WithdrawnReferral } from './WithdrawnReferral';
-import { SUBJECT_LABELS, type Referral, type RiskTemplate } from './referral-types';
+import { SUBJECT_LABELS, type Referral } from './referral-types';
 
 const useStyles = makeStyles({
   drafts: { marginBottom: tokens.spacingVerticalXL },
@@ -26,9 +27,7 @@ const draftLabel = (referral: Pick<Referral, 'subjectType' | 'draft' | 'updatedA
 
 function YourDrafts({ exceptId }: { exceptId: string | null }) {
   const styles = useStyles();
-  const drafts = useApiQuery<{ referrals: Array<Pick<Referral, 'id' | 'subjectType' | 'updatedAt'> & { draft?: Referral['draft'] }> }>(
-    '/api/referrals?status=DRAFT',
-  );
+  const drafts = useApiQuery('/api/referrals', { params: { query: { status: 'DRAFT' } } });
   if (drafts.status !== 'ready') return null;
   const others = drafts.data.referrals.filter((r) => r.id !== exceptId);
   if (others.length === 0) return null;
@@ -40,7 +39,7 @@ function YourDrafts({ exceptId }: { exceptId: string | null }) {
       <ul className={styles.list}>
         {others.map((r) => (
           <li key={r.id}>
-            <Link href={hrefFor(`referrals/${r.id}`)}>{draftLabel({ ...r, draft: r.draft ?? null })}</Link>
+            <RouteLink to={pageAddress(`referrals/${r.id}`)}>{draftLabel({ ...r, draft: r.draft ?? null })}</RouteLink>
           </li>
         ))}
       </ul>
@@ -75,8 +74,8 @@ export default function ReferPage({ params }: PageProps) {
 }
 
 function ReferralPages({ referralId }: { referralId: string | null }) {
-  const templates = useApiQuery<{ templates: RiskTemplate[] }>('/api/risk-templates');
-  const referral = useApiQuery<Referral>(referralId ? `/api/referrals/${referralId}` : null);
+  const templates = useApiQuery('/api/risk-templates');
+  const referral = useApiQuery('/api/referrals/{referralId}', { params: { path: { referralId: referralId ?? '' } }, skip: !referralId });
   return (
     <>
       <PageHeader

@@ -15,6 +15,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { asApiError } from '../../api/api-error';
+import { answerOf } from '../../api/client';
 import { useApi } from '../../session/session';
 import { ConcernsStep } from './ConcernsStep';
 import { QuestionsStep } from './QuestionsStep';
@@ -151,7 +152,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
     try {
       const id = await saveNow();
       if (!id) throw new Error('The draft could not be saved, so it cannot be submitted yet.');
-      const answer = await api.post<{ result: SubmitResult }>(`/api/referrals/${id}/submit`);
+      const answer = await answerOf(api.POST('/api/referrals/{referralId}/submit', { params: { path: { referralId: id } } }));
       setResult(answer.result);
     } catch (error) {
       const apiError = asApiError(error);

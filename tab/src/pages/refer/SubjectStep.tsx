@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Body1, Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { asApiError } from '../../api/api-error';
+import { answerOf } from '../../api/client';
 import { useApi } from '../../session/session';
 import { SUBJECT_LABELS, type DraftSubject, type MatchCandidate, type ReferralDraft, type SubjectType } from './referral-types';
 
@@ -49,19 +50,16 @@ export async function findCandidates(
 ): Promise<CandidateSearch | null> {
   if (subjectType === 'LOCATION') {
     if (!subject.address || subject.address.trim().length < 3) return null;
-    const query = new URLSearchParams({
-      address: subject.address.trim(),
-      ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}),
-    });
-    return { found: (await api.get<{ candidates: MatchCandidate[] }>(`/api/locations?${query.toString()}`)).candidates, advice: null };
+    const query = { address: subject.address.trim(), ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}) };
+    return { found: (await answerOf(api.GET('/api/locations', { params: { query } }))).candidates, advice: null };
   }
   if (!subject.givenName?.trim() || !subject.familyName?.trim()) return null;
-  const query = new URLSearchParams({
+  const query = {
     givenName: subject.givenName.trim(),
     familyName: subject.familyName.trim(),
     ...(subject.dateOfBirth ? { dateOfBirth: subject.dateOfBirth } : {}),
-  });
-  const people = await api.get<{ candidates: MatchCandidate[]; advice?: string }>(`/api/people?${query.toString()}`);
+  };
+  const people = await answerOf(api.GET('/api/people', { params: { query } }));
   return { found: people.candidates, advice: people.advice ?? null };
 }
 

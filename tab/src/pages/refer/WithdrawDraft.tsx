@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { asApiError } from '../../api/api-error';
+import { answerOf } from '../../api/client';
 import { useApi } from '../../session/session';
 import type { Referral } from './referral-types';
 
@@ -35,7 +36,9 @@ export function WithdrawDraft({ referralId, beforeWithdrawing, onWithdrawn }: Wi
     setError(null);
     try {
       await beforeWithdrawing();
-      onWithdrawn(await api.post<Referral>(`/api/referrals/${referralId}/withdrawal`, { reason }));
+      onWithdrawn(
+        await answerOf(api.POST('/api/referrals/{referralId}/withdrawal', { params: { path: { referralId } }, body: { reason } })),
+      );
     } catch (failure) {
       const apiError = asApiError(failure);
       setError(apiError.fields.reason ?? apiError.message);

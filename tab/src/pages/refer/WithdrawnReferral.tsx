@@ -1,6 +1,7 @@
 // What a withdrawn referral says: who withdrew it, when and why, and where to start afresh.
-import { Body1, Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { hrefFor } from '../../router/hash-route';
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 import type { Referral } from './referral-types';
 
 export function WithdrawnReferral({ referral }: { referral: Referral }) {
@@ -16,7 +17,7 @@ export function WithdrawnReferral({ referral }: { referral: Referral }) {
         </MessageBarBody>
       </MessageBar>
       <Body1 as="p">
-        <Link href={hrefFor('refer')}>Start a new referral</Link>
+        <RouteLink to={pageAddress('refer')}>Start a new referral</RouteLink>
       </Body1>
     </section>
   );

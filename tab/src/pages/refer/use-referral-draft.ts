@@ -2,9 +2,9 @@
 // ones save it (debounced, one request at a time, in order), so a closed tab loses nothing.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError } from '../../api/api-error';
+import { answerOf } from '../../api/client';
 import { useApi } from '../../session/session';
-import { hrefFor } from '../../router/hash-route';
-import type { Referral, ReferralDraft, SubjectType } from './referral-types';
+import type { ReferralDraft, SubjectType } from './referral-types';
 
 const SAVE_AFTER_MS = 700;
 
@@ -31,13 +31,17 @@ export function useReferralDraft(initial: DraftState) {
       setSave({ status: 'saving' });
       try {
         if (id) {
-          await api.request<Referral>('PUT', `/api/referrals/${id}/draft`, { body: { subjectType, draft }, keepalive });
+          await answerOf(
+            api.PUT('/api/referrals/{referralId}/draft', { params: { path: { referralId: id } }, body: { subjectType, draft }, keepalive }),
+          );
         } else {
-          const created = await api.post<Referral>('/api/referrals', { subjectType, draft }, { keepalive });
+          const created = await answerOf(api.POST('/api/referrals', { body: { subjectType, draft }, keepalive }));
           latest.current = { ...latest.current, id: created.id };
           setState((current) => ({ ...current, id: created.id }));
-          // The address now names the draft, so a reload or a shared link resumes it.
-          window.history.replaceState(null, '', hrefFor(`referrals/${created.id}`));
+          // The address now names the draft, so a reload or a shared link resumes it. Written past the
+          // router (keeping its history state), because navigating to the draft's page would start the
+          // form afresh under the member's fingers.
+          window.history.replaceState(window.history.state, '', `#/referrals/${created.id}`);
         }
         setSave({ status: 'saved', at: new Date() });
         return latest.current.id;

@@ -18,6 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { asApiError, type ApiError } from '../../api/api-error';
+import { answerOf } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -40,7 +41,7 @@ const useStyles = makeStyles({
 export default function RetentionPage() {
   const styles = useStyles();
   const api = useApi();
-  const due = useApiQuery<DueList>('/api/retention/due');
+  const due = useApiQuery('/api/retention/due');
   const [months, setMonths] = useState<string | null>(null);
   const [monthsError, setMonthsError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,9 +55,7 @@ export default function RetentionPage() {
     setMonthsError(null);
     setNotice(null);
     try {
-      const saved = await api.request<{ retentionReviewMonths: number; casesRedated: number }>('PUT', '/api/retention/settings', {
-        body: { retentionReviewMonths: Number(months ?? current) },
-      });
+      const saved = await answerOf(api.PUT('/api/retention/settings', { body: { retentionReviewMonths: Number(months ?? current) } }));
       setNotice(
         `Closed cases now come up for review ${saved.retentionReviewMonths} months after closure. ${saved.casesRedated} closed cases were re-dated.`,
       );
@@ -74,7 +73,7 @@ export default function RetentionPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const done = await api.post<{ anonymisedPeople: number; keptPeopleIds: string[] }>(`/api/retention/cases/${kase.id}/anonymise`);
+      const done = await answerOf(api.POST('/api/retention/cases/{caseId}/anonymise', { params: { path: { caseId: kase.id } } }));
       const kept = done.keptPeopleIds.length;
       setNotice(
         `${kase.reference} was anonymised: ${done.anonymisedPeople} people.${kept > 0 ? ` ${kept} still part of another case were kept.` : ''}`,
