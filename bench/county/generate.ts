@@ -155,7 +155,8 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   // Case c: kind by c % 10 (half victims, three in ten perpetrators, two in ten places); open when
   // c <= n; heard at the meeting `heard` months ago (2 to 47), except one open case in twenty,
   // referred lately and waiting for its first hearing.
-  await client.query(`CREATE TEMP TABLE bench_case ON COMMIT DROP AS
+  await client.query(
+    `CREATE TEMP TABLE bench_case ON COMMIT DROP AS
     SELECT c,
            md5('bench:case:' || c)::uuid AS id,
            CASE WHEN c % 10 < 5 THEN 'VICTIM' WHEN c % 10 < 8 THEN 'PERPETRATOR' ELSE 'LOCATION' END AS kind,
@@ -167,7 +168,9 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
            md5('bench:location:' || c)::uuid AS location,
            md5('bench:referral:' || c)::uuid AS referral,
            1 + (c * 13) % $2 AS referrer
-      FROM generate_series(1, $3::int) AS c`, [cases, officers, cases + closed]);
+      FROM generate_series(1, $3::int) AS c`,
+    [cases, officers, cases + closed],
+  );
   await client.query(`ALTER TABLE bench_case ADD COLUMN opened timestamptz, ADD COLUMN meeting uuid, ADD COLUMN meeting_at timestamptz`);
   await client.query(
     `UPDATE bench_case SET
@@ -243,10 +246,7 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
      UNION ALL
      SELECT b.id, b.witness, 'WITNESS', b.opened FROM bench_case b WHERE b.c % 3 = 0`,
   );
-  await run(
-    'case places',
-    `INSERT INTO "CaseLocation" ("caseId", "locationId", "addedAt") SELECT id, location, opened FROM bench_case`,
-  );
+  await run('case places', `INSERT INTO "CaseLocation" ("caseId", "locationId", "addedAt") SELECT id, location, opened FROM bench_case`);
   await run(
     'incidents (about 20 a case, over the years before and after referral)',
     `INSERT INTO "Incident" (id, "partnershipId", "caseId", "locationId", "reportedToAgencyId", "occurredAt", "reportedAt", category, description, "createdAt")
@@ -377,13 +377,27 @@ async function addAuditTrail(client: Client, day: string): Promise<void> {
   const rows: Array<ChainedFields & { hash: string }> = [];
   const at = new Date(`${day}T08:00:00Z`);
   const push = (fields: Omit<ChainedFields, 'prevHash' | 'partnershipId' | 'actorKind' | 'requestId' | 'before'>) => {
-    const full: ChainedFields = { ...fields, actorKind: 'MEMBER', partnershipId: DEMO_PARTNERSHIP_ID, before: null, requestId: null, prevHash };
+    const full: ChainedFields = {
+      ...fields,
+      actorKind: 'MEMBER',
+      partnershipId: DEMO_PARTNERSHIP_ID,
+      before: null,
+      requestId: null,
+      prevHash,
+    };
     const hash = hashOf(full);
     rows.push({ ...full, hash });
     prevHash = hash;
   };
   for (const s of sources.rows) {
-    push({ at: s.opened, actorId: s.referrer, event: 'referral.submit', entityType: 'Referral', entityId: s.referral, after: { caseId: s.id } });
+    push({
+      at: s.opened,
+      actorId: s.referrer,
+      event: 'referral.submit',
+      entityType: 'Referral',
+      entityId: s.referral,
+      after: { caseId: s.id },
+    });
   }
   for (const s of sources.rows) {
     push({ at, actorId: s.referrer, event: 'case.read', entityType: 'Case', entityId: s.id, after: null });
