@@ -53,7 +53,12 @@ async function main(): Promise<void> {
   const offset = new Date(`${day}T10:00:00Z`).getTime() - Date.now();
   const clock = () => new Date(Date.now() + offset);
   const db = await openDatabase({ kind: 'postgresql', url });
-  const app = await startTestApp(db, { clock, rateLimitPerMinute: 10_000_000, signInRateLimitPerMinute: 10_000_000 });
+  const app = await startTestApp(db, {
+    clock,
+    nodeEnv: 'development',
+    rateLimitPerMinute: 10_000_000,
+    signInRateLimitPerMinute: 10_000_000,
+  });
   const hello = express();
   hello.get('/hello', (_req, res) => {
     res.json({ hello: 'world' });
