@@ -143,9 +143,11 @@ export async function actionListPage(
 }
 
 /**
- * The panels, agencies and officers of every unfinished action in scope, whatever the filters. Each
- * candidate is probed for one such action (LIMIT 1 on an index by owner or meeting), rather than
- * every action in scope being read to find a few dozen names.
+ * The panels, agencies and officers of every unfinished action in scope, whatever the filters. An
+ * officer's own scope is small: it is read whole. The outstanding scope of a chair is most of the
+ * partnership's actions: there each candidate panel, agency and officer is probed for one such
+ * action instead (LIMIT 1 on an index by meeting or owner), rather than reading thousands of
+ * actions to find a few dozen names.
  */
 export async function actionListChoices(
   tx: Tx,
@@ -153,7 +155,7 @@ export async function actionListChoices(
   scope: ActionListScope,
   unfinished: readonly ActionStatus[],
 ): Promise<ActionListChoiceRow[]> {
-  const listed = (owner: Prisma.Sql) => Prisma.sql`(SELECT 1
+  const listed = (owner: Prisma.Sql, columns: Prisma.Sql, limit: Prisma.Sql) => Prisma.sql`(SELECT ${columns}
        FROM "Action" a
        JOIN "Case" c ON c.id = a."caseId"
        LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
@@ -161,17 +163,31 @@ export async function actionListChoices(
         AND a.status IN (${statusList(unfinished)})
         AND ${inScope(reader, scope)}
         AND ${caseVisible(reader)}
-      LIMIT 1)`;
+      ${limit})`;
+  if (scope === 'mine') {
+    return tx.$queryRaw<ActionListChoiceRow[]>`
+      WITH listed AS MATERIALIZED ${listed(
+        Prisma.sql`TRUE`,
+        Prisma.sql`mt."panelId" AS panel_id, a."ownerAgencyId" AS agency_id, a."ownerMemberId" AS member_id`,
+        Prisma.empty,
+      )}
+      SELECT 'panel' AS "kind", p.id::text AS "id", p.name AS "name" FROM "Panel" p WHERE p.id IN (SELECT panel_id FROM listed)
+      UNION ALL
+      SELECT 'agency', ag.id::text, ag.name FROM "Agency" ag WHERE ag.id IN (SELECT agency_id FROM listed)
+      UNION ALL
+      SELECT 'officer', m.id::text, m."displayName" FROM "Member" m WHERE m.id IN (SELECT member_id FROM listed)`;
+  }
+  const probe = (owner: Prisma.Sql) => listed(owner, Prisma.sql`1`, Prisma.sql`LIMIT 1`);
   return tx.$queryRaw<ActionListChoiceRow[]>`
     SELECT 'panel' AS "kind", p.id::text AS "id", p.name AS "name"
-      FROM "Panel" p CROSS JOIN LATERAL ${listed(Prisma.sql`a."meetingId" IN (SELECT pm.id FROM "Meeting" pm WHERE pm."panelId" = p.id)`)} hit
+      FROM "Panel" p CROSS JOIN LATERAL ${probe(Prisma.sql`a."meetingId" IN (SELECT pm.id FROM "Meeting" pm WHERE pm."panelId" = p.id)`)} hit
      WHERE p."partnershipId" = ${reader.partnershipId}::uuid
     UNION ALL
     SELECT 'agency', ag.id::text, ag.name
-      FROM "Agency" ag CROSS JOIN LATERAL ${listed(Prisma.sql`a."ownerAgencyId" = ag.id`)} hit
+      FROM "Agency" ag CROSS JOIN LATERAL ${probe(Prisma.sql`a."ownerAgencyId" = ag.id`)} hit
      WHERE ag."partnershipId" = ${reader.partnershipId}::uuid
     UNION ALL
     SELECT 'officer', m.id::text, m."displayName"
-      FROM "Member" m CROSS JOIN LATERAL ${listed(Prisma.sql`a."ownerMemberId" = m.id`)} hit
+      FROM "Member" m CROSS JOIN LATERAL ${probe(Prisma.sql`a."ownerMemberId" = m.id`)} hit
      WHERE m."partnershipId" = ${reader.partnershipId}::uuid`;
 }
