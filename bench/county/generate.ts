@@ -40,9 +40,12 @@ function latestMigration(): string {
   return readMigrations(migrationsDir).at(-1)!.name;
 }
 
-/** What the comment of a finished database says: the size, the schema and the day. */
+/** Bumped whenever the generator makes different rows, so older databases are built again. */
+const GENERATOR_VERSION = 2;
+
+/** What the comment of a finished database says: the generator, the size, the schema and the day. */
 function stamp(cases: number, day: string): string {
-  return `asb-bench cases=${cases} migration=${latestMigration()} day=${day}`;
+  return `asb-bench v${GENERATOR_VERSION} cases=${cases} migration=${latestMigration()} day=${day}`;
 }
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
@@ -67,9 +70,9 @@ export async function countyDatabase(cases: number, log: (line: string) => void 
     );
     return rows.rows[0] ? (rows.rows[0].comment ?? '') : null;
   });
-  const reusable = comment?.match(/^asb-bench cases=(\d+) migration=(\S+) day=(\d{4}-\d{2}-\d{2})$/);
-  if (reusable && Number(reusable[1]) === cases && reusable[2] === latestMigration()) {
-    return { name, url, cases, day: reusable[3]!, generatedInSeconds: null };
+  const reusable = comment?.match(/^asb-bench v(\d+) cases=(\d+) migration=(\S+) day=(\d{4}-\d{2}-\d{2})$/);
+  if (reusable && Number(reusable[1]) === GENERATOR_VERSION && Number(reusable[2]) === cases && reusable[3] === latestMigration()) {
+    return { name, url, cases, day: reusable[4]!, generatedInSeconds: null };
   }
   const started = Date.now();
   const day = new Date().toISOString().slice(0, 10);
@@ -325,7 +328,7 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
        FROM bench_case b, bench_refs r, generate_series(1, 3 + b.c % 5) AS j,
             LATERAL (SELECT (b.c + j) % array_length(r.ag, 1) AS a, (b.c * 31 + j * 17) % 20 AS h) x,
             -- officer i belongs to agency ag[1 + i % 10]: pick one of the owning agency's officers
-            LATERAL (SELECT coalesce(nullif(((b.c * j) % (:m::int / 10)) * 10 + x.a, 0), (:m::int / 10) * 10) AS o) oo,
+            LATERAL (SELECT coalesce(nullif((abs(hashtext(b.c || ':' || j)) % (:m::int / 10)) * 10 + x.a, 0), (:m::int / 10) * 10) AS o) oo,
             LATERAL (SELECT CASE WHEN NOT b.open THEN (CASE WHEN j % 7 = 0 THEN 'CANCELLED' ELSE 'COMPLETED' END)
                                  WHEN x.h < 8 THEN 'COMPLETED' WHEN x.h = 8 THEN 'CANCELLED' WHEN x.h < 11 THEN 'PROPOSED'
                                  WHEN x.h < 14 OR x.h = 19 THEN 'ACCEPTED' WHEN x.h < 18 THEN 'IN_PROGRESS' ELSE 'BLOCKED' END AS s) ss`,
