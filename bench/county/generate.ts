@@ -41,7 +41,7 @@ function latestMigration(): string {
 }
 
 /** Bumped whenever the generator makes different rows, so older databases are built again. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 /** What the comment of a finished database says: the generator, the size, the schema and the day. */
 function stamp(cases: number, day: string): string {
@@ -116,7 +116,7 @@ const ACTION_TITLES = [
 
 /**
  * Everything beyond the demo, in one transaction of INSERT ... SELECT over generate_series. Rows are
- * derived from the case number with md5-based ids, so every table can find its parents by
+ * derived from the case number with ids hashed from names (pg_temp.bench_id), so every table can find its parents by
  * arithmetic rather than by lookups.
  */
 async function growCounty(client: Client, cases: number, day: string, log: (line: string) => void): Promise<void> {
@@ -149,6 +149,9 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   };
 
   await client.query('BEGIN');
+  // A uuid from a name, with the version and variant bits of a random one, as the API's id checks expect.
+  await client.query(`CREATE FUNCTION pg_temp.bench_id(name text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+    SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid FROM (SELECT md5(name) AS h) AS hashed $$`);
   await client.query(`CREATE TEMP TABLE bench_refs ON COMMIT DROP AS
     SELECT (SELECT array_agg(id ORDER BY name) FROM "Agency") AS ag,
            (SELECT array_agg(id ORDER BY name) FROM "Agency" WHERE type IN ('POLICE', 'COUNCIL_ASB', 'HOUSING_PROVIDER')) AS leads,
@@ -161,15 +164,15 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   await client.query(
     `CREATE TEMP TABLE bench_case ON COMMIT DROP AS
     SELECT c,
-           md5('bench:case:' || c)::uuid AS id,
+           pg_temp.bench_id('bench:case:' || c) AS id,
            CASE WHEN c % 10 < 5 THEN 'VICTIM' WHEN c % 10 < 8 THEN 'PERPETRATOR' ELSE 'LOCATION' END AS kind,
            CASE WHEN c % 10 < 5 THEN 'CMARAC' WHEN c % 10 < 8 THEN 'OFFENDER_PANEL' ELSE 'PROBLEM_SOLVING_FORUM' END AS panel_type,
            c <= $1 AS open,
            CASE WHEN c <= $1 AND c % 20 = 0 THEN NULL ELSE 2 + (c * 7) % 46 END AS heard,
-           md5('bench:person:' || c)::uuid AS person,
-           md5('bench:witness:' || c)::uuid AS witness,
-           md5('bench:location:' || c)::uuid AS location,
-           md5('bench:referral:' || c)::uuid AS referral,
+           pg_temp.bench_id('bench:person:' || c) AS person,
+           pg_temp.bench_id('bench:witness:' || c) AS witness,
+           pg_temp.bench_id('bench:location:' || c) AS location,
+           pg_temp.bench_id('bench:referral:' || c) AS referral,
            1 + (c * 13) % $2 AS referrer
       FROM generate_series(1, $3::int) AS c`,
     [cases, officers, cases + closed],
@@ -177,7 +180,7 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   await client.query(`ALTER TABLE bench_case ADD COLUMN opened timestamptz, ADD COLUMN meeting uuid, ADD COLUMN meeting_at timestamptz`);
   await client.query(
     `UPDATE bench_case SET
-       meeting = CASE WHEN heard IS NULL THEN NULL ELSE md5('bench:meeting:' || panel_type || ':' || heard)::uuid END,
+       meeting = CASE WHEN heard IS NULL THEN NULL ELSE pg_temp.bench_id('bench:meeting:' || panel_type || ':' || heard) END,
        meeting_at = CASE WHEN heard IS NULL THEN NULL
                          ELSE date_trunc('month', $1::date) - make_interval(months => heard) + interval '9 days 10 hours' END,
        opened = CASE WHEN heard IS NULL THEN $1::date - make_interval(days => 5 + c % 25) + interval '11 hours'
@@ -190,7 +193,7 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   await run(
     'officers',
     `INSERT INTO "Member" (id, "partnershipId", "agencyId", "entraObjectId", "tenantId", "displayName", email, "jobTitle", roles, "updatedAt")
-     SELECT md5('bench:member:' || i)::uuid, :p::uuid, r.ag[1 + i % array_length(r.ag, 1)], md5('bench:entra:' || i)::uuid::text, :tenant,
+     SELECT pg_temp.bench_id('bench:member:' || i), :p::uuid, r.ag[1 + i % array_length(r.ag, 1)], pg_temp.bench_id('bench:entra:' || i)::text, :tenant,
             'Officer ' || i || ' Example', 'officer' || i || '@bench.example', 'Caseworker', '{PANEL_MEMBER,REFERRER}', now()
        FROM generate_series(1, :m::int) AS i, bench_refs r`,
   );
@@ -253,7 +256,7 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   await run(
     'incidents (about 20 a case, over the years before and after referral)',
     `INSERT INTO "Incident" (id, "partnershipId", "caseId", "locationId", "reportedToAgencyId", "occurredAt", "reportedAt", category, description, "createdAt")
-     SELECT md5('bench:incident:' || b.c || ':' || k)::uuid, :p::uuid, b.id, b.location, r.ag[1 + (b.c + k) % array_length(r.ag, 1)],
+     SELECT pg_temp.bench_id('bench:incident:' || b.c || ':' || k), :p::uuid, b.id, b.location, r.ag[1 + (b.c + k) % array_length(r.ag, 1)],
             t, t + interval '3 hours', (ARRAY['PERSONAL', 'NUISANCE', 'ENVIRONMENTAL'])[1 + (b.c + k) % 3]::"AsbCategory",
             'Reported anti-social behaviour near the home (benchmark)', t + interval '1 day'
        FROM bench_case b, bench_refs r, generate_series(1, 10 + b.c % 21) AS k,
@@ -273,7 +276,7 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
                              "createdAt", "updatedAt")
      SELECT b.referral, :p::uuid, b.kind::"SubjectType",
             CASE WHEN b.open AND b.c % 40 = 20 THEN 'SUBMITTED' ELSE 'ACCEPTED' END::"ReferralStatus",
-            md5('bench:member:' || b.referrer)::uuid, r.ag[1 + b.referrer % array_length(r.ag, 1)],
+            pg_temp.bench_id('bench:member:' || b.referrer), r.ag[1 + b.referrer % array_length(r.ag, 1)],
             CASE b.panel_type WHEN 'CMARAC' THEN r.cmarac WHEN 'OFFENDER_PANEL' THEN r.offender ELSE r.forum END,
             b.id, CASE WHEN b.kind <> 'LOCATION' THEN b.person END, CASE WHEN b.kind = 'LOCATION' THEN b.location END,
             'Repeated incidents and rising risk', CASE WHEN b.c % 6 = 0 THEN '{VISIBLE_HIGH_RISK,REPEAT_REFERRAL}' ELSE '{VISIBLE_HIGH_RISK}' END::"ReferralCriterion"[],
@@ -285,9 +288,9 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
     'risk assessments',
     `INSERT INTO "RiskAssessment" (id, "templateId", "subjectType", "caseId", "referralId", "personId", "locationId", "assessedById", answers,
                                    score, "calculatedBand", "finalBand", reasons, "assessedAt")
-     SELECT md5('bench:assessment:' || b.c)::uuid, t.id, b.kind::"SubjectType", b.id, b.referral,
+     SELECT pg_temp.bench_id('bench:assessment:' || b.c), t.id, b.kind::"SubjectType", b.id, b.referral,
             CASE WHEN b.kind <> 'LOCATION' THEN b.person END, CASE WHEN b.kind = 'LOCATION' THEN b.location END,
-            md5('bench:member:' || b.referrer)::uuid, '{}'::jsonb, (b.c * 13) % 40, band, band, '{}', b.opened
+            pg_temp.bench_id('bench:member:' || b.referrer), '{}'::jsonb, (b.c * 13) % 40, band, band, '{}', b.opened
        FROM bench_case b
        JOIN LATERAL (SELECT id FROM "RiskTemplate" WHERE "subjectType" = b.kind::"SubjectType" ORDER BY "isActive" DESC, version DESC LIMIT 1) t ON true
        CROSS JOIN LATERAL (SELECT (ARRAY['HIGH', 'MEDIUM', 'MEDIUM', 'LOW', 'HIGH'])[1 + b.c % 5]::"RiskBand" AS band) bb`,
@@ -295,8 +298,8 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   await run(
     'past meetings (monthly, four years, each panel)',
     `INSERT INTO "Meeting" (id, "panelId", "startsAt", "endsAt", "referralCutoff", status, "graphTransactionId", "createdAt", "updatedAt")
-     SELECT md5('bench:meeting:' || p.type || ':' || k)::uuid, p.id, s, s + interval '3 hours', s - interval '10 days', 'ENDED',
-            md5('bench:graph-transaction:' || p.type || ':' || k)::uuid, s - interval '1 month', s
+     SELECT pg_temp.bench_id('bench:meeting:' || p.type || ':' || k), p.id, s, s + interval '3 hours', s - interval '10 days', 'ENDED',
+            pg_temp.bench_id('bench:graph-transaction:' || p.type || ':' || k), s - interval '1 month', s
        FROM "Panel" p, generate_series(2, 47) AS k,
             LATERAL (SELECT date_trunc('month', :day::date) - make_interval(months => k) + interval '9 days 10 hours' AS s) ss`,
   );
@@ -304,7 +307,7 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
     'agenda items (each case heard once)',
     `INSERT INTO "AgendaItem" (id, "meetingId", "caseId", "referralId", position, reasons, "reasonText", minutes, "requiredAgencyIds", status,
                                "caseDecision", decisions, "createdAt", "updatedAt")
-     SELECT md5('bench:agenda:' || b.c)::uuid, b.meeting, b.id, b.referral, row_number() OVER (PARTITION BY b.meeting ORDER BY b.c),
+     SELECT pg_temp.bench_id('bench:agenda:' || b.c), b.meeting, b.id, b.referral, row_number() OVER (PARTITION BY b.meeting ORDER BY b.c),
             '{NEW_REFERRAL}', 'New referral', 15, '{}', 'DISCUSSED', CASE WHEN b.open THEN 'KEEP_ON' ELSE 'CLOSE' END::"CaseDecision",
             'Actions agreed', b.meeting_at - interval '5 days', b.meeting_at
        FROM bench_case b WHERE b.meeting IS NOT NULL`,
@@ -315,9 +318,9 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
     'actions (about 5 a case, every state)',
     `INSERT INTO "Action" (id, "partnershipId", "caseId", "meetingId", "agendaItemId", title, "ownerAgencyId", "ownerMemberId", "createdById",
                            "dueDate", priority, status, "progressNote", "completedAt", version, "createdAt", "updatedAt")
-     SELECT md5('bench:action:' || b.c || ':' || j)::uuid, :p::uuid, b.id, b.meeting,
-            CASE WHEN b.meeting IS NOT NULL THEN md5('bench:agenda:' || b.c)::uuid END,
-            ($x1::text[])[1 + (b.c + j) % $x2::int], r.ag[1 + a], CASE WHEN j % 5 = 0 THEN NULL ELSE md5('bench:member:' || o)::uuid END,
+     SELECT pg_temp.bench_id('bench:action:' || b.c || ':' || j), :p::uuid, b.id, b.meeting,
+            CASE WHEN b.meeting IS NOT NULL THEN pg_temp.bench_id('bench:agenda:' || b.c) END,
+            ($x1::text[])[1 + (b.c + j) % $x2::int], r.ag[1 + a], CASE WHEN j % 5 = 0 THEN NULL ELSE pg_temp.bench_id('bench:member:' || o) END,
             :chair::uuid,
             CASE WHEN s IN ('COMPLETED', 'CANCELLED') THEN (coalesce(b.meeting_at, b.opened) + interval '28 days')::date
                  ELSE :day::date + (b.c * j * 7) % 120 - 60 END,
@@ -345,10 +348,10 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   await run(
     'action history',
     `INSERT INTO "ActionEvent" (id, "actionId", kind, "fromStatus", "toStatus", "actorId", note, at)
-     SELECT md5('bench:event:' || a.id || ':created')::uuid, a.id, 'CREATED', NULL::"ActionStatus", 'PROPOSED'::"ActionStatus", a."createdById", NULL, a."createdAt"
+     SELECT pg_temp.bench_id('bench:event:' || a.id || ':created'), a.id, 'CREATED', NULL::"ActionStatus", 'PROPOSED'::"ActionStatus", a."createdById", NULL, a."createdAt"
        FROM "Action" a JOIN bench_case b ON b.id = a."caseId"
      UNION ALL
-     SELECT md5('bench:event:' || a.id || ':status')::uuid, a.id,
+     SELECT pg_temp.bench_id('bench:event:' || a.id || ':status'), a.id,
             (CASE a.status WHEN 'IN_PROGRESS' THEN 'PROGRESS_UPDATED' ELSE a.status::text END)::"ActionEventKind",
             'PROPOSED'::"ActionStatus", a.status, coalesce(a."ownerMemberId", a."createdById"), a."progressNote", a."createdAt" + interval '3 days'
        FROM "Action" a JOIN bench_case b ON b.id = a."caseId" WHERE a.status <> 'PROPOSED'`,
@@ -356,8 +359,8 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   await run(
     'chats the bot can write to (each officer)',
     `INSERT INTO "ConversationReference" (id, "memberId", kind, "conversationId", "serviceUrl", "tenantId", "botId", "userId", "userAadObjectId", reference)
-     SELECT md5('bench:conversation:' || i)::uuid, md5('bench:member:' || i)::uuid, 'PERSONAL', 'a:1bench-' || i, 'http://127.0.0.1:9/',
-            :tenant, '28:bench-bot', '29:1bench-' || i, md5('bench:entra:' || i)::uuid::text,
+     SELECT pg_temp.bench_id('bench:conversation:' || i), pg_temp.bench_id('bench:member:' || i), 'PERSONAL', 'a:1bench-' || i, 'http://127.0.0.1:9/',
+            :tenant, '28:bench-bot', '29:1bench-' || i, pg_temp.bench_id('bench:entra:' || i)::text,
             jsonb_build_object('conversation', jsonb_build_object('id', 'a:1bench-' || i, 'conversationType', 'personal', 'tenantId', :tenant::text),
                                'serviceUrl', 'http://127.0.0.1:9/', 'channelId', 'msteams',
                                'user', jsonb_build_object('id', '29:1bench-' || i), 'bot', jsonb_build_object('id', '28:bench-bot'))
