@@ -31,11 +31,17 @@ const ACTIONS_CLICKED = 20;
 const ONE_CHAT_REMINDERS = Number(process.env.BENCH_ONE_CHAT ?? 40);
 const MANY_CHAT_REMINDERS = Number(process.env.BENCH_MANY_CHATS ?? 200);
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function invokeBody(serviceUrl: string, from: { teamsId: string; aad: string }, verb: string, data: Record<string, unknown>) {
+export function invokeBody(
+  serviceUrl: string,
+  from: { teamsId: string; aad: string },
+  verb: string,
+  data: Record<string, unknown>,
+  tenant = TENANT,
+) {
   return {
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -45,14 +51,14 @@ function invokeBody(serviceUrl: string, from: { teamsId: string; aad: string }, 
     serviceUrl,
     from: { id: from.teamsId, name: 'Bench', aadObjectId: from.aad },
     recipient: { id: BOT_ID, name: 'ASB Panels' },
-    conversation: { id: 'a:1personal-bench', conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
+    conversation: { id: 'a:1personal-bench', conversationType: 'personal', tenantId: tenant },
+    channelData: { tenant: { id: tenant } },
     replyToId: 'card-1',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
 }
 
-async function timeInvoke(url: string, body: unknown): Promise<number> {
+export async function timeInvoke(url: string, body: unknown): Promise<number> {
   const started = process.hrtime.bigint();
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const answer = (await response.json()) as { statusCode?: number };
@@ -61,7 +67,7 @@ async function timeInvoke(url: string, body: unknown): Promise<number> {
 }
 
 /** The smallest botbuilder bot that answers Action.Execute with a card: the floor for any bot. */
-class BareBot extends TeamsActivityHandler {
+export class BareBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(
     _context: TurnContext,
     value: AdaptiveCardInvokeValue,
@@ -84,7 +90,7 @@ class BareBot extends TeamsActivityHandler {
   }
 }
 
-async function startBareBot(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startBareBot(): Promise<{ url: string; close(): Promise<void> }> {
   const adapter = createBotAdapter({}, { nodeEnv: 'test', log: () => undefined });
   const app = express();
   app.use(express.json());
@@ -277,7 +283,9 @@ async function main(): Promise<void> {
   await db.close();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

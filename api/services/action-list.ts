@@ -1,18 +1,25 @@
 // The read side of actions: the chair's outstanding actions and an officer's own list (in the tab and
-// in the bot's personal chat). Who sees an
-// action: its case must pass need-to-know (visibleCaseWhere), and then a chair sees the actions of
-// the panels they chair, everyone sees their agency's actions and those named to them. Each list
-// read is audited, with the filters asked for and the actions shown.
+// in the bot's personal chat). Who sees an action: its case must pass need-to-know (visibleCaseWhere,
+// applied inside the query: action-list-query.ts), and then a chair sees the actions of the panels
+// they chair, everyone sees their agency's actions and those named to them. Each list read is
+// audited, with the filters asked for and the actions shown.
 import { daysBetween, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
 import { isOverdue, OPEN_ACTION_STATUSES, UNFINISHED_ACTION_STATUSES, type ActionStatus } from '../domain/actions/lifecycle';
 import { compareActions, type ActionSort } from '../domain/actions/ordering';
 import { mayUse, type Actor } from '../domain/access/policy';
 import type { Prisma, RiskBand } from '../store/generated/client';
-import { audit } from './audit';
 import { visibleCaseWhere } from './case-access';
+import { audit } from './audit';
+import {
+  actionListChoices,
+  actionListPage,
+  type ActionListChoiceRow,
+  type ActionListReader,
+  type ActionListRow,
+  type ActionListScope,
+} from './action-list-query';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden } from './errors';
-import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 import { ownerDeliveryStates, type OwnerDeliveryState } from './owner-delivery-state';
 
 /** Enough for any one partnership's open actions; the answer says when there were more. */
@@ -60,88 +67,54 @@ export interface ActionList {
   mayChase: boolean;
 }
 
-const LISTED_FIELDS = {
-  id: true,
-  title: true,
-  status: true,
-  priority: true,
-  dueDate: true,
-  version: true,
-  case: { select: { id: true, reference: true, currentRiskBand: true } },
-  meeting: { select: { panel: { select: { id: true, name: true } } } },
-  ownerAgency: { select: { id: true, name: true } },
-  ownerMember: { select: { id: true, displayName: true } },
-} as const satisfies Prisma.ActionSelect;
-
-type ActionRow = Prisma.ActionGetPayload<{ select: typeof LISTED_FIELDS }>;
-
-function toListed(row: ActionRow, today: CalendarDate, delivery: OwnerDeliveryState | null): ListedAction {
-  const dueDate = calendarDateOfColumn(row.dueDate);
-  const overdue = isOverdue({ status: row.status, dueDate }, today);
+function toListed(row: ActionListRow, today: CalendarDate, delivery: OwnerDeliveryState | null): ListedAction {
+  const overdue = isOverdue({ status: row.status, dueDate: row.dueDate }, today);
   return {
     id: row.id,
     title: row.title,
     status: row.status,
     priority: row.priority,
-    dueDate,
+    dueDate: row.dueDate,
     overdue,
-    daysOverdue: overdue ? daysBetween(dueDate, today) : 0,
+    daysOverdue: overdue ? daysBetween(row.dueDate, today) : 0,
     version: row.version,
-    case: { id: row.case.id, reference: row.case.reference, riskBand: row.case.currentRiskBand },
-    panel: row.meeting?.panel ?? null,
-    ownerAgency: row.ownerAgency,
-    ownerMember: row.ownerMember,
+    case: { id: row.caseId, reference: row.caseReference, riskBand: row.caseRiskBand },
+    panel: row.panelId === null ? null : { id: row.panelId, name: row.panelName! },
+    ownerAgency: { id: row.agencyId, name: row.agencyName },
+    ownerMember: row.memberId === null ? null : { id: row.memberId, displayName: row.memberName! },
     delivery,
   };
 }
 
-function filterWhere(filters: ActionListFilters, today: CalendarDate): Prisma.ActionWhereInput[] {
-  const where: Prisma.ActionWhereInput[] = [{ status: { in: [...(filters.statuses ?? UNFINISHED_ACTION_STATUSES)] } }];
-  if (filters.panelId) where.push({ meeting: { panelId: filters.panelId } });
-  if (filters.agencyId) where.push({ ownerAgencyId: filters.agencyId });
-  if (filters.officerId) where.push({ ownerMemberId: filters.officerId });
-  // Overdue as the lifecycle defines it: open and due before today (London).
-  const dueBeforeToday = dateColumnOf(today);
-  if (filters.overdue === true) where.push({ status: { in: [...OPEN_ACTION_STATUSES] }, dueDate: { lt: dueBeforeToday } });
-  if (filters.overdue === false) where.push({ NOT: { status: { in: [...OPEN_ACTION_STATUSES] }, dueDate: { lt: dueBeforeToday } } });
-  return where;
+function choicesOf(rows: ActionListChoiceRow[]): ActionList['choices'] {
+  const of = (kind: ActionListChoiceRow['kind']) =>
+    rows
+      .filter((row) => row.kind === kind)
+      .map(({ id, name }) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return { panels: of('panel'), agencies: of('agency'), officers: of('officer') };
 }
 
-function choicesOf(rows: Array<Pick<ActionRow, 'meeting' | 'ownerAgency' | 'ownerMember'>>): ActionList['choices'] {
-  const panels = new Map<string, Choice>();
-  const agencies = new Map<string, Choice>();
-  const officers = new Map<string, Choice>();
-  for (const row of rows) {
-    if (row.meeting) panels.set(row.meeting.panel.id, row.meeting.panel);
-    agencies.set(row.ownerAgency.id, row.ownerAgency);
-    if (row.ownerMember) officers.set(row.ownerMember.id, { id: row.ownerMember.id, name: row.ownerMember.displayName });
-  }
-  const sorted = (map: Map<string, Choice>) => [...map.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return { panels: sorted(panels), agencies: sorted(agencies), officers: sorted(officers) };
-}
-
-async function listWithin(
-  tx: Tx,
-  ctx: ServiceContext,
-  scope: Prisma.ActionWhereInput,
-  filters: ActionListFilters,
-  view: string,
-): Promise<ActionList> {
+async function listWithin(tx: Tx, ctx: ServiceContext, scope: ActionListScope, filters: ActionListFilters): Promise<ActionList> {
   const { actor } = ctx;
   const today = londonDateOf(ctx.now());
-  const base: Prisma.ActionWhereInput = { partnershipId: actor.partnershipId, case: visibleCaseWhere(actor) };
-  const [rows, choiceRows] = await Promise.all([
-    tx.action.findMany({
-      where: { ...base, AND: [scope, ...filterWhere(filters, today)] },
-      select: LISTED_FIELDS,
-      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
-      take: LIST_LIMIT + 1,
-    }),
-    tx.action.findMany({
-      where: { ...base, AND: [scope], status: { in: [...UNFINISHED_ACTION_STATUSES] } },
-      select: { meeting: LISTED_FIELDS.meeting, ownerAgency: LISTED_FIELDS.ownerAgency, ownerMember: LISTED_FIELDS.ownerMember },
-    }),
-  ]);
+  const reader: ActionListReader = {
+    partnershipId: actor.partnershipId,
+    memberId: actor.memberId,
+    agencyId: actor.agencyId,
+    readsCases: mayUse(actor, 'case.read'),
+    sitsOnPanels: mayUse(actor, 'meeting.attend'),
+    chairs: mayUse(actor, 'panel.chair'),
+  };
+  const sqlFilters = {
+    ...filters,
+    statuses: filters.statuses ?? UNFINISHED_ACTION_STATUSES,
+    openStatuses: OPEN_ACTION_STATUSES,
+    today,
+  };
+  // One after the other: a transaction is one connection, so running them together gains nothing.
+  const rows = await actionListPage(tx, reader, scope, sqlFilters, LIST_LIMIT + 1);
+  const choiceRows = await actionListChoices(tx, reader, scope, UNFINISHED_ACTION_STATUSES);
   const byOrder = compareActions(filters.sort ?? 'due');
   const listed = rows.slice(0, LIST_LIMIT);
   // One query for the whole page, and only for those who chase owners: it says who blocked the app.
@@ -157,7 +130,7 @@ async function listWithin(
   await audit(tx, ctx, {
     event: 'action.list',
     entityType: 'Action',
-    after: { view, filters: { ...filters }, actionIds: actions.map((action) => action.id) },
+    after: { view: scope, filters: { ...filters }, actionIds: actions.map((action) => action.id) },
   });
   return { today, actions, truncated: rows.length > LIST_LIMIT, choices: choicesOf(choiceRows), mayChase: mayUse(actor, 'action.oversee') };
 }
@@ -182,7 +155,7 @@ export function outstandingActionsWhere(actor: Actor): Prisma.ActionWhereInput {
 /** Outstanding actions: a chair's panels' actions plus, for everyone, their agency's and their own. */
 export async function listOutstandingActions(ctx: ServiceContext, filters: ActionListFilters): Promise<ActionList> {
   if (!mayUse(ctx.actor, 'action.work')) throw forbidden('see actions');
-  return inTransaction(ctx, (tx) => listWithin(tx, ctx, outstandingScope(ctx.actor), filters, 'outstanding'));
+  return inTransaction(ctx, (tx) => listWithin(tx, ctx, 'outstanding', filters));
 }
 
 /**
@@ -191,9 +164,5 @@ export async function listOutstandingActions(ctx: ServiceContext, filters: Actio
  */
 export async function listMyActions(ctx: ServiceContext, filters: ActionListFilters): Promise<ActionList> {
   if (!mayUse(ctx.actor, 'action.work')) throw forbidden('see actions');
-  const { actor } = ctx;
-  const scope: Prisma.ActionWhereInput = {
-    OR: [{ ownerMemberId: actor.memberId }, { ownerAgencyId: actor.agencyId, ownerMemberId: null }],
-  };
-  return inTransaction(ctx, (tx) => listWithin(tx, ctx, scope, filters, 'mine'));
+  return inTransaction(ctx, (tx) => listWithin(tx, ctx, 'mine', filters));
 }

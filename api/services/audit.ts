@@ -18,7 +18,7 @@ export interface AuditEntry {
 const AUDIT_CHAIN_LOCK = 727_274_001;
 export const GENESIS_HASH = '0'.repeat(64);
 
-interface ChainedFields {
+export interface ChainedFields {
   at: Date;
   actorKind: 'MEMBER' | 'SYSTEM';
   actorId: string | null;
@@ -90,7 +90,7 @@ export async function verifyAuditChain(prisma: Tx, pageSize = 1000): Promise<Aud
   }
 }
 
-function hashOf(fields: ChainedFields): string {
+export function hashOf(fields: ChainedFields): string {
   const content = canonicalJson({
     at: fields.at.toISOString(),
     actorKind: fields.actorKind,

@@ -1,7 +1,11 @@
-// Need-to-know is written twice: caseAccessGround (one case, in memory) and visibleCaseWhere (the same
-// rule as a query filter for lists and counts). For every member of the demo partnership, and one
-// member per role alone, both must pick exactly the same cases.
-import { caseAccessGround } from '../../api/domain/access/policy';
+// Need-to-know is written three times: caseAccessGround (one case, in memory), visibleCaseWhere (the
+// same rule as a query filter for lists and counts) and, for the action lists, as SQL inside their
+// queries (action-list-query.ts). For every member of the demo partnership, and one member per role
+// alone, all must pick exactly the same cases.
+import { caseAccessGround, mayUse } from '../../api/domain/access/policy';
+import { ACTION_STATUSES } from '../../api/domain/actions/lifecycle';
+import { listMyActions, listOutstandingActions } from '../../api/services/action-list';
+import type { Prisma } from '../../api/store/generated/client';
 import { loadCaseAccessFacts, visibleCaseWhere } from '../../api/services/case-access';
 import { actorForMember } from '../../api/services/members';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
@@ -75,4 +79,46 @@ test("a case put on a panel's agenda by its chair becomes visible to that panel'
   expect(await sees(world.members.PANEL_CHAIR.id)).toEqual({ byRule: true, byFilter: true });
   // A seat on the panel is for panel members and chairs: a referrer from the same agency still may not.
   expect(await sees(world.members.REFERRER.id)).toEqual({ byRule: false, byFilter: false });
+});
+
+test('the action lists apply need-to-know in SQL exactly as visibleCaseWhere does, for every member and both lists', async () => {
+  const prisma = database.db.prisma;
+  const memberIds = [...DEMO_MEMBERS.map((m) => m.id), ...Object.values(world.members).map((m) => m.id)];
+  const everyStatus = { statuses: [...ACTION_STATUSES] };
+  const disagreements: string[] = [];
+  let listedPairs = 0;
+  for (const memberId of memberIds) {
+    const actor = (await prisma.$transaction((tx) => actorForMember(tx, memberId)))!;
+    if (!mayUse(actor, 'action.work')) continue;
+    const ctx = { db: database.db, actor, now: () => new Date() };
+    const chaired: Prisma.ActionWhereInput[] = mayUse(actor, 'panel.chair')
+      ? [{ meeting: { panel: { chairs: { some: { memberId: actor.memberId } } } } }]
+      : [];
+    const lists = [
+      {
+        name: 'outstanding',
+        answer: await listOutstandingActions(ctx, everyStatus),
+        scope: { OR: [{ ownerAgencyId: actor.agencyId }, { ownerMemberId: actor.memberId }, ...chaired] },
+      },
+      {
+        name: 'mine',
+        answer: await listMyActions(ctx, everyStatus),
+        scope: { OR: [{ ownerMemberId: actor.memberId }, { ownerAgencyId: actor.agencyId, ownerMemberId: null }] },
+      },
+    ];
+    for (const { name, answer, scope } of lists) {
+      expect(answer.truncated).toBe(false);
+      const expected = await prisma.action.findMany({
+        where: { partnershipId: actor.partnershipId, case: visibleCaseWhere(actor), AND: [scope] },
+        select: { id: true },
+      });
+      const listed = answer.actions.map((action) => action.id).sort();
+      listedPairs += listed.length;
+      const wanted = expected.map((action) => action.id).sort();
+      if (JSON.stringify(listed) !== JSON.stringify(wanted))
+        disagreements.push(`${actor.displayName} (${actor.roles.join('+')}), ${name}: listed ${listed.length}, filter ${wanted.length}`);
+    }
+  }
+  expect(disagreements).toEqual([]);
+  expect(listedPairs).toBeGreaterThan(0);
 });

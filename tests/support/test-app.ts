@@ -35,6 +35,8 @@ export interface TestAppOptions {
   sender?: TeamsSender;
   /** Where the default bot's cards link into the tab; without it cards carry no links. */
   tabLinks?: TabLinks;
+  /** `test` (the default) checks every JSON answer against its schema; the benchmark runs as `development`, as people do. */
+  nodeEnv?: 'test' | 'development';
 }
 
 export interface ApiAnswer<Body = unknown> {
@@ -91,7 +93,7 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
       allowedOrigins: options.allowedOrigins ?? [],
       rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
       signInRateLimitPerMinute: options.signInRateLimitPerMinute ?? 10_000,
-      nodeEnv: 'test',
+      nodeEnv: options.nodeEnv ?? 'test',
     },
     botEndpoint: botEndpoint(
       adapter,

@@ -1,0 +1,193 @@
+// The SQL behind the action lists: one query for the page the member sees and one for what the
+// filters can choose from, each with need-to-know inside the query (the same rule as
+// visibleCaseWhere in case-access.ts; tests/integration/action-list and access-matrix hold them
+// together), so a county's tens of thousands of actions are filtered, ordered and cut to a page by
+// the database rather than loaded and sifted here.
+import { Prisma } from '../store/generated/client';
+import type { ActionStatus } from '../domain/actions/lifecycle';
+import type { CalendarDate } from '../domain/agenda/calendar-date';
+import type { Tx } from './context';
+
+/** Who is asking, in the terms the access rule needs. */
+export interface ActionListReader {
+  partnershipId: string;
+  memberId: string;
+  agencyId: string;
+  /** May read cases at all (case.read); without it no action is visible. */
+  readsCases: boolean;
+  /** Hears cases at panels where their agency has a seat (meeting.attend), not only those they chair. */
+  sitsOnPanels: boolean;
+  /** Sees the actions of the panels they chair (panel.chair), in the outstanding list. */
+  chairs: boolean;
+}
+
+/** Outstanding: the member's panels, agency and own. Mine: named to them, or their agency's with nobody named. */
+export type ActionListScope = 'outstanding' | 'mine';
+
+export interface ActionListSqlFilters {
+  statuses: readonly ActionStatus[];
+  openStatuses: readonly ActionStatus[];
+  panelId?: string | undefined;
+  agencyId?: string | undefined;
+  officerId?: string | undefined;
+  overdue?: boolean | undefined;
+  today: CalendarDate;
+}
+
+export interface ActionListRow {
+  id: string;
+  title: string;
+  status: ActionStatus;
+  priority: string;
+  dueDate: CalendarDate;
+  version: number;
+  caseId: string;
+  caseReference: string;
+  caseRiskBand: 'LOW' | 'MEDIUM' | 'HIGH' | null;
+  panelId: string | null;
+  panelName: string | null;
+  agencyId: string;
+  agencyName: string;
+  memberId: string | null;
+  memberName: string | null;
+}
+
+export interface ActionListChoiceRow {
+  kind: 'panel' | 'agency' | 'officer';
+  id: string;
+  name: string;
+}
+
+const statusList = (statuses: readonly ActionStatus[]) => Prisma.join(statuses.map((status) => Prisma.sql`${status}::"ActionStatus"`));
+
+/** The case `c` passes need-to-know for the reader: visibleCaseWhere as SQL. */
+function caseVisible(reader: ActionListReader): Prisma.Sql {
+  if (!reader.readsCases) return Prisma.sql`FALSE`;
+  const hearingPanels = reader.sitsOnPanels
+    ? Prisma.sql`SELECT pc."panelId" FROM "PanelChair" pc WHERE pc."memberId" = ${reader.memberId}::uuid
+                 UNION SELECT pa."panelId" FROM "PanelAgency" pa WHERE pa."agencyId" = ${reader.agencyId}::uuid`
+    : Prisma.sql`SELECT pc."panelId" FROM "PanelChair" pc WHERE pc."memberId" = ${reader.memberId}::uuid`;
+  return Prisma.sql`(c."partnershipId" = ${reader.partnershipId}::uuid AND (
+      c."leadAgencyId" = ${reader.agencyId}::uuid
+      OR EXISTS (SELECT 1 FROM "CaseAgency" ca WHERE ca."caseId" = c.id AND ca."agencyId" = ${reader.agencyId}::uuid)
+      OR EXISTS (SELECT 1 FROM "Referral" r
+                  WHERE r."caseId" = c.id AND r.status IN ('SUBMITTED', 'ACCEPTED') AND r."panelId" IN (${hearingPanels}))
+      OR EXISTS (SELECT 1 FROM "AgendaItem" ai JOIN "Meeting" am ON am.id = ai."meetingId"
+                  WHERE ai."caseId" = c.id AND am."panelId" IN (${hearingPanels}))))`;
+}
+
+/** Whose actions the list holds, over action `a` and its meeting `mt`. */
+function inScope(reader: ActionListReader, scope: ActionListScope): Prisma.Sql {
+  if (scope === 'mine') {
+    return Prisma.sql`(a."ownerMemberId" = ${reader.memberId}::uuid
+                       OR (a."ownerAgencyId" = ${reader.agencyId}::uuid AND a."ownerMemberId" IS NULL))`;
+  }
+  const chaired = reader.chairs
+    ? Prisma.sql`OR mt."panelId" IN (SELECT pc."panelId" FROM "PanelChair" pc WHERE pc."memberId" = ${reader.memberId}::uuid)`
+    : Prisma.empty;
+  return Prisma.sql`(a."ownerAgencyId" = ${reader.agencyId}::uuid OR a."ownerMemberId" = ${reader.memberId}::uuid ${chaired})`;
+}
+
+function filtered(filters: ActionListSqlFilters): Prisma.Sql {
+  const parts = [Prisma.sql`a.status IN (${statusList(filters.statuses)})`];
+  if (filters.panelId) parts.push(Prisma.sql`mt."panelId" = ${filters.panelId}::uuid`);
+  if (filters.agencyId) parts.push(Prisma.sql`a."ownerAgencyId" = ${filters.agencyId}::uuid`);
+  if (filters.officerId) parts.push(Prisma.sql`a."ownerMemberId" = ${filters.officerId}::uuid`);
+  // Overdue as the lifecycle defines it: open and due before today (London).
+  const overdue = Prisma.sql`(a.status IN (${statusList(filters.openStatuses)}) AND a."dueDate" < ${filters.today}::date)`;
+  if (filters.overdue === true) parts.push(overdue);
+  if (filters.overdue === false) parts.push(Prisma.sql`NOT ${overdue}`);
+  return Prisma.join(parts, ' AND ');
+}
+
+/**
+ * The first `limit` actions in due-date order (then id), with what the list shows of each. One
+ * branch per status, each walking the (partnershipId, status, dueDate, id) index in order and
+ * stopping at `limit`, merged in order: the database reads about a page, not every open action.
+ */
+export async function actionListPage(
+  tx: Tx,
+  reader: ActionListReader,
+  scope: ActionListScope,
+  filters: ActionListSqlFilters,
+  limit: number,
+): Promise<ActionListRow[]> {
+  if (filters.statuses.length === 0) return [];
+  const branches = filters.statuses.map(
+    (status) => Prisma.sql`(SELECT a.id, a."dueDate"
+       FROM "Action" a
+       JOIN "Case" c ON c.id = a."caseId"
+       LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
+      WHERE a."partnershipId" = ${reader.partnershipId}::uuid AND a.status = ${status}::"ActionStatus"
+        AND ${inScope(reader, scope)}
+        AND ${filtered(filters)}
+        AND ${caseVisible(reader)}
+      ORDER BY a."dueDate", a.id
+      LIMIT ${limit})`,
+  );
+  return tx.$queryRaw<ActionListRow[]>`
+    WITH page AS (SELECT id, "dueDate" FROM (${Prisma.join(branches, ' UNION ALL ')}) AS branch ORDER BY "dueDate", id LIMIT ${limit})
+    SELECT a.id::text AS "id", a.title, a.status::text AS "status", a.priority::text AS "priority",
+           to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate", a.version,
+           c.id::text AS "caseId", c.reference AS "caseReference", c."currentRiskBand"::text AS "caseRiskBand",
+           p.id::text AS "panelId", p.name AS "panelName", ag.id::text AS "agencyId", ag.name AS "agencyName",
+           m.id::text AS "memberId", m."displayName" AS "memberName"
+      FROM page
+      JOIN "Action" a ON a.id = page.id
+      JOIN "Case" c ON c.id = a."caseId"
+      JOIN "Agency" ag ON ag.id = a."ownerAgencyId"
+      LEFT JOIN "Member" m ON m.id = a."ownerMemberId"
+      LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
+      LEFT JOIN "Panel" p ON p.id = mt."panelId"
+     ORDER BY a."dueDate", a.id`;
+}
+
+/**
+ * The panels, agencies and officers of every unfinished action in scope, whatever the filters. An
+ * officer's own scope is small: it is read whole. The outstanding scope of a chair is most of the
+ * partnership's actions: there each candidate panel, agency and officer is probed for one such
+ * action instead (LIMIT 1 on an index by meeting or owner), rather than reading thousands of
+ * actions to find a few dozen names.
+ */
+export async function actionListChoices(
+  tx: Tx,
+  reader: ActionListReader,
+  scope: ActionListScope,
+  unfinished: readonly ActionStatus[],
+): Promise<ActionListChoiceRow[]> {
+  const listed = (owner: Prisma.Sql, columns: Prisma.Sql, limit: Prisma.Sql) => Prisma.sql`(SELECT ${columns}
+       FROM "Action" a
+       JOIN "Case" c ON c.id = a."caseId"
+       LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
+      WHERE ${owner} AND a."partnershipId" = ${reader.partnershipId}::uuid
+        AND a.status IN (${statusList(unfinished)})
+        AND ${inScope(reader, scope)}
+        AND ${caseVisible(reader)}
+      ${limit})`;
+  if (scope === 'mine') {
+    return tx.$queryRaw<ActionListChoiceRow[]>`
+      WITH listed AS MATERIALIZED ${listed(
+        Prisma.sql`TRUE`,
+        Prisma.sql`mt."panelId" AS panel_id, a."ownerAgencyId" AS agency_id, a."ownerMemberId" AS member_id`,
+        Prisma.empty,
+      )}
+      SELECT 'panel' AS "kind", p.id::text AS "id", p.name AS "name" FROM "Panel" p WHERE p.id IN (SELECT panel_id FROM listed)
+      UNION ALL
+      SELECT 'agency', ag.id::text, ag.name FROM "Agency" ag WHERE ag.id IN (SELECT agency_id FROM listed)
+      UNION ALL
+      SELECT 'officer', m.id::text, m."displayName" FROM "Member" m WHERE m.id IN (SELECT member_id FROM listed)`;
+  }
+  const probe = (owner: Prisma.Sql) => listed(owner, Prisma.sql`1`, Prisma.sql`LIMIT 1`);
+  return tx.$queryRaw<ActionListChoiceRow[]>`
+    SELECT 'panel' AS "kind", p.id::text AS "id", p.name AS "name"
+      FROM "Panel" p CROSS JOIN LATERAL ${probe(Prisma.sql`a."meetingId" IN (SELECT pm.id FROM "Meeting" pm WHERE pm."panelId" = p.id)`)} hit
+     WHERE p."partnershipId" = ${reader.partnershipId}::uuid
+    UNION ALL
+    SELECT 'agency', ag.id::text, ag.name
+      FROM "Agency" ag CROSS JOIN LATERAL ${probe(Prisma.sql`a."ownerAgencyId" = ag.id`)} hit
+     WHERE ag."partnershipId" = ${reader.partnershipId}::uuid
+    UNION ALL
+    SELECT 'officer', m.id::text, m."displayName"
+      FROM "Member" m CROSS JOIN LATERAL ${probe(Prisma.sql`a."ownerMemberId" = m.id`)} hit
+     WHERE m."partnershipId" = ${reader.partnershipId}::uuid`;
+}
