@@ -218,6 +218,9 @@ export const ENTITY_RESOLVERS: Record<string, Resolver> = {
   agencyId: async (world, v) => (v === 'own' ? world.agencyId : world.elsewhere.agencyId),
   ownerAgencyId: async (world, v) => (v === 'own' ? world.agencyId : world.elsewhere.agencyId),
   memberId: async (world, v) => (v === 'own' ? world.members.PANEL_MEMBER.id : world.elsewhere.memberId),
+  // A guest identity for a member: an organisation other than the member's own, and a fresh object id each time.
+  tenantId: async () => 'c0ffee00-0000-4000-8000-00000000feed',
+  entraObjectId: async () => randomUUID(),
   // An item on the agenda of the meeting meetingId resolves to, so a path with both ids agrees.
   itemId: async (world, v) => {
     const meetingId = await ENTITY_RESOLVERS.meetingId!(world, v);
