@@ -102,12 +102,12 @@ export interface OutOfReach {
     reason: string;
     since: Date;
   }[];
-  /** Active members the bot cannot write to in personal chat: never installed, or blocked the app. */
+  /** Active members the bot cannot write to in personal chat: never installed, blocked the app, or gone from the directory. */
   members: {
     memberId: string;
     displayName: string;
     agencyName: string;
-    reason: 'NEVER_INSTALLED' | 'BLOCKED';
+    reason: 'NEVER_INSTALLED' | 'BLOCKED' | 'LEFT_ORGANISATION';
     since: Date | null;
     /** Their actions on the chair's outstanding list (GET /api/actions?officerId=…). */
     outstandingActions: number;
@@ -161,11 +161,12 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
         partnershipId: ctx.actor.partnershipId,
         isActive: true,
         agency: { isActive: true },
-        conversations: { none: { kind: 'PERSONAL', reachable: true } },
+        OR: [{ conversations: { none: { kind: 'PERSONAL', reachable: true } } }, { leftTenantAt: { not: null } }],
       },
       select: {
         id: true,
         displayName: true,
+        leftTenantAt: true,
         agency: { select: { name: true } },
         conversations: { where: { kind: 'PERSONAL' }, select: { unreachableSince: true }, orderBy: { unreachableSince: 'desc' }, take: 1 },
       },
@@ -186,8 +187,8 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
           memberId: member.id,
           displayName: member.displayName,
           agencyName: member.agency.name,
-          reason: blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
-          since: blocked?.unreachableSince ?? null,
+          reason: member.leftTenantAt ? 'LEFT_ORGANISATION' : blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
+          since: member.leftTenantAt ?? blocked?.unreachableSince ?? null,
           outstandingActions: outstandingActions.get(member.id) ?? 0,
         };
       }),

@@ -151,6 +151,23 @@ describe('a member who never opened the bot', () => {
     expect(officer.leftTenantAt).toEqual(NINE_AM);
     expect(graph.sentMail).toEqual([]);
 
+    // The chair's list of people the app cannot reach names them, and why.
+    const app = await startTestApp(database.db, { clock: () => NINE_AM });
+    try {
+      const list = await app.call<{ members: Array<{ memberId: string; reason: string; since: string | null }> }>(
+        'GET',
+        '/api/actions/out-of-reach',
+        { token: await app.signInAs(world.chair.id) },
+      );
+      expect(list.status).toBe(200);
+      expect(list.body.members.find((member) => member.memberId === world.officer.id)).toMatchObject({
+        reason: 'LEFT_ORGANISATION',
+        since: NINE_AM.toISOString(),
+      });
+    } finally {
+      await app.close();
+    }
+
     // The next day's reminder is not even tried: no Graph call, no Teams call, no e-mail.
     graph.requests.length = 0;
     connector.reset();

@@ -93,7 +93,7 @@ export const listOutOfReachAnswer = z.strictObject({
       memberId: z.string(),
       displayName: z.string(),
       agencyName: z.string(),
-      reason: z.enum(['NEVER_INSTALLED', 'BLOCKED']),
+      reason: z.enum(['NEVER_INSTALLED', 'BLOCKED', 'LEFT_ORGANISATION']),
       since: isoDateTime.nullable(),
       outstandingActions: z.number(),
     }),

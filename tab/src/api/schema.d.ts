@@ -4052,7 +4052,7 @@ export interface paths {
                 displayName: string;
                 agencyName: string;
                 /** @enum {string} */
-                reason: 'NEVER_INSTALLED' | 'BLOCKED';
+                reason: 'NEVER_INSTALLED' | 'BLOCKED' | 'LEFT_ORGANISATION';
                 since: string | null;
                 outstandingActions: number;
               }[];
