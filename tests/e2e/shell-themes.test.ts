@@ -82,6 +82,13 @@ describe('accessibility in every theme (axe-core, WCAG 2.2 AA and best practice)
 
     await signInThroughPicker(page, CHAIR.displayName);
     await homeReady(page);
+    // The chair's home has a table with links: read with the pointer over a row, as a mouse user sees it
+    // (a hovered row once put its links below 4.5:1 in the dark theme).
+    const row = page
+      .getByRole('table', { name: /cannot be reached/ })
+      .getByRole('row')
+      .nth(1);
+    await row.hover();
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
