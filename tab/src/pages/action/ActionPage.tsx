@@ -1,11 +1,11 @@
 // One action: what, on which case, who owns it and when it is due, whether it reaches its owner in
 // Teams (for chairs) and its history.
-import type { ReactNode } from 'react';
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles } from '@fluentui/react-components';
 import type { ActionDetails } from '../../api/actions';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable } from '../../components/DataTable';
 import { OwnerDeliveryNote } from '../../components/OwnerDeliveryNote';
+import { FactList, type Fact } from '../../components/FactList';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { Section } from '../../components/Section';
@@ -15,15 +15,6 @@ import { RouteLink } from '../../router/RouteLink';
 import type { PageProps } from '../../router/pages';
 
 const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    margin: `0 0 ${tokens.spacingVerticalXL}`,
-  },
-  group: { display: 'contents' },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
   nowrap: { whiteSpace: 'nowrap' },
 });
 
@@ -32,7 +23,7 @@ const ownerOf = (action: ActionDetails) =>
 
 function ActionFacts({ action }: { action: ActionDetails }) {
   const styles = useStyles();
-  const facts: Array<[string, ReactNode]> = [
+  const facts: Fact[] = [
     [
       'Case',
       <RouteLink key="case" to={pageAddress(`cases/${action.caseId}`)}>
@@ -56,16 +47,7 @@ function ActionFacts({ action }: { action: ActionDetails }) {
   ];
   if (action.description) facts.push(['Details', action.description]);
   if (action.progressNote) facts.push(['Latest note', action.progressNote]);
-  return (
-    <dl className={styles.facts}>
-      {facts.map(([term, detail]) => (
-        <div key={term} className={styles.group}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.detail}>{detail}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={facts} />;
 }
 
 export default function ActionPage({ params }: PageProps) {

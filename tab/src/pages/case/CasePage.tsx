@@ -1,8 +1,7 @@
 // The case view: everything the panel knows about one case on one page, section by section.
-import type { ReactNode } from 'react';
-import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CaseOverview } from '../../api/cases';
 import { useApiQuery } from '../../api/use-api-query';
+import { FactList, type Fact } from '../../components/FactList';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { RiskBadge } from '../../components/RiskBadge';
@@ -14,22 +13,9 @@ import { CasePeopleAndPlaces } from './CasePeopleAndPlaces';
 import { CaseViewersSection } from './CaseViewersSection';
 import { RiskHistory } from './RiskHistory';
 
-const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    margin: `0 0 ${tokens.spacingVerticalXL}`,
-  },
-  group: { display: 'contents' },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
-});
-
 function CaseFacts({ overview }: { overview: CaseOverview }) {
-  const styles = useStyles();
   const { case: kase } = overview;
-  const facts: Array<[string, ReactNode]> = [
+  const facts: Fact[] = [
     ['Risk', <RiskBadge key="risk" band={kase.currentRiskBand} />],
     ['Status', sentenceCase(kase.status)],
     ['Lead agency', kase.leadAgency.name],
@@ -38,16 +24,7 @@ function CaseFacts({ overview }: { overview: CaseOverview }) {
     ['Next review', formatDate(kase.nextReviewDue)],
   ];
   if (kase.closedAt) facts.push(['Closed', `${formatDate(kase.closedAt)}${kase.closureReason ? `: ${kase.closureReason}` : ''}`]);
-  return (
-    <dl className={styles.facts}>
-      {facts.map(([term, detail]) => (
-        <div key={term} className={styles.group}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.detail}>{detail}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={facts} />;
 }
 
 export default function CasePage({ params }: PageProps) {

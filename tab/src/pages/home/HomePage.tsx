@@ -1,5 +1,6 @@
 import { Body1, Card, CardHeader, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../../components/EmptyState';
+import { FactList } from '../../components/FactList';
 import { PageHeader } from '../../components/PageHeader';
 import { describeRoles } from '../../session/DevSignInPicker';
 import { useSession } from '../../session/session';
@@ -10,14 +11,6 @@ import { PAGES } from '..';
 import { OutOfReachSection } from './OutOfReachSection';
 
 const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    margin: `0 0 ${tokens.spacingVerticalXL}`,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
   note: { display: 'block', marginTop: tokens.spacingVerticalL },
   pages: {
     display: 'grid',
@@ -41,14 +34,13 @@ export default function HomePage() {
         <Subtitle2 as="h2" id="signed-in-heading">
           Signed in
         </Subtitle2>
-        <dl className={styles.facts}>
-          <dt className={styles.term}>Name</dt>
-          <dd className={styles.detail}>{member.displayName}</dd>
-          <dt className={styles.term}>Agency</dt>
-          <dd className={styles.detail}>{member.agency.name}</dd>
-          <dt className={styles.term}>Roles</dt>
-          <dd className={styles.detail}>{describeRoles(member.roles) || 'none'}</dd>
-        </dl>
+        <FactList
+          facts={[
+            ['Name', member.displayName],
+            ['Agency', member.agency.name],
+            ['Roles', describeRoles(member.roles) || 'none'],
+          ]}
+        />
       </section>
       <section aria-labelledby="pages-heading">
         <Subtitle2 as="h2" id="pages-heading">
