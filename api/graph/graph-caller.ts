@@ -49,6 +49,15 @@ export function toGraphCallError(error: unknown): GraphCallError {
   return new GraphCallError('REFUSED', summary, status);
 }
 
+/** Runs `work` so that whatever it throws comes out as a GraphCallError kind the callers act on. */
+export async function withGraphErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toGraphCallError(error);
+  }
+}
+
 export function createGraphCaller(options: GraphCallerOptions): GraphCaller {
   const base = new URL(options.baseUrl);
   const segments = base.pathname.replace(/\/+$/, '').split('/');
@@ -60,22 +69,15 @@ export function createGraphCaller(options: GraphCallerOptions): GraphCaller {
   });
   // The token is fetched here, not in a middleware: the client would wrap a token failure and lose its kind.
   const request = async (path: string) => client.api(path).header('Authorization', `Bearer ${await options.accessToken()}`);
-  const translated = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      throw toGraphCallError(error);
-    }
-  };
   return {
     version,
     send: (endpoint, params, body, shape = (graphRequest) => graphRequest) =>
-      translated(async () => {
+      withGraphErrors(async () => {
         const { method, path } = graphCall(endpoint, params);
         const graphRequest = shape(await request(path));
         if (method === 'GET') return graphRequest.get();
         return method === 'POST' ? graphRequest.post(body) : graphRequest.patch(body);
       }),
-    getPath: (path) => translated(async () => (await request(path)).get()),
+    getPath: (path) => withGraphErrors(async () => (await request(path)).get()),
   };
 }

@@ -2,7 +2,7 @@
 // chat behind them, through the shared Graph caller: failures come back as GraphCallError kinds the
 // sync job can act on.
 import type { MeetingChatGateway, OnlineMeetingChat } from '../services/ports/meeting-chat';
-import { catalogAppReference, createGraphCaller, toGraphCallError, type GraphCallerOptions } from './graph-caller';
+import { catalogAppReference, createGraphCaller, withGraphErrors, type GraphCallerOptions } from './graph-caller';
 import {
   GraphCallError,
   type NewTeamsMeeting,
@@ -84,18 +84,11 @@ function odataString(value: string): string {
 
 export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsMeetingsGateway & MeetingChatGateway {
   const { send, getPath, version } = createGraphCaller(options);
-  // send already answers with GraphCallError kinds; this covers what is done with its answers too.
-  const call = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      throw toGraphCallError(error);
-    }
-  };
+  // send already answers with GraphCallError kinds; withGraphErrors covers what is done with its answers too.
 
   return {
     createOnlineMeetingEvent: (meeting: NewTeamsMeeting) =>
-      call(async () =>
+      withGraphErrors(async () =>
         toEvent(
           (await send(
             'createEvent',
@@ -105,13 +98,15 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
         ),
       ),
     updateEvent: (organiserId, eventId, details) =>
-      call(async () => toEvent((await send('updateEvent', { user: organiserId, event: eventId }, eventBody(details))) as GraphEvent)),
+      withGraphErrors(async () =>
+        toEvent((await send('updateEvent', { user: organiserId, event: eventId }, eventBody(details))) as GraphEvent),
+      ),
     cancelEvent: (organiserId, eventId, comment) =>
-      call(async () => {
+      withGraphErrors(async () => {
         await send('cancelEvent', { user: organiserId, event: eventId }, { comment });
       }),
     findEventByTransactionId: (organiserId, transactionId, window) =>
-      call(async () => {
+      withGraphErrors(async () => {
         let page = (await send('calendarView', { user: organiserId }, undefined, (graphRequest) =>
           graphRequest
             .query({ startDateTime: window.from.toISOString(), endDateTime: window.to.toISOString() })
@@ -128,14 +123,14 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
         }
       }),
     readJoinUrl: (organiserId, eventId) =>
-      call(async () => {
+      withGraphErrors(async () => {
         const event = (await send('getEvent', { user: organiserId, event: eventId }, undefined, (graphRequest) =>
           graphRequest.select(EVENT_FIELDS),
         )) as GraphEvent;
         return event.onlineMeeting?.joinUrl || null;
       }),
     findOnlineMeeting: (organiserId, joinUrl) =>
-      call(async (): Promise<OnlineMeetingChat | null> => {
+      withGraphErrors(async (): Promise<OnlineMeetingChat | null> => {
         // Graph's documented lookup of a meeting made from a calendar event: by its join link.
         const page = (await send('onlineMeetingByJoinUrl', { user: organiserId }, undefined, (graphRequest) =>
           // The client puts query values in the URL as they are: the link's own `%3a`, `?` and `&` must survive it.
@@ -146,7 +141,7 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
         return { onlineMeetingId: meeting.id, threadId: meeting.chatInfo?.threadId || null };
       }),
     installAppInChat: (chatId, catalogAppId) =>
-      call(async () => {
+      withGraphErrors(async () => {
         try {
           await send('installAppInChat', { chat: chatId }, { 'teamsApp@odata.bind': catalogAppReference(options.baseUrl, catalogAppId) });
           return { alreadyInstalled: false };
@@ -157,14 +152,14 @@ export function createGraphMeetingsGateway(options: GraphGatewayOptions): TeamsM
         }
       }),
     findAppTab: (chatId, catalogAppId) =>
-      call(async () => {
+      withGraphErrors(async () => {
         const page = (await send('listChatTabs', { chat: chatId }, undefined, (graphRequest) => graphRequest.expand('teamsApp'))) as {
           value?: GraphChatTab[];
         };
         return page.value?.find((tab) => tab.teamsApp?.id === catalogAppId)?.id ?? null;
       }),
     addTab: (chatId, catalogAppId, tab) =>
-      call(async () => {
+      withGraphErrors(async () => {
         const added = (await send(
           'addChatTab',
           { chat: chatId },
