@@ -39,7 +39,7 @@ const DEFAULTS = { pollIntervalMs: 60_000, leaseMs: 10 * 60_000, batchSize: 20, 
 
 /** One pass: queue today's reminders, then send everything due until nothing is left. */
 export async function runReminderCycle(options: ReminderWorkerOptions): Promise<CycleSummary> {
-  const { db, sender, clock, logger } = options;
+  const { db, clock, logger } = options;
   const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
   const batchSize = options.batchSize ?? DEFAULTS.batchSize;
   const concurrency = options.concurrency ?? DEFAULTS.concurrency;
@@ -54,13 +54,7 @@ export async function runReminderCycle(options: ReminderWorkerOptions): Promise<
         claims.slice(start, start + concurrency).map(async (claim) => {
           let result: DeliveryResult;
           try {
-            result = await deliverNotification(
-              db,
-              { sender, reach: options.reach ?? null },
-              claim,
-              clock.now(),
-              options.delivery ?? DEFAULT_DELIVERY_OPTIONS,
-            );
+            result = await deliverNotification(db, options, claim, clock.now(), options.delivery ?? DEFAULT_DELIVERY_OPTIONS);
           } catch (error) {
             // The lease brings it back; a bug or an outage must not stop the other reminders.
             result = 'LEASE_LOST';

@@ -54,7 +54,7 @@ function changeFromCard<Schema extends z.ZodType>(verb: ChangeVerb<Schema>): Car
         text: parsed.fieldErrors.map((error) => error.message).join(' '),
       });
     try {
-      const result = await changeAction(service, { sender: turn.deps.sender, reach: turn.deps.reach ?? null }, ref.data.actionId, {
+      const result = await changeAction(service, turn.deps, ref.data.actionId, {
         expectedVersion: ref.data.version,
         command: verb.command(parsed.value),
         clickedInPersonalChat: clickedInPersonalChat(turn),

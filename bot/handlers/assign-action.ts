@@ -87,7 +87,7 @@ const assign: CardActionHandler = async (turn, data) => {
       activity.conversation?.id && activity.replyToId
         ? { conversationId: activity.conversation.id, activityId: activity.replyToId }
         : undefined;
-    const result = await assignAction(service, { sender: turn.deps.sender, reach: turn.deps.reach ?? null }, { ...parsed.value, fromCard });
+    const result = await assignAction(service, turn.deps, { ...parsed.value, fromCard });
     // In a meeting or group chat everyone else still sees the assign card: replace it for them too.
     if (fromCard && activity.conversation?.conversationType !== 'personal')
       await refreshPostedCards(turn.deps.db, turn.deps.sender, result.action.id, service.now(), { only: fromCard });

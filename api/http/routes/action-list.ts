@@ -90,7 +90,7 @@ export function actionListRoutes(deps: ApiDependencies): RouteSpec[] {
       params: { actionId: 'action' },
       response: answers.chaseNowAnswer,
       async handle({ params, ctx }) {
-        return { status: 200, json: await chaseNow(ctx, { sender: deps.sender, reach: deps.reach ?? null }, params.actionId!) };
+        return { status: 200, json: await chaseNow(ctx, deps, params.actionId!) };
       },
     }),
   ];

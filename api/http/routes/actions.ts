@@ -57,7 +57,6 @@ function reply(result: ActionOutcome, created = false) {
 }
 
 export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
-  const services = { sender: deps.sender, reach: deps.reach ?? null };
   const params = { actionId: 'action' };
   return [
     defineRoute({
@@ -69,7 +68,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       body: assignBody,
       response: answers.postActionsAnswer,
       async handle({ body, ctx }) {
-        return reply(await assignAction(ctx, services, body), true);
+        return reply(await assignAction(ctx, deps, body), true);
       },
     }),
     defineRoute({
@@ -94,7 +93,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       body: versionOnly,
       response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
-        return reply(await changeAction(ctx, services, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'ACCEPT' } }));
+        return reply(await changeAction(ctx, deps, actionId!, { expectedVersion: body.expectedVersion, command: { kind: 'ACCEPT' } }));
       },
     }),
     defineRoute({
@@ -108,7 +107,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
-          await changeAction(ctx, services, actionId!, {
+          await changeAction(ctx, deps, actionId!, {
             expectedVersion: body.expectedVersion,
             command: { kind: 'UPDATE_PROGRESS', note: body.note },
           }),
@@ -126,7 +125,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
-          await changeAction(ctx, services, actionId!, {
+          await changeAction(ctx, deps, actionId!, {
             expectedVersion: body.expectedVersion,
             command: { kind: 'COMPLETE', note: body.note },
           }),
@@ -144,7 +143,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
-          await changeAction(ctx, services, actionId!, {
+          await changeAction(ctx, deps, actionId!, {
             expectedVersion: body.expectedVersion,
             command: { kind: 'CANNOT_COMPLETE', reason: body.reason, note: body.note },
           }),
@@ -162,7 +161,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
-          await changeAction(ctx, services, actionId!, {
+          await changeAction(ctx, deps, actionId!, {
             expectedVersion: body.expectedVersion,
             command: { kind: 'REASSIGN', agencyId: body.agencyId, memberId: body.memberId, reason: body.reason },
           }),
@@ -180,7 +179,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
-          await changeAction(ctx, services, actionId!, {
+          await changeAction(ctx, deps, actionId!, {
             expectedVersion: body.expectedVersion,
             command: { kind: 'CHANGE_DUE_DATE', dueDate: body.dueDate, reason: body.reason },
           }),
@@ -198,7 +197,7 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.postActionsAnswer,
       async handle({ params: { actionId }, body, ctx }) {
         return reply(
-          await changeAction(ctx, services, actionId!, {
+          await changeAction(ctx, deps, actionId!, {
             expectedVersion: body.expectedVersion,
             command: { kind: 'CANCEL', reason: body.reason },
           }),
