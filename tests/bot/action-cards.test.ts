@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as AdaptiveCardsSdk from 'adaptivecards';
-import { INTERACTIVE_RETRY_POLICY } from '../../api/domain/reminders/sending';
 import { runReminderCycle } from '../../api/jobs/reminder-worker';
 import { createLogger } from '../../api/logger';
 import { createBotAdapter } from '../../bot/adapter';
@@ -14,7 +13,16 @@ import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
-import { BOT_ID, createAction, createPartnership, recordingClock, teamsActivity, TENANT, type Partnership } from './sending-fixtures';
+import {
+  BOT_ID,
+  interactiveSender,
+  createAction,
+  createPartnership,
+  recordingClock,
+  teamsActivity,
+  TENANT,
+  type Partnership,
+} from './sending-fixtures';
 
 let database: TestDatabase;
 let connector: FakeBotConnector;
@@ -170,15 +178,7 @@ beforeAll(async () => {
   };
   clock = recordingClock(NOW);
   // As in production: someone is waiting on the click, so long waits are left to the reminder worker.
-  const sender = new BotConnectorSender({
-    adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }),
-    botAppId: '',
-    db: database.db,
-    clock,
-    log: () => undefined,
-    random: () => 0,
-    retryPolicy: INTERACTIVE_RETRY_POLICY,
-  });
+  const sender = interactiveSender(database.db, clock);
   app = await startTestApp(database.db, { clock: () => NOW, sender });
 }, 60_000);
 

@@ -3,15 +3,12 @@
 // endpoint, real botbuilder adapter, real database, and a fake Bot Connector on loopback that answers
 // GET /v1/meetings/{id} as the connector does.
 import { randomUUID } from 'node:crypto';
-import { INTERACTIVE_RETRY_POLICY } from '../../api/domain/reminders/sending';
 import { joinUrlKey } from '../../api/graph/teams-ids';
-import { createBotAdapter } from '../../bot/adapter';
 import { WELCOME_SHARED } from '../../bot/handlers/help';
-import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
-import { BOT_ID, createPartnership, recordingClock, TENANT, type Partnership } from './sending-fixtures';
+import { BOT_ID, interactiveSender, createPartnership, recordingClock, TENANT, type Partnership } from './sending-fixtures';
 
 const NOW = new Date('2026-12-08T09:00:00Z');
 const LONG_CHAT = '19:meeting_ZmVybmJyb29rLWxvbmc@thread.v2';
@@ -73,15 +70,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   connector = await startFakeBotConnector();
   world = await createPartnership(database.db);
-  const sender = new BotConnectorSender({
-    adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }),
-    botAppId: '',
-    db: database.db,
-    clock: recordingClock(NOW),
-    log: () => undefined,
-    random: () => 0,
-    retryPolicy: INTERACTIVE_RETRY_POLICY,
-  });
+  const sender = interactiveSender(database.db, recordingClock(NOW));
   app = await startTestApp(database.db, { clock: () => NOW, sender });
 }, 60_000);
 

@@ -1,14 +1,11 @@
 // Teams' meeting start and end events, as Teams sends them to the real /api/messages endpoint (real
 // botbuilder adapter, real database). Replies go to a fake Bot Connector on loopback that speaks the
 // connector's wire format (the real one needs a tenant).
-import { INTERACTIVE_RETRY_POLICY } from '../../api/domain/reminders/sending';
-import { createBotAdapter } from '../../bot/adapter';
 import { MINUTES_PROMPT } from '../../bot/asb-bot';
-import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
-import { BOT_ID, createPartnership, recordingClock, TENANT, type Partnership } from './sending-fixtures';
+import { BOT_ID, interactiveSender, createPartnership, recordingClock, TENANT, type Partnership } from './sending-fixtures';
 
 const NOW = new Date('2026-12-10T10:02:00Z');
 const MEETING_CHAT = '19:meeting_NjA0YjM1ZGMtZmVybmJyb29r@thread.v2';
@@ -78,15 +75,7 @@ beforeAll(async () => {
       data: { meetingId, caseId, position, reasons: ['NEW_REFERRAL'], reasonText: 'New referral', minutes: 15 },
     });
   items = { first: (await agendaItem(1, world.caseId)).id, second: (await agendaItem(2, secondCase.id)).id };
-  const sender = new BotConnectorSender({
-    adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }),
-    botAppId: '',
-    db: database.db,
-    clock: recordingClock(NOW),
-    log: () => undefined,
-    random: () => 0,
-    retryPolicy: INTERACTIVE_RETRY_POLICY,
-  });
+  const sender = interactiveSender(database.db, recordingClock(NOW));
   app = await startTestApp(database.db, { clock: () => NOW, sender });
 }, 60_000);
 

@@ -3,18 +3,15 @@
 // chat, a group chat, a meeting chat and a team channel. Whatever the bot writes back goes to a fake
 // Bot Connector on loopback that speaks the connector's wire format (the real one needs a tenant), and
 // the test reads every byte it wrote into each shared conversation.
-import { INTERACTIVE_RETRY_POLICY } from '../../api/domain/reminders/sending';
-import { createBotAdapter } from '../../bot/adapter';
 import { PERSONAL_ONLY } from '../../bot/asb-bot';
 import { BOT_COMMANDS } from '../../bot/handlers';
 import { WELCOME_PERSONAL, WELCOME_SHARED } from '../../bot/handlers/help';
 import { REFERRAL_VERBS } from '../../bot/cards/referral-card';
 import { CARD_VERBS } from '../../bot/cards/verbs';
-import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
-import { BOT_ID, createAction, createPartnership, recordingClock, TENANT, type Partnership } from './sending-fixtures';
+import { BOT_ID, interactiveSender, createAction, createPartnership, recordingClock, TENANT, type Partnership } from './sending-fixtures';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const ACTION_TITLE = 'Fit a video doorbell for the tenant at Larch Court';
@@ -118,15 +115,7 @@ beforeAll(async () => {
   await database.db.prisma.caseAgency.create({ data: { caseId: world.caseId, agencyId: world.housingId } });
   // Overdue, so that both `my actions` and `overdue` would list it.
   await createAction(database.db, world, { dueDate: '2026-11-10', title: ACTION_TITLE });
-  const sender = new BotConnectorSender({
-    adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }),
-    botAppId: '',
-    db: database.db,
-    clock: recordingClock(NOW),
-    log: () => undefined,
-    random: () => 0,
-    retryPolicy: INTERACTIVE_RETRY_POLICY,
-  });
+  const sender = interactiveSender(database.db, recordingClock(NOW));
   app = await startTestApp(database.db, { clock: () => NOW, sender });
 }, 60_000);
 

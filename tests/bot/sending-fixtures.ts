@@ -3,7 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../api/store/database';
 import type { ActionStatus, ConversationKind } from '../../api/store/generated/client';
+import { INTERACTIVE_RETRY_POLICY } from '../../api/domain/reminders/sending';
+import { createBotAdapter } from '../../bot/adapter';
 import { captureConversation } from '../../bot/conversations';
+import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 
 export const TENANT = '0b8e5a52-7c1d-4d6e-9f20-3a4b5c6d7e8f';
 export const BOT_ID = '28:bot-asb-panels';
@@ -150,4 +153,20 @@ export function recordingClock(start = new Date()): { now(): Date; sleep(ms: num
       offset += ms;
     },
   };
+}
+
+/**
+ * The sender the app gives card clicks and API calls (one quick retry), over the real botbuilder
+ * adapter, on the given clock and without jitter, as the bot tests start their app with.
+ */
+export function interactiveSender(db: Database, clock: ReturnType<typeof recordingClock>): BotConnectorSender {
+  return new BotConnectorSender({
+    adapter: createBotAdapter({}, { nodeEnv: 'test', log: () => undefined }),
+    botAppId: '',
+    db,
+    clock,
+    log: () => undefined,
+    random: () => 0,
+    retryPolicy: INTERACTIVE_RETRY_POLICY,
+  });
 }
