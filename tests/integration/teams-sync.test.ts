@@ -246,11 +246,9 @@ describe('when Graph throttles, fails or cannot be reached', () => {
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ CREATED: 1 });
   });
 
-  it('finds the event a lost answer left behind instead of creating a second one', async () => {
-    const id = await pendingMeeting('2027-06-10');
-    const row = await meetingRow(id);
-    // The first create reached Graph, but its answer never came back.
-    await createGraphMeetingsGateway({ baseUrl: graph.graphBaseUrl, accessToken: async () => token }).createOnlineMeetingEvent({
+  /** The first create reached Graph, but its answer never came back: the event is there, the meeting does not know it. */
+  const createEventAnswerLost = (row: Awaited<ReturnType<typeof meetingRow>>) =>
+    createGraphMeetingsGateway({ baseUrl: graph.graphBaseUrl, accessToken: async () => token }).createOnlineMeetingEvent({
       organiserId: row.graphOrganizerId!,
       transactionId: row.graphTransactionId,
       subject: 'Fernbrook CMARAC',
@@ -259,6 +257,12 @@ describe('when Graph throttles, fails or cannot be reached', () => {
       endsAt: row.endsAt,
       attendees: [],
     });
+
+  it('finds the event a lost answer left behind instead of creating a second one', async () => {
+    const id = await pendingMeeting('2027-06-10');
+    const row = await meetingRow(id);
+    // The first create reached Graph, but its answer never came back.
+    await createEventAnswerLost(row);
     expect(await runTeamsSyncCycle(syncOptions())).toEqual({ FOUND: 1 });
     expect([...graph.events.values()].filter((e) => e.transactionId === row.graphTransactionId)).toHaveLength(1);
     expect((await meetingRow(id)).graphEventId).toBe(
@@ -269,15 +273,7 @@ describe('when Graph throttles, fails or cannot be reached', () => {
   it('brings an event a lost answer left behind up to date when the chair moved the meeting since', async () => {
     const id = await pendingMeeting('2027-06-24');
     const row = await meetingRow(id);
-    await createGraphMeetingsGateway({ baseUrl: graph.graphBaseUrl, accessToken: async () => token }).createOnlineMeetingEvent({
-      organiserId: row.graphOrganizerId!,
-      transactionId: row.graphTransactionId,
-      subject: 'Fernbrook CMARAC',
-      bodyText: '',
-      startsAt: row.startsAt,
-      endsAt: row.endsAt,
-      attendees: [],
-    });
+    await createEventAnswerLost(row);
     // The chair moved it an hour later before the sync ran again.
     const moved = { startsAt: new Date('2027-06-24T11:00:00Z'), endsAt: new Date('2027-06-24T12:30:00Z') };
     await database.db.prisma.meeting.update({ where: { id }, data: { ...moved, graphEventStale: true, version: { increment: 1 } } });
