@@ -5,6 +5,7 @@
 // is written last, so a half-built database is built again) and reused by `npm run bench`.
 //
 //   npx tsx bench/county/generate.ts --cases 10000     (BENCH_DATABASE_URL names the server)
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { migrationsDir } from '../../api/paths';
 import { openDatabase } from '../../api/store/database';
@@ -36,8 +37,13 @@ export function countyDatabaseName(cases: number): string {
   return `asb_bench_${cases}`;
 }
 
-function latestMigration(): string {
-  return readMigrations(migrationsDir).at(-1)!.name;
+/**
+ * Every migration by name and checksum, hashed: a migration merged in with an earlier timestamp than
+ * the latest (two branches meeting) changes it, where the latest name alone would not.
+ */
+function schemaKey(): string {
+  const migrations = readMigrations(migrationsDir).map((migration) => `${migration.name}:${migration.checksum}`);
+  return createHash('sha256').update(migrations.join('\n')).digest('hex').slice(0, 16);
 }
 
 /** Bumped whenever the generator makes different rows, so older databases are built again. */
@@ -45,7 +51,7 @@ const GENERATOR_VERSION = 3;
 
 /** What the comment of a finished database says: the generator, the size, the schema and the day. */
 function stamp(cases: number, day: string): string {
-  return `asb-bench v${GENERATOR_VERSION} cases=${cases} migration=${latestMigration()} day=${day}`;
+  return `asb-bench v${GENERATOR_VERSION} cases=${cases} schema=${schemaKey()} day=${day}`;
 }
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
@@ -70,8 +76,8 @@ export async function countyDatabase(cases: number, log: (line: string) => void 
     );
     return rows.rows[0] ? (rows.rows[0].comment ?? '') : null;
   });
-  const reusable = comment?.match(/^asb-bench v(\d+) cases=(\d+) migration=(\S+) day=(\d{4}-\d{2}-\d{2})$/);
-  if (reusable && Number(reusable[1]) === GENERATOR_VERSION && Number(reusable[2]) === cases && reusable[3] === latestMigration()) {
+  const reusable = comment?.match(/^asb-bench v(\d+) cases=(\d+) schema=(\S+) day=(\d{4}-\d{2}-\d{2})$/);
+  if (reusable && Number(reusable[1]) === GENERATOR_VERSION && Number(reusable[2]) === cases && reusable[3] === schemaKey()) {
     return { name, url, cases, day: reusable[4]!, generatedInSeconds: null };
   }
   const started = Date.now();
