@@ -10,6 +10,7 @@ import type { TeamsSender } from '../../services/ports/teams-sender';
 import type { MemberReach } from '../../services/ports/member-reach';
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from '../route-spec';
 import { meRoutes } from './me';
+import { homeRoutes } from './home';
 import { governanceRoutes } from './governance';
 import { placesRoutes } from './places';
 import { caseOverviewRoutes } from './case-overview';
@@ -38,7 +39,7 @@ export interface ApiDependencies {
 
 /** Every authenticated route, in the order the OpenAPI document lists them. */
 export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
-  const routes = [...meRoutes(deps)];
+  const routes = [...meRoutes(deps), ...homeRoutes()];
   routes.push(...governanceRoutes(deps), ...placesRoutes(deps), ...caseOverviewRoutes(deps));
   routes.push(...auditRoutes(deps), ...retentionRoutes(deps));
   routes.push(...referralRoutes(deps), ...caseRecordRoutes(deps));

@@ -92,6 +92,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/home': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What needs the signed-in member now: referrals to decide, the next meetings, overdue work, their referrals. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              triage: {
+                awaitingDecision: number;
+                oldestSubmittedAt: string | null;
+              } | null;
+              nextMeetings:
+                | {
+                    panel: {
+                      id: string;
+                      name: string;
+                    };
+                    meeting: {
+                      id: string;
+                      /** Format: date-time */
+                      startsAt: string;
+                      /** Format: date-time */
+                      referralCutoff: string;
+                      items: number;
+                      plannedMinutes: number;
+                      lengthMinutes: number;
+                      lateReferrals: number;
+                      /** @enum {string} */
+                      teamsStatus: 'NOT_REQUESTED' | 'PENDING' | 'SYNCED' | 'FAILED';
+                    } | null;
+                  }[]
+                | null;
+              actionsByAgency:
+                | {
+                    agency: {
+                      id: string;
+                      name: string;
+                    };
+                    overdue: number;
+                    blocked: number;
+                  }[]
+                | null;
+              referrals: {
+                drafts: number;
+                recent: {
+                  id: string;
+                  /** @enum {string} */
+                  status: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
+                  submittedAt: string | null;
+                  decidedAt: string | null;
+                  declineReason: string | null;
+                  panelName: string | null;
+                  case: {
+                    id: string;
+                    reference: string;
+                  } | null;
+                }[];
+              } | null;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/governance/figures': {
     parameters: {
       query?: never;

@@ -1,13 +1,18 @@
-import { Body1, Card, CardHeader, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Card, CardHeader, makeStyles, tokens } from '@fluentui/react-components';
+import { useApiQuery } from '../../api/use-api-query';
 import { EmptyState } from '../../components/EmptyState';
 import { FactList } from '../../components/FactList';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryView } from '../../components/QueryView';
+import { Section } from '../../components/Section';
 import { describeRoles } from '../../session/DevSignInPicker';
 import { useSession } from '../../session/session';
 import { pageAddress } from '../../router/addresses';
 import { RouteLink } from '../../router/RouteLink';
 import { isInNavigation } from '../../router/pages';
 import { PAGES } from '..';
+import { NextMeetingsSection, OverdueByAgencySection, TriageSection } from './ChairSections';
+import { MyActionsSection, MyReferralsSection } from './MyWorkSections';
 import { OutOfReachSection } from './OutOfReachSection';
 
 const useStyles = makeStyles({
@@ -21,31 +26,29 @@ const useStyles = makeStyles({
   },
 });
 
-/** Who is signed in, the pages they can open, and for chairs whom the app cannot reach in Teams. */
+/** What needs the signed-in member now, as their roles see it, then the pages they can open. */
 export default function HomePage() {
   const styles = useStyles();
   const { member } = useSession();
+  const home = useApiQuery('/api/home');
   const pages = PAGES.filter((page) => page.path !== '' && isInNavigation(page, member));
 
   return (
     <>
       <PageHeader title="Home" description={`ASB risk panels of the ${member.partnership.name}.`} />
-      <section aria-labelledby="signed-in-heading">
-        <Subtitle2 as="h2" id="signed-in-heading">
-          Signed in
-        </Subtitle2>
-        <FactList
-          facts={[
-            ['Name', member.displayName],
-            ['Agency', member.agency.name],
-            ['Roles', describeRoles(member.roles) || 'none'],
-          ]}
-        />
-      </section>
-      <section aria-labelledby="pages-heading">
-        <Subtitle2 as="h2" id="pages-heading">
-          Pages
-        </Subtitle2>
+      <QueryView query={home} loadingLabel="Loading what needs you" errorTitle="Could not load what needs you">
+        {(now) => (
+          <>
+            {now.triage && <TriageSection triage={now.triage} />}
+            {now.nextMeetings && <NextMeetingsSection meetings={now.nextMeetings} />}
+            {now.actionsByAgency && <OverdueByAgencySection rows={now.actionsByAgency} />}
+          </>
+        )}
+      </QueryView>
+      {member.capabilities.includes('action.oversee') && <OutOfReachSection />}
+      {member.capabilities.includes('action.work') && <MyActionsSection />}
+      {home.status === 'ready' && home.data.referrals && <MyReferralsSection referrals={home.data.referrals} />}
+      <Section id="pages" title="Pages">
         {pages.length === 0 ? (
           <EmptyState
             headingLevel={3}
@@ -63,8 +66,16 @@ export default function HomePage() {
             ))}
           </ul>
         )}
-      </section>
-      {member.capabilities.includes('action.oversee') && <OutOfReachSection />}
+      </Section>
+      <Section id="signed-in" title="Signed in">
+        <FactList
+          facts={[
+            ['Name', member.displayName],
+            ['Agency', member.agency.name],
+            ['Roles', describeRoles(member.roles) || 'none'],
+          ]}
+        />
+      </Section>
       {member.signIn === 'development' && <Body1 className={styles.note}>Everything in the demo partnership is fictional.</Body1>}
     </>
   );
