@@ -20,7 +20,7 @@ export interface FigureRow {
 export type FigureKind = 'count' | 'rate' | 'days';
 
 /** Bar labels are cut short to fit beside the bars on one line; the table has them in full. */
-const shortened = (length: number) => (label: string) => (label.length > length ? `${label.slice(0, length - 1)}…` : label);
+export const shortened = (length: number) => (label: string) => (label.length > length ? `${label.slice(0, length - 1)}…` : label);
 
 const TEXT: Record<FigureKind, (cell: Cell) => string> = { count: countText, rate: rateText, days: daysText };
 

@@ -48,9 +48,10 @@ interface ActionGroup {
 export function groupByWhenDue(actions: ListedAction[], today: string): Omit<ActionGroup, 'list' | 'none'>[] {
   const weekEnd = daysAfter(today, WEEK_DAYS - 1);
   return [
-    { id: 'overdue', title: 'Overdue', actions: actions.filter((action) => action.overdue) },
-    { id: 'this-week', title: 'Due this week', actions: actions.filter((action) => !action.overdue && action.dueDate <= weekEnd) },
-    { id: 'later', title: 'Later', actions: actions.filter((action) => !action.overdue && action.dueDate > weekEnd) },
+    // By the date alone: a blocked action past its date is late too, though it waits on the panel.
+    { id: 'overdue', title: 'Overdue', actions: actions.filter((action) => action.dueDate < today) },
+    { id: 'this-week', title: 'Due this week', actions: actions.filter((action) => action.dueDate >= today && action.dueDate <= weekEnd) },
+    { id: 'later', title: 'Later', actions: actions.filter((action) => action.dueDate > weekEnd) },
   ];
 }
 
@@ -95,7 +96,7 @@ export function MyActionsSection() {
         {(list) => {
           const [overdue, thisWeek, later] = groupByWhenDue(list.actions, list.today);
           const groups: ActionGroup[] = [
-            { ...overdue!, list: pageAddress('my-actions', { overdue: 'true' }), none: 'Nothing overdue.' },
+            { ...overdue!, list: pageAddress('my-actions'), none: 'Nothing overdue.' },
             { ...thisWeek!, list: pageAddress('my-actions'), none: 'Nothing due in the next 7 days.' },
             { ...later!, list: pageAddress('my-actions'), none: 'Nothing due later.' },
           ];

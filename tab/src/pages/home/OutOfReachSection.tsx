@@ -1,17 +1,17 @@
 // The chair's home: who the app cannot reach in Teams and the actions not getting to their owners,
 // so the chair can phone them or reassign. Each count links to the outstanding list behind it.
-import { Body1, Body1Strong, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { OutOfReach } from '../../api/actions';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryView } from '../../components/QueryView';
+import { Section } from '../../components/Section';
 import { formatDateTime } from '../../components/words';
 import { pageAddress } from '../../router/addresses';
 import { RouteLink } from '../../router/RouteLink';
 
 const useStyles = makeStyles({
-  section: { marginTop: tokens.spacingVerticalXL },
   intro: { display: 'block', margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalM}` },
   gap: { marginBottom: tokens.spacingVerticalL },
   note: { display: 'block', marginTop: tokens.spacingVerticalS },
@@ -114,16 +114,12 @@ function OutOfReachLists({ reach }: { reach: OutOfReach }) {
 }
 
 export function OutOfReachSection() {
-  const styles = useStyles();
   const reach = useApiQuery('/api/actions/out-of-reach');
   return (
-    <section aria-labelledby="out-of-reach-heading" className={styles.section}>
-      <Subtitle2 as="h2" id="out-of-reach-heading">
-        Not reached in Teams
-      </Subtitle2>
+    <Section id="out-of-reach" title="Not reached in Teams">
       <QueryView query={reach} loadingLabel="Loading who cannot be reached" errorTitle="Could not load who cannot be reached">
         {(data) => <OutOfReachLists reach={data} />}
       </QueryView>
-    </section>
+    </Section>
   );
 }
