@@ -1,7 +1,8 @@
 // What needs the signed-in member now, for the tab's home page: a chair's referrals waiting for a
 // decision, the next meeting of each panel they chair and how ready its agenda is, overdue and blocked
 // actions by agency; for a referrer, what happened to their referrals. Each part is there only for a
-// member whose roles use it. Counts and references only: names stay on the pages behind them.
+// member whose roles use it; cases one step short of a threshold for their chair and lead agency.
+// Counts and references only: names stay on the pages behind them.
 import { mayUse } from '../domain/access/policy';
 import { OPEN_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { referralCutOff } from '../domain/agenda/cadence';
@@ -9,6 +10,7 @@ import { londonDateOf } from '../domain/agenda/calendar-date';
 import { dateColumnOf } from '../store/calendar-dates';
 import { outstandingActionsWhere } from './action-list';
 import { audit } from './audit';
+import { casesNearThreshold } from './early-warning';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { readAgendaView } from './meeting-views';
 
@@ -31,6 +33,7 @@ export async function readHome(ctx: ServiceContext) {
       triage: chairedPanels.length > 0 ? await awaitingDecision(tx, chairedPanels) : null,
       nextMeetings: chairedPanels.length > 0 ? await nextMeetings(tx, chairedPanels, ctx.now()) : null,
       actionsByAgency: mayUse(actor, 'action.oversee') ? await overdueAndBlockedByAgency(tx, ctx) : null,
+      earlyWarnings: mayUse(actor, 'case.read') ? await casesNearThreshold(tx, ctx) : null,
       referrals: mayUse(actor, 'referral.create') ? await referralsOf(tx, ctx) : null,
     };
     await audit(tx, ctx, { event: 'home.read', entityType: 'Member', entityId: actor.memberId });

@@ -32,6 +32,7 @@ const chairHomeReady = async (page: Page) => {
   await page.getByRole('table', { name: 'How ready the next meetings are' }).waitFor();
   await page.getByRole('table', { name: BY_AGENCY }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Referrals waiting for your decision' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'One step short of a threshold' }).waitFor();
 };
 const officerHomeReady = async (page: Page) => {
   await page.getByRole('heading', { level: 3, name: /^Overdue: \d+$/ }).waitFor();
@@ -52,6 +53,9 @@ describe('home', () => {
     const meetings = page.getByRole('table', { name: 'How ready the next meetings are' });
     expect(await meetings.getByRole('row').count()).toBeGreaterThan(1);
     expect(await meetings.getByText(/^\d+ of \d+ minutes/).count()).toBeGreaterThan(0);
+    // The demo has victims with two of three similar incidents in 90 days.
+    const warnings = page.getByRole('table', { name: 'Cases one step short of a threshold' });
+    expect(await warnings.getByRole('row', { name: /Repeat victim 2 of 3 similar incidents within 90 days/ }).count()).toBeGreaterThan(0);
 
     // The first agency with overdue work: its count opens that agency's overdue list, as long.
     const countLink = page

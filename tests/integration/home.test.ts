@@ -13,6 +13,8 @@ interface Home {
       }[]
     | null;
   actionsByAgency: { agency: { id: string; name: string }; overdue: number; blocked: number }[] | null;
+  earlyWarnings:
+    { case: { id: string; reference: string }; threshold: string; counted: number; needed: number; windowClosesOn: string }[] | null;
   referrals: {
     drafts: number;
     recent: { id: string; status: string; declineReason: string | null; panelName: string | null; case: { id: string } | null }[];
@@ -164,8 +166,50 @@ describe('home', () => {
     }
   });
 
+  test("a case one incident short of the partnership's rules warns its chair and its lead agency, with the date the window closes", async () => {
+    const incident = (occurredOn: string, category: string) =>
+      app.call('POST', `/api/cases/${accepted.caseId}/incidents`, {
+        token: tokens.policeReferrer!,
+        body: {
+          occurredAt: `${occurredOn}T20:00:00Z`,
+          reportedAt: `${occurredOn}T21:00:00Z`,
+          category,
+          description: 'Stones thrown at the window.',
+        },
+      });
+    const warningsOf = async (who: keyof ReferralWorld['members']) =>
+      ((await homeOf(who)).earlyWarnings ?? []).filter((warning) => warning.case.id === accepted.caseId);
+    expect(await warningsOf('cmaracChair')).toEqual([]);
+
+    expect((await incident('2026-09-20', 'PERSONAL')).status).toBe(201);
+    expect((await incident('2026-10-25', 'PERSONAL')).status).toBe(201);
+    const expected = [
+      // Repeat victim, 3 similar in 90 days: until 90 days after 20 September.
+      { threshold: 'REPEAT_VICTIM', counted: 2, needed: 3, windowClosesOn: '2026-12-19' },
+      // Case review, 3 qualifying complaints: until six months after the first report.
+      { threshold: 'CASE_REVIEW', counted: 2, needed: 3, windowClosesOn: '2027-03-20' },
+      // Escalation, 3 in 365 days.
+      { threshold: 'ESCALATION', counted: 2, needed: 3, windowClosesOn: '2027-09-20' },
+    ];
+    expect(await warningsOf('cmaracChair')).toEqual(expected.map((warning) => expect.objectContaining(warning)));
+    // The case's lead agency is the referrer's (police): its members are warned too; another agency's are not.
+    expect(await warningsOf('policeReferrer')).toHaveLength(3);
+    expect(await warningsOf('housingReferrer')).toEqual([]);
+    expect(await warningsOf('offenderChair')).toEqual([]);
+
+    // The third incident crosses every threshold: nothing is one step short any more.
+    expect((await incident('2026-11-01', 'PERSONAL')).status).toBe(201);
+    expect(await warningsOf('cmaracChair')).toEqual([]);
+  });
+
   test('a member whose roles use none of it gets no part of it, and the read is audited', async () => {
-    expect(await homeOf('auditor')).toEqual({ triage: null, nextMeetings: null, actionsByAgency: null, referrals: null });
+    expect(await homeOf('auditor')).toEqual({
+      triage: null,
+      nextMeetings: null,
+      actionsByAgency: null,
+      earlyWarnings: null,
+      referrals: null,
+    });
     const read = await database.db.prisma.auditEvent.findFirst({ where: { event: 'home.read', actorId: world.members.auditor } });
     expect(read).not.toBeNull();
     expect((await homeOf('policeReferrer')).triage).toBeNull();

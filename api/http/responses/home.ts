@@ -32,6 +32,24 @@ export const homeAnswer = z.strictObject({
     )
     .nullable(),
   actionsByAgency: z.array(z.strictObject({ agency: reference, overdue: z.number(), blocked: z.number() })).nullable(),
+  earlyWarnings: z
+    .array(
+      z.strictObject({
+        case: z.strictObject({
+          id: z.string(),
+          reference: z.string(),
+          kind: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+          riskBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+        }),
+        threshold: z.enum(['CASE_REVIEW', 'REPEAT_VICTIM', 'ESCALATION']),
+        rule: z.string(),
+        counted: z.number(),
+        needed: z.number(),
+        windowClosesOn: z.iso.date(),
+        explanation: z.string(),
+      }),
+    )
+    .nullable(),
   referrals: z
     .strictObject({
       drafts: z.number(),

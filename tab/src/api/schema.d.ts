@@ -151,6 +151,25 @@ export interface paths {
                     blocked: number;
                   }[]
                 | null;
+              earlyWarnings:
+                | {
+                    case: {
+                      id: string;
+                      reference: string;
+                      /** @enum {string} */
+                      kind: 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
+                      riskBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
+                    };
+                    /** @enum {string} */
+                    threshold: 'CASE_REVIEW' | 'REPEAT_VICTIM' | 'ESCALATION';
+                    rule: string;
+                    counted: number;
+                    needed: number;
+                    /** Format: date */
+                    windowClosesOn: string;
+                    explanation: string;
+                  }[]
+                | null;
               referrals: {
                 drafts: number;
                 recent: {

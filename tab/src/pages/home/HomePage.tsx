@@ -12,6 +12,7 @@ import { RouteLink } from '../../router/RouteLink';
 import { isInNavigation } from '../../router/pages';
 import { PAGES } from '..';
 import { NextMeetingsSection, OverdueByAgencySection, TriageSection } from './ChairSections';
+import { EarlyWarningSection } from './EarlyWarningSection';
 import { MyActionsSection, MyReferralsSection } from './MyWorkSections';
 import { OutOfReachSection } from './OutOfReachSection';
 
@@ -47,6 +48,7 @@ export default function HomePage() {
       </QueryView>
       {member.capabilities.includes('action.oversee') && <OutOfReachSection />}
       {member.capabilities.includes('action.work') && <MyActionsSection />}
+      {home.status === 'ready' && home.data.earlyWarnings && <EarlyWarningSection warnings={home.data.earlyWarnings} />}
       {home.status === 'ready' && home.data.referrals && <MyReferralsSection referrals={home.data.referrals} />}
       <Section id="pages" title="Pages">
         {pages.length === 0 ? (
