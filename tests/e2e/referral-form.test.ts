@@ -1,11 +1,13 @@
 // The guided referral form in headless Chromium against the real app and a demo partnership: one
 // run with the mouse that links a known person and resumes after a reload, one by keyboard alone,
 // axe on every step, and the 320 px meeting side panel.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   axeViolations,
   focusedElement,
   pageOverflow,
+  SCREENSHOT_DIR,
   screenshotInThemes,
   signInThroughPicker,
   SIDE_PANEL_WIDTH,
@@ -109,11 +111,11 @@ describe('the referral form', () => {
     const offered = await page.getByRole('radio').allTextContents();
     expect(offered.filter((label) => /born/.test(label))).toEqual([]);
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('Choose the matching record, or say it is a new one.').waitFor();
+    await page.getByRole('link', { name: 'Choose the matching record, or say it is a new one.' }).waitFor();
     await page.screenshot({ path: 'tests/e2e/artifacts/referral-undisclosed-match.png', fullPage: true });
     await page.getByRole('radio', { name: 'None of these: it is someone new' }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
     await page.context().close();
   });
 
@@ -124,19 +126,23 @@ describe('the referral form', () => {
     });
     const peopleBefore = await tab.database.db.prisma.person.count();
     const page = await openForm();
-    await stepHeading(page, 'Step 1 of 6: Who or what').waitFor();
+    await stepHeading(page, 'Step 1 of 7: Who or what').waitFor();
     await page.getByRole('radio', { name: 'A victim' }).check();
     await page.getByLabel('First name').fill(known.givenName);
     await page.getByLabel('Last name').fill(known.familyName);
-    await page.getByLabel('Date of birth').fill(known.dateOfBirth!.toISOString().slice(0, 10));
+    const [year, month, day] = known.dateOfBirth!.toISOString().slice(0, 10).split('-');
+    // Day, month and year in their own boxes, as GOV.UK asks for a date.
+    await page.getByLabel('Day').fill(String(Number(day)));
+    await page.getByLabel('Month').fill(String(Number(month)));
+    await page.getByLabel('Year').fill(year!);
     await page.getByRole('button', { name: 'Next' }).click();
     // Next searches first: the known person is offered and must be chosen or refused.
-    await page.getByText('Choose the matching record, or say it is a new one.').waitFor();
+    await page.getByRole('link', { name: 'Choose the matching record, or say it is a new one.' }).waitFor();
     await expectNoAxeViolations(page);
     await page.getByRole('radio', { name: new RegExp(`^${known.givenName} ${known.familyName}, born`) }).check();
     await page.getByRole('button', { name: 'Next' }).click();
 
-    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
     expect(await page.getByText('Include conditions the ASB is making worse. Ask the victim; do not assume.').count()).toBe(1);
     await answerAllSerious(page);
     await page.getByText('4 of 15 questions answered').waitFor();
@@ -150,7 +156,7 @@ describe('the referral form', () => {
       (draft) => draft.step !== 'subject' && Object.keys(draft.answers ?? {}).length === 4,
     );
     await page.reload();
-    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
     await page.getByText('4 of 15 questions answered').waitFor();
 
     for (const section of ['Situational vulnerability', 'Incidental vulnerability', 'Harm and impact']) {
@@ -160,10 +166,21 @@ describe('the referral form', () => {
     }
     await page.getByText('15 of 15 questions answered').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 6 of 6: Concerns and judgement').waitFor();
+    await stepHeading(page, 'Step 6 of 7: Concerns and judgement').waitFor();
     await page
       .getByLabel('What is happening, and why are you referring?')
       .fill('Stones thrown at the windows nightly; the victim no longer goes out after dark.');
+    await page.getByText('You have 4,921 characters remaining').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Check your answers: every step's answers, each group with a way back to change it.
+    await stepHeading(page, 'Step 7 of 7: Check your answers').waitFor();
+    const who = page.getByRole('region', { name: 'Who or what' });
+    await who.getByText(`${known.givenName} ${known.familyName}`, { exact: true }).waitFor();
+    await who.getByText('An existing record you chose').waitFor();
+    expect(await page.getByRole('button', { name: /^Change / }).count()).toBe(6);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'referral-check-answers.png'), fullPage: true });
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Submit referral' }).click();
 
@@ -178,6 +195,14 @@ describe('the referral form', () => {
     });
     expect([submitted.route, submitted.criteriaMet.includes('VISIBLE_HIGH_RISK')]).toEqual(['PANEL', true]);
     expect(await tab.database.db.prisma.person.count()).toBe(peopleBefore);
+
+    // The result links to the case, and offers to refer another from an empty form.
+    const kase = await tab.database.db.prisma.case.findUniqueOrThrow({ where: { id: submitted.caseId! } });
+    expect(await page.getByRole('link', { name: `Open case ${kase.reference}` }).getAttribute('href')).toBe(`#/cases/${kase.id}`);
+    await page.getByRole('button', { name: 'Refer another' }).click();
+    await stepHeading(page, 'Step 1 of 7: Who or what').waitFor();
+    expect(await page.getByLabel('First name').count()).toBe(0);
+    expect(await page.getByRole('radio', { name: 'A victim' }).isChecked()).toBe(false);
     await page.context().close();
   });
 
@@ -185,7 +210,7 @@ describe('the referral form', () => {
     // Another referrer than the other tests', whose list of unfinished referrals this draft would join.
     const referrer = 'Tom Madeup';
     const page = await openForm(undefined, referrer);
-    await stepHeading(page, 'Step 1 of 6: Who or what').waitFor();
+    await stepHeading(page, 'Step 1 of 7: Who or what').waitFor();
     await page.getByRole('radio', { name: 'A victim' }).check();
     await page.getByLabel('Last name').fill('Keepalive-Testcase');
     // Within the autosave's wait: the change leaves with the page (pagehide, keepalive), not with the timer.
@@ -204,24 +229,63 @@ describe('the referral form', () => {
     await page.context().close();
   });
 
-  it('names what is missing on submit and takes the referrer back to it', async () => {
+  it('checks each step before Next: the error summary takes focus and each problem leads to its field', async () => {
     const page = await openForm();
     await page.getByRole('radio', { name: 'A perpetrator' }).check();
-    await page.getByLabel('First name').fill('Zebedee');
-    await page.getByLabel('Last name').fill('Nonexistent-Testcase');
     await page.getByRole('button', { name: 'Next' }).click();
-    for (let step = 2; step <= 5; step += 1) await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 6 of 6: Concerns and judgement').waitFor();
-    await page.getByRole('button', { name: 'Submit referral' }).click();
-    const alert = page.getByRole('alert');
-    await alert.getByText('The referral is not complete yet. It is still saved as a draft.').waitFor();
-    await alert.getByRole('button', { name: 'Describe what is happening and why you are referring.' }).waitFor();
-    await alert
-      .getByRole('button', { name: /^Please answer "Does the person have/ })
-      .first()
-      .click();
-    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
-    expect(await page.getByText(/^Please answer "/).count()).toBeGreaterThan(0);
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await focusedElement(page)).toMatchObject({ tag: 'DIV' });
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      "Enter the perpetrator's first name.",
+      "Enter the perpetrator's last name.",
+    ]);
+    await expectNoAxeViolations(page);
+    await summary.getByRole('link', { name: "Enter the perpetrator's first name." }).click();
+    expect(await focusedName(page)).toBe('First name');
+    await page.keyboard.type('Zebedee');
+    await page.getByLabel('Last name').fill('Nonexistent-Testcase');
+
+    // A date of birth that is no date, then one in the future: each said on the field, in words.
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').fill('2');
+    await page.getByLabel('Year').fill('1990');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await summary.getByRole('link', { name: 'Date of birth must be a real date.' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'referral-error-summary.png'), fullPage: true });
+    expect(
+      await page.getByRole('group', { name: 'Date of birth (optional)' }).getByText('Date of birth must be a real date.').count(),
+    ).toBe(1);
+    await page.getByLabel('Day').fill('1');
+    await page.getByLabel('Year').fill(String(new Date().getFullYear() + 1));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await summary.getByRole('link', { name: 'Date of birth must be in the past.' }).waitFor();
+    await page.getByLabel('Year').fill('');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await summary.getByRole('link', { name: 'Date of birth must include a year.' }).waitFor();
+    for (const box of ['Day', 'Month']) await page.getByLabel(box).fill('');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page
+      .getByRole('radio', { name: 'None of these: it is someone new' })
+      .check()
+      .catch(() => undefined);
+    if (!(await stepHeading(page, /^Step 2 of 7/).isVisible())) await page.getByRole('button', { name: 'Next' }).click();
+
+    // Unanswered questions keep the referrer on the step; a link takes them to the question.
+    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await summary.waitFor();
+    const first = summary.getByRole('link', { name: /^Please answer "/ }).first();
+    const wording = /^Please answer "(.*)"$/.exec((await first.textContent())!)![1]!;
+    await first.click();
+    expect(
+      await page
+        .getByRole('radiogroup', { name: wording })
+        .getByRole('radio')
+        .first()
+        .evaluate((radio) => radio === radio.ownerDocument.activeElement),
+    ).toBe(true);
+    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
     await page.context().close();
   });
 
@@ -276,7 +340,7 @@ describe('the referral form', () => {
     await page.keyboard.press('Enter');
 
     for (let step = 2; step <= 5; step += 1) {
-      await stepHeading(page, new RegExp(`^Step ${step} of 6`)).waitFor();
+      await stepHeading(page, new RegExp(`^Step ${step} of 7`)).waitFor();
       expect((await focusedElement(page)).tag).toBe('H2');
       const questions = await page.getByRole('radiogroup').count();
       for (let q = 0; q < questions; q += 1) {
@@ -287,10 +351,13 @@ describe('the referral form', () => {
       await tabTo(page, 'Next');
       await page.keyboard.press('Enter');
     }
-    await stepHeading(page, 'Step 6 of 6: Concerns and judgement').waitFor();
+    await stepHeading(page, 'Step 6 of 7: Concerns and judgement').waitFor();
     await page.getByText('10 of 10 questions answered').waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.type('Fires and gatherings most evenings; residents avoid the path after dark.');
+    await tabTo(page, 'Next');
+    await page.keyboard.press('Enter');
+    await stepHeading(page, 'Step 7 of 7: Check your answers').waitFor();
     await tabTo(page, 'Submit referral');
     await page.keyboard.press('Enter');
     await stepHeading(page, 'Referral submitted').waitFor();
@@ -309,7 +376,7 @@ describe('the referral form', () => {
     // Each theme reloads the page: only once the server has the draft at step 2 does the reload come back there.
     await waitForSavedDraft(page.url().split('/').pop()!, (draft) => draft.step !== undefined && draft.step !== 'subject');
     const files = await screenshotInThemes(page, 'referral-form', async (themed) => {
-      await stepHeading(themed, 'Step 2 of 6: Personal vulnerability').waitFor();
+      await stepHeading(themed, 'Step 2 of 7: Personal vulnerability').waitFor();
       // Each theme reloads the resumed draft; that the answer itself survives a reload is the first test's concern.
       await themed.getByText(/^\d+ of 15 questions answered$/).waitFor();
       expect(await axeViolations(themed)).toEqual([]);
@@ -334,7 +401,7 @@ describe('the referral form', () => {
     await page.getByLabel('Last name').fill('Panel-Testperson');
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 2 of 6: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
     await page.context().close();

@@ -104,7 +104,7 @@ describe('a deep link from a card into the tab', () => {
     const page = await openInFakeTeams(`referrals/${draft.body.id}`);
     const frame = page.frameLocator('iframe[title="ASB Panels"]');
     await frame.getByRole('button', { name: 'Sign in as Dan Sample', exact: true }).click();
-    await frame.getByRole('heading', { level: 2, name: 'Step 1 of 6: Who or what' }).waitFor();
+    await frame.getByRole('heading', { level: 2, name: 'Step 1 of 7: Who or what' }).waitFor();
     expect(await frame.getByLabel('Last name').inputValue()).toBe('Deeplink-Testcase');
     expect(
       page

@@ -486,6 +486,25 @@ describe('submitting a referral', () => {
       { field: 'subject.postcode', message: '"NOT A CODE" is not a UK postcode; it should look like BB11 1AA.' },
     ]);
   });
+
+  it('refuses a date of birth that is no date, in the future, or 120 years or more ago, in the words the form uses', async () => {
+    const refusal = async (dateOfBirth: string) => {
+      const started = await start(as('policeReferrer'), 'VICTIM', {
+        subject: { givenName: 'Ada', familyName: 'Datecheck', dateOfBirth },
+        concerns: 'x',
+        answers: answersAll('VICTIM', 'none'),
+      });
+      const answer = await app.call<ErrorBody>('POST', `/api/referrals/${started.id}/submit`, { token: as('policeReferrer') });
+      expect(answer.status).toBe(400);
+      return answer.body.error.fields;
+    };
+    const today = NOW.toISOString().slice(0, 10);
+    expect(await refusal('1990-02-31')).toEqual([{ field: 'subject.dateOfBirth', message: 'Date of birth must be a real date.' }]);
+    expect(await refusal(today)).toEqual([{ field: 'subject.dateOfBirth', message: 'Date of birth must be in the past.' }]);
+    expect(await refusal(`${Number(today.slice(0, 4)) - 121}-01-01`)).toEqual([
+      { field: 'subject.dateOfBirth', message: 'Date of birth must be less than 120 years ago.' },
+    ]);
+  });
 });
 
 describe('no double keying', () => {

@@ -55,6 +55,9 @@ export interface ScoredAssessment {
 const CONTRIBUTIONS_SHOWN = 3;
 
 /** Every problem with the answers, in template order, so a form can show them all at once. */
+/** What a referrer reads when a required question is unanswered, in the API and in the tab alike. */
+export const answerMissingMessage = (wording: string): string => `Please answer "${wording}"`;
+
 export function checkAnswers(template: RiskTemplate, answers: Answers): DomainError[] {
   const problems: DomainError[] = [];
   const known = new Set(template.questions.map((q) => q.id));
@@ -71,7 +74,7 @@ export function checkAnswers(template: RiskTemplate, answers: Answers): DomainEr
     const optionId = answers[question.id];
     if (optionId === undefined) {
       if (question.required) {
-        problems.push({ code: 'ANSWER_MISSING', message: `Please answer "${question.wording}"`, field: question.id });
+        problems.push({ code: 'ANSWER_MISSING', message: answerMissingMessage(question.wording), field: question.id });
       }
     } else if (!question.options.some((o) => o.id === optionId)) {
       problems.push({

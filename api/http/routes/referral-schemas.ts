@@ -1,11 +1,12 @@
 // The referral form's shapes at the edge. A draft accepts any part of the form (checks for
 // completeness happen on submit), but every value present must be of the right kind and size.
 import { z } from 'zod';
+import { REFERRAL_TEXT_LIMITS, tooLongMessage } from '../../domain/referrals/referral-form';
 
 const SUBJECT_TYPES = ['VICTIM', 'PERPETRATOR', 'LOCATION'] as const;
 export const subjectTypeSchema = z.enum(SUBJECT_TYPES, 'Choose victim, perpetrator or location.');
 export const bandSchema = z.enum(['LOW', 'MEDIUM', 'HIGH'], 'Choose low, medium or high.');
-const optionalText = (max: number) => z.string().max(max, `Keep this under ${max} characters.`).optional();
+const optionalText = (max: number) => z.string().max(max, tooLongMessage(max)).optional();
 const uuid = z.uuid('This is not a record id.');
 
 /** Where in a value a NUL character hides (in a string or a key), or null. */
@@ -31,23 +32,27 @@ export function refusingNul<Schema extends z.ZodType>(schema: Schema): Schema {
   }) as Schema;
 }
 
+const LIMITS = REFERRAL_TEXT_LIMITS;
+
 export const referralDraftSchema = z.looseObject({
   step: optionalText(60),
   subject: z
     .strictObject({
-      givenName: optionalText(100),
-      familyName: optionalText(100),
-      dateOfBirth: optionalText(10),
-      address: optionalText(200),
-      town: optionalText(100),
-      postcode: optionalText(10),
-      ward: optionalText(100),
+      givenName: optionalText(LIMITS.givenName),
+      familyName: optionalText(LIMITS.familyName),
+      dateOfBirth: optionalText(LIMITS.dateOfBirth),
+      address: optionalText(LIMITS.address),
+      town: optionalText(LIMITS.town),
+      postcode: optionalText(LIMITS.postcode),
+      ward: optionalText(LIMITS.ward),
     })
     .optional(),
   match: z.strictObject({ personId: uuid.optional(), locationId: uuid.optional(), confirmedNew: z.boolean().optional() }).optional(),
-  concerns: optionalText(5000),
+  // The date of birth boxes as typed, kept in the draft until they make a date.
+  dateOfBirthParts: z.strictObject({ day: z.string().max(2), month: z.string().max(2), year: z.string().max(4) }).optional(),
+  concerns: optionalText(LIMITS.concerns),
   answers: z.record(z.string().max(60), z.string().max(60)).optional(),
-  judgement: z.strictObject({ band: bandSchema.optional(), reason: optionalText(2000) }).optional(),
+  judgement: z.strictObject({ band: bandSchema.optional(), reason: optionalText(LIMITS.judgementReason) }).optional(),
 });
 
 export const startReferralBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema, draft: referralDraftSchema.default({}) }));

@@ -1,7 +1,8 @@
 // The referral form as the referrer fills it in. A draft may hold any part of it at any time (it is
 // saved as they go and never lost); submitting checks that it is complete and says, field by
 // field and in plain words, what is still missing.
-import { isCalendarDate } from '../../domain/agenda/calendar-date';
+import type { CalendarDate } from '../../domain/agenda/calendar-date';
+import { subjectProblems } from '../../domain/referrals/referral-form';
 import { normalisePostcode } from '../../domain/matching/addresses';
 import type { RiskBand, SubjectType } from '../../domain/risk/template';
 import type { FieldError } from '../errors';
@@ -45,34 +46,14 @@ const blank = (value: string | undefined): boolean => value === undefined || val
 export function completeSubject(
   subjectType: SubjectType,
   draft: ReferralDraft,
+  today: CalendarDate,
 ): { subject: CompleteSubject | null; problems: FieldError[] } {
   const s = draft.subject ?? {};
-  const problems: FieldError[] = [];
-  const need = (field: keyof DraftSubject, message: string) => {
-    if (blank(s[field])) problems.push({ field: `subject.${field}`, message });
-  };
   // A confirmed existing record needs no retyping: that is the point of matching.
   if (subjectType === 'LOCATION' ? draft.match?.locationId : draft.match?.personId) return { subject: null, problems: [] };
-  let postcode = s.postcode?.trim() ?? '';
-  if (subjectType === 'LOCATION') {
-    need('address', 'Enter the address or a description of the place, for example "14 Sample Street" or "Sampleton Recreation Ground".');
-    need('town', 'Enter the town.');
-    if (blank(s.postcode)) problems.push({ field: 'subject.postcode', message: 'Enter the postcode nearest the place.' });
-  } else {
-    need('givenName', `Enter the ${subjectType === 'VICTIM' ? 'victim' : 'perpetrator'}'s first name.`);
-    need('familyName', `Enter the ${subjectType === 'VICTIM' ? 'victim' : 'perpetrator'}'s last name.`);
-    if (!blank(s.dateOfBirth) && !isCalendarDate(s.dateOfBirth!.trim())) {
-      problems.push({
-        field: 'subject.dateOfBirth',
-        message: 'Enter the date of birth as a real date, for example 1958-04-21, or leave it empty if unknown.',
-      });
-    }
-  }
-  if (!blank(s.postcode)) {
-    const normalised = normalisePostcode(s.postcode!);
-    if (normalised.ok) postcode = normalised.value;
-    else problems.push({ field: 'subject.postcode', message: normalised.error.message });
-  }
+  const problems = subjectProblems(subjectType, s, false, today);
+  const normalised = blank(s.postcode) ? null : normalisePostcode(s.postcode!);
+  const postcode = normalised?.ok ? normalised.value : (s.postcode?.trim() ?? '');
   if (problems.length > 0) return { subject: null, problems };
   return {
     subject: {

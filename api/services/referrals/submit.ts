@@ -2,9 +2,10 @@
 // draft left as it was), the assessment scored with the partnership's current template and its
 // wording kept, the referral criteria applied, the route decided and explained, and the case
 // opened or the subject's existing case linked, all in one transaction with its audit rows.
-import { addMonths, londonDateOf } from '../../domain/agenda/calendar-date';
+import { addMonths, londonDateOf, type CalendarDate } from '../../domain/agenda/calendar-date';
 import { mayUse } from '../../domain/access/policy';
 import { assessReferralCriteria, type CriterionMet } from '../../domain/referrals/criteria';
+import { concernsProblems } from '../../domain/referrals/referral-form';
 import { panelLabel, routeReferral, type RoutingDecision, type RoutingOutcome } from '../../domain/referrals/routing';
 import { applyProfessionalJudgement, checkAnswers, scoreAssessment, type ScoredAssessment } from '../../domain/risk/scoring';
 import { RISK_BANDS, type RiskBand, type RiskTemplate, type SubjectType } from '../../domain/risk/template';
@@ -43,17 +44,12 @@ export interface SubmittedReferralResult {
   case: { id: string; reference: string; status: CaseStatus };
 }
 
-function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: RiskTemplate): FieldError[] {
-  const problems = [...completeSubject(subjectType, draft).problems];
-  if (!draft.concerns || draft.concerns.trim() === '') {
-    problems.push({ field: 'concerns', message: 'Describe what is happening and why you are referring.' });
-  }
+function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: RiskTemplate, today: CalendarDate): FieldError[] {
+  const problems = [...completeSubject(subjectType, draft, today).problems];
+  problems.push(...concernsProblems(draft.concerns, draft.judgement));
   for (const problem of checkAnswers(template, draft.answers ?? {}))
     problems.push({ field: `answers.${problem.field ?? ''}`, message: problem.message });
   const judgement = draft.judgement;
-  if (judgement?.band && !judgement.reason?.trim()) {
-    problems.push({ field: 'judgement.reason', message: 'Say why your professional judgement puts the risk higher than the score.' });
-  }
   if (judgement?.band && !RISK_BANDS.includes(judgement.band))
     problems.push({ field: 'judgement.band', message: 'Choose low, medium or high.' });
   return problems;
@@ -189,7 +185,7 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
     const referral = await requireOwnDraft(tx, ctx, referralId);
     const draft = (referral.draft ?? {}) as ReferralDraft;
     const { row: templateRow, template } = await activeTemplate(tx, ctx, referral.subjectType);
-    const problems = checkDraft(referral.subjectType, draft, template);
+    const problems = checkDraft(referral.subjectType, draft, template, londonDateOf(ctx.now()));
     if (problems.length > 0) throw validationFailed(problems, 'The referral is not complete yet. It is still saved as a draft.');
     const scoredOnly = scoreAssessment(template, draft.answers ?? {});
     if (!scoredOnly.ok) throw validationFailed([{ field: `answers.${scoredOnly.error.field ?? ''}`, message: scoredOnly.error.message }]);
@@ -197,7 +193,7 @@ export async function submitReferral(ctx: ServiceContext, referralId: string) {
 
     const now = ctx.now();
     const partnershipId = ctx.actor.partnershipId;
-    const subject = await resolveSubject(tx, ctx, draft, completeSubject(referral.subjectType, draft).subject);
+    const subject = await resolveSubject(tx, ctx, draft, completeSubject(referral.subjectType, draft, londonDateOf(ctx.now())).subject);
     const existing = await latestCaseOf(tx, partnershipId, referral.subjectType, subject);
     const incidents = await tx.incident.findMany({
       where: subject.personId

@@ -1,6 +1,7 @@
 // One group of risk questions (personal, situational, incidental vulnerability, or harm and impact),
 // each with its help text and its answers as radio buttons.
 import { Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { fieldId } from './field-ids';
 import type { RiskQuestion } from './referral-types';
 
 const useStyles = makeStyles({
@@ -29,7 +30,11 @@ export function QuestionsStep({ questions, answers, errors, onAnswer }: Question
             validationMessage={error}
             validationState={error ? 'error' : 'none'}
           >
-            <RadioGroup value={answers[question.id] ?? ''} onChange={(_, data) => onAnswer(question.id, data.value)}>
+            <RadioGroup
+              id={fieldId(`answers.${question.id}`)}
+              value={answers[question.id] ?? ''}
+              onChange={(_, data) => onAnswer(question.id, data.value)}
+            >
               {question.options.map((option) => (
                 <Radio key={option.id} value={option.id} label={option.label} />
               ))}

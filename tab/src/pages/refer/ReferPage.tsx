@@ -1,5 +1,7 @@
 // "Refer": the guided referral form, new or resumed from a draft (`referrals/:referralId`), with
 // the referrer's other drafts listed so nothing half-done is forgotten.
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { Body1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,6 +18,8 @@ import { SUBJECT_LABELS, type Referral } from './referral-types';
 const useStyles = makeStyles({
   drafts: { marginBottom: tokens.spacingVerticalXL },
   list: { margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  // Links one above another need 24 px each to be hit reliably by touch (WCAG 2.5.8).
+  draft: { minHeight: '24px', lineHeight: '24px', marginBottom: tokens.spacingVerticalXS },
 });
 
 const draftLabel = (referral: Pick<Referral, 'subjectType' | 'draft' | 'updatedAt'>) => {
@@ -38,7 +42,7 @@ function YourDrafts({ exceptId }: { exceptId: string | null }) {
       </Subtitle2>
       <ul className={styles.list}>
         {others.map((r) => (
-          <li key={r.id}>
+          <li key={r.id} className={styles.draft}>
             <RouteLink to={pageAddress(`referrals/${r.id}`)}>{draftLabel({ ...r, draft: r.draft ?? null })}</RouteLink>
           </li>
         ))}
@@ -74,6 +78,13 @@ export default function ReferPage({ params }: PageProps) {
 }
 
 function ReferralPages({ referralId }: { referralId: string | null }) {
+  const navigate = useNavigate();
+  // Each "Refer another" starts a fresh, empty form.
+  const [round, setRound] = useState(0);
+  const referAnother = () => {
+    setRound((current) => current + 1);
+    if (referralId !== null) void navigate(pageAddress('refer'));
+  };
   const templates = useApiQuery('/api/risk-templates');
   const referral = useApiQuery('/api/referrals/{referralId}', { params: { path: { referralId: referralId ?? '' } }, skip: !referralId });
   return (
@@ -86,7 +97,12 @@ function ReferralPages({ referralId }: { referralId: string | null }) {
       <QueryView query={templates} loadingLabel="Loading the risk questions" errorTitle="Could not load the risk questions">
         {({ templates: list }) =>
           referralId === null ? (
-            <ReferralForm key="new" initial={{ id: null, subjectType: null, draft: {} }} templates={list} />
+            <ReferralForm
+              key={`new-${round}`}
+              initial={{ id: null, subjectType: null, draft: {} }}
+              templates={list}
+              onReferAnother={referAnother}
+            />
           ) : (
             <QueryView query={referral} loadingLabel="Loading your referral" errorTitle="Could not load this referral">
               {(found) =>
@@ -95,6 +111,7 @@ function ReferralPages({ referralId }: { referralId: string | null }) {
                     key={found.id}
                     initial={{ id: found.id, subjectType: found.subjectType, draft: found.draft ?? {} }}
                     templates={list}
+                    onReferAnother={referAnother}
                   />
                 ) : found.status === 'WITHDRAWN' ? (
                   <WithdrawnReferral referral={found} />

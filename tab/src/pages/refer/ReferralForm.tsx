@@ -2,22 +2,15 @@
 // professional judgement. Progress is shown throughout, the draft is saved as it is typed, and
 // submitting shows the score, band, reasons and route, or each problem with a way back to it.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Body1,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Field,
-  makeStyles,
-  tokens,
-  typographyStyles,
-} from '@fluentui/react-components';
+import { Body1, Button, ProgressBar, Field, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { asApiError } from '../../api/api-error';
 import { answerOf } from '../../api/client';
 import { useApi } from '../../session/session';
+import { CheckAnswersStep } from './CheckAnswersStep';
 import { ConcernsStep } from './ConcernsStep';
+import { ErrorSummary } from './ErrorSummary';
+import { focusField } from './field-ids';
+import { problemsOfConcernsStep, problemsOfQuestionsStep, problemsOfSubjectStep } from './step-checks';
 import { QuestionsStep } from './QuestionsStep';
 import { ReferralResult } from './ReferralResult';
 import { findCandidates, needsChoice, SubjectStep, type CandidateSearch } from './SubjectStep';
@@ -39,8 +32,10 @@ const useStyles = makeStyles({
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '40rem' },
   heading: { ...typographyStyles.subtitle1, margin: 0, ':focus': { outline: 'none' } },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** Today in London, as the API reads dates of birth: '2026-12-07'. */
+const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
 interface Step {
   key: string;
@@ -53,6 +48,7 @@ function stepsFor(template: RiskTemplate | null): Step[] {
     { key: 'subject', title: 'Who or what' },
     ...sections.map((s) => ({ key: s, title: SECTION_LABELS[s] })),
     { key: 'concerns', title: 'Concerns and judgement' },
+    { key: 'check', title: 'Check your answers' },
   ];
 }
 
@@ -63,7 +59,7 @@ function stepOfField(field: string, steps: Step[], template: RiskTemplate | null
     const index = steps.findIndex((s) => s.key === section);
     if (index >= 0) return index;
   }
-  return steps.length - 1;
+  return steps.findIndex((s) => s.key === 'concerns');
 }
 
 function saveMessage(save: SaveStatus): string {
@@ -76,9 +72,11 @@ function saveMessage(save: SaveStatus): string {
 export interface ReferralFormProps {
   initial: DraftState;
   templates: RiskTemplate[];
+  /** Starts a new, empty referral after this one is submitted. */
+  onReferAnother(): void;
 }
 
-export function ReferralForm({ initial, templates }: ReferralFormProps) {
+export function ReferralForm({ initial, templates, onReferAnother }: ReferralFormProps) {
   const styles = useStyles();
   const api = useApi();
   const { state, save, update, saveNow, stopSaving } = useReferralDraft(initial);
@@ -94,6 +92,10 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  // When the summary was last shown: each showing takes focus again.
+  const [summaryShownAt, setSummaryShownAt] = useState(0);
+  // A field the error summary sent the referrer to, focused once its step is on screen.
+  const pendingFocus = useRef<string | null>(null);
   const [candidates, setCandidates] = useState<CandidateSearch | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
@@ -102,10 +104,27 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
   const moved = useRef(false);
 
   useEffect(() => {
-    // Each new step starts at its heading, so keyboard and screen reader users begin at the top.
-    if (moved.current) headingRef.current?.focus();
+    // Each new step starts at its heading, so keyboard and screen reader users begin at the top,
+    // unless the error summary sent them to a field on it.
+    if (pendingFocus.current) focusField(pendingFocus.current);
+    else if (moved.current) headingRef.current?.focus();
+    pendingFocus.current = null;
     moved.current = true;
   }, [step]);
+
+  const showProblems = (fields: Record<string, string>, general: string | null) => {
+    setErrors(fields);
+    setProblem(general);
+    setSummaryShownAt((shown) => shown + 1);
+  };
+  const follow = (field: string) => {
+    const target = stepOfField(field, steps, template);
+    if (target === step) focusField(field);
+    else {
+      pendingFocus.current = field;
+      goTo(target);
+    }
+  };
 
   const change = (patch: Partial<ReferralDraft>) => update((current) => ({ ...current, draft: { ...current.draft, ...patch } }));
   const goTo = (index: number) => {
@@ -117,32 +136,43 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
   const answered = questions.filter((q) => answers[q.id] !== undefined).length;
 
   const next = async () => {
-    if (step === 0) {
-      if (!subjectType) {
-        setErrors({ subjectType: 'Choose who or what you are referring.' });
-        return;
-      }
-      if (candidates === null && !draft.match) {
+    const current = steps[step];
+    let mustChooseMatch = false;
+    if (step === 0 && subjectType && !draft.match) {
+      let search = candidates;
+      if (search === null) {
         setBusy(true);
         try {
-          const found = await findCandidates(api, subjectType, draft.subject ?? {});
-          setCandidates(found);
-          if (needsChoice(found)) {
-            setErrors({ match: 'Choose the matching record, or say it is a new one.' });
-            return;
-          }
+          search = await findCandidates(api, subjectType, draft.subject ?? {});
+          setCandidates(search);
         } catch (error) {
-          setProblem(asApiError(error).message);
+          showProblems({}, asApiError(error).message);
           return;
         } finally {
           setBusy(false);
         }
-      } else if (needsChoice(candidates) && !draft.match) {
-        setErrors({ match: 'Choose the matching record, or say it is a new one.' });
-        return;
       }
+      mustChooseMatch = needsChoice(search);
+    }
+    const input = {
+      subjectType,
+      draft,
+      questions: questions.filter((q) => q.section === current?.key),
+      mustChooseMatch,
+      today: londonToday(),
+    };
+    const problems =
+      current?.key === 'subject'
+        ? problemsOfSubjectStep(input)
+        : current?.key === 'concerns'
+          ? problemsOfConcernsStep(input)
+          : problemsOfQuestionsStep(input);
+    if (problems.length > 0) {
+      showProblems(Object.fromEntries(problems.map((p) => [p.field, p.message])), null);
+      return;
     }
     setErrors({});
+    setProblem(null);
     goTo(step + 1);
   };
 
@@ -156,14 +186,14 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
       setResult(answer.result);
     } catch (error) {
       const apiError = asApiError(error);
-      setErrors(apiError.fields);
-      setProblem(apiError.message);
+      // Field by field when the API names fields, under the summary's own title; otherwise its message.
+      showProblems(apiError.fields, Object.keys(apiError.fields).length > 0 ? null : apiError.message);
     } finally {
       setBusy(false);
     }
   };
 
-  if (result) return <ReferralResult result={result} />;
+  if (result) return <ReferralResult result={result} onReferAnother={onReferAnother} />;
   if (withdrawn) return <WithdrawnReferral referral={withdrawn} />;
 
   const current = steps[step] ?? steps[0]!;
@@ -185,24 +215,7 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
         </Body1>
       </div>
 
-      {problem && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{problem}</MessageBarTitle>
-            {problems.length > 0 && (
-              <ul className={styles.problems}>
-                {problems.map(([field, message]) => (
-                  <li key={field}>
-                    <Button appearance="transparent" size="small" onClick={() => goTo(stepOfField(field, steps, template))}>
-                      {message}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorSummary problems={problems} general={problem} shownAt={summaryShownAt} onFollow={follow} />
 
       {current.key === 'subject' && (
         <SubjectStep
@@ -232,6 +245,21 @@ export function ReferralForm({ initial, templates }: ReferralFormProps) {
         />
       )}
       {current.key === 'concerns' && <ConcernsStep draft={draft} errors={errors} onChange={change} />}
+      {current.key === 'check' && subjectType && (
+        <CheckAnswersStep
+          subjectType={subjectType}
+          draft={draft}
+          template={template}
+          onChange={(key) =>
+            goTo(
+              Math.max(
+                0,
+                steps.findIndex((s) => s.key === key),
+              ),
+            )
+          }
+        />
+      )}
 
       <div className={styles.buttons}>
         {step > 0 && (

@@ -1,6 +1,8 @@
 // What happened on submit: the score and band, the reasons, and where the referral went and why.
 import { useCallback } from 'react';
-import { Body1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 import { BAND_LABELS, type SubmitResult } from './referral-types';
 
 const useStyles = makeStyles({
@@ -13,9 +15,10 @@ const useStyles = makeStyles({
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, overflowWrap: 'anywhere' },
   heading: { ...typographyStyles.subtitle1, ':focus': { outline: 'none' } },
+  next: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalL },
 });
 
-export function ReferralResult({ result }: { result: SubmitResult }) {
+export function ReferralResult({ result, onReferAnother }: { result: SubmitResult; onReferAnother(): void }) {
   const styles = useStyles();
   // Focus moves here so a screen reader announces the outcome straight after submitting.
   const focusHeading = useCallback((heading: HTMLHeadingElement | null) => heading?.focus(), []);
@@ -38,7 +41,9 @@ export function ReferralResult({ result }: { result: SubmitResult }) {
             : `${band} (raised from ${BAND_LABELS[result.calculatedBand].toLowerCase()} on professional judgement)`}
         </dd>
         <dt className={styles.term}>Case</dt>
-        <dd className={styles.detail}>{result.case.reference}</dd>
+        <dd className={styles.detail}>
+          <RouteLink to={pageAddress(`cases/${result.case.id}`)}>{result.case.reference}</RouteLink>
+        </dd>
         {result.panel && (
           <>
             <dt className={styles.term}>Panel</dt>
@@ -59,6 +64,10 @@ export function ReferralResult({ result }: { result: SubmitResult }) {
           </li>
         ))}
       </ul>
+      <div className={styles.next}>
+        <RouteLink to={pageAddress(`cases/${result.case.id}`)}>Open case {result.case.reference}</RouteLink>
+        <Button onClick={onReferAnother}>Refer another</Button>
+      </div>
     </section>
   );
 }

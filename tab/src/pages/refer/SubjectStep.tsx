@@ -4,6 +4,8 @@ import { Body1, Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } fr
 import { asApiError } from '../../api/api-error';
 import { answerOf } from '../../api/client';
 import { useApi } from '../../session/session';
+import { DateOfBirthInput, dateOf, partsOf, type DateParts } from './DateOfBirthInput';
+import { fieldId } from './field-ids';
 import { SUBJECT_LABELS, type DraftSubject, type MatchCandidate, type ReferralDraft, type SubjectType } from './referral-types';
 
 const useStyles = makeStyles({
@@ -89,21 +91,28 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
     }
   };
 
-  const text = (field: keyof DraftSubject, label: string, hint?: string, type: 'text' | 'date' = 'text') => (
+  const text = (field: keyof DraftSubject, label: string, hint?: string) => (
     <Field
+      id={fieldId(`subject.${field}`)}
       label={label}
       hint={hint}
       validationMessage={errors[`subject.${field}`]}
       validationState={errors[`subject.${field}`] ? 'error' : 'none'}
     >
-      <Input type={type} value={subject[field] ?? ''} onChange={(_, data) => setSubject(field, data.value)} />
+      <Input value={subject[field] ?? ''} onChange={(_, data) => setSubject(field, data.value)} />
     </Field>
   );
+  // The boxes as typed are kept in the draft; the date itself only once they make one.
+  const dateParts: DateParts = draft.dateOfBirthParts ?? partsOf(subject.dateOfBirth);
+  const setDateParts = (parts: DateParts) => {
+    onCandidates(null);
+    onChange({ dateOfBirthParts: parts, subject: { ...subject, dateOfBirth: dateOf(parts) ?? undefined }, match: undefined });
+  };
 
   return (
     <div className={styles.fields}>
       <Field label="Who or what are you referring?" required validationMessage={errors.subjectType}>
-        <RadioGroup value={subjectType ?? ''} onChange={(_, data) => onSubjectType(data.value as SubjectType)}>
+        <RadioGroup id={fieldId('subjectType')} value={subjectType ?? ''} onChange={(_, data) => onSubjectType(data.value as SubjectType)}>
           {(Object.keys(SUBJECT_LABELS) as SubjectType[]).map((type) => (
             <Radio key={type} value={type} label={SUBJECT_LABELS[type]} />
           ))}
@@ -113,7 +122,7 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
         <>
           {text('givenName', 'First name')}
           {text('familyName', 'Last name')}
-          {text('dateOfBirth', 'Date of birth', 'If known. It helps find an existing record.', 'date')}
+          <DateOfBirthInput field="subject.dateOfBirth" parts={dateParts} error={errors['subject.dateOfBirth']} onChange={setDateParts} />
         </>
       )}
       {isPlace && (
@@ -146,6 +155,7 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
               validationMessage={errors.match}
             >
               <RadioGroup
+                id={fieldId('match')}
                 value={chosen}
                 onChange={(_, data) =>
                   onChange({

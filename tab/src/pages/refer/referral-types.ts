@@ -24,6 +24,8 @@ export interface ReferralDraft {
   concerns?: string;
   answers?: Record<string, string>;
   judgement?: { band?: RiskBand; reason?: string };
+  /** The date of birth boxes as typed, kept until they make a date (subject.dateOfBirth). */
+  dateOfBirthParts?: { day: string; month: string; year: string };
   [extra: string]: unknown;
 }
 
