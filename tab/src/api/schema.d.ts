@@ -1431,6 +1431,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              dateOfBirthParts?: {
+                day: string;
+                month: string;
+                year: string;
+              };
               concerns?: string;
               answers?: {
                 [key: string]: string;
@@ -1802,6 +1807,11 @@ export interface paths {
                 /** Format: uuid */
                 locationId?: string;
                 confirmedNew?: boolean;
+              };
+              dateOfBirthParts?: {
+                day: string;
+                month: string;
+                year: string;
               };
               concerns?: string;
               answers?: {
