@@ -1542,6 +1542,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              dateOfBirthParts?: {
+                day: string;
+                month: string;
+                year: string;
+              };
               concerns?: string;
               answers?: {
                 [key: string]: string;
@@ -1913,6 +1918,11 @@ export interface paths {
                 /** Format: uuid */
                 locationId?: string;
                 confirmedNew?: boolean;
+              };
+              dateOfBirthParts?: {
+                day: string;
+                month: string;
+                year: string;
               };
               concerns?: string;
               answers?: {
