@@ -5,10 +5,12 @@ import { audit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { conflict, forbidden, validationFailed } from '../errors';
 import { leaveCaseWithLeadAgency } from './decide';
+import type { TeamsSender } from '../ports/teams-sender';
 import { isChairOf, referralView, requireVisibleReferral } from './referrals';
+import { refreshTriageCards } from './triage-delivery';
 
-export async function withdrawReferral(ctx: ServiceContext, referralId: string, input: { reason: string }) {
-  return inTransaction(ctx, async (tx) => {
+export async function withdrawReferral(ctx: ServiceContext, sender: TeamsSender, referralId: string, input: { reason: string }) {
+  const withdrawn = await inTransaction(ctx, async (tx) => {
     // Drafts are visible to their referrer alone, so anyone else is told there is no such referral.
     const referral = await requireVisibleReferral(tx, ctx, referralId);
     const isReferrer = referral.referrerId === ctx.actor.memberId;
@@ -23,7 +25,13 @@ export async function withdrawReferral(ctx: ServiceContext, referralId: string, 
     const now = ctx.now();
     await tx.referral.update({
       where: { id: referralId },
-      data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawnById: ctx.actor.memberId, withdrawalReason: reason },
+      data: {
+        status: 'WITHDRAWN',
+        withdrawnAt: now,
+        withdrawnById: ctx.actor.memberId,
+        withdrawalReason: reason,
+        version: { increment: 1 },
+      },
     });
     if (referral.status === 'SUBMITTED' && referral.caseId) await leaveCaseWithLeadAgency(tx, referral.caseId, referralId);
     await audit(tx, ctx, {
@@ -35,4 +43,7 @@ export async function withdrawReferral(ctx: ServiceContext, referralId: string, 
     });
     return referralView(await requireVisibleReferral(tx, ctx, referralId));
   });
+  // The chairs' triage cards stop offering a decision on it.
+  await refreshTriageCards(ctx.db, sender, referralId);
+  return withdrawn;
 }
