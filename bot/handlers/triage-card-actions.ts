@@ -3,7 +3,7 @@
 // after the click; a stale click, bad input or a refusal comes back on the card.
 import type { ReferralDecision } from '../../api/services/referrals/decide';
 import { decideReferral } from '../../api/services/referrals/decide';
-import { readTriageForCard, triageCardViewOf } from '../../api/services/referrals/triage';
+import { readTriageForCard, triageAfterDecision, triageCardViewOf } from '../../api/services/referrals/triage';
 import { ServiceError } from '../../api/services/errors';
 import type { CardNotice } from '../../api/services/ports/card-views';
 import { buildErrorCard, buildRefusalCard } from '../cards/notice-cards';
@@ -69,7 +69,8 @@ function decideFromCard(verb: DecisionVerb): CardActionHandler {
         { ...verb.decision(data), expectedVersion: ref.data.version },
         { clickedInPersonalChat: clickedInPersonalChat(turn) },
       );
-      return redraw(turn, ref.data.referralId, verb.attempted, { tone: 'good', text: verb.done });
+      const record = await triageAfterDecision(service, ref.data.referralId);
+      return cardResponse(buildTriageCard(triageCardViewOf(record, service.actor, { tone: 'good', text: verb.done })));
     } catch (error) {
       await auditIfRefused(turn, { attempted: `card ${verb.attempted}`, entityType: 'Referral', entityId: ref.data.referralId }, error);
       if (!(error instanceof ServiceError)) throw error;

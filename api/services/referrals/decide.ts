@@ -12,7 +12,7 @@ import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { conflict, forbidden, staleVersion, validationFailed } from '../errors';
 import type { PostedCopy } from '../action-delivery';
 import type { DeliveryPorts } from '../reminders/delivery';
-import { isChairOf, referralView, requireVisibleReferral, type LoadedReferral } from './referrals';
+import { isChairOf, loadReferral, referralView, requireVisibleReferral, type LoadedReferral } from './referrals';
 import { refreshTriageCards, sendTriageCards, tellReferrer } from './triage-delivery';
 
 export type ReferralDecision = TriageDecision & {
@@ -92,11 +92,12 @@ export async function decideReferral(
     return valid;
   });
 
-  // Sent after the commit, so a slow Teams never holds the transaction.
+  // Sent after the commit, so a slow Teams never holds the transaction. The referral is answered as it
+  // now stands even to a chair who redirected it away, and so may no longer read it: they just decided it.
   await refreshTriageCards(ctx.db, ports.sender, referralId, options.clickedInPersonalChat);
   if (decided.decision === 'REDIRECT' && decided.to === 'PANEL') await sendTriageCards(ctx.db, ports, referralId, now);
   await tellReferrer(ctx.db, ports, referralId, now);
-  return inTransaction(ctx, async (tx) => referralView(await requireVisibleReferral(tx, ctx, referralId)));
+  return referralView((await loadReferral(ctx.db.prisma, referralId))!);
 }
 
 function changesFor(decision: TriageDecision, memberId: string, referral: LoadedReferral, now: Date) {

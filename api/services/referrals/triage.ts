@@ -9,7 +9,7 @@ import { audit } from '../audit';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { forbidden, notFound } from '../errors';
 import type { CardNotice, TriageCardView, TriageCommand } from '../ports/card-views';
-import { isChairOf, referralView, requireVisibleReferral, type LoadedReferral } from './referrals';
+import { isChairOf, loadReferral, referralView, requireVisibleReferral, type LoadedReferral } from './referrals';
 
 export const TRIAGE_STATUSES = ['SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
@@ -23,7 +23,12 @@ async function triageFacts(tx: Tx, referral: LoadedReferral): Promise<TriageFact
   const answers = latest
     ? ((await tx.riskAssessment.findUnique({ where: { id: latest.id }, select: { answers: true } }))?.answers ?? {})
     : {};
-  const sharingBases = referral.personId ? await tx.consentRecord.count({ where: { personId: referral.personId } }) : 0;
+  // Consent that was refused or withdrawn is no basis when consent was the only basis given.
+  const sharingBases = referral.personId
+    ? await tx.consentRecord.count({
+        where: { personId: referral.personId, NOT: { lawfulBasis: 'CONSENT', consent: { not: 'GIVEN' } } },
+      })
+    : 0;
   return {
     subjectType: referral.subjectType,
     hasSubject: referral.personId !== null || referral.locationId !== null,
@@ -107,6 +112,16 @@ export async function readTriageForCard(ctx: ServiceContext, referralId: string)
     await audit(tx, ctx, { event: 'referral.read', entityType: 'Referral', entityId: referralId, after: { view: 'triage card' } });
     return record;
   });
+}
+
+/**
+ * The card answering the chair's own decision: the referral as it now stands for them, even when they
+ * redirected it to a panel they do not chair (the decision was audited; this read adds nothing to it).
+ */
+export async function triageAfterDecision(ctx: ServiceContext, referralId: string): Promise<TriageRecord> {
+  const referral = await loadReferral(ctx.db.prisma, referralId);
+  if (!referral || referral.partnershipId !== ctx.actor.partnershipId) throw notFound('referral');
+  return triageRecordOf(ctx.db.prisma, referral, ctx.actor);
 }
 
 /**
