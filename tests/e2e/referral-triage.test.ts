@@ -71,7 +71,7 @@ describe("the chair's referral triage", () => {
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Referral triage' }).click();
     await queueReady(page);
     expect(await page.getByRole('combobox', { name: 'Panel' }).inputValue()).not.toBe('');
-    expect(await page.getByRole('tab', { name: /^Awaiting decision \(\d+\)$/ }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('SUBMITTED');
 
     // Accept: open it, read what is missing, record the decision.
     await openButton(page, accepted).click();
@@ -80,11 +80,11 @@ describe("the chair's referral triage", () => {
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByText(`Accepted case ${accepted} for Fernbrook Community MARAC.`).waitFor();
     expect(await openButton(page, accepted).count()).toBe(0);
-    await page.getByRole('tab', { name: /^Accepted/ }).click();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('ACCEPTED');
     await openButton(page, accepted).waitFor();
 
     // Decline by keyboard: back to the waiting list, open, choose Decline, leave the reason out first.
-    await page.getByRole('tab', { name: /^Awaiting decision/ }).click();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('SUBMITTED');
     await openButton(page, declined).waitFor();
     await openButton(page, declined).focus();
     await page.keyboard.press('Enter');
@@ -147,7 +147,7 @@ describe("the chair's referral triage", () => {
     const found: Record<string, unknown[]> = {};
     await screenshotInThemes(page, 'referral-triage', async (p) => {
       await queueReady(p);
-      await p.getByRole('tab', { name: /^Declined/ }).click();
+      await p.getByRole('combobox', { name: 'Status' }).selectOption('DECLINED');
       await openButton(p, cases[1]!).click();
       await p.getByText('Missing from this referral:').waitFor();
       found[new URL(p.url()).searchParams.get('theme') ?? ''] = await axeViolations(p);
@@ -155,7 +155,7 @@ describe("the chair's referral triage", () => {
     expect(found).toEqual({ light: [], dark: [], contrast: [] });
 
     // The decision form too, with a redirect's fields showing.
-    await page.getByRole('tab', { name: /^Awaiting decision/ }).click();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('SUBMITTED');
     const waiting = page.getByRole('table', { name: 'Awaiting decision referrals' }).getByRole('button', { name: /^Open the referral/ });
     await waiting.first().click();
     await page.getByRole('radio', { name: 'Redirect elsewhere' }).check();

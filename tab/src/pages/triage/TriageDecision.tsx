@@ -42,6 +42,8 @@ const STATUS_WORDS: Record<Triage['referral']['status'], string> = {
 };
 
 const useStyles = makeStyles({
+  // Apart from the queue above it, which ends in a table row of the same weight.
+  detail: { marginTop: tokens.spacingVerticalXXL },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
   notice: { marginBottom: tokens.spacingVerticalM },
   gaps: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
@@ -59,16 +61,18 @@ export function TriageDecision({ referralId, onDecided, onStale, staleNotice }: 
   const styles = useStyles();
   const triage = useApiQuery('/api/referrals/{referralId}/triage', { params: { path: { referralId } } });
   return (
-    <Section id="triage" title="Referral">
-      {staleNotice && (
-        <MessageBar className={styles.notice} intent="warning" role="alert">
-          <MessageBarBody>{staleNotice} It is shown below as it stands now.</MessageBarBody>
-        </MessageBar>
-      )}
-      <QueryView query={triage} loadingLabel="Loading the referral" errorTitle="Could not load the referral">
-        {(data) => <TriageDetail data={data} onDecided={onDecided} onStale={onStale} />}
-      </QueryView>
-    </Section>
+    <div className={styles.detail}>
+      <Section id="triage" title="Referral">
+        {staleNotice && (
+          <MessageBar className={styles.notice} intent="warning" role="alert">
+            <MessageBarBody>{staleNotice} It is shown below as it stands now.</MessageBarBody>
+          </MessageBar>
+        )}
+        <QueryView query={triage} loadingLabel="Loading the referral" errorTitle="Could not load the referral">
+          {(data) => <TriageDetail data={data} onDecided={onDecided} onStale={onStale} />}
+        </QueryView>
+      </Section>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 // Referral triage for chairs: the referrals sent to each panel they chair, by status (awaiting a
 // decision, accepted, declined, withdrawn); opening one shows what is missing from it and the decision form.
 import { useState } from 'react';
-import { Button, Field, MessageBar, MessageBarBody, Select, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Answer } from '../../api/answers';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable, type DataColumn } from '../../components/DataTable';
@@ -16,7 +16,7 @@ type Queue = Answer<'/api/referral-triage'>;
 type QueueRow = Queue['referrals'][number];
 export type TriageStatus = Queue['status'];
 
-export const STATUS_TABS: readonly { status: TriageStatus; label: string }[] = [
+export const STATUS_CHOICES: readonly { status: TriageStatus; label: string }[] = [
   { status: 'SUBMITTED', label: 'Awaiting decision' },
   { status: 'ACCEPTED', label: 'Accepted' },
   { status: 'DECLINED', label: 'Declined' },
@@ -25,7 +25,6 @@ export const STATUS_TABS: readonly { status: TriageStatus; label: string }[] = [
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'end', marginBottom: tokens.spacingVerticalM },
-  tabs: { marginBottom: tokens.spacingVerticalM },
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
@@ -56,7 +55,7 @@ export default function TriagePage() {
         <Button
           size="small"
           appearance={row.id === openId ? 'primary' : 'secondary'}
-          aria-label={`Open the referral for case ${row.case?.reference ?? 'with no case'}`}
+          aria-label={`${row.id === openId ? 'Close' : 'Open'} the referral for case ${row.case?.reference ?? 'with no case'}`}
           aria-expanded={row.id === openId}
           onClick={() => {
             setNotice(null);
@@ -100,24 +99,24 @@ export default function TriagePage() {
                     ))}
                   </Select>
                 </Field>
+                <Field label="Status">
+                  <Select
+                    value={status}
+                    onChange={(_event, choice) => {
+                      setOpenId(null);
+                      setStatus(choice.value as TriageStatus);
+                    }}
+                  >
+                    {STATUS_CHOICES.map((choice) => (
+                      <option key={choice.status} value={choice.status}>
+                        {`${choice.label} (${data.panels.find((panel) => panel.id === data.panelId)?.counts[choice.status] ?? 0})`}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
               </div>
-              <TabList
-                className={styles.tabs}
-                aria-label="Referrals by status"
-                selectedValue={status}
-                onTabSelect={(_event, choice) => {
-                  setOpenId(null);
-                  setStatus(choice.value as TriageStatus);
-                }}
-              >
-                {STATUS_TABS.map((tab) => (
-                  <Tab key={tab.status} value={tab.status}>
-                    {`${tab.label} (${data.panels.find((panel) => panel.id === data.panelId)?.counts[tab.status] ?? 0})`}
-                  </Tab>
-                ))}
-              </TabList>
               <DataTable
-                label={`${STATUS_TABS.find((tab) => tab.status === status)?.label ?? ''} referrals`}
+                label={`${STATUS_CHOICES.find((choice) => choice.status === status)?.label ?? ''} referrals`}
                 columns={columns}
                 rows={data.referrals}
                 rowKey={(row) => row.id}
