@@ -4,6 +4,7 @@ import type { AdaptiveCard } from './adaptive-card';
 import { buildActionCard } from './action-card';
 import { buildAgendaCard } from './agenda-card';
 import { buildDigestCard, buildReminderCard } from './reminder-cards';
+import { buildTriageCard } from './triage-card';
 
 export function renderCard(card: CardView): AdaptiveCard {
   switch (card.kind) {
@@ -15,5 +16,7 @@ export function renderCard(card: CardView): AdaptiveCard {
       return buildDigestCard(card.view);
     case 'AGENDA':
       return buildAgendaCard(card.view);
+    case 'TRIAGE':
+      return buildTriageCard(card.view);
   }
 }

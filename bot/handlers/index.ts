@@ -3,6 +3,7 @@ import type { BotCommand, CardActionHandler } from './turn';
 import { helpCommand } from './help';
 import { referCommand, REFERRAL_CARD_ACTIONS } from './refer';
 import { ACTION_CARD_ACTIONS } from './action-card-actions';
+import { TRIAGE_CARD_ACTIONS } from './triage-card-actions';
 import { ASSIGN_CARD_ACTIONS } from './assign-action';
 import { MY_ACTIONS_CARD_ACTIONS, myActionsCommand, overdueCommand } from './my-actions';
 import { agendaCommand, nextAgendaItemAction, refreshAgendaAction } from './agenda';
@@ -14,6 +15,7 @@ export const BOT_COMMANDS: readonly BotCommand[] = [helpCommand, myActionsComman
 export const CARD_ACTIONS: Readonly<Record<string, CardActionHandler>> = {
   ...REFERRAL_CARD_ACTIONS,
   ...ACTION_CARD_ACTIONS,
+  ...TRIAGE_CARD_ACTIONS,
   ...ASSIGN_CARD_ACTIONS,
   ...MY_ACTIONS_CARD_ACTIONS,
   [CARD_VERBS.nextAgendaItem]: nextAgendaItemAction,

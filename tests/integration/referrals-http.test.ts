@@ -605,7 +605,10 @@ describe("the chair's decision", () => {
     });
     expect([accepted.status, accepted.body.status]).toEqual([200, 'ACCEPTED']);
     const [row] = await auditEvents(database.db, 'referral.accept', body.referral.id);
-    expect([row?.before, row?.after]).toEqual([{ status: 'SUBMITTED' }, { status: 'ACCEPTED' }]);
+    expect([row?.before, row?.after]).toEqual([
+      { status: 'SUBMITTED', panelId: world.panels.cmarac, version: 0 },
+      { status: 'ACCEPTED', panelId: world.panels.cmarac, version: 1 },
+    ]);
     const twice = await app.call<ErrorBody>('POST', `/api/referrals/${body.referral.id}/decision`, {
       token: as('cmaracChair'),
       body: { decision: 'ACCEPT' },

@@ -4,6 +4,7 @@
 import type { Capability } from '../../api/domain/access/policy';
 import { CARD_VERBS } from '../../bot/cards/verbs';
 import { REFERRAL_VERBS } from '../../bot/cards/referral-card';
+import { CASEWORK_CHOICE, TRIAGE_VERBS } from '../../bot/cards/triage-card';
 import { SAMPLE_DATE, type IdFor } from './sample-input';
 
 export interface CardVerbSample {
@@ -14,6 +15,7 @@ export interface CardVerbSample {
 
 const NOTE = 'A note written by the access matrix.';
 const actionCard = async (idFor: IdFor) => ({ actionId: await idFor('actionId'), version: 0 });
+const triageCard = async (idFor: IdFor) => ({ referralId: await idFor('referralId'), version: 0 });
 const agendaCard = async (idFor: IdFor) => ({ meetingId: await idFor('meetingId'), version: 0 });
 
 export const CARD_VERB_SAMPLES: Record<string, CardVerbSample> = {
@@ -22,6 +24,13 @@ export const CARD_VERB_SAMPLES: Record<string, CardVerbSample> = {
     data: async () => ({ subjectType: 'VICTIM', givenName: 'Sam', familyName: 'Sample', concerns: NOTE }),
   },
   [CARD_VERBS.refreshAction]: { capability: 'case.read', data: actionCard },
+  [TRIAGE_VERBS.refresh]: { capability: 'case.read', data: triageCard },
+  [TRIAGE_VERBS.accept]: { capability: 'referral.decide', data: triageCard },
+  [TRIAGE_VERBS.decline]: { capability: 'referral.decide', data: async (idFor) => ({ ...(await triageCard(idFor)), declineReason: NOTE }) },
+  [TRIAGE_VERBS.redirect]: {
+    capability: 'referral.decide',
+    data: async (idFor) => ({ ...(await triageCard(idFor)), redirectTo: CASEWORK_CHOICE, reviewDate: SAMPLE_DATE, redirectReason: NOTE }),
+  },
   [CARD_VERBS.showAction]: { capability: 'case.read', data: async (idFor) => ({ actionId: await idFor('actionId') }) },
   [CARD_VERBS.accept]: { capability: 'action.work', data: actionCard },
   [CARD_VERBS.updateProgress]: { capability: 'action.work', data: async (idFor) => ({ ...(await actionCard(idFor)), progressNote: NOTE }) },

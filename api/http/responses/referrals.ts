@@ -113,6 +113,13 @@ export const referralAnswer = z.strictObject({
     })
     .nullable(),
   withdrawalReason: z.string().nullable(),
+  /** The version a triage decision must name (expectedVersion); a stale one is refused with 409. */
+  version: z.number(),
+  /** Sent to another panel (it then awaits that panel's chairs), or to the lead agency's casework. */
+  redirect: z.enum(['PANEL', 'LEAD_AGENCY_CASEWORK']).nullable(),
+  redirectedAt: isoDateTime.nullable(),
+  redirectedFrom: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+  redirectReason: z.string().nullable(),
   assessments: z.array(
     z.strictObject({
       id: z.string(),
@@ -283,4 +290,49 @@ export const readRiskTemplateAnswer = z.strictObject({
   isActive: z.boolean(),
   createdAt: isoDateTime,
   usable: z.boolean(),
+});
+
+const triageStatus = z.enum(['SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN']);
+
+/** GET /api/referral-triage: the chair's panels with a count per status, and one panel's referrals in one status. */
+export const triageQueueAnswer = z.strictObject({
+  panels: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
+      counts: z.strictObject({ SUBMITTED: z.number(), ACCEPTED: z.number(), DECLINED: z.number(), WITHDRAWN: z.number() }),
+    }),
+  ),
+  panelId: z.string().nullable(),
+  status: triageStatus,
+  referrals: z.array(
+    z.strictObject({
+      id: z.string(),
+      subjectType: z.enum(['VICTIM', 'PERPETRATOR', 'LOCATION']),
+      status: z.enum(['ACCEPTED', 'WITHDRAWN', 'DRAFT', 'SUBMITTED', 'DECLINED']),
+      version: z.number(),
+      submittedAt: isoDateTime.nullable(),
+      decidedAt: isoDateTime.nullable(),
+      withdrawnAt: isoDateTime.nullable(),
+      redirect: z.enum(['PANEL', 'LEAD_AGENCY_CASEWORK']).nullable(),
+      redirectedFrom: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+      referrerAgency: z.strictObject({ id: z.string(), name: z.string() }),
+      case: z.strictObject({ id: z.string(), reference: z.string() }).nullable(),
+      finalBand: z.enum(['LOW', 'MEDIUM', 'HIGH']).nullable(),
+    }),
+  ),
+});
+
+/** GET /api/referrals/:referralId/triage: the referral, what is missing from it, and whether the viewer may decide. */
+export const referralTriageAnswer = z.strictObject({
+  referral: referralAnswer,
+  completeness: z.array(
+    z.strictObject({
+      item: z.enum(['SUBJECT', 'CONCERNS', 'RISK_ASSESSMENT', 'ASSESSMENT_ANSWERS', 'CASE', 'SHARING_BASIS']),
+      message: z.string(),
+    }),
+  ),
+  mayDecide: z.boolean(),
+  redirectPanels: z.array(z.strictObject({ id: z.string(), name: z.string() })),
 });

@@ -57,12 +57,32 @@ export const referralDraftSchema = z.looseObject({
 
 export const startReferralBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema, draft: referralDraftSchema.default({}) }));
 export const saveDraftBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema.optional(), draft: referralDraftSchema }));
+const expectedVersion = z
+  .number({ message: 'Say which version of the referral you are deciding on.' })
+  .int()
+  .min(0)
+  .optional()
+  .describe('The version the decision was made from (the tab and card send it): a stale one is refused with 409.');
+const decisionReason = (message: string) => z.string().trim().min(1, message).max(2000, 'Keep the reason to 2000 characters.');
 export const decisionBody = refusingNul(
   z.discriminatedUnion('decision', [
-    z.strictObject({ decision: z.literal('ACCEPT') }),
+    z.strictObject({ decision: z.literal('ACCEPT'), expectedVersion }),
     z.strictObject({
       decision: z.literal('DECLINE'),
-      reason: z.string().trim().min(1, 'Say why the panel will not hear this referral.').max(2000),
+      expectedVersion,
+      reason: decisionReason('Say why the panel will not hear this referral.'),
+    }),
+    z.strictObject({
+      decision: z.literal('REDIRECT'),
+      expectedVersion,
+      to: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('PANEL'), panelId: uuid }),
+        z.strictObject({
+          kind: z.literal('LEAD_AGENCY_CASEWORK'),
+          reviewDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.'),
+        }),
+      ]),
+      reason: decisionReason('Say why the referral goes elsewhere.'),
     }),
   ]),
 );

@@ -1,7 +1,8 @@
 // Referrals (draft, submit, decide) and the partnership's risk templates.
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../route-spec';
-import { decideReferral } from '../../services/referrals/decide';
+import { decideReferral, type ReferralDecision } from '../../services/referrals/decide';
+import { listTriageQueue, readReferralTriage, TRIAGE_STATUSES } from '../../services/referrals/triage';
 import { listReferrals, readReferral, saveReferralDraft, startReferral } from '../../services/referrals/referrals';
 import { submitReferral } from '../../services/referrals/submit';
 import { withdrawReferral } from '../../services/referrals/withdraw';
@@ -18,7 +19,16 @@ import * as answers from '../responses/referrals';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
 
-export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
+/** The wire's nested redirect target, flattened as the use case takes it. */
+function decisionOf(body: z.output<typeof decisionBody>): ReferralDecision {
+  if (body.decision !== 'REDIRECT') return body;
+  const { to, ...rest } = body;
+  return to.kind === 'PANEL'
+    ? { ...rest, to: 'PANEL', panelId: to.panelId }
+    : { ...rest, to: 'LEAD_AGENCY_CASEWORK', reviewDate: to.reviewDate };
+}
+
+export function referralRoutes(deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
       method: 'get',
@@ -78,20 +88,44 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       params: { referralId: 'referral' },
       response: answers.submitReferralAnswer,
       async handle({ params, ctx }) {
-        return { json: await submitReferral(ctx, params.referralId!) };
+        return { json: await submitReferral(ctx, deps, params.referralId!) };
       },
     }),
     defineRoute({
       method: 'post',
       path: '/referrals/:referralId/decision',
-      summary: 'Accept or decline a referral for a panel you chair.',
+      summary: 'Accept, decline or redirect a referral for a panel you chair (with the version it was decided from).',
       tag: 'Referrals',
       capability: 'referral.decide',
       params: { referralId: 'referral' },
       body: decisionBody,
       response: answers.referralAnswer,
       async handle({ params, body, ctx }) {
-        return { json: await decideReferral(ctx, params.referralId!, body) };
+        return { json: await decideReferral(ctx, deps, params.referralId!, decisionOf(body)) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/referrals/:referralId/triage',
+      summary: 'Read a referral for triage: what is missing from it, whether you may decide, and where it could be redirected.',
+      tag: 'Referrals',
+      capability: 'referral.decide',
+      params: { referralId: 'referral' },
+      response: answers.referralTriageAnswer,
+      async handle({ params, ctx }) {
+        return { json: await readReferralTriage(ctx, params.referralId!) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/referral-triage',
+      summary: 'The triage queue of the panels you chair: counts per status, and one panel’s referrals in one status.',
+      tag: 'Referrals',
+      capability: 'referral.decide',
+      query: z.strictObject({ panelId: z.guid('Give a valid panel id.').optional(), status: z.enum(TRIAGE_STATUSES).optional() }),
+      response: answers.triageQueueAnswer,
+      async handle({ query, ctx }) {
+        return { json: await listTriageQueue(ctx, query) };
       },
     }),
     defineRoute({
@@ -105,7 +139,7 @@ export function referralRoutes(_deps: ApiDependencies): RouteSpec[] {
       body: withdrawalBody,
       response: answers.referralAnswer,
       async handle({ params, body, ctx }) {
-        return { json: await withdrawReferral(ctx, params.referralId!, body) };
+        return { json: await withdrawReferral(ctx, deps.sender, params.referralId!, body) };
       },
     }),
     defineRoute({

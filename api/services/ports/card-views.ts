@@ -89,8 +89,37 @@ export interface AgendaCardView {
   chairUserIds: readonly string[];
 }
 
+/** A decision a chair can make from the triage card. */
+export type TriageCommand = 'ACCEPT' | 'DECLINE' | 'REDIRECT';
+
+export interface TriageCardView {
+  referralId: string;
+  /** The version the card is drawn from; every button sends it back so a stale click is recognised. */
+  version: number;
+  /** The case the referral opened or joined, e.g. "ASB-2026-0042"; the card names nobody. */
+  caseReference: string | null;
+  subjectType: 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
+  panelName: string | null;
+  referrerAgencyName: string;
+  finalBand: 'LOW' | 'MEDIUM' | 'HIGH' | null;
+  submittedAt: Date | null;
+  status: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
+  /** "Accepted by Jo Bloggs", "Sent to the Offender Panel: ...": what happened, once decided. */
+  outcome: string | null;
+  /** What the completeness check found missing; empty when complete. */
+  missing: readonly string[];
+  /** The decision buttons; empty for the read-only view (anyone but a chair of the panel, or once decided). */
+  commands: readonly TriageCommand[];
+  /** Panels the referral can be redirected to. */
+  redirectPanels: readonly { id: string; name: string }[];
+  /** Teams user ids ("29:...") of the panel's chairs, who get their own view on refresh. */
+  refreshUserIds: readonly string[];
+  notice?: CardNotice | null;
+}
+
 /** Every card the app sends on its own initiative. */
 export type CardView =
+  | { kind: 'TRIAGE'; view: TriageCardView }
   | { kind: 'ACTION'; view: ActionCardView }
   | { kind: 'REMINDER'; view: ReminderView }
   | { kind: 'DIGEST'; view: DigestView }

@@ -30,6 +30,11 @@ const referralSelect = {
   declineReason: true,
   withdrawnAt: true,
   withdrawalReason: true,
+  version: true,
+  redirect: true,
+  redirectedAt: true,
+  redirectReason: true,
+  redirectedFrom: { select: { id: true, name: true } },
   createdAt: true,
   updatedAt: true,
   referrer: { select: { id: true, displayName: true } },
@@ -61,6 +66,11 @@ export type LoadedReferral = Prisma.ReferralGetPayload<{ select: typeof referral
 export async function isChairOf(tx: Tx, actor: Actor, panelId: string | null): Promise<boolean> {
   if (!panelId || !mayUse(actor, 'panel.chair')) return false;
   return (await tx.panelChair.findFirst({ where: { panelId, memberId: actor.memberId }, select: { panelId: true } })) !== null;
+}
+
+/** The referral as stored, for the app acting on its own (sending and updating triage cards); no visibility check. */
+export async function loadReferral(tx: Tx, referralId: string): Promise<LoadedReferral | null> {
+  return tx.referral.findUnique({ where: { id: referralId }, select: referralSelect });
 }
 
 /** The referral, or NOT_FOUND when it is missing or the actor may not read it: the two answer alike. */
@@ -115,6 +125,11 @@ export function referralView(referral: LoadedReferral) {
     withdrawnAt: referral.withdrawnAt,
     withdrawnBy: referral.withdrawnBy,
     withdrawalReason: referral.withdrawalReason,
+    version: referral.version,
+    redirect: referral.redirect,
+    redirectedAt: referral.redirectedAt,
+    redirectedFrom: referral.redirectedFrom,
+    redirectReason: referral.redirectReason,
     assessments: referral.assessments,
     createdAt: referral.createdAt,
     updatedAt: referral.updatedAt,

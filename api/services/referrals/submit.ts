@@ -19,6 +19,8 @@ import { completeSubject, type ReferralDraft } from './referral-draft';
 import { referralView, requireOwnDraft, requireVisibleReferral } from './referrals';
 import { resolveSubject, type ResolvedSubject } from './subjects';
 import { activeTemplate } from './templates';
+import type { DeliveryPorts } from '../reminders/delivery';
+import { sendTriageCards } from './triage-delivery';
 import { dateColumnOf, dateColumnOrNull } from '../../store/calendar-dates';
 
 const STATUS_FOR_ROUTE: Record<RoutingOutcome, CaseStatus> = {
@@ -178,8 +180,15 @@ async function openOrLinkCase(tx: Tx, ctx: ServiceContext, outcome: CaseOutcome)
   return tx.case.update({ where: { id: existing.id }, data: caseData, select });
 }
 
-export async function submitReferral(ctx: ServiceContext, referralId: string) {
+/** Submits the referral, then sends the triage card to each chair of the panel it is sent to. */
+export async function submitReferral(ctx: ServiceContext, ports: DeliveryPorts, referralId: string) {
   if (!mayUse(ctx.actor, 'referral.create')) throw forbidden('make referrals');
+  const submitted = await submitInTransaction(ctx, referralId);
+  if (submitted.referral.panel) await sendTriageCards(ctx.db, ports, referralId, ctx.now());
+  return submitted;
+}
+
+async function submitInTransaction(ctx: ServiceContext, referralId: string) {
   return inTransaction(ctx, async (tx) => {
     await lockCaseReferences(tx, ctx.actor.partnershipId);
     const referral = await requireOwnDraft(tx, ctx, referralId);

@@ -3,12 +3,14 @@
 // sent to may withdraw a submitted one. Once a panel has accepted it, it is the panel's to close.
 import { audit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
-import { conflict, forbidden, validationFailed } from '../errors';
+import { conflict, forbidden, staleVersion, validationFailed } from '../errors';
 import { leaveCaseWithLeadAgency } from './decide';
+import type { TeamsSender } from '../ports/teams-sender';
 import { isChairOf, referralView, requireVisibleReferral } from './referrals';
+import { refreshTriageCards } from './triage-delivery';
 
-export async function withdrawReferral(ctx: ServiceContext, referralId: string, input: { reason: string }) {
-  return inTransaction(ctx, async (tx) => {
+export async function withdrawReferral(ctx: ServiceContext, sender: TeamsSender, referralId: string, input: { reason: string }) {
+  const withdrawn = await inTransaction(ctx, async (tx) => {
     // Drafts are visible to their referrer alone, so anyone else is told there is no such referral.
     const referral = await requireVisibleReferral(tx, ctx, referralId);
     const isReferrer = referral.referrerId === ctx.actor.memberId;
@@ -21,10 +23,18 @@ export async function withdrawReferral(ctx: ServiceContext, referralId: string, 
     const reason = input.reason.trim();
     if (reason === '') throw validationFailed([{ field: 'reason', message: 'Say why the referral is withdrawn.' }]);
     const now = ctx.now();
-    await tx.referral.update({
-      where: { id: referralId },
-      data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawnById: ctx.actor.memberId, withdrawalReason: reason },
+    // Only the version read above is withdrawn: a chair's decision committed meanwhile is never overwritten.
+    const saved = await tx.referral.updateMany({
+      where: { id: referralId, version: referral.version },
+      data: {
+        status: 'WITHDRAWN',
+        withdrawnAt: now,
+        withdrawnById: ctx.actor.memberId,
+        withdrawalReason: reason,
+        version: referral.version + 1,
+      },
     });
+    if (saved.count !== 1) throw staleVersion('Someone has changed this referral since you opened it. Refresh and try again.');
     if (referral.status === 'SUBMITTED' && referral.caseId) await leaveCaseWithLeadAgency(tx, referral.caseId, referralId);
     await audit(tx, ctx, {
       event: 'referral.withdraw',
@@ -35,4 +45,7 @@ export async function withdrawReferral(ctx: ServiceContext, referralId: string, 
     });
     return referralView(await requireVisibleReferral(tx, ctx, referralId));
   });
+  // The chairs' triage cards stop offering a decision on it.
+  await refreshTriageCards(ctx.db, sender, referralId);
+  return withdrawn;
 }

@@ -13,6 +13,7 @@ import { reminderHeadline } from './reminder-headline';
 import { calendarDateOfColumn } from '../../store/calendar-dates';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
 import { minutesDueMessage } from './minutes-due';
+import { decidedMessageFor, referralIdOfKey, triageMessageFor } from '../referrals/triage-messages';
 import { tryOtherWays } from './other-ways';
 import type { MemberReach } from '../ports/member-reach';
 
@@ -71,6 +72,20 @@ async function send(
       skipDuplicates: true,
     });
   }
+  // Where a triage card landed, so a decision made elsewhere updates it.
+  if (outcome.kind === 'SENT' && claim.kind === 'REFERRAL_TRIAGE' && outcome.activityId) {
+    await db.prisma.referralCard.createMany({
+      data: [
+        {
+          referralId: referralIdOfKey(claim.dedupeKey),
+          conversationId: outcome.conversationId,
+          activityId: outcome.activityId,
+          postedAt: now,
+        },
+      ],
+      skipDuplicates: true,
+    });
+  }
   return settlementOf(outcome, claim, now, options);
 }
 
@@ -112,6 +127,8 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
   if (claim.kind === 'WEEKLY_DIGEST') return digestFor(db, claim.recipientId, today);
   if (claim.kind === 'ACTION_ASSIGNED') return assignedCardFor(db, claim, now);
   if (claim.kind === 'MINUTES_DUE') return minutesDueMessage(db, claim.dedupeKey);
+  if (claim.kind === 'REFERRAL_TRIAGE') return triageMessageFor(db, claim);
+  if (claim.kind === 'REFERRAL_DECIDED') return decidedMessageFor(db, claim);
 
   const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : REMINDER_KIND_OF[claim.kind];
   if (!kind || !claim.actionId) return { skipped: `no reminder card for ${claim.kind}.` };

@@ -1464,6 +1464,14 @@ export interface paths {
                   displayName: string;
                 } | null;
                 withdrawalReason: string | null;
+                version: number;
+                redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+                redirectedAt: string | null;
+                redirectedFrom: {
+                  id: string;
+                  name: string;
+                } | null;
+                redirectReason: string | null;
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
@@ -1673,6 +1681,14 @@ export interface paths {
                 displayName: string;
               } | null;
               withdrawalReason: string | null;
+              version: number;
+              redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+              redirectedAt: string | null;
+              redirectedFrom: {
+                id: string;
+                name: string;
+              } | null;
+              redirectReason: string | null;
               assessments: {
                 id: string;
                 /** Format: date-time */
@@ -1839,6 +1855,14 @@ export interface paths {
                 displayName: string;
               } | null;
               withdrawalReason: string | null;
+              version: number;
+              redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+              redirectedAt: string | null;
+              redirectedFrom: {
+                id: string;
+                name: string;
+              } | null;
+              redirectReason: string | null;
               assessments: {
                 id: string;
                 /** Format: date-time */
@@ -2050,6 +2074,14 @@ export interface paths {
                 displayName: string;
               } | null;
               withdrawalReason: string | null;
+              version: number;
+              redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+              redirectedAt: string | null;
+              redirectedFrom: {
+                id: string;
+                name: string;
+              } | null;
+              redirectReason: string | null;
               assessments: {
                 id: string;
                 /** Format: date-time */
@@ -2220,6 +2252,14 @@ export interface paths {
                   displayName: string;
                 } | null;
                 withdrawalReason: string | null;
+                version: number;
+                redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+                redirectedAt: string | null;
+                redirectedFrom: {
+                  id: string;
+                  name: string;
+                } | null;
+                redirectReason: string | null;
                 assessments: {
                   id: string;
                   /** Format: date-time */
@@ -2296,7 +2336,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept or decline a referral for a panel you chair. */
+    /** Accept, decline or redirect a referral for a panel you chair (with the version it was decided from). */
     post: {
       parameters: {
         query?: never;
@@ -2312,10 +2352,33 @@ export interface paths {
             | {
                 /** @constant */
                 decision: 'ACCEPT';
+                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
+                expectedVersion?: number;
               }
             | {
                 /** @constant */
                 decision: 'DECLINE';
+                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
+                expectedVersion?: number;
+                reason: string;
+              }
+            | {
+                /** @constant */
+                decision: 'REDIRECT';
+                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
+                expectedVersion?: number;
+                to:
+                  | {
+                      /** @constant */
+                      kind: 'PANEL';
+                      /** Format: uuid */
+                      panelId: string;
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'LEAD_AGENCY_CASEWORK';
+                      reviewDate: string;
+                    };
                 reason: string;
               };
         };
@@ -2431,6 +2494,14 @@ export interface paths {
                 displayName: string;
               } | null;
               withdrawalReason: string | null;
+              version: number;
+              redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+              redirectedAt: string | null;
+              redirectedFrom: {
+                id: string;
+                name: string;
+              } | null;
+              redirectReason: string | null;
               assessments: {
                 id: string;
                 /** Format: date-time */
@@ -2462,6 +2533,278 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referrals/{referralId}/triage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a referral for triage: what is missing from it, whether you may decide, and where it could be redirected. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          referralId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              referral: {
+                id: string;
+                /** @enum {string} */
+                subjectType: 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
+                /** @enum {string} */
+                status: 'ACCEPTED' | 'WITHDRAWN' | 'DRAFT' | 'SUBMITTED' | 'DECLINED';
+                referrer: {
+                  id: string;
+                  displayName: string;
+                };
+                referrerAgency: {
+                  id: string;
+                  name: string;
+                };
+                panel: {
+                  id: string;
+                  name: string;
+                  /** @enum {string} */
+                  type: 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
+                } | null;
+                case: {
+                  nextReviewDue: string | null;
+                  id: string;
+                  /** @enum {string} */
+                  status: 'OPEN' | 'LEAD_AGENCY_CASEWORK' | 'CLOSED';
+                  reference: string;
+                  currentRiskBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
+                } | null;
+                person:
+                  | (
+                      | {
+                          id: string;
+                          name: string;
+                        }
+                      | {
+                          id: string;
+                          name: string;
+                          dateOfBirth: string | null;
+                        }
+                    )
+                  | null;
+                location:
+                  | (
+                      | {
+                          id: string;
+                          address: string;
+                        }
+                      | {
+                          id: string;
+                          address: string;
+                          town: string;
+                          postcode: string;
+                        }
+                    )
+                  | null;
+                draft:
+                  | ({
+                      step?: string;
+                      subject?: {
+                        givenName?: string;
+                        familyName?: string;
+                        dateOfBirth?: string;
+                        address?: string;
+                        town?: string;
+                        postcode?: string;
+                        ward?: string;
+                      };
+                      match?: {
+                        personId?: string;
+                        locationId?: string;
+                        confirmedNew?: boolean;
+                      };
+                      concerns?: string;
+                      answers?: {
+                        [key: string]: string;
+                      };
+                      judgement?: {
+                        /** @enum {string} */
+                        band?: 'LOW' | 'MEDIUM' | 'HIGH';
+                        reason?: string;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })
+                  | null;
+                concerns: string | null;
+                criteriaMet: (
+                  'REPEAT_REFERRAL' | 'VISIBLE_HIGH_RISK' | 'POTENTIAL_ESCALATION' | 'PROFESSIONAL_JUDGEMENT' | 'REPEAT_VICTIMISATION'
+                )[];
+                route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
+                routingExplanation: string | null;
+                submittedAt: string | null;
+                decidedAt: string | null;
+                decidedBy: {
+                  id: string;
+                  displayName: string;
+                } | null;
+                declineReason: string | null;
+                withdrawnAt: string | null;
+                withdrawnBy: {
+                  id: string;
+                  displayName: string;
+                } | null;
+                withdrawalReason: string | null;
+                version: number;
+                redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+                redirectedAt: string | null;
+                redirectedFrom: {
+                  id: string;
+                  name: string;
+                } | null;
+                redirectReason: string | null;
+                assessments: {
+                  id: string;
+                  /** Format: date-time */
+                  assessedAt: string;
+                  score: number;
+                  /** @enum {string} */
+                  calculatedBand: 'LOW' | 'MEDIUM' | 'HIGH';
+                  overrideBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
+                  /** @enum {string} */
+                  finalBand: 'LOW' | 'MEDIUM' | 'HIGH';
+                  overrideReason: string | null;
+                  reasons: string[];
+                  template: {
+                    id: string;
+                    name: string;
+                    version: number;
+                  };
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              completeness: {
+                /** @enum {string} */
+                item: 'SUBJECT' | 'CONCERNS' | 'RISK_ASSESSMENT' | 'ASSESSMENT_ANSWERS' | 'CASE' | 'SHARING_BASIS';
+                message: string;
+              }[];
+              mayDecide: boolean;
+              redirectPanels: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referral-triage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The triage queue of the panels you chair: counts per status, and one panel’s referrals in one status. */
+    get: {
+      parameters: {
+        query?: {
+          panelId?: string;
+          status?: 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              panels: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
+                counts: {
+                  SUBMITTED: number;
+                  ACCEPTED: number;
+                  DECLINED: number;
+                  WITHDRAWN: number;
+                };
+              }[];
+              panelId: string | null;
+              /** @enum {string} */
+              status: 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
+              referrals: {
+                id: string;
+                /** @enum {string} */
+                subjectType: 'VICTIM' | 'PERPETRATOR' | 'LOCATION';
+                /** @enum {string} */
+                status: 'ACCEPTED' | 'WITHDRAWN' | 'DRAFT' | 'SUBMITTED' | 'DECLINED';
+                version: number;
+                submittedAt: string | null;
+                decidedAt: string | null;
+                withdrawnAt: string | null;
+                redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+                redirectedFrom: {
+                  id: string;
+                  name: string;
+                } | null;
+                referrerAgency: {
+                  id: string;
+                  name: string;
+                };
+                case: {
+                  id: string;
+                  reference: string;
+                } | null;
+                finalBand: ('LOW' | 'MEDIUM' | 'HIGH') | null;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2605,6 +2948,14 @@ export interface paths {
                 displayName: string;
               } | null;
               withdrawalReason: string | null;
+              version: number;
+              redirect: ('PANEL' | 'LEAD_AGENCY_CASEWORK') | null;
+              redirectedAt: string | null;
+              redirectedFrom: {
+                id: string;
+                name: string;
+              } | null;
+              redirectReason: string | null;
               assessments: {
                 id: string;
                 /** Format: date-time */

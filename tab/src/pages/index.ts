@@ -49,6 +49,12 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./refer/ReferPage'),
     navigation: (member) => member.capabilities.includes('referral.create'),
   }),
+  definePage({
+    path: 'referrals',
+    title: 'Referral triage',
+    load: () => import('./triage/TriagePage'),
+    navigation: (member) => member.capabilities.includes('referral.decide'),
+  }),
   definePage({ path: 'referrals/:referralId', title: 'Refer', load: () => import('./refer/ReferPage') }),
   definePage({ path: 'meeting', title: 'Panel meeting', load: () => import('./meeting-side-panel/MeetingLookupPage') }),
   definePage({ path: 'meetings/:meetingId', title: 'Meeting agenda', load: () => import('./meeting-agenda/MeetingAgendaPage') }),
