@@ -37,8 +37,12 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
   cell: { whiteSpace: 'normal', verticalAlign: 'top' },
   // Rows are read, not clicked: Fluent's hover shade gains nothing and, in the dark theme, puts the
-  // links in a hovered row below WCAG's 4.5:1 contrast.
-  row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
+  // links in a hovered row below WCAG's 4.5:1 contrast. Its hover text colour goes too: in the
+  // high-contrast theme it is black, meant for the shade, and left the hovered row's text unreadable.
+  row: {
+    ':hover': { backgroundColor: 'transparent', color: tokens.colorNeutralForeground1 },
+    ':active': { backgroundColor: 'transparent', color: tokens.colorNeutralForeground1 },
+  },
   hidden: {
     position: 'absolute',
     width: '1px',
