@@ -22,6 +22,7 @@ const NOTICE_WORDING: Record<MailNotice['kind'], (count: number) => string> = {
   ACTION_REMINDER: (count) => (count === 1 ? 'One of your actions needs your attention' : `${count} of your actions need your attention`),
   WEEKLY_DIGEST: () => 'Your weekly summary of open actions is ready',
   MINUTES_DUE: () => 'Panel minutes are waiting for your approval',
+  MINUTES_READY: () => 'Approved panel minutes are ready for you to read',
 };
 
 /** Subject and body of an e-mail notice: what kind, how many, and where to look; nothing else. */
