@@ -8,6 +8,7 @@ import { pageAddress } from '../../router/addresses';
 import { RouteLink } from '../../router/RouteLink';
 import { isInNavigation } from '../../router/pages';
 import { PAGES } from '..';
+import { MinutesDueSection } from './MinutesDueSection';
 import { OutOfReachSection } from './OutOfReachSection';
 
 const useStyles = makeStyles({
@@ -64,6 +65,7 @@ export default function HomePage() {
           </ul>
         )}
       </section>
+      {member.capabilities.includes('meeting.run') && <MinutesDueSection />}
       {member.capabilities.includes('action.oversee') && <OutOfReachSection />}
       {member.signIn === 'development' && <Body1 className={styles.note}>Everything in the demo partnership is fictional.</Body1>}
     </>
