@@ -94,12 +94,13 @@ export function RescheduleForm({ meeting, onSave, onClose }: RescheduleFormProps
 }
 
 export interface CancelMeetingDialogProps {
+  open: boolean;
   meeting: MeetingRow;
   onConfirm: (reason: string) => Promise<ApiError | null>;
   onClose: () => void;
 }
 
-export function CancelMeetingDialog({ meeting, onConfirm, onClose }: CancelMeetingDialogProps) {
+export function CancelMeetingDialog({ open, meeting, onConfirm, onClose }: CancelMeetingDialogProps) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -114,7 +115,7 @@ export function CancelMeetingDialog({ meeting, onConfirm, onClose }: CancelMeeti
     if (refusal) setProblem(refusal.fields.reason ?? refusal.message);
   };
   return (
-    <Dialog open onOpenChange={(_event, data) => !data.open && onClose()}>
+    <Dialog open={open} onOpenChange={(_event, data) => !data.open && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Cancel the meeting of {LONDON_WHEN.format(new Date(meeting.startsAt))}?</DialogTitle>

@@ -29,6 +29,7 @@ export function MeetingTables({ panel, changes }: { panel: PanelMeetings; change
   const styles = useStyles();
   const [editing, setEditing] = useState<Editing>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [cancelTarget, setCancelTarget] = useState<MeetingRow | null>(null);
   const when = (meeting: MeetingRow) => (
     <RouteLink to={pageAddress(`meetings/${encodeURIComponent(meeting.id)}`)}>{LONDON_WHEN.format(new Date(meeting.startsAt))}</RouteLink>
   );
@@ -81,8 +82,11 @@ export function MeetingTables({ panel, changes }: { panel: PanelMeetings; change
                           </Button>
                           <Button
                             size="small"
-                            aria-label={`Cancel the meeting of ${LONDON_WHEN.format(new Date(meeting.startsAt))}`}
-                            onClick={() => setEditing({ kind: 'cancel', meeting })}
+                            aria-label={`Cancel meeting of ${LONDON_WHEN.format(new Date(meeting.startsAt))}`}
+                            onClick={() => {
+                              setCancelTarget(meeting);
+                              setEditing({ kind: 'cancel', meeting });
+                            }}
                           >
                             Cancel meeting
                           </Button>
@@ -105,11 +109,14 @@ export function MeetingTables({ panel, changes }: { panel: PanelMeetings; change
           onClose={() => setEditing(null)}
         />
       )}
-      {editing?.kind === 'cancel' && (
+      {/* Mounted on first use and kept: unmounting an open Fluent dialog leaves the page hidden from assistive technology. */}
+      {cancelTarget && (
         <CancelMeetingDialog
-          meeting={editing.meeting}
+          key={cancelTarget.id}
+          open={editing?.kind === 'cancel'}
+          meeting={cancelTarget}
           onConfirm={async (reason) => {
-            const refusal = await changes.cancel(editing.meeting, reason);
+            const refusal = await changes.cancel(cancelTarget, reason);
             done(refusal);
             return refusal;
           }}

@@ -21,21 +21,23 @@ import { useApi } from '../../session/session';
 import { LONDON_WHEN } from './meetings-view';
 
 export interface ScheduleNextDialogProps {
+  open: boolean;
   panelId: string;
   panelName: string;
   onClose: () => void;
   onScheduled: () => void;
 }
 
-export function ScheduleNextDialog({ panelId, panelName, onClose, onScheduled }: ScheduleNextDialogProps) {
+export function ScheduleNextDialog({ open, panelId, panelName, onClose, onScheduled }: ScheduleNextDialogProps) {
   const api = useApi();
-  const proposal = useApiQuery('/api/panels/{panelId}/meetings/next', { params: { path: { panelId } } });
+  const proposal = useApiQuery('/api/panels/{panelId}/meetings/next', { params: { path: { panelId } }, skip: !open });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const confirm = async (date: string) => {
     setBusy(true);
     try {
       await succeeded(api.POST('/api/panels/{panelId}/meetings', { params: { path: { panelId } }, body: { expectedDate: date } }));
+      setError(null);
       onScheduled();
     } catch (failure) {
       setError(asApiError(failure));
@@ -45,7 +47,7 @@ export function ScheduleNextDialog({ panelId, panelName, onClose, onScheduled }:
     }
   };
   return (
-    <Dialog open onOpenChange={(_event, data) => !data.open && onClose()}>
+    <Dialog open={open} onOpenChange={(_event, data) => !data.open && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Schedule the next {panelName} meeting</DialogTitle>
