@@ -162,3 +162,26 @@ describe("the chair's meetings and minutes", () => {
     await page.context().close();
   });
 });
+
+describe('a panel member on the meetings and minutes pages', () => {
+  it("reads the meetings and the minutes and downloads them, with none of the chair's buttons", async () => {
+    const member = DEMO_MEMBERS.find((m) => m.displayName === 'Grace Testington')!;
+    const page = await tab.openTab({ route: '' });
+    await signInThroughPicker(page, member.displayName);
+    await page.getByRole('navigation').getByRole('link', { name: 'Meetings', exact: true }).click();
+    await panelSection(page)
+      .getByRole('table', { name: `Past ${PANEL} meetings` })
+      .waitFor();
+    expect(await page.getByRole('button', { name: /^Schedule next meeting$|^Reschedule|^Cancel meeting|^Retry$/ }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Minutes awaiting approval' }).count()).toBe(0);
+    await panelSection(page)
+      .getByRole('link', { name: /^Minutes of .*: Approved, circulated/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Minutes' }).waitFor();
+    await page.getByRole('button', { name: 'Download as Word (.docx)' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Approve|^Circulate|^Edit the decisions|^Draft the minutes/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
