@@ -109,7 +109,18 @@ async function start(): Promise<void> {
       : null;
   const reach = reachWith(INTERACTIVE_GRAPH_RETRY_POLICY);
   const bot = new AsbPanelsBot({ db, logger, clock, sender, reach, tabLinks: config.tabLinks });
-  const app = createApp({ db, migrations, logger, clock, identity, sender, reach, config, botEndpoint: botEndpoint(adapter, bot) });
+  const app = createApp({
+    db,
+    migrations,
+    logger,
+    clock,
+    identity,
+    sender,
+    reach,
+    tabLinks: config.tabLinks,
+    config,
+    botEndpoint: botEndpoint(adapter, bot),
+  });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });
@@ -117,6 +128,7 @@ async function start(): Promise<void> {
     db,
     sender: reminderSender,
     reach: reachWith(DEFAULT_GRAPH_RETRY_POLICY),
+    tabLinks: config.tabLinks,
     clock: systemClock,
     logger,
     pollIntervalMs: config.reminderPollMs,

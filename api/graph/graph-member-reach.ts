@@ -24,6 +24,7 @@ const NOTICE_WORDING: Record<MailNotice['kind'], (count: number) => string> = {
   MINUTES_DUE: () => 'Panel minutes are waiting for your approval',
   REFERRAL_WAITING: () => 'A referral to your panel is waiting for your decision',
   REFERRAL_DECIDED: () => 'The panel has decided on your referral',
+  MINUTES_READY: () => 'Approved panel minutes are ready for you to read',
 };
 
 /** Subject and body of an e-mail notice: what kind, how many, and where to look; nothing else. */

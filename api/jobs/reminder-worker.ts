@@ -6,6 +6,7 @@ import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminder
 import type { Database } from '../store/database';
 import type { TeamsSender } from '../services/ports/teams-sender';
 import type { MemberReach } from '../services/ports/member-reach';
+import type { TabLinks } from '../config';
 import type { Clock } from '../services/clock';
 import { startPolling, type RunningJob } from './polling';
 import { claimDueNotifications } from '../services/reminders/notification-queue';
@@ -17,6 +18,8 @@ export interface ReminderWorkerOptions {
   sender: TeamsSender;
   /** Installing the app and e-mail, for members Teams cannot reach; null without Graph. */
   reach?: MemberReach | null;
+  /** Where messages link into the tab. */
+  tabLinks?: TabLinks;
   clock: Clock;
   logger: Logger;
   policy?: ReminderPolicy;

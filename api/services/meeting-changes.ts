@@ -4,7 +4,7 @@ import { isCalendarDate, londonDateOf, londonInstant } from '../domain/agenda/ca
 import { referralCutOff } from '../domain/agenda/cadence';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
-import { conflict, validationFailed } from './errors';
+import { conflict, staleVersion, validationFailed } from './errors';
 import { requireMeetingChair } from './meeting-access';
 
 const PENDING_NOW = (now: Date) => ({
@@ -17,6 +17,13 @@ const PENDING_NOW = (now: Date) => ({
 export interface MeetingMove {
   date: string;
   startTime: string;
+  /** The meeting's version the chair's screen was drawn from; a stale move is refused, not applied. */
+  expectedVersion?: number | undefined;
+}
+
+function requireVersion(current: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current)
+    throw staleVersion('The meeting has changed since you opened it. Check it as it is now and try again.');
 }
 
 export async function moveMeeting(ctx: ServiceContext, meetingId: string, move: MeetingMove) {
@@ -29,6 +36,7 @@ export async function moveMeeting(ctx: ServiceContext, meetingId: string, move: 
       include: { panel: { select: { meetingMinutes: true, referralCutoffDays: true } } },
     });
     if (before.status !== 'SCHEDULED') throw conflict('Only a meeting that has not started can be moved.');
+    requireVersion(before.version, move.expectedVersion);
     const startsAt = londonInstant(move.date, move.startTime);
     const after = await tx.meeting.update({
       where: { id: meetingId },
@@ -54,11 +62,15 @@ export async function moveMeeting(ctx: ServiceContext, meetingId: string, move: 
   });
 }
 
-export async function cancelMeeting(ctx: ServiceContext, meetingId: string, reason: string) {
+export async function cancelMeeting(ctx: ServiceContext, meetingId: string, reason: string, expectedVersion?: number) {
   return inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
-    const before = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } });
+    const { version, ...before } = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { status: true, version: true },
+    });
     if (before.status !== 'SCHEDULED') throw conflict('Only a meeting that has not started can be cancelled.');
+    requireVersion(version, expectedVersion);
     // Its cases go back to waiting: the next meeting's agenda picks them up as deferred.
     await tx.agendaItem.updateMany({
       where: { meetingId },

@@ -9,8 +9,8 @@ import {
   type Agenda,
   type LateReferral,
 } from '../domain/agenda/builder';
-import { nextMeetingDates, referralCutOff, type PanelCadence } from '../domain/agenda/cadence';
-import { londonDateOf, londonInstant, type CalendarDate } from '../domain/agenda/calendar-date';
+import { describeCadence, nextMeetingDates, referralCutOff, type PanelCadence } from '../domain/agenda/cadence';
+import { formatLongDate, londonDateOf, londonInstant, type CalendarDate } from '../domain/agenda/calendar-date';
 import type { Result } from '../domain/result';
 import { actionsReviewMinutes, loadAgendaSources } from './agenda-sources';
 import { loadStoredAgenda, saveAgenda } from './agenda-store';
@@ -90,6 +90,37 @@ async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Pro
 export interface ScheduleRequest {
   /** London wall-clock start, 'HH:MM'. */
   startTime?: string;
+  /** The date the chair was shown and confirmed; another date now (someone scheduled one since) is refused. */
+  expectedDate?: CalendarDate;
+}
+
+/** The panel's next meeting day by its cadence: after today and after any meeting already scheduled. */
+async function nextMeetingDate(tx: Tx, ctx: ServiceContext, panelId: string, cadence: unknown): Promise<CalendarDate> {
+  const latest = await tx.meeting.findFirst({
+    where: { panelId, status: { not: 'CANCELLED' } },
+    orderBy: { startsAt: 'desc' },
+    select: { startsAt: true },
+  });
+  const today = londonDateOf(ctx.now());
+  const latestDate = latest ? londonDateOf(latest.startsAt) : today;
+  const after: CalendarDate = latestDate > today ? latestDate : today;
+  const [date] = unwrap(nextMeetingDates(cadence as PanelCadence, after, 1));
+  return date!;
+}
+
+/** What scheduling would create now, for the chair to confirm: the day by the cadence and the usual start. */
+export async function proposeNextMeeting(ctx: ServiceContext, panelId: string) {
+  return inTransaction(ctx, async (tx) => {
+    await requirePanelChair(tx, ctx, panelId);
+    const panel = await tx.panel.findUniqueOrThrow({ where: { id: panelId }, select: { cadence: true } });
+    const date = await nextMeetingDate(tx, ctx, panelId, panel.cadence);
+    return {
+      date,
+      startTime: DEFAULT_START_TIME,
+      startsAt: londonInstant(date, DEFAULT_START_TIME),
+      cadence: describeCadence(panel.cadence as unknown as PanelCadence),
+    };
+  });
 }
 
 /** The panel's next meeting by its cadence, after today and after any meeting already scheduled. */
@@ -99,22 +130,18 @@ export async function scheduleNextMeeting(ctx: ServiceContext, panelId: string, 
     const panel = await tx.panel.findUniqueOrThrow({ where: { id: panelId } });
     if (!panel.isActive) throw conflict('This panel is closed; reopen it before scheduling meetings.');
     const organiser = await tx.member.findUniqueOrThrow({ where: { id: ctx.actor.memberId }, select: { entraObjectId: true } });
-    const latest = await tx.meeting.findFirst({
-      where: { panelId, status: { not: 'CANCELLED' } },
-      orderBy: { startsAt: 'desc' },
-      select: { startsAt: true },
-    });
-    const today = londonDateOf(ctx.now());
-    const latestDate = latest ? londonDateOf(latest.startsAt) : today;
-    const after: CalendarDate = latestDate > today ? latestDate : today;
-    const [date] = unwrap(nextMeetingDates(panel.cadence as unknown as PanelCadence, after, 1));
-    const startsAt = londonInstant(date!, request.startTime ?? DEFAULT_START_TIME);
+    const date = await nextMeetingDate(tx, ctx, panelId, panel.cadence);
+    if (request.expectedDate !== undefined && request.expectedDate !== date)
+      throw staleVersion(
+        `Another meeting was scheduled meanwhile: the next by the cadence is now ${formatLongDate(date)}. Check and confirm again.`,
+      );
+    const startsAt = londonInstant(date, request.startTime ?? DEFAULT_START_TIME);
     const meeting = await tx.meeting.create({
       data: {
         panelId,
         startsAt,
         endsAt: new Date(startsAt.getTime() + panel.meetingMinutes * 60_000),
-        referralCutoff: referralCutOff(date!, panel.referralCutoffDays).closesAt,
+        referralCutoff: referralCutOff(date, panel.referralCutoffDays).closesAt,
         // The meeting exists in the app at once; putting it in Teams is a separate, retried step.
         teamsSyncStatus: 'PENDING',
         teamsSyncRetryAt: ctx.now(),

@@ -1,7 +1,14 @@
 // Minutes: drafted by the chair from the meeting record, read by the panel, approved by the chair,
 // due within 3 working days with a reminder to the panel's chairs, and exported as a Word document.
 import { londonDateOf, londonInstant } from '../domain/agenda/calendar-date';
-import { checkReadyForApproval, draftMinutes, minutesDueBy, type MeetingRecord, type MinutesContent } from '../domain/minutes/draft';
+import {
+  checkMeetingHeld,
+  checkReadyForApproval,
+  draftMinutes,
+  minutesDueBy,
+  type MeetingRecord,
+  type MinutesContent,
+} from '../domain/minutes/draft';
 import type { Prisma } from '../store/generated/client';
 import { audit } from './audit';
 import { partnershipBankHolidays } from './bank-holidays';
@@ -13,12 +20,13 @@ import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 export const MINUTES_DUE_KEY_PREFIX = 'minutes-due:';
 
-async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { panelId: string; status: string }> {
+async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { panelId: string; status: string; endsAt: Date }> {
   const meeting = await tx.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     select: {
       panelId: true,
       startsAt: true,
+      endsAt: true,
       status: true,
       panel: { select: { name: true } },
       attendances: {
@@ -59,6 +67,7 @@ async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { 
   return {
     panelId: meeting.panelId,
     status: meeting.status,
+    endsAt: meeting.endsAt,
     panelName: meeting.panel.name,
     meetingDate: londonDateOf(meeting.startsAt),
     attendance: meeting.attendances.map((row) => ({ name: row.member.displayName, agency: row.agency.name, status: row.status })),
@@ -90,31 +99,39 @@ async function loadRecord(tx: Tx, meetingId: string): Promise<MeetingRecord & { 
   };
 }
 
-function minutesView(row: {
-  status: string;
-  content: Prisma.JsonValue;
-  dueBy: Date;
-  version: number;
-  approvedAt: Date | null;
-  approvedBy: { displayName: string } | null;
-}) {
-  return {
-    status: row.status,
-    dueBy: calendarDateOfColumn(row.dueBy),
-    version: row.version,
-    content: row.content as unknown as MinutesContent,
-    approved: row.approvedAt && row.approvedBy ? { by: row.approvedBy.displayName, on: londonDateOf(row.approvedAt) } : null,
-  };
-}
-
 const MINUTES_SELECT = {
   status: true,
   content: true,
   dueBy: true,
   version: true,
   approvedAt: true,
+  circulatedAt: true,
   approvedBy: { select: { displayName: true } },
+  meeting: { select: { status: true, endsAt: true } },
 } as const;
+
+type MinutesRow = Prisma.MeetingMinutesGetPayload<{ select: typeof MINUTES_SELECT }>;
+
+/** The minutes as the tab shows them, with the decisions per case heard (by agenda item, for the chair to
+ * correct) and what this member may do (the changes check again). */
+async function minutesView(tx: Tx, meetingId: string, row: MinutesRow, now: Date, mayRun: boolean) {
+  const heard = await tx.agendaItem.findMany({
+    where: { meetingId, status: { in: ['CURRENT', 'DISCUSSED'] } },
+    orderBy: { position: 'asc' },
+    select: { id: true, decisions: true, case: { select: { reference: true } } },
+  });
+  return {
+    status: row.status,
+    dueBy: calendarDateOfColumn(row.dueBy),
+    version: row.version,
+    content: row.content as unknown as MinutesContent,
+    approved: row.approvedAt && row.approvedBy ? { by: row.approvedBy.displayName, on: londonDateOf(row.approvedAt) } : null,
+    decisions: heard.map((item) => ({ itemId: item.id, caseReference: item.case.reference, decisions: item.decisions })),
+    circulatedAt: row.circulatedAt,
+    meeting: { held: checkMeetingHeld(row.meeting, now).ok },
+    me: { mayRun },
+  };
+}
 
 /** Drafts (or redrafts) the minutes from the record, and books the reminder for the due day. */
 export async function draftMeetingMinutes(ctx: ServiceContext, meetingId: string) {
@@ -149,17 +166,17 @@ export async function draftMeetingMinutes(ctx: ServiceContext, meetingId: string
       entityId: meetingId,
       after: { dueBy, version: saved.version },
     });
-    return minutesView(saved);
+    return minutesView(tx, meetingId, saved, ctx.now(), true);
   });
 }
 
 export async function readMeetingMinutes(ctx: ServiceContext, meetingId: string) {
   return inTransaction(ctx, async (tx) => {
-    await requireMeetingSeat(tx, ctx, meetingId);
+    const seating = await requireMeetingSeat(tx, ctx, meetingId);
     const row = await tx.meetingMinutes.findUnique({ where: { meetingId }, select: MINUTES_SELECT });
     if (!row) throw notFound('minutes for this meeting');
     await audit(tx, ctx, { event: 'minutes.read', entityType: 'Meeting', entityId: meetingId });
-    return minutesView(row);
+    return minutesView(tx, meetingId, row, ctx.now(), seating.isChair);
   });
 }
 
@@ -173,6 +190,8 @@ export async function approveMeetingMinutes(ctx: ServiceContext, meetingId: stri
     if (expectedVersion !== undefined && expectedVersion !== existing.version)
       throw staleVersion('The minutes were redrafted since you read them. Read them again before approving.');
     const record = await loadRecord(tx, meetingId);
+    const held = checkMeetingHeld(record, ctx.now());
+    if (!held.ok) throw conflict(held.error.message);
     const ready = checkReadyForApproval(record);
     if (!ready.ok) throw validationFailed([{ field: ready.error.field ?? 'items', message: ready.error.message }], ready.error.message);
     const saved = await tx.meetingMinutes.update({
@@ -193,7 +212,46 @@ export async function approveMeetingMinutes(ctx: ServiceContext, meetingId: stri
       before: { status: existing.status },
       after: { status: 'APPROVED' },
     });
-    return minutesView(saved);
+    return minutesView(tx, meetingId, saved, ctx.now(), true);
+  });
+}
+
+/**
+ * The chair corrects what the record says the panel decided on a case heard, before approving: the
+ * agenda item changes (approval drafts from it) and the draft is redrawn. A stale draft is refused.
+ */
+export async function editMinutesDecisions(
+  ctx: ServiceContext,
+  meetingId: string,
+  itemId: string,
+  change: { decisions: string; expectedVersion: number },
+) {
+  return inTransaction(ctx, async (tx) => {
+    await requireMeetingChair(tx, ctx, meetingId);
+    const existing = await tx.meetingMinutes.findUnique({ where: { meetingId }, select: { status: true, version: true } });
+    if (!existing) throw conflict('Draft the minutes before editing them.');
+    if (existing.status === 'APPROVED') throw conflict('These minutes are approved and can no longer be edited.');
+    if (change.expectedVersion !== existing.version)
+      throw staleVersion('The minutes have changed since you read them. Read them again and make your change there.');
+    const item = await tx.agendaItem.findUnique({ where: { id: itemId }, select: { meetingId: true, status: true, decisions: true } });
+    if (!item || item.meetingId !== meetingId) throw notFound('agenda item');
+    if (item.status !== 'CURRENT' && item.status !== 'DISCUSSED')
+      throw conflict('Only a case heard at this meeting has decisions to edit.');
+    await tx.agendaItem.update({ where: { id: itemId }, data: { decisions: change.decisions } });
+    const record = await loadRecord(tx, meetingId);
+    const saved = await tx.meetingMinutes.update({
+      where: { meetingId },
+      data: { content: draftMinutes(record) as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
+      select: MINUTES_SELECT,
+    });
+    await audit(tx, ctx, {
+      event: 'minutes.decisions.edit',
+      entityType: 'AgendaItem',
+      entityId: itemId,
+      before: { decisions: item.decisions },
+      after: { decisions: change.decisions, version: saved.version },
+    });
+    return minutesView(tx, meetingId, saved, ctx.now(), true);
   });
 }
 
@@ -208,7 +266,7 @@ export async function exportMeetingMinutes(ctx: ServiceContext, meetingId: strin
       entityId: meetingId,
       after: { format: 'docx', status: row.status },
     });
-    return minutesView(row);
+    return minutesView(tx, meetingId, row, ctx.now(), false);
   });
   const data = await minutesDocx({ content: minutes.content, approved: minutes.approved });
   return { filename: `minutes-${minutes.content.meetingDate}${minutes.status === 'APPROVED' ? '' : '-draft'}.docx`, data };

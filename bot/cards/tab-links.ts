@@ -1,18 +1,10 @@
-// Links from a card into the tab. With the Teams app id, a deep link opens the personal Refer tab
-// inside Teams and hands it the page to show as its subEntityId (teams-js reads it back as
-// context.page.subPageId; tab/src/teams/deep-link.ts turns it into a route). Without the app id but
-// with the public address, a plain link opens the tab in a browser. With neither, no link.
+// Links from a card into the tab (api/services/tab-links.ts draws them).
 import type { TabLinks } from '../../api/config';
+import { PERSONAL_TAB_ENTITY_ID, tabPageLink } from '../../api/services/tab-links';
 
 /** The Refer tab's entityId in manifest/manifest.template.json. */
-export const REFER_TAB_ENTITY_ID = 'refer';
+export const REFER_TAB_ENTITY_ID = PERSONAL_TAB_ENTITY_ID;
 
 export function referralLink(links: TabLinks, referralId: string): string | null {
-  const page = `referrals/${encodeURIComponent(referralId)}`;
-  if (links.teamsAppId) {
-    const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
-    return `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/${REFER_TAB_ENTITY_ID}?context=${context}`;
-  }
-  if (links.publicBaseUrl) return `${links.publicBaseUrl.replace(/\/+$/, '')}/tab/#/${page}`;
-  return null;
+  return tabPageLink(links, `referrals/${encodeURIComponent(referralId)}`);
 }

@@ -33,11 +33,13 @@ let world: MeetingsWorld;
 let chair: string;
 let meetingId: string;
 let items: Item[];
+/** The day it is for the app: moved past a meeting before its minutes are approved. */
+let now = NOW;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await createMeetingsWorld(database.db);
-  app = await startTestApp(database.db, { clock: () => NOW });
+  app = await startTestApp(database.db, { clock: () => now });
   chair = await app.signInAs(world.members.chair);
   meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
     .body.meeting.id;
@@ -206,6 +208,8 @@ describe('minutes', () => {
   });
 
   it('approves the minutes once, records who approved, and the reminder is then skipped', async () => {
+    now = new Date('2026-12-11T09:00:00Z');
+    chair = await app.signInAs(world.members.chair);
     const stale = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/minutes/approve`, {
       token: chair,
       body: { expectedVersion: draft.version + 1 },
@@ -228,7 +232,7 @@ describe('minutes', () => {
     expect(header).toContain('OFFICIAL-SENSITIVE');
     for (const expected of [
       'Fernbrook CMARAC: minutes of the meeting on 10 December 2026',
-      'Approved by Ruth Okafor on 20 November 2026.',
+      'Approved by Ruth Okafor on 11 December 2026.',
       'Omar Price (Fernbrook Council ASB Team)',
       'Housing to offer a management move; police to patrol.',
       'Offer a management move: Sam Patel (Fernbrook Homes), by 24 December 2026',
@@ -248,6 +252,8 @@ describe('approval needs an outcome for every case heard', () => {
       .body.meeting.id;
     await app.call('POST', `/api/meetings/${next}/next`, { token: chair, body: {} });
     await app.call('POST', `/api/meetings/${next}/minutes`, { token: chair });
+    now = new Date('2027-01-15T09:00:00Z');
+    chair = await app.signInAs(world.members.chair);
     const answer = await app.call<ErrorReply>('POST', `/api/meetings/${next}/minutes/approve`, { token: chair, body: {} });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/^Record the decisions and outcome for case CM-\d+ before approving the minutes\.$/);

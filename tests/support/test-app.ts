@@ -33,7 +33,7 @@ export interface TestAppOptions {
   botHandler?: ActivityHandler;
   /** Defaults to the real sender over this app's adapter (point `bot` at a fake Bot Connector). */
   sender?: TeamsSender;
-  /** Where the default bot's cards link into the tab; without it cards carry no links. */
+  /** Where the default bot's cards and the app's messages link into the tab; without it they carry no links. */
   tabLinks?: TabLinks;
   /** `test` (the default) checks every JSON answer against its schema; the benchmark runs as `development`, as people do. */
   nodeEnv?: 'test' | 'development';
@@ -88,6 +88,7 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     clock,
     identity,
     sender,
+    ...(options.tabLinks ? { tabLinks: options.tabLinks } : {}),
     config: {
       signIn,
       allowedOrigins: options.allowedOrigins ?? [],

@@ -5,13 +5,20 @@ import { addWorkingDays } from '../referrals/community-trigger';
 import { formatLongDate, type CalendarDate } from '../agenda/calendar-date';
 import { fail, ok, type Result } from '../result';
 
-export const MINUTES_MARKING =
-  'OFFICIAL-SENSITIVE. Personal data shared under s115 of the Crime and Disorder Act 1998 for this panel only: do not forward, print or store outside ASB Panels.';
+/** The Government Security Classification the minutes carry. */
+export const MINUTES_CLASSIFICATION = 'OFFICIAL-SENSITIVE';
+export const MINUTES_MARKING = `${MINUTES_CLASSIFICATION}. Personal data shared under s115 of the Crime and Disorder Act 1998 for this panel only: do not forward, print or store outside ASB Panels.`;
 export const MINUTES_DUE_WORKING_DAYS = 3;
 
 /** Bank holidays are the partnership's own nation's; the meeting day itself does not count. */
 export function minutesDueBy(meetingDate: CalendarDate, bankHolidays: ReadonlySet<CalendarDate>): CalendarDate {
   return addWorkingDays(meetingDate, MINUTES_DUE_WORKING_DAYS, bankHolidays);
+}
+
+/** Minutes are approved once the meeting has happened: the chair closed it, or its booked end has passed. */
+export function checkMeetingHeld(meeting: { status: string; endsAt: Date }, now: Date): Result<true> {
+  if (meeting.status === 'ENDED' || now.getTime() >= meeting.endsAt.getTime()) return ok(true);
+  return fail('MEETING_NOT_HELD', 'The minutes can be approved once the meeting has happened.', 'meeting');
 }
 
 export type CaseDecision = 'KEEP_ON' | 'CLOSE' | 'LEAD_AGENCY_CASEWORK';

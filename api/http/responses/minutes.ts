@@ -75,4 +75,28 @@ export const draftMeetingMinutesAnswer = z.strictObject({
       on: z.string(),
     })
     .nullable(),
+  /** Per case heard, its agenda item and the decisions recorded, for the chair to correct before approving. */
+  decisions: z.array(z.strictObject({ itemId: z.string(), caseReference: z.string(), decisions: z.string().nullable() })),
+  circulatedAt: isoDateTime.nullable(),
+  meeting: z.strictObject({ held: z.boolean() }),
+  me: z.strictObject({ mayRun: z.boolean() }),
 });
+
+/** POST /api/meetings/:meetingId/minutes/circulate */
+export const circulateMinutesAnswer = z.strictObject({
+  circulatedAt: isoDateTime,
+  agencies: z.number(),
+  recipients: z.strictObject({ sent: z.number(), retrying: z.number(), notReached: z.number() }),
+});
+
+/** GET /api/minutes/awaiting-approval */
+export const minutesAwaitingApprovalAnswer = z.array(
+  z.strictObject({
+    meetingId: z.string(),
+    panelName: z.string(),
+    meetingDate: z.string(),
+    minutes: z.enum(['NOT_DRAFTED', 'DRAFT']),
+    dueBy: z.string(),
+    overdue: z.boolean(),
+  }),
+);

@@ -2,7 +2,7 @@
 // Each slice of the product adds its route list to apiRouteSpecs with one line.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppConfig } from '../../config';
+import type { AppConfig, TabLinks } from '../../config';
 import type { Logger } from '../../logger';
 import type { Database } from '../../store/database';
 import type { Identity } from '../identity';
@@ -34,6 +34,8 @@ export interface ApiDependencies {
   sender: TeamsSender;
   /** With Graph: installs the app for, or e-mails, an owner Teams cannot reach. */
   reach?: MemberReach | null;
+  /** Where messages link into the tab (a Teams deep link, or the public tab address). */
+  tabLinks?: TabLinks;
   config: Pick<AppConfig, 'signIn' | 'allowedOrigins' | 'rateLimitPerMinute' | 'signInRateLimitPerMinute' | 'nodeEnv'>;
 }
 

@@ -8,6 +8,7 @@ import {
   reorderMeetingAgenda,
 } from '../../services/meetings';
 import { cancelMeeting, moveMeeting, retryTeamsSync } from '../../services/meeting-changes';
+import { listMyPanelsMeetings } from '../../services/meetings-overview';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { meetingRoomRoutes } from './meeting-room';
 import { minutesRoutes } from './minutes';
@@ -41,12 +42,24 @@ const deferral = z.strictObject({ caseId: ID, reasonText: REASON, expectedVersio
 const move = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.'),
   startTime: z.string().regex(/^(0[7-9]|1\d):[0-5]\d$/, 'Give a London start time between 07:00 and 19:59, as HH:MM.'),
+  expectedVersion: VERSION,
 });
-const cancellation = z.strictObject({ reason: REASON });
+const cancellation = z.strictObject({ reason: REASON, expectedVersion: VERSION });
 
 export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
   const meeting = { meetingId: 'meeting' };
   return [
+    defineRoute({
+      method: 'get',
+      path: '/meetings',
+      summary: 'List the upcoming and recent meetings of each panel the member sits on, with their Teams state and minutes.',
+      tag: 'Meetings',
+      capability: 'meeting.attend',
+      response: answers.listMyPanelsMeetingsAnswer,
+      async handle({ ctx }) {
+        return { json: await listMyPanelsMeetings(ctx) };
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/meetings/:meetingId/agenda',
@@ -140,7 +153,7 @@ export function meetingsRoutes(deps: ApiDependencies): RouteSpec[] {
       body: cancellation,
       response: answers.cancelMeetingAnswer,
       async handle({ ctx, params, body }) {
-        return { json: await cancelMeeting(ctx, params.meetingId!, body.reason) };
+        return { json: await cancelMeeting(ctx, params.meetingId!, body.reason, body.expectedVersion) };
       },
     }),
     defineRoute({

@@ -1,7 +1,15 @@
 // Outcomes per case heard, the review of earlier actions, and the minutes built from them.
 import { z } from 'zod';
 import { listActionsForReview, recordItemOutcome, reviewAction } from '../../services/meeting-outcomes';
-import { approveMeetingMinutes, draftMeetingMinutes, exportMeetingMinutes, readMeetingMinutes } from '../../services/minutes';
+import {
+  approveMeetingMinutes,
+  draftMeetingMinutes,
+  editMinutesDecisions,
+  exportMeetingMinutes,
+  readMeetingMinutes,
+} from '../../services/minutes';
+import { circulateMinutes } from '../../services/minutes-circulation';
+import { listMinutesAwaitingApproval } from '../../services/meetings-overview';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/minutes';
@@ -30,9 +38,25 @@ const review = z.strictObject({
   note: NOTE.optional(),
 });
 const approval = z.strictObject({ expectedVersion: z.number().int().min(0).optional() });
+const decisionsEdit = z.strictObject({
+  decisions: NOTE.min(3, 'Record what the panel decided.'),
+  /** The minutes' version the chair edited: required, so an edit never overwrites a redraft unseen. */
+  expectedVersion: z.number().int().min(0),
+});
 
-export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
+export function minutesRoutes(deps: ApiDependencies): RouteSpec[] {
   return [
+    defineRoute({
+      method: 'get',
+      path: '/minutes/awaiting-approval',
+      summary: "List the minutes of the chair's panels still waiting for approval, with their due dates.",
+      tag: 'Minutes',
+      capability: 'meeting.run',
+      response: answers.minutesAwaitingApprovalAnswer,
+      async handle({ ctx }) {
+        return { json: await listMinutesAwaitingApproval(ctx) };
+      },
+    }),
     defineRoute({
       method: 'put',
       path: '/meetings/:meetingId/items/:itemId/outcome',
@@ -106,6 +130,31 @@ export function minutesRoutes(_deps: ApiDependencies): RouteSpec[] {
       response: answers.draftMeetingMinutesAnswer,
       async handle({ ctx, params, body }) {
         return { json: await approveMeetingMinutes(ctx, params.meetingId!, body.expectedVersion) };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/meetings/:meetingId/minutes/items/:itemId/decisions',
+      summary: 'Correct the decisions recorded for a case heard, before the minutes are approved.',
+      tag: 'Minutes',
+      capability: 'meeting.run',
+      params: { ...meeting, itemId: 'agenda item' },
+      body: decisionsEdit,
+      response: answers.draftMeetingMinutesAnswer,
+      async handle({ ctx, params, body }) {
+        return { json: await editMinutesDecisions(ctx, params.meetingId!, params.itemId!, body) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/meetings/:meetingId/minutes/circulate',
+      summary: 'Tell each agency that attended, in Teams, that the approved minutes are ready.',
+      tag: 'Minutes',
+      capability: 'meeting.run',
+      params: meeting,
+      response: answers.circulateMinutesAnswer,
+      async handle({ ctx, params }) {
+        return { json: await circulateMinutes(ctx, deps, params.meetingId!) };
       },
     }),
     defineRoute({

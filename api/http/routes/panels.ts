@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { WEEKDAYS } from '../../domain/agenda/calendar-date';
 import { createPanel, listPanels, readPanel, setPanelAgencies, setPanelChairs, updatePanel } from '../../services/panels';
-import { listPanelMeetings, scheduleNextMeeting } from '../../services/meetings';
+import { listPanelMeetings, proposeNextMeeting, scheduleNextMeeting } from '../../services/meetings';
+import { proposeNextMeetingAnswer } from '../responses/meetings';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/panels';
@@ -55,6 +56,11 @@ const schedule = z.strictObject({
   startTime: z
     .string()
     .regex(/^(0[7-9]|1\d):[0-5]\d$/, 'Give a London start time between 07:00 and 19:59, as HH:MM.')
+    .optional(),
+  /** The date the chair confirmed (from GET .../meetings/next): refused if the next date has moved since. */
+  expectedDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.')
     .optional(),
 });
 
@@ -148,6 +154,18 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       },
     }),
     defineRoute({
+      method: 'get',
+      path: '/panels/:panelId/meetings/next',
+      summary: "Propose the panel's next meeting from its cadence, for the chair to confirm.",
+      tag: 'Meetings',
+      capability: 'meeting.run',
+      params: panel,
+      response: proposeNextMeetingAnswer,
+      async handle({ ctx, params }) {
+        return { json: await proposeNextMeeting(ctx, params.panelId!) };
+      },
+    }),
+    defineRoute({
       method: 'post',
       path: '/panels/:panelId/meetings',
       summary: "Schedule the panel's next meeting from its cadence and build its agenda.",
@@ -157,7 +175,11 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       body: schedule,
       response: builtAgendaAnswer,
       async handle({ ctx, params, body }) {
-        return { status: 201, json: await scheduleNextMeeting(ctx, params.panelId!, body.startTime ? { startTime: body.startTime } : {}) };
+        const request = {
+          ...(body.startTime ? { startTime: body.startTime } : {}),
+          ...(body.expectedDate ? { expectedDate: body.expectedDate } : {}),
+        };
+        return { status: 201, json: await scheduleNextMeeting(ctx, params.panelId!, request) };
       },
     }),
   ];

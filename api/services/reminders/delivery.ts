@@ -14,6 +14,8 @@ import { calendarDateOfColumn } from '../../store/calendar-dates';
 import { settleNotification, type ClaimedNotification, type Settlement } from './notification-queue';
 import { minutesDueMessage } from './minutes-due';
 import { decidedMessageFor, referralIdOfKey, triageMessageFor } from '../referrals/triage-messages';
+import { minutesReadyMessage } from './minutes-ready';
+import type { TabLinks } from '../../config';
 import { tryOtherWays } from './other-ways';
 import type { MemberReach } from '../ports/member-reach';
 
@@ -34,6 +36,8 @@ export type DeliveryResult = Settlement['status'] | 'LEASE_LOST';
 export interface DeliveryPorts {
   sender: TeamsSender;
   reach?: MemberReach | null | undefined;
+  /** Where a message's link into the tab points; without it the message names the page instead. */
+  tabLinks?: TabLinks | undefined;
 }
 
 export async function deliverNotification(
@@ -43,7 +47,7 @@ export async function deliverNotification(
   now: Date,
   options: DeliveryOptions = DEFAULT_DELIVERY_OPTIONS,
 ): Promise<DeliveryResult> {
-  const message = await messageFor(db, claim, now);
+  const message = await messageFor(db, claim, now, ports.tabLinks);
   const settlement: Settlement =
     'skipped' in message
       ? { status: 'FAILED', error: `Not sent: ${message.skipped}` }
@@ -119,7 +123,12 @@ const REMINDER_KIND_OF: Partial<Record<NotificationKind, ReminderKind>> = {
   ESCALATION_TO_CHAIR: 'ESCALATION',
 };
 
-async function messageFor(db: Database, claim: ClaimedNotification, now: Date): Promise<OutgoingMessage | { skipped: string }> {
+async function messageFor(
+  db: Database,
+  claim: ClaimedNotification,
+  now: Date,
+  tabLinks: TabLinks | undefined,
+): Promise<OutgoingMessage | { skipped: string }> {
   const today = londonDateOf(now);
   const recipient = await db.prisma.member.findUnique({ where: { id: claim.recipientId }, select: { isActive: true, leftTenantAt: true } });
   if (!recipient?.isActive) return { skipped: 'the recipient is no longer an active member.' };
@@ -129,6 +138,7 @@ async function messageFor(db: Database, claim: ClaimedNotification, now: Date): 
   if (claim.kind === 'MINUTES_DUE') return minutesDueMessage(db, claim.dedupeKey);
   if (claim.kind === 'REFERRAL_TRIAGE') return triageMessageFor(db, claim);
   if (claim.kind === 'REFERRAL_DECIDED') return decidedMessageFor(db, claim);
+  if (claim.kind === 'MINUTES_READY') return minutesReadyMessage(db, claim.dedupeKey, tabLinks);
 
   const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : REMINDER_KIND_OF[claim.kind];
   if (!kind || !claim.actionId) return { skipped: `no reminder card for ${claim.kind}.` };

@@ -6126,6 +6126,7 @@ export interface paths {
         content: {
           'application/json': {
             startTime?: string;
+            expectedDate?: string;
           };
         };
       };
@@ -6199,6 +6200,143 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/panels/{panelId}/meetings/next': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Propose the panel's next meeting from its cadence, for the chair to confirm. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          panelId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              date: string;
+              startTime: string;
+              /** Format: date-time */
+              startsAt: string;
+              cadence: string;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the upcoming and recent meetings of each panel the member sits on, with their Teams state and minutes. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              panel: {
+                id: string;
+                name: string;
+                cadence: string;
+              };
+              mayRun: boolean;
+              upcoming: {
+                id: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** @enum {string} */
+                status: 'SCHEDULED' | 'IN_PROGRESS' | 'ENDED' | 'CANCELLED';
+                version: number;
+                teams: {
+                  /** @enum {string} */
+                  status: 'NOT_REQUESTED' | 'PENDING' | 'SYNCED' | 'FAILED';
+                  error: string | null;
+                };
+                minutes: {
+                  /** @enum {string} */
+                  status: 'DRAFT' | 'APPROVED';
+                  dueBy: string;
+                  circulatedAt: string | null;
+                } | null;
+              }[];
+              past: {
+                id: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** @enum {string} */
+                status: 'SCHEDULED' | 'IN_PROGRESS' | 'ENDED' | 'CANCELLED';
+                version: number;
+                teams: {
+                  /** @enum {string} */
+                  status: 'NOT_REQUESTED' | 'PENDING' | 'SYNCED' | 'FAILED';
+                  error: string | null;
+                };
+                minutes: {
+                  /** @enum {string} */
+                  status: 'DRAFT' | 'APPROVED';
+                  dueBy: string;
+                  circulatedAt: string | null;
+                } | null;
+              }[];
+            }[];
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6721,6 +6859,7 @@ export interface paths {
           'application/json': {
             date: string;
             startTime: string;
+            expectedVersion?: number;
           };
         };
       };
@@ -6773,6 +6912,7 @@ export interface paths {
         content: {
           'application/json': {
             reason: string;
+            expectedVersion?: number;
           };
         };
       };
@@ -7349,6 +7489,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/minutes/awaiting-approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the minutes of the chair's panels still waiting for approval, with their due dates. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meetingId: string;
+              panelName: string;
+              meetingDate: string;
+              /** @enum {string} */
+              minutes: 'NOT_DRAFTED' | 'DRAFT';
+              dueBy: string;
+              overdue: boolean;
+            }[];
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/meetings/{meetingId}/items/{itemId}/outcome': {
     parameters: {
       query?: never;
@@ -7570,6 +7758,18 @@ export interface paths {
                 by: string;
                 on: string;
               } | null;
+              decisions: {
+                itemId: string;
+                caseReference: string;
+                decisions: string | null;
+              }[];
+              circulatedAt: string | null;
+              meeting: {
+                held: boolean;
+              };
+              me: {
+                mayRun: boolean;
+              };
             };
           };
         };
@@ -7623,6 +7823,18 @@ export interface paths {
                 by: string;
                 on: string;
               } | null;
+              decisions: {
+                itemId: string;
+                caseReference: string;
+                decisions: string | null;
+              }[];
+              circulatedAt: string | null;
+              meeting: {
+                held: boolean;
+              };
+              me: {
+                mayRun: boolean;
+              };
             };
           };
         };
@@ -7696,6 +7908,156 @@ export interface paths {
                 by: string;
                 on: string;
               } | null;
+              decisions: {
+                itemId: string;
+                caseReference: string;
+                decisions: string | null;
+              }[];
+              circulatedAt: string | null;
+              meeting: {
+                held: boolean;
+              };
+              me: {
+                mayRun: boolean;
+              };
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{meetingId}/minutes/items/{itemId}/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Correct the decisions recorded for a case heard, before the minutes are approved. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            decisions: string;
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              status: string;
+              dueBy: string;
+              version: number;
+              content: {
+                marking: string;
+                title: string;
+                meetingDate: string;
+                present: string[];
+                apologies: string[];
+                absent: string[];
+                actionReview: string[];
+                cases: {
+                  heading: string;
+                  why: string;
+                  decisions: string;
+                  outcome: string;
+                  actions: string[];
+                }[];
+                notHeard: string[];
+              };
+              approved: {
+                by: string;
+                on: string;
+              } | null;
+              decisions: {
+                itemId: string;
+                caseReference: string;
+                decisions: string | null;
+              }[];
+              circulatedAt: string | null;
+              meeting: {
+                held: boolean;
+              };
+              me: {
+                mayRun: boolean;
+              };
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{meetingId}/minutes/circulate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tell each agency that attended, in Teams, that the approved minutes are ready. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              circulatedAt: string;
+              agencies: number;
+              recipients: {
+                sent: number;
+                retrying: number;
+                notReached: number;
+              };
             };
           };
         };

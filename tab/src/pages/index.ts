@@ -57,6 +57,13 @@ export const PAGES: readonly PageDefinition[] = [
   }),
   definePage({ path: 'referrals/:referralId', title: 'Refer', load: () => import('./refer/ReferPage') }),
   definePage({ path: 'meeting', title: 'Panel meeting', load: () => import('./meeting-side-panel/MeetingLookupPage') }),
+  definePage({
+    path: 'meetings',
+    title: 'Meetings',
+    load: () => import('./meetings/MeetingsPage'),
+    navigation: (member) => member.capabilities.includes('meeting.attend'),
+  }),
+  definePage({ path: 'meetings/:meetingId/minutes', title: 'Minutes', load: () => import('./minutes/MinutesPage') }),
   definePage({ path: 'meetings/:meetingId', title: 'Meeting agenda', load: () => import('./meeting-agenda/MeetingAgendaPage') }),
   definePage({
     path: 'meetings/:meetingId/side-panel',

@@ -34,9 +34,7 @@ export function TriageSection({ triage }: { triage: NonNullable<Home['triage']> 
         <Body1>No referral to your panels is waiting for a decision.</Body1>
       ) : (
         <Body1 className={styles.lead}>
-          <RouteLink to={pageAddress('referrals')}>
-            {plural(triage.awaitingDecision, 'referral')} waiting for a decision
-          </RouteLink>
+          <RouteLink to={pageAddress('referrals')}>{plural(triage.awaitingDecision, 'referral')} waiting for a decision</RouteLink>
           {triage.oldestSubmittedAt && `; the oldest was sent on ${formatDateTime(triage.oldestSubmittedAt)}.`}
         </Body1>
       )}

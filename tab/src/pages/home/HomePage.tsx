@@ -14,6 +14,7 @@ import { PAGES } from '..';
 import { NextMeetingsSection, OverdueByAgencySection, TriageSection } from './ChairSections';
 import { EarlyWarningSection } from './EarlyWarningSection';
 import { MyActionsSection, MyReferralsSection } from './MyWorkSections';
+import { MinutesDueSection } from './MinutesDueSection';
 import { OutOfReachSection } from './OutOfReachSection';
 
 const useStyles = makeStyles({
@@ -46,6 +47,7 @@ export default function HomePage() {
           </>
         )}
       </QueryView>
+      {member.capabilities.includes('meeting.run') && <MinutesDueSection />}
       {member.capabilities.includes('action.oversee') && <OutOfReachSection />}
       {member.capabilities.includes('action.work') && <MyActionsSection />}
       {home.status === 'ready' && home.data.earlyWarnings && <EarlyWarningSection warnings={home.data.earlyWarnings} />}
