@@ -3772,6 +3772,7 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                lastChasedAt: string | null;
               }[];
               truncated: boolean;
               choices: {
@@ -3882,6 +3883,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -3889,6 +3891,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -3979,6 +3984,7 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                lastChasedAt: string | null;
               }[];
               truncated: boolean;
               choices: {
@@ -4102,6 +4108,8 @@ export interface paths {
           content: {
             'application/json': {
               actionId: string;
+              /** Format: date-time */
+              chasedAt: string;
               deliveries: {
                 memberId: string;
                 /** @enum {string} */
@@ -4192,6 +4200,7 @@ export interface paths {
                 /** Format: date-time */
                 at: string;
               }[];
+              lastChasedAt: string | null;
               overdue: boolean;
               delivery: {
                 /** @enum {string} */
@@ -4199,6 +4208,9 @@ export interface paths {
                 reason: string | null;
                 since: string | null;
               } | null;
+              allowedCommands: (
+                'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+              )[];
             };
           };
         };
@@ -4294,6 +4306,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4301,6 +4314,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4405,6 +4421,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4412,6 +4429,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4516,6 +4536,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4523,6 +4544,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4629,6 +4653,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4636,6 +4661,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4744,6 +4772,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4751,6 +4780,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4856,6 +4888,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4863,6 +4896,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4967,6 +5003,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4974,6 +5011,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
