@@ -68,3 +68,11 @@ export const postActionsAnswer = z.strictObject({
     }),
   ),
 });
+
+/** GET /api/cases/:caseId/assignment-choices */
+export const assignmentChoicesAnswer = z.strictObject({
+  caseReference: z.string(),
+  whereLabel: z.string().nullable(),
+  agencies: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  officers: z.array(z.strictObject({ id: z.string(), name: z.string(), jobTitle: z.string().nullable() })),
+});

@@ -4131,6 +4131,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{caseId}/assignment-choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agencies an action on this case may be assigned or reassigned to and, given agencyId, its officers (the assign card offers the same). */
+    get: {
+      parameters: {
+        query?: {
+          agencyId?: string;
+          meetingId?: string;
+        };
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              caseReference: string;
+              whereLabel: string | null;
+              agencies: {
+                id: string;
+                name: string;
+              }[];
+              officers: {
+                id: string;
+                name: string;
+                jobTitle: string | null;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/actions/{actionId}': {
     parameters: {
       query?: never;
