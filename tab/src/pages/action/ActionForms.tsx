@@ -2,15 +2,13 @@
 // reason, reassign to an agency and officer, a new due date, and cancel. Each hands its body to
 // `submit`, which calls the API with the version the page was drawn from; a refused field is shown
 // on the field, anything else by the page.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiError } from '../../api/api-error';
 import type { ActionDetails } from '../../api/actions';
 import { useApiQuery } from '../../api/use-api-query';
+import { NoteField } from '../../components/NoteField';
 import { londonToday } from '../../components/words';
-
-/** The API's limit on notes and reasons (routes/actions.ts). */
-export const NOTE_MAX = 4000;
 
 /** Sends the form's body; resolves to the refusal (null when saved). */
 export type Submit = (body: Record<string, unknown>) => Promise<ApiError | null>;
@@ -19,37 +17,6 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
-
-/** A required text with its length shown as it is typed, and the API's limit enforced by the box. */
-function NoteField({
-  label,
-  value,
-  onChange,
-  error,
-  autoFocus,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  autoFocus?: boolean;
-}) {
-  const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (autoFocus) box.current?.focus();
-  }, [autoFocus]);
-  return (
-    <Field
-      label={label}
-      required
-      hint={`${value.length.toLocaleString('en-GB')} of ${NOTE_MAX.toLocaleString('en-GB')} characters`}
-      validationMessage={error}
-      validationState={error ? 'error' : 'none'}
-    >
-      <Textarea ref={box} value={value} maxLength={NOTE_MAX} resize="vertical" rows={4} onChange={(_event, data) => onChange(data.value)} />
-    </Field>
-  );
-}
 
 /** The frame every command form shares: submit with Enter on the button, close without saving. */
 function CommandForm({
