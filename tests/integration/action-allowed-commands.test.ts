@@ -143,3 +143,18 @@ describe('when an action was last chased', () => {
     expect((await read(actionId, tokens.officer)).version).toBe(0);
   });
 });
+
+describe('the choices of agency and officer for reassigning an action', () => {
+  it("lists the partnership's agencies, an agency's officers when asked, and refuses a member who may not assign", async () => {
+    const path = `/api/cases/${world.caseId}/assignment-choices`;
+    const agencies = await app.call<{ agencies: { id: string }[]; officers: unknown[] }>('GET', path, { token: tokens.chair });
+    expect(agencies.status).toBe(200);
+    expect(agencies.body.agencies.map((agency) => agency.id).sort()).toEqual([world.housingId, world.policeId].sort());
+    expect(agencies.body.officers).toEqual([]);
+    const officers = await app.call<{ officers: { id: string; name: string }[] }>('GET', `${path}?agencyId=${world.housingId}`, {
+      token: tokens.chair,
+    });
+    expect(officers.body.officers.map((officer) => officer.name)).toEqual(['Jo Reid', 'Sam Patel']);
+    expect((await app.call('GET', path, { token: tokens.officer })).status).toBe(403);
+  });
+});

@@ -17,6 +17,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { pageAddress } from '../../router/addresses';
+import { RiskBadge } from '../../components/RiskBadge';
 import { RouteLink } from '../../router/RouteLink';
 import { useApi } from '../../session/session';
 import type { PageProps } from '../../router/pages';
@@ -240,7 +241,7 @@ function Agenda({ room }: { room: MeetingRoom }) {
                   <RouteLink className={styles.caseLink} to={pageAddress(`cases/${item.case.id}`)}>
                     {item.case.reference}
                   </RouteLink>{' '}
-                  ({item.minutes} min){' '}
+                  ({item.minutes} min) <RiskBadge band={item.case.currentRiskBand} />{' '}
                   <Badge appearance={isCurrent ? 'filled' : 'outline'}>{STATUS_LABELS[isCurrent ? 'CURRENT' : item.status]}</Badge>
                 </Body1>
                 <Caption1 as="p">{item.why}</Caption1>
