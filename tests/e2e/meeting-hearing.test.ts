@@ -30,6 +30,11 @@ beforeAll(async () => {
     include: { panel: { include: { chairs: { include: { member: true } } } } },
   });
   meetingId = meeting.id;
+  // Held today: a meeting is started, attended and minuted on its day, not before.
+  await tab.database.db.prisma.meeting.update({
+    where: { id: meetingId },
+    data: { startsAt: new Date(), endsAt: new Date(Date.now() + 7_200_000) },
+  });
   chairName = meeting.panel.chairs[0]!.member.displayName;
 }, 180_000);
 

@@ -6,6 +6,9 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixtures';
 
+const MEETING_DAY = new Date('2026-12-10T09:30:00Z');
+let now = NOW;
+
 interface Item {
   id: string;
   status: string;
@@ -37,10 +40,13 @@ let items: Item[];
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await createMeetingsWorld(database.db);
-  app = await startTestApp(database.db, { clock: () => NOW });
+  app = await startTestApp(database.db, { clock: () => now });
   chair = await app.signInAs(world.members.chair);
   meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
     .body.meeting.id;
+  // The meeting is held, minuted and approved on its day (10 December), not before.
+  now = MEETING_DAY;
+  chair = await app.signInAs(world.members.chair);
   await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, { token: chair, body: { acceptConfidentiality: true } });
   await app.call('PUT', `/api/meetings/${meetingId}/attendance/${world.members.otherChair}`, {
     token: chair,
@@ -228,7 +234,7 @@ describe('minutes', () => {
     expect(header).toContain('OFFICIAL-SENSITIVE');
     for (const expected of [
       'Fernbrook CMARAC: minutes of the meeting on 10 December 2026',
-      'Approved by Ruth Okafor on 20 November 2026.',
+      'Approved by Ruth Okafor on 10 December 2026.',
       'Omar Price (Fernbrook Council ASB Team)',
       'Housing to offer a management move; police to patrol.',
       'Offer a management move: Sam Patel (Fernbrook Homes), by 24 December 2026',
@@ -246,6 +252,10 @@ describe('approval needs an outcome for every case heard', () => {
   it('names the case heard without an outcome', async () => {
     const next = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
       .body.meeting.id;
+    await database.db.prisma.meeting.update({
+      where: { id: next },
+      data: { startsAt: MEETING_DAY, endsAt: new Date(MEETING_DAY.getTime() + 3_600_000) },
+    });
     await app.call('POST', `/api/meetings/${next}/next`, { token: chair, body: {} });
     await app.call('POST', `/api/meetings/${next}/minutes`, { token: chair });
     const answer = await app.call<ErrorReply>('POST', `/api/meetings/${next}/minutes/approve`, { token: chair, body: {} });
