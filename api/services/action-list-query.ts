@@ -50,6 +50,7 @@ export interface ActionListRow {
   agencyName: string;
   memberId: string | null;
   memberName: string | null;
+  lastChasedAt: Date | null;
 }
 
 export interface ActionListChoiceRow {
@@ -131,7 +132,7 @@ export async function actionListPage(
            to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate", a.version,
            c.id::text AS "caseId", c.reference AS "caseReference", c."currentRiskBand"::text AS "caseRiskBand",
            p.id::text AS "panelId", p.name AS "panelName", ag.id::text AS "agencyId", ag.name AS "agencyName",
-           m.id::text AS "memberId", m."displayName" AS "memberName"
+           m.id::text AS "memberId", m."displayName" AS "memberName", a."lastChasedAt"
       FROM page
       JOIN "Action" a ON a.id = page.id
       JOIN "Case" c ON c.id = a."caseId"

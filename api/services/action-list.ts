@@ -49,6 +49,8 @@ export interface ListedAction {
   ownerMember: { id: string; displayName: string } | null;
   /** Whether the card and reminders reach the owner in Teams; shown to chairs only, null for others. */
   delivery: OwnerDeliveryState | null;
+  /** When a chair last chased the owner. */
+  lastChasedAt: Date | null;
 }
 
 interface Choice {
@@ -83,6 +85,7 @@ function toListed(row: ActionListRow, today: CalendarDate, delivery: OwnerDelive
     ownerAgency: { id: row.agencyId, name: row.agencyName },
     ownerMember: row.memberId === null ? null : { id: row.memberId, displayName: row.memberName! },
     delivery,
+    lastChasedAt: row.lastChasedAt,
   };
 }
 

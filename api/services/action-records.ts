@@ -42,6 +42,8 @@ export interface ActionRecord {
   progressNote: string | null;
   notDoneReason: ActionNotDoneReason | null;
   completedAt: Date | null;
+  /** When a chair last chased the owner. */
+  lastChasedAt: Date | null;
   /** Teams user ids ("29:...") of the owner, or of the owner agency's members when no officer is named. */
   ownerTeamsUserIds: string[];
   history: ActionHistoryLine[];
@@ -73,6 +75,7 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
       progressNote: true,
       notDoneReason: true,
       completedAt: true,
+      lastChasedAt: true,
       case: { select: { reference: true } },
       ownerAgency: { select: { id: true, name: true } },
       ownerMember: { select: { id: true, displayName: true } },
@@ -122,6 +125,7 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
     progressNote: row.progressNote,
     notDoneReason: row.notDoneReason,
     completedAt: row.completedAt,
+    lastChasedAt: row.lastChasedAt,
     ownerTeamsUserIds: [...new Set(owners.map((owner) => owner.userId!))],
     // In time order, and by the version each change produced where two share a timestamp.
     history: [...row.events]

@@ -3,9 +3,17 @@
 // row lock, lets the lifecycle decide (entitlement, version, repeated click), saves the change with
 // its history line and audit row in one transaction, and only then talks to Teams.
 import { randomUUID } from 'node:crypto';
-import { proposeAction, transitionAction, type ActionCommand, type ActionHistoryEntry } from '../domain/actions/lifecycle';
+import {
+  commandsOpenTo,
+  isOpen,
+  proposeAction,
+  transitionAction,
+  type ActionCommand,
+  type ActionCommandKind,
+  type ActionHistoryEntry,
+} from '../domain/actions/lifecycle';
 import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
-import { mayUse } from '../domain/access/policy';
+import { mayUse, type Actor } from '../domain/access/policy';
 import type { DomainError } from '../domain/result';
 import { Prisma, type ActionEventKind, type ActionPriority } from '../store/generated/client';
 import type { DeliveryPorts } from './reminders/delivery';
@@ -47,7 +55,25 @@ export interface AssignActionInput {
  * An action as a member may see it: the record without Teams ids, with overdue worked out for today,
  * and whether it reaches its owner in Teams for those who oversee actions (chairs); null for others.
  */
-export type ActionDetails = Omit<ActionRecord, 'ownerTeamsUserIds'> & { overdue: boolean; delivery: OwnerDeliveryState | null };
+export type ActionDetails = Omit<ActionRecord, 'ownerTeamsUserIds'> & {
+  overdue: boolean;
+  delivery: OwnerDeliveryState | null;
+  /** What this member may do to the action now, by the same rules the commands check: the tab offers only these. */
+  allowedCommands: AllowedCommand[];
+};
+
+/** The lifecycle's commands, and CHASE (remind the owner now), which is not a change to the action. */
+export type AllowedCommand = ActionCommandKind | 'CHASE';
+
+/** The same gates changeAction and chaseNow apply: the role's capability, then the lifecycle's entitlement and status. */
+function allowedCommandsOf(actor: Actor, record: ActionRecord): AllowedCommand[] {
+  const action = lifecycleActionOf(record);
+  const allowed: AllowedCommand[] = commandsOpenTo(action, lifecycleActorOf(actor)).filter((kind) =>
+    mayUse(actor, CHAIR_COMMANDS.includes(kind) ? 'action.oversee' : 'action.work'),
+  );
+  if (mayUse(actor, 'action.oversee') && isOpen(action.status)) allowed.push('CHASE');
+  return allowed;
+}
 
 export interface ActionOutcome {
   action: ActionDetails;
@@ -64,6 +90,9 @@ export interface ChangeRequest {
   /** A card clicked in a personal chat: only the clicker sees it, and the invoke answer replaces it. */
   clickedInPersonalChat?: PostedCopy | undefined;
 }
+
+/** Commands that oversee the plan (the chair's), as opposed to working on the action (the owner's). */
+const CHAIR_COMMANDS: readonly ActionCommandKind[] = ['CANCEL', 'REASSIGN', 'CHANGE_DUE_DATE'];
 
 const EVENT_KIND: Record<ActionCommand['kind'], ActionEventKind> = {
   ACCEPT: 'ACCEPTED',
@@ -182,7 +211,7 @@ export async function changeAction(
   actionId: string,
   request: ChangeRequest,
 ): Promise<ActionOutcome> {
-  const chairCommand = ['CANCEL', 'REASSIGN', 'CHANGE_DUE_DATE'].includes(request.command.kind);
+  const chairCommand = CHAIR_COMMANDS.includes(request.command.kind);
   if (!mayUse(ctx.actor, chairCommand ? 'action.oversee' : 'action.work'))
     throw forbidden(chairCommand ? 'reassign or cancel actions' : 'work on actions');
   const now = ctx.now();
@@ -267,7 +296,7 @@ export async function changeAction(
 export async function readAction(ctx: ServiceContext, actionId: string): Promise<ActionDetails> {
   return readVisibleAction(ctx, actionId, async (tx, record) => {
     const delivery = mayUse(ctx.actor, 'action.oversee') ? ((await ownerDeliveryStates(tx, [actionId])).get(actionId) ?? null) : null;
-    return { ...detailsOf(record, ctx.now()), delivery };
+    return { ...detailsOf(record, ctx.now()), delivery, allowedCommands: allowedCommandsOf(ctx.actor, record) };
   });
 }
 
@@ -299,7 +328,7 @@ async function requireVisibleAction(tx: Tx, ctx: ServiceContext, actionId: strin
   return record;
 }
 
-function detailsOf(record: ActionRecord, now: Date): Omit<ActionDetails, 'delivery'> {
+function detailsOf(record: ActionRecord, now: Date): Omit<ActionDetails, 'delivery' | 'allowedCommands'> {
   const { ownerTeamsUserIds: _teamsIds, ...details } = record;
   return { ...details, overdue: isRecordOverdue(record, now) };
 }

@@ -15,7 +15,7 @@ export type ErrorCode =
   | 'INTERNAL';
 
 /** Why a change was refused on policy grounds, as recorded by the audit of refused attempts (no personal data). */
-export type RefusalReason = 'STALE_VERSION' | 'JUDGEMENT_CANNOT_LOWER_RISK' | 'JUDGEMENT_DOES_NOT_RAISE';
+export type RefusalReason = 'STALE_VERSION' | 'JUDGEMENT_CANNOT_LOWER_RISK' | 'JUDGEMENT_DOES_NOT_RAISE' | 'CHASE_TOO_SOON';
 
 export interface FieldError {
   field: string;

@@ -2,8 +2,9 @@
 // on this panel; joining needs a seat for the member's agency (or the chair's seat). A meeting of
 // another partnership, or of a panel the member has no seat on, answers as a missing one.
 import { mayUse } from '../domain/access/policy';
+import { formatLongDate, londonDateOf } from '../domain/agenda/calendar-date';
 import type { ServiceContext, Tx } from './context';
-import { forbidden, notFound } from './errors';
+import { conflict, forbidden, notFound } from './errors';
 
 export interface PanelSeating {
   panelId: string;
@@ -59,4 +60,15 @@ export async function requireMeetingChair(tx: Tx, ctx: ServiceContext, meetingId
   const seating = await requireMeetingSeat(tx, ctx, meetingId);
   if (!seating.isChair) throw forbidden("run this panel's meetings; only its chairs may");
   return seating;
+}
+
+/**
+ * A meeting is started, attended and minuted on its day or after, never before: a chair clicking
+ * Next item on the wrong meeting, or a register signed in advance, would put a hearing on record
+ * that did not happen. Apologies may still be recorded in advance.
+ */
+export async function requireMeetingDayReached(tx: Tx, ctx: ServiceContext, meetingId: string, doing: string): Promise<void> {
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true } });
+  const day = londonDateOf(meeting.startsAt);
+  if (londonDateOf(ctx.now()) < day) throw conflict(`This meeting is on ${formatLongDate(day)}: it cannot be ${doing} before its day.`);
 }

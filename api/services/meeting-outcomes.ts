@@ -5,7 +5,7 @@ import { UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { conflict, notFound, validationFailed } from './errors';
-import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
+import { requireMeetingChair, requireMeetingDayReached, requireMeetingSeat } from './meeting-access';
 import { calendarDateOfColumn, calendarDateOrNull, dateColumnOf } from '../store/calendar-dates';
 
 export interface ItemOutcome {
@@ -26,6 +26,7 @@ export async function recordItemOutcome(ctx: ServiceContext, meetingId: string, 
   }
   return inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
+    await requireMeetingDayReached(tx, ctx, meetingId, 'minuted');
     const item = await tx.agendaItem.findUnique({ where: { id: itemId }, include: { case: true } });
     if (!item || item.meetingId !== meetingId) throw notFound('agenda item');
     if (item.status !== 'CURRENT' && item.status !== 'DISCUSSED')
@@ -144,6 +145,7 @@ export async function reviewAction(ctx: ServiceContext, meetingId: string, revie
   }
   return inTransaction(ctx, async (tx) => {
     const seating = await requireMeetingChair(tx, ctx, meetingId);
+    await requireMeetingDayReached(tx, ctx, meetingId, 'minuted');
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true } });
     const action = await tx.action.findUnique({
       where: { id: review.actionId },

@@ -8,7 +8,7 @@ import { audit } from './audit';
 import { loadCaseAccessFacts } from './case-access';
 import { inTransaction, type ServiceContext, type SystemContext, type Tx } from './context';
 import { conflict, forbidden, validationFailed } from './errors';
-import { requireMeetingChair, requireMeetingSeat } from './meeting-access';
+import { requireMeetingChair, requireMeetingDayReached, requireMeetingSeat } from './meeting-access';
 import { readAgendaView } from './meeting-views';
 import { calendarDateOfColumn } from '../store/calendar-dates';
 
@@ -18,6 +18,7 @@ export async function moveToNextItem(ctx: ServiceContext, meetingId: string, exp
   if (!mayUse(ctx.actor, 'meeting.run')) throw forbidden('run a meeting');
   return inTransaction(ctx, async (tx) => {
     await requireMeetingChair(tx, ctx, meetingId);
+    await requireMeetingDayReached(tx, ctx, meetingId, 'started');
     const meeting = await tx.meeting.findUniqueOrThrow({
       where: { id: meetingId },
       select: { status: true, version: true, currentAgendaItemId: true },
@@ -167,6 +168,7 @@ export async function signAttendance(ctx: ServiceContext, meetingId: string) {
   return inTransaction(ctx, async (tx) => {
     await requireMeetingSeat(tx, ctx, meetingId);
     await requireOpenForAttendance(tx, meetingId);
+    await requireMeetingDayReached(tx, ctx, meetingId, 'attended');
     const before = await myAttendance(tx, ctx, meetingId);
     const now = ctx.now();
     const after = await tx.attendance.upsert({
@@ -204,6 +206,7 @@ export async function recordAttendance(ctx: ServiceContext, meetingId: string, m
   return inTransaction(ctx, async (tx) => {
     const seating = await requireMeetingChair(tx, ctx, meetingId);
     await requireOpenForAttendance(tx, meetingId);
+    if (status === 'PRESENT') await requireMeetingDayReached(tx, ctx, meetingId, 'attended');
     const member = await tx.member.findUnique({ where: { id: memberId }, select: { partnershipId: true, agencyId: true, isActive: true } });
     const seated = member
       ? await tx.panelAgency.findFirst({ where: { panelId: seating.panelId, agencyId: member.agencyId }, select: { agencyId: true } })

@@ -1,5 +1,6 @@
 // Use cases around reminders that a person starts: the chair chasing an action now (from the tab
 // or a card), and the chair's list of who reminders cannot reach.
+import { decideChase } from '../domain/actions/chasing';
 import { isOpen, isOverdue, OPEN_ACTION_STATUSES } from '../domain/actions/lifecycle';
 import { londonDateOf } from '../domain/agenda/calendar-date';
 import { mayUse } from '../domain/access/policy';
@@ -15,12 +16,12 @@ import { requireVisibleCase, visibleCaseWhere } from './case-access';
 import { inTransaction, type ServiceContext } from './context';
 import { conflict, forbidden, notFound, ServiceError } from './errors';
 
-/** Clicks within this long of a chase are the same chase: a double click sends one message. */
-export const CHASE_WINDOW_MS = 10 * 60_000;
 const CLAIM_LEASE_MS = 10 * 60_000;
 
 export interface ChaseResult {
   actionId: string;
+  /** When this chase was made; the action shows it as last chased. */
+  chasedAt: Date;
   deliveries: { memberId: string; status: NotificationStatus | 'RETRYING'; error: string | null }[];
 }
 
@@ -28,12 +29,23 @@ export interface ChaseResult {
 export async function chaseNow(ctx: ServiceContext, deps: DeliveryPorts, actionId: string): Promise<ChaseResult> {
   if (!mayUse(ctx.actor, 'action.oversee')) throw forbidden('chase actions');
   const now = ctx.now();
-  const window = Math.floor(now.getTime() / CHASE_WINDOW_MS);
 
   const notificationIds = await inTransaction(ctx, async (tx) => {
+    // The row lock makes two chases arriving together take turns, so the second sees the first.
+    await tx.$queryRaw`SELECT "id" FROM "Action" WHERE "id" = ${actionId}::uuid FOR UPDATE`;
     const action = await tx.action.findUnique({
       where: { id: actionId },
-      select: { id: true, caseId: true, partnershipId: true, status: true, dueDate: true, ownerAgencyId: true, ownerMemberId: true },
+      select: {
+        id: true,
+        caseId: true,
+        partnershipId: true,
+        status: true,
+        dueDate: true,
+        ownerAgencyId: true,
+        ownerMemberId: true,
+        lastChasedAt: true,
+        partnership: { select: { chaseCooldownHours: true } },
+      },
     });
     if (!action || action.partnershipId !== ctx.actor.partnershipId) throw notFound('action');
     // A hidden case answers as a missing action, so the refusal never confirms that the action exists.
@@ -42,6 +54,8 @@ export async function chaseNow(ctx: ServiceContext, deps: DeliveryPorts, actionI
     });
     if (!isOpen(action.status))
       throw conflict(`This action is ${action.status.toLowerCase().replace('_', ' ')}, so there is nothing to chase.`);
+    const decision = decideChase({ lastChasedAt: action.lastChasedAt, now, cooldownHours: action.partnership.chaseCooldownHours });
+    if (decision.kind === 'TOO_SOON') throw new ServiceError('CONFLICT', decision.message, [], 'CHASE_TOO_SOON');
 
     const recipients = action.ownerMemberId
       ? [action.ownerMemberId]
@@ -59,19 +73,17 @@ export async function chaseNow(ctx: ServiceContext, deps: DeliveryPorts, actionI
       recipientId,
       actionId,
       kind,
-      dedupeKey: `${CHASE_KEY_PREFIX}${actionId}:${window}:to:${recipientId}`,
+      dedupeKey: `${CHASE_KEY_PREFIX}${actionId}:${now.getTime()}:to:${recipientId}`,
       scheduledFor: now,
       createdAt: now,
     }));
-    const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
-    if (created.count > 0)
-      await audit(tx, ctx, { event: 'action.chase', entityType: 'Action', entityId: actionId, after: { recipients: created.count } });
-    const stored = await tx.notification.findMany({ where: { dedupeKey: { in: rows.map((row) => row.dedupeKey) } }, select: { id: true } });
-    return stored.map((row) => row.id);
+    const created = await tx.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+    await tx.action.update({ where: { id: actionId }, data: { lastChasedAt: now } });
+    await audit(tx, ctx, { event: 'action.chase', entityType: 'Action', entityId: actionId, after: { recipients: created.length } });
+    return created.map((row) => row.id);
   });
 
-  // Sent after the commit, so a slow Teams never holds the transaction. A repeated click finds the
-  // rows claimed or settled and sends nothing more; the result says how the first click went.
+  // Sent after the commit, so a slow Teams never holds the transaction.
   for (const id of notificationIds) {
     const claim = await claimNotification(ctx.db, id, { now, leaseMs: CLAIM_LEASE_MS });
     if (claim) await deliverNotification(ctx.db, deps, claim, now, DEFAULT_DELIVERY_OPTIONS);
@@ -83,6 +95,7 @@ export async function chaseNow(ctx: ServiceContext, deps: DeliveryPorts, actionI
   });
   return {
     actionId,
+    chasedAt: now,
     deliveries: settled.map((row) => ({
       memberId: row.recipientId,
       status: row.status === 'PENDING' ? 'RETRYING' : row.status,

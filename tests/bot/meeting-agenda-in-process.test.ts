@@ -10,7 +10,7 @@ import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { captureConversation } from '../../bot/conversations';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
-import { createMeetingsWorld, NOW, type MeetingsWorld } from '../integration/meetings-fixtures';
+import { createMeetingsWorld, heldToday, NOW, type MeetingsWorld } from '../integration/meetings-fixtures';
 import { scheduleNextMeeting } from '../../api/services/meetings';
 
 const MEETING_CHAT = '19:meeting_aW5wcm9jZXNz@thread.v2';
@@ -51,6 +51,7 @@ beforeAll(async () => {
     displayName: chair.displayName,
   };
   meetingId = (await scheduleNextMeeting({ db: database.db, actor, now: () => NOW }, world.panelId)).meeting.id;
+  await heldToday(database.db, meetingId);
   await database.db.prisma.meeting.update({ where: { id: meetingId }, data: { chatThreadId: MEETING_CHAT } });
   // The meeting chat's reference, as the bot captures it when installed there: the sender needs it to update the card.
   await captureConversation(database.db, fromChair({ type: 'message' }), NOW);

@@ -4,7 +4,7 @@
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
-import { createMeetingsWorld, NOW, type MeetingsWorld } from '../integration/meetings-fixtures';
+import { createMeetingsWorld, heldToday, NOW, type MeetingsWorld } from '../integration/meetings-fixtures';
 
 const MEETING_CHAT = '19:meeting_NjQ4ZmFrZQ@thread.v2';
 const BOT = { id: '28:bot-asb-panels', name: 'ASB Panels' };
@@ -122,6 +122,8 @@ describe('the agenda card in the meeting chat', () => {
   });
 
   it('moves to the next item when the chair clicks, and updates the posted card for everyone', async () => {
+    // A meeting is started on its day, not before: this one is held today.
+    await heldToday(database.db, meetingId);
     const before = await database.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     const answer = await click('chair', 'agenda.next', { meetingId, version: before.version });
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');

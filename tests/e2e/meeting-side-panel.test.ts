@@ -19,6 +19,8 @@ beforeAll(async () => {
     include: { panel: { include: { chairs: true, agencies: true } } },
   });
   meetingId = meeting.id;
+  // Held today: a meeting is started and attended on its day, not before.
+  await prisma.meeting.update({ where: { id: meetingId }, data: { startsAt: new Date(), endsAt: new Date(Date.now() + 7_200_000) } });
   chairId = meeting.panel.chairs[0]!.memberId;
   const chairIds = new Set(meeting.panel.chairs.map((chair) => chair.memberId));
   const members = await prisma.member.findMany({

@@ -294,6 +294,7 @@ describe('chasing an action now', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       actionId: world.actions.H6,
+      chasedAt: expect.any(String),
       deliveries: [{ memberId: world.members.housingMember, status: 'SENT', error: null }],
     });
     expect(connector.delivered(chat).map((r) => (r.body as { text: string }).text)).toEqual([

@@ -6,6 +6,8 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixtures';
 
+const MEETING_DAY = new Date('2026-12-10T09:30:00Z');
+
 interface Item {
   id: string;
   status: string;
@@ -43,6 +45,9 @@ beforeAll(async () => {
   chair = await app.signInAs(world.members.chair);
   meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
     .body.meeting.id;
+  // The meeting is held, minuted and approved on its day (10 December), not before.
+  now = MEETING_DAY;
+  chair = await app.signInAs(world.members.chair);
   await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, { token: chair, body: { acceptConfidentiality: true } });
   await app.call('PUT', `/api/meetings/${meetingId}/attendance/${world.members.otherChair}`, {
     token: chair,
@@ -250,6 +255,10 @@ describe('approval needs an outcome for every case heard', () => {
   it('names the case heard without an outcome', async () => {
     const next = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
       .body.meeting.id;
+    await database.db.prisma.meeting.update({
+      where: { id: next },
+      data: { startsAt: MEETING_DAY, endsAt: new Date(MEETING_DAY.getTime() + 3_600_000) },
+    });
     await app.call('POST', `/api/meetings/${next}/next`, { token: chair, body: {} });
     await app.call('POST', `/api/meetings/${next}/minutes`, { token: chair });
     now = new Date('2027-01-15T09:00:00Z');

@@ -46,6 +46,11 @@ beforeAll(async () => {
   member = await app.signInAs(world.members.housingMember);
   meetingId = (await app.call<{ meeting: { id: string } }>('POST', `/api/panels/${world.panelId}/meetings`, { token: chair, body: {} }))
     .body.meeting.id;
+  // Held today: a meeting is started, attended and minuted on its day, not before.
+  await database.db.prisma.meeting.update({
+    where: { id: meetingId },
+    data: { startsAt: NOW, endsAt: new Date(NOW.getTime() + 7_200_000) },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -92,6 +97,39 @@ describe('moving through the agenda', () => {
     const outsider = await app.signInAs(world.members.probationMember);
     expect((await app.call('POST', `/api/meetings/${meetingId}/next`, { token: outsider, body: {} })).status).toBe(403);
     expect((await app.call('GET', `/api/meetings/${meetingId}/room`, { token: outsider })).status).toBe(404);
+  });
+});
+
+type Refusal = { error: { message: string } };
+
+describe("before the meeting's day", () => {
+  it('refuses to start it, to sign in to it or to record an outcome, saying which day it is on', async () => {
+    const nextWeek = new Date(NOW.getTime() + 7 * 86_400_000);
+    await database.db.prisma.meeting.update({
+      where: { id: meetingId },
+      data: { startsAt: nextWeek, endsAt: new Date(nextWeek.getTime() + 7_200_000) },
+    });
+    try {
+      const message = (doing: string) => `This meeting is on 27 November 2026: it cannot be ${doing} before its day.`;
+      const started = await app.call<Refusal>('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
+      expect([started.status, started.body.error.message]).toEqual([409, message('started')]);
+      const signed = await app.call<Refusal>('POST', `/api/meetings/${meetingId}/attendance/me`, {
+        token: member,
+        body: { acceptConfidentiality: true },
+      });
+      expect([signed.status, signed.body.error.message]).toEqual([409, message('attended')]);
+      const itemId = (await room(chair)).body.items[0]!.id;
+      const minuted = await app.call<Refusal>('PUT', `/api/meetings/${meetingId}/items/${itemId}/outcome`, {
+        token: chair,
+        body: { decisions: 'Keep on.', caseDecision: 'KEEP_ON' },
+      });
+      expect([minuted.status, minuted.body.error.message]).toEqual([409, message('minuted')]);
+    } finally {
+      await database.db.prisma.meeting.update({
+        where: { id: meetingId },
+        data: { startsAt: NOW, endsAt: new Date(NOW.getTime() + 7_200_000) },
+      });
+    }
   });
 });
 

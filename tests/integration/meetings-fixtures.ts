@@ -220,3 +220,8 @@ export async function createMeetingsWorld(db: Database): Promise<MeetingsWorld> 
   });
   return { partnershipId, agencies, members, panelId, lastMeetingId, cases, referrals: { late } };
 }
+
+/** Moves a meeting to NOW: a meeting is started, attended and minuted on its day, not before. */
+export async function heldToday(db: Database, meetingId: string): Promise<void> {
+  await db.prisma.meeting.update({ where: { id: meetingId }, data: { startsAt: NOW, endsAt: new Date(NOW.getTime() + 2 * 3_600_000) } });
+}

@@ -37,6 +37,8 @@ async function refusal(work: Promise<unknown>): Promise<string> {
   return 'no refusal';
 }
 
+const refusalCode = (error: unknown) => (error instanceof ServiceError ? error.code : Promise.reject(error));
+
 const texts = () => connector.delivered(OFFICER_CHAT).map((r) => (r.body as { text: string }).text);
 
 beforeAll(async () => {
@@ -67,31 +69,74 @@ beforeEach(async () => {
 });
 
 describe('chasing an action', () => {
-  it('sends the owner a reminder at once, says it got through, and records who chased', async () => {
+  it('sends the owner a reminder at once, says it got through, records who chased and when', async () => {
     const actionId = await createAction(database.db, world, { dueDate: '2026-11-23', title: 'Share the CCTV log' });
     const result = await chaseNow(await contextFor(world.chair.id), { sender }, actionId);
-    expect(result).toEqual({ actionId, deliveries: [{ memberId: world.officer.id, status: 'SENT', error: null }] });
+    expect(result).toEqual({ actionId, chasedAt: NOON, deliveries: [{ memberId: world.officer.id, status: 'SENT', error: null }] });
     expect(texts()).toEqual(['The panel chair has asked for an update on an action due in 3 days: Share the CCTV log']);
     const trail = await database.db.prisma.auditEvent.findMany({ where: { event: 'action.chase', entityId: actionId } });
     expect(trail).toEqual([expect.objectContaining({ actorId: world.chair.id, requestId: 'req-chase' })]);
+    const chased = await database.db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
+    expect(chased).toMatchObject({ lastChasedAt: NOON, version: 0 });
   });
 
-  it('sends one message for a double click', async () => {
+  it('sends one message for a double click, and refuses the second click as too soon', async () => {
     const actionId = await createAction(database.db, world, { dueDate: '2026-11-18' });
     const chair = await contextFor(world.chair.id);
-    const [first, second] = await Promise.all([chaseNow(chair, { sender }, actionId), chaseNow(chair, { sender }, actionId)]);
+    const answers = await Promise.all([
+      chaseNow(chair, { sender }, actionId).then((result) => result.deliveries.length),
+      chaseNow(chair, { sender }, actionId).then((result) => result.deliveries.length, refusalCode),
+    ]);
+    expect(answers.sort()).toEqual([1, 'CONFLICT'].sort());
     expect(texts()).toHaveLength(1);
     expect(texts()[0]).toMatch(/^The panel chair has asked for an update on an action 2 days overdue/);
-    expect(first?.deliveries).toHaveLength(1);
-    expect(second?.deliveries.map((d) => d.memberId)).toEqual([world.officer.id]);
     expect(await database.db.prisma.auditEvent.count({ where: { event: 'action.chase', entityId: actionId } })).toBe(1);
   });
 
-  it('chases again once the ten-minute window has passed', async () => {
+  it("refuses a second chase within the partnership's wait, saying when the action may be chased again, then allows it", async () => {
+    await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { chaseCooldownHours: 2 } });
+    try {
+      const actionId = await createAction(database.db, world, { dueDate: '2026-11-23' });
+      await chaseNow(await contextFor(world.chair.id), { sender }, actionId);
+      const tooSoon = await chaseNow(await contextFor(world.chair.id, new Date(NOON.getTime() + 119 * 60_000)), { sender }, actionId).catch(
+        (error: unknown) => error,
+      );
+      expect(tooSoon).toMatchObject({
+        code: 'CONFLICT',
+        refusal: 'CHASE_TOO_SOON',
+        message: 'This action was chased at 12:00 on 20 November 2026. It can be chased again from 14:00 on 20 November 2026.',
+      });
+      const later = new Date(NOON.getTime() + 120 * 60_000);
+      await chaseNow(await contextFor(world.chair.id, later), { sender }, actionId);
+      expect(texts()).toHaveLength(2);
+      expect(await database.db.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({ lastChasedAt: later });
+    } finally {
+      await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { chaseCooldownHours: 24 } });
+    }
+  });
+
+  it('waits a day between chases by default', async () => {
     const actionId = await createAction(database.db, world, { dueDate: '2026-11-23' });
     await chaseNow(await contextFor(world.chair.id), { sender }, actionId);
-    await chaseNow(await contextFor(world.chair.id, new Date(NOON.getTime() + 11 * 60_000)), { sender }, actionId);
+    const nextMorning = new Date(NOON.getTime() + 23 * 3_600_000);
+    expect(await refusal(chaseNow(await contextFor(world.chair.id, nextMorning), { sender }, actionId))).toBe('CONFLICT');
+    await chaseNow(await contextFor(world.chair.id, new Date(NOON.getTime() + 24 * 3_600_000)), { sender }, actionId);
     expect(texts()).toHaveLength(2);
+  });
+
+  it('still treats a double click as one chase when the partnership sets no wait', async () => {
+    await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { chaseCooldownHours: 0 } });
+    try {
+      const actionId = await createAction(database.db, world, { dueDate: '2026-11-23' });
+      await chaseNow(await contextFor(world.chair.id), { sender }, actionId);
+      expect(await refusal(chaseNow(await contextFor(world.chair.id, new Date(NOON.getTime() + 60_000)), { sender }, actionId))).toBe(
+        'CONFLICT',
+      );
+      await chaseNow(await contextFor(world.chair.id, new Date(NOON.getTime() + 10 * 60_000)), { sender }, actionId);
+      expect(texts()).toHaveLength(2);
+    } finally {
+      await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { chaseCooldownHours: 24 } });
+    }
   });
 
   it('is for chairs only', async () => {

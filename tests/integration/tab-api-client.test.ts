@@ -96,6 +96,11 @@ describe("the tab's API client", () => {
       orderBy: { startsAt: 'asc' },
       include: { panel: { include: { chairs: true } } },
     });
+    // Held today: a meeting is started on its day, not before.
+    await database.db.prisma.meeting.update({
+      where: { id: meeting.id },
+      data: { startsAt: new Date(), endsAt: new Date(Date.now() + 7_200_000) },
+    });
     const chairId = meeting.panel.chairs[0]!.memberId;
     const api = createApiClient(tokensFor(await app.signInAs(chairId), null), () => undefined, { baseUrl: app.baseUrl });
     const room = (etag: string | null) =>

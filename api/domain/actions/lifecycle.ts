@@ -141,7 +141,7 @@ export function transitionAction(request: ActionTransitionRequest): Result<Actio
     if (isRepeatOf(request, lastEntry)) return ok({ outcome: 'ALREADY_APPLIED', action });
     return fail('STALE', 'Someone else has changed this action since you opened it. Refresh and try again.', 'expectedVersion');
   }
-  if (!isEntitled(action, command, actor)) {
+  if (!isEntitled(action, command.kind, actor)) {
     return fail('NOT_ENTITLED', entitlementMessage(command), 'actor');
   }
   if (!ALLOWED_FROM[command.kind].includes(action.status)) {
@@ -179,9 +179,20 @@ function sameCommand(a: ActionCommand, b: ActionCommand): boolean {
   return [...keys].every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
 }
 
-function isEntitled(action: Action, command: ActionCommand, actor: Actor): boolean {
+export type ActionCommandKind = ActionCommand['kind'];
+const COMMAND_KINDS = Object.keys(ALLOWED_FROM) as ActionCommandKind[];
+
+/**
+ * The commands this member may give this action now: entitled to it and the status allows it. The
+ * tab shows only these; changing the action still goes through transitionAction, which asks the same.
+ */
+export function commandsOpenTo(action: Pick<Action, 'status' | 'ownerAgencyId' | 'ownerMemberId'>, actor: Actor): ActionCommandKind[] {
+  return COMMAND_KINDS.filter((kind) => isEntitled(action, kind, actor) && ALLOWED_FROM[kind].includes(action.status));
+}
+
+function isEntitled(action: Pick<Action, 'ownerAgencyId' | 'ownerMemberId'>, kind: ActionCommandKind, actor: Actor): boolean {
   const isOwner = action.ownerMemberId ? actor.memberId === action.ownerMemberId : actor.agencyId === action.ownerAgencyId;
-  switch (command.kind) {
+  switch (kind) {
     case 'ACCEPT':
     case 'UPDATE_PROGRESS':
     case 'COMPLETE':

@@ -37,6 +37,7 @@ export const listOutstandingActionsAnswer = z.strictObject({
         })
         .nullable(),
       delivery: ownerDelivery,
+      lastChasedAt: isoDateTime.nullable(),
     }),
   ),
   truncated: z.boolean(),
@@ -66,6 +67,7 @@ export const listOutstandingActionsAnswer = z.strictObject({
 /** POST /api/actions/:actionId/chase */
 export const chaseNowAnswer = z.strictObject({
   actionId: z.string(),
+  chasedAt: isoDateTime,
   deliveries: z.array(
     z.strictObject({
       memberId: z.string(),

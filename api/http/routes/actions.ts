@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/agenda/calendar-date';
 import { assignAction, changeAction, readAction, type ActionOutcome } from '../../services/actions';
+import { assignmentChoices } from '../../services/assignment-choices';
 import { defineRoute, type RouteSpec } from '../route-spec';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/actions';
@@ -51,6 +52,8 @@ const dueDateBody = z.strictObject({
   reason: text('Give a reason for changing the due date.', 4000),
 });
 
+const choicesQuery = z.strictObject({ agencyId: id.optional(), meetingId: id.optional() });
+
 /** 201 for a new action, 200 for a change (or a repeat that changed nothing). */
 function reply(result: ActionOutcome, created = false) {
   return { status: created && result.outcome === 'APPLIED' ? 201 : 200, json: result };
@@ -69,6 +72,20 @@ export function actionRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.postActionsAnswer,
       async handle({ body, ctx }) {
         return reply(await assignAction(ctx, deps, body), true);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/:caseId/assignment-choices',
+      summary:
+        'The agencies an action on this case may be assigned or reassigned to and, given agencyId, its officers (the assign card offers the same).',
+      tag: 'Actions',
+      capability: 'action.assign',
+      params: { caseId: 'case' },
+      query: choicesQuery,
+      response: answers.assignmentChoicesAnswer,
+      async handle({ params: { caseId }, query, ctx }) {
+        return { json: await assignmentChoices(ctx, { caseId: caseId!, meetingId: query.meetingId }, query.agencyId) };
       },
     }),
     defineRoute({

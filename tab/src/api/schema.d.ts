@@ -4244,6 +4244,7 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                lastChasedAt: string | null;
               }[];
               truncated: boolean;
               choices: {
@@ -4354,6 +4355,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4361,6 +4363,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4451,6 +4456,7 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                lastChasedAt: string | null;
               }[];
               truncated: boolean;
               choices: {
@@ -4574,6 +4580,8 @@ export interface paths {
           content: {
             'application/json': {
               actionId: string;
+              /** Format: date-time */
+              chasedAt: string;
               deliveries: {
                 memberId: string;
                 /** @enum {string} */
@@ -4589,6 +4597,63 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/assignment-choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agencies an action on this case may be assigned or reassigned to and, given agencyId, its officers (the assign card offers the same). */
+    get: {
+      parameters: {
+        query?: {
+          agencyId?: string;
+          meetingId?: string;
+        };
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              caseReference: string;
+              whereLabel: string | null;
+              agencies: {
+                id: string;
+                name: string;
+              }[];
+              officers: {
+                id: string;
+                name: string;
+                jobTitle: string | null;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4664,6 +4729,7 @@ export interface paths {
                 /** Format: date-time */
                 at: string;
               }[];
+              lastChasedAt: string | null;
               overdue: boolean;
               delivery: {
                 /** @enum {string} */
@@ -4671,6 +4737,9 @@ export interface paths {
                 reason: string | null;
                 since: string | null;
               } | null;
+              allowedCommands: (
+                'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+              )[];
             };
           };
         };
@@ -4766,6 +4835,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4773,6 +4843,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4877,6 +4950,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4884,6 +4958,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -4988,6 +5065,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -4995,6 +5073,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -5101,6 +5182,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -5108,6 +5190,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -5216,6 +5301,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -5223,6 +5309,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -5328,6 +5417,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -5335,6 +5425,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';
@@ -5439,6 +5532,7 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                 }[];
+                lastChasedAt: string | null;
                 overdue: boolean;
                 delivery: {
                   /** @enum {string} */
@@ -5446,6 +5540,9 @@ export interface paths {
                   reason: string | null;
                   since: string | null;
                 } | null;
+                allowedCommands: (
+                  'ACCEPT' | 'UPDATE_PROGRESS' | 'COMPLETE' | 'CANNOT_COMPLETE' | 'CANCEL' | 'REASSIGN' | 'CHANGE_DUE_DATE' | 'CHASE'
+                )[];
               };
               /** @enum {string} */
               outcome: 'APPLIED' | 'ALREADY_APPLIED';

@@ -1,5 +1,6 @@
 // The actions table both action pages share: what, which case, who owns it, when it is due and how
-// it stands, with Chase now for chairs. Sorting happens on the server (the filter bar asks for it).
+// it stands, with Chase now for chairs (when last chased, and what a chase from here did). Sorting
+// happens on the server (the filter bar asks for it).
 import { Badge, Button, Card, makeStyles, tokens } from '@fluentui/react-components';
 import { OPEN_ACTION_STATUSES, type ListedAction } from '../api/actions';
 import { useNarrow } from '../layout/narrow';
@@ -8,7 +9,8 @@ import { RouteLink } from '../router/RouteLink';
 import { DataTable, type DataColumn } from './DataTable';
 import { OwnerNotReachedBadge } from './OwnerDeliveryNote';
 import { RiskBadge } from './RiskBadge';
-import { STATUS_WORDS, formatDate } from './words';
+import { STATUS_WORDS, formatDate, formatDateTime } from './words';
+import type { ChaseOutcome } from './chase-words';
 
 /** Chasing reminds the owner to act, so only open actions can be chased; a blocked one needs the panel. */
 const CHASEABLE = new Set<string>(OPEN_ACTION_STATUSES);
@@ -19,6 +21,10 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
   cards: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', margin: 0, padding: 0 },
   cardTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  outcome: { display: 'flex', flexDirection: 'column', maxWidth: '16rem' },
+  success: { color: tokens.colorPaletteGreenForeground1 },
+  warning: { color: tokens.colorNeutralForeground1 },
+  error: { color: tokens.colorPaletteRedForeground1 },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -28,6 +34,8 @@ export interface ActionsTableProps {
   /** Given to chairs: chases the action now. The id of an action being chased disables its button. */
   onChase?: ((action: ListedAction) => void) | undefined;
   chasing?: string | null;
+  /** What each chase made from this list did, by action id: shown on its row. */
+  chased?: Readonly<Record<string, ChaseOutcome>>;
 }
 
 function OverdueBadge({ action }: { action: ListedAction }) {
@@ -53,32 +61,48 @@ function CaseLink({ action }: { action: ListedAction }) {
   );
 }
 
-/** Stays focusable while its chase is under way, so a keyboard user keeps their place in the list. */
+/**
+ * Chase now, when it was last chased, and what the chase made here did. The button stays focusable
+ * while its chase is under way, so a keyboard user keeps their place in the list.
+ */
 function ChaseCell({
   action,
   onChase,
   chasing,
+  outcome,
 }: {
   action: ListedAction;
   onChase: (action: ListedAction) => void;
   chasing: string | null;
+  outcome: ChaseOutcome | undefined;
 }) {
   const styles = useStyles();
   if (!CHASEABLE.has(action.status)) return <span className={styles.muted}>Nothing to chase</span>;
   return (
-    <Button
-      size="small"
-      disabledFocusable={chasing === action.id}
-      onClick={() => onChase(action)}
-      aria-label={`Chase now: ${action.title}`}
-    >
-      {chasing === action.id ? 'Chasing…' : 'Chase now'}
-    </Button>
+    <span className={styles.stack}>
+      <Button
+        size="small"
+        disabledFocusable={chasing === action.id}
+        onClick={() => onChase(action)}
+        aria-label={`Chase now: ${action.title}`}
+      >
+        {chasing === action.id ? 'Chasing…' : 'Chase now'}
+      </Button>
+      {action.lastChasedAt && <span className={styles.muted}>Last chased {formatDateTime(action.lastChasedAt)}</span>}
+      <span role="status" className={styles.outcome}>
+        {outcome && (
+          <>
+            <strong className={styles[outcome.intent]}>{outcome.title}</strong>
+            <span>{outcome.text}</span>
+          </>
+        )}
+      </span>
+    </span>
   );
 }
 
 /** The side panel has no room for six columns: each action is a card there. */
-function ActionCards({ label, actions, onChase, chasing = null }: ActionsTableProps) {
+function ActionCards({ label, actions, onChase, chasing = null, chased = {} }: ActionsTableProps) {
   const styles = useStyles();
   return (
     <ul className={styles.cards} aria-label={label}>
@@ -101,7 +125,7 @@ function ActionCards({ label, actions, onChase, chasing = null }: ActionsTablePr
               Due {formatDate(action.dueDate)} · {STATUS_WORDS[action.status]}
               <OverdueBadge action={action} />
             </span>
-            {onChase && <ChaseCell action={action} onChase={onChase} chasing={chasing} />}
+            {onChase && <ChaseCell action={action} onChase={onChase} chasing={chasing} outcome={chased[action.id]} />}
           </Card>
         </li>
       ))}
@@ -110,7 +134,7 @@ function ActionCards({ label, actions, onChase, chasing = null }: ActionsTablePr
 }
 
 export function ActionsTable(props: ActionsTableProps) {
-  const { label, actions, onChase, chasing = null } = props;
+  const { label, actions, onChase, chasing = null, chased = {} } = props;
   const styles = useStyles();
   const narrow = useNarrow();
   if (narrow) return <ActionCards {...props} />;
@@ -153,7 +177,7 @@ export function ActionsTable(props: ActionsTableProps) {
     columns.push({
       id: 'chase',
       header: 'Chase',
-      cell: (action) => <ChaseCell action={action} onChase={onChase} chasing={chasing} />,
+      cell: (action) => <ChaseCell action={action} onChase={onChase} chasing={chasing} outcome={chased[action.id]} />,
     });
   }
   return <DataTable label={label} columns={columns} rows={actions} rowKey={(action) => action.id} />;

@@ -60,3 +60,15 @@ export function sentenceCase(value: string): string {
   const words = value.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+const LONDON_CALENDAR_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today in London as a calendar date ("2026-11-20"), the day the API counts from. */
+export function londonToday(now = new Date()): string {
+  return LONDON_CALENDAR_DAY.format(now);
+}

@@ -4,6 +4,8 @@ import type { CaseOverview } from '../../api/cases';
 import { DataTable } from '../../components/DataTable';
 import { RiskBadge } from '../../components/RiskBadge';
 import { STATUS_WORDS, formatDate, formatDateTime, sentenceCase } from '../../components/words';
+import { pageAddress } from '../../router/addresses';
+import { RouteLink } from '../../router/RouteLink';
 
 const useStyles = makeStyles({
   timeline: { listStyleType: 'none', margin: 0, padding: 0, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
@@ -67,7 +69,7 @@ export function CaseActions({ actions }: { actions: CaseOverview['actions'] }) {
       rows={actions}
       rowKey={(action) => action.id}
       columns={[
-        { id: 'title', header: 'Action', cell: (action) => action.title },
+        { id: 'title', header: 'Action', cell: (action) => <RouteLink to={pageAddress(`actions/${action.id}`)}>{action.title}</RouteLink> },
         {
           id: 'owner',
           header: 'Owner',

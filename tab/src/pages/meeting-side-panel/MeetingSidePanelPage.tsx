@@ -17,9 +17,11 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { pageAddress } from '../../router/addresses';
+import { RiskBadge } from '../../components/RiskBadge';
 import { RouteLink } from '../../router/RouteLink';
 import { useApi } from '../../session/session';
 import type { PageProps } from '../../router/pages';
+import { InlineAssignForm, ItemOutcomeForm } from './HearingForms';
 import { useMeetingRoom, type CaseSummary, type MeetingRoom, type RoomItem } from './meeting-room';
 
 const useStyles = makeStyles({
@@ -37,6 +39,8 @@ const useStyles = makeStyles({
     gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     margin: 0,
   },
+  // The current item's brand background leaves too little contrast for a brand-coloured link in dark themes.
+  caseLink: { color: tokens.colorNeutralForeground1, textDecorationLine: 'underline' },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, overflowWrap: 'anywhere' },
 });
@@ -157,6 +161,13 @@ function CurrentItem({ room, onMoved }: { room: MeetingRoom; onMoved: () => void
       </div>
       {current && <Caption1>{current.item.why}</Caption1>}
       {current?.case && <CaseCard summary={current.case} />}
+      {room.me.isChair && current?.case && room.meeting.status !== 'CANCELLED' && (
+        // Keyed by the item, so moving on starts each form afresh.
+        <div key={current.item.id}>
+          <ItemOutcomeForm room={room} itemId={current.item.id} kase={current.case} />
+          <InlineAssignForm room={room} itemId={current.item.id} kase={current.case} />
+        </div>
+      )}
       {current?.withheld && (
         <MessageBar intent="info">
           <MessageBarBody>{WITHHELD[current.withheld]}</MessageBarBody>
@@ -176,6 +187,7 @@ function CaseCard({ summary }: { summary: CaseSummary }) {
   const styles = useStyles();
   return (
     <Card aria-label={`Case ${summary.reference}`}>
+      <RouteLink to={pageAddress(`cases/${summary.id}`)}>Open case {summary.reference}</RouteLink>
       <dl className={styles.facts}>
         <dt className={styles.term}>Risk</dt>
         <dd className={styles.detail}>{summary.currentRiskBand ? summary.currentRiskBand.toLowerCase() : 'not assessed'}</dd>
@@ -225,7 +237,11 @@ function Agenda({ room }: { room: MeetingRoom }) {
                 aria-current={isCurrent ? 'step' : undefined}
               >
                 <Body1>
-                  {item.position}. Case {item.case.reference} ({item.minutes} min){' '}
+                  {item.position}. Case{' '}
+                  <RouteLink className={styles.caseLink} to={pageAddress(`cases/${item.case.id}`)}>
+                    {item.case.reference}
+                  </RouteLink>{' '}
+                  ({item.minutes} min) <RiskBadge band={item.case.currentRiskBand} />{' '}
                   <Badge appearance={isCurrent ? 'filled' : 'outline'}>{STATUS_LABELS[isCurrent ? 'CURRENT' : item.status]}</Badge>
                 </Body1>
                 <Caption1 as="p">{item.why}</Caption1>

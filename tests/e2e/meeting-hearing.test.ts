@@ -1,0 +1,112 @@
+// The chair hearing a case in the meeting side panel, in Debian's chromium at 320 px over the demo
+// partnership: signs in to the meeting, starts the first item, records the outcome (decisions, risk
+// re-rated, kept on) and assigns an action inline, which reaches the database and the case. axe-core
+// and screenshots in the three Teams themes.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { addDays, londonDateOf } from '../../api/domain/agenda/calendar-date';
+import {
+  axeViolations,
+  collectPageErrors,
+  pageOverflow,
+  SCREENSHOT_DIR,
+  SIDE_PANEL_WIDTH,
+  signInThroughPicker,
+  startBrowserApp,
+  THEMES,
+  type BrowserApp,
+} from '../support/browser';
+
+let tab: BrowserApp;
+let meetingId: string;
+let chairName: string;
+
+beforeAll(async () => {
+  tab = await startBrowserApp();
+  const meeting = await tab.database.db.prisma.meeting.findFirstOrThrow({
+    where: { status: 'SCHEDULED', panel: { type: 'CMARAC' }, agendaItems: { some: { status: 'PLANNED' } } },
+    orderBy: { startsAt: 'asc' },
+    include: { panel: { include: { chairs: { include: { member: true } } } } },
+  });
+  meetingId = meeting.id;
+  // Held today: a meeting is started, attended and minuted on its day, not before.
+  await tab.database.db.prisma.meeting.update({
+    where: { id: meetingId },
+    data: { startsAt: new Date(), endsAt: new Date(Date.now() + 7_200_000) },
+  });
+  chairName = meeting.panel.chairs[0]!.member.displayName;
+}, 180_000);
+
+afterAll(async () => {
+  await tab?.close();
+});
+
+async function openAsChair(theme?: 'light' | 'dark' | 'contrast'): Promise<Page> {
+  const page = await tab.openTab({ width: SIDE_PANEL_WIDTH, route: `meetings/${meetingId}/side-panel`, ...(theme ? { theme } : {}) });
+  await signInThroughPicker(page, chairName);
+  await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
+  return page;
+}
+
+describe('the chair hearing a case in the side panel', () => {
+  it('records the outcome and assigns an action inline on the case being heard', async () => {
+    const page = await openAsChair();
+    const errors = collectPageErrors(page);
+    // The demo may have signed the chair in and started the meeting already: each is asked for only until done.
+    const accept = page.getByRole('button', { name: 'I accept: sign me in for my agency' });
+    if (await accept.isVisible()) await accept.click();
+    const start = page.getByRole('button', { name: 'Start the first item' });
+    if (await start.isVisible()) await start.click();
+    const outcome = page.getByRole('form', { name: /^Outcome for case / });
+    await outcome.waitFor();
+    const item = await tab.database.db.prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId, status: 'CURRENT' },
+      include: { case: true },
+    });
+    const reference = item.case.reference;
+    expect(await page.getByRole('link', { name: `Open case ${reference}` }).getAttribute('href')).toBe(`#/cases/${item.caseId}`);
+
+    await outcome.getByRole('button', { name: 'Record the outcome' }).click();
+    await outcome.getByText('Record what the panel decided.').waitFor();
+    await outcome.getByRole('textbox', { name: 'What the panel decided' }).fill('Police to increase patrols; housing to fit a door chain.');
+    await outcome.getByRole('combobox', { name: 'Risk after this hearing' }).selectOption('MEDIUM');
+    await outcome.getByRole('radio', { name: 'Keep on the panel' }).check();
+    await outcome.getByRole('button', { name: 'Record the outcome' }).click();
+    await outcome.getByText(`Case ${reference}: keep on the panel; risk now medium.`).waitFor();
+    expect(await tab.database.db.prisma.agendaItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      decisions: 'Police to increase patrols; housing to fit a door chain.',
+      caseDecision: 'KEEP_ON',
+      riskBandAfter: 'MEDIUM',
+    });
+    expect((await tab.database.db.prisma.case.findUniqueOrThrow({ where: { id: item.caseId } })).currentRiskBand).toBe('MEDIUM');
+
+    const assign = page.getByRole('form', { name: /^Assign an action on case / });
+    const title = `Check the CCTV at the flats ${randomUUID().slice(0, 6)}`;
+    await assign.getByRole('textbox', { name: 'What will be done' }).fill(title);
+    await assign.getByRole('combobox', { name: 'Agency' }).selectOption({ label: 'Fernbrook Homes' });
+    await assign.getByRole('combobox', { name: 'Officer' }).locator('option', { hasText: 'Kate Mockley' }).waitFor({ state: 'attached' });
+    await assign.getByRole('combobox', { name: 'Officer' }).selectOption({ label: 'Kate Mockley, Tenancy Enforcement Officer' });
+    const due = addDays(londonDateOf(new Date()), 14);
+    await assign.getByLabel('Due').fill(due);
+    await assign.getByRole('button', { name: 'Assign the action' }).click();
+    await assign.getByText(new RegExp(`^"${title}" assigned to Kate Mockley, due `)).waitFor();
+    const action = await tab.database.db.prisma.action.findFirstOrThrow({
+      where: { title },
+      include: { ownerMember: true },
+    });
+    expect(action).toMatchObject({ caseId: item.caseId, meetingId, agendaItemId: item.id, status: 'PROPOSED' });
+    expect(action.ownerMember?.displayName).toBe('Kate Mockley');
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+
+    for (const theme of THEMES) {
+      const themed = await openAsChair(theme);
+      await themed.getByRole('form', { name: /^Outcome for case / }).waitFor();
+      expect([theme, await axeViolations(themed)]).toEqual([theme, []]);
+      await themed.screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-hearing-${theme}.png`), fullPage: true });
+      await themed.context().close();
+    }
+    await page.context().close();
+  });
+});
