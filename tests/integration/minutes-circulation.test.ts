@@ -31,6 +31,7 @@ interface PanelMeetings {
 }
 
 const HOUSING_CHAT = 'a:1personal-housing';
+const DURING_MEETING = new Date('2026-12-10T10:00:00Z');
 const AFTER_MEETING = new Date('2026-12-11T09:00:00Z');
 
 let database: TestDatabase;
@@ -147,6 +148,8 @@ describe('minutes', () => {
   let draft: MinutesReply;
 
   beforeAll(async () => {
+    // A meeting is attended and heard on its day, not before: half an hour in, with its end still to come.
+    await moveTo(DURING_MEETING);
     await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, { token: chair, body: { acceptConfidentiality: true } });
     await app.call('POST', `/api/meetings/${meetingId}/attendance/me`, { token: housing, body: { acceptConfidentiality: true } });
     await app.call('POST', `/api/meetings/${meetingId}/next`, { token: chair, body: {} });
