@@ -77,7 +77,7 @@ describe("the chair's meetings and minutes", () => {
     page = await tab.openTab({ route: '' });
     errors = collectPageErrors(page);
     await signInThroughPicker(page, CHAIR.displayName);
-    const due = page.getByRole('table', { name: 'Minutes awaiting approval' });
+    const due = page.getByRole('table', { name: 'Minutes awaiting approval and when each is due' });
     await due.waitFor();
     expect(await due.getByRole('link', { name: new RegExp(`^${PANEL}, `) }).count()).toBe(1);
 
@@ -173,7 +173,7 @@ describe('a panel member on the meetings and minutes pages', () => {
       .getByRole('table', { name: `Past ${PANEL} meetings` })
       .waitFor();
     expect(await page.getByRole('button', { name: /^Schedule next meeting$|^Reschedule|^Cancel meeting|^Retry$/ }).count()).toBe(0);
-    expect(await page.getByRole('table', { name: 'Minutes awaiting approval' }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Minutes awaiting approval and when each is due' }).count()).toBe(0);
     await panelSection(page)
       .getByRole('link', { name: /^Minutes of .*: Approved, circulated/ })
       .first()

@@ -4,7 +4,11 @@ import { chromium, type BrowserServer } from 'playwright-core';
 import { BROWSER_ENDPOINT_ENV, CHROMIUM_ARGS, chromiumPath } from './chromium';
 import setUpTemplateDatabase from './template-database-setup';
 
+/** When this run began: the README's pictures are refreshed only from screenshots taken since. */
+export const RUN_STARTED_ENV = 'ASB_BROWSER_RUN_STARTED_AT';
+
 export default async function setUpBrowserTests(): Promise<void> {
+  process.env[RUN_STARTED_ENV] = String(Date.now());
   await setUpTemplateDatabase();
   const server = await chromium.launchServer({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   (globalThis as { asbBrowserServer?: BrowserServer }).asbBrowserServer = server;

@@ -26,7 +26,7 @@ export function MinutesDueSection() {
       >
         {(rows) => (
           <DataTable
-            label="Minutes awaiting approval"
+            label="Minutes awaiting approval and when each is due"
             rows={rows}
             rowKey={(row) => row.meetingId}
             empty={
