@@ -7,13 +7,13 @@
 import fc from 'fast-check';
 import { rolesAllowed, type Role } from '../../api/domain/access/policy';
 import { CARD_ACTIONS } from '../../bot/handlers';
-import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
+import { openAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { clickCard, isCrashCard } from '../support/card-click';
 import { CARD_VERB_SAMPLES } from '../support/card-verb-samples';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { tableFingerprints } from '../support/table-counts';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 const RUNS_PER_VERB = 15;
 
@@ -23,8 +23,7 @@ let app: RunningApp;
 let connector: FakeBotConnector;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
   connector = await startFakeBotConnector();
   app = await startTestApp(database.db, { clock: () => WORLD_TODAY });
 }, 120_000);

@@ -9,11 +9,11 @@ import { createIdentity } from '../../api/http/identity';
 import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
-import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
+import { openAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { sampleInput } from '../support/sample-input';
 import { tableFingerprints } from '../support/table-counts';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 /** Runs shared out over the routes, so the whole file stays at a few hundred requests. */
 const TOTAL_RUNS = 300;
@@ -25,8 +25,7 @@ let app: RunningApp;
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
   app = await startTestApp(database.db, { clock: () => WORLD_TODAY });
   for (const role of Object.keys(world.members) as Role[]) tokens[role] = await app.signInAs(world.members[role].id);
 }, 120_000);

@@ -46,6 +46,8 @@ async function dumpPgliteTemplates(): Promise<{ empty: Blob; migrated: Blob }> {
       },
       readMigrations(migrationsDir),
     );
+    // Written to disk first, so a copy starts without replaying the log.
+    await pglite.exec('CHECKPOINT');
     return { empty, migrated: await pglite.dumpDataDir('none') };
   } finally {
     await pglite.close();

@@ -3,12 +3,14 @@
 // as a copy of the run's template (template-database-setup.ts), so the migrations run once per run;
 // on PGlite an unmigrated one starts as a copy of the template before it was migrated, not by initdb.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, type Database, type DatabaseOptions } from '../../api/store/database';
 import { migrationsDir } from '../../api/paths';
 import { applyMigrations, readMigrations } from '../../api/store/migrations';
+import { DEFAULT_DEMO_SEED, seedDemoData, type DemoDataOptions } from '../../api/store/demo-data';
+import { londonDateOf } from '../../api/domain/agenda/calendar-date';
 import { TEMPLATE_DATABASE_ENV, TEMPLATE_DATA_DIR_ENV, databaseUrlNamed } from './template-database';
 
 export interface TestDatabase {
@@ -60,16 +62,24 @@ class DumpedDataDir extends Blob {
   }
 }
 
+function readDump(file: string): Blob {
+  const bytes = readFileSync(file);
+  return new DumpedDataDir(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
 type PgliteTemplate = 'migrated' | 'empty';
 /** The templates' data directories, each read once per test file; null when Jest's global set-up did not run. */
 const pgliteTemplates = new Map<PgliteTemplate, Blob | null>();
 function pgliteTemplate(name: PgliteTemplate): Blob | null {
   if (!pgliteTemplates.has(name)) {
     const folder = process.env[TEMPLATE_DATA_DIR_ENV];
-    const bytes = folder ? readFileSync(path.join(folder, `${name}.tar`)) : null;
-    pgliteTemplates.set(name, bytes ? new DumpedDataDir(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) : null);
+    pgliteTemplates.set(name, folder ? readDump(path.join(folder, `${name}.tar`)) : null);
   }
   return pgliteTemplates.get(name)!;
+}
+
+function inMemory(db: Database): TestDatabase {
+  return { db, url: null, dispose: () => db.close() };
 }
 
 export async function openTestDatabase(options: { migrate?: boolean } & DatabaseOptions = {}): Promise<TestDatabase> {
@@ -86,12 +96,106 @@ export async function openTestDatabase(options: { migrate?: boolean } & Database
   );
   // A copy of the template is already migrated; without one (a run without the global set-up) migrate here.
   if (migrate && !postgresTemplate && !pgliteStart) await applyMigrations(db.sql, readMigrations(migrationsDir));
+  if (!scratch) return inMemory(db);
   return {
     db,
-    url: scratch?.url ?? null,
+    url: scratch.url,
     async dispose() {
       await db.close();
-      await scratch?.drop();
+      await scratch.drop();
     },
   };
+}
+
+/**
+ * Data that many test files start from, such as the demo partnership. `name` must say everything
+ * `build` depends on; what `build` returns must survive JSON.
+ */
+export interface Snapshot<Built> {
+  name: string;
+  build(db: Database): Promise<Built>;
+}
+
+/**
+ * A migrated test database holding the snapshot's data. On PGlite the first test file of the run to
+ * ask builds it and saves a copy beside the template, and every other file starts from that copy (a
+ * file asking while another builds waits for it); on PostgreSQL every file builds its own.
+ */
+export async function openTestDatabaseFrom<Built>(snapshot: Snapshot<Built>): Promise<{ database: TestDatabase; built: Built }> {
+  const folder = testServerUrl() ? undefined : process.env[TEMPLATE_DATA_DIR_ENV];
+  const saved = folder ? path.join(folder, snapshot.name) : null;
+  if (saved && (await builtOrMine(saved))) {
+    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory', loadDataDir: readDump(path.join(saved, 'data.tar')) });
+    return { database: inMemory(db), built: JSON.parse(readFileSync(path.join(saved, 'built.json'), 'utf8')) as Built };
+  }
+  const database = await openTestDatabase();
+  try {
+    const built = await snapshot.build(database.db);
+    if (saved) await save(saved, database.db, built);
+    return { database, built };
+  } finally {
+    if (saved) rmSync(`${saved}.lock`, { force: true });
+  }
+}
+
+/** True when the snapshot is saved; false when this process holds the lock to build it. */
+async function builtOrMine(saved: string): Promise<boolean> {
+  const lock = `${saved}.lock`;
+  for (;;) {
+    if (existsSync(saved)) return true;
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      if (!existsSync(saved)) return false;
+      rmSync(lock, { force: true });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    // A builder that died (a crashed worker) leaves its lock behind.
+    if (!processIsAlive(lockHolder(lock))) rmSync(lock, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function lockHolder(lock: string): number | null {
+  try {
+    return Number(readFileSync(lock, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function processIsAlive(pid: number | null): boolean {
+  // No number yet: the lock was just made and its process id is being written (or it is gone already).
+  if (pid === null || !Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function save(saved: string, db: Database, built: unknown): Promise<void> {
+  if (!db.dumpDataDir) return;
+  const building = `${saved}.${process.pid}`;
+  mkdirSync(building);
+  writeFileSync(path.join(building, 'data.tar'), Buffer.from(await (await db.dumpDataDir()).arrayBuffer()));
+  writeFileSync(path.join(building, 'built.json'), JSON.stringify(built ?? null));
+  renameSync(building, saved);
+}
+
+/**
+ * A migrated test database holding the demo partnership as `seedDemoData` writes it for the London day
+ * of `today` (the same day and seed give the same rows, so files of one run share one build).
+ */
+export async function openDemoDatabase(options: DemoDataOptions): Promise<TestDatabase> {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const { database } = await openTestDatabaseFrom({
+    name: `demo-${londonDateOf(options.today)}-seed-${seed}`,
+    build: async (db) => {
+      await seedDemoData(db.prisma, { today: options.today, seed });
+    },
+  });
+  return database;
 }
