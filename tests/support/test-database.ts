@@ -133,52 +133,64 @@ export async function openTestDatabaseFrom<Built>(snapshot: Snapshot<Built>): Pr
     const built = await snapshot.build(database.db);
     if (saved) await save(saved, database.db, built);
     return { database, built };
+  } catch (error) {
+    await database.dispose();
+    throw error;
   } finally {
     if (saved) rmSync(`${saved}.lock`, { force: true });
   }
 }
 
-/** True when the snapshot is saved; false when this process holds the lock to build it. */
+/**
+ * Who holds a lock: the process, and which test file in it. Jest runs a worker's files one after
+ * another, each with its own copy of this module, so a lock held by another file of this same process
+ * was left by a file that gave up (a timed-out beforeAll) and will never be released.
+ */
+const LOCK_OWNER = `${process.pid}:${randomBytes(6).toString('hex')}`;
+
+/** True when the snapshot is saved; false when this file holds the lock to build it. */
 async function builtOrMine(saved: string): Promise<boolean> {
   const lock = `${saved}.lock`;
   for (;;) {
     if (existsSync(saved)) return true;
     try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      writeFileSync(lock, LOCK_OWNER, { flag: 'wx' });
       if (!existsSync(saved)) return false;
       rmSync(lock, { force: true });
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    // A builder that died (a crashed worker) leaves its lock behind.
-    if (!processIsAlive(lockHolder(lock))) rmSync(lock, { force: true });
+    if (isAbandoned(lockOwner(lock))) rmSync(lock, { force: true });
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-function lockHolder(lock: string): number | null {
+function lockOwner(lock: string): string | null {
   try {
-    return Number(readFileSync(lock, 'utf8'));
+    return readFileSync(lock, 'utf8');
   } catch {
     return null;
   }
 }
 
-function processIsAlive(pid: number | null): boolean {
-  // No number yet: the lock was just made and its process id is being written (or it is gone already).
-  if (pid === null || !Number.isInteger(pid) || pid <= 0) return true;
+function isAbandoned(owner: string | null): boolean {
+  const pid = Number(owner?.split(':')[0]);
+  // No owner yet: the lock was just made and is being written (or it is gone already).
+  if (!owner || !Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return owner !== LOCK_OWNER;
   try {
     process.kill(pid, 0);
-    return true;
-  } catch {
     return false;
+  } catch {
+    // A builder that died (a crashed worker) leaves its lock behind.
+    return true;
   }
 }
 
 async function save(saved: string, db: Database, built: unknown): Promise<void> {
   if (!db.dumpDataDir) return;
-  const building = `${saved}.${process.pid}`;
+  const building = `${saved}.${LOCK_OWNER.replace(':', '-')}`;
   mkdirSync(building);
   writeFileSync(path.join(building, 'data.tar'), Buffer.from(await (await db.dumpDataDir()).arrayBuffer()));
   writeFileSync(path.join(building, 'built.json'), JSON.stringify(built ?? null));
