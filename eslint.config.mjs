@@ -58,7 +58,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/bot/**', 'botbuilder*'], message: 'Jobs send through api/services/ports; the bot draws the cards.' }] },
+        {
+          patterns: [
+            { group: ['**/bot/**', 'botbuilder*'], message: 'Jobs send through api/services/ports; the bot draws the cards.' },
+            {
+              group: ['**/store/generated/**', '@prisma/*', '**/graph/**'],
+              message: 'Jobs pick due work and call services; the services own the queries and the Graph calls.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,6 @@
 // The chair moves or cancels a meeting. The app changes at once; the Teams event follows through the
-// retried sync job (api/jobs/teams-sync.ts), so Graph being down never blocks the chair.
+// retried sync (meeting-teams-sync.ts, run by api/jobs/teams-sync.ts), so Graph being down never
+// blocks the chair.
 import { isCalendarDate, londonDateOf, londonInstant } from '../domain/agenda/calendar-date';
 import { referralCutOff } from '../domain/agenda/cadence';
 import { audit } from './audit';

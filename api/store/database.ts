@@ -28,6 +28,8 @@ export interface Database {
   sql: SqlChannel;
   /** A short description without secrets, for logs and /healthz. */
   describe: string;
+  /** PGlite only: the whole data directory as a tar that another PGlite can start from (`loadDataDir`). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -163,6 +165,11 @@ async function openPglite(dataDir: string | 'memory', options: DatabaseOptions, 
     prisma,
     sql,
     describe: dataDir === 'memory' ? 'embedded PGlite (in memory)' : `embedded PGlite at ${dataDir}`,
+    async dumpDataDir() {
+      // Written to disk first, so a copy starts without replaying the log.
+      await pglite.exec('CHECKPOINT');
+      return pglite.dumpDataDir('none');
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();

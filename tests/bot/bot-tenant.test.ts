@@ -9,10 +9,10 @@ import { buildErrorCard } from '../../bot/cards/notice-cards';
 import type { BotTurn } from '../../bot/handlers/turn';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
 import { createLogger } from '../../api/logger';
-import { DEMO_MEMBERS, DEMO_TENANT_ID, seedDemoData } from '../../api/store/demo-data';
+import { DEMO_MEMBERS, DEMO_TENANT_ID } from '../../api/store/demo-data';
 import { BOT_FRAMEWORK_ISSUER, startFakeIssuer, type FakeIssuer } from '../support/fake-issuer';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openDemoDatabase, type TestDatabase } from '../support/test-database';
 
 const BOT_APP_ID = '3c9d4e2f-8a1b-4c6d-9e0f-1a2b3c4d5e6f';
 const STRANGER_TENANT = 'f2e4c6a8-1b3d-4f5a-8c7e-9d0b1a2c3e4f';
@@ -27,8 +27,7 @@ const handled: (string | null)[] = [];
 const nothingIsSent = {} as TeamsSender;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await seedDemoData(database.db.prisma, { today: NOW });
+  database = await openDemoDatabase({ today: NOW });
   issuer = await startFakeIssuer();
   const clock = () => NOW;
   const probe = async (turn: BotTurn) => {

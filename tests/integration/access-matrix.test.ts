@@ -10,13 +10,13 @@ import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
 import { CARD_ACTIONS } from '../../bot/handlers';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
-import { createAccessWorld, resolveId, UnknownIdNameError, WORLD_TODAY, type AccessWorld, type Visibility } from '../support/access-world';
+import { openAccessWorld, resolveId, UnknownIdNameError, WORLD_TODAY, type AccessWorld, type Visibility } from '../support/access-world';
 import { clickCard, isCrashCard } from '../support/card-click';
 import { CARD_VERB_SAMPLES } from '../support/card-verb-samples';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { sampleInput } from '../support/sample-input';
 import { startTestApp, type ApiAnswer, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 /**
  * Role and route pairs that reach beyond need-to-know by design, each with its reason. Everything
@@ -62,8 +62,7 @@ let connector: FakeBotConnector;
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
   connector = await startFakeBotConnector();
   app = await startTestApp(database.db, { clock: () => WORLD_TODAY });
   for (const role of ROLES) tokens[role] = await app.signInAs(world.members[role].id);

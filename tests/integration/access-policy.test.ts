@@ -9,15 +9,14 @@ import type { Prisma } from '../../api/store/generated/client';
 import { loadCaseAccessFacts, visibleCaseWhere } from '../../api/services/case-access';
 import { actorForMember } from '../../api/services/members';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
-import { createAccessWorld, type AccessWorld } from '../support/access-world';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openAccessWorld, type AccessWorld } from '../support/access-world';
+import type { TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
 let world: AccessWorld;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
 }, 120_000);
 
 afterAll(() => database?.dispose());

@@ -10,10 +10,10 @@ import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
 import { errorAnswer } from '../../api/http/responses/wire';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
-import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
+import { openAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { sampleInput } from '../support/sample-input';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
 let world: AccessWorld;
@@ -22,8 +22,7 @@ let routes: RouteSpec[];
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
   app = await startTestApp(database.db, { clock: () => WORLD_TODAY });
   for (const role of Object.keys(world.members) as Role[]) tokens[role] = await app.signInAs(world.members[role].id);
   const logger = createLogger({ level: 'silent' });

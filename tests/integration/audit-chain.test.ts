@@ -1,17 +1,16 @@
 // The audit trail is append-only and hash-chained: a row changed behind the trigger's back is found.
 import { audit, verifyAuditChain } from '../../api/services/audit';
 import { inTransaction, type ServiceContext, type SystemContext } from '../../api/services/context';
-import { seedDemoData, DEMO_MEMBERS } from '../../api/store/demo-data';
+import { DEMO_MEMBERS } from '../../api/store/demo-data';
 import { actorForMember } from '../../api/services/members';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openDemoDatabase, type TestDatabase } from '../support/test-database';
 
 let test: TestDatabase;
 let member: ServiceContext;
 let system: SystemContext;
 
 beforeAll(async () => {
-  test = await openTestDatabase();
-  await seedDemoData(test.db.prisma, { today: new Date('2026-11-02T09:00:00Z') });
+  test = await openDemoDatabase({ today: new Date('2026-11-02T09:00:00Z') });
   const actor = await test.db.prisma.$transaction((tx) => actorForMember(tx, DEMO_MEMBERS[0]!.id));
   let tick = Date.parse('2026-11-02T10:00:00Z');
   const now = () => new Date((tick += 1000));

@@ -1,8 +1,8 @@
 // Auditors search, export and check the audit trail over real HTTP; every look at the trail is itself
 // audited, and a row changed behind the append-only trigger makes the check fail.
-import { DEMO_AGENCIES, DEMO_MEMBERS, seedDemoData } from '../../api/store/demo-data';
+import { DEMO_AGENCIES, DEMO_MEMBERS } from '../../api/store/demo-data';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openDemoDatabase, type TestDatabase } from '../support/test-database';
 
 const DAY_ONE = Date.parse('2026-11-02T10:00:00Z');
 const member = (name: string) => DEMO_MEMBERS.find((m) => m.displayName === name)!;
@@ -34,8 +34,7 @@ interface AuditPage {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await seedDemoData(database.db.prisma, { today: new Date(DAY_ONE) });
+  database = await openDemoDatabase({ today: new Date(DAY_ONE) });
   // One second per call, so rows are apart in time and a date filter has something to split.
   app = await startTestApp(database.db, { clock: () => new Date((tick += 1000)) });
   auditorToken = await app.signInAs(auditor.id);

@@ -3,10 +3,10 @@
 // user must also be a member of the partnership. Entra ID cannot be reached from here, so it is faked.
 import type { JWTPayload } from 'jose';
 import { createEntraTokenVerifier } from '../../api/auth/entra-token';
-import { DEMO_AGENCIES, DEMO_GUEST_TENANT_ID, DEMO_MEMBERS, DEMO_TENANT_ID, seedDemoData } from '../../api/store/demo-data';
+import { DEMO_AGENCIES, DEMO_GUEST_TENANT_ID, DEMO_MEMBERS, DEMO_TENANT_ID } from '../../api/store/demo-data';
 import { startFakeIssuer, type FakeIssuer } from '../support/fake-issuer';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openDemoDatabase, type TestDatabase } from '../support/test-database';
 
 const CLIENT_ID = '6f1c2c7e-3d8a-4c55-9a43-2f1b5e0d7a11';
 const STRANGER_TENANT = 'f2e4c6a8-1b3d-4f5a-8c7e-9d0b1a2c3e4f';
@@ -18,8 +18,7 @@ let issuer: FakeIssuer;
 let app: RunningApp;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await seedDemoData(database.db.prisma, { today: NOW });
+  database = await openDemoDatabase({ today: NOW });
   issuer = await startFakeIssuer();
   const settings = {
     clientId: CLIENT_ID,

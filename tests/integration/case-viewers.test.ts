@@ -1,9 +1,9 @@
 // "Who viewed this case", from the audit trail, for chairs (of cases they may see) and auditors (any
 // case of the partnership, without its content). Over real HTTP on the seeded demo partnership.
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
-import { createAccessWorld, WORLD_TODAY, type AccessWorld } from '../support/access-world';
+import { openAccessWorld, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 const member = (name: string) => DEMO_MEMBERS.find((m) => m.displayName === name)!;
 const priya = member('Priya Example');
@@ -21,8 +21,7 @@ interface Viewers {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
   app = await startTestApp(database.db, { clock: () => WORLD_TODAY });
   const caseId = world.cases.other;
   const priyaToken = await app.signInAs(priya.id);

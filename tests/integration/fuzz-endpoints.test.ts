@@ -9,15 +9,16 @@ import { createIdentity } from '../../api/http/identity';
 import { apiRouteSpecs } from '../../api/http/routes';
 import type { RouteSpec } from '../../api/http/route-spec';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
-import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
+import { openAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { sampleInput } from '../support/sample-input';
+import { FUZZ_DEPTH } from '../support/fuzz-depth';
 import { tableFingerprints } from '../support/table-counts';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
-/** Runs shared out over the routes, so the whole file stays at a few hundred requests. */
-const TOTAL_RUNS = 300;
-const MIN_RUNS_PER_ROUTE = 8;
+/** Runs shared out over the routes, so the whole file stays at a few hundred requests; FUZZ_DEPTH=10 makes ten times as many. */
+const TOTAL_RUNS = 300 * FUZZ_DEPTH;
+const MIN_RUNS_PER_ROUTE = 8 * FUZZ_DEPTH;
 
 let database: TestDatabase;
 let world: AccessWorld;
@@ -25,8 +26,7 @@ let app: RunningApp;
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
   app = await startTestApp(database.db, { clock: () => WORLD_TODAY });
   for (const role of Object.keys(world.members) as Role[]) tokens[role] = await app.signInAs(world.members[role].id);
 }, 120_000);
@@ -99,48 +99,55 @@ function bodyArbitrary(sample: unknown): fc.Arbitrary<string> {
 }
 
 describe('fuzzing every REST route', () => {
-  test('never answers 5xx and never writes anything when it refuses', async () => {
-    const routes = routeSpecs();
-    const runsPerRoute = Math.max(MIN_RUNS_PER_ROUTE, Math.floor(TOTAL_RUNS / routes.length));
-    const failures: string[] = [];
-    let requests = 0;
-    for (const route of routes) {
-      const token = tokens[roleFor(route)];
-      const paramNames = Object.keys(route.params ?? {});
-      const knownQuery = route.query
-        ? Object.keys((await sampleInput(route.query, (name) => resolveId(world, name, 'own'))) as object)
-        : [];
-      const sampleBody = route.body ? await sampleInput(route.body, (name) => resolveId(world, name, 'own')) : undefined;
-      const request = fc.record({
-        ids: fc.tuple(...paramNames.map(idArbitrary)),
-        query: fc.array(fc.tuple(queryKey(knownQuery), queryValue), { maxLength: 4 }),
-        body: route.body ? bodyArbitrary(sampleBody) : fc.constant(undefined),
-      });
-      const details = await fc.check(
-        fc.asyncProperty(request, async ({ ids, query, body }) => {
-          let path = route.path;
-          for (const [index, name] of paramNames.entries()) path = path.replace(`:${name}`, encodeURIComponent(await ids[index]!()));
-          const search = new URLSearchParams(query).toString();
-          const before = await tableFingerprints(database.db);
-          const answer = await app.call(route.method.toUpperCase(), `/api${path}${search ? `?${search}` : ''}`, {
-            token,
-            ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}),
-          });
-          const label = `${route.method.toUpperCase()} ${path}?${search} ${body ?? ''}`.slice(0, 300);
-          if (answer.status >= 500) failures.push(`${label} answered ${answer.status}`);
-          else if (answer.status >= 400 && JSON.stringify(await tableFingerprints(database.db)) !== JSON.stringify(before))
-            failures.push(`${label} was refused with ${answer.status} but changed the database`);
-          else return true;
-          return false;
-        }),
-        // A fixed seed makes a failure reproducible; change it to explore further.
-        { numRuns: runsPerRoute, seed: 20261202, endOnFailure: true },
-      );
-      if (details.failed && failures.length === 0)
-        failures.push(`${routeKey(route)}: ${String(details.errorInstance ?? 'property failed')}`);
-      requests += details.numRuns;
-    }
-    expect(failures).toEqual([]);
-    expect(requests).toBeGreaterThanOrEqual(TOTAL_RUNS * 0.9);
-  }, 300_000);
+  test(
+    'never answers 5xx and never writes anything when it refuses',
+    async () => {
+      const routes = routeSpecs();
+      const runsPerRoute = Math.max(MIN_RUNS_PER_ROUTE, Math.floor(TOTAL_RUNS / routes.length));
+      const failures: string[] = [];
+      let requests = 0;
+      // The tables as the last request left them, which is how the next one finds them: one fingerprint per request.
+      let current: string | null = null;
+      for (const route of routes) {
+        const token = tokens[roleFor(route)];
+        const paramNames = Object.keys(route.params ?? {});
+        const knownQuery = route.query
+          ? Object.keys((await sampleInput(route.query, (name) => resolveId(world, name, 'own'))) as object)
+          : [];
+        const sampleBody = route.body ? await sampleInput(route.body, (name) => resolveId(world, name, 'own')) : undefined;
+        const request = fc.record({
+          ids: fc.tuple(...paramNames.map(idArbitrary)),
+          query: fc.array(fc.tuple(queryKey(knownQuery), queryValue), { maxLength: 4 }),
+          body: route.body ? bodyArbitrary(sampleBody) : fc.constant(undefined),
+        });
+        const details = await fc.check(
+          fc.asyncProperty(request, async ({ ids, query, body }) => {
+            let path = route.path;
+            for (const [index, name] of paramNames.entries()) path = path.replace(`:${name}`, encodeURIComponent(await ids[index]!()));
+            const search = new URLSearchParams(query).toString();
+            const before = current ?? JSON.stringify(await tableFingerprints(database.db));
+            const answer = await app.call(route.method.toUpperCase(), `/api${path}${search ? `?${search}` : ''}`, {
+              token,
+              ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}),
+            });
+            current = JSON.stringify(await tableFingerprints(database.db));
+            const label = `${route.method.toUpperCase()} ${path}?${search} ${body ?? ''}`.slice(0, 300);
+            if (answer.status >= 500) failures.push(`${label} answered ${answer.status}`);
+            else if (answer.status >= 400 && current !== before)
+              failures.push(`${label} was refused with ${answer.status} but changed the database`);
+            else return true;
+            return false;
+          }),
+          // A fixed seed makes a failure reproducible; change it to explore further.
+          { numRuns: runsPerRoute, seed: 20261202, endOnFailure: true },
+        );
+        if (details.failed && failures.length === 0)
+          failures.push(`${routeKey(route)}: ${String(details.errorInstance ?? 'property failed')}`);
+        requests += details.numRuns;
+      }
+      expect(failures).toEqual([]);
+      expect(requests).toBeGreaterThanOrEqual(TOTAL_RUNS * 0.9);
+    },
+    300_000 * FUZZ_DEPTH,
+  );
 });

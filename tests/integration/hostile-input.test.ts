@@ -12,12 +12,12 @@ import type { RouteSpec } from '../../api/http/route-spec';
 import { MAX_JSON_DEPTH } from '../../api/http/request-decoding';
 import { DEMO_TENANT_ID } from '../../api/store/demo-data';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
-import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
+import { openAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { sampleInput } from '../support/sample-input';
 import { tableFingerprints } from '../support/table-counts';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
 let world: AccessWorld;
@@ -26,8 +26,7 @@ let connector: FakeBotConnector;
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
   connector = await startFakeBotConnector();
   app = await startTestApp(database.db, { clock: () => WORLD_TODAY });
   for (const role of Object.keys(world.members) as Role[]) tokens[role] = await app.signInAs(world.members[role].id);

@@ -1,7 +1,7 @@
 // Sign-in at the REST edge: the development sign-in in local mode, refusals that leak nothing, and
 // the browser-facing headers.
-import { DEMO_MEMBERS, seedDemoData } from '../../api/store/demo-data';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { DEMO_MEMBERS } from '../../api/store/demo-data';
+import { openDemoDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 
 let test: TestDatabase;
@@ -9,8 +9,7 @@ let app: RunningApp;
 const chair = DEMO_MEMBERS.find((member) => member.roles.includes('PANEL_CHAIR'))!;
 
 beforeAll(async () => {
-  test = await openTestDatabase();
-  await seedDemoData(test.db.prisma, { today: new Date('2026-11-02T09:00:00Z') });
+  test = await openDemoDatabase({ today: new Date('2026-11-02T09:00:00Z') });
   app = await startTestApp(test.db, { allowedOrigins: ['https://asb.example.org'] });
 }, 60_000);
 afterAll(async () => {

@@ -4,9 +4,9 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../api/logger';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
-import { createAccessWorld, WORLD_TODAY, type AccessWorld } from '../support/access-world';
+import { openAccessWorld, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 const member = (name: string) => DEMO_MEMBERS.find((m) => m.displayName === name)!;
 
@@ -16,8 +16,7 @@ let app: RunningApp;
 const lines: string[] = [];
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createAccessWorld(database.db);
+  ({ database, world } = await openAccessWorld());
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
       lines.push(chunk.toString('utf8'));

@@ -3,13 +3,13 @@
 // lowers a risk band, a stale version, a role that does not allow it) and from Teams cards.
 import { REFUSED_ATTEMPT_EVENT } from '../../api/services/refused-attempts';
 import { CARD_VERBS } from '../../bot/cards/verbs';
-import { createAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
+import { openAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { clickCard } from '../support/card-click';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { SAMPLE_DATE } from '../support/sample-input';
 import { tableFingerprints } from '../support/table-counts';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 import { answersAll, createReferralWorld, type ReferralWorld } from './referrals-fixtures';
 
 let database: TestDatabase;
@@ -19,9 +19,8 @@ let app: RunningApp;
 let connector: FakeBotConnector;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  // The access world seeds the demo partnership first, as it expects to find it alone.
-  access = await createAccessWorld(database.db);
+  // The access world holds the demo partnership alone; the referral world is added to it.
+  ({ database, world: access } = await openAccessWorld());
   referrals = await createReferralWorld(database.db);
   connector = await startFakeBotConnector();
   app = await startTestApp(database.db, { clock: () => WORLD_TODAY });

@@ -2,9 +2,9 @@
 // anonymising a closed case without moving the governance figures, and a subject-access export.
 import { addMonths, londonDateOf } from '../../api/domain/agenda/calendar-date';
 import { ANONYMISED_TEXT } from '../../api/domain/retention/review';
-import { DEMO_AGENCIES, DEMO_MEMBERS, seedDemoData } from '../../api/store/demo-data';
+import { DEMO_AGENCIES, DEMO_MEMBERS } from '../../api/store/demo-data';
 import { startTestApp, type RunningApp } from '../support/test-app';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openDemoDatabase, type TestDatabase } from '../support/test-database';
 import { tableRowCounts } from '../support/table-counts';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
@@ -36,8 +36,7 @@ interface DueList {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await seedDemoData(database.db.prisma, { today: NOW });
+  database = await openDemoDatabase({ today: NOW });
   app = await startTestApp(database.db, { clock: () => now });
   adminToken = await app.signInAs(admin.id);
   chairToken = await app.signInAs(chair.id);

@@ -5,10 +5,10 @@
 // development sign-in.
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { seedDemoData, DEMO_MEMBERS } from '../../api/store/demo-data';
+import { DEMO_MEMBERS } from '../../api/store/demo-data';
 import { ApiError } from '../../tab/src/api/api-error';
 import { answerOf, createApiClient, createSignInClient, ifChangedSince, revalidated, type TokenSource } from '../../tab/src/api/client';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { openDemoDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
 
 let database: TestDatabase;
@@ -17,8 +17,7 @@ let app: RunningApp;
 const member = (name: string) => DEMO_MEMBERS.find((m) => m.displayName === name)!;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await seedDemoData(database.db.prisma, { today: new Date() });
+  database = await openDemoDatabase({ today: new Date() });
   app = await startTestApp(database.db);
 }, 120_000);
 

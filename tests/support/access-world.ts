@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../api/domain/access/policy';
 import type { Database } from '../../api/store/database';
 import { DEMO_AGENCIES, DEMO_PANELS, DEMO_TENANT_ID, seedDemoData } from '../../api/store/demo-data';
 import type { Prisma } from '../../api/store/generated/client';
+import { openTestDatabaseFrom, type Snapshot, type TestDatabase } from './test-database';
 
 export const WORLD_TODAY = new Date('2026-11-02T10:00:00Z');
 
@@ -39,7 +40,21 @@ const fire = DEMO_AGENCIES.find((agency) => agency.key === 'fire')!;
 const cmarac = DEMO_PANELS.find((panel) => panel.key === 'cmarac')!;
 const offenderPanel = DEMO_PANELS.find((panel) => panel.key === 'offender')!;
 
-export async function createAccessWorld(db: Database): Promise<AccessWorld> {
+const ACCESS_WORLD: Snapshot<Omit<AccessWorld, 'db'>> = {
+  name: 'access-world',
+  async build(db) {
+    const { db: _, ...world } = await createAccessWorld(db);
+    return world;
+  },
+};
+
+/** A test database holding the access world (built once per run, see openTestDatabaseFrom), and the world's ids. */
+export async function openAccessWorld(): Promise<{ database: TestDatabase; world: AccessWorld }> {
+  const { database, built } = await openTestDatabaseFrom(ACCESS_WORLD);
+  return { database, world: { ...built, db: database.db } };
+}
+
+async function createAccessWorld(db: Database): Promise<AccessWorld> {
   await seedDemoData(db.prisma, { today: WORLD_TODAY });
   const partnershipId = (await db.prisma.partnership.findFirstOrThrow()).id;
   const members = {} as Record<Role, WorldMember>;

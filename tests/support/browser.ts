@@ -8,9 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { projectRoot, builtTabDir } from '../../api/paths';
-import { seedDemoData } from '../../api/store/demo-data';
 import { BROWSER_ENDPOINT_ENV, CHROMIUM_ARGS, chromiumPath } from './chromium';
-import { openTestDatabase, type TestDatabase } from './test-database';
+import { openDemoDatabase, type TestDatabase } from './test-database';
 import { startTestApp, type RunningApp, type TestAppOptions } from './test-app';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
@@ -149,8 +148,7 @@ export interface BrowserAppOptions extends TestAppOptions {
 export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<BrowserApp> {
   await ensureTabBuilt();
   const { today, ...appOptions } = options;
-  const database = await openTestDatabase();
-  await seedDemoData(database.db.prisma, { today: today ?? new Date() });
+  const database = await openDemoDatabase({ today: today ?? new Date() });
   const app = await startTestApp(database.db, today ? { clock: () => today, ...appOptions } : appOptions);
   const browser = await connectChromium();
 

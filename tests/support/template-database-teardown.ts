@@ -1,12 +1,11 @@
 // Jest global teardown: removes the template that template-database-setup.ts made for this run.
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
 import { TEMPLATE_DATABASE_ENV, TEMPLATE_DATA_DIR_ENV } from './template-database';
 
 export default async function tearDownTemplateDatabase(): Promise<void> {
   const dataDir = process.env[TEMPLATE_DATA_DIR_ENV];
-  if (dataDir) rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   const templateName = process.env[TEMPLATE_DATABASE_ENV];
   const serverUrl = process.env.DATABASE_URL;
   if (templateName && serverUrl) {

@@ -1,6 +1,6 @@
 // Where the run's migrated template database is, as the Jest global set-up tells the test workers.
 
-/** On PGlite: the path of the template's dumped data directory (a tar file). */
+/** On PGlite: the folder holding the template's dumped data directories, `migrated.tar` and `empty.tar`. */
 export const TEMPLATE_DATA_DIR_ENV = 'ASB_TEST_TEMPLATE_DATA_DIR';
 /** On PostgreSQL: the name of the template database on the DATABASE_URL server. */
 export const TEMPLATE_DATABASE_ENV = 'ASB_TEST_TEMPLATE_DATABASE';

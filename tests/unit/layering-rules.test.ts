@@ -20,6 +20,8 @@ describe('layering rules', () => {
     ['a service importing the HTTP edge', 'api/services/layering-probe.ts', "import { apiRoutes } from '../http/routes';"],
     ['a nested service importing a job', 'api/services/reminders/layering-probe.ts', "import { startPolling } from '../../jobs/polling';"],
     ['a job importing card builders', 'api/jobs/layering-probe.ts', "import { buildReminderCard } from '../../bot/cards/reminder-cards';"],
+    ['a job importing the generated Prisma client', 'api/jobs/layering-probe.ts', "import { Prisma } from '../store/generated/client';"],
+    ['a job calling Graph itself', 'api/jobs/layering-probe.ts', "import { GraphCallError } from '../graph/teams-meetings-gateway';"],
     [
       'the bot importing the generated Prisma client',
       'bot/layering-probe.ts',
