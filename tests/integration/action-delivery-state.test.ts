@@ -153,6 +153,8 @@ describe('the delivery state the chair sees on an action', () => {
     connector.reset();
     await teamsActivity(database.db, connector.serviceUrl, { conversationId: OFFICER_CHAT, aad: world.officer.aad, userId: '29:1sam' });
     now = new Date('2026-11-20T13:00:00Z');
+    // This partnership lets a chair chase the same action again after an hour (the default is a day).
+    await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { chaseCooldownHours: 1 } });
     await app.call('POST', `/api/actions/${actionId}/chase`, { token: tokens.chair });
     expect((await listed(tokens.chair, actionId))?.delivery).toEqual({
       status: 'DELIVERED',

@@ -4,6 +4,19 @@ import { definePage, type PageDefinition } from '../router/pages';
 
 export const PAGES: readonly PageDefinition[] = [
   definePage({ path: '', title: 'Home', load: () => import('./home/HomePage'), navigation: true }),
+  // The chair's cycle first: decide referrals, then run the meetings.
+  definePage({
+    path: 'referrals',
+    title: 'Referral triage',
+    load: () => import('./triage/TriagePage'),
+    navigation: (member) => member.capabilities.includes('referral.decide'),
+  }),
+  definePage({
+    path: 'meetings',
+    title: 'Meetings',
+    load: () => import('./meetings/MeetingsPage'),
+    navigation: (member) => member.capabilities.includes('meeting.attend'),
+  }),
   definePage({
     path: 'actions',
     title: 'Outstanding actions',
@@ -49,20 +62,8 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./refer/ReferPage'),
     navigation: (member) => member.capabilities.includes('referral.create'),
   }),
-  definePage({
-    path: 'referrals',
-    title: 'Referral triage',
-    load: () => import('./triage/TriagePage'),
-    navigation: (member) => member.capabilities.includes('referral.decide'),
-  }),
   definePage({ path: 'referrals/:referralId', title: 'Refer', load: () => import('./refer/ReferPage') }),
   definePage({ path: 'meeting', title: 'Panel meeting', load: () => import('./meeting-side-panel/MeetingLookupPage') }),
-  definePage({
-    path: 'meetings',
-    title: 'Meetings',
-    load: () => import('./meetings/MeetingsPage'),
-    navigation: (member) => member.capabilities.includes('meeting.attend'),
-  }),
   definePage({ path: 'meetings/:meetingId/minutes', title: 'Minutes', load: () => import('./minutes/MinutesPage') }),
   definePage({ path: 'meetings/:meetingId', title: 'Meeting agenda', load: () => import('./meeting-agenda/MeetingAgendaPage') }),
   definePage({
