@@ -134,31 +134,37 @@ describe('a whole panel cycle, each step by its role', () => {
   it('3. the chair schedules the next meeting, and the accepted case is on its agenda', async () => {
     await navigateTo(chair, 'Meetings');
     await chair.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+    const upcoming = panelSection(chair).getByRole('table', { name: `Upcoming ${PANEL} meetings` });
+    await upcoming.waitFor();
+    const rowsBefore = await upcoming.getByRole('row').count();
     await panelSection(chair).getByRole('button', { name: 'Schedule next meeting' }).click();
     const dialog = chair.getByRole('dialog');
     await dialog.getByTestId('proposed-meeting').waitFor();
     await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    // The newest meeting is the last upcoming row; its date opens its agenda.
-    const newest = panelSection(chair)
-      .getByRole('table', { name: `Upcoming ${PANEL} meetings` })
-      .getByRole('row')
-      .last();
+    // The new meeting is the next after every other: a row more, the last; its date opens its agenda.
+    const newest = upcoming.getByRole('row').nth(rowsBefore);
+    await newest.waitFor();
     const opening = newest.getByRole('link').first();
     meetingWhen = (await opening.textContent())!.trim();
     await opening.click();
     await chair.getByRole('heading', { level: 2, name: 'Running order' }).waitFor();
     meetingId = /#\/meetings\/([^/?]+)$/.exec(chair.url())![1]!;
+    const scheduled = await tab.database.db.prisma.meeting.findFirstOrThrow({
+      where: { panel: { name: PANEL } },
+      orderBy: { startsAt: 'desc' },
+    });
+    expect(meetingId).toBe(scheduled.id);
     await chair.getByRole('listitem', { name: new RegExp(`^\\d+\\. Case ${reference}$`) }).waitFor();
     const item = await tab.database.db.prisma.agendaItem.findFirstOrThrow({ where: { meetingId, case: { reference } } });
     expect(item.status).toBe('PLANNED');
   });
 
   it('4. on the day, the chair signs in to the meeting view, records the outcome and assigns an action inline', async () => {
-    // Set-up: the day of the meeting comes, an hour after it started.
+    // Set-up: the day of the meeting comes, and it is under way.
     const meeting = await tab.database.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    now = new Date(meeting.startsAt.getTime() + 3_600_000);
+    now = new Date((meeting.startsAt.getTime() + meeting.endsAt.getTime()) / 2);
 
     // A new day: the chair opens the tab afresh and goes from Meetings to the meeting's agenda.
     expect(chairErrors).toEqual([]);
