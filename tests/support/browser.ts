@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { projectRoot, builtTabDir } from '../../api/paths';
 import { BROWSER_ENDPOINT_ENV, CHROMIUM_ARGS, chromiumPath } from './chromium';
+import { SCREENSHOT_DIR } from './screenshot-dir';
 import { openDemoDatabase, type TestDatabase } from './test-database';
 import { startTestApp, type RunningApp, type TestAppOptions } from './test-app';
 
@@ -19,7 +20,7 @@ export const THEMES: readonly ThemeName[] = ['light', 'dark', 'contrast'];
 export const SIDE_PANEL_WIDTH = 320;
 export const FULL_TAB_SIZE = { width: 1280, height: 800 };
 
-export const SCREENSHOT_DIR = path.join(projectRoot, 'tests', 'e2e', '__screenshots__');
+export { SCREENSHOT_DIR };
 
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 

@@ -3,7 +3,7 @@
 // README never shows a page as it no longer is.
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SCREENSHOT_DIR } from './browser';
+import { SCREENSHOT_DIR } from './screenshot-dir';
 
 const README_DIR = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 
