@@ -182,11 +182,12 @@ function ReviewForm({ meetingId, action, onStale }: { meetingId: string; action:
   };
 
   return (
-    <form noValidate className={styles.form} aria-labelledby={`${formId}-title`} onSubmit={(event) => void submit(event)}>
+    <form noValidate className={styles.form} aria-labelledby={`${formId}-title ${formId}-facts`} onSubmit={(event) => void submit(event)}>
       <Subtitle2 as="h3" id={`${formId}-title`}>
         {action.title}
       </Subtitle2>
-      <Caption1>
+      {/* Part of the form's name: the same action title may be set on two cases, and landmarks need names apart. */}
+      <Caption1 id={`${formId}-facts`}>
         Case {action.caseReference}. {action.owner}, due {formatLongDate(action.dueDate)}. {STATUS_WORDS[action.status]}.
       </Caption1>
       <Field label="What the panel heard" required validationMessage={errors.outcome} validationState={errors.outcome ? 'error' : 'none'}>
