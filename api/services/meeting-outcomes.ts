@@ -2,9 +2,12 @@
 // and per action set at earlier meetings (done, in progress, or not done and why). The actions
 // themselves are worked by their owners elsewhere; the review only records what the panel heard.
 import { UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
+import { londonDateOf } from '../domain/agenda/calendar-date';
+import { draftNotDoneNote } from '../domain/minutes/not-done-note';
+import { agencyScorecard } from './agency-scorecard';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
-import { conflict, notFound, validationFailed } from './errors';
+import { conflict, notFound, staleVersion, validationFailed } from './errors';
 import { requireMeetingChair, requireMeetingDayReached, requireMeetingSeat } from './meeting-access';
 import { calendarDateOfColumn, calendarDateOrNull, dateColumnOf } from '../store/calendar-dates';
 
@@ -87,11 +90,17 @@ export async function recordItemOutcome(ctx: ServiceContext, meetingId: string, 
   });
 }
 
-/** Actions set at this panel's earlier meetings that are still open, or were closed since the last meeting. */
+/**
+ * Actions set at this panel's earlier meetings that are still open, or were closed since the last
+ * meeting, with each attending agency's scorecard for the panel.
+ */
 export async function listActionsForReview(ctx: ServiceContext, meetingId: string) {
   return inTransaction(ctx, async (tx) => {
     const seating = await requireMeetingSeat(tx, ctx, meetingId);
-    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true } });
+    const meeting = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { startsAt: true, panel: { select: { name: true } } },
+    });
     const previous = await tx.meeting.findFirst({
       where: { panelId: seating.panelId, startsAt: { lt: meeting.startsAt }, status: { not: 'CANCELLED' } },
       orderBy: { startsAt: 'desc' },
@@ -108,23 +117,43 @@ export async function listActionsForReview(ctx: ServiceContext, meetingId: strin
         title: true,
         status: true,
         dueDate: true,
-        notDoneReason: true,
         case: { select: { reference: true } },
         ownerAgency: { select: { name: true } },
-        reviews: { where: { meetingId }, select: { outcome: true, notDoneReason: true, note: true } },
+        reviews: { where: { meetingId }, select: { outcome: true, notDoneReason: true, note: true, version: true } },
       },
     });
+    const scorecard = await agencyScorecard(tx, meetingId, seating.panelId, ctx.now());
     await audit(tx, ctx, { event: 'meeting.actions.read', entityType: 'Meeting', entityId: meetingId });
-    return actions.map((action) => ({
-      id: action.id,
-      title: action.title,
-      status: action.status,
-      dueDate: calendarDateOfColumn(action.dueDate),
-      caseReference: action.case.reference,
-      owner: action.ownerAgency.name,
-      review: action.reviews[0] ?? null,
-    }));
+    const meetingDate = londonDateOf(meeting.startsAt);
+    return {
+      scorecard,
+      actions: actions.map((action) => {
+        const facts = {
+          agency: action.ownerAgency.name,
+          panelName: meeting.panel.name,
+          meetingDate,
+          actionTitle: action.title,
+          caseReference: action.case.reference,
+          dueDate: calendarDateOfColumn(action.dueDate),
+        };
+        const review = action.reviews[0];
+        return {
+          id: action.id,
+          title: action.title,
+          status: action.status,
+          dueDate: facts.dueDate,
+          caseReference: action.case.reference,
+          owner: action.ownerAgency.name,
+          review: review ? { ...review, agencyNote: noteFor(review, facts) } : null,
+        };
+      }),
+    };
   });
+}
+
+/** A "did not do it" outcome drafts a note to the agency for the chair to send. */
+function noteFor(review: { notDoneReason: string | null }, facts: Parameters<typeof draftNotDoneNote>[0]) {
+  return review.notDoneReason === 'AGENCY_DID_NOT_DO_IT' ? draftNotDoneNote(facts) : null;
 }
 
 export interface ActionReviewInput {
@@ -132,6 +161,8 @@ export interface ActionReviewInput {
   outcome: 'DONE' | 'IN_PROGRESS' | 'NOT_DONE';
   notDoneReason?: 'CIRCUMSTANCES_CHANGED' | 'AGENCY_DID_NOT_DO_IT' | undefined;
   note?: string | undefined;
+  /** The review's version the chair saw; 0 when the action had not been reviewed at this meeting. */
+  expectedVersion: number;
 }
 
 export async function reviewAction(ctx: ServiceContext, meetingId: string, review: ActionReviewInput) {
@@ -146,24 +177,38 @@ export async function reviewAction(ctx: ServiceContext, meetingId: string, revie
   return inTransaction(ctx, async (tx) => {
     const seating = await requireMeetingChair(tx, ctx, meetingId);
     await requireMeetingDayReached(tx, ctx, meetingId, 'minuted');
-    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true } });
+    const meeting = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { startsAt: true, panel: { select: { name: true } } },
+    });
+    // Two reviews of the same action take turns, so the second sees the first's version.
+    await tx.$queryRaw`SELECT "id" FROM "Action" WHERE "id" = ${review.actionId}::uuid FOR UPDATE`;
     const action = await tx.action.findUnique({
       where: { id: review.actionId },
-      select: { meeting: { select: { panelId: true, startsAt: true } } },
+      select: {
+        title: true,
+        dueDate: true,
+        case: { select: { reference: true } },
+        ownerAgency: { select: { name: true } },
+        meeting: { select: { panelId: true, startsAt: true } },
+      },
     });
     if (!action?.meeting || action.meeting.panelId !== seating.panelId || action.meeting.startsAt >= meeting.startsAt) {
       throw validationFailed([{ field: 'actionId', message: 'This is not an action set at an earlier meeting of this panel.' }]);
     }
+    const before = await tx.actionReview.findUnique({
+      where: { meetingId_actionId: { meetingId, actionId: review.actionId } },
+      select: { outcome: true, notDoneReason: true, note: true, version: true },
+    });
+    if ((before?.version ?? 0) !== review.expectedVersion)
+      throw staleVersion('Someone else has recorded the review of this action since you opened it. This is how it stands now.');
     const data = {
       outcome: review.outcome,
       notDoneReason: review.notDoneReason ?? null,
       note: review.note?.trim() || null,
       reviewedAt: ctx.now(),
+      version: review.expectedVersion + 1,
     };
-    const before = await tx.actionReview.findUnique({
-      where: { meetingId_actionId: { meetingId, actionId: review.actionId } },
-      select: { outcome: true, notDoneReason: true, note: true },
-    });
     await tx.actionReview.upsert({
       where: { meetingId_actionId: { meetingId, actionId: review.actionId } },
       create: { meetingId, actionId: review.actionId, ...data },
@@ -176,6 +221,14 @@ export async function reviewAction(ctx: ServiceContext, meetingId: string, revie
       before,
       after: { meetingId, ...data },
     });
-    return { actionId: review.actionId, ...data };
+    const agencyNote = noteFor(data, {
+      agency: action.ownerAgency.name,
+      panelName: meeting.panel.name,
+      meetingDate: londonDateOf(meeting.startsAt),
+      actionTitle: action.title,
+      caseReference: action.case.reference,
+      dueDate: calendarDateOfColumn(action.dueDate),
+    });
+    return { actionId: review.actionId, ...data, agencyNote };
   });
 }

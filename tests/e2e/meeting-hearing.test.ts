@@ -1,7 +1,8 @@
 // The chair hearing a case in the meeting side panel, in Debian's chromium at 320 px over the demo
 // partnership: signs in to the meeting, starts the first item, records the outcome (decisions, risk
-// re-rated, kept on) and assigns an action inline, which reaches the database and the case. axe-core
-// and screenshots in the three Teams themes.
+// re-rated, kept on) and assigns an action inline, which reaches the database and the case; then
+// reviews an action from an earlier meeting under the agency scorecard. axe-core and screenshots in
+// the three Teams themes.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -105,6 +106,65 @@ describe('the chair hearing a case in the side panel', () => {
       await themed.getByRole('form', { name: /^Outcome for case / }).waitFor();
       expect([theme, await axeViolations(themed)]).toEqual([theme, []]);
       await themed.screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-hearing-${theme}.png`), fullPage: true });
+      await themed.context().close();
+    }
+    await page.context().close();
+  });
+
+  it('reviews an action from an earlier meeting under the agency scorecard, and drafts the note to an agency that did not do it', async () => {
+    const page = await openAsChair();
+    const errors = collectPageErrors(page);
+    const section = page.getByRole('region', { name: 'Actions from earlier meetings' });
+    await section.getByRole('heading', { level: 3, name: 'Agency scorecard' }).waitFor();
+    const scorecard = section.getByRole('list', { name: 'Agency scorecard' });
+    await scorecard.getByRole('listitem').first().waitFor();
+    expect(await scorecard.getByRole('listitem').first().textContent()).toMatch(/^.+: \d+ open \(\d+ overdue\), \d+ completed$/);
+
+    // The first action due for review that nobody has reviewed at this meeting yet.
+    const first = section
+      .getByRole('form')
+      .filter({ has: page.getByRole('button', { name: 'Record the review' }) })
+      .first();
+    // Held by its name's ids: once recorded, its button reads "Change the review" and the filter above would move on.
+    const review = section.locator(`form[aria-labelledby="${(await first.getAttribute('aria-labelledby'))!}"]`);
+    const title = (await review.getByRole('heading', { level: 3 }).textContent())!;
+    const action = await tab.database.db.prisma.action.findFirstOrThrow({
+      where: { title, meeting: { startsAt: { lt: new Date() } }, reviews: { none: { meetingId } } },
+      include: { case: true, ownerAgency: true },
+    });
+    // Keyboard: the outcome and the reason are radio groups reached and chosen from the keyboard.
+    await review.getByRole('button', { name: 'Record the review' }).click();
+    await review.getByText('Choose what the panel heard.').waitFor();
+    await review.getByRole('radio', { name: 'Done', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await review.getByRole('radio', { name: 'Not done' }).isChecked()).toBe(true);
+    await review.getByRole('radio', { name: 'The agency did not do it' }).check();
+    await review.getByRole('textbox', { name: 'Note for the minutes' }).fill('No update given to the panel.');
+    await review.getByRole('button', { name: 'Record the review' }).click();
+    await review.getByText('Not done: the agency did not do it.').waitFor();
+    expect(
+      await tab.database.db.prisma.actionReview.findUniqueOrThrow({ where: { meetingId_actionId: { meetingId, actionId: action.id } } }),
+    ).toMatchObject({ outcome: 'NOT_DONE', notDoneReason: 'AGENCY_DID_NOT_DO_IT', note: 'No update given to the panel.', version: 1 });
+    const note = review.getByRole('group', { name: `Note to ${action.ownerAgency.name}` });
+    const text = (await note.locator('p').nth(1).textContent())!;
+    expect(text).toContain(`"${action.title}" on case ${action.case.reference}`);
+    expect(text).not.toContain('No update given to the panel.');
+    await note.getByRole('button', { name: 'Copy the note' }).click();
+    await note.getByText(/^(Copied\.|The note is selected)/).waitFor();
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+
+    for (const theme of THEMES) {
+      const themed = await openAsChair(theme);
+      await themed
+        .getByRole('group', { name: `Note to ${action.ownerAgency.name}` })
+        .first()
+        .waitFor();
+      expect([theme, await axeViolations(themed)]).toEqual([theme, []]);
+      await themed
+        .getByRole('region', { name: 'Actions from earlier meetings' })
+        .screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-action-review-${theme}.png`) });
       await themed.context().close();
     }
     await page.context().close();

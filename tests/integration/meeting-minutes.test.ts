@@ -121,40 +121,138 @@ describe('outcomes per case heard', () => {
   });
 });
 
+interface ReviewList {
+  scorecard: Array<{ agency: string; open: number; overdue: number; completed: number }>;
+  actions: Array<{ id: string; title: string; status: string; review: { outcome: string; version: number; agencyNote: unknown } | null }>;
+}
+const reviewList = async () => (await app.call<ReviewList>('GET', `/api/meetings/${meetingId}/action-review`, { token: chair })).body;
+
 describe("review of the previous meeting's actions", () => {
   it('lists the open actions from earlier meetings', async () => {
-    const { body } = await app.call<Array<{ title: string; status: string }>>('GET', `/api/meetings/${meetingId}/action-review`, {
-      token: chair,
-    });
-    expect(body.map((action) => [action.title, action.status])).toEqual([
-      ['Visit the victim', 'ACCEPTED'],
-      ['Fit door cameras', 'BLOCKED'],
+    const { actions } = await reviewList();
+    expect(actions.map((action) => [action.title, action.status, action.review])).toEqual([
+      ['Visit the victim', 'ACCEPTED', null],
+      ['Fit door cameras', 'BLOCKED', null],
     ]);
   });
 
-  it('requires the reason for an action not done, then records it', async () => {
+  it("scores each agency present at the meeting on its actions for the panel, counting blocked as open and only the owner's late ones as overdue", async () => {
+    // Completed, by the police, at this meeting; and one owned by the council, which is not present.
+    for (const [ownerAgencyId, status] of [
+      [world.agencies.police, 'COMPLETED'],
+      [world.agencies.council, 'ACCEPTED'],
+    ] as const) {
+      await database.db.prisma.action.create({
+        data: {
+          partnershipId: world.partnershipId,
+          caseId: items[0]!.case.id,
+          meetingId,
+          title: `Scored ${status.toLowerCase()}`,
+          ownerAgencyId,
+          createdById: world.members.chair,
+          status,
+          dueDate: new Date('2026-12-01T00:00:00Z'),
+        },
+      });
+    }
+    // Housing: 'Visit the victim' (accepted, due 18 November: overdue) and 'Offer a management move' (due 24 December).
+    // Police: 'Fit door cameras' (blocked: open, waiting on the panel, not overdue) and the completed one.
+    expect((await reviewList()).scorecard).toEqual([
+      { agencyId: world.agencies.housing, agency: 'Fernbrook Homes', open: 2, overdue: 1, completed: 0 },
+      { agencyId: world.agencies.police, agency: 'Fernbrook Police', open: 1, overdue: 0, completed: 1 },
+    ]);
+  });
+
+  it('requires the reason for an action not done, then records it and drafts a note to the agency', async () => {
     const actions = await database.db.prisma.action.findMany({ where: { meetingId: world.lastMeetingId }, orderBy: { dueDate: 'asc' } });
     const missing = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/action-review`, {
       token: chair,
-      body: { actionId: actions[0]!.id, outcome: 'NOT_DONE' },
+      body: { actionId: actions[0]!.id, outcome: 'NOT_DONE', expectedVersion: 0 },
     });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields?.map((f) => f.field)).toEqual(['notDoneReason']);
-    const notDone = await app.call('POST', `/api/meetings/${meetingId}/action-review`, {
-      token: chair,
-      body: { actionId: actions[0]!.id, outcome: 'NOT_DONE', notDoneReason: 'AGENCY_DID_NOT_DO_IT', note: 'Officer on leave' },
-    });
+    const notDone = await app.call<{ version: number; agencyNote: { to: string; text: string } | null }>(
+      'POST',
+      `/api/meetings/${meetingId}/action-review`,
+      {
+        token: chair,
+        body: {
+          actionId: actions[0]!.id,
+          outcome: 'NOT_DONE',
+          notDoneReason: 'AGENCY_DID_NOT_DO_IT',
+          note: 'Officer on leave',
+          expectedVersion: 0,
+        },
+      },
+    );
     expect(notDone.status).toBe(200);
-    await app.call('POST', `/api/meetings/${meetingId}/action-review`, {
-      token: chair,
-      body: { actionId: actions[1]!.id, outcome: 'IN_PROGRESS' },
+    expect(notDone.body.version).toBe(1);
+    const reference = (await database.db.prisma.action.findUniqueOrThrow({ where: { id: actions[0]!.id }, include: { case: true } })).case
+      .reference;
+    expect(notDone.body.agencyNote).toEqual({
+      to: 'Fernbrook Homes',
+      text: expect.stringContaining(
+        `"Visit the victim" on case ${reference}, due 18 November 2026, and recorded that it was not done by your agency.`,
+      ),
     });
+    // The note names the action and the case reference, never the people: not the officer's note either.
+    expect(notDone.body.agencyNote!.text).not.toMatch(/Sam Patel|Officer on leave/);
+    const inProgress = await app.call('POST', `/api/meetings/${meetingId}/action-review`, {
+      token: chair,
+      body: { actionId: actions[1]!.id, outcome: 'IN_PROGRESS', expectedVersion: 0 },
+    });
+    expect(inProgress.body).toMatchObject({ version: 1, agencyNote: null });
+    expect((await reviewList()).actions.map((action) => [action.title, action.review?.outcome, action.review?.version])).toEqual([
+      ['Visit the victim', 'NOT_DONE', 1],
+      ['Fit door cameras', 'IN_PROGRESS', 1],
+    ]);
     const thisMeetings = await database.db.prisma.action.findFirstOrThrow({ where: { meetingId } });
     const wrong = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/action-review`, {
       token: chair,
-      body: { actionId: thisMeetings.id, outcome: 'DONE' },
+      body: { actionId: thisMeetings.id, outcome: 'DONE', expectedVersion: 0 },
     });
     expect(wrong.body.error.fields?.map((f) => f.field)).toEqual(['actionId']);
+  });
+
+  it('refuses a review drawn from a stale version with 409 and keeps the review recorded since', async () => {
+    const action = await database.db.prisma.action.findFirstOrThrow({
+      where: { meetingId: world.lastMeetingId, title: 'Fit door cameras' },
+    });
+    const stale = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/action-review`, {
+      token: chair,
+      body: { actionId: action.id, outcome: 'DONE', expectedVersion: 0 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('CONFLICT');
+    const kept = await database.db.prisma.actionReview.findUniqueOrThrow({
+      where: { meetingId_actionId: { meetingId, actionId: action.id } },
+    });
+    expect(kept).toMatchObject({ outcome: 'IN_PROGRESS', version: 1 });
+    const current = await app.call('POST', `/api/meetings/${meetingId}/action-review`, {
+      token: chair,
+      body: { actionId: action.id, outcome: 'NOT_DONE', notDoneReason: 'CIRCUMSTANCES_CHANGED', expectedVersion: 1 },
+    });
+    expect(current.body).toMatchObject({ version: 2, notDoneReason: 'CIRCUMSTANCES_CHANGED', agencyNote: null });
+  });
+
+  it('refuses the review to a panel member who does not chair, and changes nothing', async () => {
+    const action = await database.db.prisma.action.findFirstOrThrow({
+      where: { meetingId: world.lastMeetingId, title: 'Visit the victim' },
+    });
+    const member = await app.signInAs(world.members.housingMember);
+    const refused = await app.call<ErrorReply>('POST', `/api/meetings/${meetingId}/action-review`, {
+      token: member,
+      body: { actionId: action.id, outcome: 'DONE', expectedVersion: 1 },
+    });
+    expect(refused.status).toBe(403);
+    const kept = await database.db.prisma.actionReview.findUniqueOrThrow({
+      where: { meetingId_actionId: { meetingId, actionId: action.id } },
+    });
+    expect(kept).toMatchObject({ outcome: 'NOT_DONE', version: 1 });
+    // The member may still read the review and the scorecard, as a seat at the meeting allows.
+    const read = await app.call<ReviewList>('GET', `/api/meetings/${meetingId}/action-review`, { token: member });
+    expect(read.status).toBe(200);
+    expect(read.body.scorecard.map((score) => score.agency)).toEqual(['Fernbrook Homes', 'Fernbrook Police']);
   });
 });
 

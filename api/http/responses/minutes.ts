@@ -17,24 +17,42 @@ export const recordItemOutcomeAnswer = z.strictObject({
   itemId: z.string(),
 });
 
+const agencyNote = z
+  .strictObject({ to: z.string(), text: z.string() })
+  .nullable()
+  .describe('For an action the agency did not do: a note to the agency for the chair to send.');
+
 /** GET /api/meetings/:meetingId/action-review */
-export const listActionsForReviewAnswer = z.array(
-  z.strictObject({
-    id: z.string(),
-    title: z.string(),
-    status: z.enum(['IN_PROGRESS', 'CANCELLED', 'PROPOSED', 'ACCEPTED', 'COMPLETED', 'BLOCKED']),
-    dueDate: z.string(),
-    caseReference: z.string(),
-    owner: z.string(),
-    review: z
-      .strictObject({
-        notDoneReason: z.enum(['CIRCUMSTANCES_CHANGED', 'AGENCY_DID_NOT_DO_IT']).nullable(),
-        outcome: z.enum(['IN_PROGRESS', 'DONE', 'NOT_DONE']),
-        note: z.string().nullable(),
-      })
-      .nullable(),
-  }),
-);
+export const listActionsForReviewAnswer = z.strictObject({
+  scorecard: z.array(
+    z.strictObject({
+      agencyId: z.string(),
+      agency: z.string(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      completed: z.number().int(),
+    }),
+  ),
+  actions: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      status: z.enum(['IN_PROGRESS', 'CANCELLED', 'PROPOSED', 'ACCEPTED', 'COMPLETED', 'BLOCKED']),
+      dueDate: z.string(),
+      caseReference: z.string(),
+      owner: z.string(),
+      review: z
+        .strictObject({
+          notDoneReason: z.enum(['CIRCUMSTANCES_CHANGED', 'AGENCY_DID_NOT_DO_IT']).nullable(),
+          outcome: z.enum(['IN_PROGRESS', 'DONE', 'NOT_DONE']),
+          note: z.string().nullable(),
+          version: z.number().int(),
+          agencyNote,
+        })
+        .nullable(),
+    }),
+  ),
+});
 
 /** POST /api/meetings/:meetingId/action-review */
 export const reviewActionAnswer = z.strictObject({
@@ -43,6 +61,8 @@ export const reviewActionAnswer = z.strictObject({
   note: z.string().nullable(),
   reviewedAt: isoDateTime,
   actionId: z.string(),
+  version: z.number().int(),
+  agencyNote,
 });
 
 /** POST /api/meetings/:meetingId/minutes */

@@ -36,6 +36,8 @@ const review = z.strictObject({
   outcome: z.enum(['DONE', 'IN_PROGRESS', 'NOT_DONE']),
   notDoneReason: z.enum(['CIRCUMSTANCES_CHANGED', 'AGENCY_DID_NOT_DO_IT']).optional(),
   note: NOTE.optional(),
+  /** The review's version the chair saw, 0 when not yet reviewed: a stale side panel never overwrites a review unseen. */
+  expectedVersion: z.number().int().min(0),
 });
 const approval = z.strictObject({ expectedVersion: z.number().int().min(0).optional() });
 const decisionsEdit = z.strictObject({
@@ -73,7 +75,7 @@ export function minutesRoutes(deps: ApiDependencies): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/meetings/:meetingId/action-review',
-      summary: 'List the actions from earlier meetings to review.',
+      summary: "List the actions from earlier meetings to review, with each attending agency's scorecard for the panel.",
       tag: 'Meetings',
       capability: 'meeting.attend',
       params: meeting,

@@ -7711,7 +7711,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the actions from earlier meetings to review. */
+    /** List the actions from earlier meetings to review, with each attending agency's scorecard for the panel. */
     get: {
       parameters: {
         query?: never;
@@ -7730,20 +7730,35 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id: string;
-              title: string;
-              /** @enum {string} */
-              status: 'IN_PROGRESS' | 'CANCELLED' | 'PROPOSED' | 'ACCEPTED' | 'COMPLETED' | 'BLOCKED';
-              dueDate: string;
-              caseReference: string;
-              owner: string;
-              review: {
-                notDoneReason: ('CIRCUMSTANCES_CHANGED' | 'AGENCY_DID_NOT_DO_IT') | null;
+              scorecard: {
+                agencyId: string;
+                agency: string;
+                open: number;
+                overdue: number;
+                completed: number;
+              }[];
+              actions: {
+                id: string;
+                title: string;
                 /** @enum {string} */
-                outcome: 'IN_PROGRESS' | 'DONE' | 'NOT_DONE';
-                note: string | null;
-              } | null;
-            }[];
+                status: 'IN_PROGRESS' | 'CANCELLED' | 'PROPOSED' | 'ACCEPTED' | 'COMPLETED' | 'BLOCKED';
+                dueDate: string;
+                caseReference: string;
+                owner: string;
+                review: {
+                  notDoneReason: ('CIRCUMSTANCES_CHANGED' | 'AGENCY_DID_NOT_DO_IT') | null;
+                  /** @enum {string} */
+                  outcome: 'IN_PROGRESS' | 'DONE' | 'NOT_DONE';
+                  note: string | null;
+                  version: number;
+                  /** @description For an action the agency did not do: a note to the agency for the chair to send. */
+                  agencyNote: {
+                    to: string;
+                    text: string;
+                  } | null;
+                } | null;
+              }[];
+            };
           };
         };
         400: components['responses']['Invalid'];
@@ -7772,6 +7787,7 @@ export interface paths {
             /** @enum {string} */
             notDoneReason?: 'CIRCUMSTANCES_CHANGED' | 'AGENCY_DID_NOT_DO_IT';
             note?: string;
+            expectedVersion: number;
           };
         };
       };
@@ -7790,6 +7806,12 @@ export interface paths {
               /** Format: date-time */
               reviewedAt: string;
               actionId: string;
+              version: number;
+              /** @description For an action the agency did not do: a note to the agency for the chair to send. */
+              agencyNote: {
+                to: string;
+                text: string;
+              } | null;
             };
           };
         };

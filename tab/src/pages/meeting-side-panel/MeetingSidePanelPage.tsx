@@ -21,6 +21,7 @@ import { RiskBadge } from '../../components/RiskBadge';
 import { RouteLink } from '../../router/RouteLink';
 import { useApi } from '../../session/session';
 import type { PageProps } from '../../router/pages';
+import { ActionReviewSection } from './ActionReview';
 import { InlineAssignForm, ItemOutcomeForm } from './HearingForms';
 import { useMeetingRoom, type CaseSummary, type MeetingRoom, type RoomItem } from './meeting-room';
 
@@ -83,6 +84,7 @@ export default function MeetingSidePanelPage({ params }: PageProps) {
       )}
       <Attendance room={room} onSigned={refresh} />
       <CurrentItem room={room} onMoved={refresh} />
+      {room.me.isChair && room.meeting.status !== 'CANCELLED' && <ActionReviewSection room={room} />}
       <Agenda room={room} />
       <RouteLink to={pageAddress(`meetings/${encodeURIComponent(room.meeting.id)}`)}>
         {room.me.isChair ? 'Reorder, add or defer on the agenda page' : 'Open the agenda page'}
