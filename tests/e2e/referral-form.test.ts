@@ -371,6 +371,8 @@ describe('the referral form', () => {
     await page.getByLabel('First name').fill('Theo');
     await page.getByLabel('Last name').fill('Themes-Testperson');
     await page.getByRole('button', { name: 'Next' }).click();
+    // Next first looks for existing records: until step 2 is shown, the first radio group is still "who or what".
+    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
     await page.getByRole('radiogroup').first().getByRole('radio').last().check();
     await page.getByText(/^Draft saved at/).waitFor();
     // Each theme reloads the page: only once the server has the draft at step 2 does the reload come back there.
