@@ -39,11 +39,15 @@ function startApp(env: Record<string, string | undefined>): Started {
 async function waitForHealthy(url: string, app: Started, timeoutMs: number): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.status === 200) return response;
-    } catch {
-      // not listening yet
+    // Only once this app says it listens: a free port picked for it may meanwhile serve another test's app,
+    // and stopping this one before it has finished starting would not be a graceful stop.
+    if (app.output().includes('"msg":"listening"')) {
+      try {
+        const response = await fetch(url);
+        if (response.status === 200) return response;
+      } catch {
+        // not listening yet
+      }
     }
     if (Date.now() > deadline) throw new Error(`not healthy within ${timeoutMs} ms:\n${app.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
