@@ -1,6 +1,7 @@
 // An officer's part of home: their actions grouped by when they are due, and what happened to the
 // referrals they sent. Each group links to the list behind it.
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { addDays } from '../../../../api/domain/agenda/calendar-date';
 import type { Answer } from '../../api/answers';
 import type { ListedAction } from '../../api/actions';
 import { useApiQuery } from '../../api/use-api-query';
@@ -29,13 +30,6 @@ const useStyles = makeStyles({
 const SHOWN = 5;
 const WEEK_DAYS = 7;
 
-/** The calendar date `days` after `date` ('2026-06-01' + 6 = '2026-06-07'). */
-function daysAfter(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
-
 interface ActionGroup {
   id: string;
   title: string;
@@ -46,7 +40,7 @@ interface ActionGroup {
 }
 
 export function groupByWhenDue(actions: ListedAction[], today: string): Omit<ActionGroup, 'list' | 'none'>[] {
-  const weekEnd = daysAfter(today, WEEK_DAYS - 1);
+  const weekEnd = addDays(today, WEEK_DAYS - 1);
   return [
     // By the date alone: a blocked action past its date is late too, though it waits on the panel.
     { id: 'overdue', title: 'Overdue', actions: actions.filter((action) => action.dueDate < today) },
