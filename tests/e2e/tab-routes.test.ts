@@ -21,7 +21,10 @@ const hash = (page: Page) => new URL(page.url()).hash;
 describe('the navigation', () => {
   it.each([
     ['Dan Sample', ['Home', 'My actions', 'Refer']],
-    ['Priya Example', ['Home', 'Referral triage', 'Meetings', 'Outstanding actions', 'My actions', 'Governance figures', 'Places', 'Refer']],
+    [
+      'Priya Example',
+      ['Home', 'Referral triage', 'Meetings', 'Outstanding actions', 'My actions', 'Governance figures', 'Places', 'Refer'],
+    ],
     ['Ruth Notreal', ['Home', 'Governance figures', 'Places', 'Audit trail']],
     ['Owen Dummy', ['Home', 'Meetings', 'My actions', 'Governance figures', 'Places', 'Retention review', 'Refer']],
   ])('lists for %s only the pages their roles use', async (name, pages) => {
