@@ -101,38 +101,70 @@ function filtered(filters: ActionListSqlFilters): Prisma.Sql {
   return Prisma.join(parts, ' AND ');
 }
 
+/** Where the previous page ended, in the page's own order: the risk rank (risk order only), due date and id. */
+export interface ActionListCursor {
+  riskRank?: number | undefined;
+  dueDate: CalendarDate;
+  id: string;
+}
+
+/** The case's current band as the domain ranks it (ordering.ts): HIGH 0, MEDIUM 1, LOW 2, not assessed 3. */
+const RISK_RANK = Prisma.sql`(CASE c."currentRiskBand" WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END)`;
+
 /**
- * The first `limit` actions in due-date order (then id), with what the list shows of each. One
- * branch per status, each walking the (partnershipId, status, dueDate, id) index in order and
- * stopping at `limit`, merged in order: the database reads about a page, not every open action.
+ * The next `limit` actions after `after`, in due-date order (then id) or, for `risk`, riskiest case
+ * first (then due date, then id), with what the list shows of each. Due-date order has one branch
+ * per status, each seeking the (partnershipId, status, dueDate, id) index to just after the cursor
+ * and stopping at `limit`, merged in order: the database reads about a page, not every open action.
+ * Risk order cannot walk an index of actions (the band is the case's), so it orders every action in
+ * scope: the slower, rarer view.
  */
 export async function actionListPage(
   tx: Tx,
   reader: ActionListReader,
   scope: ActionListScope,
   filters: ActionListSqlFilters,
+  order: 'due' | 'risk',
+  after: ActionListCursor | null,
   limit: number,
-): Promise<ActionListRow[]> {
+): Promise<(ActionListRow & { riskRank: number })[]> {
   if (filters.statuses.length === 0) return [];
-  const branches = filters.statuses.map(
-    (status) => Prisma.sql`(SELECT a.id, a."dueDate"
-       FROM "Action" a
-       JOIN "Case" c ON c.id = a."caseId"
-       LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
-      WHERE a."partnershipId" = ${reader.partnershipId}::uuid AND a.status = ${status}::"ActionStatus"
+  const where = (status: Prisma.Sql) => Prisma.sql`a."partnershipId" = ${reader.partnershipId}::uuid AND ${status}
         AND ${inScope(reader, scope)}
         AND ${filtered(filters)}
-        AND ${caseVisible(reader)}
-      ORDER BY a."dueDate", a.id
-      LIMIT ${limit})`,
-  );
-  return tx.$queryRaw<ActionListRow[]>`
-    WITH page AS (SELECT id, "dueDate" FROM (${Prisma.join(branches, ' UNION ALL ')}) AS branch ORDER BY "dueDate", id LIMIT ${limit})
+        AND ${caseVisible(reader)}`;
+  let page: Prisma.Sql;
+  if (order === 'due') {
+    const seek = after ? Prisma.sql`AND (a."dueDate", a.id) > (${after.dueDate}::date, ${after.id}::uuid)` : Prisma.empty;
+    const branches = filters.statuses.map(
+      (status) => Prisma.sql`(SELECT a.id, a."dueDate", 0 AS rank
+         FROM "Action" a
+         JOIN "Case" c ON c.id = a."caseId"
+         LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
+        WHERE ${where(Prisma.sql`a.status = ${status}::"ActionStatus"`)} ${seek}
+        ORDER BY a."dueDate", a.id
+        LIMIT ${limit})`,
+    );
+    page = Prisma.sql`SELECT id, "dueDate", rank FROM (${Prisma.join(branches, ' UNION ALL ')}) AS branch ORDER BY "dueDate", id LIMIT ${limit}`;
+  } else {
+    const seek = after
+      ? Prisma.sql`AND (${RISK_RANK}, a."dueDate", a.id) > (${after.riskRank ?? 0}::int, ${after.dueDate}::date, ${after.id}::uuid)`
+      : Prisma.empty;
+    page = Prisma.sql`SELECT a.id, a."dueDate", ${RISK_RANK} AS rank
+         FROM "Action" a
+         JOIN "Case" c ON c.id = a."caseId"
+         LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
+        WHERE ${where(Prisma.sql`a.status IN (${statusList(filters.statuses)})`)} ${seek}
+        ORDER BY rank, a."dueDate", a.id
+        LIMIT ${limit}`;
+  }
+  return tx.$queryRaw<(ActionListRow & { riskRank: number })[]>`
+    WITH page AS (${page})
     SELECT a.id::text AS "id", a.title, a.status::text AS "status", a.priority::text AS "priority",
            to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate", a.version,
            c.id::text AS "caseId", c.reference AS "caseReference", c."currentRiskBand"::text AS "caseRiskBand",
            p.id::text AS "panelId", p.name AS "panelName", ag.id::text AS "agencyId", ag.name AS "agencyName",
-           m.id::text AS "memberId", m."displayName" AS "memberName", a."lastChasedAt"
+           m.id::text AS "memberId", m."displayName" AS "memberName", a."lastChasedAt", page.rank::int AS "riskRank"
       FROM page
       JOIN "Action" a ON a.id = page.id
       JOIN "Case" c ON c.id = a."caseId"
@@ -140,45 +172,29 @@ export async function actionListPage(
       LEFT JOIN "Member" m ON m.id = a."ownerMemberId"
       LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
       LEFT JOIN "Panel" p ON p.id = mt."panelId"
-     ORDER BY a."dueDate", a.id`;
+     ORDER BY page.rank, page."dueDate", page.id`;
 }
 
 /**
- * The panels, agencies and officers of every unfinished action in scope, whatever the filters. An
- * officer's own scope is small: it is read whole. The outstanding scope of a chair is most of the
- * partnership's actions: there each candidate panel, agency and officer is probed for one such
- * action instead (LIMIT 1 on an index by meeting or owner), rather than reading thousands of
- * actions to find a few dozen names.
+ * The panels, agencies and officers of every unfinished action on the outstanding list, whatever
+ * the filters. A chair's outstanding scope is most of the partnership's actions: each candidate
+ * panel, agency and officer is probed for one such action (LIMIT 1 on an index by meeting or
+ * owner), rather than reading thousands of actions to find a few dozen names.
  */
 export async function actionListChoices(
   tx: Tx,
   reader: ActionListReader,
-  scope: ActionListScope,
   unfinished: readonly ActionStatus[],
 ): Promise<ActionListChoiceRow[]> {
-  const listed = (owner: Prisma.Sql, columns: Prisma.Sql, limit: Prisma.Sql) => Prisma.sql`(SELECT ${columns}
+  const probe = (owner: Prisma.Sql) => Prisma.sql`(SELECT 1
        FROM "Action" a
        JOIN "Case" c ON c.id = a."caseId"
        LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
       WHERE ${owner} AND a."partnershipId" = ${reader.partnershipId}::uuid
         AND a.status IN (${statusList(unfinished)})
-        AND ${inScope(reader, scope)}
+        AND ${inScope(reader, 'outstanding')}
         AND ${caseVisible(reader)}
-      ${limit})`;
-  if (scope === 'mine') {
-    return tx.$queryRaw<ActionListChoiceRow[]>`
-      WITH listed AS MATERIALIZED ${listed(
-        Prisma.sql`TRUE`,
-        Prisma.sql`mt."panelId" AS panel_id, a."ownerAgencyId" AS agency_id, a."ownerMemberId" AS member_id`,
-        Prisma.empty,
-      )}
-      SELECT 'panel' AS "kind", p.id::text AS "id", p.name AS "name" FROM "Panel" p WHERE p.id IN (SELECT panel_id FROM listed)
-      UNION ALL
-      SELECT 'agency', ag.id::text, ag.name FROM "Agency" ag WHERE ag.id IN (SELECT agency_id FROM listed)
-      UNION ALL
-      SELECT 'officer', m.id::text, m."displayName" FROM "Member" m WHERE m.id IN (SELECT member_id FROM listed)`;
-  }
-  const probe = (owner: Prisma.Sql) => listed(owner, Prisma.sql`1`, Prisma.sql`LIMIT 1`);
+      LIMIT 1)`;
   return tx.$queryRaw<ActionListChoiceRow[]>`
     SELECT 'panel' AS "kind", p.id::text AS "id", p.name AS "name"
       FROM "Panel" p CROSS JOIN LATERAL ${probe(Prisma.sql`a."meetingId" IN (SELECT pm.id FROM "Meeting" pm WHERE pm."panelId" = p.id)`)} hit

@@ -14,16 +14,17 @@ import {
   actionListChoices,
   actionListPage,
   type ActionListChoiceRow,
+  type ActionListCursor,
   type ActionListReader,
   type ActionListRow,
   type ActionListScope,
 } from './action-list-query';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { forbidden } from './errors';
+import { forbidden, validationFailed } from './errors';
 import { ownerDeliveryStates, type OwnerDeliveryState } from './owner-delivery-state';
 
-/** Enough for any one partnership's open actions; the answer says when there were more. */
-const LIST_LIMIT = 500;
+/** One page of a list; the answer's nextCursor asks for the next. */
+export const ACTION_PAGE_SIZE = 50;
 
 export interface ActionListFilters {
   panelId?: string | undefined;
@@ -32,6 +33,8 @@ export interface ActionListFilters {
   statuses?: readonly ActionStatus[] | undefined;
   overdue?: boolean | undefined;
   sort?: ActionSort | undefined;
+  /** The nextCursor of the previous page: the list goes on after it. */
+  after?: string | undefined;
 }
 
 export interface ListedAction {
@@ -60,13 +63,43 @@ interface Choice {
 
 export interface ActionList {
   today: CalendarDate;
+  /** One page, in the order asked for. */
   actions: ListedAction[];
-  /** More actions matched than the list holds: narrow the filters. */
+  /** More actions match than this page holds. */
   truncated: boolean;
-  /** What the filters can choose from among the actions this member may see. */
-  choices: { panels: Choice[]; agencies: Choice[]; officers: Choice[] };
+  /** Pass back as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
   /** Whether this member may chase actions (chairs). */
   mayChase: boolean;
+}
+
+/** What the filters can choose from among the actions this member may see, whatever the filters. */
+export interface ActionListChoices {
+  panels: Choice[];
+  agencies: Choice[];
+  officers: Choice[];
+}
+
+/** A cursor as it goes on the wire: `2026-01-31~<id>`, or `<rank>~2026-01-31~<id>` in risk order. */
+const CURSOR = /^(?:([0-3])~)?(\d{4}-\d{2}-\d{2})~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+function cursorOf(row: { riskRank: number; dueDate: CalendarDate; id: string }, sort: ActionSort): string {
+  return sort === 'risk' ? `${row.riskRank}~${row.dueDate}~${row.id}` : `${row.dueDate}~${row.id}`;
+}
+
+/** A cursor this list gave out for the same order, or a clear refusal. */
+function parseCursor(cursor: string, sort: ActionSort): ActionListCursor {
+  const match = CURSOR.exec(cursor.toLowerCase());
+  const valid = match !== null && (match[1] !== undefined) === (sort === 'risk') && isCalendarDate(match[2]!);
+  if (!valid) {
+    throw validationFailed([{ field: 'after', message: 'Give after as the nextCursor of the previous page, with the same sort.' }]);
+  }
+  return { riskRank: match[1] === undefined ? undefined : Number(match[1]), dueDate: match[2] as CalendarDate, id: match[3]! };
+}
+
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function toListed(row: ActionListRow, today: CalendarDate, delivery: OwnerDeliveryState | null): ListedAction {
@@ -89,7 +122,7 @@ function toListed(row: ActionListRow, today: CalendarDate, delivery: OwnerDelive
   };
 }
 
-function choicesOf(rows: ActionListChoiceRow[]): ActionList['choices'] {
+function choicesOf(rows: ActionListChoiceRow[]): ActionListChoices {
   const of = (kind: ActionListChoiceRow['kind']) =>
     rows
       .filter((row) => row.kind === kind)
@@ -98,10 +131,8 @@ function choicesOf(rows: ActionListChoiceRow[]): ActionList['choices'] {
   return { panels: of('panel'), agencies: of('agency'), officers: of('officer') };
 }
 
-async function listWithin(tx: Tx, ctx: ServiceContext, scope: ActionListScope, filters: ActionListFilters): Promise<ActionList> {
-  const { actor } = ctx;
-  const today = londonDateOf(ctx.now());
-  const reader: ActionListReader = {
+function readerOf(actor: Actor): ActionListReader {
+  return {
     partnershipId: actor.partnershipId,
     memberId: actor.memberId,
     agencyId: actor.agencyId,
@@ -109,17 +140,21 @@ async function listWithin(tx: Tx, ctx: ServiceContext, scope: ActionListScope, f
     sitsOnPanels: mayUse(actor, 'meeting.attend'),
     chairs: mayUse(actor, 'panel.chair'),
   };
+}
+
+async function listWithin(tx: Tx, ctx: ServiceContext, scope: ActionListScope, filters: ActionListFilters): Promise<ActionList> {
+  const { actor } = ctx;
+  const today = londonDateOf(ctx.now());
+  const sort = filters.sort ?? 'due';
+  const after = filters.after === undefined ? null : parseCursor(filters.after, sort);
   const sqlFilters = {
     ...filters,
     statuses: filters.statuses ?? UNFINISHED_ACTION_STATUSES,
     openStatuses: OPEN_ACTION_STATUSES,
     today,
   };
-  // One after the other: a transaction is one connection, so running them together gains nothing.
-  const rows = await actionListPage(tx, reader, scope, sqlFilters, LIST_LIMIT + 1);
-  const choiceRows = await actionListChoices(tx, reader, scope, UNFINISHED_ACTION_STATUSES);
-  const byOrder = compareActions(filters.sort ?? 'due');
-  const listed = rows.slice(0, LIST_LIMIT);
+  const rows = await actionListPage(tx, readerOf(actor), scope, sqlFilters, sort, after, ACTION_PAGE_SIZE + 1);
+  const listed = rows.slice(0, ACTION_PAGE_SIZE);
   // One query for the whole page, and only for those who chase owners: it says who blocked the app.
   const deliveries = mayUse(actor, 'action.oversee')
     ? await ownerDeliveryStates(
@@ -127,15 +162,42 @@ async function listWithin(tx: Tx, ctx: ServiceContext, scope: ActionListScope, f
         listed.map((row) => row.id),
       )
     : null;
+  // The page comes in the database's order (ties on the due date by id); the domain's order puts
+  // ties by title, within the page. The cursor is the database's: no action is skipped or repeated.
+  const byOrder = compareActions(sort);
   const actions = listed
     .map((row) => toListed(row, today, deliveries?.get(row.id) ?? null))
     .sort((a, b) => byOrder({ ...a, riskBand: a.case.riskBand }, { ...b, riskBand: b.case.riskBand }));
+  const more = rows.length > ACTION_PAGE_SIZE;
   await audit(tx, ctx, {
     event: 'action.list',
     entityType: 'Action',
     after: { view: scope, filters: { ...filters }, actionIds: actions.map((action) => action.id) },
   });
-  return { today, actions, truncated: rows.length > LIST_LIMIT, choices: choicesOf(choiceRows), mayChase: mayUse(actor, 'action.oversee') };
+  return {
+    today,
+    actions,
+    truncated: more,
+    nextCursor: more ? cursorOf(listed[listed.length - 1]!, sort) : null,
+    mayChase: mayUse(actor, 'action.oversee'),
+  };
+}
+
+/**
+ * What the outstanding list's filters can offer: the panels, agencies and officers of the unfinished
+ * actions on it. Read on its own, once per visit to the list, not with every page of it.
+ */
+export async function listActionChoices(ctx: ServiceContext): Promise<ActionListChoices> {
+  if (!mayUse(ctx.actor, 'action.work')) throw forbidden('see actions');
+  return inTransaction(ctx, async (tx) => {
+    const choices = choicesOf(await actionListChoices(tx, readerOf(ctx.actor), UNFINISHED_ACTION_STATUSES));
+    await audit(tx, ctx, {
+      event: 'action.choices',
+      entityType: 'Action',
+      after: { view: 'outstanding', panels: choices.panels.length, agencies: choices.agencies.length, officers: choices.officers.length },
+    });
+    return choices;
+  });
 }
 
 /** Whose actions are on a member's outstanding list: their panels' (for a chair), their agency's and their own. */

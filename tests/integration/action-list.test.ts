@@ -24,7 +24,7 @@ interface ActionList {
   today: string;
   actions: Listed[];
   truncated: boolean;
-  choices: Record<'panels' | 'agencies' | 'officers', Array<{ id: string; name: string }>>;
+  nextCursor: string | null;
   mayChase: boolean;
 }
 interface ErrorBody {
@@ -126,6 +126,7 @@ describe('the outstanding actions list', () => {
     expect(status).toBe(200);
     expect(body.today).toBe('2026-11-20');
     expect(body.truncated).toBe(false);
+    expect(body.nextCursor).toBeNull();
     expect(body.mayChase).toBe(true);
     expect(body.actions.map((a) => [a.title, a.dueDate, a.overdue, a.daysOverdue])).toEqual([
       ['Action P3', '2025-12-01', true, 354],
@@ -142,7 +143,16 @@ describe('the outstanding actions list', () => {
       ownerAgency: { id: world.agencies.housing, name: 'Fernbrook Homes' },
       ownerMember: { id: world.members.housingMember, displayName: 'Sam Patel' },
     });
-    expect(body.choices).toEqual({
+  });
+
+  it('offers as filter choices the panels, agencies and officers of the actions on the list, and records the read', async () => {
+    const { status, body } = await app.call<Record<'panels' | 'agencies' | 'officers', Array<{ id: string; name: string }>>>(
+      'GET',
+      '/api/actions/choices',
+      { token: tokens.chair! },
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({
       panels: [{ id: world.panelId, name: 'Fernbrook CMARAC' }],
       agencies: [
         { id: world.agencies.council, name: 'Fernbrook Council ASB Team' },
@@ -151,6 +161,11 @@ describe('the outstanding actions list', () => {
       ],
       officers: [{ id: world.members.housingMember, name: 'Sam Patel' }],
     });
+    const row = await database.db.prisma.auditEvent.findFirstOrThrow({
+      where: { event: 'action.choices', actorId: world.members.chair },
+      orderBy: { seq: 'desc' },
+    });
+    expect(row.after).toEqual({ view: 'outstanding', panels: 1, agencies: 3, officers: 1 });
   });
 
   it('sorts by risk band, highest first, then by due date', async () => {
@@ -246,7 +261,9 @@ describe('the OpenAPI document', () => {
       'status',
       'overdue',
       'sort',
+      'after',
     ]);
+    expect(body.paths['/api/actions/choices']?.get?.['x-capability']).toBe('action.work');
     expect(body.paths['/api/actions/mine']?.get?.['x-capability']).toBe('action.work');
     expect(body.paths['/api/actions/{actionId}/chase']?.post?.['x-capability']).toBe('action.oversee');
   });
@@ -258,6 +275,7 @@ describe('refusals', () => {
     expect(answer.status).toBe(403);
     expect(answer.body.error.code).toBe('FORBIDDEN');
     expect((await app.call('GET', '/api/actions/mine', { token: tokens[who]! })).status).toBe(403);
+    expect((await app.call('GET', '/api/actions/choices', { token: tokens[who]! })).status).toBe(403);
   });
 
   it('refuses a caller who is not signed in', async () => {
@@ -273,6 +291,9 @@ describe('refusals', () => {
     ['an agency that is not an id', 'agencyId=police', 'agencyId'],
     ['an unknown sort', 'sort=owner', 'sort'],
     ['an unknown parameter', 'page=2', 'query'],
+    ['a cursor that no list gave out', 'after=page-2', 'after'],
+    ['a cursor with an impossible date', 'after=2026-02-30~00000000-0000-4000-8000-000000000000', 'after'],
+    ['a due-date cursor for the risk order', 'sort=risk&after=2026-02-01~00000000-0000-4000-8000-000000000000', 'after'],
   ])('refuses %s with a field error and records nothing', async (_name, search, field) => {
     const before = await database.db.prisma.auditEvent.count({ where: { event: 'action.list' } });
     const answer = await app.call<ErrorBody>('GET', `/api/actions?${search}`, { token: tokens.chair! });
@@ -321,5 +342,75 @@ describe('chasing an action now', () => {
     const answer = await app.call<ErrorBody>('POST', `/api/actions/${world.actions.H1}/chase`, { token: tokens.chair! });
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toBe('This action is completed, so there is nothing to chase.');
+  });
+});
+
+describe('paging through a long list', () => {
+  const many: { id: string; due: string }[] = [];
+  let acceptedBefore: string[] = [];
+
+  beforeAll(async () => {
+    acceptedBefore = (await list('chair', '/api/actions?status=ACCEPTED')).body.actions.map((action) => action.id);
+    // 120 more of the police's actions on c1, which the chair may see: three due on each of 40 days,
+    // so that pages end inside a day as well as between days, on high-risk c1 and on c5 (no band).
+    const p = database.db.prisma;
+    for (let i = 0; i < 120; i += 1) {
+      const due = `2027-0${1 + Math.floor(i / 30)}-${String(1 + (Math.floor(i / 3) % 10)).padStart(2, '0')}`;
+      const created = await p.action.create({
+        data: {
+          partnershipId: world.partnershipId,
+          caseId: i % 2 === 0 ? world.cases.c1 : world.cases.c5,
+          title: `Paged ${String(i).padStart(3, '0')}`,
+          ownerAgencyId: world.agencies.police,
+          createdById: world.members.chair,
+          status: 'ACCEPTED',
+          dueDate: new Date(`${due}T00:00:00Z`),
+          createdAt: NOW,
+        },
+      });
+      many.push({ id: created.id, due });
+    }
+  });
+
+  const everyPage = async (query: string) => {
+    const pages: ActionList[] = [];
+    let after: string | null = null;
+    do {
+      const { status, body }: { status: number; body: ActionList } = await list(
+        'chair',
+        `/api/actions?${query}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      );
+      expect(status).toBe(200);
+      pages.push(body);
+      after = body.nextCursor;
+    } while (after !== null && pages.length < 10);
+    return pages;
+  };
+
+  it('gives 50 actions a page, and every action exactly once across the pages, in due-date order', async () => {
+    const pages = await everyPage('status=ACCEPTED');
+    expect(pages.map((page) => [page.actions.length, page.truncated, page.nextCursor === null])).toEqual([
+      [50, true, false],
+      [50, true, false],
+      [20 + acceptedBefore.length, false, true],
+    ]);
+    const listed = pages.flatMap((page) => page.actions);
+    const ids = listed.map((action) => action.id);
+    // Every accepted action the chair saw before, and the 120 added, each once.
+    expect(ids.length).toBe(acceptedBefore.length + many.length);
+    expect([...ids].sort()).toEqual([...acceptedBefore, ...many.map((action) => action.id)].sort());
+    const dues = listed.map((action) => action.dueDate);
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it('pages in risk order too: the high-risk case first, each band in due-date order', async () => {
+    const pages = await everyPage('status=ACCEPTED&sort=risk');
+    const listed = pages.flatMap((page) => page.actions);
+    expect(listed.map((action) => action.id).sort()).toEqual(
+      (await everyPage('status=ACCEPTED')).flatMap((page) => page.actions.map((action) => action.id)).sort(),
+    );
+    const rank = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
+    const keys = listed.map((action) => `${action.case.riskBand ? rank[action.case.riskBand as keyof typeof rank] : 3} ${action.dueDate}`);
+    expect(keys).toEqual([...keys].sort());
   });
 });

@@ -41,27 +41,30 @@ export const listOutstandingActionsAnswer = z.strictObject({
     }),
   ),
   truncated: z.boolean(),
-  choices: z.strictObject({
-    panels: z.array(
-      z.strictObject({
-        id: z.string(),
-        name: z.string(),
-      }),
-    ),
-    agencies: z.array(
-      z.strictObject({
-        id: z.string(),
-        name: z.string(),
-      }),
-    ),
-    officers: z.array(
-      z.strictObject({
-        id: z.string(),
-        name: z.string(),
-      }),
-    ),
-  }),
+  nextCursor: z.string().nullable(),
   mayChase: z.boolean(),
+});
+
+/** GET /api/actions/choices */
+export const listActionChoicesAnswer = z.strictObject({
+  panels: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+    }),
+  ),
+  agencies: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+    }),
+  ),
+  officers: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+    }),
+  ),
 });
 
 /** POST /api/actions/:actionId/chase */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../../domain/actions/lifecycle';
 import { defineRoute, type RouteSpec } from '../route-spec';
-import { listMyActions, listOutstandingActions, type ActionListFilters } from '../../services/action-list';
+import { listActionChoices, listMyActions, listOutstandingActions, type ActionListFilters } from '../../services/action-list';
 import { chaseNow, listOutOfReach } from '../../services/notifications';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/action-list';
@@ -34,6 +34,7 @@ const listQuery = z.strictObject({
     .transform((value) => value === 'true')
     .optional(),
   sort: z.enum(['due', 'risk'], 'Sort by due or risk.').optional(),
+  after: z.string().max(100, 'Give after as the nextCursor of the previous page.').optional(),
 });
 
 type ListQuery = z.output<typeof listQuery>;
@@ -67,6 +68,17 @@ export function actionListRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.listOutstandingActionsAnswer,
       async handle({ query, ctx }) {
         return { json: await listMyActions(ctx, filtersFrom(query)) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/actions/choices',
+      summary: 'List what the outstanding list can be filtered by: the panels, agencies and officers of its actions.',
+      tag: 'Actions',
+      capability: 'action.work',
+      response: answers.listActionChoicesAnswer,
+      async handle({ ctx }) {
+        return { json: await listActionChoices(ctx) };
       },
     }),
     defineRoute({

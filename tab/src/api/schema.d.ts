@@ -4196,6 +4196,7 @@ export interface paths {
           status?: string;
           overdue?: 'true' | 'false';
           sort?: 'due' | 'risk';
+          after?: string;
         };
         header?: never;
         path?: never;
@@ -4247,20 +4248,7 @@ export interface paths {
                 lastChasedAt: string | null;
               }[];
               truncated: boolean;
-              choices: {
-                panels: {
-                  id: string;
-                  name: string;
-                }[];
-                agencies: {
-                  id: string;
-                  name: string;
-                }[];
-                officers: {
-                  id: string;
-                  name: string;
-                }[];
-              };
+              nextCursor: string | null;
               mayChase: boolean;
             };
           };
@@ -4408,6 +4396,7 @@ export interface paths {
           status?: string;
           overdue?: 'true' | 'false';
           sort?: 'due' | 'risk';
+          after?: string;
         };
         header?: never;
         path?: never;
@@ -4459,21 +4448,61 @@ export interface paths {
                 lastChasedAt: string | null;
               }[];
               truncated: boolean;
-              choices: {
-                panels: {
-                  id: string;
-                  name: string;
-                }[];
-                agencies: {
-                  id: string;
-                  name: string;
-                }[];
-                officers: {
-                  id: string;
-                  name: string;
-                }[];
-              };
+              nextCursor: string | null;
               mayChase: boolean;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/actions/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List what the outstanding list can be filtered by: the panels, agencies and officers of its actions. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              panels: {
+                id: string;
+                name: string;
+              }[];
+              agencies: {
+                id: string;
+                name: string;
+              }[];
+              officers: {
+                id: string;
+                name: string;
+              }[];
             };
           };
         };

@@ -2,7 +2,7 @@
 // so a filtered list can be bookmarked, shared in a chat and survives a reload.
 import { Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useNavigate } from 'react-router';
-import { ACTION_STATUSES, type ActionList } from '../api/actions';
+import { ACTION_STATUSES, type ActionChoices } from '../api/actions';
 import type { ReadParams } from '../api/use-api-query';
 import { pageAddress } from '../router/addresses';
 import { STATUS_WORDS } from './words';
@@ -44,7 +44,8 @@ export interface ActionFiltersProps {
   /** The page's own path, to write the filters back to the address. */
   pagePath: string;
   query: URLSearchParams;
-  choices: ActionList['choices'];
+  /** What the panel, agency and officer filters offer; empty while they load. */
+  choices: ActionChoices;
   /** My actions has no use for panel, agency and officer filters. */
   byOwner: boolean;
 }
