@@ -11,7 +11,8 @@ import {
 } from '../domain/agenda/builder';
 import { referralCutOff } from '../domain/agenda/cadence';
 import { formatLongDate, londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
-import { isOverdue, UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
+import { OPEN_ACTION_STATUSES, UNFINISHED_ACTION_STATUSES, type ActionStatus } from '../domain/actions/lifecycle';
+import { Prisma } from '../store/generated/client';
 import type { Tx } from './context';
 import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
@@ -32,6 +33,8 @@ export interface AgendaSources {
   /** Earlier agenda rows whose case this build hears, to mark them as carried to this meeting. */
   carriedItemIds: string[];
 }
+
+const statusList = (statuses: readonly ActionStatus[]) => Prisma.join(statuses.map((status) => Prisma.sql`${status}::"ActionStatus"`));
 
 export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today: CalendarDate): Promise<AgendaSources> {
   const meetingDate = londonDateOf(meeting.startsAt);
@@ -89,17 +92,24 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     reviewDue: calendarDateOfColumn(kase.nextReviewDue!),
   }));
 
-  const openActions = await tx.action.findMany({
-    where: { status: { in: [...UNFINISHED_ACTION_STATUSES] }, case: onThisPanel },
-    select: { caseId: true, status: true, dueDate: true },
-  });
-  const problems = new Map<string, CaseWithActionProblems>();
-  for (const action of openActions) {
-    const entry = problems.get(action.caseId) ?? { caseId: action.caseId, overdueActions: 0, blockedActions: 0 };
-    if (action.status === 'BLOCKED') entry.blockedActions += 1;
-    else if (isOverdue({ status: action.status, dueDate: calendarDateOfColumn(action.dueDate) }, today)) entry.overdueActions += 1;
-    problems.set(action.caseId, entry);
-  }
+  // Counted in the database, per case, and only the cases with something to resolve: a county's
+  // panel has tens of thousands of unfinished actions, and the builder needs a few numbers a case.
+  const problemRows = await tx.$queryRaw<{ caseId: string; overdue: number; blocked: number }[]>`
+    SELECT a."caseId"::text AS "caseId",
+           count(*) FILTER (WHERE a.status IN (${statusList(OPEN_ACTION_STATUSES)}) AND a."dueDate" < ${today}::date)::int AS "overdue",
+           count(*) FILTER (WHERE a.status = 'BLOCKED')::int AS "blocked"
+      FROM "Action" a
+      JOIN "Case" c ON c.id = a."caseId"
+     WHERE a.status IN (${statusList(UNFINISHED_ACTION_STATUSES)}) AND c.status = 'OPEN'
+       AND (EXISTS (SELECT 1 FROM "Referral" r WHERE r."caseId" = c.id AND r."panelId" = ${meeting.panelId}::uuid AND r.status = 'ACCEPTED')
+            OR EXISTS (SELECT 1 FROM "AgendaItem" ai JOIN "Meeting" am ON am.id = ai."meetingId"
+                        WHERE ai."caseId" = c.id AND am."panelId" = ${meeting.panelId}::uuid))
+     GROUP BY a."caseId"
+    HAVING count(*) FILTER (WHERE a.status = 'BLOCKED') > 0
+        OR count(*) FILTER (WHERE a.status IN (${statusList(OPEN_ACTION_STATUSES)}) AND a."dueDate" < ${today}::date) > 0`;
+  const problems = new Map<string, CaseWithActionProblems>(
+    problemRows.map((row) => [row.caseId, { caseId: row.caseId, overdueActions: row.overdue, blockedActions: row.blocked }]),
+  );
 
   const carried = await tx.agendaItem.findMany({
     where: {
@@ -133,10 +143,10 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
       ...deferred.map((d) => d.caseId),
     ]),
   ];
-  const involvement = await tx.case.findMany({
-    where: { id: { in: caseIds } },
-    select: { id: true, leadAgencyId: true, agencies: { select: { agencyId: true } } },
-  });
+  const involvement = await tx.$queryRaw<{ id: string; leadAgencyId: string; agencies: string[] }[]>`
+    SELECT c.id::text AS "id", c."leadAgencyId"::text AS "leadAgencyId",
+           coalesce((SELECT array_agg(ca."agencyId"::text) FROM "CaseAgency" ca WHERE ca."caseId" = c.id), '{}') AS "agencies"
+      FROM "Case" c WHERE c.id = ANY(${caseIds}::uuid[])`;
   const agenciesByCase: Record<string, string[]> = {};
   const inputs: AgendaInputs = {
     meeting: {
@@ -155,7 +165,7 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
   };
   // The agenda row links to the referral it hears, never to one an earlier meeting already heard.
   const referralByCase = new Map(referralsToHear(inputs).map(({ referral }) => [referral.caseId, referralIds.get(referral)!]));
-  for (const kase of involvement) agenciesByCase[kase.id] = [...new Set([kase.leadAgencyId, ...kase.agencies.map((a) => a.agencyId)])];
+  for (const kase of involvement) agenciesByCase[kase.id] = [...new Set([kase.leadAgencyId, ...kase.agencies])];
 
   return {
     inputs,
@@ -170,16 +180,16 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
  */
 async function hearingsOf(tx: Tx, caseIds: string[], before: Date): Promise<Record<string, Date[]>> {
   const hearings: Record<string, Date[]> = {};
-  const discussed = await tx.agendaItem.findMany({
-    where: { caseId: { in: caseIds }, status: 'DISCUSSED', meeting: { startsAt: { lt: before } } },
-    select: { caseId: true, meeting: { select: { startsAt: true } } },
-  });
-  for (const item of discussed) (hearings[item.caseId] ??= []).push(item.meeting.startsAt);
-  const recorded = await tx.case.findMany({
-    where: { id: { in: caseIds }, lastHeardAt: { not: null, lt: before } },
-    select: { id: true, lastHeardAt: true },
-  });
-  for (const kase of recorded) (hearings[kase.id] ??= []).push(kase.lastHeardAt!);
+  // Ids as one array parameter: a county's candidates are thousands, too many for an IN list.
+  const discussed = await tx.$queryRaw<{ caseId: string; startsAt: Date }[]>`
+    SELECT ai."caseId"::text AS "caseId", m."startsAt"
+      FROM "AgendaItem" ai JOIN "Meeting" m ON m.id = ai."meetingId"
+     WHERE ai."caseId" = ANY(${caseIds}::uuid[]) AND ai.status = 'DISCUSSED' AND m."startsAt" < ${before}`;
+  for (const item of discussed) (hearings[item.caseId] ??= []).push(item.startsAt);
+  const recorded = await tx.$queryRaw<{ id: string; lastHeardAt: Date }[]>`
+    SELECT c.id::text AS "id", c."lastHeardAt" FROM "Case" c
+     WHERE c.id = ANY(${caseIds}::uuid[]) AND c."lastHeardAt" < ${before}`;
+  for (const kase of recorded) (hearings[kase.id] ??= []).push(kase.lastHeardAt);
   return hearings;
 }
 

@@ -2,6 +2,7 @@
 // happened in the meeting (an item being heard or already heard) as it is.
 import type { Agenda, AgendaItem, AgendaReason } from '../domain/agenda/builder';
 import { londonDateOf } from '../domain/agenda/calendar-date';
+import type { Prisma } from '../store/generated/client';
 import type { Tx } from './context';
 
 export interface StoredMeeting {
@@ -45,14 +46,42 @@ export interface SaveOptions {
   removeMissing?: boolean;
 }
 
+/** Rows written per statement: a county's rebuild places thousands of cases (most of them spilled over). */
+const WRITE_BATCH = 500;
+
+function batches<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < rows.length; at += WRITE_BATCH) out.push(rows.slice(at, at + WRITE_BATCH));
+  return out;
+}
+
+/**
+ * Writes the agenda in a few statements whatever its size: new rows in batched inserts, changed rows
+ * in batched updates from one JSON parameter each, rather than a round trip per row.
+ */
 export async function saveAgenda(tx: Tx, meetingId: string, agenda: Agenda, options: SaveOptions = {}): Promise<void> {
-  const existing = new Map((await tx.agendaItem.findMany({ where: { meetingId } })).map((row) => [row.caseId, row]));
+  const existing = new Map(
+    (await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, caseId: true, status: true } })).map((row) => [
+      row.caseId,
+      row,
+    ]),
+  );
   const placed = [
     ...agenda.items.map((item) => ({ item, status: 'PLANNED' as const })),
     ...agenda.spillOver.map((item) => ({ item, status: 'SPILLED_OVER' as const })),
   ];
   // Positions are unique per meeting only by convention; park every row first so renumbering never collides.
   await tx.agendaItem.updateMany({ where: { meetingId }, data: { position: { increment: 10_000 } } });
+  const updated: {
+    id: string;
+    position: number;
+    reasons: string[];
+    reasonText: string;
+    minutes: number;
+    agencies: string[];
+    status: string;
+  }[] = [];
+  const created: Prisma.AgendaItemCreateManyInput[] = [];
   for (const [index, { item, status }] of placed.entries()) {
     const row = existing.get(item.caseId);
     const fields = {
@@ -63,28 +92,45 @@ export async function saveAgenda(tx: Tx, meetingId: string, agenda: Agenda, opti
       requiredAgencyIds: item.agencies,
     };
     if (row) {
-      await tx.agendaItem.update({
-        where: { id: row.id },
-        data: { ...fields, status: HELD_STATUSES.has(row.status) ? row.status : status, deferralReason: null, deferredToMeetingId: null },
+      updated.push({
+        id: row.id,
+        position: fields.position,
+        reasons: fields.reasons,
+        reasonText: fields.reasonText,
+        minutes: fields.minutes,
+        agencies: fields.requiredAgencyIds,
+        status: HELD_STATUSES.has(row.status) ? row.status : status,
       });
     } else {
-      await tx.agendaItem.create({
-        data: { meetingId, caseId: item.caseId, referralId: options.referralByCase?.get(item.caseId) ?? null, status, ...fields },
-      });
+      created.push({ meetingId, caseId: item.caseId, referralId: options.referralByCase?.get(item.caseId) ?? null, status, ...fields });
     }
   }
+  for (const batch of batches(updated)) {
+    await tx.$executeRaw`
+      UPDATE "AgendaItem" ai
+         SET position = v.position, reasons = v.reasons::"AgendaItemReason"[], "reasonText" = v."reasonText", minutes = v.minutes,
+             "requiredAgencyIds" = v.agencies::uuid[], status = v.status::"AgendaItemStatus",
+             "deferralReason" = NULL, "deferredToMeetingId" = NULL, "updatedAt" = ${new Date()}
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+             AS v(id uuid, position int, reasons text[], "reasonText" text, minutes int, agencies text[], status text)
+       WHERE ai.id = v.id`;
+  }
+  for (const batch of batches(created)) await tx.agendaItem.createMany({ data: batch });
   const deferredFrom = placed.length;
-  for (const [index, deferred] of agenda.deferredToNextMeeting.entries()) {
-    const row = existing.get(deferred.caseId);
-    if (!row) continue;
-    await tx.agendaItem.update({
-      where: { id: row.id },
-      data: { position: deferredFrom + index + 1, status: 'DEFERRED', deferralReason: deferred.reason },
-    });
+  const deferred = agenda.deferredToNextMeeting.flatMap((entry, index) => {
+    const row = existing.get(entry.caseId);
+    return row ? [{ id: row.id, position: deferredFrom + index + 1, reason: entry.reason }] : [];
+  });
+  for (const batch of batches(deferred)) {
+    await tx.$executeRaw`
+      UPDATE "AgendaItem" ai
+         SET position = v.position, status = 'DEFERRED', "deferralReason" = v.reason, "updatedAt" = ${new Date()}
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS v(id uuid, position int, reason text)
+       WHERE ai.id = v.id`;
   }
   if (options.removeMissing) {
     const kept = new Set([...placed.map(({ item }) => item.caseId), ...agenda.deferredToNextMeeting.map((d) => d.caseId)]);
     const gone = [...existing.values()].filter((row) => !kept.has(row.caseId) && !HELD_STATUSES.has(row.status)).map((row) => row.id);
-    if (gone.length > 0) await tx.agendaItem.deleteMany({ where: { id: { in: gone } } });
+    for (const batch of batches(gone)) await tx.agendaItem.deleteMany({ where: { id: { in: batch } } });
   }
 }
