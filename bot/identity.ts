@@ -15,5 +15,5 @@ export async function actorForActivity(db: Database, activity: Partial<Activity>
   const objectId = activity.from?.aadObjectId;
   const tenantId = tenantOf(activity);
   if (!objectId || !tenantId) return null;
-  return db.prisma.$transaction((tx) => actorForEntraUser(tx, tenantId, objectId));
+  return actorForEntraUser(db.prisma, tenantId, objectId);
 }

@@ -58,7 +58,7 @@ export function createIdentity(signIn: AppConfig['signIn'], options: IdentityOpt
     const verifier = options.entraVerifier ?? createEntraTokenVerifier(signIn);
     const resolveMember: RequestHandler = async (_req, res, next) => {
       const principal = signedInUser(res);
-      const actor = await db.prisma.$transaction((tx) => actorForEntraUser(tx, principal.tenantId, principal.objectId));
+      const actor = await actorForEntraUser(db.prisma, principal.tenantId, principal.objectId);
       if (!actor) {
         logger.warn({ tenantId: principal.tenantId, objectId: principal.objectId }, 'signed-in user is not a member');
         res.status(403).json(NOT_A_MEMBER);
@@ -87,7 +87,7 @@ export function createIdentity(signIn: AppConfig['signIn'], options: IdentityOpt
         memberId = undefined;
       }
     }
-    const actor = memberId ? await db.prisma.$transaction((tx) => actorForMember(tx, memberId)) : null;
+    const actor = memberId ? await actorForMember(db.prisma, memberId) : null;
     if (!actor) {
       res.status(401).set('WWW-Authenticate', 'Bearer').json(SIGN_IN_AGAIN);
       return;

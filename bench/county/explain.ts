@@ -4,7 +4,7 @@
 // sends it and explained with its own parameters (on a scratch copy, so the audit rows go nowhere).
 import { Client } from 'pg';
 import { openDatabase } from '../../api/store/database';
-import { listMyActions, listOutstandingActions } from '../../api/services/action-list';
+import { listActionChoices, listMyActions, listOutstandingActions } from '../../api/services/action-list';
 import { actorForMember } from '../../api/services/members';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
 import { databaseUrlNamed } from '../../tests/support/template-database';
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       { name: 'chair: GET /api/actions', member: chair.id, run: listOutstandingActions, filters: {} },
       { name: 'chair: GET /api/actions?overdue=true', member: chair.id, run: listOutstandingActions, filters: { overdue: true } },
       { name: 'officer: GET /api/actions/mine', member: officer, run: listMyActions, filters: {} },
+      { name: 'chair: GET /api/actions/choices', member: chair.id, run: listActionChoices, filters: {} },
     ];
     for (const view of views) {
       const actor = (await db.prisma.$transaction((tx) => actorForMember(tx, view.member)))!;

@@ -15,7 +15,7 @@ const CASE_VISIBLE = `
                  AND (EXISTS (SELECT 1 FROM "PanelChair" pc WHERE pc."panelId" = mt."panelId" AND pc."memberId" = $1)
                       OR EXISTS (SELECT 1 FROM "PanelAgency" pa WHERE pa."panelId" = mt."panelId" AND pa."agencyId" = $2))))`;
 
-/** The first page of the chair's outstanding actions: $1 member, $2 agency, $3 partnership, $4 extra filter value. */
+/** The first page (50 and one to know there are more) of the chair's outstanding actions: $1 member, $2 agency, $3 partnership, $4 extra filter value. */
 export function outstandingActionsFloor(filter: 'plain' | 'overdue' | 'agency' | 'mine'): string {
   const scope =
     filter === 'mine'
@@ -42,7 +42,7 @@ export function outstandingActionsFloor(filter: 'plain' | 'overdue' | 'agency' |
        AND ${scope} ${extra}
        AND ${CASE_VISIBLE}
      ORDER BY a."dueDate", a.id
-     LIMIT 501`;
+     LIMIT 51`;
 }
 
 /**

@@ -219,6 +219,14 @@ async function main(): Promise<void> {
         ],
       });
     }
+    log('measuring GET /api/actions/choices ...');
+    const getChoices = getter(10);
+    await getChoices(`${appUrl}/api/actions/choices`, chairToken); // warm up
+    rows.push({
+      path: 'GET /api/actions/choices (chair, once a visit), 10 connections',
+      sample: await load(10, () => getChoices(`${appUrl}/api/actions/choices`, chairToken)),
+      floors: [await helloFloor(10, getter(10))],
+    });
     log('measuring GET /api/actions at 50 connections ...');
     const get50 = getter(50);
     rows.push({
