@@ -3,6 +3,7 @@
 // and error states, keyboard use, axe-core and screenshots in the three Teams themes. Chasing goes
 // through the real sender; no member of the demo has a Teams chat with the bot, so the chair is told
 // the reminder could not be delivered, which is what Teams would answer.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
 import {
@@ -14,6 +15,7 @@ import {
   screenshotInThemes,
   signInThroughPicker,
   SIDE_PANEL_WIDTH,
+  SCREENSHOT_DIR,
   startBrowserApp,
   type BrowserApp,
 } from '../support/browser';
@@ -241,5 +243,67 @@ describe('accessibility, the side panel and the three themes', () => {
     await page.getByRole('heading', { level: 2, name: 'Risk history' }).waitFor();
     expect(await pageOverflow(page)).toBe(0);
     await page.context().close();
+  });
+});
+
+describe('a long list, a page at a time', () => {
+  it('shows the first 50 actions, and Show more adds the next pages under them until there are no more', async () => {
+    const token = await tab.app.signInAs(CHAIR.id);
+    const first = await tab.app.call<{ actions: Array<{ id: string }> }>('GET', '/api/actions', { token });
+    // More actions than a page holds, on the case, agency and meeting of one already on the chair's list.
+    const p = tab.database.db.prisma;
+    const sample = await p.action.findUniqueOrThrow({ where: { id: first.body.actions[0]!.id } });
+    await p.action.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        partnershipId: sample.partnershipId,
+        caseId: sample.caseId,
+        title: `Follow-up visit ${i + 1}`,
+        ownerAgencyId: sample.ownerAgencyId,
+        meetingId: sample.meetingId,
+        createdById: CHAIR.id,
+        status: 'ACCEPTED' as const,
+        dueDate: new Date(Date.UTC(2030, 0, 1 + i)),
+      })),
+    });
+    let total = 0;
+    let after: string | null = null;
+    do {
+      const answer: { body: { actions: unknown[]; nextCursor: string | null } } = await tab.app.call(
+        'GET',
+        `/api/actions${after ? `?after=${encodeURIComponent(after)}` : ''}`,
+        {
+          token,
+        },
+      );
+      total += answer.body.actions.length;
+      after = answer.body.nextCursor;
+    } while (after !== null);
+    expect(total).toBeGreaterThan(60);
+
+    const page = await signedInAt('actions', CHAIR);
+    const errors = collectPageErrors(page);
+    await actionsReady('Outstanding actions')(page);
+    await expect(page.getByRole('status').filter({ hasText: 'actions shown; there are more' }).textContent()).resolves.toBe(
+      '50 actions shown; there are more',
+    );
+    expect(await rowsOf(page, 'Outstanding actions')).toHaveLength(50);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: total > 100 ? '100 actions' : `${total} actions` })
+      .waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'actions-show-more.png'), fullPage: true });
+    while (await page.getByRole('button', { name: 'Show more' }).isVisible()) {
+      await page.getByRole('button', { name: 'Show more' }).click();
+      await page.getByText('Loading more actions').waitFor({ state: 'hidden' });
+    }
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${total} actions` })
+      .waitFor();
+    const rows = await rowsOf(page, 'Outstanding actions');
+    expect(rows).toHaveLength(total);
+    await expect(rows[rows.length - 1]!.textContent()).resolves.toContain('Follow-up visit 60');
+    expect(errors).toEqual([]);
   });
 });
