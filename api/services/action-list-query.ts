@@ -136,14 +136,25 @@ export async function actionListPage(
   let page: Prisma.Sql;
   if (order === 'due') {
     const seek = after ? Prisma.sql`AND (a."dueDate", a.id) > (${after.dueDate}::date, ${after.id}::uuid)` : Prisma.empty;
-    const branches = filters.statuses.map(
-      (status) => Prisma.sql`(SELECT a.id, a."dueDate", 0 AS rank
+    // An officer's own list is a few of the partnership's actions: there each status branch splits
+    // by owner, so that it reads the owner indexes (by member, by agency) rather than every action.
+    const owners =
+      scope === 'mine'
+        ? [
+            Prisma.sql`AND a."ownerMemberId" = ${reader.memberId}::uuid`,
+            Prisma.sql`AND a."ownerAgencyId" = ${reader.agencyId}::uuid AND a."ownerMemberId" IS NULL`,
+          ]
+        : [Prisma.empty];
+    const branches = filters.statuses.flatMap((status) =>
+      owners.map(
+        (owner) => Prisma.sql`(SELECT a.id, a."dueDate", 0 AS rank
          FROM "Action" a
          JOIN "Case" c ON c.id = a."caseId"
          LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
-        WHERE ${where(Prisma.sql`a.status = ${status}::"ActionStatus"`)} ${seek}
+        WHERE ${where(Prisma.sql`a.status = ${status}::"ActionStatus" ${owner}`)} ${seek}
         ORDER BY a."dueDate", a.id
         LIMIT ${limit})`,
+      ),
     );
     page = Prisma.sql`SELECT id, "dueDate", rank FROM (${Prisma.join(branches, ' UNION ALL ')}) AS branch ORDER BY "dueDate", id LIMIT ${limit}`;
   } else {
