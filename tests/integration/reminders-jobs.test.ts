@@ -180,6 +180,15 @@ describe('who is reminded', () => {
     expect(await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST)).toBe(1);
     expect(await scheduleReminders(database.db, new Date(nineAm('2026-11-20').getTime() + 3_600_000), NO_DIGEST)).toBe(0);
   });
+
+  it('queues the same reminders, and one digest an officer, when it reads the actions a few at a time', async () => {
+    for (let i = 1; i <= 5; i += 1) await createAction(database.db, world, { dueDate: '2026-11-20', title: `Action ${i}` });
+    expect(await scheduleReminders(database.db, nineAm('2026-11-20'), undefined, 2)).toBe(6);
+    const queued = await database.db.prisma.notification.findMany({ select: { kind: true, recipientId: true } });
+    expect(queued.filter((row) => row.kind === 'REMINDER_DUE_TODAY')).toHaveLength(5);
+    expect(queued.filter((row) => row.kind === 'WEEKLY_DIGEST')).toEqual([{ kind: 'WEEKLY_DIGEST', recipientId: world.officer.id }]);
+    expect(await scheduleReminders(database.db, nineAm('2026-11-20'), undefined, 2)).toBe(0);
+  });
 });
 
 describe('several app instances', () => {

@@ -45,64 +45,87 @@ interface Recipients {
   chairs(partnershipId: string, panelChairIds: readonly string[]): Promise<string[]>;
 }
 
-/** Queues today's reminders and digests; returns how many new rows were written. */
-export async function scheduleReminders(db: Database, now: Date, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY): Promise<number> {
-  const today = londonDateOf(now);
-  const actions = await db.prisma.action.findMany({
-    where: { status: { in: [...OPEN_ACTION_STATUSES] } },
-    select: {
-      id: true,
-      partnershipId: true,
-      caseId: true,
-      title: true,
-      status: true,
-      ownerAgencyId: true,
-      ownerMemberId: true,
-      dueDate: true,
-      meeting: { select: { panel: { select: { chairs: { select: { memberId: true } } } } } },
-    },
-    orderBy: { id: 'asc' },
-  });
-  const recipients = recipientLookup(db);
-  const rows: {
-    recipientId: string;
-    actionId: string | null;
-    kind: NotificationKind;
-    dedupeKey: string;
-    scheduledFor: Date;
-    createdAt: Date;
-  }[] = [];
+/** Open actions read, and their reminders written, per batch: a county has tens of thousands due at once. */
+const SCHEDULE_BATCH = 1000;
 
-  for (const action of actions) {
-    const remindable = { ...action, dueDate: calendarDateOfColumn(action.dueDate) };
-    for (const reminder of remindersDueToday(remindable, today, policy)) {
-      const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
-      for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
-        rows.push({
-          recipientId,
-          actionId: action.id,
-          kind: NOTIFICATION_KIND_OF[reminder.kind],
-          dedupeKey: `${reminder.dedupeKey}:to:${recipientId}`,
-          scheduledFor: now,
-          createdAt: now,
-        });
+/**
+ * Queues today's reminders and digests; returns how many new rows were written. Works through the
+ * open actions in batches by id, writing each batch's rows before reading the next, so memory stays
+ * bounded whatever the county's size. Each row's dedupe key makes a batch written twice (a second
+ * instance, a cycle cut short) harmless.
+ */
+export async function scheduleReminders(
+  db: Database,
+  now: Date,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+  batchSize = SCHEDULE_BATCH,
+): Promise<number> {
+  const today = londonDateOf(now);
+  const recipients = recipientLookup(db);
+  // An officer's digest is one row however many batches hold their actions.
+  const digestsQueued = new Set<string>();
+  let written = 0;
+  let after: string | undefined;
+  for (;;) {
+    const actions = await db.prisma.action.findMany({
+      where: { status: { in: [...OPEN_ACTION_STATUSES] }, ...(after === undefined ? {} : { id: { gt: after } }) },
+      select: {
+        id: true,
+        partnershipId: true,
+        caseId: true,
+        title: true,
+        status: true,
+        ownerAgencyId: true,
+        ownerMemberId: true,
+        dueDate: true,
+        meeting: { select: { panel: { select: { chairs: { select: { memberId: true } } } } } },
+      },
+      orderBy: { id: 'asc' },
+      take: batchSize,
+    });
+    if (actions.length === 0) break;
+    after = actions[actions.length - 1]!.id;
+    const rows: {
+      recipientId: string;
+      actionId: string | null;
+      kind: NotificationKind;
+      dedupeKey: string;
+      scheduledFor: Date;
+      createdAt: Date;
+    }[] = [];
+    for (const action of actions) {
+      const remindable = { ...action, dueDate: calendarDateOfColumn(action.dueDate) };
+      for (const reminder of remindersDueToday(remindable, today, policy)) {
+        const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
+        for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
+          rows.push({
+            recipientId,
+            actionId: action.id,
+            kind: NOTIFICATION_KIND_OF[reminder.kind],
+            dedupeKey: `${reminder.dedupeKey}:to:${recipientId}`,
+            scheduledFor: now,
+            createdAt: now,
+          });
+        }
       }
     }
+    const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
+    for (const digest of weeklyDigestsDue(remindables, today, policy)) {
+      if (digestsQueued.has(digest.dedupeKey)) continue;
+      digestsQueued.add(digest.dedupeKey);
+      rows.push({
+        recipientId: digest.memberId,
+        actionId: null,
+        kind: 'WEEKLY_DIGEST',
+        dedupeKey: digest.dedupeKey,
+        scheduledFor: now,
+        createdAt: now,
+      });
+    }
+    if (rows.length > 0) written += (await db.prisma.notification.createMany({ data: rows, skipDuplicates: true })).count;
+    if (actions.length < batchSize) break;
   }
-  const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
-  for (const digest of weeklyDigestsDue(remindables, today, policy)) {
-    rows.push({
-      recipientId: digest.memberId,
-      actionId: null,
-      kind: 'WEEKLY_DIGEST',
-      dedupeKey: digest.dedupeKey,
-      scheduledFor: now,
-      createdAt: now,
-    });
-  }
-  if (rows.length === 0) return 0;
-  const created = await db.prisma.notification.createMany({ data: rows, skipDuplicates: true });
-  return created.count;
+  return written;
 }
 
 async function resolve(
