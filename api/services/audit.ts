@@ -2,7 +2,6 @@
 // transaction that does the work. Rows are append-only (a database trigger refuses UPDATE and
 // DELETE) and hash-chained, so a row changed behind the trigger's back breaks the chain.
 import { createHash } from 'node:crypto';
-import { Prisma } from '../store/generated/client';
 import { isMemberContext, type AnyContext, type Tx } from './context';
 
 export interface AuditEntry {
@@ -33,11 +32,8 @@ export interface ChainedFields {
 }
 
 export async function audit(tx: Tx, ctx: AnyContext, entry: AuditEntry): Promise<void> {
-  // One writer at a time extends the chain; the lock is released when the transaction ends.
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text AS locked`);
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
   const member = isMemberContext(ctx) ? ctx.actor : null;
-  const fields: ChainedFields = {
+  const fields: Omit<ChainedFields, 'prevHash'> = {
     at: new Date(ctx.now().getTime()),
     actorKind: member ? 'MEMBER' : 'SYSTEM',
     actorId: member?.memberId ?? null,
@@ -48,16 +44,21 @@ export async function audit(tx: Tx, ctx: AnyContext, entry: AuditEntry): Promise
     before: plainJson(entry.before),
     after: plainJson(entry.after ?? (member ? null : { system: (ctx as { system: string }).system })),
     requestId: ctx.requestId ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      before: jsonColumn(fields.before),
-      after: jsonColumn(fields.after),
-      hash: hashOf(fields),
-    },
-  });
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  // One writer at a time extends the chain; the lock is released when the transaction ends. The
+  // row links to the last one and hashes itself in one statement (its content does not depend on
+  // the previous hash: hashOf), so the lock is held for that statement and the commit only. The
+  // statement starts after the lock is granted, so it sees every row committed before.
+  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text AS locked`);
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("at", "actorKind", "actorId", "partnershipId", "event", "entityType", "entityId",
+                              "before", "after", "requestId", "prevHash", "hash")
+    SELECT (${fields.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${fields.actorKind}::"ActorKind", ${fields.actorId}::uuid,
+           ${fields.partnershipId}::uuid, ${fields.event}, ${fields.entityType}, ${fields.entityId},
+           ${json(fields.before)}::jsonb, ${json(fields.after)}::jsonb, ${fields.requestId},
+           last.hash, encode(sha256(convert_to(last.hash || E'\n' || ${hashedContent(fields)}, 'UTF8')), 'hex')
+      FROM (SELECT coalesce((SELECT a.hash FROM "AuditEvent" a ORDER BY a.seq DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS last`;
 }
 
 export interface AuditChainCheck {
@@ -91,7 +92,12 @@ export async function verifyAuditChain(prisma: Tx, pageSize = 1000): Promise<Aud
 }
 
 export function hashOf(fields: ChainedFields): string {
-  const content = canonicalJson({
+  return createHash('sha256').update(fields.prevHash).update('\n').update(hashedContent(fields)).digest('hex');
+}
+
+/** What a row's hash covers besides the previous hash: every field, as canonical JSON. */
+function hashedContent(fields: Omit<ChainedFields, 'prevHash'>): string {
+  return canonicalJson({
     at: fields.at.toISOString(),
     actorKind: fields.actorKind,
     actorId: fields.actorId,
@@ -103,7 +109,6 @@ export function hashOf(fields: ChainedFields): string {
     after: fields.after,
     requestId: fields.requestId,
   });
-  return createHash('sha256').update(fields.prevHash).update('\n').update(content).digest('hex');
 }
 
 /** JSON with object keys sorted, so that jsonb's own key order cannot change a hash. */
@@ -120,8 +125,4 @@ export function canonicalJson(value: unknown): string {
 function plainJson(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   return JSON.parse(JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item))) as unknown;
-}
-
-function jsonColumn(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }
