@@ -1,8 +1,8 @@
 // The meeting as it runs: the chair moves from item to item, members sign the attendance register
 // and accept the confidentiality statement, and the side panel shows the current case only to
 // those who have accepted it and may see the case. Nothing here waits for Teams' meeting events.
+import { partnershipPolicies } from './referrals/policy-settings';
 import { UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
-import { CONFIDENTIALITY_STATEMENT } from '../domain/agenda/confidentiality';
 import { caseAccessGround, mayUse } from '../domain/access/policy';
 import { audit } from './audit';
 import { loadCaseAccessFacts } from './case-access';
@@ -154,7 +154,7 @@ export async function readMeetingRoom(ctx: ServiceContext, meetingId: string) {
     return {
       ...agenda,
       current: current ? { item: current, case: summary, withheld } : null,
-      confidentialityStatement: CONFIDENTIALITY_STATEMENT,
+      confidentialityStatement: (await partnershipPolicies(tx, ctx.actor.partnershipId)).confidentialityStatement,
       me: {
         isChair: seating.isChair,
         attendance: mine ? { status: mine.status, confidentialityAccepted: mine.confidentialityAcceptedAt !== null } : null,

@@ -1,6 +1,7 @@
 // Turns what the reminder policy says is due today into Notification rows, one per recipient. The
 // policy's dedupe key (plus the recipient) is the row's unique key, so however many app instances
 // run this, and however often, each reminder is queued once.
+import { PARTNERSHIP_SETTINGS_SELECT, settingsOfRow } from '../referrals/policy-settings';
 import { OPEN_ACTION_STATUSES } from '../../domain/actions/lifecycle';
 import { londonDateOf } from '../../domain/agenda/calendar-date';
 import {
@@ -45,9 +46,19 @@ interface Recipients {
   chairs(partnershipId: string, panelChairIds: readonly string[]): Promise<string[]>;
 }
 
-/** Queues today's reminders and digests; returns how many new rows were written. */
-export async function scheduleReminders(db: Database, now: Date, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY): Promise<number> {
+/**
+ * Queues today's reminders and digests; returns how many new rows were written. Each partnership's own
+ * reminder policy applies; `deploymentPolicy` is the default for one that has not set its own.
+ */
+export async function scheduleReminders(
+  db: Database,
+  now: Date,
+  deploymentPolicy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): Promise<number> {
   const today = londonDateOf(now);
+  const partnerships = await db.prisma.partnership.findMany({ select: { id: true, ...PARTNERSHIP_SETTINGS_SELECT } });
+  const policies = new Map(partnerships.map((row) => [row.id, settingsOfRow(row, deploymentPolicy).reminders]));
+  const policyOf = (partnershipId: string): ReminderPolicy => policies.get(partnershipId) ?? deploymentPolicy;
   const actions = await db.prisma.action.findMany({
     where: { status: { in: [...OPEN_ACTION_STATUSES] } },
     select: {
@@ -75,7 +86,7 @@ export async function scheduleReminders(db: Database, now: Date, policy: Reminde
 
   for (const action of actions) {
     const remindable = { ...action, dueDate: calendarDateOfColumn(action.dueDate) };
-    for (const reminder of remindersDueToday(remindable, today, policy)) {
+    for (const reminder of remindersDueToday(remindable, today, policyOf(action.partnershipId))) {
       const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
       for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
         rows.push({
@@ -89,16 +100,20 @@ export async function scheduleReminders(db: Database, now: Date, policy: Reminde
       }
     }
   }
-  const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
-  for (const digest of weeklyDigestsDue(remindables, today, policy)) {
-    rows.push({
-      recipientId: digest.memberId,
-      actionId: null,
-      kind: 'WEEKLY_DIGEST',
-      dedupeKey: digest.dedupeKey,
-      scheduledFor: now,
-      createdAt: now,
-    });
+  for (const [partnershipId, policy] of policies) {
+    const remindables = actions
+      .filter((action) => action.partnershipId === partnershipId)
+      .map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
+    for (const digest of weeklyDigestsDue(remindables, today, policy)) {
+      rows.push({
+        recipientId: digest.memberId,
+        actionId: null,
+        kind: 'WEEKLY_DIGEST',
+        dedupeKey: digest.dedupeKey,
+        scheduledFor: now,
+        createdAt: now,
+      });
+    }
   }
   if (rows.length === 0) return 0;
   const created = await db.prisma.notification.createMany({ data: rows, skipDuplicates: true });
