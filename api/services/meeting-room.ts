@@ -171,6 +171,8 @@ export async function signAttendance(ctx: ServiceContext, meetingId: string) {
     await requireMeetingDayReached(tx, ctx, meetingId, 'attended');
     const before = await myAttendance(tx, ctx, meetingId);
     const now = ctx.now();
+    // Kept with the acceptance: a later change to the partnership's wording leaves what was accepted as it was.
+    const { confidentialityStatement } = await partnershipPolicies(tx, ctx.actor.partnershipId);
     const after = await tx.attendance.upsert({
       where: { meetingId_memberId: { meetingId, memberId: ctx.actor.memberId } },
       create: {
@@ -179,12 +181,14 @@ export async function signAttendance(ctx: ServiceContext, meetingId: string) {
         agencyId: ctx.actor.agencyId,
         status: 'PRESENT',
         confidentialityAcceptedAt: now,
+        confidentialityStatement,
         recordedAt: now,
       },
       update: {
         status: 'PRESENT',
         agencyId: ctx.actor.agencyId,
         confidentialityAcceptedAt: before?.confidentialityAcceptedAt ?? now,
+        ...(before?.confidentialityAcceptedAt ? {} : { confidentialityStatement }),
         recordedAt: now,
       },
       select: { status: true, confidentialityAcceptedAt: true, agencyId: true },
