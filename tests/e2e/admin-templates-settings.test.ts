@@ -65,6 +65,11 @@ describe('risk templates', () => {
       .waitFor();
     const active = await tab.database.db.prisma.riskTemplate.findMany({ where: { subjectType: 'VICTIM', isActive: true } });
     expect(active.map((t) => t.version)).toEqual([2]);
+    await page.getByRole('checkbox', { name: /^Show earlier versions/ }).check();
+    const table = page.getByRole('table', { name: 'Risk templates in use' });
+    const victimRows = table.getByRole('row').filter({ hasText: current.name });
+    await victimRows.filter({ hasText: '1 (earlier)' }).waitFor();
+    expect(await victimRows.count()).toBe(2);
 
     const token = await tab.app.signInAs(referrer.id);
     const started = await tab.app.call<{ id: string }>('POST', '/api/referrals', {

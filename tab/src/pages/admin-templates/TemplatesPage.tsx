@@ -2,7 +2,7 @@
 // answer weights, bands and threshold, try sample answers, and publish it as the next version. New
 // referrals use the newest version; earlier assessments keep the version they were scored with.
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Answer } from '../../api/answers';
 import { useApiQuery } from '../../api/use-api-query';
 import { DataTable, type DataColumn } from '../../components/DataTable';
@@ -22,23 +22,30 @@ const useStyles = makeStyles({
 
 export default function TemplatesPage() {
   const styles = useStyles();
-  const templates = useApiQuery('/api/risk-templates');
+  const [withEarlier, setWithEarlier] = useState(false);
+  const templates = useApiQuery('/api/risk-templates', { params: { query: { includeRetired: withEarlier ? 'true' : 'false' } } });
   const [editingId, setEditingId] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
 
   const columns: DataColumn<TemplateRow>[] = [
     { id: 'name', header: 'Template', cell: (row) => row.name, sortValue: (row) => row.name },
     { id: 'subject', header: 'Assesses', cell: (row) => SUBJECT[row.subjectType], sortValue: (row) => row.subjectType },
-    { id: 'version', header: 'Version', cell: (row) => row.version, sortValue: (row) => row.version },
+    {
+      id: 'version',
+      header: 'Version',
+      cell: (row) => `${row.version}${row.isActive ? '' : ' (earlier)'}`,
+      sortValue: (row) => row.version,
+    },
     { id: 'questions', header: 'Questions', cell: (row) => row.questions?.length ?? 0 },
     {
       id: 'edit',
       header: 'Change',
-      cell: (row) => (
-        <Button onClick={() => (setPublished(null), setEditingId(row.id))} disabled={!row.usable} aria-label={`Edit ${row.name}`}>
-          Edit
-        </Button>
-      ),
+      cell: (row) =>
+        row.isActive && (
+          <Button onClick={() => (setPublished(null), setEditingId(row.id))} disabled={!row.usable} aria-label={`Edit ${row.name}`}>
+            Edit
+          </Button>
+        ),
     },
   ];
 
@@ -62,6 +69,11 @@ export default function TemplatesPage() {
                 <Subtitle2 as="h2" id="in-use-heading">
                   In use
                 </Subtitle2>
+                <Checkbox
+                  label="Show earlier versions (kept for the assessments scored with them)"
+                  checked={withEarlier}
+                  onChange={(_event, data) => setWithEarlier(data.checked === true)}
+                />
                 <DataTable
                   label="Risk templates in use"
                   columns={columns}
