@@ -69,11 +69,13 @@ export default function TemplatesPage() {
                 <Subtitle2 as="h2" id="in-use-heading">
                   In use
                 </Subtitle2>
-                <Checkbox
-                  label="Show earlier versions (kept for the assessments scored with them)"
-                  checked={withEarlier}
-                  onChange={(_event, data) => setWithEarlier(data.checked === true)}
-                />
+                <div>
+                  <Checkbox
+                    label="Show earlier versions (kept for the assessments scored with them)"
+                    checked={withEarlier}
+                    onChange={(_event, data) => setWithEarlier(data.checked === true)}
+                  />
+                </div>
                 <DataTable
                   label="Risk templates in use"
                   columns={columns}
