@@ -118,6 +118,7 @@ async function start(): Promise<void> {
     sender,
     reach,
     tabLinks: config.tabLinks,
+    defaultReminderPolicy: config.reminderPolicy,
     config,
     botEndpoint: botEndpoint(adapter, bot),
   });

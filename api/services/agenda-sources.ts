@@ -14,6 +14,7 @@ import { formatLongDate, londonDateOf, type CalendarDate } from '../domain/agend
 import { OPEN_ACTION_STATUSES, UNFINISHED_ACTION_STATUSES, type ActionStatus } from '../domain/actions/lifecycle';
 import { Prisma } from '../store/generated/client';
 import type { Tx } from './context';
+import { partnershipPolicies } from './referrals/policy-settings';
 import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 /** The previous meeting's open actions are reviewed first; a panel that set none skips the review. */
@@ -23,7 +24,7 @@ export interface MeetingForAgenda {
   id: string;
   panelId: string;
   startsAt: Date;
-  panel: { meetingMinutes: number; defaultItemMinutes: number; referralCutoffDays: number };
+  panel: { partnershipId: string; meetingMinutes: number; defaultItemMinutes: number; referralCutoffDays: number };
 }
 
 export interface AgendaSources {
@@ -162,6 +163,7 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     deferred,
     agenciesByCase,
     hearingsByCase,
+    repeatReferralWithinDays: (await partnershipPolicies(tx, meeting.panel.partnershipId)).referral.repeatReferralWithinDays,
   };
   // The agenda row links to the referral it hears, never to one an earlier meeting already heard.
   const referralByCase = new Map(referralsToHear(inputs).map(({ referral }) => [referral.caseId, referralIds.get(referral)!]));

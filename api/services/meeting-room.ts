@@ -1,8 +1,8 @@
 // The meeting as it runs: the chair moves from item to item, members sign the attendance register
 // and accept the confidentiality statement, and the side panel shows the current case only to
 // those who have accepted it and may see the case. Nothing here waits for Teams' meeting events.
+import { partnershipPolicies } from './referrals/policy-settings';
 import { UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
-import { CONFIDENTIALITY_STATEMENT } from '../domain/agenda/confidentiality';
 import { caseAccessGround, mayUse } from '../domain/access/policy';
 import { audit } from './audit';
 import { loadCaseAccessFacts } from './case-access';
@@ -154,7 +154,7 @@ export async function readMeetingRoom(ctx: ServiceContext, meetingId: string) {
     return {
       ...agenda,
       current: current ? { item: current, case: summary, withheld } : null,
-      confidentialityStatement: CONFIDENTIALITY_STATEMENT,
+      confidentialityStatement: (await partnershipPolicies(tx, ctx.actor.partnershipId)).confidentialityStatement,
       me: {
         isChair: seating.isChair,
         attendance: mine ? { status: mine.status, confidentialityAccepted: mine.confidentialityAcceptedAt !== null } : null,
@@ -171,6 +171,8 @@ export async function signAttendance(ctx: ServiceContext, meetingId: string) {
     await requireMeetingDayReached(tx, ctx, meetingId, 'attended');
     const before = await myAttendance(tx, ctx, meetingId);
     const now = ctx.now();
+    // Kept with the acceptance: a later change to the partnership's wording leaves what was accepted as it was.
+    const { confidentialityStatement } = await partnershipPolicies(tx, ctx.actor.partnershipId);
     const after = await tx.attendance.upsert({
       where: { meetingId_memberId: { meetingId, memberId: ctx.actor.memberId } },
       create: {
@@ -179,12 +181,14 @@ export async function signAttendance(ctx: ServiceContext, meetingId: string) {
         agencyId: ctx.actor.agencyId,
         status: 'PRESENT',
         confidentialityAcceptedAt: now,
+        confidentialityStatement,
         recordedAt: now,
       },
       update: {
         status: 'PRESENT',
         agencyId: ctx.actor.agencyId,
         confidentialityAcceptedAt: before?.confidentialityAcceptedAt ?? now,
+        ...(before?.confidentialityAcceptedAt ? {} : { confidentialityStatement }),
         recordedAt: now,
       },
       select: { status: true, confidentialityAcceptedAt: true, agencyId: true },

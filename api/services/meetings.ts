@@ -36,7 +36,7 @@ const MEETING_FOR_AGENDA = {
   startsAt: true,
   status: true,
   version: true,
-  panel: { select: { meetingMinutes: true, defaultItemMinutes: true, referralCutoffDays: true } },
+  panel: { select: { partnershipId: true, meetingMinutes: true, defaultItemMinutes: true, referralCutoffDays: true } },
 } as const;
 
 async function loadMeeting(tx: Tx, meetingId: string) {

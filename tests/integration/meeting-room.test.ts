@@ -173,6 +173,12 @@ describe('attendance and confidentiality before case detail', () => {
   });
 
   it('records the member present for their agency once they accept, and then shows the case without restricted notes', async () => {
+    const ownWording = 'Fernbrook partners keep what is said here to themselves, under s115 and our sharing agreement.';
+    await database.db.prisma.partnership.update({
+      where: { id: world.partnershipId },
+      data: { localRules: { confidentialityStatement: ownWording } },
+    });
+    expect((await room(member)).body.confidentialityStatement).toBe(ownWording);
     const signed = await app.call<{ status: string; agencyId: string }>('POST', `/api/meetings/${meetingId}/attendance/me`, {
       token: member,
       body: { acceptConfidentiality: true },
@@ -188,6 +194,14 @@ describe('attendance and confidentiality before case detail', () => {
       where: { event: 'case.read', actorId: world.members.housingMember, entityId: world.cases.repeat },
     });
     expect(reads).toHaveLength(1);
+
+    // A later change of wording leaves what this member accepted as it was.
+    await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { localRules: {} } });
+    const accepted = await database.db.prisma.attendance.findFirstOrThrow({
+      where: { meetingId, memberId: world.members.housingMember },
+      select: { confidentialityStatement: true },
+    });
+    expect(accepted.confidentialityStatement).toBe(ownWording);
   });
 
   it("answers the side panel's poll with 304 and reads nothing while nothing has changed, and afresh after an outcome or a move", async () => {

@@ -175,6 +175,22 @@ describe('who is reminded', () => {
     }
   });
 
+  it("follows the partnership's own reminder policy over the deployment's once it has set one", async () => {
+    const actionId = await createAction(database.db, world, { dueDate: '2026-11-25' });
+    // Five days before the due date: the deployment's policy (3 days before) has nothing due yet.
+    expect(await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST)).toBe(0);
+    await database.db.prisma.partnership.update({
+      where: { id: world.partnershipId },
+      data: { localRules: { reminders: { ...NO_DIGEST, daysBeforeDue: 7 } } },
+    });
+    try {
+      expect(await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST)).toBe(1);
+      expect(await recipientsOf(actionId)).toEqual([['REMINDER_BEFORE_DUE', world.officer.id]]);
+    } finally {
+      await database.db.prisma.partnership.update({ where: { id: world.partnershipId }, data: { localRules: {} } });
+    }
+  });
+
   it('queues nothing new when the schedule runs again the same day', async () => {
     await createAction(database.db, world, { dueDate: '2026-11-20' });
     expect(await scheduleReminders(database.db, nineAm('2026-11-20'), NO_DIGEST)).toBe(1);

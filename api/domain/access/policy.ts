@@ -57,6 +57,8 @@ const CAPABILITIES = {
   'retention.manage': ['PARTNERSHIP_ADMIN'],
   /** Export everything held about one person (UK GDPR article 15). */
   'subjectAccess.export': ['PARTNERSHIP_ADMIN'],
+  /** Set the partnership's local rules: windows, review intervals, case review timescales, reminders. */
+  'partnership.configure': ['PARTNERSHIP_ADMIN'],
   /** Edit risk templates (a new version each time). */
   'riskTemplate.manage': ['PARTNERSHIP_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

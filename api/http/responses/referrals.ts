@@ -96,6 +96,15 @@ export const referralAnswer = z.strictObject({
   ),
   route: z.enum(['LEAD_AGENCY_CASEWORK', 'PANEL', 'ADVICE_AND_CLOSURE']).nullable(),
   routingExplanation: z.string().nullable(),
+  /** The partnership's rules that decided the referral when it was submitted; null for a draft. */
+  rulesApplied: z
+    .strictObject({
+      escalation: z.strictObject({ incidents: z.number(), withinDays: z.number() }),
+      repeatVictimisationRules: z.array(z.strictObject({ incidents: z.number(), withinDays: z.number() })),
+      repeatReferralWithinDays: z.number(),
+      review: z.strictObject({ highRiskReviewDays: z.number(), mediumRiskReviewDays: z.number() }),
+    })
+    .nullable(),
   submittedAt: isoDateTime.nullable(),
   decidedAt: isoDateTime.nullable(),
   decidedBy: z

@@ -24,6 +24,8 @@ import { panelsRoutes } from './panels';
 import { meetingsRoutes } from './meetings';
 import { interventionsRoutes } from './interventions';
 import { membersRoutes } from './members';
+import { partnershipSettingsRoutes } from './partnership-settings';
+import type { ReminderPolicy } from '../../domain/reminders/policy';
 
 export interface ApiDependencies {
   db: Database;
@@ -36,6 +38,8 @@ export interface ApiDependencies {
   reach?: MemberReach | null;
   /** Where messages link into the tab (a Teams deep link, or the public tab address). */
   tabLinks?: TabLinks;
+  /** The deployment's reminder policy (REMINDER_*): a partnership's default until it sets its own. */
+  defaultReminderPolicy?: ReminderPolicy;
   config: Pick<AppConfig, 'signIn' | 'allowedOrigins' | 'rateLimitPerMinute' | 'signInRateLimitPerMinute' | 'nodeEnv'>;
 }
 
@@ -48,7 +52,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...actionListRoutes(deps));
   routes.push(...actionRoutes(deps));
   routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps), ...interventionsRoutes(deps));
-  routes.push(...membersRoutes(deps));
+  routes.push(...membersRoutes(deps), ...partnershipSettingsRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

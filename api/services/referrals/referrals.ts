@@ -7,6 +7,7 @@ import { audit } from '../audit';
 import { loadCaseAccessFacts } from '../case-access';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
+import { rulesAppliedOfRow } from './policy-settings';
 import type { ReferralDraft } from './referral-draft';
 import { calendarDateOrNull } from '../../store/calendar-dates';
 
@@ -23,6 +24,7 @@ const referralSelect = {
   draft: true,
   reason: true,
   criteriaMet: true,
+  rulesApplied: true,
   route: true,
   routingExplanation: true,
   submittedAt: true,
@@ -116,6 +118,7 @@ export function referralView(referral: LoadedReferral) {
     draft: referral.draft as ReferralDraft | null,
     concerns: referral.reason,
     criteriaMet: referral.criteriaMet,
+    rulesApplied: rulesAppliedOfRow(referral.rulesApplied),
     route: referral.route,
     routingExplanation: referral.routingExplanation,
     submittedAt: referral.submittedAt,

@@ -14,7 +14,7 @@ import { audit } from '../audit';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { forbidden, validationFailed, type FieldError } from '../errors';
 import { judgementRefused } from './judgement-refusal';
-import { partnershipPolicies } from './policy-settings';
+import { partnershipPolicies, rulesAppliedOf } from './policy-settings';
 import { completeSubject, type ReferralDraft } from './referral-draft';
 import { referralView, requireOwnDraft, requireVisibleReferral } from './referrals';
 import { resolveSubject, type ResolvedSubject } from './subjects';
@@ -218,7 +218,7 @@ async function submitInTransaction(ctx: ServiceContext, referralId: string) {
     if (!criteria.ok) throw validationFailed([{ field: criteria.error.field ?? 'policy', message: criteria.error.message }]);
     const leadAgencyName =
       existing?.leadAgency.name ?? (await tx.agency.findUniqueOrThrow({ where: { id: ctx.actor.agencyId }, select: { name: true } })).name;
-    const routing = routeReferral({ risk: scored, criteria: criteria.value, leadAgency: leadAgencyName, decidedAt: now });
+    const routing = routeReferral({ risk: scored, criteria: criteria.value, leadAgency: leadAgencyName, decidedAt: now }, policies.review);
     const panel = routing.panelType
       ? await tx.panel.findFirst({
           where: { partnershipId, type: routing.panelType, isActive: true },
@@ -275,6 +275,7 @@ async function submitInTransaction(ctx: ServiceContext, referralId: string) {
         criteriaMet,
         route: routing.outcome,
         routingExplanation: explanation,
+        rulesApplied: JSON.parse(JSON.stringify(rulesAppliedOf(policies))) as Prisma.InputJsonValue,
       },
     });
     await audit(tx, ctx, {

@@ -1,6 +1,7 @@
 // Turns what the reminder policy says is due today into Notification rows, one per recipient. The
 // policy's dedupe key (plus the recipient) is the row's unique key, so however many app instances
 // run this, and however often, each reminder is queued once.
+import { PARTNERSHIP_SETTINGS_SELECT, settingsOfRow } from '../referrals/policy-settings';
 import { OPEN_ACTION_STATUSES } from '../../domain/actions/lifecycle';
 import { londonDateOf } from '../../domain/agenda/calendar-date';
 import {
@@ -49,18 +50,22 @@ interface Recipients {
 const SCHEDULE_BATCH = 1000;
 
 /**
- * Queues today's reminders and digests; returns how many new rows were written. Works through the
- * open actions in batches by id, writing each batch's rows before reading the next, so memory stays
- * bounded whatever the county's size. Each row's dedupe key makes a batch written twice (a second
- * instance, a cycle cut short) harmless.
+ * Queues today's reminders and digests; returns how many new rows were written. Each partnership's own
+ * reminder policy applies; `deploymentPolicy` is the default for one that has not set its own. Works
+ * through the open actions in batches by id, writing each batch's rows before reading the next, so
+ * memory stays bounded whatever the county's size. Each row's dedupe key makes a batch written twice
+ * (a second instance, a cycle cut short) harmless.
  */
 export async function scheduleReminders(
   db: Database,
   now: Date,
-  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+  deploymentPolicy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
   batchSize = SCHEDULE_BATCH,
 ): Promise<number> {
   const today = londonDateOf(now);
+  const partnerships = await db.prisma.partnership.findMany({ select: { id: true, ...PARTNERSHIP_SETTINGS_SELECT } });
+  const policies = new Map(partnerships.map((row) => [row.id, settingsOfRow(row, deploymentPolicy).reminders]));
+  const policyOf = (partnershipId: string): ReminderPolicy => policies.get(partnershipId) ?? deploymentPolicy;
   const recipients = recipientLookup(db);
   // An officer's digest is one row however many batches hold their actions.
   const digestsQueued = new Set<string>();
@@ -95,7 +100,7 @@ export async function scheduleReminders(
     }[] = [];
     for (const action of actions) {
       const remindable = { ...action, dueDate: calendarDateOfColumn(action.dueDate) };
-      for (const reminder of remindersDueToday(remindable, today, policy)) {
+      for (const reminder of remindersDueToday(remindable, today, policyOf(action.partnershipId))) {
         const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
         for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
           rows.push({
@@ -109,18 +114,22 @@ export async function scheduleReminders(
         }
       }
     }
-    const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
-    for (const digest of weeklyDigestsDue(remindables, today, policy)) {
-      if (digestsQueued.has(digest.dedupeKey)) continue;
-      digestsQueued.add(digest.dedupeKey);
-      rows.push({
-        recipientId: digest.memberId,
-        actionId: null,
-        kind: 'WEEKLY_DIGEST',
-        dedupeKey: digest.dedupeKey,
-        scheduledFor: now,
-        createdAt: now,
-      });
+    for (const partnershipId of new Set(actions.map((action) => action.partnershipId))) {
+      const remindables = actions
+        .filter((action) => action.partnershipId === partnershipId)
+        .map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
+      for (const digest of weeklyDigestsDue(remindables, today, policyOf(partnershipId))) {
+        if (digestsQueued.has(digest.dedupeKey)) continue;
+        digestsQueued.add(digest.dedupeKey);
+        rows.push({
+          recipientId: digest.memberId,
+          actionId: null,
+          kind: 'WEEKLY_DIGEST',
+          dedupeKey: digest.dedupeKey,
+          scheduledFor: now,
+          createdAt: now,
+        });
+      }
     }
     if (rows.length > 0) written += (await db.prisma.notification.createMany({ data: rows, skipDuplicates: true })).count;
     if (actions.length < batchSize) break;

@@ -44,6 +44,7 @@ export interface paths {
                 | 'audit.read'
                 | 'retention.manage'
                 | 'subjectAccess.export'
+                | 'partnership.configure'
                 | 'riskTemplate.manage'
               )[];
               /** @enum {string} */
@@ -1451,6 +1452,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -1668,6 +1684,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -1842,6 +1873,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2061,6 +2107,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2239,6 +2300,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -2481,6 +2557,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2656,6 +2747,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -2935,6 +3041,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -8750,6 +8871,164 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partnership/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read the partnership's local rules: windows, review intervals, case review timescales, confidentiality statement, reminders. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              escalation: {
+                incidents: number;
+                withinDays: number;
+              };
+              repeatVictimisationRules: {
+                incidents: number;
+                withinDays: number;
+              }[];
+              repeatReferralWithinDays: number;
+              review: {
+                highRiskReviewDays: number;
+                mediumRiskReviewDays: number;
+              };
+              caseReview: {
+                qualifyingComplaints: number;
+                acknowledgeWithinWorkingDays: number;
+                decideThresholdWithinWorkingDays: number;
+                holdReviewWithinDays: number;
+              };
+              confidentialityStatement: string;
+              reminders: {
+                daysBeforeDue: number;
+                onDueDay: boolean;
+                overdueEveryDays: number;
+                escalateAfterDaysOverdue: number;
+                /** @enum {string} */
+                digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+              };
+              chaseCooldownHours: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    /** Set the partnership's local rules, within the bounds the domain allows. Decided referrals keep the rules recorded on them. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            escalation: {
+              incidents: number;
+              withinDays: number;
+            };
+            repeatVictimisationRules: {
+              incidents: number;
+              withinDays: number;
+            }[];
+            repeatReferralWithinDays: number;
+            review: {
+              highRiskReviewDays: number;
+              mediumRiskReviewDays: number;
+            };
+            caseReview: {
+              qualifyingComplaints: number;
+              acknowledgeWithinWorkingDays: number;
+              decideThresholdWithinWorkingDays: number;
+              holdReviewWithinDays: number;
+            };
+            confidentialityStatement: string;
+            reminders: {
+              daysBeforeDue: number;
+              onDueDay: boolean;
+              overdueEveryDays: number;
+              escalateAfterDaysOverdue: number;
+              /** @enum {string} */
+              digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+            };
+            chaseCooldownHours: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              escalation: {
+                incidents: number;
+                withinDays: number;
+              };
+              repeatVictimisationRules: {
+                incidents: number;
+                withinDays: number;
+              }[];
+              repeatReferralWithinDays: number;
+              review: {
+                highRiskReviewDays: number;
+                mediumRiskReviewDays: number;
+              };
+              caseReview: {
+                qualifyingComplaints: number;
+                acknowledgeWithinWorkingDays: number;
+                decideThresholdWithinWorkingDays: number;
+                holdReviewWithinDays: number;
+              };
+              confidentialityStatement: string;
+              reminders: {
+                daysBeforeDue: number;
+                onDueDay: boolean;
+                overdueEveryDays: number;
+                escalateAfterDaysOverdue: number;
+                /** @enum {string} */
+                digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+              };
+              chaseCooldownHours: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -55,6 +55,18 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./retention/RetentionPage'),
     navigation: (member) => member.capabilities.includes('retention.manage'),
   }),
+  definePage({
+    path: 'admin/templates',
+    title: 'Risk templates',
+    load: () => import('./admin-templates/TemplatesPage'),
+    navigation: (member) => member.capabilities.includes('riskTemplate.manage'),
+  }),
+  definePage({
+    path: 'admin/settings',
+    title: 'Partnership settings',
+    load: () => import('./admin-settings/SettingsPage'),
+    navigation: (member) => member.capabilities.includes('partnership.configure'),
+  }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
   definePage({
     path: 'refer',
