@@ -1,8 +1,8 @@
 // The chair hearing a case in the meeting side panel, in Debian's chromium at 320 px over the demo
 // partnership: signs in to the meeting, starts the first item, records the outcome (decisions, risk
 // re-rated, kept on) and assigns an action inline, which reaches the database and the case; then
-// reviews an action from an earlier meeting under the agency scorecard. axe-core and screenshots in
-// the three Teams themes.
+// reviews an action from an earlier meeting under the agency scorecard; then does the same hearing
+// from the agenda page in a full window. axe-core and screenshots in the three Teams themes.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -165,6 +165,77 @@ describe('the chair hearing a case in the side panel', () => {
       await themed
         .getByRole('region', { name: 'Actions from earlier meetings' })
         .screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-action-review-${theme}.png`) });
+      await themed.context().close();
+    }
+    await page.context().close();
+  });
+
+  it('records the outcome and assigns an action from the agenda page too, and the agenda shows the band as re-rated', async () => {
+    // The case is heard once the chair has started it, as in the side panel.
+    const panel = await openAsChair();
+    const accept = panel.getByRole('button', { name: 'I accept: sign me in for my agency' });
+    if (await accept.isVisible()) await accept.click();
+    const start = panel.getByRole('button', { name: 'Start the first item' });
+    if (await start.isVisible()) await start.click();
+    await panel.getByText(/^Now: case /).waitFor();
+    await panel.context().close();
+    const item = await tab.database.db.prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId, status: 'CURRENT' },
+      include: { case: true },
+    });
+    const reference = item.case.reference;
+    const band = item.case.currentRiskBand === 'HIGH' ? 'LOW' : 'HIGH';
+    const bandWords = band === 'HIGH' ? 'High' : 'Low';
+
+    const page = await tab.openTab({ route: `meetings/${meetingId}` });
+    await signInThroughPicker(page, chairName);
+    const errors = collectPageErrors(page);
+    const row = page.getByRole('listitem', { name: new RegExp(`^\\d+\\. Case ${reference}$`) });
+    // The case being heard opens with its forms; the button folds them away and back.
+    const outcome = row.getByRole('form', { name: `Outcome for case ${reference}` });
+    await outcome.waitFor();
+    await row.getByRole('button', { name: `Hide the outcome and actions of case ${reference}` }).click();
+    await outcome.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: `Record the outcome and actions of case ${reference}` }).click();
+
+    await outcome.getByRole('textbox', { name: 'What the panel decided' }).fill('Housing to serve a warning letter; review next month.');
+    await outcome.getByRole('combobox', { name: 'Risk after this hearing' }).selectOption(band);
+    await outcome.getByRole('radio', { name: 'Keep on the panel' }).check();
+    await outcome.getByRole('button', { name: 'Record the outcome' }).click();
+    await outcome.getByText(`Case ${reference}: keep on the panel; risk now ${bandWords.toLowerCase()}.`).waitFor();
+    expect(await tab.database.db.prisma.agendaItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      decisions: 'Housing to serve a warning letter; review next month.',
+      caseDecision: 'KEEP_ON',
+      riskBandAfter: band,
+    });
+    // The agenda is read again: the row shows the case's band now, not the one it was drawn with.
+    await row.getByText(`${bandWords} risk`, { exact: true }).waitFor();
+
+    const assign = row.getByRole('form', { name: `Assign an action on case ${reference}` });
+    const title = `Serve the warning letter ${randomUUID().slice(0, 6)}`;
+    await assign.getByRole('textbox', { name: 'What will be done' }).fill(title);
+    await assign.getByRole('combobox', { name: 'Agency' }).selectOption({ label: 'Fernbrook Homes' });
+    await assign.getByLabel('Due').fill(addDays(londonDateOf(new Date()), 7));
+    await assign.getByRole('button', { name: 'Assign the action' }).click();
+    await assign.getByText(new RegExp(`^"${title}" assigned to Fernbrook Homes, due `)).waitFor();
+    expect(await tab.database.db.prisma.action.findFirstOrThrow({ where: { title } })).toMatchObject({
+      caseId: item.caseId,
+      meetingId,
+      agendaItemId: item.id,
+      ownerMemberId: null,
+    });
+    // The review of earlier actions is on the agenda page as well.
+    await page.getByRole('region', { name: 'Actions from earlier meetings' }).getByRole('heading', { name: 'Agency scorecard' }).waitFor();
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+
+    for (const theme of THEMES) {
+      const themed = await tab.openTab({ route: `meetings/${meetingId}`, theme });
+      await signInThroughPicker(themed, chairName);
+      await themed.getByRole('form', { name: `Outcome for case ${reference}` }).waitFor();
+      await themed.getByRole('heading', { name: 'Agency scorecard' }).waitFor();
+      expect([theme, await axeViolations(themed)]).toEqual([theme, []]);
+      await themed.screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-agenda-hearing-${theme}.png`), fullPage: true });
       await themed.context().close();
     }
     await page.context().close();

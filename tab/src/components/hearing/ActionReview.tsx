@@ -1,5 +1,5 @@
-// The review of actions set at earlier meetings, for the chair in the side panel (issue 15, items 4
-// and 8): each attending agency's scorecard for the panel, then per action the outcome the panel
+// The review of actions set at earlier meetings, for the chair in the side panel and on the agenda
+// page (issue 15, items 4 and 8): each attending agency's scorecard for the panel, then per action the outcome the panel
 // heard (done, in progress, or not done and why) through POST …/action-review. A review drawn from
 // a stale list is refused (409) and the list reloads as it stands now. An action the agency did not
 // do drafts a note to that agency for the chair to send.
@@ -23,12 +23,11 @@ import { asApiError, type ApiError } from '../../api/api-error';
 import type { Answer } from '../../api/answers';
 import { answerOf } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
-import { ErrorState } from '../../components/ErrorState';
-import { Loading } from '../../components/Loading';
-import { NoteField } from '../../components/NoteField';
-import { STATUS_WORDS, formatLongDate } from '../../components/words';
+import { ErrorState } from '../ErrorState';
+import { Loading } from '../Loading';
+import { NoteField } from '../NoteField';
+import { STATUS_WORDS, formatLongDate } from '../words';
 import { useApi } from '../../session/session';
-import type { MeetingRoom } from './meeting-room';
 
 type ReviewList = Answer<'/api/meetings/{meetingId}/action-review'>;
 type ActionToReview = ReviewList['actions'][number];
@@ -68,9 +67,9 @@ function outcomeWords(review: Review): string {
   return reason ? `${outcome}: ${reason.toLowerCase()}` : outcome;
 }
 
-export function ActionReviewSection({ room }: { room: MeetingRoom }) {
+export function ActionReviewSection({ meetingId }: { meetingId: string }) {
   const styles = useStyles();
-  const query = useApiQuery('/api/meetings/{meetingId}/action-review', { params: { path: { meetingId: room.meeting.id } } });
+  const query = useApiQuery('/api/meetings/{meetingId}/action-review', { params: { path: { meetingId } } });
   const [stale, setStale] = useState<string | null>(null);
   const onStale = (message: string) => {
     setStale(message);
@@ -98,7 +97,7 @@ export function ActionReviewSection({ room }: { room: MeetingRoom }) {
               {query.data.actions.map((action) => (
                 // Keyed by the review's version, so a reload after a conflict starts the form from what is recorded.
                 <li key={`${action.id}-${action.review?.version ?? 0}`} className={styles.box}>
-                  <ReviewForm meetingId={room.meeting.id} action={action} onStale={onStale} />
+                  <ReviewForm meetingId={meetingId} action={action} onStale={onStale} />
                 </li>
               ))}
             </ul>
