@@ -2352,21 +2352,21 @@ export interface paths {
             | {
                 /** @constant */
                 decision: 'ACCEPT';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
               }
             | {
                 /** @constant */
                 decision: 'DECLINE';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
                 reason: string;
               }
             | {
                 /** @constant */
                 decision: 'REDIRECT';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
                 to:
                   | {
                       /** @constant */
