@@ -25,6 +25,7 @@ const NOTICE_WORDING: Record<MailNotice['kind'], (count: number) => string> = {
   REFERRAL_WAITING: () => 'A referral to your panel is waiting for your decision',
   REFERRAL_DECIDED: () => 'The panel has decided on your referral',
   MINUTES_READY: () => 'Approved panel minutes are ready for you to read',
+  AGENCY_NOTE: () => 'A panel chair has sent you a note about your agency’s actions',
 };
 
 /** Subject and body of an e-mail notice: what kind, how many, and where to look; nothing else. */

@@ -118,8 +118,8 @@ export async function listActionsForReview(ctx: ServiceContext, meetingId: strin
         status: true,
         dueDate: true,
         case: { select: { reference: true } },
-        ownerAgency: { select: { name: true } },
-        reviews: { where: { meetingId }, select: { outcome: true, notDoneReason: true, note: true, version: true } },
+        ownerAgency: { select: { name: true, lead: { select: { displayName: true } } } },
+        reviews: { where: { meetingId }, select: { outcome: true, notDoneReason: true, note: true, version: true, ...SENT_NOTE } },
       },
     });
     const scorecard = await agencyScorecard(tx, meetingId, seating.panelId, ctx.now());
@@ -136,7 +136,8 @@ export async function listActionsForReview(ctx: ServiceContext, meetingId: strin
           caseReference: action.case.reference,
           dueDate: calendarDateOfColumn(action.dueDate),
         };
-        const review = action.reviews[0];
+        const found = action.reviews[0];
+        const review = found && { outcome: found.outcome, notDoneReason: found.notDoneReason, note: found.note, version: found.version };
         return {
           id: action.id,
           title: action.title,
@@ -144,16 +145,45 @@ export async function listActionsForReview(ctx: ServiceContext, meetingId: strin
           dueDate: facts.dueDate,
           caseReference: action.case.reference,
           owner: action.ownerAgency.name,
-          review: review ? { ...review, agencyNote: noteFor(review, facts) } : null,
+          review: review ? { ...review, agencyNote: noteFor(review, facts, action.ownerAgency.lead, found) } : null,
         };
       }),
     };
   });
 }
 
-/** A "did not do it" outcome drafts a note to the agency for the chair to send. */
-function noteFor(review: { notDoneReason: string | null }, facts: Parameters<typeof draftNotDoneNote>[0]) {
-  return review.notDoneReason === 'AGENCY_DID_NOT_DO_IT' ? draftNotDoneNote(facts) : null;
+/** What a review holds of the note sent to the agency's lead. */
+const SENT_NOTE = {
+  agencyNoteText: true,
+  agencyNoteSentAt: true,
+  agencyNoteSentBy: { select: { displayName: true } },
+} as const;
+
+interface SentNote {
+  agencyNoteText: string | null;
+  agencyNoteSentAt: Date | null;
+  agencyNoteSentBy: { displayName: string } | null;
+}
+
+/**
+ * A "did not do it" outcome drafts a note to the agency's lead for the chair to send; once sent, the
+ * note is shown as sent, by whom and when.
+ */
+function noteFor(
+  review: { notDoneReason: string | null },
+  facts: Parameters<typeof draftNotDoneNote>[0],
+  lead: { displayName: string } | null,
+  sent: SentNote | null | undefined,
+) {
+  if (review.notDoneReason !== 'AGENCY_DID_NOT_DO_IT') return null;
+  const draft = draftNotDoneNote(facts);
+  const sentAt = sent?.agencyNoteSentAt;
+  return {
+    ...draft,
+    ...(sentAt && sent.agencyNoteText ? { text: sent.agencyNoteText } : {}),
+    lead: lead?.displayName ?? null,
+    sent: sentAt ? { at: sentAt, by: sent.agencyNoteSentBy?.displayName ?? 'a chair' } : null,
+  };
 }
 
 export interface ActionReviewInput {
@@ -189,7 +219,7 @@ export async function reviewAction(ctx: ServiceContext, meetingId: string, revie
         title: true,
         dueDate: true,
         case: { select: { reference: true } },
-        ownerAgency: { select: { name: true } },
+        ownerAgency: { select: { name: true, lead: { select: { displayName: true } } } },
         meeting: { select: { panelId: true, startsAt: true } },
       },
     });
@@ -199,6 +229,10 @@ export async function reviewAction(ctx: ServiceContext, meetingId: string, revie
     const before = await tx.actionReview.findUnique({
       where: { meetingId_actionId: { meetingId, actionId: review.actionId } },
       select: { outcome: true, notDoneReason: true, note: true, version: true },
+    });
+    const sent = await tx.actionReview.findUnique({
+      where: { meetingId_actionId: { meetingId, actionId: review.actionId } },
+      select: SENT_NOTE,
     });
     if ((before?.version ?? 0) !== review.expectedVersion)
       throw staleVersion('Someone else has recorded the review of this action since you opened it. This is how it stands now.');
@@ -221,14 +255,19 @@ export async function reviewAction(ctx: ServiceContext, meetingId: string, revie
       before,
       after: { meetingId, ...data },
     });
-    const agencyNote = noteFor(data, {
-      agency: action.ownerAgency.name,
-      panelName: meeting.panel.name,
-      meetingDate: londonDateOf(meeting.startsAt),
-      actionTitle: action.title,
-      caseReference: action.case.reference,
-      dueDate: calendarDateOfColumn(action.dueDate),
-    });
+    const agencyNote = noteFor(
+      data,
+      {
+        agency: action.ownerAgency.name,
+        panelName: meeting.panel.name,
+        meetingDate: londonDateOf(meeting.startsAt),
+        actionTitle: action.title,
+        caseReference: action.case.reference,
+        dueDate: calendarDateOfColumn(action.dueDate),
+      },
+      action.ownerAgency.lead,
+      sent,
+    );
     return { actionId: review.actionId, ...data, agencyNote };
   });
 }

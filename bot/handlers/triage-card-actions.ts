@@ -1,7 +1,7 @@
 // The triage card's verbs: refresh (each viewer's own view) and the chair's accept / decline /
 // redirect, through the same use case as the tab. Every answer is the card drawn from the database
 // after the click; a stale click, bad input or a refusal comes back on the card.
-import type { ReferralDecision } from '../../api/services/referrals/decide';
+import type { TriageDecision } from '../../api/domain/referrals/triage';
 import { decideReferral } from '../../api/services/referrals/decide';
 import { readTriageForCard, triageAfterDecision, triageCardViewOf } from '../../api/services/referrals/triage';
 import { ServiceError } from '../../api/services/errors';
@@ -47,7 +47,7 @@ interface DecisionVerb {
   verb: keyof typeof triageSubmissions;
   attempted: string;
   done: string;
-  decision(data: Record<string, unknown>): ReferralDecision;
+  decision(data: Record<string, unknown>): TriageDecision;
 }
 
 function decideFromCard(verb: DecisionVerb): CardActionHandler {

@@ -126,7 +126,7 @@ describe("the chair's referral triage", () => {
       (
         await tab.app.call('POST', `/api/referrals/${id}/decision`, {
           token: await tab.app.signInAs(other.id),
-          body: { decision: 'ACCEPT' },
+          body: { decision: 'ACCEPT', expectedVersion: 0 },
         })
       ).status,
     ).toBe(200);

@@ -61,6 +61,14 @@ describe('demo data', () => {
     expect(await test.db.prisma.agency.count({ where: { guestTenantId: { not: null } } })).toBe(1);
   });
 
+  it('names a lead for some agencies, each a member of that agency, and leaves others without one', async () => {
+    const agencies = await test.db.prisma.agency.findMany({ include: { lead: true } });
+    const led = agencies.filter((agency) => agency.lead);
+    expect(led.length).toBeGreaterThan(0);
+    expect(led.length).toBeLessThan(agencies.length);
+    for (const agency of led) expect(agency.lead!.agencyId).toBe(agency.id);
+  });
+
   it('has referrals in every status and actions in every status', async () => {
     const referralStatuses = await rowsOf(test, `SELECT DISTINCT status::text AS s FROM "Referral" ORDER BY 1`);
     expect(referralStatuses.map((r) => r.s)).toEqual(['ACCEPTED', 'DECLINED', 'DRAFT', 'SUBMITTED', 'WITHDRAWN']);

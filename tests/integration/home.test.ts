@@ -80,14 +80,14 @@ describe('home', () => {
   test('the referrer sees what happened to each referral, with the reason it was declined', async () => {
     const decline = await app.call('POST', `/api/referrals/${declined.referralId}/decision`, {
       token: tokens.cmaracChair!,
-      body: { decision: 'DECLINE', reason: 'Already held by the lead agency.' },
+      body: { decision: 'DECLINE', reason: 'Already held by the lead agency.', expectedVersion: 0 },
     });
     expect(decline.status).toBe(200);
     expect(
       (
         await app.call('POST', `/api/referrals/${accepted.referralId}/decision`, {
           token: tokens.cmaracChair!,
-          body: { decision: 'ACCEPT' },
+          body: { decision: 'ACCEPT', expectedVersion: 0 },
         })
       ).status,
     ).toBe(200);

@@ -194,6 +194,8 @@ describe("review of the previous meeting's actions", () => {
       text: expect.stringContaining(
         `"Visit the victim" on case ${reference}, due 18 November 2026, and recorded that it was not done by your agency.`,
       ),
+      lead: null,
+      sent: null,
     });
     // The note names the action and the case reference, never the people: not the officer's note either.
     expect(notDone.body.agencyNote!.text).not.toMatch(/Sam Patel|Officer on leave/);

@@ -183,12 +183,14 @@ describe('deciding', () => {
       decision: 'REDIRECT',
       to: { kind: 'PANEL', panelId: world.panels.offender },
       reason: ' ',
+      expectedVersion: 0,
     });
     expect([noReason.status, fields(noReason.body)]).toEqual([400, ['reason']]);
     const same = await decide('cmaracChair', referral.id, {
       decision: 'REDIRECT',
       to: { kind: 'PANEL', panelId: world.panels.cmarac },
       reason: 'x',
+      expectedVersion: 0,
     });
     expect([same.status, fields(same.body)]).toEqual([400, ['panelId']]);
 
@@ -216,6 +218,10 @@ describe('deciding', () => {
     });
     expect(sent.map((n) => n.recipientId)).toEqual([world.members.offenderChair]);
 
+    // The version is required: a decision that does not say what it was made from is refused, not applied.
+    const unversioned = await decide('offenderChair', referral.id, { decision: 'ACCEPT' });
+    expect([unversioned.status, fields(unversioned.body)]).toEqual([400, ['expectedVersion']]);
+    expect(JSON.stringify(unversioned.body)).toContain('Say which version of the referral you are deciding on.');
     const stale = await decide('offenderChair', referral.id, { decision: 'ACCEPT', expectedVersion: 0 });
     expect([stale.status, stale.body.error.code]).toEqual([409, 'CONFLICT']);
     expect(stale.body.error.message).toMatch(/changed this referral since you opened it/);
@@ -232,6 +238,7 @@ describe('deciding', () => {
       decision: 'REDIRECT',
       to: { kind: 'LEAD_AGENCY_CASEWORK', reviewDate: '2026-11-20' },
       reason: 'Medium risk once the housing move is made.',
+      expectedVersion: 0,
     });
     expect([past.status, fields(past.body)]).toEqual([400, ['reviewDate']]);
     const done = await decide('cmaracChair', referral.id, {

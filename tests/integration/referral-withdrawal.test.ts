@@ -112,7 +112,12 @@ describe('withdrawing a referral', () => {
   it('refuses once the panel has accepted the referral, and once it is already withdrawn, changing nothing', async () => {
     const referral = await submittedBy('policeReferrer');
     expect(
-      (await app.call('POST', `/api/referrals/${referral.id}/decision`, { token: as('cmaracChair'), body: { decision: 'ACCEPT' } })).status,
+      (
+        await app.call('POST', `/api/referrals/${referral.id}/decision`, {
+          token: as('cmaracChair'),
+          body: { decision: 'ACCEPT', expectedVersion: 0 },
+        })
+      ).status,
     ).toBe(200);
     const accepted = await withdraw('policeReferrer', referral.id);
     expect([accepted.status, accepted.body.error.code, accepted.body.error.message]).toEqual([

@@ -601,7 +601,7 @@ describe("the chair's decision", () => {
     expect(pending.body.referrals.map((r) => r.id)).toContain(body.referral.id);
     const accepted = await app.call<Referral>('POST', `/api/referrals/${body.referral.id}/decision`, {
       token: as('cmaracChair'),
-      body: { decision: 'ACCEPT' },
+      body: { decision: 'ACCEPT', expectedVersion: 0 },
     });
     expect([accepted.status, accepted.body.status]).toEqual([200, 'ACCEPTED']);
     const [row] = await auditEvents(database.db, 'referral.accept', body.referral.id);
@@ -611,7 +611,7 @@ describe("the chair's decision", () => {
     ]);
     const twice = await app.call<ErrorBody>('POST', `/api/referrals/${body.referral.id}/decision`, {
       token: as('cmaracChair'),
-      body: { decision: 'ACCEPT' },
+      body: { decision: 'ACCEPT', expectedVersion: 0 },
     });
     expect([twice.status, twice.body.error.message]).toEqual([409, 'This referral has already been accepted by Ruth Okafor.']);
   });
@@ -620,12 +620,12 @@ describe("the chair's decision", () => {
     const { body } = await refer(as('policeReferrer'), 'VICTIM', victim('Hal', 'Sampleson', '1965-07-07', 'serious'));
     const noReason = await app.call<ErrorBody>('POST', `/api/referrals/${body.referral.id}/decision`, {
       token: as('cmaracChair'),
-      body: { decision: 'DECLINE', reason: ' ' },
+      body: { decision: 'DECLINE', reason: ' ', expectedVersion: 0 },
     });
     expect([noReason.status, fields(noReason.body)]).toEqual([400, ['reason']]);
     const declined = await app.call<Referral>('POST', `/api/referrals/${body.referral.id}/decision`, {
       token: as('cmaracChair'),
-      body: { decision: 'DECLINE', reason: 'Already heard at the domestic abuse MARAC.' },
+      body: { decision: 'DECLINE', reason: 'Already heard at the domestic abuse MARAC.', expectedVersion: 0 },
     });
     expect([declined.body.status, declined.body.declineReason]).toEqual(['DECLINED', 'Already heard at the domestic abuse MARAC.']);
     expect((await database.db.prisma.case.findUniqueOrThrow({ where: { id: body.result.case.id } })).status).toBe('LEAD_AGENCY_CASEWORK');
@@ -636,12 +636,14 @@ describe("the chair's decision", () => {
     const path = `/api/referrals/${body.referral.id}/decision`;
     const unknown = await app.call<ErrorBody>('POST', `/api/referrals/${UNKNOWN_ID}/decision`, {
       token: as('offenderChair'),
-      body: { decision: 'ACCEPT' },
+      body: { decision: 'ACCEPT', expectedVersion: 0 },
     });
-    const other = await app.call<ErrorBody>('POST', path, { token: as('offenderChair'), body: { decision: 'ACCEPT' } });
+    const other = await app.call<ErrorBody>('POST', path, { token: as('offenderChair'), body: { decision: 'ACCEPT', expectedVersion: 0 } });
     expect([other.status, other.body]).toEqual([404, unknown.body]);
-    expect((await app.call('POST', path, { token: as('policeReferrer'), body: { decision: 'ACCEPT' } })).status).toBe(403);
-    expect((await app.call('POST', path, { body: { decision: 'ACCEPT' } })).status).toBe(401);
+    expect((await app.call('POST', path, { token: as('policeReferrer'), body: { decision: 'ACCEPT', expectedVersion: 0 } })).status).toBe(
+      403,
+    );
+    expect((await app.call('POST', path, { body: { decision: 'ACCEPT', expectedVersion: 0 } })).status).toBe(401);
     const bad = await app.call<ErrorBody>('POST', path, { token: as('cmaracChair'), body: { decision: 'MAYBE' } });
     expect([bad.status, fields(bad.body)]).toEqual([400, ['decision']]);
     expect((await database.db.prisma.referral.findUniqueOrThrow({ where: { id: body.referral.id } })).status).toBe('SUBMITTED');
@@ -656,7 +658,7 @@ describe("the chair's decision", () => {
     expect(body.result.panel?.id).toBe(world.panels.forum);
     const refused = await app.call<ErrorBody>('POST', `/api/referrals/${body.referral.id}/decision`, {
       token: as('offenderChair'),
-      body: { decision: 'ACCEPT' },
+      body: { decision: 'ACCEPT', expectedVersion: 0 },
     });
     expect([refused.status, refused.body.error.message]).toEqual([
       403,

@@ -1,6 +1,6 @@
-// The note a chair sends an agency whose action the panel found it did not do (issue 15, item 8).
-// Agencies have no named lead on record, so it is addressed to the agency. It names the action and
-// the case reference only: no one's name, nothing about the people the case concerns.
+// The note a chair sends the lead of an agency whose action the panel found it did not do (issue 15,
+// item 8). It names the action and the case reference only: no one's name, nothing about the people
+// the case concerns.
 import { formatLongDate, type CalendarDate } from '../agenda/calendar-date';
 
 export interface NotDoneNoteFacts {

@@ -18,9 +18,23 @@ export const recordItemOutcomeAnswer = z.strictObject({
 });
 
 const agencyNote = z
-  .strictObject({ to: z.string(), text: z.string() })
+  .strictObject({
+    to: z.string(),
+    text: z.string(),
+    lead: z.string().nullable().describe("The agency's lead the note goes to; null when the agency has none set."),
+    sent: z.strictObject({ at: isoDateTime, by: z.string() }).nullable(),
+  })
   .nullable()
-  .describe('For an action the agency did not do: a note to the agency for the chair to send.');
+  .describe("For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent.");
+
+/** POST /api/meetings/:meetingId/action-review/:actionId/agency-note */
+export const sendAgencyNoteAnswer = z.strictObject({
+  to: z.string(),
+  text: z.string(),
+  sentAt: isoDateTime,
+  sentBy: z.string(),
+  delivery: z.enum(['SENT', 'RETRYING', 'NOT_REACHED']),
+});
 
 /** GET /api/meetings/:meetingId/action-review */
 export const listActionsForReviewAnswer = z.strictObject({

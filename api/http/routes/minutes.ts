@@ -1,5 +1,6 @@
 // Outcomes per case heard, the review of earlier actions, and the minutes built from them.
 import { z } from 'zod';
+import { sendNotDoneNote } from '../../services/agency-notes';
 import { listActionsForReview, recordItemOutcome, reviewAction } from '../../services/meeting-outcomes';
 import {
   approveMeetingMinutes,
@@ -39,6 +40,7 @@ const review = z.strictObject({
   /** The review's version the chair saw, 0 when not yet reviewed: a stale side panel never overwrites a review unseen. */
   expectedVersion: z.number().int().min(0),
 });
+const agencyNote = z.strictObject({ text: NOTE.min(3, 'Write the note to send.') });
 const approval = z.strictObject({ expectedVersion: z.number().int().min(0).optional() });
 const decisionsEdit = z.strictObject({
   decisions: NOTE.min(3, 'Record what the panel decided.'),
@@ -95,6 +97,19 @@ export function minutesRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.reviewActionAnswer,
       async handle({ ctx, params, body }) {
         return { json: await reviewAction(ctx, params.meetingId!, body) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/meetings/:meetingId/action-review/:actionId/agency-note',
+      summary: "Send the note about an action the agency did not do to the agency's lead, in Teams.",
+      tag: 'Meetings',
+      capability: 'meeting.run',
+      params: { ...meeting, actionId: 'action' },
+      body: agencyNote,
+      response: answers.sendAgencyNoteAnswer,
+      async handle({ ctx, params, body }) {
+        return { json: await sendNotDoneNote(ctx, deps, params.meetingId!, params.actionId!, body.text) };
       },
     }),
     defineRoute({

@@ -61,8 +61,7 @@ const expectedVersion = z
   .number({ message: 'Say which version of the referral you are deciding on.' })
   .int()
   .min(0)
-  .optional()
-  .describe('The version the decision was made from (the tab and card send it): a stale one is refused with 409.');
+  .describe('The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen.');
 const decisionReason = (message: string) => z.string().trim().min(1, message).max(2000, 'Keep the reason to 2000 characters.');
 export const decisionBody = refusingNul(
   z.discriminatedUnion('decision', [

@@ -26,7 +26,15 @@ export interface TeamsAppInstaller {
 
 /** What an e-mail notice may say: the kind of notice and how many, never a case, a person or an action's title. */
 export interface MailNotice {
-  kind: 'NEW_ACTION' | 'ACTION_REMINDER' | 'WEEKLY_DIGEST' | 'MINUTES_DUE' | 'REFERRAL_WAITING' | 'REFERRAL_DECIDED' | 'MINUTES_READY';
+  kind:
+    | 'NEW_ACTION'
+    | 'ACTION_REMINDER'
+    | 'WEEKLY_DIGEST'
+    | 'MINUTES_DUE'
+    | 'REFERRAL_WAITING'
+    | 'REFERRAL_DECIDED'
+    | 'MINUTES_READY'
+    | 'AGENCY_NOTE';
   count: number;
   /** Where the app opens in Teams. */
   appLink: string;

@@ -16,8 +16,8 @@ import { isChairOf, loadReferral, referralView, requireVisibleReferral, type Loa
 import { refreshTriageCards, sendTriageCards, tellReferrer } from './triage-delivery';
 
 export type ReferralDecision = TriageDecision & {
-  /** The version the decision was made from; the tab and the card always send it. */
-  expectedVersion?: number | undefined;
+  /** The version the decision was made from: required, so a stale tab or card never decides unseen. */
+  expectedVersion: number;
 };
 
 export interface DecisionOptions {
@@ -52,7 +52,7 @@ export async function decideReferral(
     // Someone who can see the referral (through its case) but does not chair its panel learns nothing new from being told so.
     if (!(await isChairOf(tx, ctx.actor, referral.panelId))) throw forbidden('decide on a referral sent to a panel you do not chair');
     if (referral.status !== 'SUBMITTED') throw conflict(alreadyDecided(referral));
-    if (decision.expectedVersion !== undefined && decision.expectedVersion !== referral.version)
+    if (decision.expectedVersion !== referral.version)
       throw staleVersion('Someone else has changed this referral since you opened it (it was redirected). This is how it stands now.');
     const activePanels = await tx.panel.findMany({
       where: { partnershipId: referral.partnershipId, isActive: true },

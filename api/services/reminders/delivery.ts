@@ -15,6 +15,7 @@ import { settleNotification, type ClaimedNotification, type Settlement } from '.
 import { minutesDueMessage } from './minutes-due';
 import { decidedMessageFor, referralIdOfKey, triageMessageFor } from '../referrals/triage-messages';
 import { minutesReadyMessage } from './minutes-ready';
+import { notDoneNoteMessage } from './not-done-note';
 import type { TabLinks } from '../../config';
 import { tryOtherWays } from './other-ways';
 import type { MemberReach } from '../ports/member-reach';
@@ -139,6 +140,7 @@ async function messageFor(
   if (claim.kind === 'REFERRAL_TRIAGE') return triageMessageFor(db, claim);
   if (claim.kind === 'REFERRAL_DECIDED') return decidedMessageFor(db, claim);
   if (claim.kind === 'MINUTES_READY') return minutesReadyMessage(db, claim.dedupeKey, tabLinks);
+  if (claim.kind === 'AGENCY_NOT_DONE_NOTE') return notDoneNoteMessage(db, claim.dedupeKey);
 
   const kind = claim.dedupeKey.startsWith(CHASE_KEY_PREFIX) ? 'CHASE' : REMINDER_KIND_OF[claim.kind];
   if (!kind || !claim.actionId) return { skipped: `no reminder card for ${claim.kind}.` };

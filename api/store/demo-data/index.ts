@@ -6,7 +6,7 @@ import { reviewActions, settleActions } from './actions';
 import { addIncidents, planCases, type DemoCase } from './cases';
 import { addConsent, addInterventions } from './interventions';
 import { holdMeetings, planNextMeetings } from './meetings';
-import { addPartnership, agencyByKey, DEMO_PANELS, DEMO_PARTNERSHIP_ID } from './partnership';
+import { addPartnership, agencyByKey, DEMO_PANELS, DEMO_PARTNERSHIP_ID, demoAgencyLeads } from './partnership';
 import { createDirectory } from './people-places';
 import { idMakerFor, randomFor } from './random';
 import { addRiskAndReferrals } from './risk';
@@ -134,6 +134,9 @@ export async function seedDemoData(prisma: PrismaClient, options: DemoDataOption
       await tx.partnership.createMany({ data: rows.partnerships });
       await tx.agency.createMany({ data: rows.agencies });
       await tx.member.createMany({ data: rows.members });
+      // An agency's lead is one of its members, so it is set once the members exist.
+      for (const { agencyId, leadMemberId } of demoAgencyLeads())
+        await tx.agency.update({ where: { id: agencyId }, data: { leadMemberId } });
       await tx.panel.createMany({ data: rows.panels });
       await tx.panelAgency.createMany({ data: rows.panelAgencies });
       await tx.panelChair.createMany({ data: rows.panelChairs });

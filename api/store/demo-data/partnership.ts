@@ -144,6 +144,21 @@ export function memberByName(displayName: string): DemoMember {
   return found;
 }
 
+/**
+ * Agencies with a lead for the partnership, who receives the chair's note when the panel finds the
+ * agency did not do an action. The others have none yet, as a partnership setting up would.
+ */
+const AGENCY_LEADS: ReadonlyArray<readonly [AgencyKey, string]> = [
+  ['police', 'Grace Testington'],
+  ['council', 'Marcus Fictional'],
+  ['fernbrookHomes', 'Gary Testwell'],
+  ['mentalHealth', 'Lewis Fauxley'],
+];
+
+export function demoAgencyLeads(): Array<{ agencyId: string; leadMemberId: string }> {
+  return AGENCY_LEADS.map(([key, name]) => ({ agencyId: agencyByKey(key).id, leadMemberId: memberByName(name).id }));
+}
+
 export function membersOf(key: AgencyKey): DemoMember[] {
   return DEMO_MEMBERS.filter((m) => m.agencyKey === key);
 }

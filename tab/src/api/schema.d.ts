@@ -2428,21 +2428,21 @@ export interface paths {
             | {
                 /** @constant */
                 decision: 'ACCEPT';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
               }
             | {
                 /** @constant */
                 decision: 'DECLINE';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
                 reason: string;
               }
             | {
                 /** @constant */
                 decision: 'REDIRECT';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
                 to:
                   | {
                       /** @constant */
@@ -7901,10 +7901,17 @@ export interface paths {
                   outcome: 'IN_PROGRESS' | 'DONE' | 'NOT_DONE';
                   note: string | null;
                   version: number;
-                  /** @description For an action the agency did not do: a note to the agency for the chair to send. */
+                  /** @description For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent. */
                   agencyNote: {
                     to: string;
                     text: string;
+                    /** @description The agency's lead the note goes to; null when the agency has none set. */
+                    lead: string | null;
+                    sent: {
+                      /** Format: date-time */
+                      at: string;
+                      by: string;
+                    } | null;
                   } | null;
                 } | null;
               }[];
@@ -7957,11 +7964,75 @@ export interface paths {
               reviewedAt: string;
               actionId: string;
               version: number;
-              /** @description For an action the agency did not do: a note to the agency for the chair to send. */
+              /** @description For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent. */
               agencyNote: {
                 to: string;
                 text: string;
+                /** @description The agency's lead the note goes to; null when the agency has none set. */
+                lead: string | null;
+                sent: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                } | null;
               } | null;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{meetingId}/action-review/{actionId}/agency-note': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the note about an action the agency did not do to the agency's lead, in Teams. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              to: string;
+              text: string;
+              /** Format: date-time */
+              sentAt: string;
+              sentBy: string;
+              /** @enum {string} */
+              delivery: 'SENT' | 'RETRYING' | 'NOT_REACHED';
             };
           };
         };

@@ -8,6 +8,7 @@ import { RiskBadge } from '../../components/RiskBadge';
 import { pageAddress } from '../../router/addresses';
 import { RouteLink } from '../../router/RouteLink';
 import { moved, runningOrder, type AgendaEdits, type AgendaItemView, type AgendaPage } from './agenda-view';
+import { ItemHearing } from './ItemHearing';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL },
@@ -30,7 +31,16 @@ const useStyles = makeStyles({
 const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 const HEARD: Partial<Record<AgendaItemView['status'], string>> = { CURRENT: 'Being heard', DISCUSSED: 'Heard' };
 
-export function AgendaLists({ agenda, mayEdit, edits }: { agenda: AgendaPage; mayEdit: boolean; edits: AgendaEdits }) {
+interface AgendaListsProps {
+  agenda: AgendaPage;
+  mayEdit: boolean;
+  edits: AgendaEdits;
+  /** The chair may record the outcome of a case being heard or heard; `onHeard` reads the agenda again. */
+  mayHear: boolean;
+  onHeard: () => void;
+}
+
+export function AgendaLists({ agenda, mayEdit, edits, mayHear, onHeard }: AgendaListsProps) {
   const styles = useStyles();
   const order = runningOrder(agenda.items);
   const fitting = order.filter((item) => item.status !== 'SPILLED_OVER');
@@ -118,6 +128,7 @@ export function AgendaLists({ agenda, mayEdit, edits }: { agenda: AgendaPage; ma
         Agencies needed: {item.agencies.length > 0 ? item.agencies.map((agency) => agency.name).join(', ') : 'none named'}
       </Caption1>
       {controls(item, index)}
+      {mayHear && HEARD[item.status] && <ItemHearing meetingId={agenda.meeting.id} item={item} onRecorded={onHeard} />}
       {deferring === item.case.id && (
         <DeferForm
           item={item}

@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { pageAddress } from '../../router/addresses';
 import { RouteLink } from '../../router/RouteLink';
 import type { PageProps } from '../../router/pages';
+import { ActionReviewSection } from '../../components/hearing/ActionReview';
 import { AddCaseForm } from './AddCaseForm';
 import { AgendaLists } from './AgendaLists';
 import { useAgenda, type AgendaEdits, type AgendaPage, type TeamsSyncStatus } from './agenda-view';
@@ -69,6 +70,8 @@ export default function MeetingAgendaPage({ params }: PageProps) {
   const { agenda } = state;
   const open = agenda.meeting.status === 'SCHEDULED' || agenda.meeting.status === 'IN_PROGRESS';
   const mayEdit = agenda.me.mayRun && open;
+  // As in the side panel: the record is kept during and after the meeting, never for a cancelled one.
+  const mayHear = agenda.me.mayRun && agenda.meeting.status !== 'CANCELLED';
   return (
     <>
       <PageHeader
@@ -86,7 +89,8 @@ export default function MeetingAgendaPage({ params }: PageProps) {
         </MessageBar>
       )}
       {!agenda.me.mayRun && <Body1>Only the panel's chairs can change the agenda; you can read it here.</Body1>}
-      <AgendaLists agenda={agenda} mayEdit={mayEdit} edits={edits} />
+      <AgendaLists agenda={agenda} mayEdit={mayEdit} edits={edits} mayHear={mayHear} onHeard={reload} />
+      {mayHear && <ActionReviewSection meetingId={meetingId} />}
       {mayEdit && <AddCaseForm version={agenda.meeting.version} edits={edits} />}
       {mayEdit && agenda.meeting.status === 'SCHEDULED' && <Rebuild edits={edits} />}
     </>

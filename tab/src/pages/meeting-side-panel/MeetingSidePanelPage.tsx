@@ -21,8 +21,8 @@ import { RiskBadge } from '../../components/RiskBadge';
 import { RouteLink } from '../../router/RouteLink';
 import { useApi } from '../../session/session';
 import type { PageProps } from '../../router/pages';
-import { ActionReviewSection } from './ActionReview';
-import { InlineAssignForm, ItemOutcomeForm } from './HearingForms';
+import { ActionReviewSection } from '../../components/hearing/ActionReview';
+import { InlineAssignForm, ItemOutcomeForm } from '../../components/hearing/HearingForms';
 import { useMeetingRoom, type CaseSummary, type MeetingRoom, type RoomItem } from './meeting-room';
 
 const useStyles = makeStyles({
@@ -84,7 +84,7 @@ export default function MeetingSidePanelPage({ params }: PageProps) {
       )}
       <Attendance room={room} onSigned={refresh} />
       <CurrentItem room={room} onMoved={refresh} />
-      {room.me.isChair && room.meeting.status !== 'CANCELLED' && <ActionReviewSection room={room} />}
+      {room.me.isChair && room.meeting.status !== 'CANCELLED' && <ActionReviewSection meetingId={room.meeting.id} />}
       <Agenda room={room} />
       <RouteLink to={pageAddress(`meetings/${encodeURIComponent(room.meeting.id)}`)}>
         {room.me.isChair ? 'Reorder, add or defer on the agenda page' : 'Open the agenda page'}
@@ -166,8 +166,8 @@ function CurrentItem({ room, onMoved }: { room: MeetingRoom; onMoved: () => void
       {room.me.isChair && current?.case && room.meeting.status !== 'CANCELLED' && (
         // Keyed by the item, so moving on starts each form afresh.
         <div key={current.item.id}>
-          <ItemOutcomeForm room={room} itemId={current.item.id} kase={current.case} />
-          <InlineAssignForm room={room} itemId={current.item.id} kase={current.case} />
+          <ItemOutcomeForm meetingId={room.meeting.id} itemId={current.item.id} kase={current.case} />
+          <InlineAssignForm meetingId={room.meeting.id} itemId={current.item.id} kase={current.case} />
         </div>
       )}
       {current?.withheld && (

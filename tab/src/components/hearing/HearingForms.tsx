@@ -1,6 +1,6 @@
-// What the chair records while a case is heard, in the side panel: the outcome (decisions, risk
-// re-rated, kept on or closed with a reason) and actions assigned inline. The same routes the agenda
-// page and the assign card use: PUT …/items/:itemId/outcome and POST /api/actions.
+// What the chair records while a case is heard, in the side panel and on the agenda page: the outcome
+// (decisions, risk re-rated, kept on or closed with a reason) and actions assigned inline. The same
+// routes the assign card uses: PUT …/items/:itemId/outcome and POST /api/actions.
 import { useState, type FormEvent } from 'react';
 import {
   Button,
@@ -19,11 +19,10 @@ import {
 import { asApiError, type ApiError } from '../../api/api-error';
 import { answerOf } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
-import { ErrorState } from '../../components/ErrorState';
-import { NoteField } from '../../components/NoteField';
-import { RISK_WORDS, formatLongDate, londonToday } from '../../components/words';
+import { ErrorState } from '../ErrorState';
+import { NoteField } from '../NoteField';
+import { RISK_WORDS, formatLongDate, londonToday } from '../words';
 import { useApi } from '../../session/session';
-import type { CaseSummary, MeetingRoom } from './meeting-room';
 
 /** The API's limit on decisions and reasons (routes/minutes.ts). */
 const OUTCOME_MAX = 2000;
@@ -42,10 +41,17 @@ const CASE_DECISIONS = [
 ] as const;
 type CaseDecision = (typeof CASE_DECISIONS)[number][0];
 
+/** The case being heard, as both the meeting room and the agenda describe it. */
+export interface HeardCase {
+  id: string;
+  reference: string;
+  currentRiskBand: 'LOW' | 'MEDIUM' | 'HIGH' | null;
+}
+
 interface HearingProps {
-  room: MeetingRoom;
+  meetingId: string;
   itemId: string;
-  kase: CaseSummary;
+  kase: HeardCase;
 }
 
 function Saved({ title, text }: { title: string; text: string }) {
@@ -59,7 +65,8 @@ function Saved({ title, text }: { title: string; text: string }) {
   );
 }
 
-export function ItemOutcomeForm({ room, itemId, kase }: HearingProps) {
+/** `onRecorded` lets a page that shows the case's band elsewhere read it again. */
+export function ItemOutcomeForm({ meetingId, itemId, kase, onRecorded }: HearingProps & { onRecorded?: () => void }) {
   const styles = useStyles();
   const api = useApi();
   const [decisions, setDecisions] = useState('');
@@ -82,7 +89,7 @@ export function ItemOutcomeForm({ room, itemId, kase }: HearingProps) {
     try {
       const answer = await answerOf(
         api.PUT('/api/meetings/{meetingId}/items/{itemId}/outcome', {
-          params: { path: { meetingId: room.meeting.id, itemId } },
+          params: { path: { meetingId, itemId } },
           body: {
             decisions,
             caseDecision,
@@ -94,6 +101,7 @@ export function ItemOutcomeForm({ room, itemId, kase }: HearingProps) {
       const band = answer.case.currentRiskBand ? RISK_WORDS[answer.case.currentRiskBand].toLowerCase() : 'not assessed';
       const decided = CASE_DECISIONS.find(([value]) => value === answer.caseDecision)![1].toLowerCase();
       setSaved(`Case ${kase.reference}: ${decided}; risk now ${band}.`);
+      onRecorded?.();
     } catch (caught) {
       const error = asApiError(caught);
       if (Object.keys(error.fields).length > 0) setErrors(error.fields);
@@ -102,8 +110,8 @@ export function ItemOutcomeForm({ room, itemId, kase }: HearingProps) {
   };
 
   return (
-    <form noValidate className={styles.form} aria-labelledby="outcome-heading" onSubmit={(event) => void submit(event)}>
-      <Subtitle2 as="h3" id="outcome-heading">
+    <form noValidate className={styles.form} aria-labelledby={`outcome-heading-${itemId}`} onSubmit={(event) => void submit(event)}>
+      <Subtitle2 as="h3" id={`outcome-heading-${itemId}`}>
         Outcome for case {kase.reference}
       </Subtitle2>
       <NoteField label="What the panel decided" value={decisions} onChange={setDecisions} error={errors.decisions} max={OUTCOME_MAX} />
@@ -147,7 +155,7 @@ export function ItemOutcomeForm({ room, itemId, kase }: HearingProps) {
   );
 }
 
-export function InlineAssignForm({ room, itemId, kase }: HearingProps) {
+export function InlineAssignForm({ meetingId, itemId, kase }: HearingProps) {
   const styles = useStyles();
   const api = useApi();
   const today = londonToday();
@@ -159,7 +167,7 @@ export function InlineAssignForm({ room, itemId, kase }: HearingProps) {
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const path = { caseId: kase.id };
-  const where = { meetingId: room.meeting.id };
+  const where = { meetingId };
   const agencies = useApiQuery('/api/cases/{caseId}/assignment-choices', { params: { path, query: where } });
   const officers = useApiQuery('/api/cases/{caseId}/assignment-choices', {
     params: { path, query: { ...where, agencyId } },
@@ -182,7 +190,7 @@ export function InlineAssignForm({ room, itemId, kase }: HearingProps) {
         api.POST('/api/actions', {
           body: {
             caseId: kase.id,
-            meetingId: room.meeting.id,
+            meetingId,
             agendaItemId: itemId,
             title,
             ownerAgencyId: agencyId,
@@ -207,8 +215,8 @@ export function InlineAssignForm({ room, itemId, kase }: HearingProps) {
 
   const loadError = agencies.status === 'error' ? agencies.error.message : undefined;
   return (
-    <form noValidate className={styles.form} aria-labelledby="assign-heading" onSubmit={(event) => void submit(event)}>
-      <Subtitle2 as="h3" id="assign-heading">
+    <form noValidate className={styles.form} aria-labelledby={`assign-heading-${itemId}`} onSubmit={(event) => void submit(event)}>
+      <Subtitle2 as="h3" id={`assign-heading-${itemId}`}>
         Assign an action on case {kase.reference}
       </Subtitle2>
       <Field label="What will be done" required validationMessage={errors.title} validationState={errors.title ? 'error' : 'none'}>

@@ -1,9 +1,9 @@
-// The review of actions set at earlier meetings, for the chair in the side panel (issue 15, items 4
-// and 8): each attending agency's scorecard for the panel, then per action the outcome the panel
+// The review of actions set at earlier meetings, for the chair in the side panel and on the agenda
+// page (issue 15, items 4 and 8): each attending agency's scorecard for the panel, then per action the outcome the panel
 // heard (done, in progress, or not done and why) through POST …/action-review. A review drawn from
 // a stale list is refused (409) and the list reloads as it stands now. An action the agency did not
-// do drafts a note to that agency for the chair to send.
-import { useRef, useState, type FormEvent } from 'react';
+// do drafts a note to that agency's lead, which the chair edits and sends from here.
+import { useState, type FormEvent } from 'react';
 import {
   Body1,
   Button,
@@ -23,18 +23,25 @@ import { asApiError, type ApiError } from '../../api/api-error';
 import type { Answer } from '../../api/answers';
 import { answerOf } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
-import { ErrorState } from '../../components/ErrorState';
-import { Loading } from '../../components/Loading';
-import { NoteField } from '../../components/NoteField';
-import { STATUS_WORDS, formatLongDate } from '../../components/words';
+import { ErrorState } from '../ErrorState';
+import { Loading } from '../Loading';
+import { NoteField } from '../NoteField';
+import { STATUS_WORDS, formatDateTime, formatLongDate } from '../words';
 import { useApi } from '../../session/session';
-import type { MeetingRoom } from './meeting-room';
 
 type ReviewList = Answer<'/api/meetings/{meetingId}/action-review'>;
 type ActionToReview = ReviewList['actions'][number];
 type Review = NonNullable<ActionToReview['review']>;
 type Outcome = Review['outcome'];
 type Reason = NonNullable<Review['notDoneReason']>;
+type AgencyNoteView = NonNullable<Review['agencyNote']>;
+type Delivery = Answer<'/api/meetings/{meetingId}/action-review/{actionId}/agency-note', 'post'>['delivery'];
+
+const DELIVERY_WORDS: Record<Delivery, string> = {
+  SENT: 'It has reached them in Teams.',
+  RETRYING: 'Teams is busy; the app keeps trying.',
+  NOT_REACHED: 'Teams could not reach them: see the members the app cannot reach on your home page.',
+};
 
 /** The API's limit on a review note (routes/minutes.ts). */
 const NOTE_MAX = 2000;
@@ -68,9 +75,9 @@ function outcomeWords(review: Review): string {
   return reason ? `${outcome}: ${reason.toLowerCase()}` : outcome;
 }
 
-export function ActionReviewSection({ room }: { room: MeetingRoom }) {
+export function ActionReviewSection({ meetingId }: { meetingId: string }) {
   const styles = useStyles();
-  const query = useApiQuery('/api/meetings/{meetingId}/action-review', { params: { path: { meetingId: room.meeting.id } } });
+  const query = useApiQuery('/api/meetings/{meetingId}/action-review', { params: { path: { meetingId } } });
   const [stale, setStale] = useState<string | null>(null);
   const onStale = (message: string) => {
     setStale(message);
@@ -98,7 +105,7 @@ export function ActionReviewSection({ room }: { room: MeetingRoom }) {
               {query.data.actions.map((action) => (
                 // Keyed by the review's version, so a reload after a conflict starts the form from what is recorded.
                 <li key={`${action.id}-${action.review?.version ?? 0}`} className={styles.box}>
-                  <ReviewForm meetingId={room.meeting.id} action={action} onStale={onStale} />
+                  <ReviewForm meetingId={meetingId} action={action} onStale={onStale} />
                 </li>
               ))}
             </ul>
@@ -222,7 +229,14 @@ function ReviewForm({ meetingId, action, onStale }: { meetingId: string; action:
           </MessageBar>
         )}
       </div>
-      {review?.agencyNote && <AgencyNote draft={review.agencyNote} />}
+      {review?.agencyNote && (
+        <AgencyNote
+          meetingId={meetingId}
+          actionId={action.id}
+          note={review.agencyNote}
+          onSent={(agencyNote) => setReview({ ...review, agencyNote })}
+        />
+      )}
       {failure && <ErrorState title="Could not record the review" error={failure} />}
       <div>
         <Button type="submit" appearance="primary">
@@ -233,33 +247,124 @@ function ReviewForm({ meetingId, action, onStale }: { meetingId: string; action:
   );
 }
 
-function AgencyNote({ draft }: { draft: NonNullable<Review['agencyNote']> }) {
+/**
+ * The note to the agency's lead: editable and sent from here when the agency has a lead, shown as
+ * sent (by whom, when) afterwards; without a lead it can only be copied, and the chair is told why.
+ */
+function AgencyNote({
+  meetingId,
+  actionId,
+  note,
+  onSent,
+}: {
+  meetingId: string;
+  actionId: string;
+  note: AgencyNoteView;
+  onSent: (note: AgencyNoteView) => void;
+}) {
   const styles = useStyles();
-  const [copied, setCopied] = useState<string | null>(null);
-  const text = useRef<HTMLParagraphElement>(null);
-  const copy = async () => {
+  const api = useApi();
+  const [text, setText] = useState(note.text);
+  const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [delivery, setDelivery] = useState<Delivery | null>(null);
+  const [busy, setBusy] = useState(false);
+  const label = `Note to ${note.to}`;
+
+  if (note.sent) {
+    return (
+      <div className={styles.box} role="group" aria-label={label}>
+        <Body1 as="p" className={styles.note}>
+          <strong>{note.lead ? `Note to ${note.lead}, lead for ${note.to}` : label}</strong>
+        </Body1>
+        <p className={styles.note}>{note.text}</p>
+        <div aria-live="polite">
+          <MessageBar intent={delivery === 'NOT_REACHED' ? 'warning' : 'success'} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Sent</MessageBarTitle>
+              <span>
+                By {note.sent.by}, {formatDateTime(note.sent.at)}.{delivery ? ` ${DELIVERY_WORDS[delivery]}` : ''}
+              </span>
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      </div>
+    );
+  }
+  if (!note.lead) {
+    return (
+      <div className={styles.box} role="group" aria-label={label}>
+        <Body1 as="p" className={styles.note}>
+          <strong>{label}</strong>
+        </Body1>
+        <p className={styles.note}>{note.text}</p>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            No lead is set for {note.to}; the partnership admin sets one. Until then, copy the note to send it yourself.
+          </MessageBarBody>
+        </MessageBar>
+        <CopyNote text={note.text} />
+      </div>
+    );
+  }
+
+  const send = async () => {
+    setFailure(null);
+    if (text.trim().length < 3) {
+      setError('Write the note to send.');
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
     try {
-      await navigator.clipboard.writeText(draft.text);
-      setCopied('Copied. Paste it into a Teams chat or an email to the agency.');
-    } catch {
-      // Teams may not grant the clipboard: select the note so the chair can copy it by hand.
-      const selection = window.getSelection();
-      if (text.current && selection) selection.selectAllChildren(text.current);
-      setCopied('The note is selected: copy it with Ctrl+C.');
+      const answer = await answerOf(
+        api.POST('/api/meetings/{meetingId}/action-review/{actionId}/agency-note', {
+          params: { path: { meetingId, actionId } },
+          body: { text },
+        }),
+      );
+      setDelivery(answer.delivery);
+      onSent({ ...note, text: answer.text, sent: { at: answer.sentAt, by: answer.sentBy } });
+    } catch (caught) {
+      const refusal = asApiError(caught);
+      if (refusal.fields.text) setError(refusal.fields.text);
+      else setFailure(refusal);
+    } finally {
+      setBusy(false);
     }
   };
   return (
-    <div className={styles.box} role="group" aria-label={`Note to ${draft.to}`}>
-      <Body1 as="p" className={styles.note}>
-        <strong>Note to {draft.to}</strong>
-      </Body1>
-      <p className={styles.note} ref={text}>
-        {draft.text}
-      </p>
+    // A group, not a form: it sits inside the review's own form, and its button sends the note alone.
+    <div className={`${styles.box} ${styles.form}`} role="group" aria-label={label}>
+      <NoteField label={`Note to ${note.lead}, lead for ${note.to}`} value={text} onChange={setText} error={error} max={NOTE_MAX} />
+      <Caption1>Sent to them in Teams from the app, once. Edit it first if you wish.</Caption1>
+      {failure && <ErrorState title="Could not send the note" error={failure} />}
+      <div>
+        <Button type="button" appearance="primary" disabled={busy} onClick={() => void send()}>
+          Send to {note.lead}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function CopyNote({ text }: { text: string }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('Copied. Paste it into a Teams chat or an email to the agency.');
+    } catch {
+      // Teams may not grant the clipboard: the note is on the page to select and copy by hand.
+      setCopied('The clipboard is not available here: select the note above and copy it with Ctrl+C.');
+    }
+  };
+  return (
+    <>
       <div>
         <Button onClick={() => void copy()}>Copy the note</Button>
       </div>
       <div aria-live="polite">{copied && <Caption1>{copied}</Caption1>}</div>
-    </div>
+    </>
   );
 }
