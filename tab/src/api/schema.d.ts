@@ -596,6 +596,7 @@ export interface paths {
                   intelligenceNotes: boolean;
                 };
                 mayListViewers: boolean;
+                mayRecordConsent: boolean;
               };
               subjects: {
                 /** @enum {string} */
@@ -618,6 +619,23 @@ export interface paths {
                 town: string;
                 postcode: string;
                 ward: string;
+                /** @enum {string} */
+                role: 'REPORTED_PLACE' | 'VICTIM_HOME' | 'PERPETRATOR_HOME';
+                personId: string | null;
+              }[];
+              consent: {
+                id: string;
+                personId: string;
+                /** @enum {string} */
+                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
+                /** @enum {string} */
+                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
+                /** @enum {string} */
+                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
+                justification: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
               }[];
               riskHistory: {
                 id: string;
@@ -722,6 +740,75 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a person's consent to sharing on a case, or the lawful basis for sharing without it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'WITHDRAWN';
+            /** @enum {string} */
+            lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+            justification?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consent: {
+                id: string;
+                personId: string;
+                /** @enum {string} */
+                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
+                /** @enum {string} */
+                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
+                /** @enum {string} */
+                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
+                justification: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1564,6 +1651,13 @@ export interface paths {
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
               };
+              consent?: {
+                /** @enum {string} */
+                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
+                /** @enum {string} */
+                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+                justification?: string;
+              };
             } & {
               [key: string]: unknown;
             };
@@ -1956,6 +2050,13 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
+              };
+              consent?: {
+                /** @enum {string} */
+                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
+                /** @enum {string} */
+                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+                justification?: string;
               };
             } & {
               [key: string]: unknown;

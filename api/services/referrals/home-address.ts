@@ -1,0 +1,75 @@
+// The whole VOL: a victim's or perpetrator's home, typed into a referral, becomes a place on their
+// case. A confident match with a known address reuses it (so one address is one place); anything
+// less makes a new dwelling rather than guessing.
+import { normaliseAddress, normalisePostcode } from '../../domain/matching/addresses';
+import { confidentMatch, findPossibleLocations } from '../../domain/matching/candidates';
+import type { SubjectType } from '../../domain/risk/template';
+import { audit } from '../audit';
+import type { ServiceContext, Tx } from '../context';
+
+export interface HomeAddress {
+  address: string;
+  town: string;
+  postcode: string | null;
+}
+
+async function findOrCreateHome(tx: Tx, ctx: ServiceContext, home: HomeAddress): Promise<{ id: string; reused: boolean }> {
+  const partnershipId = ctx.actor.partnershipId;
+  const known = await tx.location.findMany({
+    where: { partnershipId, anonymisedAt: null },
+    select: { id: true, addressLine1: true, postcode: true },
+  });
+  const match = confidentMatch(
+    findPossibleLocations(
+      { address: home.address, postcode: home.postcode },
+      known.map((l) => ({ id: l.id, address: l.addressLine1, postcode: l.postcode })),
+    ),
+  );
+  if (match) return { id: match.record.id, reused: true };
+  const postcode = home.postcode ? normalisePostcode(home.postcode) : null;
+  const location = await tx.location.create({
+    data: {
+      partnershipId,
+      kind: 'DWELLING',
+      addressLine1: home.address,
+      town: home.town,
+      postcode: home.postcode ?? '',
+      postcodeKey: postcode?.ok ? postcode.value : (home.postcode?.toUpperCase() ?? ''),
+      addressKey: normaliseAddress(home.address),
+      // As for referred places: the town stands in for an unknown ward so the figures still group it.
+      ward: home.town,
+    },
+    select: { id: true },
+  });
+  await audit(tx, ctx, {
+    event: 'location.create',
+    entityType: 'Location',
+    entityId: location.id,
+    after: { address: home.address, town: home.town, postcode: home.postcode, kind: 'DWELLING' },
+  });
+  return { id: location.id, reused: false };
+}
+
+/** Links the person's home to the case as where the victim or perpetrator lives; returns the place's id. */
+export async function linkHomeAddress(
+  tx: Tx,
+  ctx: ServiceContext,
+  target: { caseId: string; personId: string; subjectType: Exclude<SubjectType, 'LOCATION'> },
+  home: HomeAddress,
+): Promise<string> {
+  const location = await findOrCreateHome(tx, ctx, home);
+  const key = { caseId: target.caseId, locationId: location.id };
+  const existing = await tx.caseLocation.findUnique({ where: { caseId_locationId: key }, select: { role: true, personId: true } });
+  // A place already on the case (reported, or someone's home) keeps how it was first linked.
+  if (existing) return location.id;
+  const role = target.subjectType === 'VICTIM' ? 'VICTIM_HOME' : 'PERPETRATOR_HOME';
+  await tx.caseLocation.create({ data: { ...key, role, personId: target.personId, addedAt: ctx.now() } });
+  await audit(tx, ctx, {
+    event: 'case.link-location',
+    entityType: 'Case',
+    entityId: target.caseId,
+    before: null,
+    after: { locationId: location.id, role, personId: target.personId, reusedLocation: location.reused },
+  });
+  return location.id;
+}
