@@ -10,7 +10,9 @@ import { CheckAnswersStep } from './CheckAnswersStep';
 import { ConcernsStep } from './ConcernsStep';
 import { ErrorSummary } from './ErrorSummary';
 import { focusField } from './field-ids';
-import { problemsOfConcernsStep, problemsOfQuestionsStep, problemsOfSubjectStep } from './step-checks';
+import { problemsOfConcernsStep, problemsOfConsentStep, problemsOfQuestionsStep, problemsOfSubjectStep } from './step-checks';
+import { ConsentFields } from './ConsentFields';
+import { REFERRAL_CONSENT_STATUSES } from '../../../../api/domain/referrals/sharing-consent';
 import { QuestionsStep } from './QuestionsStep';
 import { ReferralResult } from './ReferralResult';
 import { findCandidates, needsChoice, SubjectStep, type CandidateSearch } from './SubjectStep';
@@ -42,10 +44,12 @@ interface Step {
   title: string;
 }
 
-function stepsFor(template: RiskTemplate | null): Step[] {
+function stepsFor(template: RiskTemplate | null, subjectType: SubjectType | null): Step[] {
   const sections = template ? SECTIONS.filter((s) => (template.questions ?? []).some((q) => q.section === s)) : [];
   return [
     { key: 'subject', title: 'Who or what' },
+    // A person's consent to sharing, or the lawful basis without it: a place has no consent to give.
+    ...(subjectType && subjectType !== 'LOCATION' ? [{ key: 'consent', title: 'Consent to share' }] : []),
     ...sections.map((s) => ({ key: s, title: SECTION_LABELS[s] })),
     { key: 'concerns', title: 'Concerns and judgement' },
     { key: 'check', title: 'Check your answers' },
@@ -54,6 +58,11 @@ function stepsFor(template: RiskTemplate | null): Step[] {
 
 function stepOfField(field: string, steps: Step[], template: RiskTemplate | null): number {
   if (field === 'match' || field === 'subjectType' || field.startsWith('subject.')) return 0;
+  if (field.startsWith('consent.'))
+    return Math.max(
+      0,
+      steps.findIndex((s) => s.key === 'consent'),
+    );
   if (field.startsWith('answers.')) {
     const section = template?.questions?.find((q) => `answers.${q.id}` === field)?.section;
     const index = steps.findIndex((s) => s.key === section);
@@ -83,7 +92,7 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
   const { subjectType, draft } = state;
   const template = templates.find((t) => t.subjectType === subjectType) ?? null;
   // Until the subject is chosen, count the steps of the first template: they all share the four groups.
-  const steps = useMemo(() => stepsFor(template ?? templates[0] ?? null), [template, templates]);
+  const steps = useMemo(() => stepsFor(template ?? templates[0] ?? null, subjectType), [template, templates, subjectType]);
   const [step, setStep] = useState(() =>
     Math.max(
       0,
@@ -164,9 +173,11 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
     const problems =
       current?.key === 'subject'
         ? problemsOfSubjectStep(input)
-        : current?.key === 'concerns'
-          ? problemsOfConcernsStep(input)
-          : problemsOfQuestionsStep(input);
+        : current?.key === 'consent'
+          ? problemsOfConsentStep(input)
+          : current?.key === 'concerns'
+            ? problemsOfConcernsStep(input)
+            : problemsOfQuestionsStep(input);
     if (problems.length > 0) {
       showProblems(Object.fromEntries(problems.map((p) => [p.field, p.message])), null);
       return;
@@ -234,6 +245,16 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
             }));
           }}
           onChange={change}
+        />
+      )}
+      {current.key === 'consent' && subjectType && (
+        <ConsentFields
+          prefix="consent"
+          who={subjectType === 'VICTIM' ? 'victim' : 'perpetrator'}
+          answer={draft.consent ?? {}}
+          statuses={REFERRAL_CONSENT_STATUSES}
+          errors={errors}
+          onChange={(consent) => change({ consent })}
         />
       )}
       {section && (

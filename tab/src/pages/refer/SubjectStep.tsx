@@ -11,6 +11,15 @@ import { SUBJECT_LABELS, type DraftSubject, type MatchCandidate, type ReferralDr
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
   candidates: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+  home: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalS },
 });
 
 const NEW_RECORD = 'new';
@@ -91,7 +100,9 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
     }
   };
 
-  const text = (field: keyof DraftSubject, label: string, hint?: string) => (
+  // Where a victim or perpetrator lives is not who they are: typing it keeps the person chosen.
+  const setHome = (field: keyof DraftSubject, value: string) => onChange({ subject: { ...subject, [field]: value } });
+  const text = (field: keyof DraftSubject, label: string, hint?: string, set = setSubject) => (
     <Field
       id={fieldId(`subject.${field}`)}
       label={label}
@@ -99,7 +110,7 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
       validationMessage={errors[`subject.${field}`]}
       validationState={errors[`subject.${field}`] ? 'error' : 'none'}
     >
-      <Input value={subject[field] ?? ''} onChange={(_, data) => setSubject(field, data.value)} />
+      <Input value={subject[field] ?? ''} onChange={(_, data) => set(field, data.value)} />
     </Field>
   );
   // The boxes as typed are kept in the draft; the date itself only once they make one.
@@ -123,6 +134,15 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
           {text('givenName', 'First name')}
           {text('familyName', 'Last name')}
           <DateOfBirthInput field="subject.dateOfBirth" parts={dateParts} error={errors['subject.dateOfBirth']} onChange={setDateParts} />
+          <fieldset className={styles.home}>
+            <legend
+              className={styles.legend}
+            >{`Where does the ${subjectType === 'VICTIM' ? 'victim' : 'perpetrator'} live? (optional)`}</legend>
+            <Body1 id="referral-home-hint">Leave this blank if you do not know. A known address is linked to the same place.</Body1>
+            {text('address', 'Address line 1', 'For example "14 Sample Street" or "Flat 2, 9 Mill Lane".', setHome)}
+            {text('town', 'Town', undefined, setHome)}
+            {text('postcode', 'Postcode', 'Such as ZX1 9AB, if you know it.', setHome)}
+          </fieldset>
         </>
       )}
       {isPlace && (

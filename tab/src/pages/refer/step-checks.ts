@@ -1,6 +1,7 @@
 // What stops the referrer going on from a step: the same rules, in the same words, as the API applies on
 // submit (api/domain/referrals/referral-form.ts), checked before *Next* so each step is right as it is left.
 import { concernsProblems, subjectProblems, type FormProblem } from '../../../../api/domain/referrals/referral-form';
+import { consentProblems } from '../../../../api/domain/referrals/sharing-consent';
 import { answerMissingMessage } from '../../../../api/domain/risk/scoring';
 import { missingPartMessage, partsOf } from './DateOfBirthInput';
 import type { ReferralDraft, RiskQuestion, SubjectType } from './referral-types';
@@ -37,4 +38,8 @@ export function problemsOfQuestionsStep({ draft, questions }: StepCheckInput): F
 
 export function problemsOfConcernsStep({ draft }: StepCheckInput): FormProblem[] {
   return concernsProblems(draft.concerns, draft.judgement);
+}
+
+export function problemsOfConsentStep({ draft }: StepCheckInput): FormProblem[] {
+  return consentProblems(draft.consent, 'consent');
 }
