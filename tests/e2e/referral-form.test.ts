@@ -124,7 +124,13 @@ describe('the referral form', () => {
       where: { dateOfBirth: { not: null }, anonymisedAt: null, caseRoles: { some: { role: 'VICTIM' } } },
       orderBy: { familyName: 'asc' },
     });
+    // Where they live is already known to the partnership: the form offers the place rather than keying it again.
+    const knownHome = await tab.database.db.prisma.location.findFirstOrThrow({
+      where: { anonymisedAt: null, kind: 'DWELLING', cases: { none: { case: { subjects: { some: { personId: known.id } } } } } },
+      orderBy: { addressLine1: 'asc' },
+    });
     const peopleBefore = await tab.database.db.prisma.person.count();
+    const placesBefore = await tab.database.db.prisma.location.count();
     const page = await openForm();
     await stepHeading(page, 'Step 1 of 7: Who or what').waitFor();
     await page.getByRole('radio', { name: 'A victim' }).check();
@@ -137,14 +143,20 @@ describe('the referral form', () => {
     await page.getByLabel('Year').fill(year!);
     // Where the victim lives: optional, in its own group, and typing it keeps the person chosen.
     const home = page.getByRole('group', { name: 'Where does the victim live? (optional)' });
-    await home.getByLabel('Address line 1').fill('27 Quillfeather Row');
-    await home.getByLabel('Town').fill('Fernbrook');
-    await home.getByLabel('Postcode').fill('zx9 4qq');
+    await home.getByLabel('Address line 1').fill(knownHome.addressLine1);
+    await home.getByLabel('Town').fill(knownHome.town);
+    await home.getByLabel('Postcode').fill(knownHome.postcode.toLowerCase());
     await page.getByRole('button', { name: 'Next' }).click();
     // Next searches first: the known person is offered and must be chosen or refused.
     await page.getByRole('link', { name: 'Choose the matching record, or say it is a new one.' }).waitFor();
     await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Choose the matching address, or say it is a new one.' }).waitFor();
+    await page.screenshot({ path: 'tests/e2e/artifacts/referral-home-offered.png', fullPage: true });
     await page.getByRole('radio', { name: new RegExp(`^${known.givenName} ${known.familyName}, born`) }).check();
+    await home
+      .getByRole('radio', { name: /same postcode/ })
+      .first()
+      .check();
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Consent is asked; without it, the lawful basis and why it applies are required before going on.
@@ -204,7 +216,7 @@ describe('the referral form', () => {
     const who = page.getByRole('region', { name: 'Who or what' });
     await who.getByText(`${known.givenName} ${known.familyName}`, { exact: true }).waitFor();
     await who.getByText('An existing record you chose').waitFor();
-    await who.getByText('27 Quillfeather Row, Fernbrook, zx9 4qq').waitFor();
+    await who.getByText(`${knownHome.addressLine1}, ${knownHome.town}, ${knownHome.postcode.toLowerCase()}`).waitFor();
     await page.getByRole('region', { name: 'Consent to share' }).getByText('No, they refused').waitFor();
     expect(await page.getByRole('button', { name: /^Change / }).count()).toBe(7);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'referral-check-answers.png'), fullPage: true });
@@ -224,12 +236,10 @@ describe('the referral form', () => {
     expect(await tab.database.db.prisma.person.count()).toBe(peopleBefore);
     const homeLink = await tab.database.db.prisma.caseLocation.findFirstOrThrow({
       where: { caseId: submitted.caseId!, personId: known.id },
-      select: { role: true, location: { select: { addressLine1: true, postcodeKey: true, kind: true } } },
+      select: { role: true, locationId: true },
     });
-    expect(homeLink).toEqual({
-      role: 'VICTIM_HOME',
-      location: { addressLine1: '27 Quillfeather Row', postcodeKey: 'ZX9 4QQ', kind: 'DWELLING' },
-    });
+    expect(homeLink).toEqual({ role: 'VICTIM_HOME', locationId: knownHome.id });
+    expect(await tab.database.db.prisma.location.count()).toBe(placesBefore);
     expect(
       await tab.database.db.prisma.consentRecord.findFirstOrThrow({
         where: { caseId: submitted.caseId!, personId: known.id },

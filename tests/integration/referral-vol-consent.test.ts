@@ -117,6 +117,41 @@ describe("a victim's or perpetrator's home", () => {
     expect(locations.map((l) => [l.id, l.role])).toEqual([[known.id, 'PERPETRATOR_HOME']]);
   });
 
+  it('uses the known place the referrer chose, and makes a new one when they said the address is new', async () => {
+    const known = await database.db.prisma.location.findFirstOrThrow({ where: { addressLine1: '12 Willow Court' } });
+    const chosen = await draft(as('councilReferrer'), 'VICTIM', {
+      subject: { givenName: 'Rhea', familyName: 'Castell', address: 'Flat 12 Willow Ct', town: 'Fernbrook' },
+      homeMatch: { locationId: known.id },
+      consent: givenConsent,
+    });
+    const linked = await submit(as('councilReferrer'), chosen);
+    expect(linked.status).toBe(200);
+    expect((await overview(as('councilReferrer'), linked.body.result.case.id)).locations.map((l) => l.id)).toEqual([known.id]);
+
+    const places = await database.db.prisma.location.count();
+    const fresh = await draft(as('councilReferrer'), 'VICTIM', {
+      subject: { givenName: 'Tomas', familyName: 'Reyes', address: '12 Willow Court', town: 'Fernbrook', postcode: 'FB1 2AB' },
+      homeMatch: { confirmedNew: true },
+      consent: givenConsent,
+    });
+    const created = await submit(as('councilReferrer'), fresh);
+    expect(created.status).toBe(200);
+    expect(await database.db.prisma.location.count()).toBe(places + 1);
+  });
+
+  it('refuses a chosen place that is not on record, with the field to fix', async () => {
+    const id = await draft(as('councilReferrer'), 'VICTIM', {
+      subject: { givenName: 'Uma', familyName: 'Ferris', address: '4 Lark Rise', town: 'Fernbrook' },
+      homeMatch: { locationId: '00000000-0000-4000-8000-000000000000' },
+      consent: givenConsent,
+    });
+    const counts = await tableRowCounts(database.db);
+    const answer = await submit(as('councilReferrer'), id);
+    expect(answer.status).toBe(400);
+    expect(fieldsOf(answer.body)).toEqual(['homeMatch']);
+    expect(await tableRowCounts(database.db)).toEqual(counts);
+  });
+
   it('refuses half an address with the fields to finish, leaving the draft as it was', async () => {
     const id = await draft(as('councilReferrer'), 'VICTIM', {
       subject: { givenName: 'Noor', familyName: 'Akhtar', postcode: 'FB1 9ZZ' },

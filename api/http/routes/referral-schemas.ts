@@ -54,6 +54,7 @@ export const referralDraftSchema = z.looseObject({
     })
     .optional(),
   match: z.strictObject({ personId: uuid.optional(), locationId: uuid.optional(), confirmedNew: z.boolean().optional() }).optional(),
+  homeMatch: z.strictObject({ locationId: uuid.optional(), confirmedNew: z.boolean().optional() }).optional(),
   // The date of birth boxes as typed, kept in the draft until they make a date.
   dateOfBirthParts: z.strictObject({ day: z.string().max(2), month: z.string().max(2), year: z.string().max(4) }).optional(),
   concerns: optionalText(LIMITS.concerns),

@@ -1,11 +1,12 @@
 // The whole VOL: a victim's or perpetrator's home, typed into a referral, becomes a place on their
-// case. A confident match with a known address reuses it (so one address is one place); anything
-// less makes a new dwelling rather than guessing.
+// case. The known place the referrer chose is used; otherwise a confident match with a known address
+// is reused (so one address is one place), and anything less makes a new dwelling rather than guessing.
 import { normaliseAddress, normalisePostcode } from '../../domain/matching/addresses';
 import { confidentMatch, findPossibleLocations } from '../../domain/matching/candidates';
 import type { SubjectType } from '../../domain/risk/template';
 import { audit } from '../audit';
 import type { ServiceContext, Tx } from '../context';
+import { validationFailed } from '../errors';
 
 export interface HomeAddress {
   address: string;
@@ -13,8 +14,38 @@ export interface HomeAddress {
   postcode: string | null;
 }
 
-async function findOrCreateHome(tx: Tx, ctx: ServiceContext, home: HomeAddress): Promise<{ id: string; reused: boolean }> {
+/** What the referrer said when known addresses were offered: this one, or a new one. */
+export interface HomeChoice {
+  locationId?: string | undefined;
+  confirmedNew?: boolean | undefined;
+}
+
+async function findOrCreateHome(
+  tx: Tx,
+  ctx: ServiceContext,
+  home: HomeAddress,
+  chosen: HomeChoice | undefined,
+): Promise<{ id: string; reused: boolean }> {
   const partnershipId = ctx.actor.partnershipId;
+  if (chosen?.locationId) {
+    const found = await tx.location.findFirst({
+      where: { id: chosen.locationId, partnershipId, anonymisedAt: null },
+      select: { id: true },
+    });
+    if (!found)
+      throw validationFailed([
+        { field: 'homeMatch', message: 'The address you chose is no longer on record; check for existing records again.' },
+      ]);
+    return { id: found.id, reused: true };
+  }
+  if (!chosen?.confirmedNew) {
+    const reused = await confidentlyKnown(tx, partnershipId, home);
+    if (reused) return { id: reused, reused: true };
+  }
+  return createHome(tx, ctx, home);
+}
+
+async function confidentlyKnown(tx: Tx, partnershipId: string, home: HomeAddress): Promise<string | null> {
   const known = await tx.location.findMany({
     where: { partnershipId, anonymisedAt: null },
     select: { id: true, addressLine1: true, postcode: true },
@@ -25,7 +56,11 @@ async function findOrCreateHome(tx: Tx, ctx: ServiceContext, home: HomeAddress):
       known.map((l) => ({ id: l.id, address: l.addressLine1, postcode: l.postcode })),
     ),
   );
-  if (match) return { id: match.record.id, reused: true };
+  return match?.record.id ?? null;
+}
+
+async function createHome(tx: Tx, ctx: ServiceContext, home: HomeAddress): Promise<{ id: string; reused: boolean }> {
+  const partnershipId = ctx.actor.partnershipId;
   const postcode = home.postcode ? normalisePostcode(home.postcode) : null;
   const location = await tx.location.create({
     data: {
@@ -56,8 +91,9 @@ export async function linkHomeAddress(
   ctx: ServiceContext,
   target: { caseId: string; personId: string; subjectType: Exclude<SubjectType, 'LOCATION'> },
   home: HomeAddress,
+  chosen?: HomeChoice,
 ): Promise<string> {
-  const location = await findOrCreateHome(tx, ctx, home);
+  const location = await findOrCreateHome(tx, ctx, home, chosen);
   const key = { caseId: target.caseId, locationId: location.id };
   const existing = await tx.caseLocation.findUnique({ where: { caseId_locationId: key }, select: { role: true, personId: true } });
   // A place already on the case (reported, or someone's home) keeps how it was first linked.

@@ -27,6 +27,8 @@ export interface ReferralDraft {
   concerns?: string | undefined;
   answers?: Record<string, string> | undefined;
   judgement?: { band?: RiskBand | undefined; reason?: string | undefined } | undefined;
+  /** The known place the referrer chose as the person's home, or "new" once they said none is. */
+  homeMatch?: { locationId?: string | undefined; confirmedNew?: boolean | undefined } | undefined;
   /** The referred person's consent to sharing, or the lawful basis for sharing without it. */
   consent?: ConsentAnswer | undefined;
   [extra: string]: unknown;

@@ -251,7 +251,7 @@ async function submitInTransaction(ctx: ServiceContext, referralId: string) {
     const home = homeAddressOf(subjectType, draft);
     const homeLocationId =
       subject.personId && home && subjectType !== 'LOCATION'
-        ? await linkHomeAddress(tx, ctx, { caseId: kase.id, personId: subject.personId, subjectType }, home)
+        ? await linkHomeAddress(tx, ctx, { caseId: kase.id, personId: subject.personId, subjectType }, home, draft.homeMatch)
         : null;
     const consent = subject.personId ? consentDecision(draft.consent) : null;
     if (subject.personId && consent) await keepConsent(tx, ctx, { personId: subject.personId, caseId: kase.id }, consent);

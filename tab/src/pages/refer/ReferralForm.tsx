@@ -15,11 +15,12 @@ import { ConsentFields } from './ConsentFields';
 import { REFERRAL_CONSENT_STATUSES } from '../../../../api/domain/referrals/sharing-consent';
 import { QuestionsStep } from './QuestionsStep';
 import { ReferralResult } from './ReferralResult';
-import { findCandidates, needsChoice, SubjectStep, type CandidateSearch } from './SubjectStep';
+import { findCandidates, findHomeCandidates, needsChoice, SubjectStep, type CandidateSearch } from './SubjectStep';
 import {
   SECTION_LABELS,
   SECTIONS,
   type Referral,
+  type MatchCandidate,
   type ReferralDraft,
   type RiskTemplate,
   type SubmitResult,
@@ -57,7 +58,7 @@ function stepsFor(template: RiskTemplate | null, subjectType: SubjectType | null
 }
 
 function stepOfField(field: string, steps: Step[], template: RiskTemplate | null): number {
-  if (field === 'match' || field === 'subjectType' || field.startsWith('subject.')) return 0;
+  if (field === 'match' || field === 'homeMatch' || field === 'subjectType' || field.startsWith('subject.')) return 0;
   if (field.startsWith('consent.'))
     return Math.max(
       0,
@@ -106,6 +107,7 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
   // A field the error summary sent the referrer to, focused once its step is on screen.
   const pendingFocus = useRef<string | null>(null);
   const [candidates, setCandidates] = useState<CandidateSearch | null>(null);
+  const [homeCandidates, setHomeCandidates] = useState<MatchCandidate[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const [withdrawn, setWithdrawn] = useState<Referral | null>(null);
@@ -163,11 +165,30 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
       }
       mustChooseMatch = needsChoice(search);
     }
+    // A victim's or perpetrator's home is looked up too, so a known address is linked, not keyed again.
+    let mustChooseHome = false;
+    if (step === 0 && subjectType && subjectType !== 'LOCATION' && !draft.homeMatch) {
+      let found = homeCandidates;
+      if (found === null) {
+        setBusy(true);
+        try {
+          found = await findHomeCandidates(api, draft.subject ?? {});
+          setHomeCandidates(found);
+        } catch (error) {
+          showProblems({}, asApiError(error).message);
+          return;
+        } finally {
+          setBusy(false);
+        }
+      }
+      mustChooseHome = (found ?? []).length > 0;
+    }
     const input = {
       subjectType,
       draft,
       questions: questions.filter((q) => q.section === current?.key),
       mustChooseMatch,
+      mustChooseHome,
       today: londonToday(),
     };
     const problems =
@@ -235,6 +256,8 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
           errors={errors}
           candidates={candidates}
           onCandidates={setCandidates}
+          homeCandidates={homeCandidates}
+          onHomeCandidates={setHomeCandidates}
           onSubjectType={(type: SubjectType) => {
             setCandidates(null);
             // Answers belong to one template: a different subject starts its questions afresh.

@@ -26,6 +26,8 @@ export interface ReferralDraft {
   concerns?: string;
   answers?: Record<string, string>;
   judgement?: { band?: RiskBand; reason?: string };
+  /** The known place chosen as the person's home, or "new" once the referrer said none is. */
+  homeMatch?: { locationId?: string; confirmedNew?: boolean };
   /** Consent to sharing, or the lawful basis and reason for sharing without it (victims and perpetrators). */
   consent?: ConsentDraft<(typeof REFERRAL_CONSENT_STATUSES)[number]>;
   /** The date of birth boxes as typed, kept until they make a date (subject.dateOfBirth). */

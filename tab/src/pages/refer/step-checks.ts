@@ -13,10 +13,12 @@ export interface StepCheckInput {
   questions: RiskQuestion[];
   /** Whether existing records were found that the referrer must choose between. */
   mustChooseMatch: boolean;
+  /** Whether known addresses were found for the person's home that the referrer must choose between. */
+  mustChooseHome?: boolean;
   today: string;
 }
 
-export function problemsOfSubjectStep({ subjectType, draft, mustChooseMatch, today }: StepCheckInput): FormProblem[] {
+export function problemsOfSubjectStep({ subjectType, draft, mustChooseMatch, mustChooseHome, today }: StepCheckInput): FormProblem[] {
   if (!subjectType) return [{ field: 'subjectType', message: 'Choose who or what you are referring.' }];
   const matched = Boolean(subjectType === 'LOCATION' ? draft.match?.locationId : draft.match?.personId);
   const parts = draft.dateOfBirthParts ?? partsOf(draft.subject?.dateOfBirth);
@@ -26,6 +28,8 @@ export function problemsOfSubjectStep({ subjectType, draft, mustChooseMatch, tod
   if (partMissing) problems.push({ field: 'subject.dateOfBirth', message: partMissing });
   else if (typedButNoDate) problems.push({ field: 'subject.dateOfBirth', message: 'Date of birth must be a real date.' });
   if (mustChooseMatch && !draft.match) problems.push({ field: 'match', message: 'Choose the matching record, or say it is a new one.' });
+  if (mustChooseHome && !draft.homeMatch)
+    problems.push({ field: 'homeMatch', message: 'Choose the matching address, or say it is a new one.' });
   return problems;
 }
 
