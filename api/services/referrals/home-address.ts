@@ -95,7 +95,7 @@ export async function linkHomeAddress(
 ): Promise<string> {
   const location = await findOrCreateHome(tx, ctx, home, chosen);
   const key = { caseId: target.caseId, locationId: location.id };
-  const existing = await tx.caseLocation.findUnique({ where: { caseId_locationId: key }, select: { role: true, personId: true } });
+  const existing = await tx.caseLocation.findUnique({ where: { caseId_locationId: key }, select: { caseId: true } });
   // A place already on the case (reported, or someone's home) keeps how it was first linked.
   if (existing) return location.id;
   const role = target.subjectType === 'VICTIM' ? 'VICTIM_HOME' : 'PERPETRATOR_HOME';
