@@ -1637,6 +1637,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              homeMatch?: {
+                /** Format: uuid */
+                locationId?: string;
+                confirmedNew?: boolean;
+              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -2033,6 +2038,11 @@ export interface paths {
               match?: {
                 /** Format: uuid */
                 personId?: string;
+                /** Format: uuid */
+                locationId?: string;
+                confirmedNew?: boolean;
+              };
+              homeMatch?: {
                 /** Format: uuid */
                 locationId?: string;
                 confirmedNew?: boolean;
