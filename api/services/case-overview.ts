@@ -11,6 +11,7 @@ import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden, notFound } from './errors';
 import { calendarDateOfColumn, calendarDateOrNull } from '../store/calendar-dates';
+import { consentInForce } from './sharing-consent';
 
 async function loadOverview(tx: Tx, caseId: string) {
   return tx.case.findUniqueOrThrow({
@@ -49,7 +50,11 @@ async function loadOverview(tx: Tx, caseId: string) {
       },
       locations: {
         orderBy: { addedAt: 'asc' },
-        select: { location: { select: { id: true, kind: true, addressLine1: true, town: true, postcode: true, ward: true } } },
+        select: {
+          role: true,
+          personId: true,
+          location: { select: { id: true, kind: true, addressLine1: true, town: true, postcode: true, ward: true } },
+        },
       },
       assessments: {
         orderBy: { assessedAt: 'asc' },
@@ -125,6 +130,7 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
   return inTransaction(ctx, async (tx) => {
     const access = await requireVisibleCase(tx, ctx, caseId);
     const kase = await loadOverview(tx, caseId);
+    const consent = await consentInForce(tx, caseId);
     const today = londonDateOf(ctx.now());
     const { restricted } = access;
     await audit(tx, ctx, { event: 'case.read', entityType: 'Case', entityId: caseId, after: { view: 'overview', restricted } });
@@ -143,7 +149,12 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
         closedAt: kase.closedAt,
         closureReason: kase.closureReason,
       },
-      access: { ground: access.ground, restricted, mayListViewers: mayUse(ctx.actor, 'case.viewers') },
+      access: {
+        ground: access.ground,
+        restricted,
+        mayListViewers: mayUse(ctx.actor, 'case.viewers'),
+        mayRecordConsent: mayUse(ctx.actor, 'case.update') && (access.ground === 'LEAD_AGENCY' || access.ground === 'INVOLVED_AGENCY'),
+      },
       subjects: kase.subjects.map(({ role, person }) => ({
         role,
         person: {
@@ -157,7 +168,8 @@ export async function readCaseOverview(ctx: ServiceContext, caseId: string) {
           ...(restricted.intelligenceNotes ? { intelligenceNotes: person.intelligenceNotes } : {}),
         },
       })),
-      locations: kase.locations.map(({ location }) => location),
+      locations: kase.locations.map(({ location, role, personId }) => ({ ...location, role, personId })),
+      consent,
       riskHistory: kase.assessments.map((assessment) => ({
         id: assessment.id,
         assessedAt: assessment.assessedAt,

@@ -93,7 +93,10 @@ describe('a whole panel cycle, each step by its role', () => {
     await page.getByLabel('Month').fill('3');
     await page.getByLabel('Year').fill('1971');
     await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 2 of 8: Consent to share').waitFor();
+    await page.getByRole('radio', { name: 'Yes, they consented to their information being shared' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(page, 'Step 3 of 8: Personal vulnerability').waitFor();
     await answerAllSerious(page);
     for (const section of ['Situational vulnerability', 'Incidental vulnerability', 'Harm and impact']) {
       await page.getByRole('button', { name: 'Next' }).click();
@@ -102,13 +105,13 @@ describe('a whole panel cycle, each step by its role', () => {
     }
     await page.getByText('15 of 15 questions answered').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 6 of 7: Concerns and judgement').waitFor();
+    await stepHeading(page, 'Step 7 of 8: Concerns and judgement').waitFor();
     await page
       .getByLabel('What is happening, and why are you referring?')
       .fill('Stones thrown at the windows nightly; the victim no longer goes out after dark.');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    await stepHeading(page, 'Step 7 of 7: Check your answers').waitFor();
+    await stepHeading(page, 'Step 8 of 8: Check your answers').waitFor();
     await page.getByRole('region', { name: 'Who or what' }).getByText(`Avery ${familyName}`, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Submit referral' }).click();
     await stepHeading(page, 'Referral submitted').waitFor();

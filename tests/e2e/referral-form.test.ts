@@ -115,16 +115,22 @@ describe('the referral form', () => {
     await page.screenshot({ path: 'tests/e2e/artifacts/referral-undisclosed-match.png', fullPage: true });
     await page.getByRole('radio', { name: 'None of these: it is someone new' }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 2 of 8: Consent to share').waitFor();
     await page.context().close();
   });
 
-  it('links a known victim, survives a reload, and shows the score, band and route on submit', async () => {
+  it('links a known victim with their home and the basis for sharing without consent, survives a reload, and shows the score, band and route on submit', async () => {
     const known = await tab.database.db.prisma.person.findFirstOrThrow({
       where: { dateOfBirth: { not: null }, anonymisedAt: null, caseRoles: { some: { role: 'VICTIM' } } },
       orderBy: { familyName: 'asc' },
     });
+    // Where they live is already known to the partnership: the form offers the place rather than keying it again.
+    const knownHome = await tab.database.db.prisma.location.findFirstOrThrow({
+      where: { anonymisedAt: null, kind: 'DWELLING', cases: { none: { case: { subjects: { some: { personId: known.id } } } } } },
+      orderBy: { addressLine1: 'asc' },
+    });
     const peopleBefore = await tab.database.db.prisma.person.count();
+    const placesBefore = await tab.database.db.prisma.location.count();
     const page = await openForm();
     await stepHeading(page, 'Step 1 of 7: Who or what').waitFor();
     await page.getByRole('radio', { name: 'A victim' }).check();
@@ -135,14 +141,45 @@ describe('the referral form', () => {
     await page.getByLabel('Day').fill(String(Number(day)));
     await page.getByLabel('Month').fill(String(Number(month)));
     await page.getByLabel('Year').fill(year!);
+    // Where the victim lives: optional, in its own group, and typing it keeps the person chosen.
+    const home = page.getByRole('group', { name: 'Where does the victim live? (optional)' });
+    await home.getByLabel('Address line 1').fill(knownHome.addressLine1);
+    await home.getByLabel('Town').fill(knownHome.town);
+    await home.getByLabel('Postcode').fill(knownHome.postcode.toLowerCase());
     await page.getByRole('button', { name: 'Next' }).click();
     // Next searches first: the known person is offered and must be chosen or refused.
     await page.getByRole('link', { name: 'Choose the matching record, or say it is a new one.' }).waitFor();
     await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Choose the matching address, or say it is a new one.' }).waitFor();
+    await page.screenshot({ path: 'tests/e2e/artifacts/referral-home-offered.png', fullPage: true });
     await page.getByRole('radio', { name: new RegExp(`^${known.givenName} ${known.familyName}, born`) }).check();
+    await home
+      .getByRole('radio', { name: /same postcode/ })
+      .first()
+      .check();
     await page.getByRole('button', { name: 'Next' }).click();
 
-    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    // Consent is asked; without it, the lawful basis and why it applies are required before going on.
+    await stepHeading(page, 'Step 2 of 8: Consent to share').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: 'Say whether the person consented to sharing their information.' }).waitFor();
+    await page.getByRole('radio', { name: 'No, they refused' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await summary.getByRole('link', { name: 'Say why sharing without consent is necessary and proportionate.' }).waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Choose the lawful basis for sharing their information without consent.',
+      'Say why sharing without consent is necessary and proportionate.',
+    ]);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: 'tests/e2e/artifacts/referral-consent-errors.png', fullPage: true });
+    await page.getByRole('radio', { name: /^Public task/ }).check();
+    await page
+      .getByLabel('Why is sharing without consent necessary and proportionate?')
+      .fill('She fears reprisals if asked; the threats are escalating.');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await stepHeading(page, 'Step 3 of 8: Personal vulnerability').waitFor();
     expect(await page.getByText('Include conditions the ASB is making worse. Ask the victim; do not assume.').count()).toBe(1);
     await answerAllSerious(page);
     await page.getByText('4 of 15 questions answered').waitFor();
@@ -156,7 +193,7 @@ describe('the referral form', () => {
       (draft) => draft.step !== 'subject' && Object.keys(draft.answers ?? {}).length === 4,
     );
     await page.reload();
-    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 3 of 8: Personal vulnerability').waitFor();
     await page.getByText('4 of 15 questions answered').waitFor();
 
     for (const section of ['Situational vulnerability', 'Incidental vulnerability', 'Harm and impact']) {
@@ -166,7 +203,7 @@ describe('the referral form', () => {
     }
     await page.getByText('15 of 15 questions answered').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 6 of 7: Concerns and judgement').waitFor();
+    await stepHeading(page, 'Step 7 of 8: Concerns and judgement').waitFor();
     await page
       .getByLabel('What is happening, and why are you referring?')
       .fill('Stones thrown at the windows nightly; the victim no longer goes out after dark.');
@@ -175,11 +212,13 @@ describe('the referral form', () => {
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Check your answers: every step's answers, each group with a way back to change it.
-    await stepHeading(page, 'Step 7 of 7: Check your answers').waitFor();
+    await stepHeading(page, 'Step 8 of 8: Check your answers').waitFor();
     const who = page.getByRole('region', { name: 'Who or what' });
     await who.getByText(`${known.givenName} ${known.familyName}`, { exact: true }).waitFor();
     await who.getByText('An existing record you chose').waitFor();
-    expect(await page.getByRole('button', { name: /^Change / }).count()).toBe(6);
+    await who.getByText(`${knownHome.addressLine1}, ${knownHome.town}, ${knownHome.postcode.toLowerCase()}`).waitFor();
+    await page.getByRole('region', { name: 'Consent to share' }).getByText('No, they refused').waitFor();
+    expect(await page.getByRole('button', { name: /^Change / }).count()).toBe(7);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'referral-check-answers.png'), fullPage: true });
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Submit referral' }).click();
@@ -195,6 +234,23 @@ describe('the referral form', () => {
     });
     expect([submitted.route, submitted.criteriaMet.includes('VISIBLE_HIGH_RISK')]).toEqual(['PANEL', true]);
     expect(await tab.database.db.prisma.person.count()).toBe(peopleBefore);
+    const homeLink = await tab.database.db.prisma.caseLocation.findFirstOrThrow({
+      where: { caseId: submitted.caseId!, personId: known.id },
+      select: { role: true, locationId: true },
+    });
+    expect(homeLink).toEqual({ role: 'VICTIM_HOME', locationId: knownHome.id });
+    expect(await tab.database.db.prisma.location.count()).toBe(placesBefore);
+    expect(
+      await tab.database.db.prisma.consentRecord.findFirstOrThrow({
+        where: { caseId: submitted.caseId!, personId: known.id },
+        orderBy: { recordedAt: 'desc' },
+        select: { consent: true, lawfulBasis: true, justification: true },
+      }),
+    ).toEqual({
+      consent: 'REFUSED',
+      lawfulBasis: 'PUBLIC_TASK',
+      justification: 'She fears reprisals if asked; the threats are escalating.',
+    });
 
     // The result links to the case, and offers to refer another from an empty form.
     const kase = await tab.database.db.prisma.case.findUniqueOrThrow({ where: { id: submitted.caseId! } });
@@ -203,6 +259,25 @@ describe('the referral form', () => {
     await stepHeading(page, 'Step 1 of 7: Who or what').waitFor();
     expect(await page.getByLabel('First name').count()).toBe(0);
     expect(await page.getByRole('radio', { name: 'A victim' }).isChecked()).toBe(false);
+
+    // The case page shows where the victim lives and the basis for sharing; the referrer's agency, now
+    // working the case, records that she has since consented.
+    await page.goto(page.url().replace(/#.*$/, `#/cases/${kase.id}`));
+    await page.getByRole('heading', { level: 1, name: `Case ${kase.reference}` }).waitFor();
+    await page.getByText(`Where ${known.givenName} ${known.familyName} (victim) lives.`, { exact: false }).first().waitFor();
+    const consent = page.getByRole('region', { name: `${known.givenName} ${known.familyName} (victim)` });
+    await consent.getByText('No, they refused').waitFor();
+    await consent.getByText('She fears reprisals if asked; the threats are escalating.').waitFor();
+    await consent.getByRole('button', { name: `Record a change for ${known.givenName} ${known.familyName}` }).click();
+    await consent.getByRole('button', { name: 'Save consent' }).click();
+    await page.getByRole('link', { name: 'Say whether the person consented to sharing their information.' }).waitFor();
+    await expectNoAxeViolations(page);
+    await consent.getByRole('radio', { name: 'Yes, they consented to their information being shared' }).check();
+    await consent.getByRole('button', { name: 'Save consent' }).click();
+    await consent.getByText(/^Consent \(UK GDPR Article 6\(1\)\(a\)\)$/).waitFor();
+    expect(await consent.getByText('No, they refused').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'case-consent.png'), fullPage: true });
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 
@@ -269,10 +344,13 @@ describe('the referral form', () => {
       .getByRole('radio', { name: 'None of these: it is someone new' })
       .check()
       .catch(() => undefined);
-    if (!(await stepHeading(page, /^Step 2 of 7/).isVisible())) await page.getByRole('button', { name: 'Next' }).click();
+    if (!(await stepHeading(page, /^Step 2 of 8/).isVisible())) await page.getByRole('button', { name: 'Next' }).click();
+    await stepHeading(page, 'Step 2 of 8: Consent to share').waitFor();
+    await page.getByRole('radio', { name: 'Yes, they consented to their information being shared' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
 
     // Unanswered questions keep the referrer on the step; a link takes them to the question.
-    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 3 of 8: Personal vulnerability').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await summary.waitFor();
     const first = summary.getByRole('link', { name: /^Please answer "/ }).first();
@@ -285,7 +363,7 @@ describe('the referral form', () => {
         .first()
         .evaluate((radio) => radio === radio.ownerDocument.activeElement),
     ).toBe(true);
-    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 3 of 8: Personal vulnerability').waitFor();
     await page.context().close();
   });
 
@@ -371,14 +449,17 @@ describe('the referral form', () => {
     await page.getByLabel('First name').fill('Theo');
     await page.getByLabel('Last name').fill('Themes-Testperson');
     await page.getByRole('button', { name: 'Next' }).click();
-    // Next first looks for existing records: until step 2 is shown, the first radio group is still "who or what".
-    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 2 of 8: Consent to share').waitFor();
+    await page.getByRole('radio', { name: 'Yes, they consented to their information being shared' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Until step 3 is shown, the first radio group is still the consent question.
+    await stepHeading(page, 'Step 3 of 8: Personal vulnerability').waitFor();
     await page.getByRole('radiogroup').first().getByRole('radio').last().check();
     await page.getByText(/^Draft saved at/).waitFor();
     // Each theme reloads the page: only once the server has the draft at step 2 does the reload come back there.
-    await waitForSavedDraft(page.url().split('/').pop()!, (draft) => draft.step !== undefined && draft.step !== 'subject');
+    await waitForSavedDraft(page.url().split('/').pop()!, (draft) => draft.step === 'PERSONAL');
     const files = await screenshotInThemes(page, 'referral-form', async (themed) => {
-      await stepHeading(themed, 'Step 2 of 7: Personal vulnerability').waitFor();
+      await stepHeading(themed, 'Step 3 of 8: Personal vulnerability').waitFor();
       // Each theme reloads the resumed draft; that the answer itself survives a reload is the first test's concern.
       await themed.getByText(/^\d+ of 15 questions answered$/).waitFor();
       expect(await axeViolations(themed)).toEqual([]);
@@ -403,7 +484,10 @@ describe('the referral form', () => {
     await page.getByLabel('Last name').fill('Panel-Testperson');
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Next' }).click();
-    await stepHeading(page, 'Step 2 of 7: Personal vulnerability').waitFor();
+    await stepHeading(page, 'Step 2 of 8: Consent to share').waitFor();
+    // The lawful bases are the longest labels on the form.
+    await page.getByRole('radio', { name: 'Consent was not sought' }).check();
+    await page.getByRole('radio', { name: /^Public task/ }).waitFor();
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
     await page.context().close();

@@ -104,7 +104,8 @@ describe('a deep link from a card into the tab', () => {
     const page = await openInFakeTeams(`referrals/${draft.body.id}`);
     const frame = page.frameLocator('iframe[title="ASB Panels"]');
     await frame.getByRole('button', { name: 'Sign in as Dan Sample', exact: true }).click();
-    await frame.getByRole('heading', { level: 2, name: 'Step 1 of 7: Who or what' }).waitFor();
+    // A victim's referral asks for consent too: eight steps.
+    await frame.getByRole('heading', { level: 2, name: 'Step 1 of 8: Who or what' }).waitFor();
     expect(await frame.getByLabel('Last name').inputValue()).toBe('Deeplink-Testcase');
     expect(
       page

@@ -7,7 +7,7 @@ import { createGovernanceWorld, NOW, type GovernanceWorld } from './governance-f
 
 interface Overview {
   case: { id: string; reference: string; status: string; currentRiskBand: string | null; leadAgency: { name: string } };
-  access: { ground: string; restricted: Record<string, boolean>; mayListViewers: boolean };
+  access: { ground: string; restricted: Record<string, boolean>; mayListViewers: boolean; mayRecordConsent: boolean };
   subjects: Array<{ role: string; person: Record<string, unknown> & { name: string } }>;
   locations: Array<{ addressLine1: string; ward: string | null }>;
   riskHistory: Array<{ assessedAt: string; score: number; finalBand: string; assessedBy: string }>;
@@ -119,6 +119,7 @@ describe('restricted notes by role', () => {
       ground: 'LEAD_AGENCY',
       restricted: { healthNotes: true, safeguardingNotes: true, intelligenceNotes: true },
       mayListViewers: true,
+      mayRecordConsent: true,
     });
     expect(victimOf(body)).toMatchObject({
       healthNotes: 'Takes medication for anxiety.',
@@ -134,6 +135,7 @@ describe('restricted notes by role', () => {
       ground: 'INVOLVED_AGENCY',
       restricted: { healthNotes: true, safeguardingNotes: true, intelligenceNotes: false },
       mayListViewers: false,
+      mayRecordConsent: true,
     });
     expect(victimOf(body)).toHaveProperty('healthNotes', 'Takes medication for anxiety.');
     expect(victimOf(body)).not.toHaveProperty('intelligenceNotes');

@@ -24,6 +24,19 @@ describe('the referral form rules the API and the tab share', () => {
     expect(subjectProblems('PERPETRATOR', {}, true, TODAY)).toEqual([]);
   });
 
+  test.each([
+    ['no address at all: it may not be known', 'VICTIM', {}, false, []],
+    ['a full home address', 'VICTIM', { address: '12 Willow Court', town: 'Fernbrook', postcode: 'FB1 2AB' }, false, []],
+    ['a first line and town, postcode unknown', 'PERPETRATOR', { address: '12 Willow Court', town: 'Fernbrook' }, false, []],
+    ['only a postcode', 'VICTIM', { postcode: 'FB1 2AB' }, false, ['subject.address', 'subject.town']],
+    ['a first line only', 'PERPETRATOR', { address: '3 Mill Lane' }, false, ['subject.town']],
+    ['a wrong postcode', 'VICTIM', { address: '3 Mill Lane', town: 'Fernbrook', postcode: 'NOPE' }, false, ['subject.postcode']],
+    ['an existing person, half an address', 'VICTIM', { town: 'Fernbrook' }, true, ['subject.address']],
+  ] as const)("a victim's or perpetrator's home: %s", (_, subjectType, home, matched, expected) => {
+    const named = matched ? {} : { givenName: 'Maisie', familyName: 'Holloway' };
+    expect(subjectProblems(subjectType, { ...named, ...home }, matched, TODAY).map((p) => p.field)).toEqual(expected);
+  });
+
   test('concerns are required and limited; raised judgement needs its reason', () => {
     expect(concernsProblems('', undefined)).toEqual([
       { field: 'concerns', message: 'Describe what is happening and why you are referring.' },

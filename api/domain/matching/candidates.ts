@@ -122,3 +122,14 @@ export function findPossibleLocations(
   }
   return rank(candidates, options);
 }
+
+/**
+ * A match sure enough to reuse without asking: the same postcode, the same house or flat number and
+ * an address that reads nearly the same. Anything less is offered to the referrer, never assumed.
+ */
+export const CONFIDENT_MATCH_SCORE = 0.95;
+
+export function confidentMatch<T>(candidates: ReadonlyArray<MatchCandidate<T>>): MatchCandidate<T> | null {
+  const best = candidates[0];
+  return best && best.score >= CONFIDENT_MATCH_SCORE ? best : null;
+}

@@ -51,7 +51,8 @@ export function dateOfBirthProblem(value: string, today: CalendarDate): string |
  * existing record: nothing needs retyping then.
  */
 export function subjectProblems(subjectType: SubjectType, subject: FormSubject, matched: boolean, today: CalendarDate): FormProblem[] {
-  if (matched) return [];
+  // A person's home address is asked even when they are an existing record: where they live now.
+  if (matched) return subjectType === 'LOCATION' ? [] : homeAddressProblems(subjectType, subject);
   const problems: FormProblem[] = [];
   const need = (field: keyof FormSubject, message: string) => {
     if (blank(subject[field])) problems.push({ field: `subject.${field}`, message });
@@ -68,12 +69,33 @@ export function subjectProblems(subjectType: SubjectType, subject: FormSubject, 
       const problem = dateOfBirthProblem(subject.dateOfBirth!.trim(), today);
       if (problem) problems.push({ field: 'subject.dateOfBirth', message: problem });
     }
+    return [...problems, ...homeAddressProblems(subjectType, subject)];
   }
-  if (!blank(subject.postcode)) {
-    const normalised = normalisePostcode(subject.postcode!);
-    if (!normalised.ok) problems.push({ field: 'subject.postcode', message: normalised.error.message });
-  }
-  return problems;
+  return [...problems, ...postcodeProblems(subject)];
+}
+
+function postcodeProblems(subject: FormSubject): FormProblem[] {
+  if (blank(subject.postcode)) return [];
+  const normalised = normalisePostcode(subject.postcode!);
+  return normalised.ok ? [] : [{ field: 'subject.postcode', message: normalised.error.message }];
+}
+
+/** Whether a victim's or perpetrator's home address was given at all: it is optional (it may be unknown). */
+export const hasHomeAddress = (subject: FormSubject): boolean =>
+  !blank(subject.address) || !blank(subject.town) || !blank(subject.postcode);
+
+/**
+ * A home address may be left out when it is not known, but once begun it must be enough to find the
+ * place again: the first line and the town (the postcode too when known, and then a real one).
+ */
+export function homeAddressProblems(subjectType: SubjectType, subject: FormSubject): FormProblem[] {
+  if (!hasHomeAddress(subject)) return [];
+  const who = subjectType === 'VICTIM' ? 'victim' : 'perpetrator';
+  const problems: FormProblem[] = [];
+  if (blank(subject.address))
+    problems.push({ field: 'subject.address', message: `Enter the first line of the ${who}'s address, for example "14 Sample Street".` });
+  if (blank(subject.town)) problems.push({ field: 'subject.town', message: `Enter the town the ${who} lives in.` });
+  return [...problems, ...postcodeProblems(subject)];
 }
 
 /** What is missing in the concerns step: the referrer's own words, and why judgement raised the risk. */

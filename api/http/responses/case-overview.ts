@@ -2,6 +2,21 @@
 import { z } from 'zod';
 import { isoDateTime } from './wire';
 
+/** The consent (or basis for sharing without it) in force for one person on a case. */
+export const consentInForceAnswer = z.strictObject({
+  id: z.string(),
+  personId: z.string(),
+  consent: z.enum(['GIVEN', 'REFUSED', 'NOT_SOUGHT', 'NOT_REQUIRED', 'WITHDRAWN']),
+  lawfulBasis: z.enum(['PUBLIC_TASK', 'LEGAL_OBLIGATION', 'VITAL_INTERESTS', 'CONSENT', 'LAW_ENFORCEMENT']),
+  regime: z.enum(['UK_GDPR_DPA_PART_2', 'DPA_PART_3_LAW_ENFORCEMENT']),
+  justification: z.string().nullable(),
+  recordedAt: isoDateTime,
+  recordedBy: z.string(),
+});
+
+/** POST /api/cases/:caseId/consent */
+export const recordCaseConsentAnswer = z.strictObject({ consent: z.array(consentInForceAnswer) });
+
 /** GET /api/cases/:caseId/overview */
 export const readCaseOverviewAnswer = z.strictObject({
   case: z.strictObject({
@@ -29,6 +44,7 @@ export const readCaseOverviewAnswer = z.strictObject({
       intelligenceNotes: z.boolean(),
     }),
     mayListViewers: z.boolean(),
+    mayRecordConsent: z.boolean(),
   }),
   subjects: z.array(
     z.strictObject({
@@ -52,8 +68,11 @@ export const readCaseOverviewAnswer = z.strictObject({
       town: z.string(),
       postcode: z.string(),
       ward: z.string(),
+      role: z.enum(['REPORTED_PLACE', 'VICTIM_HOME', 'PERPETRATOR_HOME']),
+      personId: z.string().nullable(),
     }),
   ),
+  consent: z.array(consentInForceAnswer),
   riskHistory: z.array(
     z.strictObject({
       id: z.string(),

@@ -1,6 +1,8 @@
 // The case view's read model and, for chairs and auditors, who has read the case.
 import { defineRoute, type RouteSpec } from '../route-spec';
 import { listCaseViewers, readCaseOverview } from '../../services/case-overview';
+import { recordCaseConsent } from '../../services/sharing-consent';
+import { caseConsentBody } from './referral-schemas';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/case-overview';
 
@@ -16,6 +18,20 @@ export function caseOverviewRoutes(_deps: ApiDependencies): RouteSpec[] {
       response: answers.readCaseOverviewAnswer,
       async handle({ params, ctx }) {
         return { json: await readCaseOverview(ctx, params.caseId!) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases/:caseId/consent',
+      summary: "Record a person's consent to sharing on a case, or the lawful basis for sharing without it.",
+      tag: 'Cases',
+      capability: 'case.update',
+      params: { caseId: 'case' },
+      body: caseConsentBody,
+      response: answers.recordCaseConsentAnswer,
+      async handle({ params, body, ctx }) {
+        const { personId, ...answer } = body;
+        return { status: 201, json: await recordCaseConsent(ctx, params.caseId!, personId, answer) };
       },
     }),
     defineRoute({

@@ -2,6 +2,12 @@
 // completeness happen on submit), but every value present must be of the right kind and size.
 import { z } from 'zod';
 import { REFERRAL_TEXT_LIMITS, tooLongMessage } from '../../domain/referrals/referral-form';
+import {
+  BASES_WITHOUT_CONSENT,
+  CONSENT_STATUSES,
+  JUSTIFICATION_LIMIT,
+  REFERRAL_CONSENT_STATUSES,
+} from '../../domain/referrals/sharing-consent';
 
 const SUBJECT_TYPES = ['VICTIM', 'PERPETRATOR', 'LOCATION'] as const;
 export const subjectTypeSchema = z.enum(SUBJECT_TYPES, 'Choose victim, perpetrator or location.');
@@ -48,12 +54,30 @@ export const referralDraftSchema = z.looseObject({
     })
     .optional(),
   match: z.strictObject({ personId: uuid.optional(), locationId: uuid.optional(), confirmedNew: z.boolean().optional() }).optional(),
+  homeMatch: z.strictObject({ locationId: uuid.optional(), confirmedNew: z.boolean().optional() }).optional(),
   // The date of birth boxes as typed, kept in the draft until they make a date.
   dateOfBirthParts: z.strictObject({ day: z.string().max(2), month: z.string().max(2), year: z.string().max(4) }).optional(),
   concerns: optionalText(LIMITS.concerns),
   answers: z.record(z.string().max(60), z.string().max(60)).optional(),
   judgement: z.strictObject({ band: bandSchema.optional(), reason: optionalText(LIMITS.judgementReason) }).optional(),
+  consent: z
+    .strictObject({
+      status: z.enum(REFERRAL_CONSENT_STATUSES, 'Choose whether the person consented.').optional(),
+      lawfulBasis: z.enum(BASES_WITHOUT_CONSENT, 'Choose one of the lawful bases listed.').optional(),
+      justification: optionalText(JUSTIFICATION_LIMIT),
+    })
+    .optional(),
 });
+
+/** Consent recorded later on the case: withdrawn too, once it had been given. */
+export const caseConsentBody = refusingNul(
+  z.strictObject({
+    personId: uuid,
+    status: z.enum(CONSENT_STATUSES, 'Choose whether the person consented.'),
+    lawfulBasis: z.enum(BASES_WITHOUT_CONSENT, 'Choose one of the lawful bases listed.').optional(),
+    justification: optionalText(JUSTIFICATION_LIMIT),
+  }),
+);
 
 export const startReferralBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema, draft: referralDraftSchema.default({}) }));
 export const saveDraftBody = refusingNul(z.strictObject({ subjectType: subjectTypeSchema.optional(), draft: referralDraftSchema }));

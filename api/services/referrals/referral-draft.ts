@@ -2,7 +2,8 @@
 // saved as they go and never lost); submitting checks that it is complete and says, field by
 // field and in plain words, what is still missing.
 import type { CalendarDate } from '../../domain/agenda/calendar-date';
-import { subjectProblems } from '../../domain/referrals/referral-form';
+import { hasHomeAddress, subjectProblems } from '../../domain/referrals/referral-form';
+import type { ConsentAnswer } from '../../domain/referrals/sharing-consent';
 import { normalisePostcode } from '../../domain/matching/addresses';
 import type { RiskBand, SubjectType } from '../../domain/risk/template';
 import type { FieldError } from '../errors';
@@ -26,6 +27,10 @@ export interface ReferralDraft {
   concerns?: string | undefined;
   answers?: Record<string, string> | undefined;
   judgement?: { band?: RiskBand | undefined; reason?: string | undefined } | undefined;
+  /** The known place the referrer chose as the person's home, or "new" once they said none is. */
+  homeMatch?: { locationId?: string | undefined; confirmedNew?: boolean | undefined } | undefined;
+  /** The referred person's consent to sharing, or the lawful basis for sharing without it. */
+  consent?: ConsentAnswer | undefined;
   [extra: string]: unknown;
 }
 
@@ -67,5 +72,20 @@ export function completeSubject(
       ward: blank(s.ward) ? null : s.ward!.trim(),
     },
     problems: [],
+  };
+}
+
+/** A victim's or perpetrator's home as typed (checked with the subject), or null when none was given. */
+export function homeAddressOf(
+  subjectType: SubjectType,
+  draft: ReferralDraft,
+): { address: string; town: string; postcode: string | null } | null {
+  const s = draft.subject ?? {};
+  if (subjectType === 'LOCATION' || !hasHomeAddress(s) || blank(s.address) || blank(s.town)) return null;
+  const normalised = blank(s.postcode) ? null : normalisePostcode(s.postcode!);
+  return {
+    address: s.address!.trim(),
+    town: s.town!.trim(),
+    postcode: normalised ? (normalised.ok ? normalised.value : s.postcode!.trim()) : null,
   };
 }

@@ -6,6 +6,7 @@ import { addMonths, londonDateOf, type CalendarDate } from '../../domain/agenda/
 import { mayUse } from '../../domain/access/policy';
 import { assessReferralCriteria, type CriterionMet } from '../../domain/referrals/criteria';
 import { concernsProblems } from '../../domain/referrals/referral-form';
+import { consentDecision, consentProblems } from '../../domain/referrals/sharing-consent';
 import { panelLabel, routeReferral, type RoutingDecision, type RoutingOutcome } from '../../domain/referrals/routing';
 import { applyProfessionalJudgement, checkAnswers, scoreAssessment, type ScoredAssessment } from '../../domain/risk/scoring';
 import { RISK_BANDS, type RiskBand, type RiskTemplate, type SubjectType } from '../../domain/risk/template';
@@ -15,7 +16,9 @@ import { inTransaction, type ServiceContext, type Tx } from '../context';
 import { forbidden, validationFailed, type FieldError } from '../errors';
 import { judgementRefused } from './judgement-refusal';
 import { partnershipPolicies, rulesAppliedOf } from './policy-settings';
-import { completeSubject, type ReferralDraft } from './referral-draft';
+import { completeSubject, homeAddressOf, type ReferralDraft } from './referral-draft';
+import { linkHomeAddress } from './home-address';
+import { keepConsent } from '../sharing-consent';
 import { referralView, requireOwnDraft, requireVisibleReferral } from './referrals';
 import { resolveSubject, type ResolvedSubject } from './subjects';
 import { activeTemplate } from './templates';
@@ -48,6 +51,8 @@ export interface SubmittedReferralResult {
 
 function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: RiskTemplate, today: CalendarDate): FieldError[] {
   const problems = [...completeSubject(subjectType, draft, today).problems];
+  // Sharing a person's information without their consent needs a lawful basis and a reason first.
+  if (subjectType !== 'LOCATION' && draft.consent !== undefined) problems.push(...consentProblems(draft.consent, 'consent'));
   problems.push(...concernsProblems(draft.concerns, draft.judgement));
   for (const problem of checkAnswers(template, draft.answers ?? {}))
     problems.push({ field: `answers.${problem.field ?? ''}`, message: problem.message });
@@ -242,6 +247,15 @@ async function submitInTransaction(ctx: ServiceContext, referralId: string) {
       summary: draft.concerns?.trim() ?? null,
     });
 
+    const subjectType = referral.subjectType;
+    const home = homeAddressOf(subjectType, draft);
+    const homeLocationId =
+      subject.personId && home && subjectType !== 'LOCATION'
+        ? await linkHomeAddress(tx, ctx, { caseId: kase.id, personId: subject.personId, subjectType }, home, draft.homeMatch)
+        : null;
+    const consent = subject.personId ? consentDecision(draft.consent) : null;
+    if (subject.personId && consent) await keepConsent(tx, ctx, { personId: subject.personId, caseId: kase.id }, consent);
+
     const assessment = await tx.riskAssessment.create({
       data: {
         templateId: templateRow.id,
@@ -288,6 +302,8 @@ async function submitInTransaction(ctx: ServiceContext, referralId: string) {
         caseId: kase.id,
         caseCreated: !existing,
         ...subject,
+        homeLocationId,
+        consent: consent?.consent ?? null,
         assessmentId: assessment.id,
         score: scored.score,
         finalBand: scored.finalBand,

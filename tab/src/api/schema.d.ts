@@ -597,6 +597,7 @@ export interface paths {
                   intelligenceNotes: boolean;
                 };
                 mayListViewers: boolean;
+                mayRecordConsent: boolean;
               };
               subjects: {
                 /** @enum {string} */
@@ -619,6 +620,23 @@ export interface paths {
                 town: string;
                 postcode: string;
                 ward: string;
+                /** @enum {string} */
+                role: 'REPORTED_PLACE' | 'VICTIM_HOME' | 'PERPETRATOR_HOME';
+                personId: string | null;
+              }[];
+              consent: {
+                id: string;
+                personId: string;
+                /** @enum {string} */
+                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
+                /** @enum {string} */
+                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
+                /** @enum {string} */
+                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
+                justification: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
               }[];
               riskHistory: {
                 id: string;
@@ -723,6 +741,75 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a person's consent to sharing on a case, or the lawful basis for sharing without it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'WITHDRAWN';
+            /** @enum {string} */
+            lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+            justification?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consent: {
+                id: string;
+                personId: string;
+                /** @enum {string} */
+                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
+                /** @enum {string} */
+                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
+                /** @enum {string} */
+                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
+                justification: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1566,6 +1653,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              homeMatch?: {
+                /** Format: uuid */
+                locationId?: string;
+                confirmedNew?: boolean;
+              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -1579,6 +1671,13 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
+              };
+              consent?: {
+                /** @enum {string} */
+                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
+                /** @enum {string} */
+                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+                justification?: string;
               };
             } & {
               [key: string]: unknown;
@@ -1989,6 +2088,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              homeMatch?: {
+                /** Format: uuid */
+                locationId?: string;
+                confirmedNew?: boolean;
+              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -2002,6 +2106,13 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
+              };
+              consent?: {
+                /** @enum {string} */
+                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
+                /** @enum {string} */
+                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+                justification?: string;
               };
             } & {
               [key: string]: unknown;

@@ -9,6 +9,7 @@ import { Section } from '../../components/Section';
 import { formatDate, sentenceCase } from '../../components/words';
 import type { PageProps } from '../../router/pages';
 import { CaseActions, CaseAgendaHistory, CaseIncidents, CaseInterventions } from './CaseRecords';
+import { CaseConsent } from './CaseConsent';
 import { CasePeopleAndPlaces } from './CasePeopleAndPlaces';
 import { CaseViewersSection } from './CaseViewersSection';
 import { RiskHistory } from './RiskHistory';
@@ -44,6 +45,7 @@ export default function CasePage({ params }: PageProps) {
           <>
             <CaseFacts overview={data} />
             <CasePeopleAndPlaces overview={data} />
+            <CaseConsent overview={data} onChanged={overview.reload} />
             <Section id="risk" title="Risk history">
               <RiskHistory assessments={data.riskHistory} />
             </Section>

@@ -81,6 +81,14 @@ function PeopleGroup({ title, subjects, empty }: { title: string; subjects: Subj
   );
 }
 
+/** The whole VOL: a home says whose it is; a reported place says nothing more. */
+function placeRole(location: CaseOverview['locations'][number], overview: CaseOverview): string {
+  if (location.role === 'REPORTED_PLACE') return '';
+  const who = overview.subjects.find((s) => s.person.id === location.personId)?.person.name;
+  const role = location.role === 'VICTIM_HOME' ? 'victim' : 'perpetrator';
+  return who ? `Where ${who} (${role}) lives. ` : `Where the ${role} lives. `;
+}
+
 export function CasePeopleAndPlaces({ overview }: { overview: CaseOverview }) {
   const styles = useStyles();
   const byRole = (role: string) => overview.subjects.filter((subject) => subject.role === role);
@@ -107,7 +115,9 @@ export function CasePeopleAndPlaces({ overview }: { overview: CaseOverview }) {
                         {[location.addressLine1, location.town, location.postcode].filter(Boolean).join(', ')}
                       </Body1>
                     }
-                    description={<Caption1>{`${sentenceCase(location.kind)}${location.ward ? `, ${location.ward} ward` : ''}`}</Caption1>}
+                    description={
+                      <Caption1>{`${placeRole(location, overview)}${sentenceCase(location.kind)}${location.ward ? `, ${location.ward} ward` : ''}`}</Caption1>
+                    }
                   />
                 </Card>
               </li>

@@ -1,6 +1,7 @@
 // "Check your answers" before submitting, as GOV.UK services end a form: every answer under its
 // step's heading, each with a Change link back to that step.
 import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { CONSENT_LABELS, LAWFUL_BASIS_LABELS } from '../../../../api/domain/referrals/sharing-consent';
 import {
   BAND_LABELS,
   SECTION_LABELS,
@@ -94,15 +95,33 @@ export function CheckAnswersStep({ subjectType, draft, template, onChange }: Che
     who.push(
       ['Name', [subject.givenName, subject.familyName].filter(Boolean).join(' ') || NOT_GIVEN],
       ['Date of birth', formatBirthDate(subject.dateOfBirth)],
+      ['Home address', [subject.address, subject.town, subject.postcode].filter((part) => part?.trim()).join(', ') || 'Not known'],
     );
   }
   who.push(['Record', matched ? 'An existing record you chose' : 'A new record']);
   const answers = draft.answers ?? {};
   const questions = template?.questions ?? [];
   const judgement = draft.judgement;
+  const consent = subjectType === 'LOCATION' ? null : (draft.consent ?? {});
   return (
     <div>
       <AnswerGroup title="Who or what" stepKey="subject" rows={who} onChange={onChange} />
+      {consent && (
+        <AnswerGroup
+          title="Consent to share"
+          stepKey="consent"
+          onChange={onChange}
+          rows={[
+            ['Consent', consent.status ? CONSENT_LABELS[consent.status] : NOT_GIVEN],
+            ...(consent.status && consent.status !== 'GIVEN'
+              ? ([
+                  ['Lawful basis', consent.lawfulBasis ? LAWFUL_BASIS_LABELS[consent.lawfulBasis] : NOT_GIVEN],
+                  ['Why it is necessary', consent.justification?.trim() || NOT_GIVEN],
+                ] as [string, string][])
+              : []),
+          ]}
+        />
+      )}
       {SECTIONS.filter((section) => questions.some((q) => q.section === section)).map((section) => (
         <AnswerGroup
           key={section}

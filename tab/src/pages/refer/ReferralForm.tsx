@@ -10,14 +10,17 @@ import { CheckAnswersStep } from './CheckAnswersStep';
 import { ConcernsStep } from './ConcernsStep';
 import { ErrorSummary } from './ErrorSummary';
 import { focusField } from './field-ids';
-import { problemsOfConcernsStep, problemsOfQuestionsStep, problemsOfSubjectStep } from './step-checks';
+import { problemsOfConcernsStep, problemsOfConsentStep, problemsOfQuestionsStep, problemsOfSubjectStep } from './step-checks';
+import { ConsentFields } from './ConsentFields';
+import { REFERRAL_CONSENT_STATUSES } from '../../../../api/domain/referrals/sharing-consent';
 import { QuestionsStep } from './QuestionsStep';
 import { ReferralResult } from './ReferralResult';
-import { findCandidates, needsChoice, SubjectStep, type CandidateSearch } from './SubjectStep';
+import { findCandidates, findHomeCandidates, needsChoice, SubjectStep, type CandidateSearch } from './SubjectStep';
 import {
   SECTION_LABELS,
   SECTIONS,
   type Referral,
+  type MatchCandidate,
   type ReferralDraft,
   type RiskTemplate,
   type SubmitResult,
@@ -42,10 +45,12 @@ interface Step {
   title: string;
 }
 
-function stepsFor(template: RiskTemplate | null): Step[] {
+function stepsFor(template: RiskTemplate | null, subjectType: SubjectType | null): Step[] {
   const sections = template ? SECTIONS.filter((s) => (template.questions ?? []).some((q) => q.section === s)) : [];
   return [
     { key: 'subject', title: 'Who or what' },
+    // A person's consent to sharing, or the lawful basis without it: a place has no consent to give.
+    ...(subjectType && subjectType !== 'LOCATION' ? [{ key: 'consent', title: 'Consent to share' }] : []),
     ...sections.map((s) => ({ key: s, title: SECTION_LABELS[s] })),
     { key: 'concerns', title: 'Concerns and judgement' },
     { key: 'check', title: 'Check your answers' },
@@ -53,7 +58,12 @@ function stepsFor(template: RiskTemplate | null): Step[] {
 }
 
 function stepOfField(field: string, steps: Step[], template: RiskTemplate | null): number {
-  if (field === 'match' || field === 'subjectType' || field.startsWith('subject.')) return 0;
+  if (field === 'match' || field === 'homeMatch' || field === 'subjectType' || field.startsWith('subject.')) return 0;
+  if (field.startsWith('consent.'))
+    return Math.max(
+      0,
+      steps.findIndex((s) => s.key === 'consent'),
+    );
   if (field.startsWith('answers.')) {
     const section = template?.questions?.find((q) => `answers.${q.id}` === field)?.section;
     const index = steps.findIndex((s) => s.key === section);
@@ -83,7 +93,7 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
   const { subjectType, draft } = state;
   const template = templates.find((t) => t.subjectType === subjectType) ?? null;
   // Until the subject is chosen, count the steps of the first template: they all share the four groups.
-  const steps = useMemo(() => stepsFor(template ?? templates[0] ?? null), [template, templates]);
+  const steps = useMemo(() => stepsFor(template ?? templates[0] ?? null, subjectType), [template, templates, subjectType]);
   const [step, setStep] = useState(() =>
     Math.max(
       0,
@@ -97,6 +107,7 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
   // A field the error summary sent the referrer to, focused once its step is on screen.
   const pendingFocus = useRef<string | null>(null);
   const [candidates, setCandidates] = useState<CandidateSearch | null>(null);
+  const [homeCandidates, setHomeCandidates] = useState<MatchCandidate[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const [withdrawn, setWithdrawn] = useState<Referral | null>(null);
@@ -154,19 +165,40 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
       }
       mustChooseMatch = needsChoice(search);
     }
+    // A victim's or perpetrator's home is looked up too, so a known address is linked, not keyed again.
+    let mustChooseHome = false;
+    if (step === 0 && subjectType && subjectType !== 'LOCATION' && !draft.homeMatch) {
+      let found = homeCandidates;
+      if (found === null) {
+        setBusy(true);
+        try {
+          found = await findHomeCandidates(api, draft.subject ?? {});
+          setHomeCandidates(found);
+        } catch (error) {
+          showProblems({}, asApiError(error).message);
+          return;
+        } finally {
+          setBusy(false);
+        }
+      }
+      mustChooseHome = (found ?? []).length > 0;
+    }
     const input = {
       subjectType,
       draft,
       questions: questions.filter((q) => q.section === current?.key),
       mustChooseMatch,
+      mustChooseHome,
       today: londonToday(),
     };
     const problems =
       current?.key === 'subject'
         ? problemsOfSubjectStep(input)
-        : current?.key === 'concerns'
-          ? problemsOfConcernsStep(input)
-          : problemsOfQuestionsStep(input);
+        : current?.key === 'consent'
+          ? problemsOfConsentStep(input)
+          : current?.key === 'concerns'
+            ? problemsOfConcernsStep(input)
+            : problemsOfQuestionsStep(input);
     if (problems.length > 0) {
       showProblems(Object.fromEntries(problems.map((p) => [p.field, p.message])), null);
       return;
@@ -224,6 +256,8 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
           errors={errors}
           candidates={candidates}
           onCandidates={setCandidates}
+          homeCandidates={homeCandidates}
+          onHomeCandidates={setHomeCandidates}
           onSubjectType={(type: SubjectType) => {
             setCandidates(null);
             // Answers belong to one template: a different subject starts its questions afresh.
@@ -234,6 +268,16 @@ export function ReferralForm({ initial, templates, onReferAnother }: ReferralFor
             }));
           }}
           onChange={change}
+        />
+      )}
+      {current.key === 'consent' && subjectType && (
+        <ConsentFields
+          prefix="consent"
+          who={subjectType === 'VICTIM' ? 'victim' : 'perpetrator'}
+          answer={draft.consent ?? {}}
+          statuses={REFERRAL_CONSENT_STATUSES}
+          errors={errors}
+          onChange={(consent) => change({ consent })}
         />
       )}
       {section && (

@@ -11,6 +11,15 @@ import { SUBJECT_LABELS, type DraftSubject, type MatchCandidate, type ReferralDr
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
   candidates: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+  home: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalS },
 });
 
 const NEW_RECORD = 'new';
@@ -21,6 +30,9 @@ export interface SubjectStepProps {
   errors: Record<string, string>;
   candidates: CandidateSearch | null;
   onCandidates(candidates: CandidateSearch | null): void;
+  /** Known places like the person's home, once looked for. */
+  homeCandidates: MatchCandidate[] | null;
+  onHomeCandidates(candidates: MatchCandidate[] | null): void;
   onSubjectType(type: SubjectType): void;
   onChange(change: Partial<ReferralDraft>): void;
 }
@@ -44,6 +56,13 @@ export interface CandidateSearch {
 export const needsChoice = (search: CandidateSearch | null): boolean =>
   search !== null && (search.found.length > 0 || search.advice !== null);
 
+/** Looks up known places like a victim's or perpetrator's home; null when no address was typed. */
+export async function findHomeCandidates(api: ReturnType<typeof useApi>, subject: DraftSubject): Promise<MatchCandidate[] | null> {
+  if (!subject.address || subject.address.trim().length < 3) return null;
+  const query = { address: subject.address.trim(), ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}) };
+  return (await answerOf(api.GET('/api/locations', { params: { query } }))).candidates;
+}
+
 /** Looks up people or places like the one typed; null when there is not enough to search on. */
 export async function findCandidates(
   api: ReturnType<typeof useApi>,
@@ -65,7 +84,17 @@ export async function findCandidates(
   return { found: people.candidates, advice: people.advice ?? null };
 }
 
-export function SubjectStep({ subjectType, draft, errors, candidates, onCandidates, onSubjectType, onChange }: SubjectStepProps) {
+export function SubjectStep({
+  subjectType,
+  draft,
+  errors,
+  candidates,
+  onCandidates,
+  homeCandidates,
+  onHomeCandidates,
+  onSubjectType,
+  onChange,
+}: SubjectStepProps) {
   const styles = useStyles();
   const api = useApi();
   const [checking, setChecking] = useState(false);
@@ -84,6 +113,7 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
     setCheckError(null);
     try {
       onCandidates(await findCandidates(api, subjectType, subject));
+      if (!isPlace) onHomeCandidates(await findHomeCandidates(api, subject));
     } catch (error) {
       setCheckError(asApiError(error).message);
     } finally {
@@ -91,7 +121,13 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
     }
   };
 
-  const text = (field: keyof DraftSubject, label: string, hint?: string) => (
+  // Where a victim or perpetrator lives is not who they are: typing it keeps the person chosen.
+  const setHome = (field: keyof DraftSubject, value: string) => {
+    onHomeCandidates(null);
+    onChange({ subject: { ...subject, [field]: value }, homeMatch: undefined });
+  };
+  const chosenHome = draft.homeMatch?.locationId ?? (draft.homeMatch?.confirmedNew ? NEW_RECORD : '');
+  const text = (field: keyof DraftSubject, label: string, hint?: string, set = setSubject) => (
     <Field
       id={fieldId(`subject.${field}`)}
       label={label}
@@ -99,7 +135,7 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
       validationMessage={errors[`subject.${field}`]}
       validationState={errors[`subject.${field}`] ? 'error' : 'none'}
     >
-      <Input value={subject[field] ?? ''} onChange={(_, data) => setSubject(field, data.value)} />
+      <Input value={subject[field] ?? ''} onChange={(_, data) => set(field, data.value)} />
     </Field>
   );
   // The boxes as typed are kept in the draft; the date itself only once they make one.
@@ -123,6 +159,31 @@ export function SubjectStep({ subjectType, draft, errors, candidates, onCandidat
           {text('givenName', 'First name')}
           {text('familyName', 'Last name')}
           <DateOfBirthInput field="subject.dateOfBirth" parts={dateParts} error={errors['subject.dateOfBirth']} onChange={setDateParts} />
+          <fieldset className={styles.home}>
+            <legend
+              className={styles.legend}
+            >{`Where does the ${subjectType === 'VICTIM' ? 'victim' : 'perpetrator'} live? (optional)`}</legend>
+            <Body1 id="referral-home-hint">Leave this blank if you do not know. A known address is linked to the same place.</Body1>
+            {text('address', 'Address line 1', 'For example "14 Sample Street" or "Flat 2, 9 Mill Lane".', setHome)}
+            {text('town', 'Town', undefined, setHome)}
+            {text('postcode', 'Postcode', 'Such as ZX1 9AB, if you know it.', setHome)}
+            {homeCandidates && homeCandidates.length > 0 && (
+              <Field label="This address may already be known. Is it one of these?" required validationMessage={errors.homeMatch}>
+                <RadioGroup
+                  id={fieldId('homeMatch')}
+                  value={chosenHome}
+                  onChange={(_, data) =>
+                    onChange({ homeMatch: data.value === NEW_RECORD ? { confirmedNew: true } : { locationId: data.value } })
+                  }
+                >
+                  {homeCandidates.map((c) => (
+                    <Radio key={c.id} value={c.id} label={`${describeCandidate(c)} (${c.reason})`} />
+                  ))}
+                  <Radio value={NEW_RECORD} label="None of these: it is a new address" />
+                </RadioGroup>
+              </Field>
+            )}
+          </fieldset>
         </>
       )}
       {isPlace && (

@@ -1,5 +1,7 @@
 // The API's referral shapes as the form reads them, named from the API's schema, and the draft the form keeps.
 import type { Answer } from '../../api/answers';
+import type { REFERRAL_CONSENT_STATUSES } from '../../../../api/domain/referrals/sharing-consent';
+import type { ConsentDraft } from './ConsentFields';
 
 export type RiskTemplate = Answer<'/api/risk-templates'>['templates'][number];
 export type RiskQuestion = NonNullable<RiskTemplate['questions']>[number];
@@ -24,6 +26,10 @@ export interface ReferralDraft {
   concerns?: string;
   answers?: Record<string, string>;
   judgement?: { band?: RiskBand; reason?: string };
+  /** The known place chosen as the person's home, or "new" once the referrer said none is. */
+  homeMatch?: { locationId?: string; confirmedNew?: boolean };
+  /** Consent to sharing, or the lawful basis and reason for sharing without it (victims and perpetrators). */
+  consent?: ConsentDraft<(typeof REFERRAL_CONSENT_STATUSES)[number]>;
   /** The date of birth boxes as typed, kept until they make a date (subject.dateOfBirth). */
   dateOfBirthParts?: { day: string; month: string; year: string };
   [extra: string]: unknown;
