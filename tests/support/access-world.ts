@@ -242,6 +242,27 @@ export const ENTITY_RESOLVERS: Record<string, Resolver> = {
     return firstId(world.db.prisma.agendaItem.findFirst({ where: { meetingId }, orderBy: { position: 'asc' } }));
   },
   // teams-js names a meeting by base64 of '0#<chat thread id>#0'.
+  // A fresh upload each time (a commit in one call must not change what the next finds); "other" is
+  // another partnership's.
+  importId: async (world, v) => {
+    const partnershipId =
+      v === 'own'
+        ? (await world.db.prisma.agency.findUniqueOrThrow({ where: { id: world.agencyId } })).partnershipId
+        : world.elsewhere.partnershipId;
+    const run = await world.db.prisma.importRun.create({
+      data: {
+        partnershipId,
+        createdById: v === 'own' ? world.members.PANEL_MEMBER.id : world.elsewhere.memberId,
+        sourceSystem: 'MATRIX',
+        fileName: 'matrix.csv',
+        fileHash: '0'.repeat(64),
+        headers: ['Case Ref', 'Case Type', 'Date Opened', 'Lead Agency', 'Address Id', 'Address', 'Town', 'Postcode'],
+        rows: [[randomUUID(), 'Location', '2026-01-02', 'Nowhere', 'L-1', '1 Matrix Row', 'Fernbrook', 'ZX1 1AB']],
+        total: 1,
+      },
+    });
+    return run.id;
+  },
   teamsMeetingId: async (world, v) => {
     const meeting = await world.db.prisma.meeting.findFirst({ where: { panelId: world.panels[v], chatThreadId: { not: null } } });
     return meeting ? Buffer.from(`0#${meeting.chatThreadId}#0`).toString('base64') : undefined;

@@ -45,6 +45,7 @@ export interface paths {
                 | 'retention.manage'
                 | 'subjectAccess.export'
                 | 'riskTemplate.manage'
+                | 'import.run'
               )[];
               /** @enum {string} */
               signIn: 'entra' | 'development';
@@ -8721,6 +8722,274 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a CSV or Excel file of existing cases and get the suggested column mapping. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            sourceSystem: string;
+            /** Format: base64 */
+            content: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              fileName: string;
+              sourceSystem: string;
+              rowCount: number;
+              headers: string[];
+              fields: {
+                key: string;
+                label: string;
+                required: boolean;
+              }[];
+              suggestedMapping: {
+                [key: string]: string;
+              };
+              missingFields: string[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check every row with the confirmed mapping and list each row's problems and possible duplicates, writing nothing. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          importId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            mapping: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              rowCount: number;
+              casesToImport: number;
+              alreadyImported: number;
+              newPeople: number;
+              newLocations: number;
+              problemCount: number;
+              problems: {
+                row: number;
+                column: string;
+                message: string;
+              }[];
+              duplicates: {
+                key: string;
+                /** @enum {string} */
+                kind: 'PERSON' | 'LOCATION';
+                row: number;
+                label: string;
+                candidates: {
+                  id: string;
+                  label: string;
+                  score: number;
+                  reason: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import every row in one transaction, as a job whose progress GET /imports/:importId reports. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          importId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            mapping: {
+              [key: string]: string;
+            };
+            /** @default {} */
+            decisions?: {
+              [key: string]: 'NEW' | string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              fileName: string;
+              sourceSystem: string;
+              /** @enum {string} */
+              status: 'UPLOADED' | 'RUNNING' | 'DONE' | 'FAILED';
+              processed: number;
+              total: number;
+              created: {
+                cases: number;
+                people: number;
+                locations: number;
+                linkedToExisting: number;
+                alreadyImported: number;
+              } | null;
+              error: string | null;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import's status and the progress of its commit. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          importId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              fileName: string;
+              sourceSystem: string;
+              /** @enum {string} */
+              status: 'UPLOADED' | 'RUNNING' | 'DONE' | 'FAILED';
+              processed: number;
+              total: number;
+              created: {
+                cases: number;
+                people: number;
+                locations: number;
+                linkedToExisting: number;
+                alreadyImported: number;
+              } | null;
+              error: string | null;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

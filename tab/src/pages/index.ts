@@ -55,6 +55,12 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./retention/RetentionPage'),
     navigation: (member) => member.capabilities.includes('retention.manage'),
   }),
+  definePage({
+    path: 'admin/import',
+    title: 'Import cases',
+    load: () => import('./import/ImportPage'),
+    navigation: (member) => member.capabilities.includes('import.run'),
+  }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
   definePage({
     path: 'refer',
