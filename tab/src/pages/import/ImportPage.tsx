@@ -1,12 +1,13 @@
 // Import of existing cases for partnership administrators: upload a CSV or Excel export, confirm
 // which column holds what, see every row's problems and possible duplicates in a dry run, decide on
 // each duplicate, then commit and watch the progress until every record is written.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   Body1,
   Button,
   Field,
   Input,
+  Label,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -58,6 +59,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export default function ImportPage() {
   const styles = useStyles();
   const api = useApi();
+  const fileInputId = useId();
   const [sourceSystem, setSourceSystem] = useState('ECINS');
   const [file, setFile] = useState<File | null>(null);
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
@@ -147,9 +149,15 @@ export default function ImportPage() {
           <Field label="Exported from" hint="The system's name: with each row's id it tells a re-import what is already here.">
             <Input value={sourceSystem} onChange={(_event, data) => setSourceSystem(data.value)} />
           </Field>
-          <Field label="CSV (UTF-8) or Excel .xlsx file, up to 10 MB and 20,000 rows">
-            <input type="file" accept=".csv,.xlsx,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-          </Field>
+          <div>
+            <Label htmlFor={fileInputId}>CSV (UTF-8) or Excel .xlsx file, up to 10 MB and 20,000 rows</Label>
+            <input
+              id={fileInputId}
+              type="file"
+              accept=".csv,.xlsx,text/csv"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+          </div>
           <Button type="submit" appearance="primary" disabled={busy || !file || running}>
             Upload
           </Button>
@@ -203,7 +211,7 @@ export default function ImportPage() {
             <MessageBarBody>
               {dryRun.problemCount > 0
                 ? `${plural(dryRun.problemCount, 'problem')} to fix in the file before anything can be imported. Fix them and upload it again.`
-                : `Ready: ${plural(dryRun.casesToImport, 'case')} to import with ${plural(dryRun.newPeople, 'person', 'people')} and ${plural(dryRun.newLocations, 'address', 'addresses')} new to ${uploaded?.sourceSystem}; ${plural(dryRun.alreadyImported, 'case')} already imported will be left as they are.`}
+                : `Ready: ${plural(dryRun.casesToImport, 'case')} to import with ${plural(dryRun.newPeople, 'person', 'people')} and ${plural(dryRun.newLocations, 'address', 'addresses')} new to ${uploaded?.sourceSystem}.${dryRun.alreadyImported > 0 ? ` ${plural(dryRun.alreadyImported, 'case')} already imported will be left as they are.` : ''}`}
             </MessageBarBody>
           </MessageBar>
           {dryRun.problemCount > 0 && (
