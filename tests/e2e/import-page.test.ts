@@ -31,6 +31,8 @@ describe('the import page', () => {
       orderBy: { id: 'asc' },
     });
     const page = await tab.openTab();
+    // The progress bar's width eases to its value; the screenshot shows the value itself.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     const errors = collectPageErrors(page);
     await signInThroughPicker(page, admin.displayName);
     await page.getByRole('link', { name: 'Import cases' }).first().click();

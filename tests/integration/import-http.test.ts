@@ -1,7 +1,10 @@
 // Importing existing cases over real HTTP and the real database: a realistic 5,000-case file goes in
 // at one go while its progress is polled, the dry run names every seeded problem by row, a second
 // import of the same file changes nothing, and bad files or a file with one bad row write nothing.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { projectRoot } from '../../api/paths';
 import { DEMO_AGENCIES, DEMO_MEMBERS } from '../../api/store/demo-data';
 import { ECINS_HEADERS, exampleCaseRows, toCsv } from '../support/import-case-file';
 import { tableRowCounts } from '../support/table-counts';
@@ -254,5 +257,19 @@ describe('an Excel workbook', () => {
       body: { mapping: uploaded.body.suggestedMapping },
     });
     expect(dryRun.body).toMatchObject({ casesToImport: 1, problemCount: 0 });
+  });
+});
+
+describe('the example files in examples/import', () => {
+  test.each(['ecins-cases.csv', 'sentinel-cases.xlsx'])('%s maps itself and passes the dry run', async (fileName) => {
+    const uploaded = await upload(fileName, readFileSync(path.join(projectRoot, 'examples', 'import', fileName)), 'Example check');
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body.missingFields).toEqual([]);
+    expect(Object.keys(uploaded.body.suggestedMapping)).toHaveLength(20);
+    const dryRun = await app.call<DryRun>('POST', `/api/imports/${uploaded.body.id}/dry-run`, {
+      token,
+      body: { mapping: uploaded.body.suggestedMapping },
+    });
+    expect(dryRun.body).toMatchObject({ casesToImport: 12, problemCount: 0 });
   });
 });

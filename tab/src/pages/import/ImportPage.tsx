@@ -37,6 +37,7 @@ const POLL_MS = 500;
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL, display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '60rem' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  file: { display: 'grid', gap: tokens.spacingVerticalXS },
   mapping: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: tokens.spacingHorizontalM },
   duplicate: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -149,7 +150,7 @@ export default function ImportPage() {
           <Field label="Exported from" hint="The system's name: with each row's id it tells a re-import what is already here.">
             <Input value={sourceSystem} onChange={(_event, data) => setSourceSystem(data.value)} />
           </Field>
-          <div>
+          <div className={styles.file}>
             <Label htmlFor={fileInputId}>CSV (UTF-8) or Excel .xlsx file, up to 10 MB and 20,000 rows</Label>
             <input
               id={fileInputId}
