@@ -34,8 +34,14 @@ export function createApp(deps: AppDependencies): Express {
 
   app.get('/healthz', healthCheck(deps.db, deps.migrations));
 
-  // An import's file travels in its JSON body: only that one route reads a body this large.
-  app.post('/api/imports', ...decodeRequestBody({ limit: IMPORT_UPLOAD_BODY_LIMIT }));
+  // An import's file travels in its JSON body: only that one route reads a body this large, and only
+  // once the sender is known to be a member (the /api chain below authenticates again, cheaply).
+  app.post(
+    '/api/imports',
+    sameOriginOnly(deps.config.allowedOrigins),
+    ...deps.identity.authenticate,
+    ...decodeRequestBody({ limit: IMPORT_UPLOAD_BODY_LIMIT }),
+  );
   app.use(...decodeRequestBody({ limit: JSON_BODY_LIMIT }));
   app.post('/api/messages', wellFormedBotActivity, deps.botEndpoint);
   app.use('/api', sameOriginOnly(deps.config.allowedOrigins));

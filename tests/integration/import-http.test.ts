@@ -241,6 +241,13 @@ describe('bad files get a clear report and write nothing', () => {
     expect(answer.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await tableRowCounts(database.db)).toEqual(before);
   });
+
+  test('a large upload from someone not signed in is refused before its body is read', async () => {
+    const answer = await app.call<{ error: { code: string } }>('POST', '/api/imports', {
+      body: { fileName: 'cases.csv', sourceSystem: 'ECINS', content: 'A'.repeat(5 * 1024 * 1024) },
+    });
+    expect(answer.status).toBe(401);
+  });
 });
 
 describe('an Excel workbook', () => {

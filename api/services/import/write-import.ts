@@ -21,9 +21,10 @@ export type ImportCounts = {
 };
 
 const CHUNK = 500;
-// A 20,000-row file on a busy embedded database takes well under a minute; the bound stops a stuck
-// transaction from holding the audit chain's lock for ever.
-const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 300_000 } as const;
+// 5,000 cases take about half a minute on an idle embedded database and a few minutes on one starved
+// of CPU; the bound only stops a stuck transaction. The audit chain's lock is taken last, so it is
+// held for moments, but on the embedded database (one connection) other requests wait meanwhile.
+const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 600_000 } as const;
 
 export async function writeImport(
   ctx: ServiceContext,
