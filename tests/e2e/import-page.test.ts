@@ -31,8 +31,6 @@ describe('the import page', () => {
       orderBy: { id: 'asc' },
     });
     const page = await tab.openTab();
-    // The progress bar's width eases to its value; the screenshot shows the value itself.
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     const errors = collectPageErrors(page);
     await signInThroughPicker(page, admin.displayName);
     await page.getByRole('link', { name: 'Import cases' }).first().click();
@@ -80,6 +78,13 @@ describe('the import page', () => {
     await page.getByRole('status').filter({ hasText: 'Imported 300 cases' }).waitFor({ timeout: 60_000 });
     expect(await progress.getAttribute('aria-valuenow')).toBe('1');
     await page.getByText(/^\d[\d,]* of \d[\d,]* records$/).waitFor();
+    // The bar's width eases to its value (Fluent keeps the transition under reduced motion too).
+    const filled = `(() => {
+      const bar = document.querySelector('[role="progressbar"] > *');
+      const track = bar?.parentElement?.getBoundingClientRect().width ?? 0;
+      return bar !== null && track > 0 && Math.abs(bar.getBoundingClientRect().width - track) < 1;
+    })()`;
+    await page.waitForFunction(filled);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-committed.png'), fullPage: true });
 
     const first = await prisma.case.findFirstOrThrow({ where: { reference: 'ECINS-C-00001' }, include: { subjects: true } });

@@ -87,8 +87,7 @@ export function importRoutes(_deps: ApiDependencies): RouteSpec[] {
       body: commit,
       response: answers.importStatusAnswer,
       async handle({ params, body, ctx }) {
-        const { status } = await startImportCommit(ctx, params.importId!, body.mapping, body.decisions);
-        return { status: 202, json: status };
+        return { status: 202, json: await startImportCommit(ctx, params.importId!, body.mapping, body.decisions) };
       },
     }),
     defineRoute({

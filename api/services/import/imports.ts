@@ -113,7 +113,7 @@ const runningCommits = new Map<string, { processed: number; total: number }>();
 
 /**
  * Checks the run as the dry run does and refuses anything left to fix or decide; then starts the
- * commit and answers at once. `done` settles when the job has finished (tests and the bench wait on it).
+ * commit and answers at once: readImportStatus follows it to the end.
  */
 export async function startImportCommit(ctx: ServiceContext, importId: string, mapping: ColumnMapping, decisions: DuplicateDecisions) {
   requireImporter(ctx, 'import cases');
@@ -148,13 +148,16 @@ export async function startImportCommit(ctx: ServiceContext, importId: string, m
   const progress = { processed: 0, total: 1 };
   runningCommits.set(run.id, progress);
 
-  const done = writeImport(ctx, run, plan, resolved, progress)
+  void writeImport(ctx, run, plan, resolved, progress)
     .catch(async (error: unknown) => {
+      const known = error instanceof Prisma.PrismaClientKnownRequestError ? error.code : null;
       const message =
-        error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+        known === 'P2002'
           ? 'Another import wrote some of these records at the same time; nothing from this file was imported. Run the dry run again.'
           : 'The import failed and nothing was written. Try again; if it fails again, tell your administrator.';
-      await ctx.db.prisma.importRun.update({ where: { id: run.id }, data: { status: 'FAILED', result: { error: message } } });
+      // The cause is kept as a code or class name only: driver messages can quote the rows' values.
+      const cause = known ?? (error instanceof Error ? error.name : 'unknown');
+      await ctx.db.prisma.importRun.update({ where: { id: run.id }, data: { status: 'FAILED', result: { error: message, cause } } });
     })
     .finally(() => runningCommits.delete(run.id));
   const status: ImportStatus = {
@@ -167,7 +170,7 @@ export async function startImportCommit(ctx: ServiceContext, importId: string, m
     created: null,
     error: null,
   };
-  return { status, done };
+  return status;
 }
 
 export interface ImportStatus {
