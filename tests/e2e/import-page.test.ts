@@ -59,7 +59,7 @@ describe('the import page', () => {
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByText('cases.csv: 300 rows from ECINS.').waitFor();
     await page.getByRole('button', { name: 'Check every row (dry run)' }).click();
-    await page.getByRole('status').filter({ hasText: 'Ready: 300 cases to import' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('status').filter({ hasText: 'Ready: 300 cases to import' }).waitFor({ timeout: 90_000 });
     const importButton = page.getByRole('button', { name: 'Import 300 cases' });
     expect(await importButton.isDisabled()).toBe(true);
     await page
