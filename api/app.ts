@@ -12,6 +12,7 @@ import { decodeRequestBody, wellFormedPath } from './http/request-decoding';
 import { wellFormedBotActivity } from './http/bot-activity-shape';
 import { auditRefusedAttempts } from './http/refused-attempts';
 import { apiRoutes, type ApiDependencies } from './http/routes';
+import { IMPORT_UPLOAD_BODY_LIMIT } from './http/routes/imports';
 import { signInRoutes } from './http/routes/sign-in';
 import { builtTabDir } from './paths';
 
@@ -33,6 +34,14 @@ export function createApp(deps: AppDependencies): Express {
 
   app.get('/healthz', healthCheck(deps.db, deps.migrations));
 
+  // An import's file travels in its JSON body: only that one route reads a body this large, and only
+  // once the sender is known to be a member (the /api chain below authenticates again, cheaply).
+  app.post(
+    '/api/imports',
+    sameOriginOnly(deps.config.allowedOrigins),
+    ...deps.identity.authenticate,
+    ...decodeRequestBody({ limit: IMPORT_UPLOAD_BODY_LIMIT }),
+  );
   app.use(...decodeRequestBody({ limit: JSON_BODY_LIMIT }));
   app.post('/api/messages', wellFormedBotActivity, deps.botEndpoint);
   app.use('/api', sameOriginOnly(deps.config.allowedOrigins));

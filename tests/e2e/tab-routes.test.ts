@@ -37,6 +37,7 @@ describe('the navigation', () => {
         'Retention review',
         'Risk templates',
         'Partnership settings',
+        'Import cases',
         'Refer',
       ],
     ],

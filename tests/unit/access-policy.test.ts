@@ -82,6 +82,7 @@ describe('what each role may do', () => {
       'PARTNERSHIP_ADMIN',
       [
         'governance.read',
+        'import.run',
         'member.manage',
         'panel.manage',
         'partnership.configure',

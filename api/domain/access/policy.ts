@@ -61,6 +61,8 @@ const CAPABILITIES = {
   'partnership.configure': ['PARTNERSHIP_ADMIN'],
   /** Edit risk templates (a new version each time). */
   'riskTemplate.manage': ['PARTNERSHIP_ADMIN'],
+  /** Import people, places and open cases from another system's export. */
+  'import.run': ['PARTNERSHIP_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

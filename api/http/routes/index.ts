@@ -26,6 +26,7 @@ import { interventionsRoutes } from './interventions';
 import { membersRoutes } from './members';
 import { partnershipSettingsRoutes } from './partnership-settings';
 import type { ReminderPolicy } from '../../domain/reminders/policy';
+import { importRoutes } from './imports';
 
 export interface ApiDependencies {
   db: Database;
@@ -53,6 +54,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...actionRoutes(deps));
   routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps), ...interventionsRoutes(deps));
   routes.push(...membersRoutes(deps), ...partnershipSettingsRoutes(deps));
+  routes.push(...importRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }
 

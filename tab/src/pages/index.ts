@@ -67,6 +67,12 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./admin-settings/SettingsPage'),
     navigation: (member) => member.capabilities.includes('partnership.configure'),
   }),
+  definePage({
+    path: 'admin/import',
+    title: 'Import cases',
+    load: () => import('./import/ImportPage'),
+    navigation: (member) => member.capabilities.includes('import.run'),
+  }),
   definePage({ path: 'configure', title: 'Set up ASB Panels', load: () => import('./configure/ConfigurePage') }),
   definePage({
     path: 'refer',
