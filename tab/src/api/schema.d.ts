@@ -44,6 +44,7 @@ export interface paths {
                 | 'audit.read'
                 | 'retention.manage'
                 | 'subjectAccess.export'
+                | 'partnership.configure'
                 | 'riskTemplate.manage'
                 | 'import.run'
               )[];
@@ -597,6 +598,7 @@ export interface paths {
                   intelligenceNotes: boolean;
                 };
                 mayListViewers: boolean;
+                mayRecordConsent: boolean;
               };
               subjects: {
                 /** @enum {string} */
@@ -619,6 +621,23 @@ export interface paths {
                 town: string;
                 postcode: string;
                 ward: string;
+                /** @enum {string} */
+                role: 'REPORTED_PLACE' | 'VICTIM_HOME' | 'PERPETRATOR_HOME';
+                personId: string | null;
+              }[];
+              consent: {
+                id: string;
+                personId: string;
+                /** @enum {string} */
+                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
+                /** @enum {string} */
+                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
+                /** @enum {string} */
+                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
+                justification: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
               }[];
               riskHistory: {
                 id: string;
@@ -723,6 +742,75 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a person's consent to sharing on a case, or the lawful basis for sharing without it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'WITHDRAWN';
+            /** @enum {string} */
+            lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+            justification?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consent: {
+                id: string;
+                personId: string;
+                /** @enum {string} */
+                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
+                /** @enum {string} */
+                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
+                /** @enum {string} */
+                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
+                justification: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1452,6 +1540,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -1551,6 +1654,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              homeMatch?: {
+                /** Format: uuid */
+                locationId?: string;
+                confirmedNew?: boolean;
+              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -1564,6 +1672,13 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
+              };
+              consent?: {
+                /** @enum {string} */
+                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
+                /** @enum {string} */
+                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+                justification?: string;
               };
             } & {
               [key: string]: unknown;
@@ -1669,6 +1784,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -1843,6 +1973,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -1944,6 +2089,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              homeMatch?: {
+                /** Format: uuid */
+                locationId?: string;
+                confirmedNew?: boolean;
+              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -1957,6 +2107,13 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
+              };
+              consent?: {
+                /** @enum {string} */
+                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
+                /** @enum {string} */
+                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+                justification?: string;
               };
             } & {
               [key: string]: unknown;
@@ -2062,6 +2219,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2240,6 +2412,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -2353,21 +2540,21 @@ export interface paths {
             | {
                 /** @constant */
                 decision: 'ACCEPT';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
               }
             | {
                 /** @constant */
                 decision: 'DECLINE';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
                 reason: string;
               }
             | {
                 /** @constant */
                 decision: 'REDIRECT';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
                 to:
                   | {
                       /** @constant */
@@ -2482,6 +2669,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2657,6 +2859,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -2936,6 +3153,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -4197,6 +4429,7 @@ export interface paths {
           status?: string;
           overdue?: 'true' | 'false';
           sort?: 'due' | 'risk';
+          after?: string;
         };
         header?: never;
         path?: never;
@@ -4248,20 +4481,7 @@ export interface paths {
                 lastChasedAt: string | null;
               }[];
               truncated: boolean;
-              choices: {
-                panels: {
-                  id: string;
-                  name: string;
-                }[];
-                agencies: {
-                  id: string;
-                  name: string;
-                }[];
-                officers: {
-                  id: string;
-                  name: string;
-                }[];
-              };
+              nextCursor: string | null;
               mayChase: boolean;
             };
           };
@@ -4409,6 +4629,7 @@ export interface paths {
           status?: string;
           overdue?: 'true' | 'false';
           sort?: 'due' | 'risk';
+          after?: string;
         };
         header?: never;
         path?: never;
@@ -4460,21 +4681,61 @@ export interface paths {
                 lastChasedAt: string | null;
               }[];
               truncated: boolean;
-              choices: {
-                panels: {
-                  id: string;
-                  name: string;
-                }[];
-                agencies: {
-                  id: string;
-                  name: string;
-                }[];
-                officers: {
-                  id: string;
-                  name: string;
-                }[];
-              };
+              nextCursor: string | null;
               mayChase: boolean;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/actions/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List what the outstanding list can be filtered by: the panels, agencies and officers of its actions. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              panels: {
+                id: string;
+                name: string;
+              }[];
+              agencies: {
+                id: string;
+                name: string;
+              }[];
+              officers: {
+                id: string;
+                name: string;
+              }[];
             };
           };
         };
@@ -7752,10 +8013,17 @@ export interface paths {
                   outcome: 'IN_PROGRESS' | 'DONE' | 'NOT_DONE';
                   note: string | null;
                   version: number;
-                  /** @description For an action the agency did not do: a note to the agency for the chair to send. */
+                  /** @description For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent. */
                   agencyNote: {
                     to: string;
                     text: string;
+                    /** @description The agency's lead the note goes to; null when the agency has none set. */
+                    lead: string | null;
+                    sent: {
+                      /** Format: date-time */
+                      at: string;
+                      by: string;
+                    } | null;
                   } | null;
                 } | null;
               }[];
@@ -7808,11 +8076,75 @@ export interface paths {
               reviewedAt: string;
               actionId: string;
               version: number;
-              /** @description For an action the agency did not do: a note to the agency for the chair to send. */
+              /** @description For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent. */
               agencyNote: {
                 to: string;
                 text: string;
+                /** @description The agency's lead the note goes to; null when the agency has none set. */
+                lead: string | null;
+                sent: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                } | null;
               } | null;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{meetingId}/action-review/{actionId}/agency-note': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the note about an action the agency did not do to the agency's lead, in Teams. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              to: string;
+              text: string;
+              /** Format: date-time */
+              sentAt: string;
+              sentBy: string;
+              /** @enum {string} */
+              delivery: 'SENT' | 'RETRYING' | 'NOT_REACHED';
             };
           };
         };
@@ -8722,6 +9054,164 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partnership/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read the partnership's local rules: windows, review intervals, case review timescales, confidentiality statement, reminders. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              escalation: {
+                incidents: number;
+                withinDays: number;
+              };
+              repeatVictimisationRules: {
+                incidents: number;
+                withinDays: number;
+              }[];
+              repeatReferralWithinDays: number;
+              review: {
+                highRiskReviewDays: number;
+                mediumRiskReviewDays: number;
+              };
+              caseReview: {
+                qualifyingComplaints: number;
+                acknowledgeWithinWorkingDays: number;
+                decideThresholdWithinWorkingDays: number;
+                holdReviewWithinDays: number;
+              };
+              confidentialityStatement: string;
+              reminders: {
+                daysBeforeDue: number;
+                onDueDay: boolean;
+                overdueEveryDays: number;
+                escalateAfterDaysOverdue: number;
+                /** @enum {string} */
+                digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+              };
+              chaseCooldownHours: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    /** Set the partnership's local rules, within the bounds the domain allows. Decided referrals keep the rules recorded on them. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            escalation: {
+              incidents: number;
+              withinDays: number;
+            };
+            repeatVictimisationRules: {
+              incidents: number;
+              withinDays: number;
+            }[];
+            repeatReferralWithinDays: number;
+            review: {
+              highRiskReviewDays: number;
+              mediumRiskReviewDays: number;
+            };
+            caseReview: {
+              qualifyingComplaints: number;
+              acknowledgeWithinWorkingDays: number;
+              decideThresholdWithinWorkingDays: number;
+              holdReviewWithinDays: number;
+            };
+            confidentialityStatement: string;
+            reminders: {
+              daysBeforeDue: number;
+              onDueDay: boolean;
+              overdueEveryDays: number;
+              escalateAfterDaysOverdue: number;
+              /** @enum {string} */
+              digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+            };
+            chaseCooldownHours: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              escalation: {
+                incidents: number;
+                withinDays: number;
+              };
+              repeatVictimisationRules: {
+                incidents: number;
+                withinDays: number;
+              }[];
+              repeatReferralWithinDays: number;
+              review: {
+                highRiskReviewDays: number;
+                mediumRiskReviewDays: number;
+              };
+              caseReview: {
+                qualifyingComplaints: number;
+                acknowledgeWithinWorkingDays: number;
+                decideThresholdWithinWorkingDays: number;
+                holdReviewWithinDays: number;
+              };
+              confidentialityStatement: string;
+              reminders: {
+                daysBeforeDue: number;
+                onDueDay: boolean;
+                overdueEveryDays: number;
+                escalateAfterDaysOverdue: number;
+                /** @enum {string} */
+                digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+              };
+              chaseCooldownHours: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
