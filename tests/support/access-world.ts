@@ -95,7 +95,26 @@ async function createAccessWorld(db: Database): Promise<AccessWorld> {
   const panels = { own: cmarac.id, other: offenderPanel.id };
   await addCaseReviewsAndMeetingChats(db, partnershipId, cases, panels);
   await claimReferral(db, members, panels.own);
-  return { db, agencyId: fire.id, members, cases, panels, elsewhere: await createElsewhere(db, partnershipId) };
+  const elsewhere = await createElsewhere(db, partnershipId);
+  await addImportRun(db, partnershipId, members.PANEL_MEMBER.id);
+  await addImportRun(db, elsewhere.partnershipId, elsewhere.memberId);
+  return { db, agencyId: fire.id, members, cases, panels, elsewhere };
+}
+
+/** An upload whose one row names no agency of the partnership, so no commit of it can ever succeed. */
+async function addImportRun(db: Database, partnershipId: string, memberId: string): Promise<void> {
+  await db.prisma.importRun.create({
+    data: {
+      partnershipId,
+      createdById: memberId,
+      sourceSystem: 'MATRIX',
+      fileName: 'matrix.csv',
+      fileHash: '0'.repeat(64),
+      headers: ['Case Ref', 'Case Type', 'Date Opened', 'Lead Agency', 'Address Id', 'Address', 'Town', 'Postcode'],
+      rows: [['M-1', 'Location', '2026-01-02', 'Nowhere', 'L-1', '1 Matrix Row', 'Fernbrook', 'ZX1 1AB']],
+      total: 1,
+    },
+  });
 }
 
 const MATRIX_PLACE = '1 Matrix Yard';
@@ -192,8 +211,6 @@ async function createElsewhere(db: Database, homePartnershipId: string): Promise
 
 type Resolver = (world: AccessWorld, visibility: Visibility) => Promise<string | undefined>;
 
-const importRuns = new WeakMap<AccessWorld, Partial<Record<Visibility, string>>>();
-
 const firstId = async (rows: Promise<{ id: string } | null>) => (await rows)?.id;
 
 /** Id name → a seeded entity of that kind the fire service may ("own") or may not ("other") see. */
@@ -244,30 +261,16 @@ export const ENTITY_RESOLVERS: Record<string, Resolver> = {
     return firstId(world.db.prisma.agendaItem.findFirst({ where: { meetingId }, orderBy: { position: 'asc' } }));
   },
   // teams-js names a meeting by base64 of '0#<chat thread id>#0'.
-  // An upload whose one row names no agency of the partnership, so no commit of it can succeed and
-  // every call finds it as it was; "other" is another partnership's.
-  importId: async (world, v) => {
-    const cached = importRuns.get(world)?.[v];
-    if (cached) return cached;
-    const partnershipId =
-      v === 'own'
-        ? (await world.db.prisma.agency.findUniqueOrThrow({ where: { id: world.agencyId } })).partnershipId
-        : world.elsewhere.partnershipId;
-    const run = await world.db.prisma.importRun.create({
-      data: {
-        partnershipId,
-        createdById: v === 'own' ? world.members.PANEL_MEMBER.id : world.elsewhere.memberId,
-        sourceSystem: 'MATRIX',
-        fileName: 'matrix.csv',
-        fileHash: '0'.repeat(64),
-        headers: ['Case Ref', 'Case Type', 'Date Opened', 'Lead Agency', 'Address Id', 'Address', 'Town', 'Postcode'],
-        rows: [['M-1', 'Location', '2026-01-02', 'Nowhere', 'L-1', '1 Matrix Row', 'Fernbrook', 'ZX1 1AB']],
-        total: 1,
-      },
-    });
-    importRuns.set(world, { ...importRuns.get(world), [v]: run.id });
-    return run.id;
-  },
+  // The world's upload in each partnership (see addImportRun).
+  importId: (world, v) =>
+    firstId(
+      world.db.prisma.importRun.findFirst({
+        where: {
+          sourceSystem: 'MATRIX',
+          partnershipId: v === 'own' ? { not: world.elsewhere.partnershipId } : world.elsewhere.partnershipId,
+        },
+      }),
+    ),
   teamsMeetingId: async (world, v) => {
     const meeting = await world.db.prisma.meeting.findFirst({ where: { panelId: world.panels[v], chatThreadId: { not: null } } });
     return meeting ? Buffer.from(`0#${meeting.chatThreadId}#0`).toString('base64') : undefined;
