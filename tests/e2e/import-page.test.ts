@@ -79,12 +79,12 @@ describe('the import page', () => {
     expect(await progress.getAttribute('aria-valuenow')).toBe('1');
     await page.getByText(/^\d[\d,]* of \d[\d,]* records$/).waitFor();
     // The bar's width eases to its value (Fluent keeps the transition under reduced motion too).
-    const filled = `(() => {
+    // A function, not a string: the tab's content security policy forbids evaluating strings.
+    await page.waitForFunction(() => {
       const bar = document.querySelector('[role="progressbar"] > *');
       const track = bar?.parentElement?.getBoundingClientRect().width ?? 0;
       return bar !== null && track > 0 && Math.abs(bar.getBoundingClientRect().width - track) < 1;
-    })()`;
-    await page.waitForFunction(filled);
+    });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-committed.png'), fullPage: true });
 
     const first = await prisma.case.findFirstOrThrow({ where: { reference: 'ECINS-C-00001' }, include: { subjects: true } });
