@@ -13,6 +13,7 @@ import { wellFormedBotActivity } from './http/bot-activity-shape';
 import { auditRefusedAttempts } from './http/refused-attempts';
 import { apiRoutes, type ApiDependencies } from './http/routes';
 import { signInRoutes } from './http/routes/sign-in';
+import { firstRunRoutes } from './http/routes/first-run';
 import { builtTabDir } from './paths';
 
 export interface AppDependencies extends ApiDependencies {
@@ -37,6 +38,7 @@ export function createApp(deps: AppDependencies): Express {
   app.post('/api/messages', wellFormedBotActivity, deps.botEndpoint);
   app.use('/api', sameOriginOnly(deps.config.allowedOrigins));
   app.use('/api', signInRoutes(deps));
+  app.use('/api', firstRunRoutes(deps));
   app.use('/api', ...deps.identity.authenticate, memberRateLimit(deps.config.rateLimitPerMinute), apiRoutes(deps));
   app.use('/api', notFoundHandler);
 
