@@ -80,7 +80,15 @@ describe('what each role may do', () => {
   it.each<[Role, string[]]>([
     [
       'PARTNERSHIP_ADMIN',
-      ['governance.read', 'member.manage', 'panel.manage', 'retention.manage', 'riskTemplate.manage', 'subjectAccess.export'],
+      [
+        'agency.manage',
+        'governance.read',
+        'member.manage',
+        'panel.manage',
+        'retention.manage',
+        'riskTemplate.manage',
+        'subjectAccess.export',
+      ],
     ],
     ['AUDITOR', ['audit.read', 'case.viewers', 'governance.read']],
     ['REFERRER', ['action.work', 'case.read', 'case.update', 'person.search', 'referral.create']],

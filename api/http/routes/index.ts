@@ -24,6 +24,7 @@ import { panelsRoutes } from './panels';
 import { meetingsRoutes } from './meetings';
 import { interventionsRoutes } from './interventions';
 import { membersRoutes } from './members';
+import { agenciesRoutes } from './agencies';
 
 export interface ApiDependencies {
   db: Database;
@@ -49,6 +50,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...actionRoutes(deps));
   routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps), ...interventionsRoutes(deps));
   routes.push(...membersRoutes(deps));
+  routes.push(...agenciesRoutes());
   return [...routes, openApiRoute(routes)];
 }
 

@@ -35,6 +35,7 @@ export interface paths {
                 | 'action.agencyReminders'
                 | 'action.work'
                 | 'panel.manage'
+                | 'agency.manage'
                 | 'member.manage'
                 | 'panel.chair'
                 | 'meeting.run'
@@ -8712,6 +8713,296 @@ export interface paths {
                 /** Format: date-time */
                 addedAt: string;
               }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the partnership's agencies, active first. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'POLICE'
+                | 'COUNCIL_ASB'
+                | 'HOUSING_PROVIDER'
+                | 'ADULT_SOCIAL_CARE'
+                | 'CHILDRENS_SOCIAL_CARE'
+                | 'MENTAL_HEALTH'
+                | 'HEALTH'
+                | 'FIRE'
+                | 'VICTIM_SUPPORT'
+                | 'YOUTH_JUSTICE'
+                | 'PROBATION'
+                | 'DRUG_ALCOHOL'
+                | 'EDUCATION'
+                | 'OTHER';
+              guestTenantId: string | null;
+              isActive: boolean;
+              activeMembers: number;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    /** Add an agency to the partnership. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            type:
+              | 'POLICE'
+              | 'COUNCIL_ASB'
+              | 'HOUSING_PROVIDER'
+              | 'ADULT_SOCIAL_CARE'
+              | 'CHILDRENS_SOCIAL_CARE'
+              | 'MENTAL_HEALTH'
+              | 'HEALTH'
+              | 'FIRE'
+              | 'VICTIM_SUPPORT'
+              | 'YOUTH_JUSTICE'
+              | 'PROBATION'
+              | 'DRUG_ALCOHOL'
+              | 'EDUCATION'
+              | 'OTHER';
+            guestTenantId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'POLICE'
+                | 'COUNCIL_ASB'
+                | 'HOUSING_PROVIDER'
+                | 'ADULT_SOCIAL_CARE'
+                | 'CHILDRENS_SOCIAL_CARE'
+                | 'MENTAL_HEALTH'
+                | 'HEALTH'
+                | 'FIRE'
+                | 'VICTIM_SUPPORT'
+                | 'YOUTH_JUSTICE'
+                | 'PROBATION'
+                | 'DRUG_ALCOHOL'
+                | 'EDUCATION'
+                | 'OTHER';
+              guestTenantId: string | null;
+              isActive: boolean;
+              activeMembers: number;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agencies/{agencyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an agency's name, type or the tenant its people sign in from. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agencyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            type?:
+              | 'POLICE'
+              | 'COUNCIL_ASB'
+              | 'HOUSING_PROVIDER'
+              | 'ADULT_SOCIAL_CARE'
+              | 'CHILDRENS_SOCIAL_CARE'
+              | 'MENTAL_HEALTH'
+              | 'HEALTH'
+              | 'FIRE'
+              | 'VICTIM_SUPPORT'
+              | 'YOUTH_JUSTICE'
+              | 'PROBATION'
+              | 'DRUG_ALCOHOL'
+              | 'EDUCATION'
+              | 'OTHER';
+            guestTenantId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'POLICE'
+                | 'COUNCIL_ASB'
+                | 'HOUSING_PROVIDER'
+                | 'ADULT_SOCIAL_CARE'
+                | 'CHILDRENS_SOCIAL_CARE'
+                | 'MENTAL_HEALTH'
+                | 'HEALTH'
+                | 'FIRE'
+                | 'VICTIM_SUPPORT'
+                | 'YOUTH_JUSTICE'
+                | 'PROBATION'
+                | 'DRUG_ALCOHOL'
+                | 'EDUCATION'
+                | 'OTHER';
+              guestTenantId: string | null;
+              isActive: boolean;
+              activeMembers: number;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    trace?: never;
+  };
+  '/api/agencies/{agencyId}/deactivation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate an agency that owns no unfinished actions; its members lose access. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agencyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'POLICE'
+                | 'COUNCIL_ASB'
+                | 'HOUSING_PROVIDER'
+                | 'ADULT_SOCIAL_CARE'
+                | 'CHILDRENS_SOCIAL_CARE'
+                | 'MENTAL_HEALTH'
+                | 'HEALTH'
+                | 'FIRE'
+                | 'VICTIM_SUPPORT'
+                | 'YOUTH_JUSTICE'
+                | 'PROBATION'
+                | 'DRUG_ALCOHOL'
+                | 'EDUCATION'
+                | 'OTHER';
+              guestTenantId: string | null;
+              isActive: boolean;
+              activeMembers: number;
+              /** Format: date-time */
+              createdAt: string;
             };
           };
         };
