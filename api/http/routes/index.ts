@@ -8,6 +8,7 @@ import type { Database } from '../../store/database';
 import type { Identity } from '../identity';
 import type { TeamsSender } from '../../services/ports/teams-sender';
 import type { MemberReach } from '../../services/ports/member-reach';
+import type { MemberDirectory } from '../../services/ports/member-directory';
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from '../route-spec';
 import { meRoutes } from './me';
 import { homeRoutes } from './home';
@@ -35,6 +36,8 @@ export interface ApiDependencies {
   sender: TeamsSender;
   /** With Graph: installs the app for, or e-mails, an owner Teams cannot reach. */
   reach?: MemberReach | null;
+  /** With Graph: the organisation's directory, where the admin finds people to add as members. */
+  directory?: MemberDirectory | null;
   /** Where messages link into the tab (a Teams deep link, or the public tab address). */
   tabLinks?: TabLinks;
   config: Pick<AppConfig, 'signIn' | 'allowedOrigins' | 'rateLimitPerMinute' | 'signInRateLimitPerMinute' | 'nodeEnv'>;

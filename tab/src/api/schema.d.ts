@@ -4531,7 +4531,7 @@ export interface paths {
                 displayName: string;
                 agencyName: string;
                 /** @enum {string} */
-                reason: 'NEVER_INSTALLED' | 'BLOCKED' | 'LEFT_ORGANISATION';
+                reason: 'NEVER_INSTALLED' | 'BLOCKED' | 'LEFT_ORGANISATION' | 'DEACTIVATED';
                 since: string | null;
                 outstandingActions: number;
               }[];
@@ -8659,6 +8659,282 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the partnership's members with their agency, roles and unfinished actions, active first. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              displayName: string;
+              email: string | null;
+              jobTitle: string | null;
+              tenantId: string;
+              entraObjectId: string;
+              agency: {
+                id: string;
+                name: string;
+              };
+              roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+              isActive: boolean;
+              unfinishedActions: number;
+            }[];
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    /** Add a person found in the directory as a member of an agency, with roles. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            entraObjectId: string;
+            displayName: string;
+            email?: string | null;
+            jobTitle?: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              displayName: string;
+              email: string | null;
+              jobTitle: string | null;
+              tenantId: string;
+              entraObjectId: string;
+              agency: {
+                id: string;
+                name: string;
+              };
+              roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+              isActive: boolean;
+              unfinishedActions: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find people in the organisation's directory by the start of their name, e-mail or sign-in address. */
+    get: {
+      parameters: {
+        query: {
+          text: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              tenantId: string;
+              entraObjectId: string;
+              displayName: string;
+              email: string | null;
+              userPrincipalName: string;
+              jobTitle: string | null;
+              isGuest: boolean;
+              memberId: string | null;
+            }[];
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{memberId}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a member's roles. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              displayName: string;
+              email: string | null;
+              jobTitle: string | null;
+              tenantId: string;
+              entraObjectId: string;
+              agency: {
+                id: string;
+                name: string;
+              };
+              roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+              isActive: boolean;
+              unfinishedActions: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{memberId}/deactivation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate a leaver: they lose access, their history stays, their chairs reassign their actions. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              displayName: string;
+              email: string | null;
+              jobTitle: string | null;
+              tenantId: string;
+              entraObjectId: string;
+              agency: {
+                id: string;
+                name: string;
+              };
+              roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+              isActive: boolean;
+              unfinishedActions: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
