@@ -26,7 +26,7 @@ describe('the navigation', () => {
       ['Home', 'Referral triage', 'Meetings', 'Outstanding actions', 'My actions', 'Governance figures', 'Places', 'Refer'],
     ],
     ['Ruth Notreal', ['Home', 'Governance figures', 'Places', 'Audit trail']],
-    ['Owen Dummy', ['Home', 'Meetings', 'My actions', 'Governance figures', 'Places', 'Retention review', 'Refer']],
+    ['Owen Dummy', ['Home', 'Meetings', 'My actions', 'Governance figures', 'Places', 'Retention review', 'Agencies', 'Members', 'Refer']],
   ])('lists for %s only the pages their roles use', async (name, pages) => {
     const page = await tab.openTab();
     await signInThroughPicker(page, name);
