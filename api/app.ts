@@ -14,6 +14,7 @@ import { auditRefusedAttempts } from './http/refused-attempts';
 import { apiRoutes, type ApiDependencies } from './http/routes';
 import { IMPORT_UPLOAD_BODY_LIMIT } from './http/routes/imports';
 import { signInRoutes } from './http/routes/sign-in';
+import { firstRunRoutes } from './http/routes/first-run';
 import { builtTabDir } from './paths';
 
 export interface AppDependencies extends ApiDependencies {
@@ -46,6 +47,7 @@ export function createApp(deps: AppDependencies): Express {
   app.post('/api/messages', wellFormedBotActivity, deps.botEndpoint);
   app.use('/api', sameOriginOnly(deps.config.allowedOrigins));
   app.use('/api', signInRoutes(deps));
+  app.use('/api', firstRunRoutes(deps));
   app.use('/api', ...deps.identity.authenticate, memberRateLimit(deps.config.rateLimitPerMinute), apiRoutes(deps));
   app.use('/api', notFoundHandler);
 

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   ENTRA_CLIENT_ID: optionalText,
   ENTRA_ALLOWED_TENANTS: optionalText,
   ENTRA_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
+  BOOTSTRAP_ADMIN_UPN: optionalText.pipe(z.email('must be the user principal name (sign-in address) of the first admin').optional()),
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   TEAMS_APP_ID: optionalText.pipe(z.guid('must be a GUID, the Teams app id in the manifest').optional()),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
@@ -85,7 +86,19 @@ export interface AppConfig {
    * How the tab and REST API know who is calling: Teams SSO tokens from Entra ID, or (local use
    * only, never in production) an explicit development sign-in as a demo member.
    */
-  signIn: { mode: 'entra'; clientId: string; allowedTenants: string[]; openIdMetadataUrl: string } | { mode: 'development' };
+  signIn:
+    | {
+        mode: 'entra';
+        clientId: string;
+        allowedTenants: string[];
+        openIdMetadataUrl: string;
+        /**
+         * Who sets up an empty deployment: on first sign-in this user creates the partnership and
+         * becomes its first admin. Without it an empty deployment refuses everyone.
+         */
+        bootstrapAdminUpn?: string | undefined;
+      }
+    | { mode: 'development' };
   /** Origins allowed to call the API from a browser: our own. */
   allowedOrigins: string[];
   /** Requests per signed-in member per minute. */
@@ -151,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (values.ENTRA_CLIENT_ID && allowedTenants.length === 0) {
     problems.push('ENTRA_ALLOWED_TENANTS: required when ENTRA_CLIENT_ID is set (comma-separated tenant ids)');
   }
+  if (values.BOOTSTRAP_ADMIN_UPN && !values.ENTRA_CLIENT_ID) {
+    problems.push('BOOTSTRAP_ADMIN_UPN: needs ENTRA_CLIENT_ID (the first admin is recognised by their Entra sign-in)');
+  }
   if (production && !values.PUBLIC_BASE_URL) {
     problems.push('PUBLIC_BASE_URL: required in production (the https:// address Teams loads the tab from)');
   }
@@ -187,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           clientId: values.ENTRA_CLIENT_ID,
           allowedTenants,
           openIdMetadataUrl: values.ENTRA_OPENID_METADATA_URL ?? DEFAULT_OPENID_METADATA_URL,
+          bootstrapAdminUpn: values.BOOTSTRAP_ADMIN_UPN?.toLowerCase(),
         }
       : { mode: 'development' as const },
     allowedOrigins: values.PUBLIC_BASE_URL ? [new URL(values.PUBLIC_BASE_URL).origin] : [],

@@ -24,6 +24,7 @@ import { meetingSidePanelTab } from './services/meeting-chat';
 import { createAppTokenSource } from './graph/app-token';
 import { createGraphMeetingsGateway } from './graph/graph-meetings-gateway';
 import { createGraphMemberReach } from './graph/graph-member-reach';
+import { createGraphMemberDirectory } from './graph/graph-member-directory';
 import {
   DEFAULT_RETRY_POLICY as DEFAULT_GRAPH_RETRY_POLICY,
   INTERACTIVE_RETRY_POLICY as INTERACTIVE_GRAPH_RETRY_POLICY,
@@ -108,6 +109,14 @@ async function start(): Promise<void> {
         })
       : null;
   const reach = reachWith(INTERACTIVE_GRAPH_RETRY_POLICY);
+  const directory = graphToken
+    ? createGraphMemberDirectory({
+        baseUrl: config.graph.baseUrl,
+        accessToken: graphToken,
+        retry: INTERACTIVE_GRAPH_RETRY_POLICY,
+        tenantId: MicrosoftAppTenantId,
+      })
+    : null;
   const bot = new AsbPanelsBot({ db, logger, clock, sender, reach, tabLinks: config.tabLinks });
   const app = createApp({
     db,
@@ -117,6 +126,7 @@ async function start(): Promise<void> {
     identity,
     sender,
     reach,
+    directory,
     tabLinks: config.tabLinks,
     defaultReminderPolicy: config.reminderPolicy,
     config,

@@ -23,6 +23,8 @@ export const GRAPH_ENDPOINTS = {
   addChatTab: 'POST /chats/{chat}/tabs',
   /** Installs the app in a member's personal scope, so the bot can open a chat with someone who never opened it. */
   installAppForUser: 'POST /users/{user}/teamwork/installedApps',
+  /** The admin finds people to add as members ($filter=startswith on name, mail and sign-in address). */
+  listUsers: 'GET /users',
   /** An e-mail notice from the partnership's notice mailbox to someone Teams cannot reach. */
   sendMail: 'POST /users/{mailbox}/sendMail',
 } as const;

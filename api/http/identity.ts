@@ -13,6 +13,7 @@ import { actorForEntraUser, actorForMember } from '../services/members';
 import { createEntraTokenVerifier, type EntraTokenVerifier } from '../auth/entra-token';
 import { requireEntraUser, signedInUser } from '../auth/require-entra-user';
 import { errorBody } from './errors';
+import { firstRunState, NOT_SET_UP_MESSAGE } from '../services/first-run';
 
 export type SignInMode = 'entra' | 'development';
 
@@ -20,6 +21,11 @@ export interface Identity {
   mode: SignInMode;
   /** Puts the calling member's Actor and ServiceContext on the response, or answers 401/403. */
   authenticate: RequestHandler[];
+  /**
+   * Entra mode only: checks the token but asks for no member record, for the first run's set-up
+   * (api/http/routes/first-run.ts), when the database holds no partnership yet.
+   */
+  authenticatePerson?: RequestHandler[];
   /** Development mode only: a token that signs the browser in as this member. */
   issueDevelopmentToken?: (memberId: string) => Promise<{ token: string; expiresAt: string }>;
 }
@@ -37,6 +43,9 @@ const NOT_A_MEMBER = errorBody(
   'FORBIDDEN',
   'Your account is not set up as a member of a partnership here. Ask your partnership administrator.',
 );
+const NOT_SET_UP = errorBody('FORBIDDEN', NOT_SET_UP_MESSAGE);
+/** The bootstrap admin on an empty deployment: the tab offers the set-up (its code tells it so). */
+const SET_UP_NEEDED = { error: { code: 'SET_UP_NEEDED', message: 'Set up the partnership to start using ASB Panels.' } };
 
 export interface IdentityOptions {
   db: Database;
@@ -61,16 +70,15 @@ export function createIdentity(signIn: AppConfig['signIn'], options: IdentityOpt
       const actor = await actorForEntraUser(db.prisma, principal.tenantId, principal.objectId);
       if (!actor) {
         logger.warn({ tenantId: principal.tenantId, objectId: principal.objectId }, 'signed-in user is not a member');
-        res.status(403).json(NOT_A_MEMBER);
+        const state = await firstRunState(db, principal, signIn.bootstrapAdminUpn);
+        res.status(403).json(state === 'SET_UP' ? NOT_A_MEMBER : state === 'SET_UP_BY_YOU' ? SET_UP_NEEDED : NOT_SET_UP);
         return;
       }
       attach(res, actor);
       next();
     };
-    return {
-      mode: 'entra',
-      authenticate: [requireEntraUser(verifier, (event, fields) => logger.warn(fields, event)), resolveMember],
-    };
+    const requireToken = requireEntraUser(verifier, (event, fields) => logger.warn(fields, event));
+    return { mode: 'entra', authenticate: [requireToken, resolveMember], authenticatePerson: [requireToken] };
   }
 
   // A fresh secret per process: development tokens die with the process, and nothing can mint one

@@ -115,12 +115,15 @@ export interface OutOfReach {
     reason: string;
     since: Date;
   }[];
-  /** Active members the bot cannot write to in personal chat: never installed, blocked the app, or gone from the directory. */
+  /**
+   * Active members the bot cannot write to in personal chat (never installed, blocked the app, or gone
+   * from the directory), and leavers the admin deactivated who still own actions on the chair's list.
+   */
   members: {
     memberId: string;
     displayName: string;
     agencyName: string;
-    reason: 'NEVER_INSTALLED' | 'BLOCKED' | 'LEFT_ORGANISATION';
+    reason: 'NEVER_INSTALLED' | 'BLOCKED' | 'LEFT_ORGANISATION' | 'DEACTIVATED';
     since: Date | null;
     /** Their actions on the chair's outstanding list (GET /api/actions?officerId=…). */
     outstandingActions: number;
@@ -172,13 +175,20 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
     const members = await tx.member.findMany({
       where: {
         partnershipId: ctx.actor.partnershipId,
-        isActive: true,
-        agency: { isActive: true },
-        OR: [{ conversations: { none: { kind: 'PERSONAL', reachable: true } } }, { leftTenantAt: { not: null } }],
+        OR: [
+          {
+            isActive: true,
+            agency: { isActive: true },
+            OR: [{ conversations: { none: { kind: 'PERSONAL', reachable: true } } }, { leftTenantAt: { not: null } }],
+          },
+          { isActive: false, ownedActions: { some: outstandingActionsWhere(ctx.actor) } },
+        ],
       },
       select: {
         id: true,
         displayName: true,
+        isActive: true,
+        updatedAt: true,
         leftTenantAt: true,
         agency: { select: { name: true } },
         conversations: { where: { kind: 'PERSONAL' }, select: { unreachableSince: true }, orderBy: { unreachableSince: 'desc' }, take: 1 },
@@ -200,8 +210,9 @@ export async function listOutOfReach(ctx: ServiceContext): Promise<OutOfReach> {
           memberId: member.id,
           displayName: member.displayName,
           agencyName: member.agency.name,
-          reason: member.leftTenantAt ? 'LEFT_ORGANISATION' : blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
-          since: member.leftTenantAt ?? blocked?.unreachableSince ?? null,
+          reason: !member.isActive ? 'DEACTIVATED' : member.leftTenantAt ? 'LEFT_ORGANISATION' : blocked ? 'BLOCKED' : 'NEVER_INSTALLED',
+          // A leaver's record changes no more once deactivated: its last change is the deactivation.
+          since: !member.isActive ? member.updatedAt : (member.leftTenantAt ?? blocked?.unreachableSince ?? null),
           outstandingActions: outstandingActions.get(member.id) ?? 0,
         };
       }),

@@ -35,6 +35,8 @@ describe('the navigation', () => {
         'Governance figures',
         'Places',
         'Retention review',
+        'Agencies',
+        'Members',
         'Risk templates',
         'Partnership settings',
         'Import cases',

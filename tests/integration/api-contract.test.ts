@@ -13,17 +13,35 @@ import type { TeamsSender } from '../../api/services/ports/teams-sender';
 import { openAccessWorld, resolveId, WORLD_TODAY, type AccessWorld } from '../support/access-world';
 import { sampleInput } from '../support/sample-input';
 import { startTestApp, type RunningApp } from '../support/test-app';
+import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
+import { createGraphMemberDirectory } from '../../api/graph/graph-member-directory';
 import type { TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
 let world: AccessWorld;
 let app: RunningApp;
+let graph: FakeGraph;
 let routes: RouteSpec[];
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
   ({ database, world } = await openAccessWorld());
-  app = await startTestApp(database.db, { clock: () => WORLD_TODAY });
+  // The directory search answers from a loopback Graph with one person in it.
+  graph = await startFakeGraph();
+  graph.directoryUsers.push({
+    id: 'd1ec7000-0000-4000-8000-000000000001',
+    displayName: 'Sample Person',
+    mail: 'sample.person@example.org',
+    userPrincipalName: 'sample.person@example.org',
+    jobTitle: null,
+    userType: 'Member',
+  });
+  const directory = createGraphMemberDirectory({
+    baseUrl: graph.graphBaseUrl,
+    accessToken: async () => graph.issueToken(),
+    tenantId: 'd1ec7000-0000-4000-8000-0000000000aa',
+  });
+  app = await startTestApp(database.db, { clock: () => WORLD_TODAY, directory });
   for (const role of Object.keys(world.members) as Role[]) tokens[role] = await app.signInAs(world.members[role].id);
   const logger = createLogger({ level: 'silent' });
   const clock = () => WORLD_TODAY;
@@ -45,6 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await graph?.close();
   await database?.dispose();
 });
 

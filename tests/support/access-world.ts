@@ -214,6 +214,24 @@ type Resolver = (world: AccessWorld, visibility: Visibility) => Promise<string |
 const firstId = async (rows: Promise<{ id: string } | null>) => (await rows)?.id;
 
 /** Id name → a seeded entity of that kind the fire service may ("own") or may not ("other") see. */
+async function spareMember(world: AccessWorld) {
+  const { partnershipId } = await world.db.prisma.agency.findUniqueOrThrow({
+    where: { id: world.agencyId },
+    select: { partnershipId: true },
+  });
+  return world.db.prisma.member.create({
+    data: {
+      partnershipId,
+      agencyId: world.agencyId,
+      entraObjectId: randomUUID(),
+      tenantId: DEMO_TENANT_ID,
+      displayName: 'Matrix spare member',
+      roles: ['PANEL_MEMBER'],
+    },
+    select: { id: true },
+  });
+}
+
 export const ENTITY_RESOLVERS: Record<string, Resolver> = {
   caseId: async (world, v) => world.cases[v],
   panelId: async (world, v) => world.panels[v],
@@ -251,7 +269,11 @@ export const ENTITY_RESOLVERS: Record<string, Resolver> = {
         ),
   agencyId: async (world, v) => (v === 'own' ? world.agencyId : world.elsewhere.agencyId),
   ownerAgencyId: async (world, v) => (v === 'own' ? world.agencyId : world.elsewhere.agencyId),
-  memberId: async (world, v) => (v === 'own' ? world.members.PANEL_MEMBER.id : world.elsewhere.memberId),
+  // A fresh panel member of the matrix agency each time: the admin's routes change roles and deactivate
+  // whom they are given, which must not touch the members the matrix signs in as.
+  memberId: async (world, v) => (v === 'own' ? (await spareMember(world)).id : world.elsewhere.memberId),
+  // The tenant a partner agency's people sign in from.
+  guestTenantId: async () => 'c0ffee00-0000-4000-8000-00000000feed',
   // A guest identity for a member: an organisation other than the member's own, and a fresh object id each time.
   tenantId: async () => 'c0ffee00-0000-4000-8000-00000000feed',
   entraObjectId: async () => randomUUID(),

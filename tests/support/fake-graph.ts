@@ -83,7 +83,19 @@ export interface SentMail {
   saveToSentItems: boolean;
 }
 
+/** A user in the fake tenant's directory, with the properties the app may $select. */
+export interface DirectoryUserRecord {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  userPrincipalName: string;
+  jobTitle: string | null;
+  userType: 'Member' | 'Guest';
+}
+
 export interface FakeGraph {
+  /** The directory GET /users lists and filters ($filter=startswith(...) or ..., $select, $top). */
+  readonly directoryUsers: DirectoryUserRecord[];
   /** GRAPH_BASE_URL for the app. */
   readonly graphBaseUrl: string;
   /** ENTRA_AUTHORITY_HOST for the app. */
@@ -198,6 +210,7 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
   const requests: string[] = [];
   const installedApps = new Map<string, Set<string>>();
   const goneUsers = new Set<string>();
+  const directoryUsers: DirectoryUserRecord[] = [];
   const sentMail: SentMail[] = [];
   const installListeners: Array<(userId: string, appId: string) => void> = [];
   let installConsent = true;
@@ -291,6 +304,20 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
           saveToSentItems: body.saveToSentItems !== false,
         });
         return send(202);
+      }
+
+      if (url.pathname === '/v1.0/users' && req.method === 'GET') {
+        const matched = filterDirectory(directoryUsers, url.searchParams.get('$filter'));
+        if (!matched) return graphError(400, 'Request_UnsupportedQuery', 'Unsupported or invalid query filter clause specified.');
+        const select = (url.searchParams.get('$select') ?? 'id,displayName,mail,userPrincipalName,jobTitle').split(',');
+        const top = Number(url.searchParams.get('$top') ?? 100);
+        if (!Number.isInteger(top) || top < 1 || top > 999) return graphError(400, 'Request_BadRequest', 'Invalid page size specified.');
+        const project = (user: DirectoryUserRecord) =>
+          Object.fromEntries(select.filter((field) => field in user).map((field) => [field, user[field as keyof DirectoryUserRecord]]));
+        return send(200, {
+          '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users(${select.join(',')})`,
+          value: matched.slice(0, top).map(project),
+        });
       }
 
       const view = /^\/v1\.0\/users\/([^/]+)\/calendarView$/.exec(url.pathname);
@@ -407,6 +434,7 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
   const { port } = server.address() as AddressInfo;
   origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
+    directoryUsers,
     graphBaseUrl: `${origin}/v1.0`,
     authorityHost: origin,
     events,
@@ -434,4 +462,24 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+const STARTSWITH_CLAUSE = /^startswith\((displayName|mail|userPrincipalName|givenName|surname),\s*'((?:[^']|'')*)'\)$/i;
+
+/**
+ * Graph's $filter for users as the app uses it: startswith clauses joined by `or`, case-insensitive.
+ * Null for a filter Graph would refuse (an unknown property or function).
+ */
+function filterDirectory(users: DirectoryUserRecord[], filter: string | null): DirectoryUserRecord[] | null {
+  if (filter === null) return users;
+  const clauses = filter.split(/\s+or\s+(?=startswith\()/i).map((clause) => STARTSWITH_CLAUSE.exec(clause.trim()));
+  if (clauses.some((clause) => clause === null)) return null;
+  return users.filter((user) =>
+    clauses.some((clause) => {
+      const property = clause![1]! as keyof DirectoryUserRecord;
+      const prefix = clause![2]!.replace(/''/g, "'").toLowerCase();
+      const value = user[property];
+      return typeof value === 'string' && value.toLowerCase().startsWith(prefix);
+    }),
+  );
 }

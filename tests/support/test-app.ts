@@ -18,6 +18,7 @@ import { captureConversationsMiddleware } from '../../bot/conversations';
 import { BotConnectorSender } from '../../bot/sending/bot-connector-sender';
 import { ConversationPacer } from '../../bot/sending/pacer';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
+import type { MemberDirectory } from '../../api/services/ports/member-directory';
 import { systemClock } from '../../api/services/clock';
 
 export interface TestAppOptions {
@@ -33,6 +34,8 @@ export interface TestAppOptions {
   botHandler?: ActivityHandler;
   /** Defaults to the real sender over this app's adapter (point `bot` at a fake Bot Connector). */
   sender?: TeamsSender;
+  /** The organisation's directory (a Graph directory over the loopback fake, in tests). */
+  directory?: MemberDirectory;
   /** Where the default bot's cards and the app's messages link into the tab; without it they carry no links. */
   tabLinks?: TabLinks;
   /** `test` (the default) checks every JSON answer against its schema; the benchmark runs as `development`, as people do. */
@@ -89,6 +92,7 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     identity,
     sender,
     ...(options.tabLinks ? { tabLinks: options.tabLinks } : {}),
+    ...(options.directory ? { directory: options.directory } : {}),
     config: {
       signIn,
       allowedOrigins: options.allowedOrigins ?? [],

@@ -81,6 +81,7 @@ describe('what each role may do', () => {
     [
       'PARTNERSHIP_ADMIN',
       [
+        'agency.manage',
         'governance.read',
         'import.run',
         'member.manage',

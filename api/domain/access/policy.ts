@@ -39,7 +39,9 @@ const CAPABILITIES = {
   'action.work': ['REFERRER', 'PANEL_MEMBER', 'PANEL_CHAIR', 'MINUTE_TAKER'],
   /** Create panels, set their cadence, agencies and chairs. */
   'panel.manage': ['PARTNERSHIP_ADMIN'],
-  /** Record a member's other sign-in identities, such as a partner officer's guest account. */
+  /** Add, edit and deactivate the partnership's agencies. */
+  'agency.manage': ['PARTNERSHIP_ADMIN'],
+  /** Find people in the directory, add them as members, change their roles, deactivate leavers, record their other identities. */
   'member.manage': ['PARTNERSHIP_ADMIN'],
   /** Be named a panel's chair; a named chair sees and decides what is sent to that panel. */
   'panel.chair': ['PANEL_CHAIR'],

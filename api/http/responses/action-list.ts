@@ -98,7 +98,7 @@ export const listOutOfReachAnswer = z.strictObject({
       memberId: z.string(),
       displayName: z.string(),
       agencyName: z.string(),
-      reason: z.enum(['NEVER_INSTALLED', 'BLOCKED', 'LEFT_ORGANISATION']),
+      reason: z.enum(['NEVER_INSTALLED', 'BLOCKED', 'LEFT_ORGANISATION', 'DEACTIVATED']),
       since: isoDateTime.nullable(),
       outstandingActions: z.number(),
     }),

@@ -8,6 +8,7 @@ import type { Database } from '../../store/database';
 import type { Identity } from '../identity';
 import type { TeamsSender } from '../../services/ports/teams-sender';
 import type { MemberReach } from '../../services/ports/member-reach';
+import type { MemberDirectory } from '../../services/ports/member-directory';
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from '../route-spec';
 import { meRoutes } from './me';
 import { homeRoutes } from './home';
@@ -27,6 +28,7 @@ import { membersRoutes } from './members';
 import { partnershipSettingsRoutes } from './partnership-settings';
 import type { ReminderPolicy } from '../../domain/reminders/policy';
 import { importRoutes } from './imports';
+import { agenciesRoutes } from './agencies';
 
 export interface ApiDependencies {
   db: Database;
@@ -37,6 +39,8 @@ export interface ApiDependencies {
   sender: TeamsSender;
   /** With Graph: installs the app for, or e-mails, an owner Teams cannot reach. */
   reach?: MemberReach | null;
+  /** With Graph: the organisation's directory, where the admin finds people to add as members. */
+  directory?: MemberDirectory | null;
   /** Where messages link into the tab (a Teams deep link, or the public tab address). */
   tabLinks?: TabLinks;
   /** The deployment's reminder policy (REMINDER_*): a partnership's default until it sets its own. */
@@ -53,7 +57,7 @@ export function apiRouteSpecs(deps: ApiDependencies): RouteSpec[] {
   routes.push(...actionListRoutes(deps));
   routes.push(...actionRoutes(deps));
   routes.push(...panelsRoutes(deps), ...meetingsRoutes(deps), ...interventionsRoutes(deps));
-  routes.push(...membersRoutes(deps), ...partnershipSettingsRoutes(deps));
+  routes.push(...membersRoutes(deps), ...agenciesRoutes(), ...partnershipSettingsRoutes(deps));
   routes.push(...importRoutes(deps));
   return [...routes, openApiRoute(routes)];
 }

@@ -35,6 +35,7 @@ export interface paths {
                 | 'action.agencyReminders'
                 | 'action.work'
                 | 'panel.manage'
+                | 'agency.manage'
                 | 'member.manage'
                 | 'panel.chair'
                 | 'meeting.run'
@@ -44,9 +45,7 @@ export interface paths {
                 | 'audit.read'
                 | 'retention.manage'
                 | 'subjectAccess.export'
-                | 'partnership.configure'
                 | 'riskTemplate.manage'
-                | 'import.run'
               )[];
               /** @enum {string} */
               signIn: 'entra' | 'development';
@@ -598,7 +597,6 @@ export interface paths {
                   intelligenceNotes: boolean;
                 };
                 mayListViewers: boolean;
-                mayRecordConsent: boolean;
               };
               subjects: {
                 /** @enum {string} */
@@ -621,23 +619,6 @@ export interface paths {
                 town: string;
                 postcode: string;
                 ward: string;
-                /** @enum {string} */
-                role: 'REPORTED_PLACE' | 'VICTIM_HOME' | 'PERPETRATOR_HOME';
-                personId: string | null;
-              }[];
-              consent: {
-                id: string;
-                personId: string;
-                /** @enum {string} */
-                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
-                /** @enum {string} */
-                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
-                /** @enum {string} */
-                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
-                justification: string | null;
-                /** Format: date-time */
-                recordedAt: string;
-                recordedBy: string;
               }[];
               riskHistory: {
                 id: string;
@@ -742,75 +723,6 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/consent': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record a person's consent to sharing on a case, or the lawful basis for sharing without it. */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: uuid */
-            personId: string;
-            /** @enum {string} */
-            status: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'WITHDRAWN';
-            /** @enum {string} */
-            lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
-            justification?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              consent: {
-                id: string;
-                personId: string;
-                /** @enum {string} */
-                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
-                /** @enum {string} */
-                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
-                /** @enum {string} */
-                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
-                justification: string | null;
-                /** Format: date-time */
-                recordedAt: string;
-                recordedBy: string;
-              }[];
-            };
-          };
-        };
-        400: components['responses']['Invalid'];
-        401: components['responses']['Unauthenticated'];
-        403: components['responses']['Forbidden'];
-        404: components['responses']['NotFound'];
-      };
-    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1540,21 +1452,6 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
-                rulesApplied: {
-                  escalation: {
-                    incidents: number;
-                    withinDays: number;
-                  };
-                  repeatVictimisationRules: {
-                    incidents: number;
-                    withinDays: number;
-                  }[];
-                  repeatReferralWithinDays: number;
-                  review: {
-                    highRiskReviewDays: number;
-                    mediumRiskReviewDays: number;
-                  };
-                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -1654,11 +1551,6 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
-              homeMatch?: {
-                /** Format: uuid */
-                locationId?: string;
-                confirmedNew?: boolean;
-              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -1672,13 +1564,6 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
-              };
-              consent?: {
-                /** @enum {string} */
-                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
-                /** @enum {string} */
-                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
-                justification?: string;
               };
             } & {
               [key: string]: unknown;
@@ -1784,21 +1669,6 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
-              rulesApplied: {
-                escalation: {
-                  incidents: number;
-                  withinDays: number;
-                };
-                repeatVictimisationRules: {
-                  incidents: number;
-                  withinDays: number;
-                }[];
-                repeatReferralWithinDays: number;
-                review: {
-                  highRiskReviewDays: number;
-                  mediumRiskReviewDays: number;
-                };
-              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -1973,21 +1843,6 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
-              rulesApplied: {
-                escalation: {
-                  incidents: number;
-                  withinDays: number;
-                };
-                repeatVictimisationRules: {
-                  incidents: number;
-                  withinDays: number;
-                }[];
-                repeatReferralWithinDays: number;
-                review: {
-                  highRiskReviewDays: number;
-                  mediumRiskReviewDays: number;
-                };
-              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2089,11 +1944,6 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
-              homeMatch?: {
-                /** Format: uuid */
-                locationId?: string;
-                confirmedNew?: boolean;
-              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -2107,13 +1957,6 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
-              };
-              consent?: {
-                /** @enum {string} */
-                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
-                /** @enum {string} */
-                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
-                justification?: string;
               };
             } & {
               [key: string]: unknown;
@@ -2219,21 +2062,6 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
-              rulesApplied: {
-                escalation: {
-                  incidents: number;
-                  withinDays: number;
-                };
-                repeatVictimisationRules: {
-                  incidents: number;
-                  withinDays: number;
-                }[];
-                repeatReferralWithinDays: number;
-                review: {
-                  highRiskReviewDays: number;
-                  mediumRiskReviewDays: number;
-                };
-              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2412,21 +2240,6 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
-                rulesApplied: {
-                  escalation: {
-                    incidents: number;
-                    withinDays: number;
-                  };
-                  repeatVictimisationRules: {
-                    incidents: number;
-                    withinDays: number;
-                  }[];
-                  repeatReferralWithinDays: number;
-                  review: {
-                    highRiskReviewDays: number;
-                    mediumRiskReviewDays: number;
-                  };
-                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -2540,21 +2353,21 @@ export interface paths {
             | {
                 /** @constant */
                 decision: 'ACCEPT';
-                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
-                expectedVersion: number;
+                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
+                expectedVersion?: number;
               }
             | {
                 /** @constant */
                 decision: 'DECLINE';
-                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
-                expectedVersion: number;
+                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
+                expectedVersion?: number;
                 reason: string;
               }
             | {
                 /** @constant */
                 decision: 'REDIRECT';
-                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
-                expectedVersion: number;
+                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
+                expectedVersion?: number;
                 to:
                   | {
                       /** @constant */
@@ -2669,21 +2482,6 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
-              rulesApplied: {
-                escalation: {
-                  incidents: number;
-                  withinDays: number;
-                };
-                repeatVictimisationRules: {
-                  incidents: number;
-                  withinDays: number;
-                }[];
-                repeatReferralWithinDays: number;
-                review: {
-                  highRiskReviewDays: number;
-                  mediumRiskReviewDays: number;
-                };
-              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2859,21 +2657,6 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
-                rulesApplied: {
-                  escalation: {
-                    incidents: number;
-                    withinDays: number;
-                  };
-                  repeatVictimisationRules: {
-                    incidents: number;
-                    withinDays: number;
-                  }[];
-                  repeatReferralWithinDays: number;
-                  review: {
-                    highRiskReviewDays: number;
-                    mediumRiskReviewDays: number;
-                  };
-                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -3153,21 +2936,6 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
-              rulesApplied: {
-                escalation: {
-                  incidents: number;
-                  withinDays: number;
-                };
-                repeatVictimisationRules: {
-                  incidents: number;
-                  withinDays: number;
-                }[];
-                repeatReferralWithinDays: number;
-                review: {
-                  highRiskReviewDays: number;
-                  mediumRiskReviewDays: number;
-                };
-              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -4429,7 +4197,6 @@ export interface paths {
           status?: string;
           overdue?: 'true' | 'false';
           sort?: 'due' | 'risk';
-          after?: string;
         };
         header?: never;
         path?: never;
@@ -4481,7 +4248,20 @@ export interface paths {
                 lastChasedAt: string | null;
               }[];
               truncated: boolean;
-              nextCursor: string | null;
+              choices: {
+                panels: {
+                  id: string;
+                  name: string;
+                }[];
+                agencies: {
+                  id: string;
+                  name: string;
+                }[];
+                officers: {
+                  id: string;
+                  name: string;
+                }[];
+              };
               mayChase: boolean;
             };
           };
@@ -4629,7 +4409,6 @@ export interface paths {
           status?: string;
           overdue?: 'true' | 'false';
           sort?: 'due' | 'risk';
-          after?: string;
         };
         header?: never;
         path?: never;
@@ -4681,61 +4460,21 @@ export interface paths {
                 lastChasedAt: string | null;
               }[];
               truncated: boolean;
-              nextCursor: string | null;
+              choices: {
+                panels: {
+                  id: string;
+                  name: string;
+                }[];
+                agencies: {
+                  id: string;
+                  name: string;
+                }[];
+                officers: {
+                  id: string;
+                  name: string;
+                }[];
+              };
               mayChase: boolean;
-            };
-          };
-        };
-        400: components['responses']['Invalid'];
-        401: components['responses']['Unauthenticated'];
-        403: components['responses']['Forbidden'];
-        404: components['responses']['NotFound'];
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/actions/choices': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List what the outstanding list can be filtered by: the panels, agencies and officers of its actions. */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              panels: {
-                id: string;
-                name: string;
-              }[];
-              agencies: {
-                id: string;
-                name: string;
-              }[];
-              officers: {
-                id: string;
-                name: string;
-              }[];
             };
           };
         };
@@ -4792,7 +4531,7 @@ export interface paths {
                 displayName: string;
                 agencyName: string;
                 /** @enum {string} */
-                reason: 'NEVER_INSTALLED' | 'BLOCKED' | 'LEFT_ORGANISATION';
+                reason: 'NEVER_INSTALLED' | 'BLOCKED' | 'LEFT_ORGANISATION' | 'DEACTIVATED';
                 since: string | null;
                 outstandingActions: number;
               }[];
@@ -8013,17 +7752,10 @@ export interface paths {
                   outcome: 'IN_PROGRESS' | 'DONE' | 'NOT_DONE';
                   note: string | null;
                   version: number;
-                  /** @description For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent. */
+                  /** @description For an action the agency did not do: a note to the agency for the chair to send. */
                   agencyNote: {
                     to: string;
                     text: string;
-                    /** @description The agency's lead the note goes to; null when the agency has none set. */
-                    lead: string | null;
-                    sent: {
-                      /** Format: date-time */
-                      at: string;
-                      by: string;
-                    } | null;
                   } | null;
                 } | null;
               }[];
@@ -8076,75 +7808,11 @@ export interface paths {
               reviewedAt: string;
               actionId: string;
               version: number;
-              /** @description For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent. */
+              /** @description For an action the agency did not do: a note to the agency for the chair to send. */
               agencyNote: {
                 to: string;
                 text: string;
-                /** @description The agency's lead the note goes to; null when the agency has none set. */
-                lead: string | null;
-                sent: {
-                  /** Format: date-time */
-                  at: string;
-                  by: string;
-                } | null;
               } | null;
-            };
-          };
-        };
-        400: components['responses']['Invalid'];
-        401: components['responses']['Unauthenticated'];
-        403: components['responses']['Forbidden'];
-        404: components['responses']['NotFound'];
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/meetings/{meetingId}/action-review/{actionId}/agency-note': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send the note about an action the agency did not do to the agency's lead, in Teams. */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          meetingId: string;
-          actionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            text: string;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              to: string;
-              text: string;
-              /** Format: date-time */
-              sentAt: string;
-              sentBy: string;
-              /** @enum {string} */
-              delivery: 'SENT' | 'RETRYING' | 'NOT_REACHED';
             };
           };
         };
@@ -8997,6 +8665,282 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the partnership's members with their agency, roles and unfinished actions, active first. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              displayName: string;
+              email: string | null;
+              jobTitle: string | null;
+              tenantId: string;
+              entraObjectId: string;
+              agency: {
+                id: string;
+                name: string;
+              };
+              roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+              isActive: boolean;
+              unfinishedActions: number;
+            }[];
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    /** Add a person found in the directory as a member of an agency, with roles. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            entraObjectId: string;
+            displayName: string;
+            email?: string | null;
+            jobTitle?: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              displayName: string;
+              email: string | null;
+              jobTitle: string | null;
+              tenantId: string;
+              entraObjectId: string;
+              agency: {
+                id: string;
+                name: string;
+              };
+              roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+              isActive: boolean;
+              unfinishedActions: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find people in the organisation's directory by the start of their name, e-mail or sign-in address. */
+    get: {
+      parameters: {
+        query: {
+          text: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              tenantId: string;
+              entraObjectId: string;
+              displayName: string;
+              email: string | null;
+              userPrincipalName: string;
+              jobTitle: string | null;
+              isGuest: boolean;
+              memberId: string | null;
+            }[];
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{memberId}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a member's roles. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              displayName: string;
+              email: string | null;
+              jobTitle: string | null;
+              tenantId: string;
+              entraObjectId: string;
+              agency: {
+                id: string;
+                name: string;
+              };
+              roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+              isActive: boolean;
+              unfinishedActions: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{memberId}/deactivation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate a leaver: they lose access, their history stays, their chairs reassign their actions. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              displayName: string;
+              email: string | null;
+              jobTitle: string | null;
+              tenantId: string;
+              entraObjectId: string;
+              agency: {
+                id: string;
+                name: string;
+              };
+              roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];
+              isActive: boolean;
+              unfinishedActions: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/members/{memberId}/identities': {
     parameters: {
       query?: never;
@@ -9060,14 +9004,14 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/partnership/settings': {
+  '/api/agencies': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Read the partnership's local rules: windows, review intervals, case review timescales, confidentiality statement, reminders. */
+    /** List the partnership's agencies, active first. */
     get: {
       parameters: {
         query?: never;
@@ -9084,125 +9028,30 @@ export interface paths {
           };
           content: {
             'application/json': {
-              escalation: {
-                incidents: number;
-                withinDays: number;
-              };
-              repeatVictimisationRules: {
-                incidents: number;
-                withinDays: number;
-              }[];
-              repeatReferralWithinDays: number;
-              review: {
-                highRiskReviewDays: number;
-                mediumRiskReviewDays: number;
-              };
-              caseReview: {
-                qualifyingComplaints: number;
-                acknowledgeWithinWorkingDays: number;
-                decideThresholdWithinWorkingDays: number;
-                holdReviewWithinDays: number;
-              };
-              confidentialityStatement: string;
-              reminders: {
-                daysBeforeDue: number;
-                onDueDay: boolean;
-                overdueEveryDays: number;
-                escalateAfterDaysOverdue: number;
-                /** @enum {string} */
-                digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
-              };
-              chaseCooldownHours: number;
-            };
-          };
-        };
-        400: components['responses']['Invalid'];
-        401: components['responses']['Unauthenticated'];
-        403: components['responses']['Forbidden'];
-        404: components['responses']['NotFound'];
-      };
-    };
-    /** Set the partnership's local rules, within the bounds the domain allows. Decided referrals keep the rules recorded on them. */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            escalation: {
-              incidents: number;
-              withinDays: number;
-            };
-            repeatVictimisationRules: {
-              incidents: number;
-              withinDays: number;
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'POLICE'
+                | 'COUNCIL_ASB'
+                | 'HOUSING_PROVIDER'
+                | 'ADULT_SOCIAL_CARE'
+                | 'CHILDRENS_SOCIAL_CARE'
+                | 'MENTAL_HEALTH'
+                | 'HEALTH'
+                | 'FIRE'
+                | 'VICTIM_SUPPORT'
+                | 'YOUTH_JUSTICE'
+                | 'PROBATION'
+                | 'DRUG_ALCOHOL'
+                | 'EDUCATION'
+                | 'OTHER';
+              guestTenantId: string | null;
+              isActive: boolean;
+              activeMembers: number;
+              /** Format: date-time */
+              createdAt: string;
             }[];
-            repeatReferralWithinDays: number;
-            review: {
-              highRiskReviewDays: number;
-              mediumRiskReviewDays: number;
-            };
-            caseReview: {
-              qualifyingComplaints: number;
-              acknowledgeWithinWorkingDays: number;
-              decideThresholdWithinWorkingDays: number;
-              holdReviewWithinDays: number;
-            };
-            confidentialityStatement: string;
-            reminders: {
-              daysBeforeDue: number;
-              onDueDay: boolean;
-              overdueEveryDays: number;
-              escalateAfterDaysOverdue: number;
-              /** @enum {string} */
-              digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
-            };
-            chaseCooldownHours: number;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              escalation: {
-                incidents: number;
-                withinDays: number;
-              };
-              repeatVictimisationRules: {
-                incidents: number;
-                withinDays: number;
-              }[];
-              repeatReferralWithinDays: number;
-              review: {
-                highRiskReviewDays: number;
-                mediumRiskReviewDays: number;
-              };
-              caseReview: {
-                qualifyingComplaints: number;
-                acknowledgeWithinWorkingDays: number;
-                decideThresholdWithinWorkingDays: number;
-                holdReviewWithinDays: number;
-              };
-              confidentialityStatement: string;
-              reminders: {
-                daysBeforeDue: number;
-                onDueDay: boolean;
-                overdueEveryDays: number;
-                escalateAfterDaysOverdue: number;
-                /** @enum {string} */
-                digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
-              };
-              chaseCooldownHours: number;
-            };
           };
         };
         400: components['responses']['Invalid'];
@@ -9211,23 +9060,8 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
     put?: never;
-    /** Upload a CSV or Excel file of existing cases and get the suggested column mapping. */
+    /** Add an agency to the partnership. */
     post: {
       parameters: {
         query?: never;
@@ -9238,10 +9072,24 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            fileName: string;
-            sourceSystem: string;
-            /** Format: base64 */
-            content: string;
+            name: string;
+            /** @enum {string} */
+            type:
+              | 'POLICE'
+              | 'COUNCIL_ASB'
+              | 'HOUSING_PROVIDER'
+              | 'ADULT_SOCIAL_CARE'
+              | 'CHILDRENS_SOCIAL_CARE'
+              | 'MENTAL_HEALTH'
+              | 'HEALTH'
+              | 'FIRE'
+              | 'VICTIM_SUPPORT'
+              | 'YOUTH_JUSTICE'
+              | 'PROBATION'
+              | 'DRUG_ALCOHOL'
+              | 'EDUCATION'
+              | 'OTHER';
+            guestTenantId?: string | null;
           };
         };
       };
@@ -9254,165 +9102,28 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
-              fileName: string;
-              sourceSystem: string;
-              rowCount: number;
-              headers: string[];
-              fields: {
-                key: string;
-                label: string;
-                required: boolean;
-              }[];
-              suggestedMapping: {
-                [key: string]: string;
-              };
-              missingFields: string[];
-            };
-          };
-        };
-        400: components['responses']['Invalid'];
-        401: components['responses']['Unauthenticated'];
-        403: components['responses']['Forbidden'];
-        404: components['responses']['NotFound'];
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{importId}/dry-run': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Check every row with the confirmed mapping and list each row's problems and possible duplicates, writing nothing. */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          importId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            mapping: {
-              [key: string]: string;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              rowCount: number;
-              casesToImport: number;
-              alreadyImported: number;
-              newPeople: number;
-              newLocations: number;
-              problemCount: number;
-              problems: {
-                row: number;
-                column: string;
-                message: string;
-              }[];
-              duplicates: {
-                key: string;
-                /** @enum {string} */
-                kind: 'PERSON' | 'LOCATION';
-                row: number;
-                label: string;
-                candidates: {
-                  id: string;
-                  label: string;
-                  score: number;
-                  reason: string;
-                }[];
-              }[];
-            };
-          };
-        };
-        400: components['responses']['Invalid'];
-        401: components['responses']['Unauthenticated'];
-        403: components['responses']['Forbidden'];
-        404: components['responses']['NotFound'];
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{importId}/commit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Import every row in one transaction, as a job whose progress GET /imports/:importId reports. */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          importId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            mapping: {
-              [key: string]: string;
-            };
-            /** @default {} */
-            decisions?: {
-              [key: string]: 'NEW' | string;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              fileName: string;
-              sourceSystem: string;
+              name: string;
               /** @enum {string} */
-              status: 'UPLOADED' | 'RUNNING' | 'DONE' | 'FAILED';
-              processed: number;
-              total: number;
-              created: {
-                cases: number;
-                people: number;
-                locations: number;
-                linkedToExisting: number;
-                alreadyImported: number;
-              } | null;
-              error: string | null;
+              type:
+                | 'POLICE'
+                | 'COUNCIL_ASB'
+                | 'HOUSING_PROVIDER'
+                | 'ADULT_SOCIAL_CARE'
+                | 'CHILDRENS_SOCIAL_CARE'
+                | 'MENTAL_HEALTH'
+                | 'HEALTH'
+                | 'FIRE'
+                | 'VICTIM_SUPPORT'
+                | 'YOUTH_JUSTICE'
+                | 'PROBATION'
+                | 'DRUG_ALCOHOL'
+                | 'EDUCATION'
+                | 'OTHER';
+              guestTenantId: string | null;
+              isActive: boolean;
+              activeMembers: number;
+              /** Format: date-time */
+              createdAt: string;
             };
           };
         };
@@ -9428,24 +9139,53 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/imports/{importId}': {
+  '/api/agencies/{agencyId}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** An import's status and the progress of its commit. */
-    get: {
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an agency's name, type or the tenant its people sign in from. */
+    patch: {
       parameters: {
         query?: never;
         header?: never;
         path: {
-          importId: string;
+          agencyId: string;
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            type?:
+              | 'POLICE'
+              | 'COUNCIL_ASB'
+              | 'HOUSING_PROVIDER'
+              | 'ADULT_SOCIAL_CARE'
+              | 'CHILDRENS_SOCIAL_CARE'
+              | 'MENTAL_HEALTH'
+              | 'HEALTH'
+              | 'FIRE'
+              | 'VICTIM_SUPPORT'
+              | 'YOUTH_JUSTICE'
+              | 'PROBATION'
+              | 'DRUG_ALCOHOL'
+              | 'EDUCATION'
+              | 'OTHER';
+            guestTenantId?: string | null;
+          };
+        };
+      };
       responses: {
         /** @description OK */
         200: {
@@ -9455,20 +9195,28 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
-              fileName: string;
-              sourceSystem: string;
+              name: string;
               /** @enum {string} */
-              status: 'UPLOADED' | 'RUNNING' | 'DONE' | 'FAILED';
-              processed: number;
-              total: number;
-              created: {
-                cases: number;
-                people: number;
-                locations: number;
-                linkedToExisting: number;
-                alreadyImported: number;
-              } | null;
-              error: string | null;
+              type:
+                | 'POLICE'
+                | 'COUNCIL_ASB'
+                | 'HOUSING_PROVIDER'
+                | 'ADULT_SOCIAL_CARE'
+                | 'CHILDRENS_SOCIAL_CARE'
+                | 'MENTAL_HEALTH'
+                | 'HEALTH'
+                | 'FIRE'
+                | 'VICTIM_SUPPORT'
+                | 'YOUTH_JUSTICE'
+                | 'PROBATION'
+                | 'DRUG_ALCOHOL'
+                | 'EDUCATION'
+                | 'OTHER';
+              guestTenantId: string | null;
+              isActive: boolean;
+              activeMembers: number;
+              /** Format: date-time */
+              createdAt: string;
             };
           };
         };
@@ -9478,8 +9226,68 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
+    trace?: never;
+  };
+  '/api/agencies/{agencyId}/deactivation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
     put?: never;
-    post?: never;
+    /** Deactivate an agency that owns no unfinished actions; its members lose access. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agencyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'POLICE'
+                | 'COUNCIL_ASB'
+                | 'HOUSING_PROVIDER'
+                | 'ADULT_SOCIAL_CARE'
+                | 'CHILDRENS_SOCIAL_CARE'
+                | 'MENTAL_HEALTH'
+                | 'HEALTH'
+                | 'FIRE'
+                | 'VICTIM_SUPPORT'
+                | 'YOUTH_JUSTICE'
+                | 'PROBATION'
+                | 'DRUG_ALCOHOL'
+                | 'EDUCATION'
+                | 'OTHER';
+              guestTenantId: string | null;
+              isActive: boolean;
+              activeMembers: number;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -55,6 +55,19 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./retention/RetentionPage'),
     navigation: (member) => member.capabilities.includes('retention.manage'),
   }),
+  // Admin pages: one line each, admins only.
+  definePage({
+    path: 'admin/agencies',
+    title: 'Agencies',
+    load: () => import('./admin/AgenciesPage'),
+    navigation: (member) => member.capabilities.includes('agency.manage'),
+  }),
+  definePage({
+    path: 'admin/members',
+    title: 'Members',
+    load: () => import('./admin/MembersPage'),
+    navigation: (member) => member.capabilities.includes('member.manage'),
+  }),
   definePage({
     path: 'admin/templates',
     title: 'Risk templates',

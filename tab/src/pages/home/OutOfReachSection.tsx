@@ -22,6 +22,7 @@ const WHY: Record<OutOfReach['members'][number]['reason'], string> = {
   BLOCKED: 'Blocked or removed the app',
   NEVER_INSTALLED: 'Has not installed the app',
   LEFT_ORGANISATION: 'No longer in the organisation’s directory: reassign their actions',
+  DEACTIVATED: 'Has left the partnership: reassign their actions',
 };
 
 const actionsWord = (count: number) => (count === 1 ? '1 action' : `${count} actions`);

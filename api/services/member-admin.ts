@@ -1,0 +1,199 @@
+// The partnership admin's members: find people in the organisation's directory, add them with an
+// agency and roles (partner agencies' guests included), change their roles, and deactivate a leaver.
+// A leaver's history stays (their referrals, actions and audit rows keep naming them); their
+// unfinished actions appear on their chairs' out-of-reach list for reassignment (notifications.ts).
+import { UNFINISHED_ACTION_STATUSES } from '../domain/actions/lifecycle';
+import { mayUse, type Role } from '../domain/access/policy';
+import type { MemberRole, Prisma } from '../store/generated/client';
+import { audit } from './audit';
+import { inTransaction, type ServiceContext, type Tx } from './context';
+import { conflict, forbidden, notFound, ServiceError } from './errors';
+import type { DirectoryPerson, MemberDirectory } from './ports/member-directory';
+
+export interface MemberView {
+  id: string;
+  displayName: string;
+  email: string | null;
+  jobTitle: string | null;
+  tenantId: string;
+  entraObjectId: string;
+  agency: { id: string; name: string };
+  roles: Role[];
+  isActive: boolean;
+  unfinishedActions: number;
+}
+
+export interface DirectoryMatch extends DirectoryPerson {
+  /** Already a member of this partnership: the admin edits them rather than adding them again. */
+  memberId: string | null;
+}
+
+export interface NewMember {
+  tenantId: string;
+  entraObjectId: string;
+  displayName: string;
+  email: string | null;
+  jobTitle: string | null;
+  agencyId: string;
+  roles: Role[];
+}
+
+const DIRECTORY_LIMIT = 15;
+
+const MEMBER_SELECT = {
+  id: true,
+  displayName: true,
+  email: true,
+  jobTitle: true,
+  tenantId: true,
+  entraObjectId: true,
+  roles: true,
+  isActive: true,
+  agency: { select: { id: true, name: true } },
+  _count: { select: { ownedActions: { where: { status: { in: [...UNFINISHED_ACTION_STATUSES] } } } } },
+} satisfies Prisma.MemberSelect;
+
+type MemberRow = {
+  id: string;
+  displayName: string;
+  email: string | null;
+  jobTitle: string | null;
+  tenantId: string;
+  entraObjectId: string;
+  roles: MemberRole[];
+  isActive: boolean;
+  agency: { id: string; name: string };
+  _count: { ownedActions: number };
+};
+
+function toView(row: MemberRow): MemberView {
+  const { _count, roles, ...rest } = row;
+  return { ...rest, roles: roles as Role[], unfinishedActions: _count.ownedActions };
+}
+
+const audited = (row: MemberRow) => ({ agencyId: row.agency.id, roles: row.roles, isActive: row.isActive });
+
+function mayManage(ctx: ServiceContext): void {
+  if (!mayUse(ctx.actor, 'member.manage')) throw forbidden("manage the partnership's members");
+}
+
+async function ownMember(tx: Tx, ctx: ServiceContext, memberId: string): Promise<MemberRow> {
+  const row = await tx.member.findFirst({ where: { id: memberId, partnershipId: ctx.actor.partnershipId }, select: MEMBER_SELECT });
+  if (!row) throw notFound('member');
+  return row;
+}
+
+export async function listMembers(ctx: ServiceContext): Promise<MemberView[]> {
+  mayManage(ctx);
+  const rows = await ctx.db.prisma.member.findMany({
+    where: { partnershipId: ctx.actor.partnershipId },
+    select: MEMBER_SELECT,
+    orderBy: [{ isActive: 'desc' }, { displayName: 'asc' }],
+  });
+  return rows.map(toView);
+}
+
+/** People in the directory whose name, e-mail or sign-in address starts with `text`; the search is audited, its words are not. */
+export async function findInDirectory(
+  ctx: ServiceContext,
+  directory: MemberDirectory | null | undefined,
+  text: string,
+): Promise<DirectoryMatch[]> {
+  mayManage(ctx);
+  if (!directory) {
+    throw new ServiceError(
+      'CONFLICT',
+      'The directory cannot be searched: Microsoft Graph is not configured for this deployment (see docs/deploy.md).',
+    );
+  }
+  const people = await directory.findPeople(text, DIRECTORY_LIMIT);
+  return inTransaction(ctx, async (tx) => {
+    const members = await tx.member.findMany({
+      where: { partnershipId: ctx.actor.partnershipId, entraObjectId: { in: people.map((person) => person.entraObjectId) } },
+      select: { id: true, tenantId: true, entraObjectId: true },
+    });
+    const memberIdOf = (person: DirectoryPerson) =>
+      members.find((m) => m.entraObjectId.toLowerCase() === person.entraObjectId && m.tenantId.toLowerCase() === person.tenantId)?.id ??
+      null;
+    await audit(tx, ctx, { event: 'member.directory.search', entityType: 'Member', after: { found: people.length } });
+    return people.map((person) => ({ ...person, memberId: memberIdOf(person) }));
+  });
+}
+
+export async function addMember(ctx: ServiceContext, person: NewMember): Promise<MemberView> {
+  mayManage(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const agency = await tx.agency.findFirst({
+      where: { id: person.agencyId, partnershipId: ctx.actor.partnershipId },
+      select: { isActive: true },
+    });
+    if (!agency) throw notFound('agency');
+    if (!agency.isActive) throw conflict('That agency is deactivated: choose an active agency.');
+    const holder = await tx.member.findFirst({
+      where: {
+        OR: [
+          {
+            tenantId: { equals: person.tenantId, mode: 'insensitive' },
+            entraObjectId: { equals: person.entraObjectId, mode: 'insensitive' },
+          },
+          { otherIdentities: { some: { tenantId: person.tenantId, entraObjectId: person.entraObjectId } } },
+        ],
+      },
+      select: { id: true },
+    });
+    if (holder) throw conflict('This person is already a member: change their roles instead.');
+    const created = await tx.member.create({
+      data: { ...person, partnershipId: ctx.actor.partnershipId, roles: person.roles, createdAt: ctx.now() },
+      select: MEMBER_SELECT,
+    });
+    await audit(tx, ctx, {
+      event: 'member.add',
+      entityType: 'Member',
+      entityId: created.id,
+      before: null,
+      after: { ...audited(created), tenantId: created.tenantId, entraObjectId: created.entraObjectId },
+    });
+    return toView(created);
+  });
+}
+
+export async function changeMemberRoles(ctx: ServiceContext, memberId: string, roles: Role[]): Promise<MemberView> {
+  mayManage(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const before = await ownMember(tx, ctx, memberId);
+    if (memberId === ctx.actor.memberId && !roles.includes('PARTNERSHIP_ADMIN')) {
+      throw conflict('You cannot take the admin role from yourself: ask another admin to do it.');
+    }
+    const after = await tx.member.update({ where: { id: memberId }, data: { roles: [...new Set(roles)] }, select: MEMBER_SELECT });
+    await audit(tx, ctx, {
+      event: 'member.roles',
+      entityType: 'Member',
+      entityId: memberId,
+      before: audited(before),
+      after: audited(after),
+    });
+    return toView(after);
+  });
+}
+
+/**
+ * A leaver loses access at once; everything they did stays, and their chairs see their unfinished
+ * actions on the out-of-reach list to reassign them.
+ */
+export async function deactivateMember(ctx: ServiceContext, memberId: string): Promise<MemberView> {
+  mayManage(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const before = await ownMember(tx, ctx, memberId);
+    if (memberId === ctx.actor.memberId) throw conflict('You cannot deactivate yourself: ask another admin to do it.');
+    if (!before.isActive) return toView(before);
+    const after = await tx.member.update({ where: { id: memberId }, data: { isActive: false }, select: MEMBER_SELECT });
+    await audit(tx, ctx, {
+      event: 'member.deactivate',
+      entityType: 'Member',
+      entityId: memberId,
+      before: audited(before),
+      after: audited(after),
+    });
+    return toView(after);
+  });
+}
