@@ -86,7 +86,8 @@ describe('the import page', () => {
         const width = track.getBoundingClientRect().width;
         return bar !== null && width > 0 && Math.abs(bar.getBoundingClientRect().width - width) < 1;
       });
-    await expect.poll(barFilled, { timeout: 10_000 }).toBe(true);
+    for (let waited = 0; !(await barFilled()) && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+    expect(await barFilled()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-committed.png'), fullPage: true });
 
     const first = await prisma.case.findFirstOrThrow({ where: { reference: 'ECINS-C-00001' }, include: { subjects: true } });

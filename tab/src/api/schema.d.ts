@@ -45,7 +45,9 @@ export interface paths {
                 | 'audit.read'
                 | 'retention.manage'
                 | 'subjectAccess.export'
+                | 'partnership.configure'
                 | 'riskTemplate.manage'
+                | 'import.run'
               )[];
               /** @enum {string} */
               signIn: 'entra' | 'development';
@@ -597,6 +599,7 @@ export interface paths {
                   intelligenceNotes: boolean;
                 };
                 mayListViewers: boolean;
+                mayRecordConsent: boolean;
               };
               subjects: {
                 /** @enum {string} */
@@ -619,6 +622,23 @@ export interface paths {
                 town: string;
                 postcode: string;
                 ward: string;
+                /** @enum {string} */
+                role: 'REPORTED_PLACE' | 'VICTIM_HOME' | 'PERPETRATOR_HOME';
+                personId: string | null;
+              }[];
+              consent: {
+                id: string;
+                personId: string;
+                /** @enum {string} */
+                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
+                /** @enum {string} */
+                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
+                /** @enum {string} */
+                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
+                justification: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
               }[];
               riskHistory: {
                 id: string;
@@ -723,6 +743,75 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a person's consent to sharing on a case, or the lawful basis for sharing without it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'WITHDRAWN';
+            /** @enum {string} */
+            lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+            justification?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consent: {
+                id: string;
+                personId: string;
+                /** @enum {string} */
+                consent: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT' | 'NOT_REQUIRED' | 'WITHDRAWN';
+                /** @enum {string} */
+                lawfulBasis: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'CONSENT' | 'LAW_ENFORCEMENT';
+                /** @enum {string} */
+                regime: 'UK_GDPR_DPA_PART_2' | 'DPA_PART_3_LAW_ENFORCEMENT';
+                justification: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1452,6 +1541,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -1551,6 +1655,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              homeMatch?: {
+                /** Format: uuid */
+                locationId?: string;
+                confirmedNew?: boolean;
+              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -1564,6 +1673,13 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
+              };
+              consent?: {
+                /** @enum {string} */
+                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
+                /** @enum {string} */
+                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+                justification?: string;
               };
             } & {
               [key: string]: unknown;
@@ -1669,6 +1785,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -1843,6 +1974,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -1944,6 +2090,11 @@ export interface paths {
                 locationId?: string;
                 confirmedNew?: boolean;
               };
+              homeMatch?: {
+                /** Format: uuid */
+                locationId?: string;
+                confirmedNew?: boolean;
+              };
               dateOfBirthParts?: {
                 day: string;
                 month: string;
@@ -1957,6 +2108,13 @@ export interface paths {
                 /** @enum {string} */
                 band?: 'LOW' | 'MEDIUM' | 'HIGH';
                 reason?: string;
+              };
+              consent?: {
+                /** @enum {string} */
+                status?: 'GIVEN' | 'REFUSED' | 'NOT_SOUGHT';
+                /** @enum {string} */
+                lawfulBasis?: 'PUBLIC_TASK' | 'LEGAL_OBLIGATION' | 'VITAL_INTERESTS' | 'LAW_ENFORCEMENT';
+                justification?: string;
               };
             } & {
               [key: string]: unknown;
@@ -2062,6 +2220,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2240,6 +2413,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -2353,21 +2541,21 @@ export interface paths {
             | {
                 /** @constant */
                 decision: 'ACCEPT';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
               }
             | {
                 /** @constant */
                 decision: 'DECLINE';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
                 reason: string;
               }
             | {
                 /** @constant */
                 decision: 'REDIRECT';
-                /** @description The version the decision was made from (the tab and card send it): a stale one is refused with 409. */
-                expectedVersion?: number;
+                /** @description The version the decision was made from: a stale one is refused with 409, so a decision never overwrites one unseen. */
+                expectedVersion: number;
                 to:
                   | {
                       /** @constant */
@@ -2482,6 +2670,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -2657,6 +2860,21 @@ export interface paths {
                 )[];
                 route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
                 routingExplanation: string | null;
+                rulesApplied: {
+                  escalation: {
+                    incidents: number;
+                    withinDays: number;
+                  };
+                  repeatVictimisationRules: {
+                    incidents: number;
+                    withinDays: number;
+                  }[];
+                  repeatReferralWithinDays: number;
+                  review: {
+                    highRiskReviewDays: number;
+                    mediumRiskReviewDays: number;
+                  };
+                } | null;
                 submittedAt: string | null;
                 decidedAt: string | null;
                 decidedBy: {
@@ -2936,6 +3154,21 @@ export interface paths {
               )[];
               route: ('LEAD_AGENCY_CASEWORK' | 'PANEL' | 'ADVICE_AND_CLOSURE') | null;
               routingExplanation: string | null;
+              rulesApplied: {
+                escalation: {
+                  incidents: number;
+                  withinDays: number;
+                };
+                repeatVictimisationRules: {
+                  incidents: number;
+                  withinDays: number;
+                }[];
+                repeatReferralWithinDays: number;
+                review: {
+                  highRiskReviewDays: number;
+                  mediumRiskReviewDays: number;
+                };
+              } | null;
               submittedAt: string | null;
               decidedAt: string | null;
               decidedBy: {
@@ -4197,6 +4430,7 @@ export interface paths {
           status?: string;
           overdue?: 'true' | 'false';
           sort?: 'due' | 'risk';
+          after?: string;
         };
         header?: never;
         path?: never;
@@ -4248,20 +4482,7 @@ export interface paths {
                 lastChasedAt: string | null;
               }[];
               truncated: boolean;
-              choices: {
-                panels: {
-                  id: string;
-                  name: string;
-                }[];
-                agencies: {
-                  id: string;
-                  name: string;
-                }[];
-                officers: {
-                  id: string;
-                  name: string;
-                }[];
-              };
+              nextCursor: string | null;
               mayChase: boolean;
             };
           };
@@ -4409,6 +4630,7 @@ export interface paths {
           status?: string;
           overdue?: 'true' | 'false';
           sort?: 'due' | 'risk';
+          after?: string;
         };
         header?: never;
         path?: never;
@@ -4460,21 +4682,61 @@ export interface paths {
                 lastChasedAt: string | null;
               }[];
               truncated: boolean;
-              choices: {
-                panels: {
-                  id: string;
-                  name: string;
-                }[];
-                agencies: {
-                  id: string;
-                  name: string;
-                }[];
-                officers: {
-                  id: string;
-                  name: string;
-                }[];
-              };
+              nextCursor: string | null;
               mayChase: boolean;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/actions/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List what the outstanding list can be filtered by: the panels, agencies and officers of its actions. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              panels: {
+                id: string;
+                name: string;
+              }[];
+              agencies: {
+                id: string;
+                name: string;
+              }[];
+              officers: {
+                id: string;
+                name: string;
+              }[];
             };
           };
         };
@@ -7752,10 +8014,17 @@ export interface paths {
                   outcome: 'IN_PROGRESS' | 'DONE' | 'NOT_DONE';
                   note: string | null;
                   version: number;
-                  /** @description For an action the agency did not do: a note to the agency for the chair to send. */
+                  /** @description For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent. */
                   agencyNote: {
                     to: string;
                     text: string;
+                    /** @description The agency's lead the note goes to; null when the agency has none set. */
+                    lead: string | null;
+                    sent: {
+                      /** Format: date-time */
+                      at: string;
+                      by: string;
+                    } | null;
                   } | null;
                 } | null;
               }[];
@@ -7808,11 +8077,75 @@ export interface paths {
               reviewedAt: string;
               actionId: string;
               version: number;
-              /** @description For an action the agency did not do: a note to the agency for the chair to send. */
+              /** @description For an action the agency did not do: a note to the agency's lead for the chair to send, or as sent. */
               agencyNote: {
                 to: string;
                 text: string;
+                /** @description The agency's lead the note goes to; null when the agency has none set. */
+                lead: string | null;
+                sent: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                } | null;
               } | null;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{meetingId}/action-review/{actionId}/agency-note': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the note about an action the agency did not do to the agency's lead, in Teams. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              to: string;
+              text: string;
+              /** Format: date-time */
+              sentAt: string;
+              sentBy: string;
+              /** @enum {string} */
+              delivery: 'SENT' | 'RETRYING' | 'NOT_REACHED';
             };
           };
         };
@@ -9288,6 +9621,432 @@ export interface paths {
         404: components['responses']['NotFound'];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partnership/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read the partnership's local rules: windows, review intervals, case review timescales, confidentiality statement, reminders. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              escalation: {
+                incidents: number;
+                withinDays: number;
+              };
+              repeatVictimisationRules: {
+                incidents: number;
+                withinDays: number;
+              }[];
+              repeatReferralWithinDays: number;
+              review: {
+                highRiskReviewDays: number;
+                mediumRiskReviewDays: number;
+              };
+              caseReview: {
+                qualifyingComplaints: number;
+                acknowledgeWithinWorkingDays: number;
+                decideThresholdWithinWorkingDays: number;
+                holdReviewWithinDays: number;
+              };
+              confidentialityStatement: string;
+              reminders: {
+                daysBeforeDue: number;
+                onDueDay: boolean;
+                overdueEveryDays: number;
+                escalateAfterDaysOverdue: number;
+                /** @enum {string} */
+                digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+              };
+              chaseCooldownHours: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    /** Set the partnership's local rules, within the bounds the domain allows. Decided referrals keep the rules recorded on them. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            escalation: {
+              incidents: number;
+              withinDays: number;
+            };
+            repeatVictimisationRules: {
+              incidents: number;
+              withinDays: number;
+            }[];
+            repeatReferralWithinDays: number;
+            review: {
+              highRiskReviewDays: number;
+              mediumRiskReviewDays: number;
+            };
+            caseReview: {
+              qualifyingComplaints: number;
+              acknowledgeWithinWorkingDays: number;
+              decideThresholdWithinWorkingDays: number;
+              holdReviewWithinDays: number;
+            };
+            confidentialityStatement: string;
+            reminders: {
+              daysBeforeDue: number;
+              onDueDay: boolean;
+              overdueEveryDays: number;
+              escalateAfterDaysOverdue: number;
+              /** @enum {string} */
+              digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+            };
+            chaseCooldownHours: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              escalation: {
+                incidents: number;
+                withinDays: number;
+              };
+              repeatVictimisationRules: {
+                incidents: number;
+                withinDays: number;
+              }[];
+              repeatReferralWithinDays: number;
+              review: {
+                highRiskReviewDays: number;
+                mediumRiskReviewDays: number;
+              };
+              caseReview: {
+                qualifyingComplaints: number;
+                acknowledgeWithinWorkingDays: number;
+                decideThresholdWithinWorkingDays: number;
+                holdReviewWithinDays: number;
+              };
+              confidentialityStatement: string;
+              reminders: {
+                daysBeforeDue: number;
+                onDueDay: boolean;
+                overdueEveryDays: number;
+                escalateAfterDaysOverdue: number;
+                /** @enum {string} */
+                digestWeekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+              };
+              chaseCooldownHours: number;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a CSV or Excel file of existing cases and get the suggested column mapping. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            sourceSystem: string;
+            /** Format: base64 */
+            content: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              fileName: string;
+              sourceSystem: string;
+              rowCount: number;
+              headers: string[];
+              fields: {
+                key: string;
+                label: string;
+                required: boolean;
+              }[];
+              suggestedMapping: {
+                [key: string]: string;
+              };
+              missingFields: string[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check every row with the confirmed mapping and list each row's problems and possible duplicates, writing nothing. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          importId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            mapping: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              rowCount: number;
+              casesToImport: number;
+              alreadyImported: number;
+              newPeople: number;
+              newLocations: number;
+              problemCount: number;
+              problems: {
+                row: number;
+                column: string;
+                message: string;
+              }[];
+              duplicates: {
+                key: string;
+                /** @enum {string} */
+                kind: 'PERSON' | 'LOCATION';
+                row: number;
+                label: string;
+                candidates: {
+                  id: string;
+                  label: string;
+                  score: number;
+                  reason: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import every row in one transaction, as a job whose progress GET /imports/:importId reports. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          importId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            mapping: {
+              [key: string]: string;
+            };
+            /** @default {} */
+            decisions?: {
+              [key: string]: 'NEW' | string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              fileName: string;
+              sourceSystem: string;
+              /** @enum {string} */
+              status: 'UPLOADED' | 'RUNNING' | 'DONE' | 'FAILED';
+              processed: number;
+              total: number;
+              created: {
+                cases: number;
+                people: number;
+                locations: number;
+                linkedToExisting: number;
+                alreadyImported: number;
+              } | null;
+              error: string | null;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import's status and the progress of its commit. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          importId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              fileName: string;
+              sourceSystem: string;
+              /** @enum {string} */
+              status: 'UPLOADED' | 'RUNNING' | 'DONE' | 'FAILED';
+              processed: number;
+              total: number;
+              created: {
+                cases: number;
+                people: number;
+                locations: number;
+                linkedToExisting: number;
+                alreadyImported: number;
+              } | null;
+              error: string | null;
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
