@@ -132,4 +132,45 @@ describe("the partnership admin's panels page", () => {
     }
     await page.context().close();
   });
+
+  it('keeps a new panel whose agencies were refused on the form as that panel, and seats them on the next save', async () => {
+    const prisma = tab.database.db.prisma;
+    const name = 'Fernbrook Night-time Economy Panel';
+    const page = await tab.openTab({ route: 'admin/panels' });
+    await signInThroughPicker(page, ADMIN.displayName);
+    await panelsReady(page);
+
+    const form = page.getByRole('form', { name: 'Add a panel' });
+    await form.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Offender panel' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByRole('combobox', { name: 'Week of the month' }).selectOption({ label: 'Last' });
+    await form.getByRole('combobox', { name: 'Day' }).selectOption({ label: 'Friday' });
+    await form.getByRole('button', { name: 'Add panel' }).click();
+
+    const editForm = page.getByRole('form', { name: `Edit ${name}` });
+    await editForm.getByText('Seat at least one agency.').waitFor();
+    const made = await prisma.panel.findFirstOrThrow({ where: { name }, include: { agencies: true } });
+    expect(made).toMatchObject({ type: 'OFFENDER_PANEL', cadence: { kind: 'MONTHLY', week: 'LAST', weekday: 'FRIDAY' }, agencies: [] });
+
+    const chair = memberByName('Priya Example');
+    await editForm
+      .getByRole('group', { name: 'Agencies' })
+      .getByLabel(agencyByKey('police').name, { exact: true })
+      .selectOption({ label: 'Core' });
+    await editForm
+      .getByRole('group', { name: 'Chairs' })
+      .getByRole('checkbox', { name: `${chair.displayName} (${chair.agencyName})` })
+      .check();
+    await editForm.getByRole('button', { name: 'Save panel' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} was saved: monthly, last Friday.` })
+      .waitFor();
+
+    expect(await prisma.panel.count({ where: { name } })).toBe(1);
+    const seated = await prisma.panel.findUniqueOrThrow({ where: { id: made.id }, include: { agencies: true, chairs: true } });
+    expect(seated.agencies.map((seat) => [seat.agencyId, seat.membership])).toEqual([[agencyByKey('police').id, 'CORE']]);
+    expect(seated.chairs.map((seat) => seat.memberId)).toEqual([chair.id]);
+    await page.context().close();
+  });
 });

@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Field,
+  FieldContextProvider,
   Input,
   MessageBar,
   MessageBarBody,
@@ -82,9 +83,6 @@ export default function PanelsPage() {
       const isNew = !current;
       if (!current) {
         current = await answerOf(api.POST('/api/panels', { body: { ...settingsOf(draft), type: (draft.type || undefined) as PanelType } }));
-        // A refused seat or chair below leaves the form on the panel just made, not a second copy.
-        setSaved(current);
-        setDraft((typed) => ({ ...typed, id: current!.id }));
       } else {
         const changes = changedSettings(draft, current);
         if (Object.keys(changes).length > 0) {
@@ -105,6 +103,8 @@ export default function PanelsPage() {
       edit(null);
       setNotice(`${current.name} was ${isNew ? 'added' : 'saved'}: ${current.cadenceText}.`);
     } catch (error) {
+      // A refused seat or chair leaves the form on the panel as saved so far: a panel just made is
+      // edited from here on, never made twice.
       if (current) setSaved(current);
       setFormError(asApiError(error));
     } finally {
@@ -285,16 +285,19 @@ export default function PanelsPage() {
             validationMessage={listFieldMessage(fields, 'memberIds')}
           >
             <div className={styles.choices} role="group" aria-label="Chairs">
-              {chairs.map((member) => (
-                <Checkbox
-                  key={member.id}
-                  label={`${member.displayName} (${member.agency.name})`}
-                  checked={draft.chairIds.includes(member.id)}
-                  onChange={(_, data) =>
-                    change({ chairIds: data.checked ? [...draft.chairIds, member.id] : draft.chairIds.filter((id) => id !== member.id) })
-                  }
-                />
-              ))}
+              {/* Without this, every checkbox takes the field's one control id, and each label ticks the first box. */}
+              <FieldContextProvider value={undefined}>
+                {chairs.map((member) => (
+                  <Checkbox
+                    key={member.id}
+                    label={`${member.displayName} (${member.agency.name})`}
+                    checked={draft.chairIds.includes(member.id)}
+                    onChange={(_, data) =>
+                      change({ chairIds: data.checked ? [...draft.chairIds, member.id] : draft.chairIds.filter((id) => id !== member.id) })
+                    }
+                  />
+                ))}
+              </FieldContextProvider>
             </div>
           </Field>
           <Button type="submit" appearance="primary" disabled={busy}>

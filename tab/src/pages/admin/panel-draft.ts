@@ -19,7 +19,6 @@ export const WEEKS_OF_MONTH: readonly { week: WeekOfMonth; label: string }[] = [
 ];
 
 export interface PanelDraft {
-  id: string | null;
   type: PanelType | '';
   name: string;
   cadenceKind: Cadence['kind'];
@@ -36,7 +35,6 @@ export interface PanelDraft {
 }
 
 export const EMPTY_DRAFT: PanelDraft = {
-  id: null,
   type: '',
   name: '',
   cadenceKind: 'MONTHLY',
@@ -55,7 +53,6 @@ export function draftOf(panel: Panel): PanelDraft {
   const { cadence } = panel;
   return {
     ...EMPTY_DRAFT,
-    id: panel.id,
     type: panel.type,
     name: panel.name,
     cadenceKind: cadence.kind,
