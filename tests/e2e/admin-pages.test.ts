@@ -109,10 +109,17 @@ describe("the partnership admin's pages", () => {
     const form = page.getByRole('form', { name: 'Add Morgan Ashby' });
     await form.getByRole('combobox', { name: 'Agency' }).selectOption({ label: 'Fernbrook Fire and Rescue' });
     await form.getByRole('checkbox', { name: 'Referrer' }).check();
+    await form.getByRole('checkbox', { name: 'Panel member' }).check();
+    expect(await form.getByRole('checkbox', { checked: true }).count()).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-members-add-light.png'), fullPage: true });
     await form.getByRole('button', { name: 'Add member' }).click();
-    await page.getByRole('status').filter({ hasText: 'Morgan Ashby was added as referrer of Fernbrook Fire and Rescue.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Morgan Ashby was added as (referrer, panel member|panel member, referrer) of Fernbrook Fire and Rescue\./ })
+      .waitFor();
+    const added = await tab.database.db.prisma.member.findFirstOrThrow({ where: { entraObjectId: NEWCOMER_OID } });
+    expect([...added.roles].sort()).toEqual(['PANEL_MEMBER', 'REFERRER']);
     await page.getByRole('table', { name: 'Members' }).getByRole('row').filter({ hasText: 'Morgan Ashby' }).waitFor();
     expect(errors).toEqual([]);
     await screenshotInThemes(page, 'admin-members', membersReady);

@@ -37,6 +37,7 @@ describe('the navigation', () => {
         'Retention review',
         'Agencies',
         'Members',
+        'Panels',
         'Risk templates',
         'Partnership settings',
         'Import cases',

@@ -69,6 +69,12 @@ export const PAGES: readonly PageDefinition[] = [
     navigation: (member) => member.capabilities.includes('member.manage'),
   }),
   definePage({
+    path: 'admin/panels',
+    title: 'Panels',
+    load: () => import('./admin/PanelsPage'),
+    navigation: (member) => member.capabilities.includes('panel.manage'),
+  }),
+  definePage({
     path: 'admin/templates',
     title: 'Risk templates',
     load: () => import('./admin-templates/TemplatesPage'),

@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Field,
+  FieldContextProvider,
   Input,
   MessageBar,
   MessageBarBody,
@@ -236,14 +237,19 @@ export default function MembersPage() {
             )}
             <Field label="Roles" validationMessage={formError?.fields.roles}>
               <div className={styles.roles} role="group" aria-label="Roles">
-                {ROLE_CHOICES.map((choice) => (
-                  <Checkbox
-                    key={choice.role}
-                    label={choice.label}
-                    checked={roles.includes(choice.role)}
-                    onChange={(_, data) => setRoles(data.checked ? [...roles, choice.role] : roles.filter((role) => role !== choice.role))}
-                  />
-                ))}
+                {/* Without this, every checkbox takes the field's one control id, and each label ticks the first box. */}
+                <FieldContextProvider value={undefined}>
+                  {ROLE_CHOICES.map((choice) => (
+                    <Checkbox
+                      key={choice.role}
+                      label={choice.label}
+                      checked={roles.includes(choice.role)}
+                      onChange={(_, data) =>
+                        setRoles(data.checked ? [...roles, choice.role] : roles.filter((role) => role !== choice.role))
+                      }
+                    />
+                  ))}
+                </FieldContextProvider>
               </div>
             </Field>
             <Button type="submit" appearance="primary" disabled={busy}>

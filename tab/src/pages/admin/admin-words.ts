@@ -29,3 +29,11 @@ export const ROLE_CHOICES: readonly { role: MemberRole; label: string }[] = [
   { role: 'AUDITOR', label: 'Auditor' },
   { role: 'PARTNERSHIP_ADMIN', label: 'Partnership admin' },
 ];
+
+export type PanelType = Answer<'/api/panels'>[number]['type'];
+
+export const PANEL_TYPES: readonly { type: PanelType; label: string }[] = [
+  { type: 'CMARAC', label: 'Community MARAC' },
+  { type: 'OFFENDER_PANEL', label: 'Offender panel' },
+  { type: 'PROBLEM_SOLVING_FORUM', label: 'Problem-solving forum' },
+];
