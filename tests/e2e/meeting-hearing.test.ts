@@ -106,6 +106,10 @@ describe('the chair hearing a case in the side panel', () => {
       await themed.getByRole('form', { name: /^Outcome for case / }).waitFor();
       expect([theme, await axeViolations(themed)]).toEqual([theme, []]);
       await themed.screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-hearing-${theme}.png`), fullPage: true });
+      // The whole side panel is many screens tall; the README shows the part the chair works in.
+      await themed
+        .getByRole('form', { name: /^Outcome for case / })
+        .screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-outcome-form-${theme}.png`) });
       await themed.context().close();
     }
     await page.context().close();

@@ -11,7 +11,7 @@ const README_DIR = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 export const README_SCREENSHOTS: Readonly<Record<string, string>> = {
   'chair-home.png': 'home-chair-light.png',
   'referral-triage.png': 'referral-triage-light.png',
-  'side-panel-hearing.png': 'meeting-hearing-light.png',
+  'side-panel-hearing.png': 'meeting-outcome-form-light.png',
   'action-detail.png': 'action-owner-progress-light.png',
   'referral-check-answers.png': 'referral-check-answers.png',
 };
