@@ -3,6 +3,7 @@
 // real app on loopback over the real database; the bot's sends go to a fake Bot Connector.
 import { randomUUID } from 'node:crypto';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
+import { findOnActionList } from '../support/action-list-pages';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { createAction, createPartnership, TENANT, type Partnership } from '../bot/sending-fixtures';
@@ -127,8 +128,8 @@ describe('when an action was last chased', () => {
       ['/api/actions', tokens.chair],
       ['/api/actions/mine', tokens.officer],
     ] as const) {
-      const list = await app.call<{ actions: { id: string; lastChasedAt: string | null }[] }>('GET', path, { token });
-      expect(list.body.actions.find((action) => action.id === actionId)).toMatchObject({ lastChasedAt: NOW.toISOString() });
+      const found = await findOnActionList(app, path, token, actionId);
+      expect(found).toMatchObject({ lastChasedAt: NOW.toISOString() });
     }
 
     const again = await app.call('POST', `/api/actions/${actionId}/chase`, { token: tokens.chair });

@@ -4,6 +4,7 @@
 // MessageWritesBlocked when the owner blocked the app).
 import { randomUUID } from 'node:crypto';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
+import { findOnActionList } from '../support/action-list-pages';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { createBotAdapter } from '../../bot/adapter';
@@ -99,9 +100,7 @@ async function assign(title: string, ownerMemberId: string | null = world.office
 }
 
 async function listed(token: string, actionId: string): Promise<Listed | undefined> {
-  const answer = await app.call<{ actions: Listed[] }>('GET', '/api/actions', { token });
-  expect(answer.status).toBe(200);
-  return answer.body.actions.find((action) => action.id === actionId);
+  return findOnActionList<Listed>(app, '/api/actions', token, actionId);
 }
 
 async function readDelivery(token: string, actionId: string): Promise<Delivery | null> {
