@@ -98,9 +98,9 @@ export async function scheduleReminders(
       scheduledFor: Date;
       createdAt: Date;
     }[] = [];
-    for (const action of actions) {
-      const remindable = { ...action, dueDate: calendarDateOfColumn(action.dueDate) };
-      for (const reminder of remindersDueToday(remindable, today, policyOf(action.partnershipId))) {
+    const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
+    for (const action of remindables) {
+      for (const reminder of remindersDueToday(action, today, policyOf(action.partnershipId))) {
         const panelChairs = action.meeting?.panel.chairs.map((chair) => chair.memberId) ?? [];
         for (const recipientId of await resolve(reminder.recipient, action.partnershipId, panelChairs, recipients)) {
           rows.push({
@@ -115,10 +115,8 @@ export async function scheduleReminders(
       }
     }
     for (const partnershipId of new Set(actions.map((action) => action.partnershipId))) {
-      const remindables = actions
-        .filter((action) => action.partnershipId === partnershipId)
-        .map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
-      for (const digest of weeklyDigestsDue(remindables, today, policyOf(partnershipId))) {
+      const ofPartnership = remindables.filter((action) => action.partnershipId === partnershipId);
+      for (const digest of weeklyDigestsDue(ofPartnership, today, policyOf(partnershipId))) {
         if (digestsQueued.has(digest.dedupeKey)) continue;
         digestsQueued.add(digest.dedupeKey);
         rows.push({
