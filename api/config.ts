@@ -58,6 +58,13 @@ const environmentSchema = z.object({
     z.union([z.guid(), z.email()], { error: 'must be the panel mailbox’s Entra object id or its address' }).optional(),
   ),
   TEAMS_CATALOG_APP_ID: optionalText.pipe(z.guid('must be a GUID, the app’s id in the organisation’s Teams app catalogue').optional()),
+  // Graph's own app registration, for a council that keeps the bot's apart from the one granted
+  // Graph permissions (or runs the bot on a managed identity); by default Graph uses the bot's.
+  GRAPH_CLIENT_ID: optionalText.pipe(
+    z.guid('must be a GUID, the client id of the app registration granted the Graph permissions').optional(),
+  ),
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_TENANT_ID: optionalText.pipe(z.guid('must be a GUID, the tenant that granted the Graph permissions').optional()),
 });
 
 export const DEFAULT_OPENID_METADATA_URL = 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
@@ -118,6 +125,8 @@ export interface AppConfig {
     catalogAppId: string | null;
     /** The shared mailbox e-mail notices come from when Teams cannot reach someone; null, no e-mail. */
     noticeMailbox: string | null;
+    /** The app registration whose client credentials Graph tokens are asked with; null, no Graph. */
+    credentials: GraphCredentials | null;
   };
   /** How often the reminder worker looks for reminders due; each instance polls on its own. */
   reminderPollMs: number;
@@ -125,6 +134,13 @@ export interface AppConfig {
   reminderPolicy: ReminderPolicy;
   /** Where cards link into the tab: a Teams deep link with the app id, else the public tab address. */
   tabLinks: TabLinks;
+}
+
+export interface GraphCredentials {
+  clientId: string;
+  clientSecret: string;
+  /** The home tenant that granted the permissions: app-only tokens come from it. */
+  tenantId: string;
 }
 
 export interface TabLinks {
@@ -172,6 +188,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (values.MicrosoftAppId && !values.MicrosoftAppPassword && values.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  const graphSettings = [values.GRAPH_CLIENT_ID, values.GRAPH_CLIENT_SECRET, values.GRAPH_TENANT_ID];
+  if (graphSettings.some(Boolean) && !graphSettings.every(Boolean)) {
+    problems.push('GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID: set all three, or none to use the bot’s registration');
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
@@ -224,6 +244,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       panelMailbox: values.GRAPH_PANEL_MAILBOX ?? null,
       catalogAppId: values.TEAMS_CATALOG_APP_ID ?? null,
       noticeMailbox: values.NOTICE_MAILBOX ?? null,
+      credentials: graphCredentialsOf(values),
     },
   });
+}
+
+function graphCredentialsOf(values: z.infer<typeof environmentSchema>): GraphCredentials | null {
+  if (values.GRAPH_CLIENT_ID && values.GRAPH_CLIENT_SECRET && values.GRAPH_TENANT_ID) {
+    return { clientId: values.GRAPH_CLIENT_ID, clientSecret: values.GRAPH_CLIENT_SECRET, tenantId: values.GRAPH_TENANT_ID };
+  }
+  const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = values;
+  return MicrosoftAppId && MicrosoftAppPassword && MicrosoftAppTenantId
+    ? { clientId: MicrosoftAppId, clientSecret: MicrosoftAppPassword, tenantId: MicrosoftAppTenantId }
+    : null;
 }

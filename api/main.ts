@@ -81,40 +81,36 @@ async function start(): Promise<void> {
   const reminderSender = new BotConnectorSender(senderOptions);
   const clock = systemClock.now;
   const identity = createIdentity(config.signIn, { db, logger, clock });
-  // Graph needs the app's own Entra registration; without it meetings stay pending in the app and
-  // reminders go by the bot alone.
-  const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId } = config.bot;
-  const graphToken =
-    MicrosoftAppId && MicrosoftAppPassword && MicrosoftAppTenantId
-      ? createAppTokenSource({
-          clientId: MicrosoftAppId,
-          clientSecret: MicrosoftAppPassword,
-          tenantId: MicrosoftAppTenantId,
-          authorityHost: config.graph.authorityHost,
-        })
-      : null;
+  // Graph needs an Entra app registration (the bot's unless GRAPH_CLIENT_ID names another); without
+  // one, meetings stay pending in the app and reminders go by the bot alone.
+  const graphCredentials = config.graph.credentials;
+  const graph = graphCredentials && {
+    tenantId: graphCredentials.tenantId,
+    accessToken: createAppTokenSource({ ...graphCredentials, authorityHost: config.graph.authorityHost }),
+  };
+  const graphToken = graph?.accessToken ?? null;
   const { catalogAppId, noticeMailbox } = config.graph;
   // Someone Teams cannot reach gets the app installed for them, then an e-mail notice: a request
   // waits for one short try, the reminder worker for the patient ones.
   const reachWith = (retry: GraphRetryPolicy) =>
-    graphToken && catalogAppId
+    graph && catalogAppId
       ? createGraphMemberReach({
           baseUrl: config.graph.baseUrl,
-          accessToken: graphToken,
+          accessToken: graph.accessToken,
           retry,
-          tenantId: MicrosoftAppTenantId,
+          tenantId: graph.tenantId,
           appLink: appLinkOf(config.tabLinks),
           teamsAppCatalogId: catalogAppId,
           noticeMailbox,
         })
       : null;
   const reach = reachWith(INTERACTIVE_GRAPH_RETRY_POLICY);
-  const directory = graphToken
+  const directory = graph
     ? createGraphMemberDirectory({
         baseUrl: config.graph.baseUrl,
-        accessToken: graphToken,
+        accessToken: graph.accessToken,
         retry: INTERACTIVE_GRAPH_RETRY_POLICY,
-        tenantId: MicrosoftAppTenantId,
+        tenantId: graph.tenantId,
       })
     : null;
   const bot = new AsbPanelsBot({ db, logger, clock, sender, reach, tabLinks: config.tabLinks });
