@@ -2,6 +2,7 @@
 // the checked-in partner users, driven through the playground's own HTTP API (no browser).
 import { readFileSync } from 'node:fs';
 import { DEMO_MEMBERS, DEMO_TENANT_ID } from '../../api/store/demo-data';
+import { WELCOME_PERSONAL, WELCOME_SHARED } from '../../bot/handlers/help';
 import { startPlayground, type PlaygroundUser, type RecordedEvent, type RunningPlayground } from '../support/playground';
 
 let playground: RunningPlayground;
@@ -60,6 +61,23 @@ describe('npm run playground', () => {
       });
     }
     expect(new Set(people.map((person) => member(person).agencyKey)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('welcomes the member in their personal chat when the app is installed there, once, before anything else', async () => {
+    const chat = playground.config.personalChat.id;
+    expect(playground.botMessages(chat)).toEqual([]);
+    await playground.install(chat);
+    const welcome = await playground.waitForBotMessage(chat, /^Welcome to ASB Panels/);
+    expect(welcome.request.body.text).toBe(WELCOME_PERSONAL);
+    expect(playground.botMessages(chat)).toHaveLength(1);
+  });
+
+  it('says in the group chat, when installed there, that personal actions stay in personal chats', async () => {
+    const chat = playground.config.groupChats[0]!.id;
+    await playground.install(chat);
+    const welcome = await playground.waitForBotMessage(chat, /^ASB Panels is here to help run your panel meetings/);
+    expect(welcome.request.body.text).toBe(WELCOME_SHARED);
+    expect(playground.botMessages(chat)).toHaveLength(1);
   });
 
   it('passes the chat to the app, whose bot answers help in the personal chat', async () => {

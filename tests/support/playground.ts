@@ -48,6 +48,8 @@ export interface RunningPlayground {
    * `mentionBot` @mentions the bot first, as group chats and channels need before Teams passes a message on.
    */
   post(conversationId: string, text: string, options?: { mentionBot?: boolean }): Promise<string>;
+  /** The app installed in a chat, as the playground's Install button does: Teams' installationUpdate reaches the bot. */
+  install(conversationId: string): Promise<void>;
   /** A click on an Action.Execute button by any configured user; answers with the bot's card. */
   click(userId: string, conversationId: string, replyToId: string, verb: string, data: Record<string, unknown>): Promise<AnswerCard>;
   stop(): Promise<void>;
@@ -143,6 +145,14 @@ export async function startPlayground(env: Record<string, string> = {}): Promise
       });
       if (response.status !== 200) throw new Error(`the playground refused the message with ${response.status}`);
       return ((await response.json()) as { messageId: string }).messageId;
+    },
+    async install(conversationId) {
+      const response = await fetch(`${url}/_debug/conversation/${encodeURIComponent(conversationId)}/installation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      if (response.status !== 200) throw new Error(`the playground refused to install the app with ${response.status}`);
     },
     async click(userId, conversationId, replyToId, verb, data) {
       const response = await fetch(`${url}/_conversation/v1/invoke`, {
