@@ -40,7 +40,12 @@ async function refer(token: string, familyName: string): Promise<string> {
 beforeAll(async () => {
   tab = await startBrowserApp();
   const token = await tab.app.signInAs(REFERRER.id);
-  cases.push(await refer(token, 'Exampleford'), await refer(token, 'Sampleworth'), await refer(token, 'Stalewood'));
+  cases.push(
+    await refer(token, 'Exampleford'),
+    await refer(token, 'Sampleworth'),
+    await refer(token, 'Stalewood'),
+    await refer(token, 'Rulesworth'),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -137,6 +142,30 @@ describe("the chair's referral triage", () => {
       .filter({ hasText: /^Accepted$/ })
       .waitFor();
     expect(await page.getByRole('button', { name: 'Record decision' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows the rules a referral was routed under, unchanged when the partnership changes its settings later', async () => {
+    const sentBefore = cases[3]!;
+    const admin = DEMO_MEMBERS.find((member) => member.roles.includes('PARTNERSHIP_ADMIN'))!;
+    const adminToken = await tab.app.signInAs(admin.id);
+    type Settings = { escalation: { incidents: number; withinDays: number }; repeatReferralWithinDays: number } & Record<string, unknown>;
+    const { body: before } = await tab.app.call<Settings>('GET', '/api/partnership/settings', { token: adminToken });
+    // The admin widens the escalation window after the referral was sent.
+    const changed = { ...before, escalation: { ...before.escalation, withinDays: before.escalation.withinDays + 30 } };
+    expect((await tab.app.call('PUT', '/api/partnership/settings', { token: adminToken, body: changed })).status).toBe(200);
+
+    const page = await tab.openTab({ route: 'referrals' });
+    await signInThroughPicker(page, CHAIR.displayName);
+    await queueReady(page);
+    await openButton(page, sentBefore).click();
+    const rules = page.getByRole('definition').filter({ hasText: /^Escalation at / });
+    await rules.waitFor();
+    const words = await rules.innerText();
+    expect(words).toContain(`Escalation at ${before.escalation.incidents} incidents in ${before.escalation.withinDays} days`);
+    expect(words).toContain(`a repeat referral within ${before.repeatReferralWithinDays} days`);
+    expect(words).toContain('(the partnership’s settings when it was sent)');
+    expect(words).not.toContain(`in ${before.escalation.withinDays + 30} days`);
     await page.context().close();
   });
 

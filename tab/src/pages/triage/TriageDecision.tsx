@@ -86,6 +86,24 @@ function outcomeOf(referral: Triage['referral']): string | null {
   return null;
 }
 
+/**
+ * The partnership's rules as they stood when the referral was sent: a later change in the settings
+ * does not rewrite how this one was routed, and the chair can see which rules decided it.
+ */
+function rulesAppliedWords(rules: Triage['referral']['rulesApplied']): string {
+  if (!rules) return 'Not recorded: sent before the app kept the rules with each referral.';
+  const inDays = (rule: { incidents: number; withinDays: number }) => `${rule.incidents} incidents in ${rule.withinDays} days`;
+  return [
+    `Escalation at ${inDays(rules.escalation)}`,
+    rules.repeatVictimisationRules.length > 0 ? `repeat victimisation at ${rules.repeatVictimisationRules.map(inDays).join(' or ')}` : null,
+    `a repeat referral within ${rules.repeatReferralWithinDays} days`,
+    `reviews every ${rules.review.highRiskReviewDays} days at high risk and ${rules.review.mediumRiskReviewDays} at medium`,
+  ]
+    .filter(Boolean)
+    .join('; ')
+    .concat(' (the partnership’s settings when it was sent).');
+}
+
 function TriageDetail({
   data,
   onDecided,
@@ -113,6 +131,7 @@ function TriageDetail({
           ...(outcomeOf(referral) ? ([['Outcome', outcomeOf(referral)]] as const) : []),
           ['Concerns', referral.concerns ?? 'None given'],
           ['Routing', referral.routingExplanation ?? '—'],
+          ['Rules applied', rulesAppliedWords(referral.rulesApplied)],
         ]}
       />
       {data.completeness.length === 0 ? (
