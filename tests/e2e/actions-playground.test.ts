@@ -7,7 +7,7 @@
 import { londonDateOf } from '../../api/domain/agenda/calendar-date';
 import { buildDemoRows, DEMO_AGENCIES } from '../../api/store/demo-data';
 import { memberByName } from '../../api/store/demo-data/partnership';
-import { startPlayground, type AnswerCard as Card, type RunningPlayground } from '../support/playground';
+import { cardButtons, cardText, startPlayground, type RunningPlayground } from '../support/playground';
 
 let playground: RunningPlayground;
 
@@ -19,9 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await playground?.stop();
 }, 30_000);
-
-const cardText = (card: Card) => card.body.map((element) => element.text ?? '').join('\n');
-const buttons = (card: Card) => (card.actions ?? []).map((action) => action.title);
 
 describe('an action in Agents Playground, from assignment to completion', () => {
   it('is assigned by the chair, accepted, reminded and completed by its owner, each step in Teams', async () => {
@@ -53,21 +50,21 @@ describe('an action in Agents Playground, from assignment to completion', () => 
       priority: 'HIGH',
     });
     expect(cardText(assigned)).toContain('Assigned and sent to Helen Placeholder in Teams.');
-    expect(buttons(assigned)).toEqual([]);
+    expect(cardButtons(assigned)).toEqual([]);
 
     // Helen gets the action card in her personal chat with Accept, and accepts it there.
     const delivered = await waitForBotMessage(personal, /^New action for you, case .*: Phone the victim/);
     const ownerCard = delivered.request.body.attachments![0]!.content;
-    expect(buttons(ownerCard)).toEqual(['Accept']);
+    expect(cardButtons(ownerCard)).toEqual(['Accept']);
     const actionId = (ownerCard as unknown as { actions: { data: { actionId: string } }[] }).actions[0]!.data.actionId;
     const accepted = await click(config.currentUser.id, personal, personalMessage, 'action.accept', { actionId, version: 1 });
     expect(cardText(accepted)).toContain('Accepted.');
-    expect(buttons(accepted)).toEqual(['Update progress', 'Mark complete', "Can't complete"]);
+    expect(cardButtons(accepted)).toEqual(['Update progress', 'Mark complete', "Can't complete"]);
 
     // Priya sees status only; Helen's reminder that the action is due today arrives on its own.
     const chairView = await click(priya.id, panelChat, cardMessage, 'action.refresh', { actionId, version: 2 });
     expect(cardText(chairView)).toContain('Accepted');
-    expect(buttons(chairView)).toEqual(["Can't complete"]);
+    expect(cardButtons(chairView)).toEqual(["Can't complete"]);
     await waitForBotMessage(personal, /^Reminder: your action is due today: Phone the victim/);
 
     const completed = await click(config.currentUser.id, personal, personalMessage, 'action.complete', {
@@ -77,6 +74,6 @@ describe('an action in Agents Playground, from assignment to completion', () => 
     });
     expect(cardText(completed)).toContain('Marked complete.');
     expect(cardText(completed)).toContain('Completed');
-    expect(buttons(completed)).toEqual([]);
+    expect(cardButtons(completed)).toEqual([]);
   }, 90_000);
 });

@@ -17,7 +17,7 @@ import { memberByName } from '../../api/store/demo-data/partnership';
 import { createLoopbackTls, type LoopbackTls } from '../support/fake-issuer';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import { freePort } from '../support/free-port';
-import { startPlayground, type AnswerCard as Card, type RunningPlayground } from '../support/playground';
+import { cardButtons, cardText, startPlayground, type RunningPlayground } from '../support/playground';
 import { startRefusingConnector, type RefusingConnector } from '../support/refusing-connector';
 
 const PLAYGROUND_TENANT = '7e570000-0000-4000-8000-00000000c5b0';
@@ -56,9 +56,6 @@ afterAll(async () => {
   await graph?.close();
   tls?.remove();
 }, 30_000);
-
-const cardText = (card: Card) => card.body.map((element) => element.text ?? '').join('\n');
-const buttons = (card: Card) => (card.actions ?? []).map((action) => action.title);
 
 describe('a member who never opened the bot, in Agents Playground', () => {
   it('is reached only after the app is installed for them through Graph, with the card to act on', async () => {
@@ -99,6 +96,6 @@ describe('a member who never opened the bot, in Agents Playground', () => {
       (opening) => opening.aadObjectId === sam.entraObjectId && opening.status === 201,
     )!.conversationId!;
     const delivered = await waitForBotMessage(samChat, /^New action for you, case .*: Visit the victim/);
-    expect(buttons(delivered.request.body.attachments![0]!.content)).toEqual(['Accept']);
+    expect(cardButtons(delivered.request.body.attachments![0]!.content)).toEqual(['Accept']);
   }, 90_000);
 });

@@ -31,6 +31,11 @@ export interface RecordedEvent {
   request: { method?: string; body: { text?: string; type?: string; attachments?: { content: AnswerCard }[] } };
 }
 
+/** A card's words, element by element. */
+export const cardText = (card: AnswerCard) => card.body.map((element) => element.text ?? '').join('\n');
+/** The titles of a card's buttons. */
+export const cardButtons = (card: AnswerCard) => (card.actions ?? []).map((action) => action.title);
+
 export interface AnswerCard {
   body: { type: string; text?: string }[];
   actions?: { title: string }[];

@@ -1,6 +1,7 @@
 // Graph's app registration: the bot's by default, or its own (GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET,
 // GRAPH_TENANT_ID) for a council that keeps the two apart; half of the three stops start-up.
-import { ConfigurationError, loadConfig } from '../../api/config';
+import { loadConfig } from '../../api/config';
+import { configProblemsOf } from '../support/config-problems';
 
 const BOT = {
   MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
@@ -12,16 +13,6 @@ const GRAPH = {
   GRAPH_CLIENT_SECRET: 'graph-secret',
   GRAPH_TENANT_ID: '12121212-3434-4565-8787-909090909090',
 };
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('the app registration Graph tokens are asked with', () => {
   it('is none without any registration, so Graph stays off', () => {
@@ -43,7 +34,7 @@ describe('the app registration Graph tokens are asked with', () => {
   });
 
   it('refuses a part of the three, naming them but never the secret', () => {
-    const problems = problemsOf({ GRAPH_CLIENT_ID: GRAPH.GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET: GRAPH.GRAPH_CLIENT_SECRET });
+    const problems = configProblemsOf({ GRAPH_CLIENT_ID: GRAPH.GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET: GRAPH.GRAPH_CLIENT_SECRET });
     expect(problems).toEqual([
       'GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID: set all three, or none to use the bot’s registration',
     ]);
@@ -51,7 +42,7 @@ describe('the app registration Graph tokens are asked with', () => {
   });
 
   it('refuses a client id or tenant that is not a GUID', () => {
-    expect(problemsOf({ ...GRAPH, GRAPH_TENANT_ID: 'fernbrook.onmicrosoft.com' })).toEqual([
+    expect(configProblemsOf({ ...GRAPH, GRAPH_TENANT_ID: 'fernbrook.onmicrosoft.com' })).toEqual([
       'GRAPH_TENANT_ID: must be a GUID, the tenant that granted the Graph permissions',
     ]);
   });

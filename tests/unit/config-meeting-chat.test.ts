@@ -1,18 +1,9 @@
 // GRAPH_PANEL_MAILBOX (who organises Teams events) and TEAMS_CATALOG_APP_ID (the app to install in
 // meeting chats) are read once at start-up; a value of the wrong shape stops it, naming the variable.
-import { ConfigurationError, loadConfig } from '../../api/config';
+import { loadConfig } from '../../api/config';
+import { configProblemsOf } from '../support/config-problems';
 
 const CATALOG_ID = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('the panel mailbox and the app in meeting chats', () => {
   it.each([
@@ -37,7 +28,7 @@ describe('the panel mailbox and the app in meeting chats', () => {
       'TEAMS_CATALOG_APP_ID: must be a GUID, the app’s id in the organisation’s Teams app catalogue',
     ],
   ])('refuses %p, naming the variable but not its value', (env, problem) => {
-    const problems = problemsOf(env);
+    const problems = configProblemsOf(env);
     expect(problems).toEqual([problem]);
     expect(problems.join(' ')).not.toContain(Object.values(env)[0]);
   });

@@ -1,16 +1,12 @@
 // The reminder policy is set per deployment: days before the due date, the due-day reminder, how
 // often overdue reminders repeat, when the chair is told, and the digest's weekday.
-import { ConfigurationError, loadConfig } from '../../api/config';
+import { loadConfig } from '../../api/config';
+import { configProblemsOf } from '../support/config-problems';
 import { checkReminderPolicy, DEFAULT_REMINDER_POLICY } from '../../api/domain/reminders/policy';
 
+/** The variables start-up names as wrong. */
 function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error.problems.map((problem) => problem.split(':')[0]!);
-    throw error;
-  }
-  return [];
+  return configProblemsOf(env).map((problem) => problem.split(':')[0]!);
 }
 
 describe('the reminder policy in the configuration', () => {
