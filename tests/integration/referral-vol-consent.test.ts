@@ -103,6 +103,26 @@ describe("a victim's or perpetrator's home", () => {
     expect(link?.after).toMatchObject({ locationId: location.id, role: 'VICTIM_HOME', reusedLocation: false });
   });
 
+  it('offers a home as a match only to members who may see a case it is on; others learn only that a match exists', async () => {
+    type Offers = { candidates: Array<{ address: string }>; undisclosedMatch: boolean; advice?: string };
+    const search = (who: 'policeReferrer' | 'councilReferrer') =>
+      app.call<Offers>('GET', '/api/locations?address=12%20Willow%20Court&postcode=FB1%202AB', { token: as(who) });
+    const onTheCase = await search('policeReferrer');
+    expect([onTheCase.status, onTheCase.body.candidates.map((c) => c.address), onTheCase.body.undisclosedMatch]).toEqual([
+      200,
+      ['12 Willow Court'],
+      false,
+    ]);
+    // The council's referrer is on none of the cases this home is on: no address, only the advice.
+    const offCase = await search('councilReferrer');
+    expect(offCase.body).toEqual({
+      candidates: [],
+      undisclosedMatch: true,
+      advice: expect.stringContaining('on a case you cannot see') as unknown as string,
+    });
+    expect(JSON.stringify(offCase.body)).not.toContain('Willow');
+  });
+
   it("reuses a known address typed differently for the perpetrator's home, and makes no second place", async () => {
     const known = await database.db.prisma.location.findFirstOrThrow({ where: { addressLine1: '12 Willow Court' } });
     const places = await database.db.prisma.location.count();

@@ -32,6 +32,9 @@ export const searchLocationsAnswer = z.strictObject({
       reason: z.string(),
     }),
   ),
+  /** A home on a case the member may not see matched: it is not shown; ask the chair or coordinator. */
+  undisclosedMatch: z.boolean(),
+  advice: z.string().optional(),
 });
 
 /** GET /api/people/:personId */

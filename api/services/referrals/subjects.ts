@@ -35,7 +35,7 @@ async function possiblePeople(tx: Tx, partnershipId: string, probe: { givenName:
 async function possibleLocations(tx: Tx, partnershipId: string, probe: { address: string; postcode: string | null }) {
   const locations = await tx.location.findMany({
     where: { partnershipId, anonymisedAt: null },
-    select: { id: true, addressLine1: true, town: true, postcode: true, ward: true },
+    select: { id: true, kind: true, addressLine1: true, town: true, postcode: true, ward: true },
   });
   const byId = new Map(locations.map((l) => [l.id, l]));
   return findPossibleLocations(
@@ -43,12 +43,24 @@ async function possibleLocations(tx: Tx, partnershipId: string, probe: { address
     locations.map((l) => ({ id: l.id, address: l.addressLine1, postcode: l.postcode })),
   ).map((c) => {
     const l = byId.get(c.record.id)!;
-    return { id: l.id, address: l.addressLine1, town: l.town, postcode: l.postcode, ward: l.ward, score: c.score, reason: c.reason };
+    return {
+      id: l.id,
+      kind: l.kind,
+      address: l.addressLine1,
+      town: l.town,
+      postcode: l.postcode,
+      ward: l.ward,
+      score: c.score,
+      reason: c.reason,
+    };
   });
 }
 
 export const UNDISCLOSED_MATCH_ADVICE =
   'A possible match exists on a case you cannot see. Ask the panel chair or coordinator before referring this person as someone new.';
+
+export const UNDISCLOSED_ADDRESS_ADVICE =
+  'A possible match for this address is someone’s home on a case you cannot see. Ask the panel chair or coordinator before recording it as a new address.';
 
 export async function searchPeople(ctx: ServiceContext, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
   if (!mayUse(ctx.actor, 'person.search')) throw forbidden('search for people');
@@ -78,9 +90,25 @@ export async function searchPeople(ctx: ServiceContext, probe: { givenName: stri
 export async function searchLocations(ctx: ServiceContext, probe: { address: string; postcode: string | null }) {
   if (!mayUse(ctx.actor, 'person.search')) throw forbidden('search for addresses');
   return inTransaction(ctx, async (tx) => {
-    const candidates = await possibleLocations(tx, ctx.actor.partnershipId, probe);
-    await audit(tx, ctx, { event: 'location.search', entityType: 'Location', after: { query: probe, found: candidates.map((c) => c.id) } });
-    return { candidates };
+    const found = await possibleLocations(tx, ctx.actor.partnershipId, probe);
+    await audit(tx, ctx, { event: 'location.search', entityType: 'Location', after: { query: probe, found: found.map((c) => c.id) } });
+    // A home says where a victim or perpetrator lives: it is offered only from a case the member may
+    // see (or when it is on no case), as people are. Parks, shops and streets are offered to anyone.
+    const homes = found.filter((c) => c.kind === 'DWELLING').map((c) => c.id);
+    const onCases = await tx.caseLocation.findMany({ where: { locationId: { in: homes } }, select: { locationId: true } });
+    const onVisibleCases = await tx.caseLocation.findMany({
+      where: { locationId: { in: homes }, case: visibleCaseWhere(ctx.actor) },
+      select: { locationId: true },
+    });
+    const hidden = new Set(onCases.map((row) => row.locationId));
+    for (const row of onVisibleCases) hidden.delete(row.locationId);
+    const candidates = found.filter((c) => !hidden.has(c.id)).map(({ kind: _kind, ...candidate }) => candidate);
+    const undisclosedMatch = candidates.length < found.length;
+    return {
+      candidates,
+      undisclosedMatch,
+      ...(undisclosedMatch ? { advice: UNDISCLOSED_ADDRESS_ADVICE } : {}),
+    };
   });
 }
 

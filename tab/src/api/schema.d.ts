@@ -3666,6 +3666,8 @@ export interface paths {
                 score: number;
                 reason: string;
               }[];
+              undisclosedMatch: boolean;
+              advice?: string;
             };
           };
         };

@@ -56,7 +56,11 @@ export interface CandidateSearch {
 export const needsChoice = (search: CandidateSearch | null): boolean =>
   search !== null && (search.found.length > 0 || search.advice !== null);
 
-/** Looks up known places like a victim's or perpetrator's home; null when no address was typed. */
+/**
+ * Looks up known places like a victim's or perpetrator's home; null when no address was typed. A
+ * home on a case the member may not see is left out by the API; the app then links the typed
+ * address to it only on a confident match, telling the member nothing.
+ */
 export async function findHomeCandidates(api: ReturnType<typeof useApi>, subject: DraftSubject): Promise<MatchCandidate[] | null> {
   if (!subject.address || subject.address.trim().length < 3) return null;
   const query = { address: subject.address.trim(), ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}) };
@@ -72,7 +76,8 @@ export async function findCandidates(
   if (subjectType === 'LOCATION') {
     if (!subject.address || subject.address.trim().length < 3) return null;
     const query = { address: subject.address.trim(), ...(subject.postcode?.trim() ? { postcode: subject.postcode.trim() } : {}) };
-    return { found: (await answerOf(api.GET('/api/locations', { params: { query } }))).candidates, advice: null };
+    const places = await answerOf(api.GET('/api/locations', { params: { query } }));
+    return { found: places.candidates, advice: places.advice ?? null };
   }
   if (!subject.givenName?.trim() || !subject.familyName?.trim()) return null;
   const query = {
