@@ -19,10 +19,13 @@ interface Submitted {
     case: { id: string; status: string };
   };
 }
+/** The part of GET /api/partnership/settings these tests read; a PUT sends the whole of it back. */
 interface Settings {
   repeatVictimisationRules: Array<{ incidents: number; withinDays: number }>;
-  communityTriggerThreshold: number;
   escalation: { incidents: number; withinDays: number };
+  repeatReferralWithinDays: number;
+  caseReview: { qualifyingComplaints: number } & Record<string, number>;
+  [setting: string]: unknown;
 }
 
 let database: TestDatabase;
@@ -63,62 +66,75 @@ const recordIncident = (occurredAt: string) =>
   });
 
 describe("the partnership's referral rules", () => {
+  const settingsNow = async (who: keyof ReferralWorld['members']) =>
+    (await app.call<Settings>('GET', '/api/partnership/settings', { token: as(who) })).body;
+  const withRules = (settings: Settings, rules: Settings['repeatVictimisationRules'], qualifyingComplaints: number): Settings => ({
+    ...settings,
+    repeatVictimisationRules: rules,
+    caseReview: { ...settings.caseReview, qualifyingComplaints },
+  });
+
   it('starts from the research defaults', async () => {
-    const { body } = await app.call<Settings>('GET', '/api/referral-settings', { token: as('policeReferrer') });
-    expect(body).toEqual({
+    const settings = await settingsNow('policeReferrer');
+    expect({
+      repeatVictimisationRules: settings.repeatVictimisationRules,
+      qualifyingComplaints: settings.caseReview.qualifyingComplaints,
+      escalation: settings.escalation,
+      repeatReferralWithinDays: settings.repeatReferralWithinDays,
+    }).toEqual({
       repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }],
-      communityTriggerThreshold: 3,
+      qualifyingComplaints: 3,
       escalation: { incidents: 3, withinDays: 365 },
       repeatReferralWithinDays: 365,
     });
   });
 
   it('lets an administrator use "2 in 14 days or 5 in 180 days" and a lower case review threshold', async () => {
-    const settings = {
-      repeatVictimisationRules: [
-        { incidents: 2, withinDays: 14 },
-        { incidents: 5, withinDays: 180 },
-      ],
-      communityTriggerThreshold: 2,
-    };
-    const { status, body } = await app.call<Settings>('PUT', '/api/referral-settings', { token: as('admin'), body: settings });
-    expect([status, body.repeatVictimisationRules, body.communityTriggerThreshold]).toEqual([200, settings.repeatVictimisationRules, 2]);
-    const [row] = await auditEvents(database.db, 'referralSettings.update');
+    const rules = [
+      { incidents: 2, withinDays: 14 },
+      { incidents: 5, withinDays: 180 },
+    ];
+    const { status, body } = await app.call<Settings>('PUT', '/api/partnership/settings', {
+      token: as('admin'),
+      body: withRules(await settingsNow('admin'), rules, 2),
+    });
+    expect([status, body.repeatVictimisationRules, body.caseReview.qualifyingComplaints]).toEqual([200, rules, 2]);
+    const [row] = await auditEvents(database.db, 'partnershipSettings.update');
     expect([row?.before, row?.after]).toEqual([
-      { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 3 },
-      settings,
+      { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], caseReview: expect.objectContaining({ qualifyingComplaints: 3 }) },
+      { repeatVictimisationRules: rules, caseReview: expect.objectContaining({ qualifyingComplaints: 2 }) },
     ]);
   });
 
   it('refuses a case review threshold above the statutory three, a rule of nothing, and anyone but an administrator', async () => {
-    const tooHigh = await app.call<ErrorBody>('PUT', '/api/referral-settings', {
+    const current = await settingsNow('admin');
+    const tooHigh = await app.call<ErrorBody>('PUT', '/api/partnership/settings', {
       token: as('admin'),
-      body: { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 4 },
+      body: withRules(current, [{ incidents: 3, withinDays: 90 }], 4),
     });
     expect([tooHigh.status, tooHigh.body.error.fields]).toEqual([
       400,
       [
         {
-          field: 'communityTriggerThreshold',
+          field: 'caseReview.qualifyingComplaints',
           message: 'The law does not allow a threshold above 3 qualifying complaints; 4 was asked for.',
         },
       ],
     ]);
-    const nothing = await app.call<ErrorBody>('PUT', '/api/referral-settings', {
+    const nothing = await app.call<ErrorBody>('PUT', '/api/partnership/settings', {
       token: as('admin'),
-      body: { repeatVictimisationRules: [], communityTriggerThreshold: 3 },
+      body: withRules(current, [], 3),
     });
     expect([nothing.status, nothing.body.error.fields?.map((f) => f.field)]).toEqual([400, ['repeatVictimisationRules']]);
     expect(
       (
-        await app.call('PUT', '/api/referral-settings', {
+        await app.call('PUT', '/api/partnership/settings', {
           token: as('cmaracChair'),
-          body: { repeatVictimisationRules: [{ incidents: 3, withinDays: 90 }], communityTriggerThreshold: 3 },
+          body: withRules(current, [{ incidents: 3, withinDays: 90 }], 3),
         })
       ).status,
     ).toBe(403);
-    const kept = await app.call<Settings>('GET', '/api/referral-settings', { token: as('auditor') });
-    expect(kept.body.communityTriggerThreshold).toBe(2);
+    expect((await settingsNow('auditor')).caseReview.qualifyingComplaints).toBe(2);
   });
 });
 

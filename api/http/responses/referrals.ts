@@ -193,22 +193,6 @@ export const submitReferralAnswer = z.strictObject({
   }),
 });
 
-/** GET /api/referral-settings */
-export const readReferralSettingsAnswer = z.strictObject({
-  repeatVictimisationRules: z.array(
-    z.strictObject({
-      incidents: z.number(),
-      withinDays: z.number(),
-    }),
-  ),
-  communityTriggerThreshold: z.number(),
-  escalation: z.strictObject({
-    incidents: z.number(),
-    withinDays: z.number(),
-  }),
-  repeatReferralWithinDays: z.number(),
-});
-
 /** GET /api/risk-templates */
 export const listRiskTemplatesAnswer = z.strictObject({
   templates: z.array(

@@ -172,12 +172,3 @@ export const caseReviewStepBody = refusingNul(
     z.strictObject({ step: z.literal('CLOSE'), outcome: z.string().trim().min(1, 'Record why the review is closed.').max(5000) }),
   ]),
 );
-
-const wholeDays = z.number().int('Use a whole number.').min(1, 'Use 1 or more.').max(3650, 'Use ten years (3650 days) or fewer.');
-export const referralSettingsBody = z.strictObject({
-  repeatVictimisationRules: z
-    .array(z.strictObject({ incidents: z.number().int('Use a whole number.').min(1, 'Use 1 or more.').max(100), withinDays: wholeDays }))
-    .min(1, 'Give at least one rule.')
-    .max(5),
-  communityTriggerThreshold: z.number().int('Use a whole number.'),
-});

@@ -6,14 +6,13 @@ import { listTriageQueue, readReferralTriage, TRIAGE_STATUSES } from '../../serv
 import { listReferrals, readReferral, saveReferralDraft, startReferral } from '../../services/referrals/referrals';
 import { submitReferral } from '../../services/referrals/submit';
 import { withdrawReferral } from '../../services/referrals/withdraw';
-import { readReferralSettings, updateReferralSettings } from '../../services/referrals/referral-settings';
 import {
   listRiskTemplates,
   publishRiskTemplateVersion,
   readRiskTemplate,
   riskTemplateDefinitionSchema,
 } from '../../services/referrals/templates';
-import { decisionBody, referralSettingsBody, refusingNul, saveDraftBody, startReferralBody, withdrawalBody } from './referral-schemas';
+import { decisionBody, refusingNul, saveDraftBody, startReferralBody, withdrawalBody } from './referral-schemas';
 import type { ApiDependencies } from './index';
 import * as answers from '../responses/referrals';
 
@@ -140,29 +139,6 @@ export function referralRoutes(deps: ApiDependencies): RouteSpec[] {
       response: answers.referralAnswer,
       async handle({ params, body, ctx }) {
         return { json: await withdrawReferral(ctx, deps.sender, params.referralId!, body) };
-      },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/referral-settings',
-      summary: "Read the partnership's repeat-victim rules and case review threshold.",
-      tag: 'Risk templates',
-      capability: null,
-      response: answers.readReferralSettingsAnswer,
-      async handle({ ctx }) {
-        return { json: await readReferralSettings(ctx) };
-      },
-    }),
-    defineRoute({
-      method: 'put',
-      path: '/referral-settings',
-      summary: "Set the partnership's repeat-victim rules and case review threshold.",
-      tag: 'Risk templates',
-      capability: 'riskTemplate.manage',
-      body: referralSettingsBody,
-      response: answers.readReferralSettingsAnswer,
-      async handle({ body, ctx }) {
-        return { json: await updateReferralSettings(ctx, body) };
       },
     }),
     defineRoute({
