@@ -9794,7 +9794,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Upload a CSV or Excel file of existing cases and get the suggested column mapping. */
+    /** Upload a CSV or Excel file of existing cases, incidents or open actions (kind given, or recognised from the headers) and get the suggested column mapping. */
     post: {
       parameters: {
         query?: never;
@@ -9809,6 +9809,8 @@ export interface paths {
             sourceSystem: string;
             /** Format: base64 */
             content: string;
+            /** @enum {string} */
+            kind?: 'CASES' | 'INCIDENTS' | 'ACTIONS';
           };
         };
       };
@@ -9821,6 +9823,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @enum {string} */
+              kind: 'CASES' | 'INCIDENTS' | 'ACTIONS';
               fileName: string;
               sourceSystem: string;
               rowCount: number;
@@ -9886,7 +9890,10 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @enum {string} */
+              kind: 'CASES' | 'INCIDENTS' | 'ACTIONS';
               rowCount: number;
+              toImport: number;
               casesToImport: number;
               alreadyImported: number;
               newPeople: number;
@@ -9895,6 +9902,11 @@ export interface paths {
               problems: {
                 row: number;
                 column: string;
+                message: string;
+              }[];
+              skippedCount: number;
+              skipped: {
+                row: number;
                 message: string;
               }[];
               duplicates: {
@@ -9966,6 +9978,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @enum {string} */
+              kind: 'CASES' | 'INCIDENTS' | 'ACTIONS';
               fileName: string;
               sourceSystem: string;
               /** @enum {string} */
@@ -9976,8 +9990,11 @@ export interface paths {
                 cases: number;
                 people: number;
                 locations: number;
+                incidents: number;
+                actions: number;
                 linkedToExisting: number;
                 alreadyImported: number;
+                skipped: number;
               } | null;
               error: string | null;
             };
@@ -10022,6 +10039,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @enum {string} */
+              kind: 'CASES' | 'INCIDENTS' | 'ACTIONS';
               fileName: string;
               sourceSystem: string;
               /** @enum {string} */
@@ -10032,8 +10051,11 @@ export interface paths {
                 cases: number;
                 people: number;
                 locations: number;
+                incidents: number;
+                actions: number;
                 linkedToExisting: number;
                 alreadyImported: number;
+                skipped: number;
               } | null;
               error: string | null;
             };
