@@ -161,6 +161,33 @@ describe('an incidents file', () => {
   });
 });
 
+test('an incidents file without a required column is refused at the dry run and the commit, naming it, and writes nothing', async () => {
+  const csv = example('ecins-incidents.csv')
+    .split('\n')
+    .map((line) =>
+      line
+        .split(',')
+        .filter((_cell, i) => i !== 3)
+        .join(','),
+    )
+    .join('\n');
+  const uploaded = (await upload('incidents.csv', csv, { kind: 'INCIDENTS' })).body;
+  expect(uploaded).toMatchObject({ kind: 'INCIDENTS', missingFields: ['Category'] });
+  const before = await tableRowCounts(database.db);
+  const checked = await app.call<Refusal>('POST', `/api/imports/${uploaded.id}/dry-run`, {
+    token,
+    body: { mapping: uploaded.suggestedMapping },
+  });
+  const commit = await app.call<Refusal>('POST', `/api/imports/${uploaded.id}/commit`, {
+    token,
+    body: { mapping: uploaded.suggestedMapping },
+  });
+  expect([checked.status, commit.status]).toEqual([400, 400]);
+  expect(checked.body.error.message).toBe('The file needs a column for: Category.');
+  expect(commit.body.error.message).toBe('The file needs a column for: Category.');
+  expect(await tableRowCounts(database.db)).toEqual(before);
+});
+
 describe('an open actions file', () => {
   test('imports the open actions with their owners, skipping the done one, and involves the owner agency in the case', async () => {
     const before = await recordTables();

@@ -11,6 +11,7 @@ import * as answers from '../responses/imports';
 /** The JSON body of an upload: the file's base64 text and a little more. */
 export const IMPORT_UPLOAD_BODY_LIMIT = `${Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3 / 1024 / 1024) + 1}mb`;
 const MAX_BASE64_LENGTH = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+export const IMPORT_FILE_TOO_LARGE = 'The file is larger than 10 MB. Split it into smaller files.';
 
 const upload = z.strictObject({
   fileName: z
@@ -28,7 +29,7 @@ const upload = z.strictObject({
   content: z
     .string({ message: 'Attach the file.' })
     .min(1, 'The file is empty.')
-    .max(MAX_BASE64_LENGTH, 'The file is larger than 10 MB. Split it into smaller files.')
+    .max(MAX_BASE64_LENGTH, IMPORT_FILE_TOO_LARGE)
     .base64('The file content must be base64-encoded.'),
   kind: z.enum(IMPORT_KINDS, { message: 'Say whether the file holds cases, incidents or actions.' }).optional(),
 });
