@@ -67,7 +67,8 @@ function readAction(reader: RowReader, context: ActionRowContext, agencies: Read
   const text = reader.text('description');
   const agencyText = reader.text('ownerAgency');
   const ownerAgencyId = agencies.get(words(agencyText)) ?? '';
-  if (agencyText && !ownerAgencyId) reader.problem('ownerAgency', `"${agencyText}" is not one of the partnership's agencies.`);
+  if (!agencyText) reader.problem('ownerAgency', 'is empty.');
+  else if (!ownerAgencyId) reader.problem('ownerAgency', `"${agencyText}" is not one of the partnership's agencies.`);
 
   const email = reader.text('ownerEmail').toLowerCase();
   let ownerMemberId: string | null = null;
@@ -79,21 +80,19 @@ function readAction(reader: RowReader, context: ActionRowContext, agencies: Read
   }
 
   const dueText = reader.text('dueDate');
-  // The due date may be past: an action overdue in the old system arrives overdue. Far future dates are still checked.
+  // Any real date: an action overdue in the old system arrives overdue.
   const dueDate = dueText ? reader.date('dueDate', '9999-12-31') : null;
   if (!dueText) reader.problem('dueDate', 'is empty.');
 
   const today = londonDateOf(context.now);
-  // The lifecycle's rules for a new action (a title, an owner agency, a real due date); its "not in
-  // the past" rule is for new assignments, so the import asks it as of the due date when that is past.
+  // The lifecycle's rules for a new action decide whether the text will do as its title. Its "not in
+  // the past" rule is for new assignments, so it is asked as of the due date when that has passed.
   const proposed = proposeAction(
     { id: sourceId, caseId, title: text.slice(0, MAX_ACTION_TITLE), ownerAgencyId, ownerMemberId, dueDate: dueDate ?? today },
     dueDate && dueDate < today ? dueDate : today,
   );
-  if (!proposed.ok) {
-    const field = { title: 'description', ownerAgencyId: 'ownerAgency', dueDate: 'dueDate' }[proposed.error.field ?? ''] ?? 'description';
-    if (!(field === 'ownerAgency' && agencyText) && !(field === 'dueDate' && !dueDate))
-      reader.problemSaying(field, `${reader.column(field)}: ${proposed.error.message}`);
+  if (!proposed.ok && proposed.error.field === 'title') {
+    reader.problemSaying('description', `${reader.column('description')}: ${proposed.error.message}`);
   }
   const long = text.length > MAX_ACTION_TITLE;
   return {

@@ -17,7 +17,7 @@ export async function planImport(ctx: ServiceContext, run: ImportRunFile, mappin
     where: { partnershipId, sourceSystem: run.sourceSystem },
     select: { entityType: true, sourceId: true, entityId: true },
   });
-  const known = new Map(keys.map((k) => [importKey(k.entityType as 'Case', k.sourceId), k.entityId]));
+  const known = new Map(keys.map((k) => [`${k.entityType}:${k.sourceId}`, k.entityId]));
   const context = { keys: known, sourceSystem: run.sourceSystem, now: ctx.now() };
   const empty = {
     cases: [],
