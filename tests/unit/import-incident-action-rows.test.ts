@@ -10,6 +10,7 @@ describe('what a file holds, told by its headers', () => {
     [['Case Ref', 'Case Type', 'Date Opened', 'Lead Agency', 'Summary'], 'CASES'],
     [['Incident Ref', 'Case Ref', 'Date/Time', 'Category', 'Description', 'Victim Refs'], 'INCIDENTS'],
     [['Action Ref', 'Case Ref', 'Action', 'Owner Agency', 'Due Date', 'Status'], 'ACTIONS'],
+    [['Incident Ref', 'Case Ref', 'Date/Time', 'Description', 'Location Ref'], 'INCIDENTS'],
     [['Name', 'Address'], 'CASES'],
   ])('%j is a %s file', (headers, kind) => {
     expect(recogniseImportKind(headers)).toBe(kind);

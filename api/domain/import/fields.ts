@@ -151,12 +151,14 @@ export function unknownFields(mapping: ColumnMapping, fields: readonly ImportFie
 }
 
 /**
- * What a file holds, told by its headers: the kind whose required columns are all there, the one
- * with most columns recognised when several are; cases when none is complete.
+ * What a file holds, told by its headers: a kind whose required columns are all there before one
+ * that lacks some, then the kind with most columns recognised; cases when nothing tells them apart.
  */
 export function recogniseImportKind(headers: readonly string[]): ImportKind {
-  const complete = IMPORT_KINDS.map((kind) => ({ kind, mapping: suggestMapping(headers, FIELDS_OF[kind]) }))
-    .filter(({ kind, mapping }) => missingRequiredFields(mapping, FIELDS_OF[kind]).length === 0)
-    .sort((a, b) => Object.keys(b.mapping).length - Object.keys(a.mapping).length);
-  return complete[0]?.kind ?? 'CASES';
+  const scored = IMPORT_KINDS.map((kind) => {
+    const mapping = suggestMapping(headers, FIELDS_OF[kind]);
+    return { kind, complete: missingRequiredFields(mapping, FIELDS_OF[kind]).length === 0, recognised: Object.keys(mapping).length };
+  });
+  scored.sort((a, b) => Number(b.complete) - Number(a.complete) || b.recognised - a.recognised);
+  return scored[0]!.kind;
 }
