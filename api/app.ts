@@ -12,7 +12,7 @@ import { decodeRequestBody, wellFormedPath } from './http/request-decoding';
 import { wellFormedBotActivity } from './http/bot-activity-shape';
 import { auditRefusedAttempts } from './http/refused-attempts';
 import { apiRoutes, type ApiDependencies } from './http/routes';
-import { IMPORT_UPLOAD_BODY_LIMIT } from './http/routes/imports';
+import { IMPORT_FILE_TOO_LARGE, IMPORT_UPLOAD_BODY_LIMIT } from './http/routes/imports';
 import { signInRoutes } from './http/routes/sign-in';
 import { firstRunRoutes } from './http/routes/first-run';
 import { builtTabDir } from './paths';
@@ -41,7 +41,7 @@ export function createApp(deps: AppDependencies): Express {
     '/api/imports',
     sameOriginOnly(deps.config.allowedOrigins),
     ...deps.identity.authenticate,
-    ...decodeRequestBody({ limit: IMPORT_UPLOAD_BODY_LIMIT }),
+    ...decodeRequestBody({ limit: IMPORT_UPLOAD_BODY_LIMIT, tooLarge: IMPORT_FILE_TOO_LARGE }),
   );
   app.use(...decodeRequestBody({ limit: JSON_BODY_LIMIT }));
   app.post('/api/messages', wellFormedBotActivity, deps.botEndpoint);

@@ -17,6 +17,7 @@ import { BotConnectorSender } from '../bot/sending/bot-connector-sender';
 import { ConversationPacer } from '../bot/sending/pacer';
 import { INTERACTIVE_RETRY_POLICY } from './domain/reminders/sending';
 import { systemClock } from './services/clock';
+import { failAbandonedImports } from './services/import/imports';
 import { startReminderWorker } from './jobs/reminder-worker';
 import type { RunningJob } from './jobs/polling';
 import { startTeamsSyncWorker } from './jobs/teams-sync';
@@ -67,6 +68,10 @@ async function start(): Promise<void> {
     const summary = await seedDemoData(db.prisma, { today: new Date() });
     logger.info({ counts: summary }, 'empty database filled with the fictional demo partnership');
   }
+
+  // A commit cut short by the restart never committed its transaction: its run can be committed again.
+  const abandonedImports = await failAbandonedImports(db, { startingUp: true });
+  if (abandonedImports > 0) logger.warn({ runs: abandonedImports }, 'imports left running by the last stop marked failed');
 
   const botLog = (event: string, fields: Record<string, unknown>) => logger.warn(fields, event);
   const adapter = createBotAdapter(config.bot, { nodeEnv: config.nodeEnv, log: botLog });

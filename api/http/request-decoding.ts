@@ -50,19 +50,21 @@ const knownEncodingAndCharset: RequestHandler = (req, res, next) => {
 };
 
 /** body-parser's own refusals (too large, corrupt compression, broken JSON) as our error bodies. */
-const bodyReadFailure: ErrorRequestHandler = (error: { type?: unknown; status?: unknown }, _req, res, next) => {
-  if (error.type === 'entity.too.large') {
-    res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
-  } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
-    res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE', 'The request body is encoded in a way this service does not read.'));
-  } else if (error.type === 'entity.parse.failed') {
-    res.status(400).json(errorBody('BAD_REQUEST', 'The request body is not valid JSON.'));
-  } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-    res.status(400).json(errorBody('BAD_REQUEST', 'The request body could not be read (is its compression intact?).'));
-  } else {
-    next(error);
-  }
-};
+const bodyReadFailure =
+  (tooLarge: string): ErrorRequestHandler =>
+  (error: { type?: unknown; status?: unknown }, _req, res, next) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', tooLarge));
+    } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
+      res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE', 'The request body is encoded in a way this service does not read.'));
+    } else if (error.type === 'entity.parse.failed') {
+      res.status(400).json(errorBody('BAD_REQUEST', 'The request body is not valid JSON.'));
+    } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      res.status(400).json(errorBody('BAD_REQUEST', 'The request body could not be read (is its compression intact?).'));
+    } else {
+      next(error);
+    }
+  };
 
 /**
  * Why a parsed JSON value cannot be accepted, or null. Walks with its own stack rather than
@@ -95,6 +97,8 @@ const wellFormedJsonBody: RequestHandler = (req, res, next) => {
 };
 
 /** The body decoding chain, mounted once in front of every route including the bot endpoint. */
-export function decodeRequestBody(options: { limit: string }): Array<RequestHandler | ErrorRequestHandler> {
-  return [knownEncodingAndCharset, express.json({ limit: options.limit }), bodyReadFailure, wellFormedJsonBody];
+/** `tooLarge` says what to do about a body over the limit, in the words of the route that has one. */
+export function decodeRequestBody(options: { limit: string; tooLarge?: string }): Array<RequestHandler | ErrorRequestHandler> {
+  const tooLarge = options.tooLarge ?? 'The request body is too large.';
+  return [knownEncodingAndCharset, express.json({ limit: options.limit }), bodyReadFailure(tooLarge), wellFormedJsonBody];
 }

@@ -1,7 +1,10 @@
 // The import page in headless Chromium against the real app and demo data: an admin uploads a file
 // with a bad row and sees the dry run name it, then uploads a good file whose first victim is already
-// known, links that row to the existing person, commits and watches the progress bar to the end.
+// known, links that row to the existing person, commits and watches the progress bar to the end; then
+// imports open actions on those cases, seeing the finished one skipped.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../../api/paths';
 import { DEMO_AGENCIES, DEMO_MEMBERS } from '../../api/store/demo-data';
 import { calendarDateOrNull } from '../../api/store/calendar-dates';
 import { axeViolations, collectPageErrors, signInThroughPicker, startBrowserApp, type BrowserApp } from '../support/browser';
@@ -33,8 +36,8 @@ describe('the import page', () => {
     const page = await tab.openTab();
     const errors = collectPageErrors(page);
     await signInThroughPicker(page, admin.displayName);
-    await page.getByRole('link', { name: 'Import cases' }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'Import cases' }).waitFor();
+    await page.getByRole('link', { name: 'Import', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
 
     const bad = exampleCaseRows(20, agencies);
     bad[1]![column('Date Opened')] = 'next Tuesday';
@@ -42,7 +45,7 @@ describe('the import page', () => {
       .locator('input[type=file]')
       .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(ECINS_HEADERS, bad)) });
     await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByText('bad.csv: 20 rows from ECINS.').waitFor();
+    await page.getByText('bad.csv: 20 rows of cases from ECINS.').waitFor();
     expect(await page.getByRole('combobox', { name: 'Lead agency (required)' }).inputValue()).toBe('Lead Agency');
     await page.getByRole('button', { name: 'Check every row (dry run)' }).click();
     await page.getByRole('status').filter({ hasText: '1 problem to fix in the file' }).waitFor();
@@ -57,7 +60,7 @@ describe('the import page', () => {
       .locator('input[type=file]')
       .setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(ECINS_HEADERS, good)) });
     await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByText('cases.csv: 300 rows from ECINS.').waitFor();
+    await page.getByText('cases.csv: 300 rows of cases from ECINS.').waitFor();
     await page.getByRole('button', { name: 'Check every row (dry run)' }).click();
     await page.getByRole('status').filter({ hasText: 'Ready: 300 cases to import' }).waitFor({ timeout: 90_000 });
     const importButton = page.getByRole('button', { name: 'Import 300 cases' });
@@ -97,4 +100,38 @@ describe('the import page', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
+
+  it('imports open actions on the cases imported before, listing the finished one as skipped', async () => {
+    const prisma = tab.database.db.prisma;
+    const page = await tab.openTab();
+    const errors = collectPageErrors(page);
+    await signInThroughPicker(page, admin.displayName);
+    await page.getByRole('link', { name: 'Import', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+
+    await page.getByRole('combobox', { name: 'The file holds' }).selectOption({ label: 'Open actions on cases imported before' });
+    const actions = readFileSync(path.join(projectRoot, 'examples', 'import', 'ecins-actions.csv'));
+    await page.locator('input[type=file]').setInputFiles({ name: 'ecins-actions.csv', mimeType: 'text/csv', buffer: actions });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByText('ecins-actions.csv: 7 rows of actions from ECINS.').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Owner agency (required)' }).inputValue()).toBe('Owner Agency');
+    await page.getByRole('button', { name: 'Check every row (dry run)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ready: 6 actions to import. 1 row skipped, listed below.' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Rows skipped' })
+      .getByRole('row', { name: /8 Action A-0007 is done: only open actions are imported\./ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Import 6 actions' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Imported 6 actions; 0 actions already here, 1 row skipped.' })
+      .waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-actions.png'), fullPage: true });
+
+    const imported = await prisma.action.findMany({ where: { case: { reference: { startsWith: 'ECINS-C-' } } } });
+    expect(imported.map((a) => a.status).sort()).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'IN_PROGRESS', 'IN_PROGRESS']);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });

@@ -40,7 +40,7 @@ describe('the navigation', () => {
         'Panels',
         'Risk templates',
         'Partnership settings',
-        'Import cases',
+        'Import',
         'Refer',
       ],
     ],

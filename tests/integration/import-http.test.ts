@@ -3,6 +3,7 @@
 // import of the same file changes nothing, and bad files or a file with one bad row write nothing.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { projectRoot } from '../../api/paths';
 import { DEMO_AGENCIES, DEMO_MEMBERS } from '../../api/store/demo-data';
@@ -164,12 +165,20 @@ describe('the dry run', () => {
     const rows = exampleCaseRows(2, agencies).map((row) => row.filter((_cell, i) => ECINS_HEADERS[i] !== 'Lead Agency'));
     const uploaded = await upload('cases.csv', toCsv(headers, rows));
     expect(uploaded.body.missingFields).toEqual(['Lead agency']);
+    const before = await tableRowCounts(database.db);
     const dryRun = await app.call<{ error: { message: string } }>('POST', `/api/imports/${uploaded.body.id}/dry-run`, {
       token,
       body: { mapping: uploaded.body.suggestedMapping },
     });
     expect(dryRun.status).toBe(400);
     expect(dryRun.body.error.message).toBe('The file needs a column for: Lead agency.');
+    const commit = await app.call<{ error: { message: string } }>('POST', `/api/imports/${uploaded.body.id}/commit`, {
+      token,
+      body: { mapping: uploaded.body.suggestedMapping },
+    });
+    expect(commit.status).toBe(400);
+    expect(commit.body.error.message).toBe('The file needs a column for: Lead agency.');
+    expect(await tableRowCounts(database.db)).toEqual(before);
   });
 });
 
@@ -216,6 +225,24 @@ describe('bad files get a clear report and write nothing', () => {
     );
   });
 
+  test('a workbook of 100,000 rows', async () => {
+    // Written as a stream: building 100,000 rows in memory first takes ten times as long.
+    const file = new PassThrough();
+    const chunks: Buffer[] = [];
+    file.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useSharedStrings: false, useStyles: false });
+    const sheet = writer.addWorksheet('Cases');
+    sheet.addRow(['Case Ref', 'Case Type', 'Date Opened', 'Lead Agency']).commit();
+    for (let i = 0; i < 100_000; i++) sheet.addRow([`R-${i}`, 'Location', '2026-01-02', 'Fire']).commit();
+    sheet.commit();
+    await writer.commit();
+    const answer = await refusedUpload('cases.xlsx', Buffer.concat(chunks));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toBe(
+      'The file has 100,000 rows; at most 20,000 can be imported at once. Split it into smaller files.',
+    );
+  }, 60_000);
+
   test('a workbook with formulas in its cells', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Cases');
@@ -226,19 +253,34 @@ describe('bad files get a clear report and write nothing', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({
       message:
-        'The sheet holds 1 formula cell. Formulas are never evaluated on import: copy the sheet and paste values only, then upload it again.',
+        'The file holds 1 formula cell. Formulas are never evaluated on import: copy the sheet and paste values only, then upload it again.',
       fields: [{ field: 'row 2', message: 'Cell G2 holds a formula.' }],
+    });
+  });
+
+  test('a CSV file with a formula in a cell', async () => {
+    const rows = exampleCaseRows(3, agencies);
+    rows[1]![ECINS_HEADERS.indexOf('Summary')] = '=HYPERLINK("http://example.invalid","click")';
+    const answer = await refusedUpload('cases.csv', toCsv(ECINS_HEADERS, rows));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({
+      message:
+        'The file holds 1 formula cell. Formulas are never evaluated on import: copy the sheet and paste values only, then upload it again.',
+      fields: [{ field: 'row 3', message: 'Summary holds a formula.' }],
     });
   });
 
   test('a 50 MB upload is refused at the edge', async () => {
     const before = await tableRowCounts(database.db);
-    const answer = await app.call<{ error: { code: string } }>('POST', '/api/imports', {
+    const answer = await app.call<{ error: { code: string; message: string } }>('POST', '/api/imports', {
       token,
       body: { fileName: 'cases.csv', sourceSystem: 'ECINS', content: 'A'.repeat(50 * 1024 * 1024) },
     });
     expect(answer.status).toBe(413);
-    expect(answer.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(answer.body.error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The file is larger than 10 MB. Split it into smaller files.',
+    });
     expect(await tableRowCounts(database.db)).toEqual(before);
   });
 

@@ -123,6 +123,8 @@ export function startOfLondonDay(date: CalendarDate): Date {
 export function londonInstant(date: CalendarDate, time: string): Date {
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   const asIfUtc = toUtcMs(date) + (hours * 60 + minutes) * 60_000;
-  const offsetMinutes = londonWallClock(new Date(asIfUtc)).minutes - (hours * 60 + minutes);
+  // Read the wall clock's day as well as its time: in summer 23:30 UTC is already tomorrow in London.
+  const wall = londonWallClock(new Date(asIfUtc));
+  const offsetMinutes = (toUtcMs(wall.date) - toUtcMs(date)) / 60_000 + wall.minutes - (hours * 60 + minutes);
   return new Date(asIfUtc - offsetMinutes * 60_000);
 }

@@ -2,9 +2,12 @@
 // the problems an admin must fix in the file, named by row and column. Pure: the partnership's
 // agencies and today's date are passed in.
 
-import { isCalendarDate, type CalendarDate } from '../agenda/calendar-date';
+import type { CalendarDate } from '../agenda/calendar-date';
 import { normalisePostcode } from '../matching/addresses';
-import { CASE_FIELDS, type CaseFieldKey, type ColumnMapping } from './fields';
+import { CASE_FIELDS, type ColumnMapping } from './fields';
+import { columnIndexOf, readRows, RowReader, words, type RowProblem } from './row-reader';
+
+export { parseImportDate, type RowProblem } from './row-reader';
 
 export interface ImportedPerson {
   sourceId: string;
@@ -37,21 +40,11 @@ export interface ImportedCase {
   location: ImportedLocation | null;
 }
 
-export interface RowProblem {
-  row: number;
-  /** The file's column header, or the field's name when the column is missing. */
-  column: string;
-  message: string;
-}
-
 export interface CaseRowContext {
   /** Agency names as the partnership spells them, with their ids. */
   agencies: ReadonlyArray<{ id: string; name: string }>;
   today: CalendarDate;
 }
-
-export const MAX_CELL_LENGTH = 2000;
-const MAX_ID_LENGTH = 64;
 
 const CASE_TYPES: Record<string, ImportedCase['kind']> = {
   victim: 'VICTIM',
@@ -76,64 +69,6 @@ const RISK_BANDS: Record<string, NonNullable<ImportedCase['riskBand']>> = {
   high: 'HIGH',
   'very high': 'HIGH',
 };
-
-const words = (raw: string): string => raw.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
-
-/** ISO (2026-03-01) or the British day-first form (01/03/2026 or 1.3.2026). */
-export function parseImportDate(raw: string): CalendarDate | null {
-  const text = raw.trim();
-  if (isCalendarDate(text)) return text;
-  const british = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (!british) return null;
-  const [, d, m, y] = british;
-  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  return isCalendarDate(iso) ? iso : null;
-}
-
-/** Reads one row through the mapping; `problem` collects what is wrong, naming the file's column. */
-class RowReader {
-  readonly problems: RowProblem[] = [];
-  constructor(
-    private readonly cells: readonly string[],
-    private readonly row: number,
-    private readonly mapping: ColumnMapping,
-    private readonly columnIndex: ReadonlyMap<string, number>,
-  ) {}
-
-  column(field: CaseFieldKey): string {
-    return this.mapping[field] ?? CASE_FIELDS.find((f) => f.key === field)!.label;
-  }
-
-  text(field: CaseFieldKey): string {
-    const header = this.mapping[field];
-    const index = header === undefined ? undefined : this.columnIndex.get(header);
-    const value = index === undefined ? '' : (this.cells[index] ?? '').trim();
-    if (value.length > MAX_CELL_LENGTH) {
-      this.problem(field, `is longer than ${MAX_CELL_LENGTH} characters.`);
-      return value.slice(0, MAX_CELL_LENGTH);
-    }
-    return value;
-  }
-
-  problem(field: CaseFieldKey, message: string): void {
-    this.problems.push({ row: this.row, column: this.column(field), message: `${this.column(field)} ${message}` });
-  }
-
-  id(field: CaseFieldKey): string {
-    const value = this.text(field);
-    if (value.length > MAX_ID_LENGTH) this.problem(field, `is longer than ${MAX_ID_LENGTH} characters; is it the right column?`);
-    return value;
-  }
-
-  date(field: CaseFieldKey, today: CalendarDate): CalendarDate | null {
-    const value = this.text(field);
-    if (!value) return null;
-    const date = parseImportDate(value);
-    if (!date) this.problem(field, `"${value}" is not a date; write it as 2026-03-01 or 01/03/2026.`);
-    else if (date > today) this.problem(field, `${date} is in the future.`);
-    return date;
-  }
-}
 
 function readPerson(reader: RowReader, role: 'victim' | 'perpetrator', today: CalendarDate): ImportedPerson | null {
   const id = `${role}Id` as const;
@@ -168,7 +103,7 @@ function readLocation(reader: RowReader): ImportedLocation | null {
   return { sourceId, address, town, postcode, postcodeKey: key.ok ? key.value : '', ward };
 }
 
-function readCase(reader: RowReader, row: number, context: CaseRowContext, agencyIds: ReadonlyMap<string, string>): ImportedCase {
+function readCase(reader: RowReader, context: CaseRowContext, agencyIds: ReadonlyMap<string, string>): ImportedCase {
   const sourceId = reader.id('caseId');
   if (!sourceId) reader.problem('caseId', 'is empty.');
 
@@ -202,7 +137,7 @@ function readCase(reader: RowReader, row: number, context: CaseRowContext, agenc
   if (kind === 'LOCATION' && !location) reader.problem('locationId', 'is empty: a location case needs its address.');
 
   return {
-    row,
+    row: reader.row,
     sourceId,
     kind: kind ?? 'VICTIM',
     status: status ?? 'OPEN',
@@ -226,23 +161,13 @@ export function readCaseRows(
   mapping: ColumnMapping,
   context: CaseRowContext,
 ): { cases: ImportedCase[]; problems: RowProblem[] } {
-  const columnIndex = new Map<string, number>();
-  headers.forEach((header, index) => {
-    if (!columnIndex.has(header)) columnIndex.set(header, index);
-  });
+  const columnIndex = columnIndexOf(headers);
   const agencyIds = new Map(context.agencies.map((agency) => [words(agency.name), agency.id]));
-  const cases: ImportedCase[] = [];
-  const problems: RowProblem[] = [];
-  const firstRowOf = new Map<string, number>();
-  rows.forEach((cells, index) => {
-    const row = index + 2;
-    const reader = new RowReader(cells, row, mapping, columnIndex);
-    const kase = readCase(reader, row, context, agencyIds);
-    const earlier = kase.sourceId ? firstRowOf.get(kase.sourceId) : undefined;
-    if (earlier !== undefined) reader.problem('caseId', `"${kase.sourceId}" is also on row ${earlier}.`);
-    else if (kase.sourceId) firstRowOf.set(kase.sourceId, row);
-    problems.push(...reader.problems);
-    if (reader.problems.length === 0) cases.push(kase);
-  });
-  return { cases, problems };
+  const { records, problems } = readRows(
+    rows,
+    (cells, row) => new RowReader(cells, row, mapping, columnIndex, CASE_FIELDS),
+    (reader) => readCase(reader, context, agencyIds),
+    'caseId',
+  );
+  return { cases: records, problems };
 }

@@ -1,7 +1,7 @@
 // How imported records are found again: the source system's name and the record's own id there.
 // Importing the same file twice resolves every row to the records the first import created.
 
-export type ImportedEntity = 'Case' | 'Person' | 'Location';
+export type ImportedEntity = 'Case' | 'Person' | 'Location' | 'Incident' | 'Action';
 
 /** "ecins " and "ECINS" are the same system. */
 export function normaliseSourceSystem(raw: string): string {

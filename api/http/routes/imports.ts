@@ -1,7 +1,7 @@
-// Import of existing cases from another system's CSV or Excel export. Partnership admins only. The
+// Import of existing cases, incidents and open actions from another system's CSV or Excel export. Partnership admins only. The
 // file arrives base64-encoded in JSON under its own, larger body limit (see app.ts).
 import { z } from 'zod';
-import { CASE_FIELD_KEYS } from '../../domain/import/fields';
+import { IMPORT_KINDS } from '../../domain/import/fields';
 import { dryRunImport, readImportStatus, startImportCommit, uploadImportFile } from '../../services/import/imports';
 import { MAX_IMPORT_FILE_BYTES } from '../../services/import/read-file';
 import { defineRoute, type RouteSpec } from '../route-spec';
@@ -11,6 +11,7 @@ import * as answers from '../responses/imports';
 /** The JSON body of an upload: the file's base64 text and a little more. */
 export const IMPORT_UPLOAD_BODY_LIMIT = `${Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3 / 1024 / 1024) + 1}mb`;
 const MAX_BASE64_LENGTH = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+export const IMPORT_FILE_TOO_LARGE = 'The file is larger than 10 MB. Split it into smaller files.';
 
 const upload = z.strictObject({
   fileName: z
@@ -28,14 +29,15 @@ const upload = z.strictObject({
   content: z
     .string({ message: 'Attach the file.' })
     .min(1, 'The file is empty.')
-    .max(MAX_BASE64_LENGTH, 'The file is larger than 10 MB. Split it into smaller files.')
+    .max(MAX_BASE64_LENGTH, IMPORT_FILE_TOO_LARGE)
     .base64('The file content must be base64-encoded.'),
+  kind: z.enum(IMPORT_KINDS, { message: 'Say whether the file holds cases, incidents or actions.' }).optional(),
 });
 
-const mapping = z.partialRecord(
-  z.enum(CASE_FIELD_KEYS as [string, ...string[]]),
-  z.string().max(200, 'A column header is at most 200 characters.'),
-);
+// Which fields there are depends on the run's kind: the service refuses fields its kind lacks.
+const mapping = z
+  .record(z.string().max(40, 'A field name is at most 40 characters.'), z.string().max(200, 'A column header is at most 200 characters.'))
+  .refine((fields) => Object.keys(fields).length <= 40, 'A mapping has at most 40 fields.');
 
 const dryRun = z.strictObject({ mapping });
 
@@ -54,14 +56,18 @@ export function importRoutes(_deps: ApiDependencies): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/imports',
-      summary: 'Upload a CSV or Excel file of existing cases and get the suggested column mapping.',
+      summary:
+        'Upload a CSV or Excel file of existing cases, incidents or open actions (kind given, or recognised from the headers) and get the suggested column mapping.',
       tag: 'Import',
       capability: 'import.run',
       body: upload,
       response: answers.uploadImportFileAnswer,
       async handle({ body, ctx }) {
         const content = Buffer.from(body.content, 'base64');
-        return { status: 201, json: await uploadImportFile(ctx, { fileName: body.fileName, sourceSystem: body.sourceSystem, content }) };
+        return {
+          status: 201,
+          json: await uploadImportFile(ctx, { fileName: body.fileName, sourceSystem: body.sourceSystem, content, kind: body.kind }),
+        };
       },
     }),
     defineRoute({

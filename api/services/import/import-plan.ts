@@ -10,7 +10,16 @@ import {
   type ImportedPerson,
   type RowProblem,
 } from '../../domain/import/case-rows';
-import { missingRequiredFields, unknownMappedHeaders, type ColumnMapping } from '../../domain/import/fields';
+import type { ImportedAction, SkippedRow } from '../../domain/import/action-rows';
+import {
+  FIELDS_OF,
+  missingRequiredFields,
+  unknownFields,
+  unknownMappedHeaders,
+  type ColumnMapping,
+  type ImportKind,
+} from '../../domain/import/fields';
+import type { ImportedIncident } from '../../domain/import/incident-rows';
 import { importedCaseReference, importKey } from '../../domain/import/keys';
 import { calendarDateOrNull } from '../../store/calendar-dates';
 import type { ServiceContext } from '../context';
@@ -18,6 +27,7 @@ import { validationFailed } from '../errors';
 
 export interface ImportRunFile {
   id: string;
+  kind: ImportKind;
   fileName: string;
   sourceSystem: string;
   headers: string[];
@@ -42,8 +52,13 @@ export interface PossibleDuplicate {
 }
 
 export interface ImportPlan {
-  /** Cases to create, in file order. */
+  kind: ImportKind;
+  /** Cases, incidents or actions to create (by the run's kind), in file order. */
   cases: ImportedCase[];
+  incidents: ImportedIncident[];
+  actions: ImportedAction[];
+  /** Rows read but deliberately left out (finished actions). */
+  skipped: SkippedRow[];
   alreadyImported: number;
   problems: RowProblem[];
   /** Import key → the existing record it resolves to without asking (imported before). */
@@ -60,22 +75,26 @@ const locationLabel = (l: { address: string; town: string; postcode: string }) =
 
 /** Refuses a mapping that cannot be read: a required field without a column, or a column the file lacks. */
 export function checkMapping(run: ImportRunFile, mapping: ColumnMapping): void {
-  const missing = missingRequiredFields(mapping);
+  const fields = FIELDS_OF[run.kind];
+  const missing = missingRequiredFields(mapping, fields);
   const unknown = unknownMappedHeaders(mapping, run.headers);
-  if (missing.length === 0 && unknown.length === 0) return;
+  const strange = unknownFields(mapping, fields);
+  if (missing.length === 0 && unknown.length === 0 && strange.length === 0) return;
   throw validationFailed(
     [
+      ...strange.map((key) => ({ field: `mapping.${key}`, message: `A ${run.kind.toLowerCase()} file has no field "${key}".` })),
       ...missing.map((field) => ({ field: `mapping.${field.key}`, message: `Choose the column that holds ${field.label.toLowerCase()}.` })),
       ...unknown.map((header) => ({ field: 'mapping', message: `The file has no column "${header}".` })),
     ],
     missing.length > 0
       ? `The file needs a column for: ${missing.map((field) => field.label).join(', ')}.`
-      : 'The mapping names columns the file does not have.',
+      : strange.length > 0
+        ? `The mapping is for another kind of file than this ${run.kind.toLowerCase()} file.`
+        : 'The mapping names columns the file does not have.',
   );
 }
 
-export async function planImport(ctx: ServiceContext, run: ImportRunFile, mapping: ColumnMapping): Promise<ImportPlan> {
-  checkMapping(run, mapping);
+export async function planCaseImport(ctx: ServiceContext, run: ImportRunFile, mapping: ColumnMapping): Promise<ImportPlan> {
   const partnershipId = ctx.actor.partnershipId;
   const prisma = ctx.db.prisma;
   const agencies = await prisma.agency.findMany({ where: { partnershipId }, select: { id: true, name: true } });
@@ -123,7 +142,11 @@ export async function planImport(ctx: ServiceContext, run: ImportRunFile, mappin
   }
 
   return {
+    kind: 'CASES',
     cases: toCreate,
+    incidents: [],
+    actions: [],
+    skipped: [],
     alreadyImported: cases.length - fresh.length,
     problems,
     known,

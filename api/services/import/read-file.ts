@@ -1,5 +1,6 @@
 // Turns an uploaded CSV or Excel file into a header row and rows of text cells, refusing what cannot
-// be imported safely with a reason an admin can act on: not UTF-8, too many rows, formulas.
+// be imported safely with a reason an admin can act on: not UTF-8, too many rows, formulas (in a
+// sheet, or a CSV cell that starts with "=").
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ServiceError, type FieldError } from '../errors';
@@ -47,13 +48,40 @@ function readCsv(bytes: Buffer): string[][] {
   if (text.includes('\u0000')) throw refused('The file is not a text CSV file (it holds binary data). Upload a CSV or .xlsx file.');
   let rows: string[][];
   try {
-    // Cells are kept as text: a cell starting with "=" is stored as written, never evaluated.
     rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, to_line: MAX_IMPORT_ROWS + 2 }) as string[][];
   } catch (error) {
     throw refused(`The file could not be read as CSV: ${(error as Error).message}`);
   }
   if (rows.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(`more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')}`);
+  refuseFormulas(csvFormulas(rows));
   return rows;
+}
+
+/**
+ * Cells a spreadsheet would evaluate when it opens the file: an export with one was edited by hand or
+ * tampered with, and its value is not what the source system held. A leading +, - or @ is left as
+ * text (phone numbers, negative numbers, handles); the app's own exports escape those.
+ */
+function csvFormulas(rows: string[][]): FieldError[] {
+  const headers = rows[0] ?? [];
+  const formulas: FieldError[] = [];
+  rows.forEach((row, index) => {
+    row.forEach((cell, column) => {
+      if (index > 0 && cell.trimStart().startsWith('=')) {
+        const header = headers[column]?.trim() || `column ${column + 1}`;
+        formulas.push({ field: `row ${index + 1}`, message: `${header} holds a formula.` });
+      }
+    });
+  });
+  return formulas;
+}
+
+function refuseFormulas(formulas: FieldError[]): void {
+  if (formulas.length === 0) return;
+  throw refused(
+    `The file holds ${formulas.length} formula cell${formulas.length === 1 ? '' : 's'}. Formulas are never evaluated on import: copy the sheet and paste values only, then upload it again.`,
+    formulas.slice(0, 100),
+  );
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -95,11 +123,6 @@ async function readWorkbook(bytes: Buffer): Promise<string[][]> {
     }
     rows[rowNumber - 1] = cells;
   });
-  if (formulas.length > 0) {
-    throw refused(
-      `The sheet holds ${formulas.length} formula cell${formulas.length === 1 ? '' : 's'}. Formulas are never evaluated on import: copy the sheet and paste values only, then upload it again.`,
-      formulas.slice(0, 100),
-    );
-  }
+  refuseFormulas(formulas);
   return Array.from(rows, (row) => row ?? []);
 }

@@ -16,15 +16,19 @@ export type ImportCounts = {
   cases: number;
   people: number;
   locations: number;
+  incidents: number;
+  actions: number;
   linkedToExisting: number;
   alreadyImported: number;
+  /** Rows read and left out on purpose: finished actions. */
+  skipped: number;
 };
 
 const CHUNK = 500;
 // 5,000 cases take about half a minute on an idle embedded database and a few minutes on one starved
 // of CPU; the bound only stops a stuck transaction. The audit chain's lock is taken last, so it is
 // held for moments, but on the embedded database (one connection) other requests wait meanwhile.
-const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 600_000 } as const;
+export const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 600_000 } as const;
 
 export async function writeImport(
   ctx: ServiceContext,
@@ -114,8 +118,11 @@ export async function writeImport(
     cases: cases.length,
     people: people.length,
     locations: locations.length,
+    incidents: 0,
+    actions: 0,
     linkedToExisting,
     alreadyImported: plan.alreadyImported,
+    skipped: 0,
   };
 
   await ctx.db.prisma.$transaction(async (tx) => {
@@ -137,7 +144,7 @@ export async function writeImport(
   }, IMPORT_TRANSACTION);
 }
 
-async function inChunks<T>(rows: T[], progress: { processed: number }, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+export async function inChunks<T>(rows: T[], progress: { processed: number }, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     await write(chunk);
@@ -145,10 +152,18 @@ async function inChunks<T>(rows: T[], progress: { processed: number }, write: (c
   }
 }
 
-/** Done, with what was created; the file's cells (personal data) are not kept once imported. */
-async function finishRun(tx: Tx, run: ImportRunFile, progress: { processed: number; total: number }, created: ImportCounts) {
-  await tx.importRun.update({
-    where: { id: run.id },
+/**
+ * Done, with what was created; the file's cells (personal data) are not kept once imported. A run
+ * no longer RUNNING was given up as abandoned meanwhile (imports.ts): then nothing is committed.
+ */
+export async function finishRun(tx: Tx, run: ImportRunFile, progress: { processed: number; total: number }, created: ImportCounts) {
+  const finished = await tx.importRun.updateMany({
+    where: { id: run.id, status: 'RUNNING' },
     data: { status: 'DONE', processed: progress.total, total: progress.total, rows: [], result: { created } },
   });
+  if (finished.count === 0) throw new ImportAbandoned();
+}
+
+export class ImportAbandoned extends Error {
+  override name = 'ImportAbandoned';
 }

@@ -9700,7 +9700,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Upload a CSV or Excel file of existing cases and get the suggested column mapping. */
+    /** Upload a CSV or Excel file of existing cases, incidents or open actions (kind given, or recognised from the headers) and get the suggested column mapping. */
     post: {
       parameters: {
         query?: never;
@@ -9715,6 +9715,8 @@ export interface paths {
             sourceSystem: string;
             /** Format: base64 */
             content: string;
+            /** @enum {string} */
+            kind?: 'CASES' | 'INCIDENTS' | 'ACTIONS';
           };
         };
       };
@@ -9727,6 +9729,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @enum {string} */
+              kind: 'CASES' | 'INCIDENTS' | 'ACTIONS';
               fileName: string;
               sourceSystem: string;
               rowCount: number;
@@ -9792,7 +9796,10 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @enum {string} */
+              kind: 'CASES' | 'INCIDENTS' | 'ACTIONS';
               rowCount: number;
+              toImport: number;
               casesToImport: number;
               alreadyImported: number;
               newPeople: number;
@@ -9801,6 +9808,11 @@ export interface paths {
               problems: {
                 row: number;
                 column: string;
+                message: string;
+              }[];
+              skippedCount: number;
+              skipped: {
+                row: number;
                 message: string;
               }[];
               duplicates: {
@@ -9872,6 +9884,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @enum {string} */
+              kind: 'CASES' | 'INCIDENTS' | 'ACTIONS';
               fileName: string;
               sourceSystem: string;
               /** @enum {string} */
@@ -9882,8 +9896,11 @@ export interface paths {
                 cases: number;
                 people: number;
                 locations: number;
+                incidents: number;
+                actions: number;
                 linkedToExisting: number;
                 alreadyImported: number;
+                skipped: number;
               } | null;
               error: string | null;
             };
@@ -9928,6 +9945,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @enum {string} */
+              kind: 'CASES' | 'INCIDENTS' | 'ACTIONS';
               fileName: string;
               sourceSystem: string;
               /** @enum {string} */
@@ -9938,8 +9957,11 @@ export interface paths {
                 cases: number;
                 people: number;
                 locations: number;
+                incidents: number;
+                actions: number;
                 linkedToExisting: number;
                 alreadyImported: number;
+                skipped: number;
               } | null;
               error: string | null;
             };

@@ -88,7 +88,7 @@ export const PAGES: readonly PageDefinition[] = [
   }),
   definePage({
     path: 'admin/import',
-    title: 'Import cases',
+    title: 'Import',
     load: () => import('./import/ImportPage'),
     navigation: (member) => member.capabilities.includes('import.run'),
   }),

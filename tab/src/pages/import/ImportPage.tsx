@@ -1,6 +1,7 @@
-// Import of existing cases for partnership administrators: upload a CSV or Excel export, confirm
-// which column holds what, see every row's problems and possible duplicates in a dry run, decide on
-// each duplicate, then commit and watch the progress until every record is written.
+// Import of existing cases, their incidents and open actions for partnership administrators: upload a
+// CSV or Excel export, confirm which column holds what, see every row's problems and possible
+// duplicates in a dry run, decide on each duplicate, then commit and watch the progress until every
+// record is written.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   Body1,
@@ -29,7 +30,17 @@ import { useApi } from '../../session/session';
 type Uploaded = Answer<'/api/imports', 'post'>;
 type DryRun = Answer<'/api/imports/{importId}/dry-run', 'post'>;
 type Problem = DryRun['problems'][number];
+type Skipped = DryRun['skipped'][number];
 type Status = Answer<'/api/imports/{importId}'>;
+type ImportKind = Uploaded['kind'];
+
+/** What each kind of file holds, in the words the page uses for it. */
+const KINDS: Record<ImportKind, { label: string; one: string; many: string }> = {
+  CASES: { label: 'Cases, with their victims, perpetrators and addresses', one: 'case', many: 'cases' },
+  INCIDENTS: { label: 'Incidents on cases imported before', one: 'incident', many: 'incidents' },
+  ACTIONS: { label: 'Open actions on cases imported before', one: 'action', many: 'actions' },
+};
+const RECOGNISE = '';
 
 const NOT_IN_FILE = '';
 const POLL_MS = 500;
@@ -62,6 +73,7 @@ export default function ImportPage() {
   const api = useApi();
   const fileInputId = useId();
   const [sourceSystem, setSourceSystem] = useState('ECINS');
+  const [kind, setKind] = useState<ImportKind | typeof RECOGNISE>(RECOGNISE);
   const [file, setFile] = useState<File | null>(null);
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -88,7 +100,8 @@ export default function ImportPage() {
     if (!file) return;
     void attempt(async () => {
       const content = await readAsBase64(file);
-      const answer = await answerOf(api.POST('/api/imports', { body: { fileName: file.name, sourceSystem, content } }));
+      const body = { fileName: file.name, sourceSystem, content, ...(kind === RECOGNISE ? {} : { kind }) };
+      const answer = await answerOf(api.POST('/api/imports', { body }));
       setUploaded(answer);
       setMapping(answer.suggestedMapping);
       setDryRun(null);
@@ -131,14 +144,20 @@ export default function ImportPage() {
     { id: 'column', header: 'Column', cell: (p) => p.column, sortValue: (p) => p.column },
     { id: 'problem', header: 'Problem', cell: (p) => p.message },
   ];
+  const skippedColumns: DataColumn<Skipped>[] = [
+    { id: 'row', header: 'Row', cell: (p) => p.row, sortValue: (p) => p.row },
+    { id: 'reason', header: 'Why it is skipped', cell: (p) => p.message },
+  ];
   const undecided = dryRun ? dryRun.duplicates.filter((d) => !decisions[d.key]).length : 0;
-  const canCommit = dryRun !== null && dryRun.problemCount === 0 && dryRun.casesToImport + dryRun.alreadyImported > 0 && undecided === 0;
+  const canCommit = dryRun !== null && dryRun.problemCount === 0 && dryRun.toImport + dryRun.alreadyImported > 0 && undecided === 0;
+  const noun = KINDS[uploaded?.kind ?? 'CASES'];
+  const records = (n: number) => plural(n, noun.one, noun.many);
 
   return (
     <>
       <PageHeader
-        title="Import cases"
-        description="Bring open cases, with their victims, perpetrators and addresses, from another system's CSV or Excel export."
+        title="Import"
+        description="Bring open cases with their victims, perpetrators and addresses, then their incidents and open actions, from another system's CSV or Excel exports. Import the cases file first: incidents and actions find their cases by the source system's case ids."
       />
       {failure && <ErrorState title="The import could not go on" error={failure} onRetry={() => setFailure(null)} />}
 
@@ -149,6 +168,16 @@ export default function ImportPage() {
         <form className={styles.row} onSubmit={upload}>
           <Field label="Exported from" hint="The system's name: with each row's id it tells a re-import what is already here.">
             <Input value={sourceSystem} onChange={(_event, data) => setSourceSystem(data.value)} />
+          </Field>
+          <Field label="The file holds">
+            <Select value={kind} onChange={(_event, data) => setKind(data.value as ImportKind | typeof RECOGNISE)}>
+              <option value={RECOGNISE}>Recognise from the column headers</option>
+              {(Object.keys(KINDS) as ImportKind[]).map((key) => (
+                <option key={key} value={key}>
+                  {KINDS[key].label}
+                </option>
+              ))}
+            </Select>
           </Field>
           <div className={styles.file}>
             <Label htmlFor={fileInputId}>CSV (UTF-8) or Excel .xlsx file, up to 10 MB and 20,000 rows</Label>
@@ -171,8 +200,8 @@ export default function ImportPage() {
             2. Confirm the columns
           </Subtitle2>
           <Body1>
-            {uploaded.fileName}: {plural(uploaded.rowCount, 'row')} from {uploaded.sourceSystem}. Each field shows the column suggested from
-            the file&apos;s headers; change any that are wrong.
+            {uploaded.fileName}: {plural(uploaded.rowCount, 'row')} of {noun.many} from {uploaded.sourceSystem}. Each field shows the column
+            suggested from the file&apos;s headers; change any that are wrong.
           </Body1>
           <div className={styles.mapping}>
             {uploaded.fields.map((field) => (
@@ -212,7 +241,7 @@ export default function ImportPage() {
             <MessageBarBody>
               {dryRun.problemCount > 0
                 ? `${plural(dryRun.problemCount, 'problem')} to fix in the file before anything can be imported. Fix them and upload it again.`
-                : `Ready: ${plural(dryRun.casesToImport, 'case')} to import with ${plural(dryRun.newPeople, 'person', 'people')} and ${plural(dryRun.newLocations, 'address', 'addresses')} new to ${uploaded?.sourceSystem}.${dryRun.alreadyImported > 0 ? ` ${plural(dryRun.alreadyImported, 'case')} already imported will be left as they are.` : ''}`}
+                : `Ready: ${records(dryRun.toImport)} to import${dryRun.kind === 'CASES' ? ` with ${plural(dryRun.newPeople, 'person', 'people')} and ${plural(dryRun.newLocations, 'address', 'addresses')} new to ${uploaded?.sourceSystem}` : ''}.${dryRun.alreadyImported > 0 ? ` ${records(dryRun.alreadyImported)} already imported will be left as they are.` : ''}${dryRun.skippedCount > 0 ? ` ${plural(dryRun.skippedCount, 'row')} skipped, listed below.` : ''}`}
             </MessageBarBody>
           </MessageBar>
           {dryRun.problemCount > 0 && (
@@ -222,6 +251,9 @@ export default function ImportPage() {
               rows={dryRun.problems}
               rowKey={(p) => `${p.row}:${p.column}:${p.message}`}
             />
+          )}
+          {dryRun.problemCount === 0 && dryRun.skippedCount > 0 && (
+            <DataTable label="Rows skipped" columns={skippedColumns} rows={dryRun.skipped} rowKey={(p) => `${p.row}`} />
           )}
           {dryRun.problemCount === 0 &&
             dryRun.duplicates.map((duplicate) => (
@@ -244,7 +276,7 @@ export default function ImportPage() {
           {dryRun.problemCount === 0 && (
             <div className={styles.row}>
               <Button appearance="primary" onClick={commit} disabled={busy || running || !canCommit || status?.status === 'DONE'}>
-                Import {plural(dryRun.casesToImport, 'case')}
+                Import {records(dryRun.toImport)}
               </Button>
               {undecided > 0 && <Body1>Decide on {plural(undecided, 'possible duplicate')} first.</Body1>}
             </div>
@@ -267,9 +299,9 @@ export default function ImportPage() {
           {status.status === 'DONE' && status.created && (
             <MessageBar intent="success" role="status">
               <MessageBarBody>
-                Imported {plural(status.created.cases, 'case')}, {plural(status.created.people, 'person', 'people')} and{' '}
-                {plural(status.created.locations, 'address', 'addresses')}; {plural(status.created.linkedToExisting, 'record')} linked to
-                existing ones, {plural(status.created.alreadyImported, 'case')} already here.
+                {status.kind === 'CASES'
+                  ? `Imported ${plural(status.created.cases, 'case')}, ${plural(status.created.people, 'person', 'people')} and ${plural(status.created.locations, 'address', 'addresses')}; ${plural(status.created.linkedToExisting, 'record')} linked to existing ones, ${plural(status.created.alreadyImported, 'case')} already here.`
+                  : `Imported ${records(status.kind === 'INCIDENTS' ? status.created.incidents : status.created.actions)}; ${records(status.created.alreadyImported)} already here${status.created.skipped > 0 ? `, ${plural(status.created.skipped, 'row')} skipped` : ''}.`}
               </MessageBarBody>
             </MessageBar>
           )}
