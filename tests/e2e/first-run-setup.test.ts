@@ -112,7 +112,12 @@ describe('first run in Teams from an empty database', () => {
     await setUp.getByText('Give the area it covers.').waitFor();
     await setUp.getByText('Choose the type of your agency.').waitFor();
     expect(await prisma.partnership.count()).toBe(0);
+    expect(await setUp.getByLabel('Area it covers').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: screenshot('form-refused') });
     await setUp.getByLabel('Area it covers').fill('Riverside District');
+    // Answering a field takes its refusal away; the others stay until the next try.
+    await setUp.getByText('Give the area it covers.').waitFor({ state: 'detached' });
+    expect(await setUp.getByText('Choose the type of your agency.').count()).toBe(1);
     await setUp.getByRole('combobox', { name: 'Bank holidays' }).click();
     await tab.getByRole('option', { name: 'England and Wales' }).click();
     await setUp.getByRole('textbox', { name: 'Your agency' }).fill('Riverside Council ASB Team');

@@ -33,13 +33,19 @@ export function FirstRunSetUp({ setUp, onSetUp }: { setUp: SetUpClient; onSetUp:
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [error, setError] = useState<ApiError | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const fields = error?.fields ?? {};
+  // A field's refusal goes once it is changed; the others stay until the next try.
+  const change = <Name extends keyof Draft>(field: Name, value: Draft[Name]) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setFields(({ [field]: _answered, ...rest }) => rest);
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setFields({});
     try {
       // An unchosen type goes as missing, so the server names the field like any other.
       await answerOf(
@@ -49,7 +55,9 @@ export function FirstRunSetUp({ setUp, onSetUp }: { setUp: SetUpClient; onSetUp:
       );
       onSetUp();
     } catch (failure) {
-      setError(asApiError(failure));
+      const refusal = asApiError(failure);
+      setError(refusal);
+      setFields(refusal.fields);
       setBusy(false);
     }
   };
@@ -69,10 +77,10 @@ export function FirstRunSetUp({ setUp, onSetUp }: { setUp: SetUpClient; onSetUp:
       )}
       <form className={styles.form} onSubmit={(event) => void save(event)} aria-label="Set up the partnership" noValidate>
         <Field label="Partnership name" required validationMessage={fields.partnershipName}>
-          <Input value={draft.partnershipName} onChange={(_, data) => setDraft({ ...draft, partnershipName: data.value })} />
+          <Input value={draft.partnershipName} onChange={(_, data) => change('partnershipName', data.value)} />
         </Field>
         <Field label="Area it covers" required hint="The district or borough, as residents know it." validationMessage={fields.area}>
-          <Input value={draft.area} onChange={(_, data) => setDraft({ ...draft, area: data.value })} />
+          <Input value={draft.area} onChange={(_, data) => change('area', data.value)} />
         </Field>
         <Field
           label="Bank holidays"
@@ -83,7 +91,7 @@ export function FirstRunSetUp({ setUp, onSetUp }: { setUp: SetUpClient; onSetUp:
           <Dropdown
             value={region?.label ?? ''}
             selectedOptions={[draft.bankHolidayRegion]}
-            onOptionSelect={(_, data) => setDraft({ ...draft, bankHolidayRegion: data.optionValue as BankHolidayRegion })}
+            onOptionSelect={(_, data) => change('bankHolidayRegion', data.optionValue as BankHolidayRegion)}
           >
             {REGIONS.map((choice) => (
               <Option key={choice.region} value={choice.region}>
@@ -98,14 +106,14 @@ export function FirstRunSetUp({ setUp, onSetUp }: { setUp: SetUpClient; onSetUp:
           hint="The agency you work for, e.g. Riverside Council ASB Team."
           validationMessage={fields.agencyName}
         >
-          <Input value={draft.agencyName} onChange={(_, data) => setDraft({ ...draft, agencyName: data.value })} />
+          <Input value={draft.agencyName} onChange={(_, data) => change('agencyName', data.value)} />
         </Field>
         <Field label="Your agency’s type" required validationMessage={fields.agencyType}>
           <Dropdown
             placeholder="Choose a type"
             value={draft.agencyType ? sentenceCase(draft.agencyType) : ''}
             selectedOptions={draft.agencyType ? [draft.agencyType] : []}
-            onOptionSelect={(_, data) => setDraft({ ...draft, agencyType: data.optionValue as AgencyType })}
+            onOptionSelect={(_, data) => change('agencyType', data.optionValue as AgencyType)}
           >
             {AGENCY_TYPES.map((type) => (
               <Option key={type} value={type}>
