@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { DEFAULT_TEMPLATES } from '../../api/domain/risk/default-templates';
-import { SCREENSHOT_DIR } from '../support/browser';
+import { axeViolations, SCREENSHOT_DIR } from '../support/browser';
 import { startTeamsDeployment, teamsSsoToken, type TeamsDeployment, type TeamsPerson } from '../support/teams-host';
 
 const HOME_TENANT = '3c9d2b1a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -76,8 +76,9 @@ async function openAdminPage(tab: FrameLocator, name: string): Promise<void> {
 describe('first run in Teams from an empty database', () => {
   it('tells anyone but the named first admin that it is not set up yet, and sets up nothing for them', async () => {
     for (const person of [STRANGER, IMPOSTOR]) {
-      const { page, tab, unansweredCalls } = await teams.openInTeams(person);
+      const { page, tab, tabFrame, unansweredCalls } = await teams.openInTeams(person);
       await tab.getByRole('heading', { level: 1, name: 'ASB Panels is not set up yet' }).waitFor();
+      expect(await axeViolations(tabFrame())).toEqual([]);
       await tab.getByText('Your partnership’s administrator has not set ASB Panels up yet.', { exact: false }).waitFor();
       expect(await tab.getByRole('form', { name: 'Set up the partnership' }).count()).toBe(0);
       if (person === STRANGER) await page.screenshot({ path: screenshot('waiting') });
@@ -102,7 +103,7 @@ describe('first run in Teams from an empty database', () => {
 
   it('lets the first admin set up the partnership, its agencies, a member, a panel and a template, which a referral then uses', async () => {
     const prisma = teams.database.db.prisma;
-    const { page, tab } = await teams.openInTeams(ADMIN);
+    const { page, tab, tabFrame, changeTheme } = await teams.openInTeams(ADMIN);
 
     // The set-up: a field left out is named beside it, and nothing is created.
     const setUp = tab.getByRole('form', { name: 'Set up the partnership' });
@@ -114,6 +115,13 @@ describe('first run in Teams from an empty database', () => {
     expect(await prisma.partnership.count()).toBe(0);
     expect(await setUp.getByLabel('Area it covers').getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: screenshot('form-refused') });
+    expect(await axeViolations(tabFrame())).toEqual([]);
+    // Teams telling the tab its user chose the dark theme: the set-up follows it.
+    await changeTheme('dark');
+    await tab.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+    expect(await axeViolations(tabFrame())).toEqual([]);
+    await page.screenshot({ path: screenshot('form-refused-dark') });
+    await changeTheme('default');
     await setUp.getByLabel('Area it covers').fill('Riverside District');
     // Answering a field takes its refusal away; the others stay until the next try.
     await setUp.getByText('Give the area it covers.').waitFor({ state: 'detached' });

@@ -10,7 +10,7 @@
 //
 // The app under test runs as production does on its first day: Entra sign-in against the fake
 // issuer, Graph's directory on the loopback Graph fake, and an empty database (no demo data).
-import type { Browser, FrameLocator, Page, Route } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page, Route } from 'playwright-core';
 import type { JWTPayload } from 'jose';
 import { createEntraTokenVerifier } from '../../api/auth/entra-token';
 import type { BootstrapAdmin } from '../../api/config';
@@ -56,6 +56,8 @@ export interface TeamsTab {
   page: Page;
   /** The tab inside it, where the test clicks. */
   tab: FrameLocator;
+  /** The tab's frame itself, for axe and for reading its document. */
+  tabFrame(): Frame;
   /** Teams telling the tab its user switched theme. */
   changeTheme(theme: TeamsTheme): Promise<void>;
   /** teams-js calls the host received but does not answer, for a test to assert on. */
@@ -112,6 +114,11 @@ export async function startTeamsDeployment(options: TeamsDeploymentOptions): Pro
       return {
         page,
         tab: page.frameLocator('iframe[title="ASB Panels"]'),
+        tabFrame: () => {
+          const frame = page.frames().find((candidate) => candidate.url().startsWith(TAB_ORIGIN));
+          if (!frame) throw new Error('the Teams host has not framed the tab');
+          return frame;
+        },
         changeTheme: (next) => page.evaluate((name) => (globalThis as unknown as { changeTheme(n: string): void }).changeTheme(name), next),
         unansweredCalls: () => page.evaluate(() => (globalThis as unknown as { unansweredCalls: string[] }).unansweredCalls),
       };
