@@ -1,5 +1,6 @@
 // Who is using the tab and the API client that acts for them. The gate signs in (Teams SSO, or the
-// explicit development picker) and renders the app only once /api/me has answered.
+// explicit development picker) and renders the app only once /api/me has answered. A Teams user with
+// no member record on an empty deployment gets the first run's set-up, or is told to wait for it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { answerOf, createApiClient, createSetUpClient, createSignInClient, type ApiClient, type SetUpClient } from '../api/client';
 import { asApiError, type ApiError } from '../api/api-error';
