@@ -40,6 +40,8 @@ const environmentSchema = z.object({
   ENTRA_ALLOWED_TENANTS: optionalText,
   ENTRA_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   BOOTSTRAP_ADMIN_UPN: optionalText.pipe(z.email('must be the user principal name (sign-in address) of the first admin').optional()),
+  BOOTSTRAP_ADMIN_TENANT_ID: optionalText.pipe(z.guid('must be a GUID, the tenant id of the first admin’s own organisation').optional()),
+  BOOTSTRAP_ADMIN_OBJECT_ID: optionalText.pipe(z.guid('must be a GUID, the first admin’s Entra object id').optional()),
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   TEAMS_APP_ID: optionalText.pipe(z.guid('must be a GUID, the Teams app id in the manifest').optional()),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
@@ -100,10 +102,10 @@ export interface AppConfig {
         allowedTenants: string[];
         openIdMetadataUrl: string;
         /**
-         * Who sets up an empty deployment: on first sign-in this user creates the partnership and
+         * Who sets up an empty deployment: on first sign-in this person creates the partnership and
          * becomes its first admin. Without it an empty deployment refuses everyone.
          */
-        bootstrapAdminUpn?: string | undefined;
+        bootstrapAdmin?: BootstrapAdmin | undefined;
       }
     | { mode: 'development' };
   /** Origins allowed to call the API from a browser: our own. */
@@ -143,6 +145,17 @@ export interface GraphCredentials {
   tenantId: string;
 }
 
+/**
+ * The first admin, named at deployment. Always within one tenant (the deployment's home tenant):
+ * a sign-in address alone is not enough, because any allowed partner tenant could issue a token
+ * carrying the same preferred_username. The object id, when given, is the stronger match.
+ */
+export interface BootstrapAdmin {
+  tenantId: string;
+  upn?: string | undefined;
+  objectId?: string | undefined;
+}
+
 export interface TabLinks {
   teamsAppId: string | null;
   publicBaseUrl: string | null;
@@ -180,8 +193,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (values.ENTRA_CLIENT_ID && allowedTenants.length === 0) {
     problems.push('ENTRA_ALLOWED_TENANTS: required when ENTRA_CLIENT_ID is set (comma-separated tenant ids)');
   }
-  if (values.BOOTSTRAP_ADMIN_UPN && !values.ENTRA_CLIENT_ID) {
-    problems.push('BOOTSTRAP_ADMIN_UPN: needs ENTRA_CLIENT_ID (the first admin is recognised by their Entra sign-in)');
+  const bootstrapAdminNamed = Boolean(values.BOOTSTRAP_ADMIN_UPN || values.BOOTSTRAP_ADMIN_OBJECT_ID);
+  if (bootstrapAdminNamed && !values.ENTRA_CLIENT_ID) {
+    const variable = values.BOOTSTRAP_ADMIN_UPN ? 'BOOTSTRAP_ADMIN_UPN' : 'BOOTSTRAP_ADMIN_OBJECT_ID';
+    problems.push(`${variable}: needs ENTRA_CLIENT_ID (the first admin is recognised by their Entra sign-in)`);
+  }
+  if (bootstrapAdminNamed && values.ENTRA_CLIENT_ID && !values.BOOTSTRAP_ADMIN_TENANT_ID) {
+    problems.push(
+      'BOOTSTRAP_ADMIN_TENANT_ID: required with BOOTSTRAP_ADMIN_UPN or BOOTSTRAP_ADMIN_OBJECT_ID (the first admin’s own tenant id)',
+    );
+  }
+  if (values.BOOTSTRAP_ADMIN_TENANT_ID && !bootstrapAdminNamed) {
+    problems.push(
+      'BOOTSTRAP_ADMIN_TENANT_ID: needs BOOTSTRAP_ADMIN_UPN or BOOTSTRAP_ADMIN_OBJECT_ID (who, in that tenant, is the first admin)',
+    );
+  }
+  const bootstrapTenant = values.BOOTSTRAP_ADMIN_TENANT_ID?.toLowerCase();
+  if (bootstrapTenant && values.ENTRA_CLIENT_ID && !allowedTenants.some((tenant) => tenant.toLowerCase() === bootstrapTenant)) {
+    problems.push('BOOTSTRAP_ADMIN_TENANT_ID: must be one of ENTRA_ALLOWED_TENANTS (the first admin has to be able to sign in)');
   }
   if (production && !values.PUBLIC_BASE_URL) {
     problems.push('PUBLIC_BASE_URL: required in production (the https:// address Teams loads the tab from)');
@@ -223,7 +252,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           clientId: values.ENTRA_CLIENT_ID,
           allowedTenants,
           openIdMetadataUrl: values.ENTRA_OPENID_METADATA_URL ?? DEFAULT_OPENID_METADATA_URL,
-          bootstrapAdminUpn: values.BOOTSTRAP_ADMIN_UPN?.toLowerCase(),
+          bootstrapAdmin: bootstrapTenant
+            ? {
+                tenantId: bootstrapTenant,
+                upn: values.BOOTSTRAP_ADMIN_UPN?.toLowerCase(),
+                objectId: values.BOOTSTRAP_ADMIN_OBJECT_ID?.toLowerCase(),
+              }
+            : undefined,
         }
       : { mode: 'development' as const },
     allowedOrigins: values.PUBLIC_BASE_URL ? [new URL(values.PUBLIC_BASE_URL).origin] : [],

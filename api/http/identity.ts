@@ -70,7 +70,7 @@ export function createIdentity(signIn: AppConfig['signIn'], options: IdentityOpt
       const actor = await actorForEntraUser(db.prisma, principal.tenantId, principal.objectId);
       if (!actor) {
         logger.warn({ tenantId: principal.tenantId, objectId: principal.objectId }, 'signed-in user is not a member');
-        const state = await firstRunState(db, principal, signIn.bootstrapAdminUpn);
+        const state = await firstRunState(db, principal, signIn.bootstrapAdmin);
         res.status(403).json(state === 'SET_UP' ? NOT_A_MEMBER : state === 'SET_UP_BY_YOU' ? SET_UP_NEEDED : NOT_SET_UP);
         return;
       }

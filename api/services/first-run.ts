@@ -1,6 +1,7 @@
 // First run in production: an empty deployment is set up by the one person named at deployment
-// (BOOTSTRAP_ADMIN_UPN). Setting up creates the partnership with the default risk templates, the
+// (BOOTSTRAP_ADMIN_TENANT_ID with BOOTSTRAP_ADMIN_UPN or BOOTSTRAP_ADMIN_OBJECT_ID). Setting up creates the partnership with the default risk templates, the
 // admin's own agency and their member record as PARTNERSHIP_ADMIN, all audited in one transaction.
+import type { BootstrapAdmin } from '../config';
 import type { Actor } from '../domain/access/policy';
 import { DEFAULT_TEMPLATES } from '../domain/risk/default-templates';
 import type { Database } from '../store/database';
@@ -30,14 +31,25 @@ export type FirstRunState = 'SET_UP' | 'SET_UP_BY_YOU' | 'WAITING_FOR_ADMIN';
 /** Any constant works; it makes two set-ups racing each other run one after the other. */
 const SET_UP_LOCK = 727_274_017;
 
-export function isBootstrapAdmin(person: SignedInPerson, bootstrapAdminUpn: string | undefined): boolean {
-  return Boolean(bootstrapAdminUpn && person.upn && person.upn.toLowerCase() === bootstrapAdminUpn.toLowerCase());
+/**
+ * The tenant must be the deployment's own: partner tenants are allowed to sign in, and any of them
+ * could issue a token whose preferred_username copies the admin's. Within that tenant the object id
+ * (immutable) decides when it was configured; otherwise the sign-in address does.
+ */
+export function isBootstrapAdmin(person: SignedInPerson, bootstrapAdmin: BootstrapAdmin | undefined): boolean {
+  if (!bootstrapAdmin || person.tenantId.toLowerCase() !== bootstrapAdmin.tenantId.toLowerCase()) return false;
+  if (bootstrapAdmin.objectId) return person.objectId.toLowerCase() === bootstrapAdmin.objectId.toLowerCase();
+  return Boolean(bootstrapAdmin.upn && person.upn && person.upn.toLowerCase() === bootstrapAdmin.upn.toLowerCase());
 }
 
 /** Whether the deployment is set up, and if not, whether this person may set it up. */
-export async function firstRunState(db: Database, person: SignedInPerson, bootstrapAdminUpn: string | undefined): Promise<FirstRunState> {
+export async function firstRunState(
+  db: Database,
+  person: SignedInPerson,
+  bootstrapAdmin: BootstrapAdmin | undefined,
+): Promise<FirstRunState> {
   if ((await db.prisma.partnership.count()) > 0) return 'SET_UP';
-  return isBootstrapAdmin(person, bootstrapAdminUpn) ? 'SET_UP_BY_YOU' : 'WAITING_FOR_ADMIN';
+  return isBootstrapAdmin(person, bootstrapAdmin) ? 'SET_UP_BY_YOU' : 'WAITING_FOR_ADMIN';
 }
 
 export const NOT_SET_UP_MESSAGE =
@@ -48,11 +60,11 @@ export async function setUpPartnership(
   db: Database,
   now: () => Date,
   person: SignedInPerson,
-  bootstrapAdminUpn: string | undefined,
+  bootstrapAdmin: BootstrapAdmin | undefined,
   input: PartnershipSetUp,
   requestId?: string,
 ): Promise<{ partnershipId: string; memberId: string }> {
-  if (!isBootstrapAdmin(person, bootstrapAdminUpn)) throw new ServiceError('FORBIDDEN', NOT_SET_UP_MESSAGE);
+  if (!isBootstrapAdmin(person, bootstrapAdmin)) throw new ServiceError('FORBIDDEN', NOT_SET_UP_MESSAGE);
   return inTransaction({ db, system: 'first-run', now, requestId }, async (tx) => {
     await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${SET_UP_LOCK})::text AS locked`);
     if ((await tx.partnership.count()) > 0) throw conflict(ALREADY_SET_UP_MESSAGE);

@@ -1,6 +1,6 @@
 // First run in production: Entra configured, an empty database, no demo data. The person named by
-// BOOTSTRAP_ADMIN_UPN sets the partnership up and becomes its first admin; anyone else is refused,
-// and once a partnership exists the set-up is refused to everyone. Tokens come from a loopback issuer
+// BOOTSTRAP_ADMIN_UPN in BOOTSTRAP_ADMIN_TENANT_ID sets the partnership up and becomes its first
+// admin; anyone else is refused (the same sign-in address from a partner tenant too), and once a partnership exists the set-up is refused to everyone. Tokens come from a loopback issuer
 // speaking Entra's wire format (tests/support/fake-issuer.ts).
 import type { JWTPayload } from 'jose';
 import { createEntraTokenVerifier } from '../../api/auth/entra-token';
@@ -11,6 +11,8 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const CLIENT_ID = '0b0a7d1e-6a3c-4f2e-9d1b-7c4e2a9f3b10';
 const TENANT = '3c9d2b1a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+/** A partner agency's tenant: allowed to sign in, but it can name its users whatever it likes. */
+const PARTNER_TENANT = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
 const ADMIN_UPN = 'Asb.Coordinator@council.example';
 const ADMIN_OID = 'a0000000-0000-4000-8000-00000000ad01';
 const STRANGER_OID = 'a0000000-0000-4000-8000-00000000ad02';
@@ -31,10 +33,10 @@ let app: RunningApp;
 beforeAll(async () => {
   database = await openTestDatabase();
   issuer = await startFakeIssuer();
-  const settings = { clientId: CLIENT_ID, allowedTenants: [TENANT], openIdMetadataUrl: issuer.entraMetadataUrl };
+  const settings = { clientId: CLIENT_ID, allowedTenants: [TENANT, PARTNER_TENANT], openIdMetadataUrl: issuer.entraMetadataUrl };
   app = await startTestApp(database.db, {
     clock: () => NOW,
-    signIn: { mode: 'entra', ...settings, bootstrapAdminUpn: ADMIN_UPN.toLowerCase() },
+    signIn: { mode: 'entra', ...settings, bootstrapAdmin: { tenantId: TENANT, upn: ADMIN_UPN.toLowerCase() } },
     entraVerifier: createEntraTokenVerifier(settings),
   });
 }, 60_000);
@@ -45,12 +47,12 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-function teamsSso(oid: string, upn: string, name: string): Promise<string> {
+function teamsSso(oid: string, upn: string, name: string, tenant = TENANT): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const claims: JWTPayload = {
     aud: `api://panels.example/${CLIENT_ID}`,
-    iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-    tid: TENANT,
+    iss: `https://login.microsoftonline.com/${tenant}/v2.0`,
+    tid: tenant,
     oid,
     name,
     preferred_username: upn,
@@ -65,6 +67,8 @@ function teamsSso(oid: string, upn: string, name: string): Promise<string> {
 
 const adminToken = () => teamsSso(ADMIN_OID, 'asb.coordinator@COUNCIL.example', 'Ada Coordinator');
 const strangerToken = () => teamsSso(STRANGER_OID, 'someone.else@council.example', 'Sam Else');
+/** Someone in a partner tenant whose preferred_username copies the admin's. */
+const impostorToken = () => teamsSso(ADMIN_OID, ADMIN_UPN, 'Ada Coordinator', PARTNER_TENANT);
 
 describe('first run on an empty deployment', () => {
   test('refuses anyone but the bootstrap admin with a clear message, and lets them set up nothing', async () => {
@@ -75,6 +79,17 @@ describe('first run on an empty deployment', () => {
 
     expect((await app.call('GET', '/api/setup', { token })).body).toEqual({ state: 'WAITING_FOR_ADMIN' });
     const refused = await app.call<{ error: { code: string } }>('POST', '/api/setup', { token, body: SET_UP });
+    expect(refused.status).toBe(403);
+    expect(await database.db.prisma.partnership.count()).toBe(0);
+  });
+
+  test('refuses the admin’s sign-in address when another allowed tenant presents it', async () => {
+    const token = await impostorToken();
+    const me = await app.call<{ error: { code: string; message: string } }>('GET', '/api/me', { token });
+    expect(me.status).toBe(403);
+    expect(me.body.error.message).toMatch(/has not been set up here yet/);
+    expect((await app.call('GET', '/api/setup', { token })).body).toEqual({ state: 'WAITING_FOR_ADMIN' });
+    const refused = await app.call('POST', '/api/setup', { token, body: SET_UP });
     expect(refused.status).toBe(403);
     expect(await database.db.prisma.partnership.count()).toBe(0);
   });

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Frame, type Locator, type Page } from 'playwright-core';
 import { projectRoot, builtTabDir } from '../../api/paths';
 import { BROWSER_ENDPOINT_ENV, CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { SCREENSHOT_DIR } from './screenshot-dir';
@@ -197,7 +197,7 @@ export function collectPageErrors(page: Page): string[] {
  * so tests reach the page through an element handed to `evaluate`, whose DOM type is left open,
  * instead of globals such as `document` that would need the DOM library program-wide.
  */
-export function documentRoot(page: Page): Locator {
+export function documentRoot(page: Page | Frame): Locator {
   return page.locator(':root');
 }
 
@@ -271,7 +271,8 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
  * evaluated through the DevTools protocol, which the page's CSP does not govern, so the tab keeps
  * its real CSP under test.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/** Axe on a page, or on one frame of it (the tab inside a Teams host). */
+export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]> {
   const root = documentRoot(page);
   if (!(await root.evaluate((html) => 'axe' in html.ownerDocument.defaultView))) await page.evaluate(AXE_SOURCE);
   return root.evaluate(async (html, tags) => {

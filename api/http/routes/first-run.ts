@@ -26,17 +26,17 @@ export function firstRunRoutes(deps: ApiDependencies): Router {
   const router = Router();
   const { identity, config } = deps;
   if (config.signIn.mode !== 'entra' || !identity.authenticatePerson) return router;
-  const bootstrapAdminUpn = config.signIn.bootstrapAdminUpn;
+  const bootstrapAdmin = config.signIn.bootstrapAdmin;
   router.use('/setup', anonymousRateLimit(config.signInRateLimitPerMinute), ...identity.authenticatePerson);
 
   router.get('/setup', async (_req, res) => {
-    res.json({ state: await firstRunState(deps.db, signedInUser(res), bootstrapAdminUpn) });
+    res.json({ state: await firstRunState(deps.db, signedInUser(res), bootstrapAdmin) });
   });
 
   router.post('/setup', async (req, res) => {
     const input = parseWith(setUpRequest, req.body ?? {});
     const requestId = (res.locals as { requestId?: string }).requestId;
-    res.status(201).json(await setUpPartnership(deps.db, deps.clock, signedInUser(res), bootstrapAdminUpn, input, requestId));
+    res.status(201).json(await setUpPartnership(deps.db, deps.clock, signedInUser(res), bootstrapAdmin, input, requestId));
   });
   return router;
 }

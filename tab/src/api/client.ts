@@ -5,7 +5,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { apiErrorFrom, networkError } from './api-error';
 import type { paths } from './schema';
-import type { SignInPaths } from './types';
+import type { SetUpPaths, SignInPaths } from './types';
 
 /** Where the client gets its bearer token; `renew` signs in again and returns null if it cannot. */
 export interface TokenSource {
@@ -18,6 +18,9 @@ export type ApiClient = Client<paths, 'application/json'>;
 
 /** The routes before sign-in (how to sign in; the development sign-in), which carry no token. */
 export type SignInClient = Client<SignInPaths, 'application/json'>;
+
+/** The first run's set-up: a signed-in person's token, but no member record behind it yet. */
+export type SetUpClient = Client<SetUpPaths, 'application/json'>;
 
 async function send(request: Request, token: string | null): Promise<Response> {
   if (token) request.headers.set('Authorization', `Bearer ${token}`);
@@ -56,6 +59,10 @@ export function createApiClient(
   { baseUrl = '' }: ApiLocation = {},
 ): ApiClient {
   return createClient<paths, 'application/json'>({ baseUrl, fetch: authorisedFetch(tokens, onSignedOut), headers: JSON_ACCEPTED });
+}
+
+export function createSetUpClient(tokens: TokenSource, onSignedOut: () => void, { baseUrl = '' }: ApiLocation = {}): SetUpClient {
+  return createClient<SetUpPaths, 'application/json'>({ baseUrl, fetch: authorisedFetch(tokens, onSignedOut), headers: JSON_ACCEPTED });
 }
 
 export function createSignInClient({ baseUrl = '' }: ApiLocation = {}): SignInClient {

@@ -1,6 +1,6 @@
 // Connects to the host, follows its theme, signs in, then shows the pages.
 import { useEffect, useState } from 'react';
-import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { SessionGate } from '../session/session';
 import { TabRoutes } from '../router/tab-router';
 import { routeOfSubPageId } from '../teams/deep-link';
@@ -8,12 +8,7 @@ import { connectToHost, type Host } from '../teams/host';
 import { FLUENT_THEMES, themeFromTeams, themeOverride, type ThemeName } from '../theme/theme';
 import { Loading } from '../components/Loading';
 
-const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
-});
-
 export function App() {
-  const styles = useStyles();
   const override = themeOverride(window.location.search);
   const [host, setHost] = useState<Host | null>(null);
   const [theme, setTheme] = useState<ThemeName>(override ?? 'light');
@@ -42,7 +37,7 @@ export function App() {
   }, [theme]);
 
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
+    <FluentProvider theme={FLUENT_THEMES[theme]}>
       {host ? (
         <SessionGate host={host}>
           <TabRoutes />

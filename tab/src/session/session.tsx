@@ -1,16 +1,19 @@
 // Who is using the tab and the API client that acts for them. The gate signs in (Teams SSO, or the
-// explicit development picker) and renders the app only once /api/me has answered.
+// explicit development picker) and renders the app only once /api/me has answered. A Teams user with
+// no member record on an empty deployment gets the first run's set-up, or is told to wait for it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { answerOf, createApiClient, createSignInClient, type ApiClient } from '../api/client';
+import { answerOf, createApiClient, createSetUpClient, createSignInClient, type ApiClient, type SetUpClient } from '../api/client';
 import { asApiError, type ApiError } from '../api/api-error';
-import type { PublicConfig, SignedInMember } from '../api/types';
+import type { FirstRunState, PublicConfig, SignedInMember } from '../api/types';
 import type { Host } from '../teams/host';
 import { ErrorState } from '../components/ErrorState';
 import { Loading } from '../components/Loading';
 import { forgetDevSignIn, readDevSignIn } from './dev-sign-in-store';
 import { DevSignInPicker } from './DevSignInPicker';
+import { FirstRunSetUp } from './FirstRunSetUp';
 import { GateFrame } from './GateFrame';
 import { NeedsTeams } from './NeedsTeams';
+import { WaitingForAdmin } from './WaitingForAdmin';
 import { devTokens, teamsTokens } from './token-sources';
 
 export interface Session {
@@ -38,6 +41,8 @@ type GateState =
   | { status: 'failed'; error: ApiError; title: string }
   | { status: 'choose-member'; notice?: string }
   | { status: 'needs-teams' }
+  | { status: 'set-up'; setUp: SetUpClient }
+  | { status: 'waiting-for-admin' }
   | { status: 'signed-in'; member: SignedInMember; api: ApiClient };
 
 const SIGNED_OUT_NOTICE = 'Your development sign-in has ended. Choose a demo member to sign in again.';
@@ -46,6 +51,10 @@ export function SessionGate({ host, children }: { host: Host; children: ReactNod
   const [state, setState] = useState<GateState>({ status: 'starting' });
   const [attempt, setAttempt] = useState(0);
   const restart = useCallback(() => setAttempt((n) => n + 1), []);
+  const landOnHome = useCallback(() => {
+    window.history.replaceState(null, '', '#/');
+    restart();
+  }, [restart]);
 
   useEffect(() => {
     let current = true;
@@ -71,13 +80,16 @@ export function SessionGate({ host, children }: { host: Host; children: ReactNod
         return update({ status: 'failed', title: 'Could not start ASB Panels', error: asApiError(error) });
       }
       let api: ApiClient;
+      let setUp: SetUpClient | null = null;
       if (config.signIn === 'development') {
         if (!readDevSignIn()) return update({ status: 'choose-member' });
         api = createApiClient(devTokens(), signedOut('development'));
       } else {
         if (host.kind !== 'teams') return update({ status: 'needs-teams' });
         try {
-          api = createApiClient(teamsTokens(host, await host.getAuthToken()), signedOut('entra'));
+          const tokens = teamsTokens(host, await host.getAuthToken());
+          api = createApiClient(tokens, signedOut('entra'));
+          setUp = createSetUpClient(tokens, signedOut('entra'));
         } catch (error) {
           return update({ status: 'failed', title: 'Teams could not sign you in', error: asApiError(error) });
         }
@@ -87,7 +99,12 @@ export function SessionGate({ host, children }: { host: Host; children: ReactNod
       } catch (error) {
         const apiError = asApiError(error);
         // A 401 has already been handled by the client's signed-out callback.
-        if (apiError.status !== 401) update({ status: 'failed', title: 'Could not sign you in', error: apiError });
+        if (apiError.status === 401) return;
+        // Signed in to Teams but not a member: on an empty deployment that is the first run.
+        const firstRun = apiError.status === 403 && setUp ? await firstRunState(setUp) : null;
+        if (firstRun === 'SET_UP_BY_YOU' && setUp) return update({ status: 'set-up', setUp });
+        if (firstRun === 'WAITING_FOR_ADMIN') return update({ status: 'waiting-for-admin' });
+        update({ status: 'failed', title: 'Could not sign you in', error: apiError });
       }
     })();
     return () => {
@@ -124,7 +141,20 @@ export function SessionGate({ host, children }: { host: Host; children: ReactNod
       return <NeedsTeams />;
     case 'choose-member':
       return <DevSignInPicker notice={state.notice} onSignedIn={restart} />;
+    case 'set-up':
+      return <FirstRunSetUp setUp={state.setUp} onSetUp={landOnHome} />;
+    case 'waiting-for-admin':
+      return <WaitingForAdmin onRetry={restart} />;
     case 'signed-in':
       return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  }
+}
+
+/** null when the set-up cannot say: the refusal /api/me gave is then the one to show. */
+async function firstRunState(setUp: SetUpClient): Promise<FirstRunState | null> {
+  try {
+    return (await answerOf(setUp.GET('/api/setup'))).state;
+  } catch {
+    return null;
   }
 }
