@@ -23,7 +23,8 @@ export const riskTemplateDefinitionSchema = z.strictObject({
   questions: z
     .array(
       z.strictObject({
-        id: text(60),
+        // Question ids key the stored answers; the editor makes them from the wording in this shape.
+        id: text(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'A question id is lower-case letters, digits and dashes.'),
         section: z.enum(RISK_SECTIONS as [string, ...string[]]),
         topic: text(120),
         wording: text(500),
@@ -35,7 +36,7 @@ export const riskTemplateDefinitionSchema = z.strictObject({
           .max(10),
       }),
     )
-    .min(1)
+    .min(1, 'A template needs at least one question.')
     .max(60),
 });
 export type RiskTemplateDefinition = z.output<typeof riskTemplateDefinitionSchema>;
