@@ -80,6 +80,7 @@ describe('risk templates', () => {
           concerns: 'Threats at the door.',
           subject: { givenName: 'Vera', familyName: 'Versiontest' },
           answers: answersAll('VICTIM', 'serious'),
+          consent: { status: 'GIVEN' },
         },
       },
     });
