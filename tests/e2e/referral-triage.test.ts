@@ -42,8 +42,8 @@ beforeAll(async () => {
   tab = await startBrowserApp();
   const token = await tab.app.signInAs(REFERRER.id);
   cases.push(await refer(token, 'Exampleford'), await refer(token, 'Sampleworth'), await refer(token, 'Stalewood'));
-  // The first stands for a case referred before consent was asked, so the chair sees that gap named.
-  await tab.database.db.prisma.consentRecord.deleteMany({ where: { case: { reference: cases[0]! } } });
+  // These stand for cases referred before consent was asked, so the chair sees that gap named.
+  await tab.database.db.prisma.consentRecord.deleteMany({ where: { case: { reference: { in: cases } } } });
 }, 180_000);
 
 afterAll(async () => {
