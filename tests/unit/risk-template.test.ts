@@ -3,6 +3,7 @@ import {
   bandForScore,
   checkTemplate,
   maximumScore,
+  publishingProblems,
   questionIdFor,
   reachableScores,
   type RiskTemplate,
@@ -175,10 +176,25 @@ describe('checking a template is well formed', () => {
 
   it('accepts a small well-formed matrix', () => {
     expect(checkTemplate(small)).toEqual([]);
+    expect(publishingProblems(small)).toEqual([]);
+  });
+
+  it('still scores with a stored version whose band no answers reach, but will not publish one', () => {
+    const unreachable: RiskTemplate = {
+      ...small,
+      referralThreshold: 4,
+      bands: [
+        { band: 'LOW', from: 0, to: 1 },
+        { band: 'MEDIUM', from: 2, to: 3 },
+        { band: 'HIGH', from: 4, to: 8 },
+      ],
+    };
+    expect(checkTemplate(unreachable)).toEqual([]);
+    expect(publishingProblems(unreachable).map((p) => p.code)).toEqual(['BAND_UNREACHABLE']);
   });
 
   it.each(cases)('reports a problem when %s', (_case, change, code) => {
-    const problems = checkTemplate({ ...small, ...change });
+    const problems = publishingProblems({ ...small, ...change });
     expect(problems.map((p) => p.code)).toContain(code);
     for (const problem of problems) expect(problem.message).toMatch(/^[A-Z"]/);
   });

@@ -108,7 +108,17 @@ export function checkTemplate(template: RiskTemplate): DomainError[] {
   }
 
   checkBands(template, problem);
-  if (problems.length === 0) checkBandsReachable(template, problem);
+  return problems;
+}
+
+/**
+ * What stops an edited template being published: every problem checkTemplate finds, then any band no
+ * set of answers can reach. A stored version with an unreachable band still scores correctly, so only
+ * publishing asks this, and versions already in use keep working.
+ */
+export function publishingProblems(template: RiskTemplate): DomainError[] {
+  const problems = checkTemplate(template);
+  if (problems.length === 0) checkBandsReachable(template, (code, message, field) => problems.push({ code, message, field }));
   return problems;
 }
 

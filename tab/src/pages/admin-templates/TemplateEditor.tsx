@@ -1,5 +1,5 @@
 // Edits one risk template as its next version. The checks and the preview's score are the domain's own
-// (checkTemplate, scoreAssessment), so what the editor shows is what the API will accept and score.
+// (publishingProblems, scoreAssessment), so what the editor shows is what the API will accept and score.
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   Accordion,
@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { checkTemplate, maximumScore, type RiskQuestion, type RiskTemplate } from '../../../../api/domain/risk/template';
+import { maximumScore, publishingProblems, type RiskQuestion, type RiskTemplate } from '../../../../api/domain/risk/template';
 import { scoreAssessment } from '../../../../api/domain/risk/scoring';
 import { asApiError } from '../../api/api-error';
 import { answerOf } from '../../api/client';
@@ -71,7 +71,7 @@ export function TemplateEditor({
     name: template.name,
     version: template.version + 1,
   });
-  const problems = useMemo(() => checkTemplate(asTemplate(draft)), [draft]);
+  const problems = useMemo(() => publishingProblems(asTemplate(draft)), [draft]);
   const preview = useMemo(() => scoreAssessment(asTemplate(draft), sample), [draft, sample]);
 
   const setQuestion = (index: number, change: Partial<Question>) =>
