@@ -98,7 +98,7 @@ function configured(directory: MemberDirectory | null | undefined): MemberDirect
   if (!directory) {
     throw new ServiceError(
       'CONFLICT',
-      'The directory cannot be searched: Microsoft Graph is not configured for this deployment (see docs/deploy.md).',
+      'The directory cannot be used: Microsoft Graph is not configured for this deployment (see docs/deploy.md).',
     );
   }
   return directory;
