@@ -125,12 +125,21 @@ export async function findInDirectory(
   });
 }
 
+async function requireActiveAgency(tx: Pick<Tx, 'agency'>, ctx: ServiceContext, agencyId: string): Promise<void> {
+  const agency = await tx.agency.findFirst({ where: { id: agencyId, partnershipId: ctx.actor.partnershipId }, select: { isActive: true } });
+  if (!agency) throw notFound('agency');
+  if (!agency.isActive) throw conflict('That agency is deactivated: choose an active agency.');
+}
+
 export async function addMember(
   ctx: ServiceContext,
   directory: MemberDirectory | null | undefined,
   choice: NewMember,
 ): Promise<MemberView> {
   mayManage(ctx);
+  // The agency is checked before Graph is asked, so a refusal never waits on the directory; and again
+  // in the transaction, in case it was deactivated meanwhile.
+  await requireActiveAgency(ctx.db.prisma, ctx, choice.agencyId);
   const found = await configured(directory).findPerson(choice.entraObjectId);
   if (!found) {
     throw validationFailed(
@@ -151,12 +160,7 @@ export async function addMember(
     jobTitle: found.jobTitle,
   };
   return inTransaction(ctx, async (tx) => {
-    const agency = await tx.agency.findFirst({
-      where: { id: choice.agencyId, partnershipId: ctx.actor.partnershipId },
-      select: { isActive: true },
-    });
-    if (!agency) throw notFound('agency');
-    if (!agency.isActive) throw conflict('That agency is deactivated: choose an active agency.');
+    await requireActiveAgency(tx, ctx, choice.agencyId);
     const holder = await tx.member.findFirst({
       where: {
         OR: [

@@ -161,11 +161,6 @@ describe('adding and removing risk questions', () => {
       /No set of answers scores from 1 to 1, so the medium band could never be given/,
     ],
     ['every question is removed', () => ({ questions: [] }), /at least one question/],
-    [
-      'a question id is typed with spaces',
-      (t: Template) => ({ questions: [...t.questions, { ...afraid, id: 'Afraid Out' }] }),
-      /lower-case/,
-    ],
   ])('refuses a version where %s, saying why, and publishes nothing', async (_case, change, message) => {
     const current = await victimTemplate();
     const count = await database.db.prisma.riskTemplate.count({ where: { partnershipId: world.partnershipId, subjectType: 'VICTIM' } });

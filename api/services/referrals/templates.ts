@@ -30,8 +30,7 @@ export const riskTemplateDefinitionSchema = z.strictObject({
   questions: z
     .array(
       z.strictObject({
-        // Question ids key the stored answers; the editor makes them from the wording in this shape.
-        id: text(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'A question id is lower-case letters, digits and dashes.'),
+        id: text(60),
         section: z.enum(RISK_SECTIONS as [string, ...string[]]),
         topic: text(120),
         wording: text(500),
