@@ -25,6 +25,8 @@ export const GRAPH_ENDPOINTS = {
   installAppForUser: 'POST /users/{user}/teamwork/installedApps',
   /** The admin finds people to add as members ($filter=startswith on name, mail and sign-in address). */
   listUsers: 'GET /users',
+  /** The one person the admin chose, read again by object id so a new member's name and tenant come from the directory. */
+  getUser: 'GET /users/{user}',
   /** An e-mail notice from the partnership's notice mailbox to someone Teams cannot reach. */
   sendMail: 'POST /users/{mailbox}/sendMail',
 } as const;

@@ -7,7 +7,7 @@ import { mayUse, type Role } from '../domain/access/policy';
 import type { MemberRole, Prisma } from '../store/generated/client';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { conflict, forbidden, notFound, ServiceError } from './errors';
+import { conflict, forbidden, notFound, ServiceError, validationFailed } from './errors';
 import type { DirectoryPerson, MemberDirectory } from './ports/member-directory';
 
 export interface MemberView {
@@ -28,12 +28,13 @@ export interface DirectoryMatch extends DirectoryPerson {
   memberId: string | null;
 }
 
+/**
+ * Who the admin chose from the directory, and what they are to be. Only the object id comes from the
+ * browser: name, addresses and tenant are read again from the directory, so a forged request cannot
+ * make a member who is not the person the directory holds.
+ */
 export interface NewMember {
-  tenantId: string;
   entraObjectId: string;
-  displayName: string;
-  email: string | null;
-  jobTitle: string | null;
   agencyId: string;
   roles: Role[];
 }
@@ -93,6 +94,16 @@ export async function listMembers(ctx: ServiceContext): Promise<MemberView[]> {
   return rows.map(toView);
 }
 
+function configured(directory: MemberDirectory | null | undefined): MemberDirectory {
+  if (!directory) {
+    throw new ServiceError(
+      'CONFLICT',
+      'The directory cannot be used: Microsoft Graph is not configured for this deployment (see docs/deploy.md).',
+    );
+  }
+  return directory;
+}
+
 /** People in the directory whose name, e-mail or sign-in address starts with `text`; the search is audited, its words are not. */
 export async function findInDirectory(
   ctx: ServiceContext,
@@ -100,13 +111,7 @@ export async function findInDirectory(
   text: string,
 ): Promise<DirectoryMatch[]> {
   mayManage(ctx);
-  if (!directory) {
-    throw new ServiceError(
-      'CONFLICT',
-      'The directory cannot be searched: Microsoft Graph is not configured for this deployment (see docs/deploy.md).',
-    );
-  }
-  const people = await directory.findPeople(text, DIRECTORY_LIMIT);
+  const people = await configured(directory).findPeople(text, DIRECTORY_LIMIT);
   return inTransaction(ctx, async (tx) => {
     const members = await tx.member.findMany({
       where: { partnershipId: ctx.actor.partnershipId, entraObjectId: { in: people.map((person) => person.entraObjectId) } },
@@ -120,15 +125,42 @@ export async function findInDirectory(
   });
 }
 
-export async function addMember(ctx: ServiceContext, person: NewMember): Promise<MemberView> {
+async function requireActiveAgency(tx: Pick<Tx, 'agency'>, ctx: ServiceContext, agencyId: string): Promise<void> {
+  const agency = await tx.agency.findFirst({ where: { id: agencyId, partnershipId: ctx.actor.partnershipId }, select: { isActive: true } });
+  if (!agency) throw notFound('agency');
+  if (!agency.isActive) throw conflict('That agency is deactivated: choose an active agency.');
+}
+
+export async function addMember(
+  ctx: ServiceContext,
+  directory: MemberDirectory | null | undefined,
+  choice: NewMember,
+): Promise<MemberView> {
   mayManage(ctx);
+  // The agency is checked before Graph is asked, so a refusal never waits on the directory; and again
+  // in the transaction, in case it was deactivated meanwhile.
+  await requireActiveAgency(ctx.db.prisma, ctx, choice.agencyId);
+  const found = await configured(directory).findPerson(choice.entraObjectId);
+  if (!found) {
+    throw validationFailed(
+      [
+        {
+          field: 'entraObjectId',
+          message: 'The directory holds no one with this id: search for the person again and choose them from the results.',
+        },
+      ],
+      'That person is not in the directory, so they cannot be added.',
+    );
+  }
+  const person = {
+    tenantId: found.tenantId,
+    entraObjectId: found.entraObjectId,
+    displayName: found.displayName,
+    email: found.email ?? (found.userPrincipalName.includes('#EXT#') || found.userPrincipalName === '' ? null : found.userPrincipalName),
+    jobTitle: found.jobTitle,
+  };
   return inTransaction(ctx, async (tx) => {
-    const agency = await tx.agency.findFirst({
-      where: { id: person.agencyId, partnershipId: ctx.actor.partnershipId },
-      select: { isActive: true },
-    });
-    if (!agency) throw notFound('agency');
-    if (!agency.isActive) throw conflict('That agency is deactivated: choose an active agency.');
+    await requireActiveAgency(tx, ctx, choice.agencyId);
     const holder = await tx.member.findFirst({
       where: {
         OR: [
@@ -143,7 +175,13 @@ export async function addMember(ctx: ServiceContext, person: NewMember): Promise
     });
     if (holder) throw conflict('This person is already a member: change their roles instead.');
     const created = await tx.member.create({
-      data: { ...person, partnershipId: ctx.actor.partnershipId, roles: person.roles, createdAt: ctx.now() },
+      data: {
+        ...person,
+        agencyId: choice.agencyId,
+        partnershipId: ctx.actor.partnershipId,
+        roles: [...new Set(choice.roles)],
+        createdAt: ctx.now(),
+      },
       select: MEMBER_SELECT,
     });
     await audit(tx, ctx, {

@@ -3,11 +3,11 @@
 // change is audited with before and after, like any change.
 import { mayUse } from '../domain/access/policy';
 import { describeCadence, nextMeetingDates, type PanelCadence } from '../domain/agenda/cadence';
-import { londonDateOf } from '../domain/agenda/calendar-date';
+import { formatLongDate, londonDateOf } from '../domain/agenda/calendar-date';
 import type { Prisma } from '../store/generated/client';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext, type Tx } from './context';
-import { conflict, notFound, validationFailed } from './errors';
+import { conflict, forbidden, notFound, validationFailed } from './errors';
 
 export type PanelType = 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
 export type PanelMembership = 'CORE' | 'FLEXIBLE';
@@ -225,4 +225,52 @@ export async function setPanelChairs(ctx: ServiceContext, panelId: string, membe
     });
     return panelView(after, londonDateOf(ctx.now()));
   });
+}
+
+/**
+ * Closes a panel the partnership no longer runs: new referrals stop being routed or redirected to it
+ * and no meeting can be scheduled, while its cases, meetings and minutes stay. Refused while a
+ * meeting is still to come, because closing would strand its agenda and its invitations.
+ */
+export async function deactivatePanel(ctx: ServiceContext, panelId: string): Promise<PanelView> {
+  if (!mayUse(ctx.actor, 'panel.manage')) throw forbidden("close the partnership's panels");
+  return inTransaction(ctx, async (tx) => {
+    const before = await requirePanel(tx, ctx, panelId);
+    if (!before.isActive) return panelView(before, londonDateOf(ctx.now()));
+    const coming = await tx.meeting.findMany({
+      where: { panelId, status: { in: ['SCHEDULED', 'IN_PROGRESS'] }, endsAt: { gte: ctx.now() } },
+      orderBy: { startsAt: 'asc' },
+      select: { startsAt: true },
+    });
+    if (coming.length > 0) {
+      const dates = coming.map((meeting) => formatLongDate(londonDateOf(meeting.startsAt)));
+      throw conflict(
+        `${before.name} still has ${coming.length === 1 ? 'a meeting' : 'meetings'} to come (${dates.join('; ')}): cancel ${coming.length === 1 ? 'it' : 'them'} first, then close the panel.`,
+      );
+    }
+    return setActive(tx, ctx, before, false);
+  });
+}
+
+/** Opens a closed panel again: it takes referrals and can be scheduled as before. */
+export async function reactivatePanel(ctx: ServiceContext, panelId: string): Promise<PanelView> {
+  if (!mayUse(ctx.actor, 'panel.manage')) throw forbidden("reopen the partnership's panels");
+  return inTransaction(ctx, async (tx) => {
+    const before = await requirePanel(tx, ctx, panelId);
+    if (before.isActive) return panelView(before, londonDateOf(ctx.now()));
+    return setActive(tx, ctx, before, true);
+  });
+}
+
+async function setActive(tx: Tx, ctx: ServiceContext, before: PanelRow, isActive: boolean): Promise<PanelView> {
+  await tx.panel.update({ where: { id: before.id }, data: { isActive } });
+  const after = await requirePanel(tx, ctx, before.id);
+  await audit(tx, ctx, {
+    event: isActive ? 'panel.reactivate' : 'panel.deactivate',
+    entityType: 'Panel',
+    entityId: before.id,
+    before: { isActive: before.isActive },
+    after: { isActive: after.isActive },
+  });
+  return panelView(after, londonDateOf(ctx.now()));
 }

@@ -79,6 +79,7 @@ async function refer(): Promise<{ id: string; caseReference: string }> {
     subject: { givenName: 'Card', familyName: `Testcase${'abcdefgh'[referred]}`, dateOfBirth: `1980-02-0${referred}` },
     concerns: 'Stones thrown at the windows most nights.',
     answers: answersAll('VICTIM', 'serious'),
+    consent: { status: 'GIVEN' },
     match: { confirmedNew: true },
   };
   const started = await app.call<{ id: string }>('POST', '/api/referrals', {

@@ -173,4 +173,64 @@ describe("the partnership admin's panels page", () => {
     expect(seated.chairs.map((seat) => seat.memberId)).toEqual([chair.id]);
     await page.context().close();
   });
+
+  it('refuses to close a panel with a meeting to come, naming it; closes one without, and reopens it', async () => {
+    const prisma = tab.database.db.prisma;
+    const name = 'Fernbrook Town Centre Forum';
+    const marac = await prisma.panel.findFirstOrThrow({ where: { name: 'Fernbrook Community MARAC' } });
+    await prisma.panel.create({
+      data: {
+        partnershipId: marac.partnershipId,
+        type: 'PROBLEM_SOLVING_FORUM',
+        name,
+        cadence: { kind: 'MONTHLY', weekday: 'TUESDAY', week: 1 },
+      },
+    });
+    const page = await tab.openTab({ route: 'admin/panels' });
+    const errors = collectPageErrors(page);
+    await signInThroughPicker(page, ADMIN.displayName);
+    await panelsReady(page);
+    const table = page.getByRole('table', { name: 'Panels' });
+
+    await page.getByRole('button', { name: 'Close Fernbrook Community MARAC' }).click();
+    const answer = page.getByRole('alert').or(page.getByRole('status'));
+    await answer.waitFor();
+    expect(await answer.textContent()).toBe(
+      'Fernbrook Community MARAC still has a meeting to come (12 November 2026): cancel it first, then close the panel.',
+    );
+    expect((await prisma.panel.findFirstOrThrow({ where: { name: 'Fernbrook Community MARAC' } })).isActive).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-panels-close-refused.png'), fullPage: true });
+
+    await page.getByRole('button', { name: `Close ${name}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} was closed: it takes no referrals or meetings until it is reopened.` })
+      .waitFor();
+    await table
+      .getByRole('row')
+      .filter({ hasText: `${name} (closed)` })
+      .waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const closed = await prisma.panel.findFirstOrThrow({ where: { name } });
+    expect(closed.isActive).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: `Reopen ${name}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} was reopened` })
+      .waitFor();
+    expect((await prisma.panel.findUniqueOrThrow({ where: { id: closed.id } })).isActive).toBe(true);
+    const audited = await prisma.auditEvent.findMany({
+      where: { entityId: closed.id, event: { in: ['panel.deactivate', 'panel.reactivate'] } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(audited.map((event) => [event.event, event.actorId])).toEqual([
+      ['panel.deactivate', ADMIN.id],
+      ['panel.reactivate', ADMIN.id],
+    ]);
+    // The refused close's 409, which the browser reports on its console as it does any failed request.
+    expect(errors).toEqual([expect.stringContaining('409 (Conflict)')]);
+    await page.context().close();
+  });
 });

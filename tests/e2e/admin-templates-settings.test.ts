@@ -80,6 +80,7 @@ describe('risk templates', () => {
           concerns: 'Threats at the door.',
           subject: { givenName: 'Vera', familyName: 'Versiontest' },
           answers: answersAll('VICTIM', 'serious'),
+          consent: { status: 'GIVEN' },
         },
       },
     });
@@ -96,6 +97,57 @@ describe('risk templates', () => {
       select: { template: { select: { version: true } } },
     });
     expect(assessment.template.version).toBe(2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('removes a question, adds one made up in the editor, previews it and publishes the next version', async () => {
+    const current = await tab.database.db.prisma.riskTemplate.findFirstOrThrow({ where: { subjectType: 'VICTIM', isActive: true } });
+    const next = current.version + 1;
+    const page = await tab.openTab({ route: 'admin/templates' });
+    const errors = collectPageErrors(page);
+    await signInThroughPicker(page, admin.displayName);
+    await page.getByRole('button', { name: `Edit ${current.name}` }).click();
+    await page.getByRole('heading', { name: `Editing ${current.name}: becomes version ${next}` }).waitFor();
+
+    await page.getByRole('button', { name: /^1\. / }).click();
+    await page.getByRole('button', { name: 'Remove question 1' }).click();
+    // The high band followed the maximum down (the first question weighed up to 6), so nothing is refused.
+    expect(await page.getByRole('spinbutton', { name: 'high to' }).inputValue()).toBe('56');
+
+    const form = page.getByRole('region', { name: 'Add a question' });
+    expect(await form.getByRole('button', { name: 'Add question' }).isDisabled()).toBe(true);
+    await form.getByRole('textbox', { name: 'New question wording' }).fill('Is the victim afraid to go out?');
+    await form.getByRole('textbox', { name: /^Topic/ }).fill('afraid to go out');
+    await form.getByRole('combobox', { name: 'Section' }).selectOption({ label: 'Harm and impact' });
+    await form.getByRole('textbox', { name: 'Answer 3', exact: true }).fill('Yes, they stay in');
+    await form.getByRole('spinbutton', { name: 'Answer 3 weight' }).fill('6');
+    await form.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('button', { name: /^15\. Is the victim afraid to go out\? \(0 \/ 2 \/ 6\)$/ }).waitFor();
+    expect(await page.getByRole('spinbutton', { name: 'high to' }).inputValue()).toBe('62');
+    expect(await form.getByRole('textbox', { name: 'New question wording' }).inputValue()).toBe('');
+
+    await page.getByRole('button', { name: /^15\. / }).click();
+    await page.getByRole('button', { name: 'Move question 15 up' }).click();
+    await page.getByRole('button', { name: /^14\. Is the victim afraid to go out\?/ }).waitFor();
+
+    const preview = page.getByRole('region', { name: 'Preview with sample answers' });
+    for (let n = 1; n <= 15; n += 1) await preview.getByRole('combobox', { name: new RegExp(`^${n}\\. `) }).selectOption({ index: 1 });
+    await preview.getByRole('combobox', { name: '14. afraid to go out' }).selectOption({ label: 'Yes, they stay in (6)' });
+    await page.getByRole('status', { name: 'Preview score' }).filter({ hasText: 'Scored 6 of 62: low (threshold 32).' }).waitFor();
+    await page.getByRole('status', { name: 'Preview score' }).filter({ hasText: 'afraid to go out (6, "Yes, they stay in")' }).waitFor();
+    await page.screenshot({ path: 'tests/e2e/artifacts/admin-template-new-question.png', fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: `Publish version ${next}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Published ${current.name} version ${next}.` })
+      .waitFor();
+    const published = await tab.database.db.prisma.riskTemplate.findFirstOrThrow({ where: { subjectType: 'VICTIM', isActive: true } });
+    const questions = (published.definition as { questions: Array<{ id: string }> }).questions.map((q) => q.id);
+    expect([published.version, questions.length, questions[13]]).toEqual([next, 15, 'is-the-victim-afraid-to-go-out']);
+    expect(questions).not.toContain('v-health');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -28,6 +28,7 @@ async function refer(token: string, familyName: string): Promise<string> {
     subject: { givenName: 'Triage', familyName, dateOfBirth: '1971-03-04' },
     concerns: 'Stones thrown at the windows most nights.',
     answers: answersAll('VICTIM', 'serious'),
+    consent: { status: 'GIVEN' },
     match: { confirmedNew: true },
   };
   const started = await tab.app.call<{ id: string }>('POST', '/api/referrals', { token, body: { subjectType: 'VICTIM', draft } });
@@ -46,6 +47,8 @@ beforeAll(async () => {
     await refer(token, 'Stalewood'),
     await refer(token, 'Rulesworth'),
   );
+  // These stand for cases referred before consent was asked, so the chair sees that gap named.
+  await tab.database.db.prisma.consentRecord.deleteMany({ where: { case: { reference: { in: cases } } } });
 }, 180_000);
 
 afterAll(async () => {

@@ -42,6 +42,8 @@ const BEYOND_NEED_TO_KNOW: Record<string, { roles: Role[]; why: string }> = {
   'PATCH /panels/:panelId': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
   'PUT /panels/:panelId/agencies': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
   'PUT /panels/:panelId/chairs': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin sets up every panel of the partnership' },
+  'POST /panels/:panelId/deactivation': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin closes any panel of the partnership' },
+  'POST /panels/:panelId/reactivation': { roles: ['PARTNERSHIP_ADMIN'], why: 'the partnership admin reopens any panel of the partnership' },
 };
 
 /**

@@ -1,6 +1,6 @@
 // The partnership admin's members over real HTTP: people found in the directory through Graph (a
 // loopback fake speaking Graph's wire format for GET /users with $filter=startswith), added with an
-// agency and roles (a partner agency's guest included), roles changed, a leaver deactivated with
+// agency and roles (read again by GET /users/{id}, never taken from the request body) (a partner agency's guest included), roles changed, a leaver deactivated with
 // their history kept and their unfinished actions flagged to their chair. Every change audited.
 import { createGraphMemberDirectory } from '../../api/graph/graph-member-directory';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
@@ -113,37 +113,34 @@ describe("the partnership's members", () => {
   });
 
   let joId: string;
-  it('adds a person found in the directory with an agency and roles, audited; the search then knows them', async () => {
+  it('adds a person found in the directory with an agency and roles, audited, reading them again from Graph by id', async () => {
     const { status, body } = await app.call<MemberReply>('POST', '/api/members', {
       token: admin,
-      body: {
-        tenantId: HOST_TENANT,
-        entraObjectId: JO_OID,
-        displayName: 'Jo Marsh',
-        email: 'jo.marsh@council.example',
-        jobTitle: 'ASB Officer',
-        agencyId: world.agencies.council,
-        roles: ['REFERRER'],
-      },
+      body: { entraObjectId: JO_OID, agencyId: world.agencies.council, roles: ['REFERRER'] },
     });
     expect(status).toBe(201);
     expect(body).toMatchObject({ displayName: 'Jo Marsh', roles: ['REFERRER'], isActive: true, agency: { id: world.agencies.council } });
+    expect(graph.requests.filter((request) => request.startsWith(`GET /v1.0/users/${JO_OID}`))).toHaveLength(1);
     joId = body.id;
+    expect(await database.db.prisma.member.findUniqueOrThrow({ where: { id: joId } })).toMatchObject({
+      tenantId: HOST_TENANT,
+      entraObjectId: JO_OID,
+      email: 'jo.marsh@council.example',
+      jobTitle: 'ASB Officer',
+    });
     const audited = await database.db.prisma.auditEvent.findFirstOrThrow({ where: { event: 'member.add', entityId: joId } });
     expect(audited.after).toMatchObject({ agencyId: world.agencies.council, roles: ['REFERRER'], entraObjectId: JO_OID });
     expect((await find('jo.m')).body[0]?.memberId).toBe(joId);
   });
 
-  it('adds a partner agency’s guest, and refuses the same person twice', async () => {
-    const guest = {
+  it('adds a partner agency’s guest (#EXT# sign-in) with the name and tenant Graph holds, and refuses the same person twice', async () => {
+    const guest = { entraObjectId: GUEST_OID, agencyId: world.agencies.housing, roles: ['PANEL_MEMBER'] };
+    const added = await app.call<MemberReply>('POST', '/api/members', { token: admin, body: guest });
+    expect([added.status, added.body.displayName]).toEqual([201, 'Jordan Fox (Riverside Homes)']);
+    expect(await database.db.prisma.member.findUniqueOrThrow({ where: { id: added.body.id } })).toMatchObject({
       tenantId: HOST_TENANT,
-      entraObjectId: GUEST_OID,
-      displayName: 'Jordan Fox',
       email: 'jordan.fox@riversidehomes.example',
-      agencyId: world.agencies.housing,
-      roles: ['PANEL_MEMBER'],
-    };
-    expect((await app.call<MemberReply>('POST', '/api/members', { token: admin, body: guest })).status).toBe(201);
+    });
     const twice = await app.call<ErrorReply>('POST', '/api/members', {
       token: admin,
       body: { ...guest, entraObjectId: GUEST_OID.toUpperCase() },
@@ -151,25 +148,46 @@ describe("the partnership's members", () => {
     expect([twice.status, twice.body.error.code]).toEqual([409, 'CONFLICT']);
   });
 
+  it('refuses a forged body: a name, e-mail or tenant from the browser, or someone Graph does not know', async () => {
+    const before = await database.db.prisma.member.count();
+    const sean = 'b0000000-0000-4000-8000-0000000000b1';
+    const forged = await app.call<ErrorReply>('POST', '/api/members', {
+      token: admin,
+      body: {
+        tenantId: '00000000-0000-4000-8000-0000000000ff',
+        entraObjectId: sean,
+        displayName: 'Chief Constable',
+        email: 'attacker@evil.example',
+        agencyId: world.agencies.council,
+        roles: ['PARTNERSHIP_ADMIN'],
+      },
+    });
+    expect(forged.status).toBe(400);
+    const unknown = await app.call<ErrorReply>('POST', '/api/members', {
+      token: admin,
+      body: { entraObjectId: '9b1d2c3e-0000-4000-8000-00000000dead', agencyId: world.agencies.council, roles: ['REFERRER'] },
+    });
+    expect([unknown.status, unknown.body.error.message]).toEqual([400, 'That person is not in the directory, so they cannot be added.']);
+    expect(unknown.body.error.fields?.map((field) => field.field)).toEqual(['entraObjectId']);
+    expect(graph.requests).toContain(
+      'GET /v1.0/users/9b1d2c3e-0000-4000-8000-00000000dead?$select=id,displayName,mail,userPrincipalName,jobTitle,userType',
+    );
+    expect(await database.db.prisma.member.count()).toBe(before);
+  });
+
   it('refuses bad input field by field and an agency of another partnership, adding nobody', async () => {
     const before = await database.db.prisma.member.count();
     const bad = await app.call<ErrorReply>('POST', '/api/members', {
       token: admin,
-      body: { tenantId: 'x', entraObjectId: JO_OID, displayName: '', agencyId: world.agencies.council, roles: [] },
+      body: { entraObjectId: 'x', agencyId: world.agencies.council, roles: [] },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields?.map((field) => field.field).sort()).toEqual(['displayName', 'roles', 'tenantId']);
+    expect(bad.body.error.fields?.map((field) => field.field).sort()).toEqual(['entraObjectId', 'roles']);
     const other = await database.db.prisma.partnership.create({ data: { name: 'Elsewhere', area: 'Elsewhere' } });
     const theirs = await database.db.prisma.agency.create({ data: { partnershipId: other.id, name: 'Elsewhere Police', type: 'POLICE' } });
     const elsewhere = await app.call<ErrorReply>('POST', '/api/members', {
       token: admin,
-      body: {
-        tenantId: HOST_TENANT,
-        entraObjectId: '9b1d2c3e-0000-4000-8000-00000000e001',
-        displayName: 'X Y',
-        agencyId: theirs.id,
-        roles: ['REFERRER'],
-      },
+      body: { entraObjectId: 'b0000000-0000-4000-8000-0000000000b1', agencyId: theirs.id, roles: ['REFERRER'] },
     });
     expect(elsewhere.status).toBe(404);
     expect(await database.db.prisma.member.count()).toBe(before);

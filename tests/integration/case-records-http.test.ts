@@ -57,6 +57,7 @@ beforeAll(async () => {
         subject: { givenName: 'Mabel', familyName: 'Exampleton' },
         concerns: 'Stones at the windows.',
         answers: answersAll('VICTIM', 'serious'),
+        consent: { status: 'GIVEN' },
       },
     },
   });

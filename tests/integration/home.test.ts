@@ -50,7 +50,12 @@ async function referVictim(who: keyof ReferralWorld['members'], givenName: strin
     token: tokens[who]!,
     body: {
       subjectType: 'VICTIM',
-      draft: { subject: { givenName, familyName: 'Homeson' }, concerns: 'Stones.', answers: answersAll('VICTIM', 'serious') },
+      draft: {
+        subject: { givenName, familyName: 'Homeson' },
+        concerns: 'Stones.',
+        answers: answersAll('VICTIM', 'serious'),
+        consent: { status: 'GIVEN' },
+      },
     },
   });
   expect(started.status).toBe(201);

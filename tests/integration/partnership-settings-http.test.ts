@@ -65,6 +65,7 @@ async function referHighRiskVictim(givenName: string): Promise<{ id: string; cas
         concerns: 'Abuse in the stairwell.',
         subject: { givenName, familyName: 'Settingson' },
         answers: answersAll('VICTIM', 'serious'),
+        consent: { status: 'GIVEN' },
       },
     },
   });

@@ -52,7 +52,7 @@ afterAll(async () => {
 async function referVictim(draft: Record<string, unknown>) {
   const started = await app.call<{ id: string }>('POST', '/api/referrals', {
     token: as('policeReferrer'),
-    body: { subjectType: 'VICTIM', draft: { concerns: 'Abuse in the stairwell.', ...draft } },
+    body: { subjectType: 'VICTIM', draft: { concerns: 'Abuse in the stairwell.', consent: { status: 'GIVEN' }, ...draft } },
   });
   const answer = await app.call<Submitted>('POST', `/api/referrals/${started.body.id}/submit`, { token: as('policeReferrer') });
   expect(answer.status).toBe(200);

@@ -68,6 +68,7 @@ async function referVictim(): Promise<Referral> {
     },
     concerns: 'Stones thrown at the windows most nights.',
     answers: answersAll('VICTIM', 'serious'),
+    consent: { status: 'GIVEN' },
     match: { confirmedNew: true },
   };
   const started = await app.call<Referral>('POST', '/api/referrals', {
@@ -131,6 +132,8 @@ describe('the triage queue', () => {
 describe('the completeness check', () => {
   it('names a missing information-sharing basis until one is recorded, and offers the other panels for a redirect', async () => {
     const referral = await referVictim();
+    // As for a case referred before consent was asked: submitting now records it, so remove it here.
+    await database.db.prisma.consentRecord.deleteMany({ where: { personId: referral.person!.id } });
     const before = await app.call<Triage>('GET', `/api/referrals/${referral.id}/triage`, { token: as('cmaracChair') });
     expect(before.status).toBe(200);
     expect(before.body.completeness.map((gap) => gap.item)).toEqual(['SHARING_BASIS']);

@@ -224,6 +224,36 @@ describe('consent and the lawful basis for sharing', () => {
     ]);
   });
 
+  it.each(['VICTIM', 'PERPETRATOR'])(
+    'refuses a %s referral whose consent is unanswered, naming the question, and makes nothing',
+    async (subjectType) => {
+      const id = await draft(as('councilReferrer'), subjectType, { subject: { givenName: 'Orla', familyName: `Unasked${subjectType}` } });
+      const counts = await tableRowCounts(database.db);
+      const refused = await submit(as('councilReferrer'), id);
+      expect(refused.status).toBe(400);
+      expect(fieldsOf(refused.body)).toEqual(['consent.status']);
+      expect((refused.body as unknown as ErrorBody).error.fields?.[0]?.message).toBe(
+        'Say whether the person consented to sharing their information.',
+      );
+      expect(await tableRowCounts(database.db)).toEqual(counts);
+    },
+  );
+
+  it('refuses "not sought" without a lawful basis or its reason, and asks no consent for a location', async () => {
+    const id = await draft(as('councilReferrer'), 'VICTIM', {
+      subject: { givenName: 'Petra', familyName: 'Notsought' },
+      consent: { status: 'NOT_SOUGHT' },
+    });
+    const refused = await submit(as('councilReferrer'), id);
+    expect([refused.status, fieldsOf(refused.body)]).toEqual([400, ['consent.justification', 'consent.lawfulBasis']]);
+
+    const place = await draft(as('councilReferrer'), 'LOCATION', {
+      subject: { address: 'Underpass by Fernbrook station', town: 'Fernbrook', postcode: 'FB1 4QQ' },
+    });
+    const submitted = await submit(as('councilReferrer'), place);
+    expect(submitted.status).toBe(200);
+  });
+
   it('lets the lead agency update consent on the case, audited before and after, and the export includes it', async () => {
     const id = await draft(as('policeReferrer'), 'VICTIM', { subject: { givenName: 'Lena', familyName: 'Osei' }, consent: givenConsent });
     const { body } = await submit(as('policeReferrer'), id);

@@ -49,6 +49,7 @@ async function draftBy(who: Who): Promise<Referral> {
     },
     concerns: 'Repeated door knocking late at night; the victim is frightened to answer.',
     answers: answersAll('VICTIM', 'serious'),
+    consent: { status: 'GIVEN' },
   };
   const answer = await app.call<Referral>('POST', '/api/referrals', { token: as(who), body: { subjectType: 'VICTIM', draft } });
   expect(answer.status).toBe(201);

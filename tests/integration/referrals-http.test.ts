@@ -93,6 +93,7 @@ const victim = (
   subject: { givenName, familyName, dateOfBirth },
   concerns: 'Stones thrown at the windows most nights; the victim no longer leaves the flat after dark.',
   answers: answersAll('VICTIM', option),
+  consent: { status: 'GIVEN' },
   ...extra,
 });
 
@@ -290,7 +291,7 @@ describe('submitting a referral', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toBe('The referral is not complete yet. It is still saved as a draft.');
     const list = fields(answer.body);
-    expect(list.slice(0, 2)).toEqual(['subject.familyName', 'concerns']);
+    expect(list.slice(0, 3)).toEqual(['subject.familyName', 'consent.status', 'concerns']);
     expect(list).toContain('answers.v-less-able');
     expect(list).toContain('answers.v-fear');
     expect(list).not.toContain('answers.v-health');
@@ -435,6 +436,7 @@ describe('submitting a referral', () => {
       subject: { givenName: 'Kieran', familyName: 'Notreal' },
       concerns: 'Off-road bike on the recreation ground.',
       answers: answersAll('PERPETRATOR', 'serious'),
+      consent: { status: 'GIVEN' },
     });
     expect([perpetrator.body.result.route, perpetrator.body.result.panel?.id]).toEqual(['PANEL', world.panels.offender]);
     expect(perpetrator.body.result.explanation).toMatch(/^Routed to the Offender Panel because the perpetrator scored 48/);
@@ -464,6 +466,7 @@ describe('submitting a referral', () => {
         subject: { givenName: 'Vince', familyName: 'Nopanel' },
         concerns: 'Intimidation.',
         answers: answersAll('PERPETRATOR', 'serious'),
+        consent: { status: 'GIVEN' },
       });
       expect([status, body.result.route, body.result.panel, body.referral.status]).toEqual([200, 'PANEL', null, 'SUBMITTED']);
       expect(body.result.explanation).toMatch(
@@ -493,6 +496,7 @@ describe('submitting a referral', () => {
         subject: { givenName: 'Ada', familyName: 'Datecheck', dateOfBirth },
         concerns: 'x',
         answers: answersAll('VICTIM', 'none'),
+        consent: { status: 'GIVEN' },
       });
       const answer = await app.call<ErrorBody>('POST', `/api/referrals/${started.id}/submit`, { token: as('policeReferrer') });
       expect(answer.status).toBe(400);

@@ -80,7 +80,12 @@ describe('refused attempts over HTTP', () => {
       token: policeToken,
       body: {
         subjectType: 'VICTIM',
-        draft: { subject: { givenName: 'Mabel', familyName: 'Exampleton' }, concerns: 'Stones.', answers: answersAll('VICTIM', 'serious') },
+        draft: {
+          subject: { givenName: 'Mabel', familyName: 'Exampleton' },
+          concerns: 'Stones.',
+          answers: answersAll('VICTIM', 'serious'),
+          consent: { status: 'GIVEN' },
+        },
       },
     });
     const submitted = await app.call<{ result: { case: { id: string }; finalBand: string } }>(
@@ -124,6 +129,7 @@ describe('refused attempts over HTTP', () => {
           subject: { givenName: 'Fay', familyName: 'Invented' },
           concerns: 'Shouting.',
           answers: answersAll('VICTIM', 'serious'),
+          consent: { status: 'GIVEN' },
           judgement: { band: 'LOW', reason: PRIVATE_WORDS },
         },
       },

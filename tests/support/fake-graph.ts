@@ -2,6 +2,7 @@
 // on 127.0.0.1 only, speaking their wire formats:
 // - POST /{tenant}/oauth2/v2.0/token (form-encoded client_credentials) answers
 //   { token_type, expires_in, ext_expires_in, access_token };
+// - GET /v1.0/users/{id}: one directory user ($select), or 404 Request_ResourceNotFound;
 // - /v1.0/users/{id}/events: POST creates (201, the event with onlineMeeting.joinUrl; a repeated
 //   transactionId returns the first event, as Graph does), PATCH /events/{id} (200),
 //   POST /events/{id}/cancel (202, empty);
@@ -317,6 +318,23 @@ export async function startFakeGraph(options: { tls?: LoopbackTls } = {}): Promi
         return send(200, {
           '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users(${select.join(',')})`,
           value: matched.slice(0, top).map(project),
+        });
+      }
+
+      const oneUser = /^\/v1\.0\/users\/([^/]+)$/.exec(url.pathname);
+      if (oneUser && req.method === 'GET') {
+        const id = decodeURIComponent(oneUser[1]!).toLowerCase();
+        const user = directoryUsers.find((candidate) => candidate.id.toLowerCase() === id);
+        if (!user)
+          return graphError(
+            404,
+            'Request_ResourceNotFound',
+            `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+          );
+        const select = (url.searchParams.get('$select') ?? 'id,displayName,mail,userPrincipalName,jobTitle').split(',');
+        return send(200, {
+          '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users(${select.join(',')})/$entity`,
+          ...Object.fromEntries(select.filter((field) => field in user).map((field) => [field, user[field as keyof DirectoryUserRecord]])),
         });
       }
 

@@ -1,5 +1,13 @@
 import { DEFAULT_TEMPLATES, DEFAULT_VICTIM_TEMPLATE } from '../../api/domain/risk/default-templates';
-import { bandForScore, checkTemplate, maximumScore, type RiskTemplate } from '../../api/domain/risk/template';
+import {
+  bandForScore,
+  checkTemplate,
+  maximumScore,
+  publishingProblems,
+  questionIdFor,
+  reachableScores,
+  type RiskTemplate,
+} from '../../api/domain/risk/template';
 
 const small: RiskTemplate = {
   id: 't',
@@ -150,16 +158,81 @@ describe('checking a template is well formed', () => {
     ],
     ['the threshold is above the maximum score', { referralThreshold: 9 }, 'THRESHOLD_OUT_OF_RANGE'],
     ['the threshold is zero', { referralThreshold: 0 }, 'THRESHOLD_OUT_OF_RANGE'],
+    [
+      'no set of answers lands in the medium band (answers score 0 or 4 each)',
+      {
+        bands: [
+          { band: 'LOW', from: 0, to: 1 },
+          { band: 'MEDIUM', from: 2, to: 3 },
+          { band: 'HIGH', from: 4, to: 8 },
+        ],
+        referralThreshold: 4,
+      },
+      'BAND_UNREACHABLE',
+    ],
+    ['the last question is removed', { questions: [] }, 'TEMPLATE_HAS_NO_QUESTIONS'],
     ['the version is not a whole number', { version: 1.5 }, 'TEMPLATE_VERSION_INVALID'],
   ];
 
   it('accepts a small well-formed matrix', () => {
     expect(checkTemplate(small)).toEqual([]);
+    expect(publishingProblems(small)).toEqual([]);
+  });
+
+  it('still scores with a stored version whose band no answers reach, but will not publish one', () => {
+    const unreachable: RiskTemplate = {
+      ...small,
+      referralThreshold: 4,
+      bands: [
+        { band: 'LOW', from: 0, to: 1 },
+        { band: 'MEDIUM', from: 2, to: 3 },
+        { band: 'HIGH', from: 4, to: 8 },
+      ],
+    };
+    expect(checkTemplate(unreachable)).toEqual([]);
+    expect(publishingProblems(unreachable).map((p) => p.code)).toEqual(['BAND_UNREACHABLE']);
   });
 
   it.each(cases)('reports a problem when %s', (_case, change, code) => {
-    const problems = checkTemplate({ ...small, ...change });
+    const problems = publishingProblems({ ...small, ...change });
     expect(problems.map((p) => p.code)).toContain(code);
     for (const problem of problems) expect(problem.message).toMatch(/^[A-Z"]/);
+  });
+});
+
+describe('adding and removing questions', () => {
+  it('adds up every total the answers can make, counting an optional question left unanswered as 0', () => {
+    expect([...reachableScores(small)].sort((a, b) => a - b)).toEqual([0, 4, 8]);
+    const optional = {
+      ...small.questions[1]!,
+      id: 'q3',
+      required: false,
+      options: [
+        { id: 'a', label: 'A', weight: 1 },
+        { id: 'b', label: 'B', weight: 2 },
+      ],
+    };
+    expect([...reachableScores({ ...small, questions: [...small.questions, optional] })].sort((a, b) => a - b)).toEqual([
+      0, 1, 2, 4, 5, 6, 8, 9, 10,
+    ]);
+  });
+
+  it.each([
+    ['Is the victim afraid to go out?', [], 'is-the-victim-afraid-to-go-out'],
+    ['Is the victim afraid to go out?', ['is-the-victim-afraid-to-go-out'], 'is-the-victim-afraid-to-go-out-2'],
+    [
+      'Is the victim afraid to go out?',
+      ['is-the-victim-afraid-to-go-out', 'is-the-victim-afraid-to-go-out-2'],
+      'is-the-victim-afraid-to-go-out-3',
+    ],
+    [
+      'Has the household been targeted because of race, religion, disability, sexuality or gender identity?',
+      [],
+      'has-the-household-been-targeted-because',
+    ],
+    ['¿Qué?', [], 'que'],
+    ['!!!', [], 'question'],
+  ])('makes the id of "%s" (ids taken: %j) "%s"', (wording, taken, id) => {
+    expect(questionIdFor(wording, taken)).toBe(id);
   });
 });

@@ -111,6 +111,74 @@ export function checkTemplate(template: RiskTemplate): DomainError[] {
   return problems;
 }
 
+/**
+ * What stops an edited template being published: every problem checkTemplate finds, then any band no
+ * set of answers can reach. A stored version with an unreachable band still scores correctly, so only
+ * publishing asks this, and versions already in use keep working.
+ */
+export function publishingProblems(template: RiskTemplate): DomainError[] {
+  const problems = checkTemplate(template);
+  if (problems.length === 0) checkBandsReachable(template, (code, message, field) => problems.push({ code, message, field }));
+  return problems;
+}
+
+/**
+ * Every total an assessment can actually add up to: one answer per question, or none (0) for a
+ * question that may be left unanswered. Weights are small whole numbers, so this stays a short list.
+ */
+export function reachableScores(template: RiskTemplate): Set<number> {
+  let totals = new Set([0]);
+  for (const question of template.questions) {
+    const weights = new Set(question.options.map((o) => o.weight));
+    if (!question.required) weights.add(0);
+    const next = new Set<number>();
+    for (const total of totals) for (const weight of weights) next.add(total + weight);
+    totals = next;
+  }
+  return totals;
+}
+
+// A band no set of answers can land in would never be given, however worrying the case: an editor
+// who adds or removes questions must see that before publishing, not find it in a panel.
+function checkBandsReachable(template: RiskTemplate, problem: (code: string, message: string, field: string) => void): void {
+  const scores = [...reachableScores(template)];
+  for (const range of template.bands) {
+    if (!scores.some((score) => score >= range.from && score <= range.to)) {
+      problem(
+        'BAND_UNREACHABLE',
+        `No set of answers scores from ${range.from} to ${range.to}, so the ${range.band.toLowerCase()} band could never be given.`,
+        'bands',
+      );
+    }
+  }
+}
+
+/**
+ * A new question's id, made from its wording ("Is the victim afraid to go out?" → "is-the-victim-afraid-to-go-out"),
+ * kept short and made unique among the template's ids, so editors never type ids and answers stay tied to them.
+ */
+export function questionIdFor(wording: string, takenIds: Iterable<string>): string {
+  const taken = new Set(takenIds);
+  const words = wording
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
+  let stem = '';
+  for (const word of words) {
+    if (stem === '') stem = word.slice(0, 40);
+    else if (stem.length + word.length + 1 > 40) break;
+    else stem = `${stem}-${word}`;
+  }
+  if (stem === '') stem = 'question';
+  if (!taken.has(stem)) return stem;
+  let n = 2;
+  while (taken.has(`${stem}-${n}`)) n += 1;
+  return `${stem}-${n}`;
+}
+
 function checkBands(template: RiskTemplate, problem: (code: string, message: string, field: string) => void): void {
   const max = maximumScore(template);
   const order = template.bands.map((b) => b.band).join(',');

@@ -10,15 +10,6 @@ import * as answers from '../responses/members';
 
 const GUID = z.guid('Give a GUID, as Entra ID shows it.').transform((id) => id.toLowerCase());
 const roles = z.array(z.enum(ROLES, 'Choose roles from the list.')).min(1, 'Give the member at least one role.').max(ROLES.length);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
-    .default(null);
-
 export function membersRoutes(deps: ApiDependencies): RouteSpec[] {
   return [
     defineRoute({
@@ -49,21 +40,14 @@ export function membersRoutes(deps: ApiDependencies): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/members',
-      summary: 'Add a person found in the directory as a member of an agency, with roles.',
+      summary:
+        'Add a person found in the directory as a member of an agency, with roles. Their name, e-mail and tenant are read from the directory by object id.',
       tag: 'Members',
       capability: 'member.manage',
-      body: z.strictObject({
-        tenantId: GUID,
-        entraObjectId: GUID,
-        displayName: z.string().trim().min(1, 'Give their name.').max(200),
-        email: optionalText(320),
-        jobTitle: optionalText(200),
-        agencyId: GUID,
-        roles,
-      }),
+      body: z.strictObject({ entraObjectId: GUID, agencyId: GUID, roles }),
       response: answers.memberAnswer,
       async handle({ ctx, body }) {
-        return { status: 201, json: await addMember(ctx, body) };
+        return { status: 201, json: await addMember(ctx, deps.directory, body) };
       },
     }),
     defineRoute({

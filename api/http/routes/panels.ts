@@ -1,7 +1,16 @@
 // Panels: every member reads them (a referrer picks one); the partnership admin sets them up.
 import { z } from 'zod';
 import { WEEKDAYS } from '../../domain/agenda/calendar-date';
-import { createPanel, listPanels, readPanel, setPanelAgencies, setPanelChairs, updatePanel } from '../../services/panels';
+import {
+  createPanel,
+  deactivatePanel,
+  listPanels,
+  reactivatePanel,
+  readPanel,
+  setPanelAgencies,
+  setPanelChairs,
+  updatePanel,
+} from '../../services/panels';
 import { listPanelMeetings, proposeNextMeeting, scheduleNextMeeting } from '../../services/meetings';
 import { proposeNextMeetingAnswer } from '../responses/meetings';
 import { defineRoute, type RouteSpec } from '../route-spec';
@@ -139,6 +148,30 @@ export function panelsRoutes(_deps: ApiDependencies): RouteSpec[] {
       response: answers.createPanelAnswer,
       async handle({ ctx, params, body }) {
         return { json: await setPanelChairs(ctx, params.panelId!, body.memberIds) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/panels/:panelId/deactivation',
+      summary: 'Close a panel: it stops taking referrals and meetings; refused while it has a meeting to come.',
+      tag: 'Panels',
+      capability: 'panel.manage',
+      params: panel,
+      response: answers.createPanelAnswer,
+      async handle({ ctx, params }) {
+        return { json: await deactivatePanel(ctx, params.panelId!) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/panels/:panelId/reactivation',
+      summary: 'Reopen a closed panel: it takes referrals and meetings again.',
+      tag: 'Panels',
+      capability: 'panel.manage',
+      params: panel,
+      response: answers.createPanelAnswer,
+      async handle({ ctx, params }) {
+        return { json: await reactivatePanel(ctx, params.panelId!) };
       },
     }),
     defineRoute({

@@ -15,4 +15,6 @@ export interface DirectoryPerson {
 export interface MemberDirectory {
   /** People whose name, e-mail or sign-in address starts with `text`, at most `limit` of them. */
   findPeople(text: string, limit: number): Promise<DirectoryPerson[]>;
+  /** The person with this object id, or null when the directory does not hold them. */
+  findPerson(entraObjectId: string): Promise<DirectoryPerson | null>;
 }

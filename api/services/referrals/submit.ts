@@ -51,8 +51,9 @@ export interface SubmittedReferralResult {
 
 function checkDraft(subjectType: SubjectType, draft: ReferralDraft, template: RiskTemplate, today: CalendarDate): FieldError[] {
   const problems = [...completeSubject(subjectType, draft, today).problems];
-  // Sharing a person's information without their consent needs a lawful basis and a reason first.
-  if (subjectType !== 'LOCATION' && draft.consent !== undefined) problems.push(...consentProblems(draft.consent, 'consent'));
+  // Consent is sought but not required: a victim or perpetrator cannot be referred until the referrer
+  // says whether they consented, and without consent names the lawful basis and why it applies.
+  if (subjectType !== 'LOCATION') problems.push(...consentProblems(draft.consent, 'consent'));
   problems.push(...concernsProblems(draft.concerns, draft.judgement));
   for (const problem of checkAnswers(template, draft.answers ?? {}))
     problems.push({ field: `answers.${problem.field ?? ''}`, message: problem.message });

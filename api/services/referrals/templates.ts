@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import { mayUse } from '../../domain/access/policy';
 import { DEFAULT_TEMPLATES } from '../../domain/risk/default-templates';
-import { checkTemplate, RISK_BANDS, RISK_SECTIONS, type RiskTemplate, type SubjectType } from '../../domain/risk/template';
+import {
+  checkTemplate,
+  publishingProblems,
+  RISK_BANDS,
+  RISK_SECTIONS,
+  type RiskTemplate,
+  type SubjectType,
+} from '../../domain/risk/template';
 import type { Prisma } from '../../store/generated/client';
 import { audit } from '../audit';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
@@ -35,7 +42,7 @@ export const riskTemplateDefinitionSchema = z.strictObject({
           .max(10),
       }),
     )
-    .min(1)
+    .min(1, 'A template needs at least one question.')
     .max(60),
 });
 export type RiskTemplateDefinition = z.output<typeof riskTemplateDefinitionSchema>;
@@ -183,7 +190,7 @@ export async function publishRiskTemplateVersion(
     });
     const version = (latest?.version ?? 0) + 1;
     const template = { ...(edit.definition as Omit<RiskTemplate, 'id' | 'name' | 'version'>), id: templateId, name, version };
-    const problems = checkTemplate(template);
+    const problems = publishingProblems(template);
     if (problems.length > 0) {
       throw validationFailed(
         problems.map((p) => ({ field: `definition.${p.field ?? 'questions'}`, message: p.message })),

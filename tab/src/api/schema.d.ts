@@ -6329,6 +6329,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/panels/{panelId}/deactivation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a panel: it stops taking referrals and meetings; refused while it has a meeting to come. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          panelId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              type: 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
+              name: string;
+              isActive: boolean;
+              cadence:
+                | {
+                    /** @constant */
+                    kind: 'MONTHLY';
+                    /** @enum {string} */
+                    weekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+                    week: 3 | 1 | 4 | 2 | 'LAST';
+                  }
+                | {
+                    /** @constant */
+                    kind: 'EVERY_N_WEEKS';
+                    everyWeeks: number;
+                    anchor: string;
+                  };
+              cadenceText: string;
+              nextMeetingDate?: string | null;
+              referralCutoffDays: number;
+              meetingMinutes: number;
+              defaultItemMinutes: number;
+              agencies: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type:
+                  | 'POLICE'
+                  | 'COUNCIL_ASB'
+                  | 'HOUSING_PROVIDER'
+                  | 'ADULT_SOCIAL_CARE'
+                  | 'CHILDRENS_SOCIAL_CARE'
+                  | 'MENTAL_HEALTH'
+                  | 'HEALTH'
+                  | 'FIRE'
+                  | 'VICTIM_SUPPORT'
+                  | 'YOUTH_JUSTICE'
+                  | 'PROBATION'
+                  | 'DRUG_ALCOHOL'
+                  | 'EDUCATION'
+                  | 'OTHER';
+                /** @enum {string} */
+                membership: 'CORE' | 'FLEXIBLE';
+              }[];
+              chairs: {
+                id: string;
+                displayName: string;
+                agency: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/panels/{panelId}/reactivation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a closed panel: it takes referrals and meetings again. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          panelId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              type: 'CMARAC' | 'OFFENDER_PANEL' | 'PROBLEM_SOLVING_FORUM';
+              name: string;
+              isActive: boolean;
+              cadence:
+                | {
+                    /** @constant */
+                    kind: 'MONTHLY';
+                    /** @enum {string} */
+                    weekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+                    week: 3 | 1 | 4 | 2 | 'LAST';
+                  }
+                | {
+                    /** @constant */
+                    kind: 'EVERY_N_WEEKS';
+                    everyWeeks: number;
+                    anchor: string;
+                  };
+              cadenceText: string;
+              nextMeetingDate?: string | null;
+              referralCutoffDays: number;
+              meetingMinutes: number;
+              defaultItemMinutes: number;
+              agencies: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type:
+                  | 'POLICE'
+                  | 'COUNCIL_ASB'
+                  | 'HOUSING_PROVIDER'
+                  | 'ADULT_SOCIAL_CARE'
+                  | 'CHILDRENS_SOCIAL_CARE'
+                  | 'MENTAL_HEALTH'
+                  | 'HEALTH'
+                  | 'FIRE'
+                  | 'VICTIM_SUPPORT'
+                  | 'YOUTH_JUSTICE'
+                  | 'PROBATION'
+                  | 'DRUG_ALCOHOL'
+                  | 'EDUCATION'
+                  | 'OTHER';
+                /** @enum {string} */
+                membership: 'CORE' | 'FLEXIBLE';
+              }[];
+              chairs: {
+                id: string;
+                displayName: string;
+                agency: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Invalid'];
+        401: components['responses']['Unauthenticated'];
+        403: components['responses']['Forbidden'];
+        404: components['responses']['NotFound'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/panels/{panelId}/meetings': {
     parameters: {
       query?: never;
@@ -8951,7 +9139,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add a person found in the directory as a member of an agency, with roles. */
+    /** Add a person found in the directory as a member of an agency, with roles. Their name, e-mail and tenant are read from the directory by object id. */
     post: {
       parameters: {
         query?: never;
@@ -8963,12 +9151,7 @@ export interface paths {
         content: {
           'application/json': {
             /** Format: uuid */
-            tenantId: string;
-            /** Format: uuid */
             entraObjectId: string;
-            displayName: string;
-            email?: string | null;
-            jobTitle?: string | null;
             /** Format: uuid */
             agencyId: string;
             roles: ('PARTNERSHIP_ADMIN' | 'PANEL_CHAIR' | 'PANEL_MEMBER' | 'REFERRER' | 'AUDITOR' | 'MINUTE_TAKER')[];

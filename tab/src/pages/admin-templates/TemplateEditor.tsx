@@ -1,5 +1,5 @@
 // Edits one risk template as its next version. The checks and the preview's score are the domain's own
-// (checkTemplate, scoreAssessment), so what the editor shows is what the API will accept and score.
+// (publishingProblems, scoreAssessment), so what the editor shows is what the API will accept and score.
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   Accordion,
@@ -18,12 +18,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { checkTemplate, type RiskTemplate } from '../../../../api/domain/risk/template';
+import { maximumScore, publishingProblems, type RiskQuestion, type RiskTemplate } from '../../../../api/domain/risk/template';
 import { scoreAssessment } from '../../../../api/domain/risk/scoring';
 import { asApiError } from '../../api/api-error';
 import { answerOf } from '../../api/client';
 import type { Answer, RequestBody } from '../../api/answers';
 import { useApi } from '../../session/session';
+import { NewQuestionForm } from './NewQuestionForm';
 
 type TemplateRow = Answer<'/api/risk-templates'>['templates'][number];
 type Definition = RequestBody<'/api/risk-templates/{templateId}/versions', 'post'>['definition'];
@@ -70,7 +71,7 @@ export function TemplateEditor({
     name: template.name,
     version: template.version + 1,
   });
-  const problems = useMemo(() => checkTemplate(asTemplate(draft)), [draft]);
+  const problems = useMemo(() => publishingProblems(asTemplate(draft)), [draft]);
   const preview = useMemo(() => scoreAssessment(asTemplate(draft), sample), [draft, sample]);
 
   const setQuestion = (index: number, change: Partial<Question>) =>
@@ -79,6 +80,33 @@ export function TemplateEditor({
     setQuestion(qIndex, { options: draft.questions[qIndex]!.options.map((o, i) => (i === oIndex ? { ...o, weight } : o)) });
   const setBand = (index: number, change: { from?: number; to?: number }) =>
     setDraft((d) => ({ ...d, bands: d.bands.map((b, i) => (i === index ? { ...b, ...change } : b)) }));
+  // The high band must end at the maximum score; when questions come or go, a band that ended there
+  // follows the new maximum so the administrator is not asked to redo arithmetic the editor knows.
+  const withQuestions = (d: Definition, questions: Question[]): Definition => {
+    const oldMax = maximumScore(asTemplate(d));
+    const newMax = maximumScore(asTemplate({ ...d, questions }));
+    const bands = d.bands.map((b) => (b.band === 'HIGH' && b.to === oldMax ? { ...b, to: newMax } : b));
+    return { ...d, questions, bands };
+  };
+  const addQuestion = (question: RiskQuestion) =>
+    setDraft((d) => withQuestions(d, [...d.questions, { ...question, options: question.options.map((o) => ({ ...o })) }]));
+  const removeQuestion = (index: number) => {
+    const removed = draft.questions[index]!.id;
+    setDraft((d) =>
+      withQuestions(
+        d,
+        d.questions.filter((_q, i) => i !== index),
+      ),
+    );
+    setSample(({ [removed]: _dropped, ...rest }) => rest);
+  };
+  const moveQuestion = (index: number, by: -1 | 1) =>
+    setDraft((d) => {
+      const questions = [...d.questions];
+      const [moved] = questions.splice(index, 1);
+      questions.splice(index + by, 0, moved!);
+      return { ...d, questions };
+    });
   const whole = (value: string) => (value === '' ? Number.NaN : Number(value));
   const numberBox = (label: string, value: number, set: (n: number) => void): ReactNode => (
     <Field label={label}>
@@ -158,11 +186,22 @@ export function TemplateEditor({
                     </Field>
                   ))}
                 </div>
+                <div className={styles.actions}>
+                  <Button disabled={qIndex === 0} onClick={() => moveQuestion(qIndex, -1)}>
+                    Move question {qIndex + 1} up
+                  </Button>
+                  <Button disabled={qIndex === draft.questions.length - 1} onClick={() => moveQuestion(qIndex, 1)}>
+                    Move question {qIndex + 1} down
+                  </Button>
+                  <Button onClick={() => removeQuestion(qIndex)}>Remove question {qIndex + 1}</Button>
+                </div>
               </div>
             </AccordionPanel>
           </AccordionItem>
         ))}
       </Accordion>
+
+      <NewQuestionForm takenIds={draft.questions.map((q) => q.id)} onAdd={addQuestion} />
 
       <section aria-labelledby="preview-heading">
         <Subtitle2 as="h3" id="preview-heading">

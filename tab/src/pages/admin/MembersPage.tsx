@@ -87,15 +87,7 @@ export default function MembersPage() {
         const { person } = target;
         const added = await answerOf(
           api.POST('/api/members', {
-            body: {
-              tenantId: person.tenantId,
-              entraObjectId: person.entraObjectId,
-              displayName: person.displayName,
-              email: person.email,
-              jobTitle: person.jobTitle,
-              agencyId,
-              roles,
-            },
+            body: { entraObjectId: person.entraObjectId, agencyId, roles },
           }),
         );
         setNotice(`${added.displayName} was added as ${roleWords(added.roles).toLowerCase()} of ${added.agency.name}.`);

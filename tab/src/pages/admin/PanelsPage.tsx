@@ -1,5 +1,6 @@
 // The partnership admin's panels: the list, adding one and changing one: its type, name, cadence,
-// referral cut-off, length and minutes per case, its core and flexible agencies, and its chairs.
+// referral cut-off, length and minutes per case, its core and flexible agencies, and its chairs; and
+// closing a panel the partnership no longer runs (refused while a meeting is to come), or reopening it.
 import { useState, type FormEvent } from 'react';
 import {
   Button,
@@ -64,6 +65,7 @@ export default function PanelsPage() {
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [openingError, setOpeningError] = useState<string | null>(null);
   const change = (changes: Partial<PanelDraft>) => setDraft({ ...draft, ...changes });
 
   const edit = (panel: Panel | null) => {
@@ -113,8 +115,30 @@ export default function PanelsPage() {
     }
   };
 
+  const setOpen = async (panel: Panel, open: boolean) => {
+    setBusy(true);
+    setOpeningError(null);
+    setNotice(null);
+    try {
+      const params = { params: { path: { panelId: panel.id } } };
+      const changed = await answerOf(
+        open ? api.POST('/api/panels/{panelId}/reactivation', params) : api.POST('/api/panels/{panelId}/deactivation', params),
+      );
+      setNotice(
+        open
+          ? `${changed.name} was reopened: it takes referrals and meetings again.`
+          : `${changed.name} was closed: it takes no referrals or meetings until it is reopened.`,
+      );
+    } catch (error) {
+      setOpeningError(asApiError(error).message);
+    } finally {
+      setBusy(false);
+      panels.reload();
+    }
+  };
+
   const columns: DataColumn<Panel>[] = [
-    { id: 'name', header: 'Panel', cell: (row) => row.name, sortValue: (row) => row.name },
+    { id: 'name', header: 'Panel', cell: (row) => (row.isActive ? row.name : `${row.name} (closed)`), sortValue: (row) => row.name },
     { id: 'type', header: 'Type', cell: (row) => typeWords(row.type), sortValue: (row) => row.type },
     { id: 'cadence', header: 'Meets', cell: (row) => row.cadenceText },
     { id: 'cutoff', header: 'Cut-off', cell: (row) => `${row.referralCutoffDays} days before`, sortValue: (row) => row.referralCutoffDays },
@@ -130,9 +154,19 @@ export default function PanelsPage() {
       id: 'do',
       header: 'Change',
       cell: (row) => (
-        <Button size="small" disabled={busy} aria-label={`Edit ${row.name}`} onClick={() => edit(row)}>
-          Edit
-        </Button>
+        <div className={styles.choices}>
+          <Button size="small" disabled={busy} aria-label={`Edit ${row.name}`} onClick={() => edit(row)}>
+            Edit
+          </Button>
+          <Button
+            size="small"
+            disabled={busy}
+            aria-label={`${row.isActive ? 'Close' : 'Reopen'} ${row.name}`}
+            onClick={() => void setOpen(row, !row.isActive)}
+          >
+            {row.isActive ? 'Close' : 'Reopen'}
+          </Button>
+        </div>
       ),
     },
   ];
@@ -156,6 +190,11 @@ export default function PanelsPage() {
             <Subtitle2 as="h2" id="panels-heading">
               Panels of the partnership
             </Subtitle2>
+            {openingError && (
+              <MessageBar className={styles.notice} intent="error" role="alert">
+                <MessageBarBody>{openingError}</MessageBarBody>
+              </MessageBar>
+            )}
             <DataTable label="Panels" columns={columns} rows={list} rowKey={(row) => row.id} empty="No panels yet: add the first below." />
           </section>
         )}
