@@ -23,6 +23,7 @@ import type { RunningJob } from './jobs/polling';
 import { startTeamsSyncWorker } from './jobs/teams-sync';
 import { meetingSidePanelTab } from './services/meeting-chat';
 import { createAppTokenSource } from './graph/app-token';
+import { keepConnectionsAlive } from './http/connection-timeouts';
 import { createGraphMeetingsGateway } from './graph/graph-meetings-gateway';
 import { createGraphMemberReach } from './graph/graph-member-reach';
 import { createGraphMemberDirectory } from './graph/graph-member-directory';
@@ -133,9 +134,11 @@ async function start(): Promise<void> {
     config,
     botEndpoint: botEndpoint(adapter, bot),
   });
-  const server = app.listen(config.port, config.host, () => {
-    logger.info({ port: config.port, host: config.host }, 'listening');
-  });
+  const server = keepConnectionsAlive(
+    app.listen(config.port, config.host, () => {
+      logger.info({ port: config.port, host: config.host }, 'listening');
+    }),
+  );
   const reminders = startReminderWorker({
     db,
     sender: reminderSender,

@@ -20,6 +20,7 @@ import { ConversationPacer } from '../../bot/sending/pacer';
 import type { TeamsSender } from '../../api/services/ports/teams-sender';
 import type { MemberDirectory } from '../../api/services/ports/member-directory';
 import { systemClock } from '../../api/services/clock';
+import { keepConnectionsAlive } from '../../api/http/connection-timeouts';
 
 export interface TestAppOptions {
   clock?: () => Date;
@@ -106,7 +107,7 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     ),
   });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = keepConnectionsAlive(app.listen(0, '127.0.0.1', () => resolve(listening)));
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
