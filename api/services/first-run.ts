@@ -1,6 +1,7 @@
 // First run in production: an empty deployment is set up by the one person named at deployment
-// (BOOTSTRAP_ADMIN_TENANT_ID with BOOTSTRAP_ADMIN_UPN or BOOTSTRAP_ADMIN_OBJECT_ID). Setting up creates the partnership with the default risk templates, the
-// admin's own agency and their member record as PARTNERSHIP_ADMIN, all audited in one transaction.
+// (BOOTSTRAP_ADMIN_TENANT_ID with BOOTSTRAP_ADMIN_UPN or BOOTSTRAP_ADMIN_OBJECT_ID). Setting up
+// creates the partnership with the default risk templates, the admin's own agency and their member
+// record as PARTNERSHIP_ADMIN, all audited in one transaction.
 import type { BootstrapAdmin } from '../config';
 import type { Actor } from '../domain/access/policy';
 import { DEFAULT_TEMPLATES } from '../domain/risk/default-templates';
