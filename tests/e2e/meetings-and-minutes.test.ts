@@ -84,6 +84,9 @@ describe("the chair's meetings and minutes", () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Meetings', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
     const before = await tab.database.db.prisma.meeting.count({ where: { panelId } });
+    const upcoming = panelSection(page).getByRole('table', { name: `Upcoming ${PANEL} meetings` });
+    const rescheduleButtons = upcoming.getByRole('button', { name: /^Reschedule the meeting of / });
+    const listedBefore = await rescheduleButtons.count();
     await panelSection(page).getByRole('button', { name: 'Schedule next meeting' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('proposed-meeting').waitFor();
@@ -94,12 +97,10 @@ describe("the chair's meetings and minutes", () => {
     const scheduled = await tab.database.db.prisma.meeting.findFirstOrThrow({ where: { panelId }, orderBy: { startsAt: 'desc' } });
     expect(scheduled.teamsSyncStatus).toBe('PENDING');
 
-    // The newest meeting is the last upcoming row; the chair moves it a day on, at 14:00, by keyboard.
-    const upcoming = panelSection(page).getByRole('table', { name: `Upcoming ${PANEL} meetings` });
-    await upcoming
-      .getByRole('button', { name: /^Reschedule the meeting of / })
-      .last()
-      .focus();
+    // The newest meeting is the last upcoming row once the list has reloaded with it (until then the
+    // last row is an older meeting); the chair moves it a day on, at 14:00, by keyboard.
+    await rescheduleButtons.nth(listedBefore).waitFor();
+    await rescheduleButtons.last().focus();
     await page.keyboard.press('Enter');
     const form = page.getByRole('form', { name: /^Reschedule the meeting of / });
     const nextDay = new Date(scheduled.startsAt.getTime() + 86_400_000).toISOString().slice(0, 10);
