@@ -5,8 +5,8 @@ import { Body1, Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Opti
 import { asApiError, type ApiError } from '../api/api-error';
 import { answerOf, type SetUpClient } from '../api/client';
 import type { BankHolidayRegion, PartnershipSetUp } from '../api/types';
-import { sentenceCase } from '../components/words';
-import { AGENCY_TYPES, type AgencyType } from '../pages/admin/admin-words';
+import { AgencyTypeDropdown } from '../components/AgencyTypeDropdown';
+import type { AgencyType } from '../pages/admin/admin-words';
 import { GateFrame } from './GateFrame';
 
 const REGIONS: readonly { region: BankHolidayRegion; label: string }[] = [
@@ -109,18 +109,7 @@ export function FirstRunSetUp({ setUp, onSetUp }: { setUp: SetUpClient; onSetUp:
           <Input value={draft.agencyName} onChange={(_, data) => change('agencyName', data.value)} />
         </Field>
         <Field label="Your agency’s type" required validationMessage={fields.agencyType}>
-          <Dropdown
-            placeholder="Choose a type"
-            value={draft.agencyType ? sentenceCase(draft.agencyType) : ''}
-            selectedOptions={draft.agencyType ? [draft.agencyType] : []}
-            onOptionSelect={(_, data) => change('agencyType', data.optionValue as AgencyType)}
-          >
-            {AGENCY_TYPES.map((type) => (
-              <Option key={type} value={type}>
-                {sentenceCase(type)}
-              </Option>
-            ))}
-          </Dropdown>
+          <AgencyTypeDropdown value={draft.agencyType} onChange={(type) => change('agencyType', type)} />
         </Field>
         <div>
           <Button type="submit" appearance="primary" disabled={busy}>

@@ -1,18 +1,7 @@
 // The partnership admin's agencies: the list, adding one, renaming or retyping it, the tenant its
 // people sign in from, and deactivating it (refused, with the list, while it owns unfinished actions).
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { asApiError, type ApiError } from '../../api/api-error';
 import { answerOf } from '../../api/client';
 import type { Answer } from '../../api/answers';
@@ -22,7 +11,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { sentenceCase } from '../../components/words';
 import { useApi } from '../../session/session';
-import { AGENCY_TYPES, type AgencyType } from './admin-words';
+import { AgencyTypeDropdown } from '../../components/AgencyTypeDropdown';
+import type { AgencyType } from './admin-words';
 
 type Agency = Answer<'/api/agencies'>[number];
 
@@ -161,18 +151,7 @@ export default function AgenciesPage() {
             <Input value={draft.name} onChange={(_, data) => setDraft({ ...draft, name: data.value })} />
           </Field>
           <Field label="Type" required validationMessage={formError?.fields.type}>
-            <Dropdown
-              placeholder="Choose a type"
-              value={draft.type ? sentenceCase(draft.type) : ''}
-              selectedOptions={draft.type ? [draft.type] : []}
-              onOptionSelect={(_, data) => setDraft({ ...draft, type: data.optionValue as AgencyType })}
-            >
-              {AGENCY_TYPES.map((type) => (
-                <Option key={type} value={type}>
-                  {sentenceCase(type)}
-                </Option>
-              ))}
-            </Dropdown>
+            <AgencyTypeDropdown value={draft.type} onChange={(type) => setDraft({ ...draft, type })} />
           </Field>
           <Field
             label="Partner tenant id"
