@@ -12,14 +12,26 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { databaseUrlNamed } from '../../tests/support/template-database';
 import { DEMO_MEMBERS, DEMO_PARTNERSHIP_ID, DEMO_TENANT_ID } from '../../api/store/demo-data';
+import { addDays, addMonths } from '../../api/domain/agenda/calendar-date';
 import { invokeBody, percentile, timeInvoke } from '../actions';
 import { benchServerUrl, casesArgument, countyDatabase } from './generate';
-import { AGENDA_CANDIDATES_FLOOR, outstandingActionsFloor } from './floors';
+import {
+  AGENDA_CANDIDATES_FLOOR,
+  BUSIEST_VISIBLE_CASE,
+  CASE_OVERVIEW_FLOOR,
+  GOVERNANCE_FLOOR,
+  MEETING_ROOM_FLOOR,
+  MEETING_ROOM_TAG_FLOOR,
+  PEOPLE_SEARCH_FLOOR,
+  REFERRAL_INSERT_FLOOR,
+  outstandingActionsFloor,
+} from './floors';
 import type { ServerReady, ServerReply, ServerRequest } from './serve';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const INVOKE_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const REBUILDS = Number(process.env.BENCH_REBUILDS ?? 10);
+const REFERRALS = Number(process.env.BENCH_REFERRALS ?? 20);
 /** `BENCH_REMINDERS=0` skips the reminder cycle, which takes minutes at 10,000 cases. */
 const REMINDERS = process.env.BENCH_REMINDERS !== '0';
 
@@ -56,14 +68,16 @@ async function load(connections: number, once: () => Promise<boolean>, seconds =
   return { latencies, seconds: (performance.now() - started) / 1000, errors };
 }
 
-/** A keep-alive HTTP GET on loopback that reads the whole body. */
-function getter(connections: number): (url: string, token?: string) => Promise<boolean> {
+/** A keep-alive HTTP GET on loopback that reads the whole body; with an ETag, 304 is the answer hoped for. */
+function getter(connections: number): (url: string, token?: string, etag?: string) => Promise<boolean> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  return (url, token) =>
+  return (url, token, etag) =>
     new Promise((resolve, reject) => {
-      const request = http.get(url, { agent, headers: token ? { authorization: `Bearer ${token}` } : {} }, (response) => {
+      const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(etag ? { 'if-none-match': etag } : {}) };
+      const request = http.get(url, { agent, headers }, (response) => {
         response.resume();
-        response.on('end', () => resolve((response.statusCode ?? 500) < 300));
+        const status = response.statusCode ?? 500;
+        response.on('end', () => resolve(status < 300 || (etag !== undefined && status === 304)));
         response.on('error', reject);
       });
       request.on('error', reject);
@@ -227,6 +241,52 @@ async function main(): Promise<void> {
       sample: await load(10, () => getChoices(`${appUrl}/api/actions/choices`, chairToken)),
       floors: [await helloFloor(10, getter(10))],
     });
+
+    // Issue 19's other reads, each as the tab asks for it: the case page of the busiest case the chair
+    // may see, the governance dashboard's default twelve months, and the referral form's search for
+    // the county's commonest surname (the route takes a whole given and family name, not a prefix).
+    const busiest = (await pool.query<{ id: string }>(BUSIEST_VISIBLE_CASE, [chair.id, ids.agency, DEMO_PARTNERSHIP_ID])).rows[0]!.id;
+    const name = (
+      await pool.query<{ given: string; family: string }>(
+        `SELECT "givenName" AS given, "familyName" AS family FROM "Person" WHERE "partnershipId" = $1 AND "anonymisedAt" IS NULL
+          GROUP BY 1, 2 ORDER BY sum(count(*)) OVER (PARTITION BY "familyName") DESC, count(*) DESC, 2, 1 LIMIT 1`,
+        [DEMO_PARTNERSHIP_ID],
+      )
+    ).rows[0]!;
+    const peopleUrl = `/api/people?givenName=${encodeURIComponent(name.given)}&familyName=${encodeURIComponent(name.family)}`;
+    const found = (await (await fetch(`${appUrl}${peopleUrl}`, { headers: { authorization: `Bearer ${officerToken}` } })).json()) as {
+      candidates: unknown[];
+    };
+    const readPaths = [
+      {
+        path: 'GET /api/cases/:id/overview (busiest case the chair may see)',
+        url: `/api/cases/${busiest}/overview`,
+        token: chairToken,
+        floor: { sql: CASE_OVERVIEW_FLOOR, values: [busiest] },
+      },
+      {
+        path: 'GET /api/governance/figures (chair, last twelve months)',
+        url: '/api/governance/figures',
+        token: chairToken,
+        floor: { sql: GOVERNANCE_FLOOR, values: [DEMO_PARTNERSHIP_ID, addDays(addMonths(today, -12), 1), today] },
+      },
+      {
+        path: `GET /api/people (officer, commonest surname: ${found.candidates.length} offered)`,
+        url: peopleUrl,
+        token: officerToken,
+        floor: { sql: PEOPLE_SEARCH_FLOOR, values: [ids.officer, ids.officer_agency, DEMO_PARTNERSHIP_ID, name.family] },
+      },
+    ];
+    for (const p of readPaths) {
+      log(`measuring ${p.path} ...`);
+      const get10 = getter(10);
+      await get10(`${appUrl}${p.url}`, p.token); // warm up
+      rows.push({
+        path: `${p.path}, 10 connections`,
+        sample: await load(10, () => get10(`${appUrl}${p.url}`, p.token)),
+        floors: [await helloFloor(10, getter(10)), await sqlFloor(p.floor.sql, p.floor.values)],
+      });
+    }
     log('measuring GET /api/actions at 50 connections ...');
     const get50 = getter(50);
     rows.push({
@@ -245,6 +305,81 @@ async function main(): Promise<void> {
       path: 'POST /api/meetings/:id/agenda/rebuild (busiest CMARAC)',
       sample: rebuild,
       floors: [{ name: 'candidates in one SQL query', sample: candidates }],
+    });
+
+    // The side panel as it is polled during the meeting. The county's next CMARAC meeting is days
+    // ahead and cannot be opened before its day, so this run's copy moves it to this morning; then
+    // the chair signs the register, accepts the statement and opens the first item, as in the room.
+    await pool.query(`UPDATE "Meeting" SET "startsAt" = $2::date + time '09:30', "endsAt" = $2::date + time '12:30' WHERE id = $1`, [
+      ids.meeting,
+      today,
+    ]);
+    const signed = await post(`${appUrl}/api/meetings/${ids.meeting}/attendance/me`, { acceptConfidentiality: true }, chairToken);
+    const opened = await post(`${appUrl}/api/meetings/${ids.meeting}/next`, {}, chairToken);
+    if (signed.status !== 200 || opened.status !== 200) throw new Error(`could not open the meeting: ${JSON.stringify([signed, opened])}`);
+    const roomUrl = `${appUrl}/api/meetings/${ids.meeting}/room`;
+    const firstRead = await fetch(roomUrl, { headers: { authorization: `Bearer ${chairToken}` } });
+    const etag = firstRead.headers.get('etag') ?? undefined;
+    // The full-read line is meant to include the current case: make sure the chair is shown it.
+    const room = (await firstRead.json()) as { current: { case: unknown; withheld: string | null } | null };
+    if (!etag || !room.current?.case) throw new Error(`the side panel shows no case: ${JSON.stringify(room.current?.withheld)}`);
+    log('measuring the side panel poll ...');
+    const getRoom = getter(10);
+    // Unchanged between polls (the usual answer, every second from every panel): 304 and no case read.
+    rows.push({
+      path: 'GET /api/meetings/:id/room, unchanged (304 to If-None-Match), 10 connections',
+      sample: await load(10, () => getRoom(roomUrl, chairToken, etag)),
+      floors: [await helloFloor(10, getter(10)), await sqlFloor(MEETING_ROOM_TAG_FLOOR, [ids.meeting, chair.id])],
+    });
+    // After each move or outcome every panel reads the whole view again, the current case's included.
+    rows.push({
+      path: 'GET /api/meetings/:id/room, full read (current case shown), 10 connections',
+      sample: await load(10, () => getRoom(roomUrl, chairToken)),
+      floors: [await helloFloor(10, getter(10)), await sqlFloor(MEETING_ROOM_FLOOR, [ids.meeting])],
+    });
+
+    // An officer refers a new high-risk victim: the draft with its risk answers, then the submit
+    // (scoring, routing, person, case, assessment, audit), one referral after another.
+    log('measuring referral submit ...');
+    type Templates = {
+      templates: {
+        id: string;
+        subjectType: string;
+        isActive: boolean;
+        questions: { id: string; options: { id: string; weight: number }[] }[];
+      }[];
+    };
+    const listed = (await (
+      await fetch(`${appUrl}/api/risk-templates`, { headers: { authorization: `Bearer ${officerToken}` } })
+    ).json()) as Templates;
+    const template = listed.templates.find((t) => t.subjectType === 'VICTIM' && t.isActive)!;
+    const answers = Object.fromEntries(template.questions.map((q) => [q.id, [...q.options].sort((a, b) => b.weight - a.weight)[0]!.id]));
+    let referred = 0;
+    const submit = await timed(REFERRALS, async () => {
+      referred += 1;
+      const draft = {
+        subject: { givenName: 'Bench', familyName: `Newcomer-${referred}`, dateOfBirth: '1961-04-15' },
+        concerns: 'Stones thrown at the windows most nights; the victim no longer leaves the flat after dark.',
+        answers,
+        consent: { status: 'GIVEN' },
+        // The officer searched first and said this is someone new (the names differ only by a number).
+        match: { confirmedNew: true },
+      };
+      const started = await post(`${appUrl}/api/referrals`, { subjectType: 'VICTIM', draft }, officerToken);
+      if (started.status !== 201) return false;
+      return (await post(`${appUrl}/api/referrals/${(started.json as { id: string }).id}/submit`, {}, officerToken)).status === 200;
+    });
+    const cmarac = (await pool.query<{ id: string }>(`SELECT "panelId" AS id FROM "Meeting" WHERE id = $1`, [ids.meeting])).rows[0]!.id;
+    let inserted = 0;
+    const insertFloor = await timed(REFERRALS, async () => {
+      inserted += 1;
+      await pool.query(REFERRAL_INSERT_FLOOR, [DEMO_PARTNERSHIP_ID, ids.officer, ids.officer_agency, cmarac, template.id, inserted]);
+      return true;
+    });
+    rows.push({
+      path: 'POST /api/referrals + /:id/submit (officer, new high-risk victim)',
+      sample: submit,
+      floors: [{ name: 'its rows in one INSERT statement', sample: insertFloor }],
     });
 
     log('measuring the card invokes ...');
