@@ -5,11 +5,7 @@
 // the whole app over embedded PGlite: conversation capture, member lookup, the use case, audit and the
 // card. Reminders go through the real worker and BotConnectorSender to the loopback fake Bot
 // Connector used by the tests (Teams itself needs a tenant).
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import express from 'express';
-import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { migrationsDir } from '../api/paths';
 import { openDatabase, type Database } from '../api/store/database';
 import { applyMigrations, readMigrations } from '../api/store/migrations';
@@ -18,91 +14,17 @@ import { systemClock } from '../api/services/clock';
 import { runReminderCycle } from '../api/jobs/reminder-worker';
 import { TEAMS_SEND_LIMITS_PER_CONVERSATION } from '../api/domain/reminders/sending';
 import { createBotAdapter } from '../bot/adapter';
-import { botEndpoint } from '../bot/endpoint';
-import { buildActionCard } from '../bot/cards/action-card';
+import { invokeBody, percentile, startBareBot, timeInvoke } from './bare-bot';
 import { BotConnectorSender } from '../bot/sending/bot-connector-sender';
 import { startFakeBotConnector, type FakeBotConnector } from '../tests/support/fake-bot-connector';
 import { startTestApp } from '../tests/support/test-app';
-import { BOT_ID, createPartnership, teamsActivity, TENANT, type Partnership } from '../tests/bot/sending-fixtures';
+import { createPartnership, teamsActivity, TENANT, type Partnership } from '../tests/bot/sending-fixtures';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const WARM_UP = 30;
 const ACTIONS_CLICKED = 20;
 const ONE_CHAT_REMINDERS = Number(process.env.BENCH_ONE_CHAT ?? 40);
 const MANY_CHAT_REMINDERS = Number(process.env.BENCH_MANY_CHATS ?? 200);
-
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-export function invokeBody(
-  serviceUrl: string,
-  from: { teamsId: string; aad: string },
-  verb: string,
-  data: Record<string, unknown>,
-  tenant = TENANT,
-) {
-  return {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: `f:${randomUUID()}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl,
-    from: { id: from.teamsId, name: 'Bench', aadObjectId: from.aad },
-    recipient: { id: BOT_ID, name: 'ASB Panels' },
-    conversation: { id: 'a:1personal-bench', conversationType: 'personal', tenantId: tenant },
-    channelData: { tenant: { id: tenant } },
-    replyToId: 'card-1',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-  };
-}
-
-export async function timeInvoke(url: string, body: unknown): Promise<number> {
-  const started = process.hrtime.bigint();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const answer = (await response.json()) as { statusCode?: number };
-  if (response.status !== 200 || answer.statusCode !== 200) throw new Error(`invoke answered ${response.status}`);
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-/** The smallest botbuilder bot that answers Action.Execute with a card: the floor for any bot. */
-export class BareBot extends TeamsActivityHandler {
-  protected override async onAdaptiveCardInvoke(
-    _context: TurnContext,
-    value: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    const card = buildActionCard({
-      actionId: String(value.action.data?.actionId ?? ''),
-      version: 1,
-      title: 'Bench action',
-      caseReference: 'ASB-0',
-      ownerAgencyName: 'Agency',
-      ownerOfficerName: null,
-      dueDate: '2026-12-01',
-      priority: 'NORMAL',
-      status: 'ACCEPTED',
-      overdue: false,
-      commands: [],
-      refreshUserIds: [],
-    });
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as unknown as Record<string, unknown> };
-  }
-}
-
-export async function startBareBot(): Promise<{ url: string; close(): Promise<void> }> {
-  const adapter = createBotAdapter({}, { nodeEnv: 'test', log: () => undefined });
-  const app = express();
-  app.use(express.json());
-  app.post('/api/messages', botEndpoint(adapter, new BareBot()));
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** Always a fresh in-memory database: the bench writes thousands of rows it never cleans up. */
 async function openBenchDatabase(): Promise<Database> {

@@ -4,16 +4,15 @@
 // The county database is generated once per size (generate.ts); each run works on a fresh copy of
 // it (CREATE DATABASE ... TEMPLATE), which it drops at the end, so runs do not drift. The app and
 // its floors run in a child process (serve.ts); this process generates the load.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { databaseUrlNamed } from '../../tests/support/template-database';
 import { DEMO_MEMBERS, DEMO_PARTNERSHIP_ID, DEMO_TENANT_ID } from '../../api/store/demo-data';
 import { addDays, addMonths } from '../../api/domain/agenda/calendar-date';
-import { invokeBody, percentile, timeInvoke } from '../actions';
+import { invokeBody, percentile, timeInvoke } from '../bare-bot';
 import { benchServerUrl, casesArgument, countyDatabase } from './generate';
 import {
   AGENDA_CANDIDATES_FLOOR,
@@ -26,7 +25,8 @@ import {
   REFERRAL_INSERT_FLOOR,
   outstandingActionsFloor,
 } from './floors';
-import type { ServerReady, ServerReply, ServerRequest } from './serve';
+import type { ServerReply, ServerRequest } from './serve';
+import { APP_HEAP_MB, startBenchServer } from './server-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const INVOKE_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -96,18 +96,6 @@ async function timed(times: number, once: () => Promise<boolean>): Promise<Sampl
   return { latencies, seconds: (performance.now() - started) / 1000, errors };
 }
 
-function startServer(url: string, day: string): Promise<{ child: ChildProcess; ready: ServerReady }> {
-  const child = fork(path.join(__dirname, 'serve.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_RUN_DATABASE_URL: url, BENCH_DAY: day },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: ServerReady) => resolve({ child, ready: message }));
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-}
-
 function ask<T extends ServerReply['type']>(
   child: ChildProcess,
   request: ServerRequest & { type: T },
@@ -163,7 +151,7 @@ async function main(): Promise<void> {
   let child: ChildProcess | undefined;
   const pool = new Pool({ connectionString: runUrl, max: 10 });
   try {
-    const started = await startServer(runUrl, county.day);
+    const started = await startBenchServer(runUrl, county.day);
     child = started.child;
     const { appUrl, helloUrl, bareBotUrl } = started.ready;
     const chair = DEMO_MEMBERS.find((m) => m.roles.includes('PANEL_CHAIR'))!;
@@ -428,7 +416,7 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(2))
       .join(' ');
     process.stdout.write(
-      `\nCounty bench: ${cases} open cases on PostgreSQL (${county.name}, day ${county.day}); ${SECONDS} s per load, Node ${process.version}; load average ${load1}\n\n`,
+      `\nCounty bench: ${cases} open cases on PostgreSQL (${county.name}, day ${county.day}); ${SECONDS} s per load, Node ${process.version}, app heap limit ${APP_HEAP_MB} MB; load average ${load1}\n\n`,
     );
     process.stdout.write(
       '| hot path | p50 ms | p95 ms | req/s | errors | floor | floor p50 | floor p95 | floor req/s | ratio |\n|---|---:|---:|---:|---:|---|---:|---:|---:|---|\n',

@@ -10,10 +10,10 @@ import { createLogger } from '../../api/logger';
 import { runReminderCycle } from '../../api/jobs/reminder-worker';
 import type { OutgoingMessage, SendOutcome, TeamsSender } from '../../api/services/ports/teams-sender';
 import { startTestApp } from '../../tests/support/test-app';
-import { startBareBot } from '../actions';
+import { startBareBot } from '../bare-bot';
 
 export type ServerReady = { type: 'ready'; appUrl: string; helloUrl: string; bareBotUrl: string };
-export type ServerRequest = { type: 'rss' } | { type: 'reminders' };
+export type ServerRequest = { type: 'rss' } | { type: 'reminders' } | { type: 'exit' };
 export type ServerReply =
   | { type: 'rss'; peakRssMb: number; rssMb: number }
   | { type: 'reminders'; queued: number; sent: number; seconds: number; peakRssMb: number; results: Record<string, number> };
@@ -67,6 +67,8 @@ async function main(): Promise<void> {
   const bare = await startBareBot();
 
   process.on('message', (message: ServerRequest) => {
+    // Exiting (not being killed) lets `--cpu-prof` write its profile (profile.ts).
+    if (message.type === 'exit') process.exit(0);
     void answer(message).then((reply) => process.send!(reply));
   });
   async function answer(message: ServerRequest): Promise<ServerReply> {

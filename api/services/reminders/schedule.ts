@@ -90,14 +90,7 @@ export async function scheduleReminders(
     });
     if (actions.length === 0) break;
     after = actions[actions.length - 1]!.id;
-    const rows: {
-      recipientId: string;
-      actionId: string | null;
-      kind: NotificationKind;
-      dedupeKey: string;
-      scheduledFor: Date;
-      createdAt: Date;
-    }[] = [];
+    const rows: QueuedNotification[] = [];
     const remindables = actions.map((action) => ({ ...action, dueDate: calendarDateOfColumn(action.dueDate) }));
     for (const action of remindables) {
       for (const reminder of remindersDueToday(action, today, policyOf(action.partnershipId))) {
@@ -129,10 +122,34 @@ export async function scheduleReminders(
         });
       }
     }
-    if (rows.length > 0) written += (await db.prisma.notification.createMany({ data: rows, skipDuplicates: true })).count;
+    if (rows.length > 0) written += await queueNotifications(db, rows);
     if (actions.length < batchSize) break;
   }
   return written;
+}
+
+interface QueuedNotification {
+  recipientId: string;
+  actionId: string | null;
+  kind: NotificationKind;
+  dedupeKey: string;
+  scheduledFor: Date;
+  createdAt: Date;
+}
+
+/**
+ * Writes a batch of reminders, skipping any already queued (the dedupe key), and returns how many
+ * were new. One statement with the batch as one JSON parameter, not Prisma's createMany: that builds
+ * a query plan of several objects per row, and Prisma's debug module keeps the arguments of its last
+ * hundred queries even with debugging off, so batches of thousands of rows held over 100 MB.
+ */
+async function queueNotifications(db: Database, rows: readonly QueuedNotification[]): Promise<number> {
+  return db.prisma.$executeRaw`
+    INSERT INTO "Notification" ("id", "recipientId", "actionId", "kind", "dedupeKey", "scheduledFor", "createdAt")
+    SELECT gen_random_uuid(), r."recipientId", r."actionId", r.kind::"NotificationKind", r."dedupeKey", r."scheduledFor", r."createdAt"
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+           AS r("recipientId" uuid, "actionId" uuid, kind text, "dedupeKey" text, "scheduledFor" timestamp(3), "createdAt" timestamp(3))
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
 async function resolve(
