@@ -8,7 +8,7 @@ import { projectRoot } from '../../api/paths';
 import type { ServerReady } from './serve';
 
 /** The app's V8 heap limit (docs/deploy.md); without one V8 lets garbage grow to a quarter of the machine's memory. */
-export const APP_HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 128);
+export const APP_HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 512);
 
 const BUNDLE = path.join(projectRoot, 'dist', 'bench', 'serve.cjs');
 
