@@ -87,7 +87,7 @@ async function countInDatabase(tx: Tx, partnershipId: string, period: Period, as
                                    OR a."completedAt" >= ${instant(asOfEnd)})))::int AS "overdue"
       FROM "Action" a
      WHERE a."partnershipId" = ${partnershipId}::uuid AND a."createdAt" < ${instant(lt)}
-     GROUP BY 1, 2`;
+     GROUP BY a."ownerAgencyId", 2`;
   const actions = new Map<string, { set: number; overdue: number; daysToComplete: Tally[] }>();
   for (const row of actionRows) {
     const owner = actions.get(row.agencyId) ?? { set: 0, overdue: 0, daysToComplete: [] };
@@ -97,20 +97,23 @@ async function countInDatabase(tx: Tx, partnershipId: string, period: Period, as
     actions.set(row.agencyId, owner);
   }
 
-  // Cases open at any time in the period; for those closed in it, the band of their first assessment.
+  // Cases open at any time in the period: those not closed in it by band; those closed in it by band
+  // and the band of their first assessment (looked up for those cases alone).
   const cases = await tx.$queryRaw<
     Array<{ cases: number; currentBand: RiskBand | null; closedInPeriod: boolean; referralBand: RiskBand | null }>
   >`
-    SELECT (count(*))::int AS "cases", k."currentBand", k."closedInPeriod", k."referralBand"
-      FROM (SELECT c."currentRiskBand"::text AS "currentBand",
-                   (c."closedAt" IS NOT NULL AND c."closedAt" < ${instant(lt)}) AS "closedInPeriod",
-                   CASE WHEN c."closedAt" < ${instant(lt)}
-                        THEN (SELECT ra."finalBand"::text FROM "RiskAssessment" ra WHERE ra."caseId" = c.id ORDER BY ra."assessedAt" LIMIT 1)
-                   END AS "referralBand"
-              FROM "Case" c
-             WHERE c."partnershipId" = ${partnershipId}::uuid AND c."openedAt" < ${instant(lt)}
-               AND (c."closedAt" IS NULL OR c."closedAt" >= ${instant(gte)})) k
-     GROUP BY 2, 3, 4`;
+    SELECT (count(*))::int AS "cases", c."currentRiskBand"::text AS "currentBand", false AS "closedInPeriod", NULL::text AS "referralBand"
+      FROM "Case" c
+     WHERE c."partnershipId" = ${partnershipId}::uuid AND c."openedAt" < ${instant(lt)}
+       AND (c."closedAt" IS NULL OR c."closedAt" >= ${instant(lt)})
+     GROUP BY c."currentRiskBand"
+    UNION ALL
+    SELECT (count(*))::int, c."currentRiskBand"::text, true,
+           (SELECT ra."finalBand"::text FROM "RiskAssessment" ra WHERE ra."caseId" = c.id ORDER BY ra."assessedAt" LIMIT 1)
+      FROM "Case" c
+     WHERE c."partnershipId" = ${partnershipId}::uuid AND c."openedAt" < ${instant(lt)}
+       AND c."closedAt" >= ${instant(gte)} AND c."closedAt" < ${instant(lt)}
+     GROUP BY 2, 4`;
 
   const interventions = await tx.$queryRaw<InterventionCount[]>`
     SELECT i.type::text AS "type", i.status::text AS "status", (count(*))::int AS "issued"
@@ -133,7 +136,7 @@ async function countInDatabase(tx: Tx, partnershipId: string, period: Period, as
                               OR ${londonDay('"previousAt"')} >= (${londonDay('"submittedAt"')} - interval '12 months')::date))::int AS "repeats"
       FROM referred
      WHERE "submittedAt" >= ${instant(gte)}
-     GROUP BY 1`;
+     GROUP BY "referrerAgencyId"`;
 
   return {
     agencies,

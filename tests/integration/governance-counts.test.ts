@@ -5,71 +5,16 @@
 // repeat referrals twelve months apart by London's day, two referrals at the same instant.
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { createGovernanceWorld, NOW, type GovernanceWorld } from './governance-fixtures';
-import { readGovernanceFigures, periodInstants } from '../../api/services/governance';
+import { readGovernanceFigures } from '../../api/services/governance';
+import { rowFacts } from './governance-row-facts';
 import { actorForMember } from '../../api/services/members';
 import type { ServiceContext } from '../../api/services/context';
-import { governanceFigures, type GovernanceFacts, type Period } from '../../api/domain/governance/figures';
-import { addMonths, londonDateOf, startOfLondonDay } from '../../api/domain/agenda/calendar-date';
-import { calendarDateOfColumn, dateColumnOf } from '../../api/store/calendar-dates';
+import { governanceFigures, type Period } from '../../api/domain/governance/figures';
+import { londonDateOf } from '../../api/domain/agenda/calendar-date';
 import type { Database } from '../../api/store/database';
 
 let database: TestDatabase;
 let world: GovernanceWorld;
-
-/** Every row the figures rest on, whole, with instants made London days in Node: the former loader. */
-async function rowFacts(db: Database, partnershipId: string, period: Period): Promise<GovernanceFacts> {
-  const p = db.prisma;
-  const { gte, lt } = periodInstants(period);
-  const agencies = await p.agency.findMany({ where: { partnershipId }, select: { id: true, name: true } });
-  const actions = await p.action.findMany({
-    where: { partnershipId, createdAt: { lt } },
-    select: { ownerAgencyId: true, status: true, createdAt: true, dueDate: true, completedAt: true },
-  });
-  const cases = await p.case.findMany({
-    where: { partnershipId, openedAt: { lt }, OR: [{ closedAt: null }, { closedAt: { gte } }] },
-    select: {
-      openedAt: true,
-      closedAt: true,
-      currentRiskBand: true,
-      assessments: { orderBy: { assessedAt: 'asc' }, take: 1, select: { finalBand: true } },
-    },
-  });
-  const referrals = await p.referral.findMany({
-    where: { partnershipId, submittedAt: { gte: startOfLondonDay(addMonths(period.from, -12)), lt } },
-    select: { id: true, caseId: true, personId: true, locationId: true, referrerAgencyId: true, submittedAt: true, criteriaMet: true },
-  });
-  const interventions = await p.intervention.findMany({
-    where: { case: { partnershipId }, issuedOn: { gte: dateColumnOf(period.from), lte: dateColumnOf(period.to) } },
-    select: { type: true, status: true, issuedOn: true },
-  });
-  return {
-    agencies,
-    actions: actions.map((action) => ({
-      ownerAgencyId: action.ownerAgencyId,
-      status: action.status,
-      createdOn: londonDateOf(action.createdAt),
-      dueDate: calendarDateOfColumn(action.dueDate),
-      completedOn: action.completedAt ? londonDateOf(action.completedAt) : null,
-    })),
-    cases: cases.map((kase) => ({
-      openedOn: londonDateOf(kase.openedAt),
-      closedOn: kase.closedAt ? londonDateOf(kase.closedAt) : null,
-      currentBand: kase.currentRiskBand,
-      referralBand: kase.assessments[0]?.finalBand ?? null,
-    })),
-    referrals: referrals.map((referral) => ({
-      subjectKey: referral.caseId ?? referral.personId ?? referral.locationId ?? referral.id,
-      referrerAgencyId: referral.referrerAgencyId,
-      submittedAt: referral.submittedAt!,
-      criteria: referral.criteriaMet,
-    })),
-    interventions: interventions.map((item) => ({
-      type: item.type,
-      status: item.status,
-      issuedOn: item.issuedOn ? calendarDateOfColumn(item.issuedOn) : null,
-    })),
-  };
-}
 
 /** Rows near the edges, on top of the hand-worked world. */
 async function addEdgeRows(db: Database, w: GovernanceWorld): Promise<void> {
@@ -200,7 +145,7 @@ describe('governance figures counted in the database', () => {
     ['a period running on past today', { from: '2026-05-01', to: '2027-01-31' }],
   ])('agree with the rules counted over the rows for %s', async (_name, period) => {
     const today = londonDateOf(NOW);
-    const rows = await rowFacts(database.db, world.partnershipId, period);
+    const rows = await rowFacts(database.db.prisma, world.partnershipId, period);
     for (const who of ['chair', 'housingMember'] as const) {
       const ctx = await contextFor(world.members[who]);
       const counted = await readGovernanceFigures(ctx, period);
