@@ -1,16 +1,26 @@
-// Governance figures for the partnership and their CSV export: loads plain facts for the period,
-// lets the domain count them, and withholds small numbers from members who may not see the cases.
-// The figures are aggregates, not personal data, so reading them is not audited; an export leaves the
-// app, so it is.
-import { addDays, addMonths, isCalendarDate, londonDateOf, startOfLondonDay } from '../domain/agenda/calendar-date';
+// Governance figures for the partnership and their CSV export: has the database count the facts of
+// the period by the domain's rules, lets the domain make figures of the counts, and withholds small
+// numbers from members who may not see the cases. The figures are aggregates, not personal data, so
+// reading them is not audited; an export leaves the app, so it is.
+import { Prisma } from '../store/generated/client';
+import { UNFINISHED_ACTION_STATUSES, type ActionStatus } from '../domain/actions/lifecycle';
+import { addDays, addMonths, isCalendarDate, londonDateOf, startOfLondonDay, type CalendarDate } from '../domain/agenda/calendar-date';
 import { governanceCsv } from '../domain/governance/csv';
-import { governanceFigures, type GovernanceFacts, type GovernanceFigures, type Period } from '../domain/governance/figures';
-import { suppressionApplies } from '../domain/governance/suppression';
+import {
+  asOfDay,
+  figuresOfCounts,
+  type GovernanceCounts,
+  type GovernanceFigures,
+  type InterventionCount,
+  type Period,
+  type ReferralCount,
+  type RiskBand,
+} from '../domain/governance/figures';
+import { suppressionApplies, type Tally } from '../domain/governance/suppression';
 import { mayUse } from '../domain/access/policy';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext, type Tx } from './context';
 import { forbidden, validationFailed } from './errors';
-import { calendarDateOfColumn, dateColumnOf } from '../store/calendar-dates';
 
 /** Two years: enough for a year-on-year board report, small enough to count in one request. */
 const MAX_PERIOD_DAYS = 731;
@@ -37,60 +47,103 @@ export function periodInstants(period: Period): { gte: Date; lt: Date } {
   return { gte: startOfLondonDay(period.from), lt: startOfLondonDay(addDays(period.to, 1)) };
 }
 
-async function loadFacts(tx: Tx, partnershipId: string, period: Period): Promise<GovernanceFacts> {
+/** A `timestamp` column's instant (kept as UTC) as its day in London. */
+const londonDay = (column: string) => Prisma.raw(`((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London')::date`);
+/** An instant to compare with a `timestamp` column (kept as UTC). */
+const instant = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+const actionStatuses = (list: readonly ActionStatus[]) => Prisma.join(list.map((status) => Prisma.sql`${status}::"ActionStatus"`));
+
+interface ActionRow {
+  agencyId: string;
+  daysToComplete: number | null;
+  actions: number;
+  set: number;
+  overdue: number;
+}
+
+/**
+ * The counted facts for the period, counted by the database as `countFacts` counts rows (see it for
+ * the rules): a London day is compared as the instants it spans, so only the days from setting to
+ * completing an action and the twelve months before a referral turn instants into London days.
+ * One query after another: pg refuses to interleave queries on one transaction's connection.
+ */
+async function countInDatabase(tx: Tx, partnershipId: string, period: Period, asOf: CalendarDate): Promise<GovernanceCounts> {
   const { gte, lt } = periodInstants(period);
+  const asOfEnd = startOfLondonDay(addDays(asOf, 1));
   const referralWindowStart = startOfLondonDay(addMonths(period.from, -12));
-  const [agencies, actions, cases, referrals, interventions] = await Promise.all([
-    tx.agency.findMany({ where: { partnershipId }, select: { id: true, name: true } }),
-    // Every action set before the period ends: older open ones can still be overdue in it.
-    tx.action.findMany({
-      where: { partnershipId, createdAt: { lt } },
-      select: { ownerAgencyId: true, status: true, createdAt: true, dueDate: true, completedAt: true },
-    }),
-    tx.case.findMany({
-      where: { partnershipId, openedAt: { lt }, OR: [{ closedAt: null }, { closedAt: { gte } }] },
-      select: {
-        openedAt: true,
-        closedAt: true,
-        currentRiskBand: true,
-        assessments: { orderBy: { assessedAt: 'asc' }, take: 1, select: { finalBand: true } },
-      },
-    }),
-    tx.referral.findMany({
-      where: { partnershipId, submittedAt: { gte: referralWindowStart, lt } },
-      select: { id: true, caseId: true, personId: true, locationId: true, referrerAgencyId: true, submittedAt: true, criteriaMet: true },
-    }),
-    tx.intervention.findMany({
-      where: { case: { partnershipId }, issuedOn: { gte: dateColumnOf(period.from), lte: dateColumnOf(period.to) } },
-      select: { type: true, status: true, issuedOn: true },
-    }),
-  ]);
+
+  const agencies = await tx.agency.findMany({ where: { partnershipId }, select: { id: true, name: true } });
+
+  // Every action set before the period ends: older open ones can still be overdue in it. Grouped
+  // by owner and by whole days to complete (null for an action not set and completed in the period).
+  const actionRows = await tx.$queryRaw<ActionRow[]>`
+    SELECT a."ownerAgencyId"::text AS "agencyId",
+           CASE WHEN a.status = 'COMPLETED' AND a."completedAt" IS NOT NULL AND a."createdAt" >= ${instant(gte)}
+                THEN ${londonDay('a."completedAt"')} - ${londonDay('a."createdAt"')} END AS "daysToComplete",
+           (count(*))::int AS "actions",
+           (count(*) FILTER (WHERE a.status <> 'CANCELLED' AND a."createdAt" >= ${instant(gte)}))::int AS "set",
+           (count(*) FILTER (WHERE a.status <> 'CANCELLED' AND a."createdAt" < ${instant(asOfEnd)} AND a."dueDate" < ${asOf}::date
+                              AND (a.status IN (${actionStatuses(UNFINISHED_ACTION_STATUSES)})
+                                   OR a."completedAt" >= ${instant(asOfEnd)})))::int AS "overdue"
+      FROM "Action" a
+     WHERE a."partnershipId" = ${partnershipId}::uuid AND a."createdAt" < ${instant(lt)}
+     GROUP BY a."ownerAgencyId", 2`;
+  const actions = new Map<string, { set: number; overdue: number; daysToComplete: Tally[] }>();
+  for (const row of actionRows) {
+    const owner = actions.get(row.agencyId) ?? { set: 0, overdue: 0, daysToComplete: [] };
+    owner.set += Number(row.set);
+    owner.overdue += Number(row.overdue);
+    if (row.daysToComplete !== null) owner.daysToComplete.push({ value: Number(row.daysToComplete), count: Number(row.actions) });
+    actions.set(row.agencyId, owner);
+  }
+
+  // Cases open at any time in the period: those not closed in it by band; those closed in it by band
+  // and the band of their first assessment (looked up for those cases alone).
+  const cases = await tx.$queryRaw<
+    Array<{ cases: number; currentBand: RiskBand | null; closedInPeriod: boolean; referralBand: RiskBand | null }>
+  >`
+    SELECT (count(*))::int AS "cases", c."currentRiskBand"::text AS "currentBand", false AS "closedInPeriod", NULL::text AS "referralBand"
+      FROM "Case" c
+     WHERE c."partnershipId" = ${partnershipId}::uuid AND c."openedAt" < ${instant(lt)}
+       AND (c."closedAt" IS NULL OR c."closedAt" >= ${instant(lt)})
+     GROUP BY c."currentRiskBand"
+    UNION ALL
+    SELECT (count(*))::int, c."currentRiskBand"::text, true,
+           (SELECT ra."finalBand"::text FROM "RiskAssessment" ra WHERE ra."caseId" = c.id ORDER BY ra."assessedAt" LIMIT 1)
+      FROM "Case" c
+     WHERE c."partnershipId" = ${partnershipId}::uuid AND c."openedAt" < ${instant(lt)}
+       AND c."closedAt" >= ${instant(gte)} AND c."closedAt" < ${instant(lt)}
+     GROUP BY 2, 4`;
+
+  const interventions = await tx.$queryRaw<InterventionCount[]>`
+    SELECT i.type::text AS "type", i.status::text AS "status", (count(*))::int AS "issued"
+      FROM "Intervention" i JOIN "Case" c ON c.id = i."caseId"
+     WHERE c."partnershipId" = ${partnershipId}::uuid AND i."issuedOn" BETWEEN ${period.from}::date AND ${period.to}::date
+     GROUP BY 1, 2`;
+
+  // Referrals from twelve months before the period, each with the latest earlier one about its
+  // subject (EXCLUDE GROUP: not itself, nor one submitted at the same instant); counted in the period.
+  const referrals = await tx.$queryRaw<ReferralCount[]>`
+    WITH referred AS (
+      SELECT r."referrerAgencyId", r."submittedAt", r."criteriaMet",
+             max(r."submittedAt") OVER (PARTITION BY coalesce(r."caseId", r."personId", r."locationId", r.id) ORDER BY r."submittedAt"
+                                        RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS "previousAt"
+        FROM "Referral" r
+       WHERE r."partnershipId" = ${partnershipId}::uuid
+         AND r."submittedAt" >= ${instant(referralWindowStart)} AND r."submittedAt" < ${instant(lt)})
+    SELECT "referrerAgencyId"::text AS "referrerAgencyId", (count(*))::int AS "referrals",
+           (count(*) FILTER (WHERE 'REPEAT_REFERRAL'::"ReferralCriterion" = ANY("criteriaMet")
+                              OR ${londonDay('"previousAt"')} >= (${londonDay('"submittedAt"')} - interval '12 months')::date))::int AS "repeats"
+      FROM referred
+     WHERE "submittedAt" >= ${instant(gte)}
+     GROUP BY "referrerAgencyId"`;
+
   return {
     agencies,
-    actions: actions.map((action) => ({
-      ownerAgencyId: action.ownerAgencyId,
-      status: action.status,
-      createdOn: londonDateOf(action.createdAt),
-      dueDate: calendarDateOfColumn(action.dueDate),
-      completedOn: action.completedAt ? londonDateOf(action.completedAt) : null,
-    })),
-    cases: cases.map((kase) => ({
-      openedOn: londonDateOf(kase.openedAt),
-      closedOn: kase.closedAt ? londonDateOf(kase.closedAt) : null,
-      currentBand: kase.currentRiskBand,
-      referralBand: kase.assessments[0]?.finalBand ?? null,
-    })),
-    referrals: referrals.map((referral) => ({
-      subjectKey: referral.caseId ?? referral.personId ?? referral.locationId ?? referral.id,
-      referrerAgencyId: referral.referrerAgencyId,
-      submittedAt: referral.submittedAt!,
-      criteria: referral.criteriaMet,
-    })),
-    interventions: interventions.map((item) => ({
-      type: item.type,
-      status: item.status,
-      issuedOn: item.issuedOn ? calendarDateOfColumn(item.issuedOn) : null,
-    })),
+    actions: [...actions.entries()].map(([ownerAgencyId, owner]) => ({ ownerAgencyId, ...owner })),
+    cases: cases.map((row) => ({ ...row, cases: Number(row.cases) })),
+    interventions: interventions.map((row) => ({ ...row, issued: Number(row.issued) })),
+    referrals: referrals.map((row) => ({ ...row, referrals: Number(row.referrals), repeats: Number(row.repeats) })),
   };
 }
 
@@ -100,8 +153,9 @@ export async function readGovernanceFigures(
 ): Promise<GovernanceFigures> {
   if (!mayUse(ctx.actor, 'governance.read')) throw forbidden('read the governance figures');
   const period = resolvePeriod(ctx, asked);
-  const facts = await inTransaction(ctx, (tx) => loadFacts(tx, ctx.actor.partnershipId, period));
-  return governanceFigures(facts, period, londonDateOf(ctx.now()), suppressionApplies(ctx.actor));
+  const today = londonDateOf(ctx.now());
+  const counts = await inTransaction(ctx, (tx) => countInDatabase(tx, ctx.actor.partnershipId, period, asOfDay(period, today)));
+  return figuresOfCounts(counts, period, today, suppressionApplies(ctx.actor));
 }
 
 export async function exportGovernanceCsv(

@@ -50,6 +50,31 @@ export function medianCell(values: readonly number[], suppress: boolean): Cell {
   return { value: median(values), suppressed: false };
 }
 
+/** How many of a number were seen: a histogram row, as the database counts them. */
+export interface Tally {
+  value: number;
+  count: number;
+}
+
+/** `medianCell` of the values a tally stands for, without spelling them out one by one. */
+export function tallyMedianCell(tally: readonly Tally[], suppress: boolean): Cell {
+  const n = tally.reduce((sum, row) => sum + row.count, 0);
+  if (n === 0) return { value: null, suppressed: false };
+  if (suppress && isSmall(n)) return { value: null, suppressed: true };
+  const sorted = tally.filter((row) => row.count > 0).sort((a, b) => a.value - b.value);
+  /** The value at 0-based position `index` of the sorted values. */
+  const at = (index: number): number => {
+    let seen = 0;
+    for (const row of sorted) {
+      seen += row.count;
+      if (index < seen) return row.value;
+    }
+    throw new RangeError(`No value at position ${index} of ${n}.`);
+  };
+  const middle = Math.floor(n / 2);
+  return { value: n % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2, suppressed: false };
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
