@@ -43,11 +43,24 @@ afterAll(async () => {
   await tab?.close();
 });
 
-async function openAsChair(theme?: 'light' | 'dark' | 'contrast'): Promise<Page> {
-  const page = await tab.openTab({ width: SIDE_PANEL_WIDTH, route: `meetings/${meetingId}/side-panel`, ...(theme ? { theme } : {}) });
+async function openAsChair(): Promise<Page> {
+  const page = await tab.openTab({ width: SIDE_PANEL_WIDTH, route: `meetings/${meetingId}/side-panel` });
   await signInThroughPicker(page, chairName);
   await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
   return page;
+}
+
+/**
+ * Reloads the signed-in page in each theme (the sign-in is kept for the browser tab), for `check` to
+ * wait for the view and test it: a new context and sign-in per theme would cost seconds more each.
+ */
+async function inEachTheme(page: Page, check: (theme: (typeof THEMES)[number]) => Promise<void>): Promise<void> {
+  const url = new URL(page.url());
+  for (const theme of THEMES) {
+    url.searchParams.set('theme', theme);
+    await page.goto(url.href);
+    await check(theme);
+  }
 }
 
 describe('the chair hearing a case in the side panel', () => {
@@ -101,17 +114,15 @@ describe('the chair hearing a case in the side panel', () => {
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
 
-    for (const theme of THEMES) {
-      const themed = await openAsChair(theme);
-      await themed.getByRole('form', { name: /^Outcome for case / }).waitFor();
-      expect([theme, await axeViolations(themed)]).toEqual([theme, []]);
-      await themed.screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-hearing-${theme}.png`), fullPage: true });
+    await inEachTheme(page, async (theme) => {
+      await page.getByRole('form', { name: /^Outcome for case / }).waitFor();
+      expect([theme, await axeViolations(page)]).toEqual([theme, []]);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-hearing-${theme}.png`), fullPage: true });
       // The whole side panel is many screens tall; the README shows the part the chair works in.
-      await themed
+      await page
         .getByRole('form', { name: /^Outcome for case / })
         .screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-outcome-form-${theme}.png`) });
-      await themed.context().close();
-    }
+    });
     await page.context().close();
   });
 
@@ -190,18 +201,16 @@ describe('the chair hearing a case in the side panel', () => {
     // A reload has teams-js ask its CDN for Teams' valid domains, which the tab's CSP refuses, as it should.
     expect(errors.filter((error) => !error.includes('teams-js/validDomains'))).toEqual([]);
 
-    for (const theme of THEMES) {
-      const themed = await openAsChair(theme);
-      await themed
+    await inEachTheme(page, async (theme) => {
+      await page
         .getByRole('group', { name: `Note to ${action.ownerAgency.name}` })
         .first()
         .waitFor();
-      expect([theme, await axeViolations(themed)]).toEqual([theme, []]);
-      await themed
+      expect([theme, await axeViolations(page)]).toEqual([theme, []]);
+      await page
         .getByRole('region', { name: 'Actions from earlier meetings' })
         .screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-action-review-${theme}.png`) });
-      await themed.context().close();
-    }
+    });
     await page.context().close();
   });
 
@@ -264,15 +273,12 @@ describe('the chair hearing a case in the side panel', () => {
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
 
-    for (const theme of THEMES) {
-      const themed = await tab.openTab({ route: `meetings/${meetingId}`, theme });
-      await signInThroughPicker(themed, chairName);
-      await themed.getByRole('form', { name: `Outcome for case ${reference}` }).waitFor();
-      await themed.getByRole('heading', { name: 'Agency scorecard' }).waitFor();
-      expect([theme, await axeViolations(themed)]).toEqual([theme, []]);
-      await themed.screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-agenda-hearing-${theme}.png`), fullPage: true });
-      await themed.context().close();
-    }
+    await inEachTheme(page, async (theme) => {
+      await page.getByRole('form', { name: `Outcome for case ${reference}` }).waitFor();
+      await page.getByRole('heading', { name: 'Agency scorecard' }).waitFor();
+      expect([theme, await axeViolations(page)]).toEqual([theme, []]);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `meeting-agenda-hearing-${theme}.png`), fullPage: true });
+    });
     await page.context().close();
   });
 });

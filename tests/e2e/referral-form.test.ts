@@ -340,11 +340,14 @@ describe('the referral form', () => {
     await summary.getByRole('link', { name: 'Date of birth must include a year.' }).waitFor();
     for (const box of ['Day', 'Month']) await page.getByLabel(box).fill('');
     await page.getByRole('button', { name: 'Next' }).click();
-    await page
-      .getByRole('radio', { name: 'None of these: it is someone new' })
-      .check()
-      .catch(() => undefined);
-    if (!(await stepHeading(page, /^Step 2 of 8/).isVisible())) await page.getByRole('button', { name: 'Next' }).click();
+    // Next either offers possible matches (then "someone new" is chosen) or goes straight on: wait for
+    // whichever comes, rather than for a match list that may never come.
+    const someoneNew = page.getByRole('radio', { name: 'None of these: it is someone new' });
+    await someoneNew.or(stepHeading(page, /^Step 2 of 8/)).waitFor();
+    if (await someoneNew.isVisible()) {
+      await someoneNew.check();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
     await stepHeading(page, 'Step 2 of 8: Consent to share').waitFor();
     await page.getByRole('radio', { name: 'Yes, they consented to their information being shared' }).check();
     await page.getByRole('button', { name: 'Next' }).click();

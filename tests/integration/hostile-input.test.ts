@@ -332,6 +332,10 @@ describe('transport-level garbage over every route and the bot endpoint', () => 
     const runsPerTarget = Math.max(MIN_RUNS_PER_TARGET, Math.floor(TOTAL_RUNS / all.length));
     const failures: string[] = [];
     let requests = 0;
+    // The tables as the last request left them, which is how the next one finds them: one fingerprint per
+    // request, unless resolving its ids wrote (a fresh member for the admin's member routes, access-world.ts).
+    let current: string | null = null;
+    const memberCount = () => database.db.prisma.member.count();
     for (const target of all) {
       const request = fc.record({
         segments: fc.tuple(...target.paramNames.map((name) => pathSegment(() => resolveId(world, name, 'own')))),
@@ -344,19 +348,22 @@ describe('transport-level garbage over every route and the bot endpoint', () => 
       const details = await fc.check(
         fc.asyncProperty(request, async (input) => {
           let path = target.path;
+          const resolving = await memberCount();
           for (const [index, name] of target.paramNames.entries()) path = path.replace(`:${name}`, await input.segments[index]!());
+          if ((await memberCount()) !== resolving) current = null;
           const headers: Record<string, string> = {
             'content-type': `${input.contentType}${input.charset !== undefined ? `; charset=${input.charset}` : ''}`,
             ...(input.encoding !== undefined ? { 'content-encoding': input.encoding } : {}),
           };
-          const before = await tableFingerprints(database.db);
+          const before = current ?? JSON.stringify(await tableFingerprints(database.db));
           const answer = await send(target.method, path, {
             ...(target.role ? { token: tokens[target.role] } : {}),
             ...(target.hasBody ? { body: compress(input.text, input.encoding, input.actual), headers } : {}),
           });
+          current = JSON.stringify(await tableFingerprints(database.db));
           const label = `${target.method} ${path} ${JSON.stringify(headers)} ${input.actual} ${input.text}`.slice(0, 300);
           if (answer.status >= 500) failures.push(`${label} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
-          else if (answer.status >= 400 && JSON.stringify(await tableFingerprints(database.db)) !== JSON.stringify(before))
+          else if (answer.status >= 400 && current !== before)
             failures.push(`${label} was refused with ${answer.status} but changed the database`);
           else return true;
           return false;
