@@ -196,7 +196,18 @@ export async function exportSubjectAccess(ctx: ServiceContext, personId: string)
         reads: reads.length,
       },
     });
-    const { healthNotes, safeguardingNotes, intelligenceNotes, partnershipId: _partnershipId, nameKey: _nameKey, ...identity } = person;
+    // The search keys (nameKey and the blocking keys) are derived from the name, not held about the person.
+    const {
+      healthNotes,
+      safeguardingNotes,
+      intelligenceNotes,
+      partnershipId: _partnershipId,
+      nameKey: _nameKey,
+      matchLength: _matchLength,
+      matchBag: _matchBag,
+      matchExtra: _matchExtra,
+      ...identity
+    } = person;
     return {
       exportedAt: ctx.now().toISOString(),
       person: identity,

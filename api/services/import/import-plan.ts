@@ -2,6 +2,7 @@
 // imported found by their source keys, and people and addresses that may already be known matched
 // with the same matcher referrals use. The dry run shows it; the commit carries it out.
 import { londonDateOf } from '../../domain/agenda/calendar-date';
+import { mayMatchPerson, personMatchKeys } from '../../domain/matching/blocking';
 import { findPossibleLocations, findPossiblePeople } from '../../domain/matching/candidates';
 import {
   readCaseRows,
@@ -169,13 +170,24 @@ async function possibleDuplicates(
     const existing = (
       await ctx.db.prisma.person.findMany({
         where: { partnershipId, anonymisedAt: null },
-        select: { id: true, givenName: true, familyName: true, dateOfBirth: true },
+        select: { id: true, givenName: true, familyName: true, dateOfBirth: true, matchLength: true, matchBag: true, matchExtra: true },
       })
-    ).map((p) => ({ id: p.id, givenNames: p.givenName, familyName: p.familyName, dateOfBirth: calendarDateOrNull(p.dateOfBirth) }));
+    ).map((p) => ({
+      id: p.id,
+      givenNames: p.givenName,
+      familyName: p.familyName,
+      dateOfBirth: calendarDateOrNull(p.dateOfBirth),
+      matchLength: p.matchLength,
+      matchBag: p.matchBag,
+      matchExtra: p.matchExtra,
+    }));
     for (const [key, person] of people) {
+      // Only those passing the blocking test (it never drops a match; see domain/matching/blocking.ts)
+      // reach the matcher, instead of every pair of imported and existing people.
+      const probe = { ...personMatchKeys(person.givenName, person.familyName), dateOfBirth: person.dateOfBirth };
       const candidates = findPossiblePeople(
         { givenNames: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth },
-        existing,
+        existing.filter((record) => mayMatchPerson(probe, record)),
       );
       if (candidates.length === 0) continue;
       duplicates.push({

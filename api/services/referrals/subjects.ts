@@ -2,7 +2,9 @@
 // person or place a submitted referral is about, linked when the referrer confirmed a match.
 import { mayUse } from '../../domain/access/policy';
 import { normaliseAddress, normalisePostcode } from '../../domain/matching/addresses';
-import { findPossibleLocations, findPossiblePeople } from '../../domain/matching/candidates';
+import { personMatchKeys, requiredShare } from '../../domain/matching/blocking';
+import { DEFAULT_MATCH_OPTIONS, findPossibleLocations, findPossiblePeople } from '../../domain/matching/candidates';
+import { isCalendarDate } from '../../domain/agenda/calendar-date';
 import { personNameKey } from '../../domain/matching/names';
 import { audit } from '../audit';
 import { visibleCaseWhere } from '../case-access';
@@ -11,14 +13,29 @@ import { forbidden, validationFailed } from '../errors';
 import type { CompleteSubject, ReferralDraft } from './referral-draft';
 import { calendarDateOrNull, dateColumnOrNull } from '../../store/calendar-dates';
 
-/** Anonymised records are kept for the figures but must never be offered as a match. */
+/**
+ * The live people of the partnership who could match the probe: those passing the blocking test of
+ * api/domain/matching/blocking.ts (mayMatchPerson, which explains why it never drops a person the
+ * matcher would accept). Anonymised records are kept for the figures but must never be offered.
+ */
+async function blockedPeople(tx: Tx, partnershipId: string, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
+  const keys = personMatchKeys(probe.givenName, probe.familyName);
+  // A different date of birth caps the score at 0.5: below the minimum score, so never offered.
+  const born =
+    DEFAULT_MATCH_OPTIONS.minimumScore > 0.5 && probe.dateOfBirth && isCalendarDate(probe.dateOfBirth) ? probe.dateOfBirth : null;
+  return tx.$queryRaw<Array<{ id: string; givenName: string; familyName: string; dateOfBirth: Date | null }>>`
+    SELECT "id", "givenName", "familyName", "dateOfBirth"
+      FROM "Person"
+     WHERE "partnershipId" = ${partnershipId}::uuid AND "anonymisedAt" IS NULL
+       AND (${born}::date IS NULL OR "dateOfBirth" IS NULL OR "dateOfBirth" = ${born}::date)
+       AND ("matchBag" IS NULL OR "matchLength" IS NULL OR "matchExtra" IS NULL
+            OR (bit_count(("matchBag" & ${keys.matchBag}::bigint)::bit(64)) + least("matchExtra", ${keys.matchExtra}::int))::float8
+                 * (${keys.matchLength}::int + "matchLength")
+               >= ${requiredShare()}::float8 * ${keys.matchLength}::int * "matchLength")`;
+}
+
 async function possiblePeople(tx: Tx, partnershipId: string, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
-  // Every live person in the partnership: fuzzy names cannot be narrowed by an index, and a
-  // partnership holds thousands of people, not millions.
-  const people = await tx.person.findMany({
-    where: { partnershipId, anonymisedAt: null },
-    select: { id: true, givenName: true, familyName: true, dateOfBirth: true },
-  });
+  const people = await blockedPeople(tx, partnershipId, probe);
   return findPossiblePeople(
     { givenNames: probe.givenName, familyName: probe.familyName, dateOfBirth: probe.dateOfBirth },
     people.map((p) => ({ id: p.id, givenNames: p.givenName, familyName: p.familyName, dateOfBirth: calendarDateOrNull(p.dateOfBirth) })),
@@ -157,6 +174,7 @@ export async function resolveSubject(
         familyName: subject.familyName,
         dateOfBirth: dateColumnOrNull(subject.dateOfBirth),
         nameKey: personNameKey(subject.givenName, subject.familyName),
+        ...personMatchKeys(subject.givenName, subject.familyName),
       },
       select: { id: true },
     });
