@@ -13,6 +13,7 @@ import { applyMigrations, readMigrations } from '../../api/store/migrations';
 import { seedDemoData, DEMO_MEMBERS, DEMO_PARTNERSHIP_ID, DEMO_TENANT_ID } from '../../api/store/demo-data';
 import { FAMILY_NAMES, GIVEN_NAMES, STREETS, WARDS } from '../../api/store/demo-data/names';
 import { personNameKey } from '../../api/domain/matching/names';
+import { personMatchKeys } from '../../api/domain/matching/blocking';
 import { hashOf, GENESIS_HASH, type ChainedFields } from '../../api/services/audit';
 import { databaseUrlNamed } from '../../tests/support/template-database';
 
@@ -47,7 +48,7 @@ function schemaKey(): string {
 }
 
 /** Bumped whenever the generator makes different rows, so older databases are built again. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 /** What the comment of a finished database says: the generator, the size, the schema and the day. */
 function stamp(cases: number, day: string): string {
@@ -128,7 +129,9 @@ const ACTION_TITLES = [
 async function growCounty(client: Client, cases: number, day: string, log: (line: string) => void): Promise<void> {
   const officers = Math.max(60, Math.round(cases / 25));
   const closed = Math.round(cases / 5);
-  const names = GIVEN_NAMES.flatMap((given) => FAMILY_NAMES.map((family) => ({ given, family, key: personNameKey(given, family) })));
+  const names = GIVEN_NAMES.flatMap((given) =>
+    FAMILY_NAMES.map((family) => ({ given, family, key: personNameKey(given, family), match: personMatchKeys(given, family) })),
+  );
   const chair = DEMO_MEMBERS.find((m) => m.roles.includes('PANEL_CHAIR'))!;
   const params = {
     p: DEMO_PARTNERSHIP_ID,
@@ -205,15 +208,26 @@ async function growCounty(client: Client, cases: number, day: string, log: (line
   );
   await run(
     'people',
-    `INSERT INTO "Person" (id, "partnershipId", "givenName", "familyName", "dateOfBirth", "nameKey", vulnerabilities, "createdAt", "updatedAt")
+    `INSERT INTO "Person" (id, "partnershipId", "givenName", "familyName", "dateOfBirth", "nameKey", vulnerabilities, "createdAt", "updatedAt",
+                           "matchLength", "matchBag", "matchExtra")
      SELECT p.id, :p::uuid, ($x1::text[])[1 + k], ($x2::text[])[1 + k], date '1950-01-01' + (h % 20000), ($x3::text[])[1 + k],
-            CASE WHEN h % 4 = 0 THEN '{mental health}'::text[] ELSE '{}' END, b.opened, b.opened
+            CASE WHEN h % 4 = 0 THEN '{mental health}'::text[] ELSE '{}' END, b.opened, b.opened,
+            ($x5::int[])[1 + k], ($x6::bigint[])[1 + k], ($x7::int[])[1 + k]
        FROM bench_case b
        CROSS JOIN LATERAL (VALUES (b.person, b.c), (CASE WHEN b.c % 3 = 0 THEN b.witness END, b.c + 7919)) AS p(id, seed)
        CROSS JOIN LATERAL (SELECT abs(hashtext('bench:name:' || p.seed)) AS h) hh
        CROSS JOIN LATERAL (SELECT hh.h % $x4::int AS k) kk
       WHERE p.id IS NOT NULL AND (b.kind <> 'LOCATION' OR p.id = b.witness)`,
-    [names.map((x) => x.given), names.map((x) => x.family), names.map((x) => x.key), names.length],
+    [
+      names.map((x) => x.given),
+      names.map((x) => x.family),
+      names.map((x) => x.key),
+      names.length,
+      // The people search's blocking keys, as the app writes them (api/domain/matching/blocking.ts).
+      names.map((x) => x.match.matchLength),
+      names.map((x) => x.match.matchBag.toString()),
+      names.map((x) => x.match.matchExtra),
+    ],
   );
   await run(
     'places',
