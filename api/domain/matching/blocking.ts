@@ -26,7 +26,7 @@
 
 import type { CalendarDate } from '../agenda/calendar-date';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './candidates';
-import { fullGivenNames, normaliseFamilyName } from './names';
+import { fullGivenNames, normaliseFamilyName, personNameKey } from './names';
 
 export interface PersonMatchKeys {
   /** Characters (code points) in the compared name, "given family". */
@@ -38,6 +38,11 @@ export interface PersonMatchKeys {
 }
 
 const SYMBOLS = 'abcdefghijklmnopqrstuvwxyz ';
+
+/** Every key a person row keeps for finding them again, derived from the name: written together wherever a person is. */
+export function personSearchKeys(givenNames: string, familyName: string): { nameKey: string } & PersonMatchKeys {
+  return { nameKey: personNameKey(givenNames, familyName), ...personMatchKeys(givenNames, familyName) };
+}
 
 /** The name exactly as the matcher compares it (given names in full, family name closed up). */
 export function comparedName(givenNames: string, familyName: string): string {

@@ -4,8 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { startOfLondonDay } from '../../domain/agenda/calendar-date';
 import { normaliseAddress } from '../../domain/matching/addresses';
-import { personNameKey } from '../../domain/matching/names';
-import { personMatchKeys } from '../../domain/matching/blocking';
+import { personSearchKeys } from '../../domain/matching/blocking';
 import { importedCaseReference, importKey } from '../../domain/import/keys';
 import { dateColumnOrNull } from '../../store/calendar-dates';
 import type { Prisma } from '../../store/generated/client';
@@ -63,8 +62,7 @@ export async function writeImport(
       givenName: person.givenName,
       familyName: person.familyName,
       dateOfBirth: dateColumnOrNull(person.dateOfBirth),
-      nameKey: personNameKey(person.givenName, person.familyName),
-      ...personMatchKeys(person.givenName, person.familyName),
+      ...personSearchKeys(person.givenName, person.familyName),
     });
   }
   const locations: Prisma.LocationCreateManyInput[] = [];

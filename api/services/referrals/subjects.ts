@@ -2,10 +2,9 @@
 // person or place a submitted referral is about, linked when the referrer confirmed a match.
 import { mayUse } from '../../domain/access/policy';
 import { normaliseAddress, normalisePostcode } from '../../domain/matching/addresses';
-import { personMatchKeys, requiredShare } from '../../domain/matching/blocking';
+import { personMatchKeys, personSearchKeys, requiredShare } from '../../domain/matching/blocking';
 import { DEFAULT_MATCH_OPTIONS, findPossibleLocations, findPossiblePeople } from '../../domain/matching/candidates';
 import { isCalendarDate } from '../../domain/agenda/calendar-date';
-import { personNameKey } from '../../domain/matching/names';
 import { audit } from '../audit';
 import { visibleCaseWhere } from '../case-access';
 import { inTransaction, type ServiceContext, type Tx } from '../context';
@@ -173,8 +172,7 @@ export async function resolveSubject(
         givenName: subject.givenName,
         familyName: subject.familyName,
         dateOfBirth: dateColumnOrNull(subject.dateOfBirth),
-        nameKey: personNameKey(subject.givenName, subject.familyName),
-        ...personMatchKeys(subject.givenName, subject.familyName),
+        ...personSearchKeys(subject.givenName, subject.familyName),
       },
       select: { id: true },
     });

@@ -19,8 +19,8 @@ import type { DemoRows } from './rows';
 import { earlierOf, type DemoClock } from './time';
 import { dateColumnOf } from '../calendar-dates';
 import { normaliseAddress, normalisePostcode } from '../../domain/matching/addresses';
-import { normaliseFamilyName, normaliseName, personNameKey } from '../../domain/matching/names';
-import { personMatchKeys } from '../../domain/matching/blocking';
+import { normaliseFamilyName, normaliseName } from '../../domain/matching/names';
+import { personSearchKeys } from '../../domain/matching/blocking';
 
 export const PEOPLE_COUNT = 60;
 export const LOCATION_COUNT = 40;
@@ -201,8 +201,7 @@ function personRow(p: DemoPerson, random: Random, clock: DemoClock): DemoRows['p
     givenName: p.givenName,
     familyName: p.familyName,
     dateOfBirth: dateColumnOf(dateOfBirth),
-    nameKey: personNameKey(p.givenName, p.familyName),
-    ...personMatchKeys(p.givenName, p.familyName),
+    ...personSearchKeys(p.givenName, p.familyName),
     phone: wantsContact ? `07700 900${String(random.int(0, 999)).padStart(3, '0')}` : null,
     email:
       wantsContact && random.chance(0.5)
