@@ -2,18 +2,8 @@
 // many random names and their variants, that the test never drops a pair the matcher accepts.
 import { mayMatchPerson, personMatchKeys } from '../../api/domain/matching/blocking';
 import { DEFAULT_MATCH_OPTIONS, findPossiblePeople, type PersonRecord } from '../../api/domain/matching/candidates';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failure can be replayed.
+import { mulberry32 as generator } from '../../api/store/demo-data/random';
 
 const GIVEN = [
   'Robert',
