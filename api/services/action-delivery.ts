@@ -8,7 +8,7 @@ import { claimNotification } from './reminders/notification-queue';
 import { DEFAULT_DELIVERY_OPTIONS, deliverNotification, type DeliveryPorts } from './reminders/delivery';
 import { panelMembersOf } from './reminders/schedule';
 import { actionCardViewOf } from './action-card-view';
-import { loadActionRecord } from './action-records';
+import { loadActionRecord, type ActionRecord } from './action-records';
 
 const CLAIM_LEASE_MS = 10 * 60_000;
 
@@ -98,22 +98,23 @@ export async function postToMeetingChat(db: Database, sender: TeamsSender, actio
 /**
  * Replaces every posted copy of the action card with the read-only view of its current state; the
  * owner's own view arrives through Universal Actions refresh. `except` is a copy the clicker alone
- * sees (their personal chat), which the invoke answer already replaces; `only` picks one copy. A copy that cannot be updated is left for
- * refresh to correct: it never fails the change that was made.
+ * sees (their personal chat), which the invoke answer already replaces; `only` picks one copy;
+ * `current` is the action as the caller has just read it, saving a second read. A copy that cannot
+ * be updated is left for refresh to correct: it never fails the change that was made.
  */
 export async function refreshPostedCards(
   db: Database,
   sender: TeamsSender,
   actionId: string,
   now: Date,
-  which: { except?: PostedCopy | undefined; only?: PostedCopy | undefined } = {},
+  which: { except?: PostedCopy | undefined; only?: PostedCopy | undefined; current?: ActionRecord | undefined } = {},
 ): Promise<number> {
   const copies = await db.prisma.actionCard.findMany({ where: { actionId }, select: { conversationId: true, activityId: true } });
   const same = (a: PostedCopy, b: PostedCopy | undefined) =>
     b !== undefined && a.conversationId === b.conversationId && a.activityId === b.activityId;
   const others = copies.filter((copy) => !same(copy, which.except) && (!which.only || same(copy, which.only)));
   if (others.length === 0) return 0;
-  const record = await loadActionRecord(db.prisma, actionId);
+  const record = which.current ?? (await loadActionRecord(db.prisma, actionId));
   if (!record) return 0;
   const card = { kind: 'ACTION', view: actionCardViewOf(record, null, now) } as const;
   let updated = 0;

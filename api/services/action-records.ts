@@ -57,7 +57,25 @@ export interface ActionEventChanges {
   after: Record<string, unknown>;
 }
 
+const OWNER_REFERENCES = {
+  where: { kind: 'PERSONAL', userId: { not: null } },
+  select: { userId: true },
+  orderBy: { lastSeenAt: 'desc' },
+  take: REFRESH_USER_LIMIT,
+} as const;
+
 export async function loadActionRecord(tx: Tx, actionId: string): Promise<ActionRecord | null> {
+  return (await loadActionForChange(tx, actionId))?.record ?? null;
+}
+
+/**
+ * The record and the latest change (what the lifecycle needs to recognise a double click), from the
+ * same read: a change needs both, and the history is already in hand.
+ */
+export async function loadActionForChange(
+  tx: Tx,
+  actionId: string,
+): Promise<{ record: ActionRecord; lastEntry: ActionHistoryEntry | undefined } | null> {
   const row = await tx.action.findUnique({
     where: { id: actionId },
     select: {
@@ -78,7 +96,8 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
       lastChasedAt: true,
       case: { select: { reference: true } },
       ownerAgency: { select: { id: true, name: true } },
-      ownerMember: { select: { id: true, displayName: true } },
+      // A named officer's chats come in the same query; an agency's members' need one of their own.
+      ownerMember: { select: { id: true, displayName: true, conversations: OWNER_REFERENCES } },
       createdBy: { select: { id: true, displayName: true } },
       meeting: { select: { startsAt: true, panel: { select: { name: true } } } },
       events: {
@@ -95,17 +114,13 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
     },
   });
   if (!row) return null;
-  const owners = await tx.conversationReference.findMany({
-    where: {
-      kind: 'PERSONAL',
-      userId: { not: null },
-      member: row.ownerMember ? { id: row.ownerMember.id } : { agencyId: row.ownerAgency.id, isActive: true },
-    },
-    select: { userId: true },
-    orderBy: { lastSeenAt: 'desc' },
-    take: REFRESH_USER_LIMIT,
-  });
-  return {
+  const owners = row.ownerMember
+    ? row.ownerMember.conversations
+    : await tx.conversationReference.findMany({
+        ...OWNER_REFERENCES,
+        where: { ...OWNER_REFERENCES.where, member: { agencyId: row.ownerAgency.id, isActive: true } },
+      });
+  const record: ActionRecord = {
     id: row.id,
     partnershipId: row.partnershipId,
     caseId: row.caseId,
@@ -117,7 +132,7 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
     dueDate: calendarDateOfColumn(row.dueDate),
     version: row.version,
     ownerAgency: row.ownerAgency,
-    ownerMember: row.ownerMember,
+    ownerMember: row.ownerMember ? { id: row.ownerMember.id, displayName: row.ownerMember.displayName } : null,
     createdBy: row.createdBy,
     meetingId: row.meetingId,
     agendaItemId: row.agendaItemId,
@@ -139,6 +154,42 @@ export async function loadActionRecord(tx: Tx, actionId: string): Promise<Action
         at: event.at,
       })),
   };
+  return { record, lastEntry: latestChangeOf(actionId, row.events) };
+}
+
+/**
+ * The latest change, as the lifecycle needs it; undefined before any change. Ordered by the version
+ * each change produced, not by time: a test clock (or two clicks in one millisecond) gives several
+ * changes the same timestamp.
+ */
+function latestChangeOf(
+  actionId: string,
+  events: readonly {
+    fromStatus: ActionStatus | null;
+    toStatus: ActionStatus;
+    note: string | null;
+    at: Date;
+    changes: unknown;
+    actor: { id: string };
+  }[],
+): ActionHistoryEntry | undefined {
+  let latest: ActionHistoryEntry | undefined;
+  for (const event of events) {
+    const changes = event.changes as ActionEventChanges | null;
+    if (!changes || typeof changes.version !== 'number' || changes.command.kind === 'CREATE' || !event.fromStatus) continue;
+    if (latest && latest.version >= changes.version) continue;
+    latest = {
+      actionId,
+      version: changes.version,
+      from: event.fromStatus,
+      to: event.toStatus,
+      command: changes.command,
+      note: event.note ?? '',
+      actorMemberId: event.actor.id,
+      at: event.at,
+    };
+  }
+  return latest;
 }
 
 function versionOf(changes: unknown): number {
@@ -165,33 +216,6 @@ export function lifecycleActionOf(
 /** The member as the lifecycle rules see them: the chair is whoever the policy lets assign actions. */
 export function lifecycleActorOf(actor: Actor): LifecycleActor {
   return { memberId: actor.memberId, agencyId: actor.agencyId, isChair: mayUse(actor, 'action.oversee') };
-}
-
-/** The latest change, as the lifecycle needs it to recognise a double click; null before any change. */
-export async function lastHistoryEntry(tx: Tx, actionId: string): Promise<ActionHistoryEntry | undefined> {
-  // Ordered by the version each change produced, not by time: a test clock (or two clicks in one
-  // millisecond) gives several changes the same timestamp. An action has a handful of events.
-  const events = await tx.actionEvent.findMany({
-    where: { actionId },
-    select: { fromStatus: true, toStatus: true, actorId: true, note: true, changes: true, at: true },
-  });
-  let latest: ActionHistoryEntry | undefined;
-  for (const event of events) {
-    const changes = event.changes as ActionEventChanges | null;
-    if (!changes || typeof changes.version !== 'number' || changes.command.kind === 'CREATE' || !event.fromStatus) continue;
-    if (latest && latest.version >= changes.version) continue;
-    latest = {
-      actionId,
-      version: changes.version,
-      from: event.fromStatus,
-      to: event.toStatus,
-      command: changes.command,
-      note: event.note ?? '',
-      actorMemberId: event.actorId,
-      at: event.at,
-    };
-  }
-  return latest;
 }
 
 /** Overdue as of `now`, derived, never stored. */

@@ -10,7 +10,6 @@ import {
   transitionAction,
   type ActionCommand,
   type ActionCommandKind,
-  type ActionHistoryEntry,
 } from '../domain/actions/lifecycle';
 import { londonDateOf, type CalendarDate } from '../domain/agenda/calendar-date';
 import { mayUse, type Actor } from '../domain/access/policy';
@@ -20,14 +19,14 @@ import type { DeliveryPorts } from './reminders/delivery';
 import { postToMeetingChat, refreshPostedCards, sendActionToOwner, type OwnerDelivery, type PostedCopy } from './action-delivery';
 import {
   isRecordOverdue,
-  lastHistoryEntry,
   lifecycleActionOf,
   lifecycleActorOf,
+  loadActionForChange,
   loadActionRecord,
   type ActionEventChanges,
   type ActionRecord,
 } from './action-records';
-import { audit } from './audit';
+import { audit, auditAll, type AuditEntry } from './audit';
 import { ownerDeliveryStates, type OwnerDeliveryState } from './owner-delivery-state';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
@@ -211,17 +210,28 @@ export async function changeAction(
   actionId: string,
   request: ChangeRequest,
 ): Promise<ActionOutcome> {
+  const { record: _record, ...outcome } = await changeActionForCard(ctx, deps, actionId, request);
+  return outcome;
+}
+
+/** The same change, also returning the action as it now stands with the owner's Teams ids, for the card that answers the click. */
+export async function changeActionForCard(
+  ctx: ServiceContext,
+  deps: ActionServiceDeps,
+  actionId: string,
+  request: ChangeRequest,
+): Promise<ActionOutcome & { record: ActionRecord }> {
   const chairCommand = CHAIR_COMMANDS.includes(request.command.kind);
   if (!mayUse(ctx.actor, chairCommand ? 'action.oversee' : 'action.work'))
     throw forbidden(chairCommand ? 'reassign or cancel actions' : 'work on actions');
   const now = ctx.now();
-  const outcome = await inTransaction(ctx, async (tx) => {
+  const mayReadBack = mayUse(ctx.actor, 'case.read');
+  const changed = await inTransaction(ctx, async (tx) => {
     // The row lock makes two clicks arriving together take turns, so the second sees the first's version.
     await tx.$queryRaw`SELECT "id" FROM "Action" WHERE "id" = ${actionId}::uuid FOR UPDATE`;
-    const record = await requireVisibleAction(tx, ctx, actionId);
+    const { record, lastEntry } = await requireVisibleActionForChange(tx, ctx, actionId);
     if (request.command.kind === 'REASSIGN')
       await checkOwner(tx, ctx, request.command.agencyId, request.command.memberId, { agency: 'agencyId', member: 'memberId' });
-    const lastEntry: ActionHistoryEntry | undefined = await lastHistoryEntry(tx, actionId);
     const decided = transitionAction({
       action: lifecycleActionOf(record),
       command: request.command,
@@ -231,7 +241,10 @@ export async function changeAction(
       ...(lastEntry ? { lastEntry } : {}),
     });
     if (!decided.ok) throw serviceErrorOf(decided.error);
-    if (decided.value.outcome === 'ALREADY_APPLIED') return 'ALREADY_APPLIED' as const;
+    if (decided.value.outcome === 'ALREADY_APPLIED') {
+      const readBack = mayReadBack ? await readBackInChange(tx, ctx, record, []) : null;
+      return { outcome: 'ALREADY_APPLIED' as const, record, readBack };
+    }
 
     const { action: next, entry } = decided.value;
     const command = request.command;
@@ -260,44 +273,81 @@ export async function changeAction(
       progressNote: record.progressNote,
       notDoneReason: record.notDoneReason,
     });
-    const after = snapshotOf({
-      ...data,
-      progressNote: 'progressNote' in data ? data.progressNote : record.progressNote,
-      notDoneReason: 'notDoneReason' in data ? data.notDoneReason : record.notDoneReason,
-    });
+    const progressNote = 'progressNote' in data ? data.progressNote : record.progressNote;
+    const notDoneReason = 'notDoneReason' in data ? data.notDoneReason : record.notDoneReason;
+    const after = snapshotOf({ ...data, progressNote, notDoneReason });
     const changes: ActionEventChanges = { version: next.version, command, before, after };
+    const line = {
+      kind: EVENT_KIND[command.kind],
+      fromStatus: entry.from,
+      toStatus: entry.to,
+      note: entry.note || null,
+      at: now,
+    };
     await tx.actionEvent.create({
-      data: {
-        actionId,
-        kind: EVENT_KIND[command.kind],
-        fromStatus: entry.from,
-        toStatus: entry.to,
-        actorId: ctx.actor.memberId,
-        note: entry.note || null,
-        changes: changes as unknown as Prisma.InputJsonValue,
-        at: now,
-      },
+      data: { actionId, ...line, actorId: ctx.actor.memberId, changes: changes as unknown as Prisma.InputJsonValue },
     });
     if (command.kind === 'REASSIGN') await involveOwnerAgency(tx, record.caseId, command.agencyId, now);
-    await audit(tx, ctx, { event: AUDIT_EVENT[command.kind], entityType: 'Action', entityId: actionId, before, after });
-    return 'APPLIED' as const;
+    const changeAudit: AuditEntry = { event: AUDIT_EVENT[command.kind], entityType: 'Action', entityId: actionId, before, after };
+    // The member's read of the result is audited as readAction audits it. With the owner unchanged it
+    // is made here, from the record in hand with this change applied (the same names and Teams ids a
+    // reload would give). A new owner is first sent the card, and the chair's view of whether it
+    // reached them depends on that send: then the read follows it, as readAction.
+    const keepsOwner = next.ownerAgencyId === record.ownerAgency.id && next.ownerMemberId === (record.ownerMember?.id ?? null);
+    if (!keepsOwner || !mayReadBack) {
+      await audit(tx, ctx, changeAudit);
+      return { outcome: 'APPLIED' as const, record, readBack: null };
+    }
+    const updated: ActionRecord = {
+      ...record,
+      status: next.status,
+      version: next.version,
+      dueDate: next.dueDate,
+      progressNote: progressNote ?? null,
+      notDoneReason: notDoneReason ?? null,
+      completedAt: command.kind === 'COMPLETE' ? now : record.completedAt,
+      history: withLine(record.history, { ...line, actor: { id: ctx.actor.memberId, displayName: ctx.actor.displayName } }),
+    };
+    return { outcome: 'APPLIED' as const, record: updated, readBack: await readBackInChange(tx, ctx, updated, [changeAudit]) };
   });
 
   let deliveries: OwnerDelivery[] = [];
-  if (outcome === 'APPLIED') {
+  if (changed.outcome === 'APPLIED') {
     // Copies already posted first, so the new owner's fresh card is not overwritten by the read-only view.
-    await refreshPostedCards(ctx.db, deps.sender, actionId, now, { except: request.clickedInPersonalChat });
+    await refreshPostedCards(ctx.db, deps.sender, actionId, now, {
+      except: request.clickedInPersonalChat,
+      current: changed.readBack ? changed.record : undefined,
+    });
     if (request.command.kind === 'REASSIGN') deliveries = await sendActionToOwner(ctx.db, deps, actionId, now);
   }
-  return { action: await readAction(ctx, actionId), outcome, deliveries };
+  if (changed.readBack) return { action: changed.readBack, record: changed.record, outcome: changed.outcome, deliveries };
+  const { details, record } = await readVisibleAction(ctx, actionId, async (tx, current) => ({
+    details: await actionDetailsOf(tx, ctx, current),
+    record: current,
+  }));
+  return { action: details, record, outcome: changed.outcome, deliveries };
+}
+
+/** readAction's audit row and answer, written after `earlier` audit rows in the change's transaction. */
+async function readBackInChange(tx: Tx, ctx: ServiceContext, record: ActionRecord, earlier: AuditEntry[]): Promise<ActionDetails> {
+  await auditAll(tx, ctx, [...earlier, { event: 'action.read', entityType: 'Action', entityId: record.id }]);
+  return actionDetailsOf(tx, ctx, record);
+}
+
+/** The history with a new line in its place: by time, and after every earlier change at the same moment. */
+function withLine(history: ActionRecord['history'], line: ActionRecord['history'][number]): ActionRecord['history'] {
+  const later = history.findIndex((existing) => existing.at.getTime() > line.at.getTime());
+  return later === -1 ? [...history, line] : [...history.slice(0, later), line, ...history.slice(later)];
 }
 
 /** One action with its history, for a member who may see its case; the read is audited. A chair also sees whether it reached its owner. */
 export async function readAction(ctx: ServiceContext, actionId: string): Promise<ActionDetails> {
-  return readVisibleAction(ctx, actionId, async (tx, record) => {
-    const delivery = mayUse(ctx.actor, 'action.oversee') ? ((await ownerDeliveryStates(tx, [actionId])).get(actionId) ?? null) : null;
-    return { ...detailsOf(record, ctx.now()), delivery, allowedCommands: allowedCommandsOf(ctx.actor, record) };
-  });
+  return readVisibleAction(ctx, actionId, (tx, record) => actionDetailsOf(tx, ctx, record));
+}
+
+async function actionDetailsOf(tx: Tx, ctx: ServiceContext, record: ActionRecord): Promise<ActionDetails> {
+  const delivery = mayUse(ctx.actor, 'action.oversee') ? ((await ownerDeliveryStates(tx, [record.id])).get(record.id) ?? null) : null;
+  return { ...detailsOf(record, ctx.now()), delivery, allowedCommands: allowedCommandsOf(ctx.actor, record) };
 }
 
 /** The same read for a card, keeping the owner's Teams ids for the card's refresh list. */
@@ -321,11 +371,22 @@ async function readVisibleAction<T>(
 /** The action, or NOT_FOUND alike for a missing one and one on a case the member may not see. */
 async function requireVisibleAction(tx: Tx, ctx: ServiceContext, actionId: string): Promise<ActionRecord> {
   const record = await loadActionRecord(tx, actionId);
+  await requireVisible(tx, ctx, record);
+  return record!;
+}
+
+/** The same check for a change, which also needs the action's latest change. */
+async function requireVisibleActionForChange(tx: Tx, ctx: ServiceContext, actionId: string) {
+  const loaded = await loadActionForChange(tx, actionId);
+  await requireVisible(tx, ctx, loaded?.record ?? null);
+  return loaded!;
+}
+
+async function requireVisible(tx: Tx, ctx: ServiceContext, record: ActionRecord | null): Promise<void> {
   if (!record || record.partnershipId !== ctx.actor.partnershipId) throw notFound('action');
   await requireVisibleCase(tx, ctx, record.caseId).catch((error: unknown) => {
     throw error instanceof ServiceError && error.code === 'NOT_FOUND' ? notFound('action') : error;
   });
-  return record;
 }
 
 function detailsOf(record: ActionRecord, now: Date): Omit<ActionDetails, 'delivery' | 'allowedCommands'> {

@@ -32,6 +32,21 @@ export interface ChainedFields {
 }
 
 export async function audit(tx: Tx, ctx: AnyContext, entry: AuditEntry): Promise<void> {
+  await auditAll(tx, ctx, [entry]);
+}
+
+/** Several rows in this order, taking the chain's lock once. */
+export async function auditAll(tx: Tx, ctx: AnyContext, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  // One writer at a time extends the chain; the lock is released when the transaction ends. Each
+  // row links to the last one and hashes itself in one statement (its content does not depend on
+  // the previous hash: hashOf), so the lock is held for those statements and the commit only. They
+  // start after the lock is granted, so they see every row committed before.
+  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text AS locked`);
+  for (const entry of entries) await appendToChain(tx, ctx, entry);
+}
+
+async function appendToChain(tx: Tx, ctx: AnyContext, entry: AuditEntry): Promise<void> {
   const member = isMemberContext(ctx) ? ctx.actor : null;
   const fields: Omit<ChainedFields, 'prevHash'> = {
     at: new Date(ctx.now().getTime()),
@@ -46,11 +61,6 @@ export async function audit(tx: Tx, ctx: AnyContext, entry: AuditEntry): Promise
     requestId: ctx.requestId ?? null,
   };
   const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
-  // One writer at a time extends the chain; the lock is released when the transaction ends. The
-  // row links to the last one and hashes itself in one statement (its content does not depend on
-  // the previous hash: hashOf), so the lock is held for that statement and the commit only. The
-  // statement starts after the lock is granted, so it sees every row committed before.
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text AS locked`);
   await tx.$executeRaw`
     INSERT INTO "AuditEvent" ("at", "actorKind", "actorId", "partnershipId", "event", "entityType", "entityId",
                               "before", "after", "requestId", "prevHash", "hash")

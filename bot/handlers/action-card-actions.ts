@@ -3,8 +3,7 @@
 // database after the click; a stale click, bad input or a refusal comes back on the card.
 import type { z } from 'zod';
 import type { ActionCommand } from '../../api/domain/actions/lifecycle';
-import { loadActionRecord } from '../../api/services/action-records';
-import { changeAction, readActionForCard } from '../../api/services/actions';
+import { changeActionForCard, readActionForCard } from '../../api/services/actions';
 import { ServiceError } from '../../api/services/errors';
 import { cardResponse } from './replies';
 import type { CardNotice } from '../../api/services/ports/card-views';
@@ -54,18 +53,16 @@ function changeFromCard<Schema extends z.ZodType>(verb: ChangeVerb<Schema>): Car
         text: parsed.fieldErrors.map((error) => error.message).join(' '),
       });
     try {
-      const result = await changeAction(service, turn.deps, ref.data.actionId, {
+      const result = await changeActionForCard(service, turn.deps, ref.data.actionId, {
         expectedVersion: ref.data.version,
         command: verb.command(parsed.value),
         clickedInPersonalChat: clickedInPersonalChat(turn),
       });
-      // Read once more without a second audit row: changeAction has just audited this member's read.
-      const record = await loadActionRecord(turn.deps.db.prisma, result.action.id);
       const notice: CardNotice =
         result.outcome === 'APPLIED'
           ? { tone: 'good', text: verb.done }
           : { tone: 'good', text: `${verb.done} (your earlier click had already done this).` };
-      return cardResponse(actionCardFor(record!, service.actor, service.now(), notice));
+      return cardResponse(actionCardFor(result.record, service.actor, service.now(), notice));
     } catch (error) {
       await auditIfRefused(turn, { attempted: `card ${verb.attempted}`, entityType: 'Action', entityId: ref.data.actionId }, error);
       if (!(error instanceof ServiceError)) throw error;
