@@ -123,8 +123,11 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     select: { id: true, caseId: true, status: true, deferralReason: true, meeting: { select: { startsAt: true } } },
   });
   const deferred: DeferredCase[] = [];
+  const seen = new Set<string>();
   for (const item of carried) {
-    if (deferred.some((entry) => entry.caseId === item.caseId)) continue;
+    // The latest meeting's row speaks for the case; a county carries thousands, so no scan per row.
+    if (seen.has(item.caseId)) continue;
+    seen.add(item.caseId);
     const from = londonDateOf(item.meeting.startsAt);
     deferred.push({
       caseId: item.caseId,

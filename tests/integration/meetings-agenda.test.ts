@@ -138,6 +138,31 @@ describe('scheduling the next meeting', () => {
   });
 });
 
+describe('rebuilding at county scale', () => {
+  it('writes no agenda row when a rebuild changes nothing, and audits the running order with the spill-over counted', async () => {
+    const rows = () =>
+      database.db.prisma.agendaItem.findMany({
+        where: { meetingId },
+        orderBy: { position: 'asc' },
+        select: { id: true, caseId: true, status: true, position: true, updatedAt: true },
+      });
+    const before = await rows();
+    const spilt = before.filter((row) => row.status === 'SPILLED_OVER');
+    expect(spilt.length).toBeGreaterThan(0);
+    const { status } = await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: chair });
+    expect(status).toBe(200);
+    expect(await rows()).toEqual(before);
+    const audited = await database.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: meetingId, event: 'meeting.agenda.rebuild' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(audited.after).toEqual({
+      order: before.filter((row) => row.status !== 'SPILLED_OVER').map((row) => ({ caseId: row.caseId, status: row.status })),
+      spillOver: spilt.length,
+    });
+  });
+});
+
 describe('the chair shapes the agenda', () => {
   it('reorders the agenda so a review comes first, and what no longer fits spills over', async () => {
     const current = (await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair })).body;
