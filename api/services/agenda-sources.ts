@@ -112,19 +112,32 @@ export async function loadAgendaSources(tx: Tx, meeting: MeetingForAgenda, today
     problemRows.map((row) => [row.caseId, { caseId: row.caseId, overdueActions: row.overdue, blockedActions: row.blocked }]),
   );
 
-  const carried = await tx.agendaItem.findMany({
-    where: {
-      status: { in: ['DEFERRED', 'SPILLED_OVER'] },
-      meeting: { panelId: meeting.panelId, startsAt: { lt: meeting.startsAt } },
-      OR: [{ deferredToMeetingId: null }, { deferredToMeetingId: meeting.id }],
-      case: { status: 'OPEN' },
-    },
-    orderBy: { meeting: { startsAt: 'desc' } },
-    select: { id: true, caseId: true, status: true, deferralReason: true, meeting: { select: { startsAt: true } } },
+  // The panel's earlier meetings first, then their rows by meeting: a county's meeting stores tens of
+  // thousands of spilled rows, and a filter on the meeting's panel and date alone scans them all.
+  const earlierMeetings = await tx.meeting.findMany({
+    where: { panelId: meeting.panelId, startsAt: { lt: meeting.startsAt } },
+    select: { id: true, startsAt: true },
   });
+  const startsAtOf = new Map(earlierMeetings.map((earlier) => [earlier.id, earlier.startsAt]));
+  const carried = (
+    await tx.agendaItem.findMany({
+      where: {
+        meetingId: { in: [...startsAtOf.keys()] },
+        status: { in: ['DEFERRED', 'SPILLED_OVER'] },
+        OR: [{ deferredToMeetingId: null }, { deferredToMeetingId: meeting.id }],
+        case: { status: 'OPEN' },
+      },
+      select: { id: true, caseId: true, status: true, deferralReason: true, meetingId: true },
+    })
+  )
+    .map((item) => ({ ...item, meeting: { startsAt: startsAtOf.get(item.meetingId)! } }))
+    .sort((a, b) => b.meeting.startsAt.getTime() - a.meeting.startsAt.getTime());
   const deferred: DeferredCase[] = [];
+  const seen = new Set<string>();
   for (const item of carried) {
-    if (deferred.some((entry) => entry.caseId === item.caseId)) continue;
+    // The latest meeting's row speaks for the case; a county carries thousands, so no scan per row.
+    if (seen.has(item.caseId)) continue;
+    seen.add(item.caseId);
     const from = londonDateOf(item.meeting.startsAt);
     deferred.push({
       caseId: item.caseId,

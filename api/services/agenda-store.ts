@@ -1,8 +1,8 @@
 // Turns stored agenda rows into the pure builder's Agenda and writes an Agenda back, keeping what
 // happened in the meeting (an item being heard or already heard) as it is.
+import { randomUUID } from 'node:crypto';
 import type { Agenda, AgendaItem, AgendaReason } from '../domain/agenda/builder';
 import { londonDateOf } from '../domain/agenda/calendar-date';
-import type { Prisma } from '../store/generated/client';
 import type { Tx } from './context';
 
 export interface StoredMeeting {
@@ -46,8 +46,8 @@ export interface SaveOptions {
   removeMissing?: boolean;
 }
 
-/** Rows written per statement: a county's rebuild places thousands of cases (most of them spilled over). */
-const WRITE_BATCH = 500;
+/** Rows written per statement: a county's rebuild places tens of thousands of cases, nearly all spilled over. */
+const WRITE_BATCH = 5000;
 
 function batches<T>(rows: T[]): T[][] {
   const out: T[][] = [];
@@ -55,23 +55,38 @@ function batches<T>(rows: T[]): T[][] {
   return out;
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+
 /**
- * Writes the agenda in a few statements whatever its size: new rows in batched inserts, changed rows
- * in batched updates from one JSON parameter each, rather than a round trip per row.
+ * Writes the agenda in a few statements whatever its size: new rows in batched inserts and changed
+ * rows in batched updates, each from one JSON parameter. A rebuild leaves most of a county's
+ * spill-over as it was, so rows that would not change are not written at all.
  */
 export async function saveAgenda(tx: Tx, meetingId: string, agenda: Agenda, options: SaveOptions = {}): Promise<void> {
   const existing = new Map(
-    (await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, caseId: true, status: true } })).map((row) => [
-      row.caseId,
-      row,
-    ]),
+    (
+      await tx.agendaItem.findMany({
+        where: { meetingId },
+        select: {
+          id: true,
+          caseId: true,
+          status: true,
+          position: true,
+          reasons: true,
+          reasonText: true,
+          minutes: true,
+          requiredAgencyIds: true,
+          deferralReason: true,
+          deferredToMeetingId: true,
+        },
+      })
+    ).map((row) => [row.caseId, row]),
   );
   const placed = [
     ...agenda.items.map((item) => ({ item, status: 'PLANNED' as const })),
     ...agenda.spillOver.map((item) => ({ item, status: 'SPILLED_OVER' as const })),
   ];
-  // Positions are unique per meeting only by convention; park every row first so renumbering never collides.
-  await tx.agendaItem.updateMany({ where: { meetingId }, data: { position: { increment: 10_000 } } });
+  // Positions are unique per meeting by convention only (no index enforces it), so rows are renumbered in place.
   const updated: {
     id: string;
     position: number;
@@ -81,41 +96,67 @@ export async function saveAgenda(tx: Tx, meetingId: string, agenda: Agenda, opti
     agencies: string[];
     status: string;
   }[] = [];
-  const created: Prisma.AgendaItemCreateManyInput[] = [];
+  const created: {
+    id: string;
+    caseId: string;
+    referralId: string | null;
+    position: number;
+    reasons: string[];
+    reasonText: string;
+    minutes: number;
+    agencies: string[];
+    status: string;
+  }[] = [];
   for (const [index, { item, status }] of placed.entries()) {
     const row = existing.get(item.caseId);
-    const fields = {
-      position: index + 1,
-      reasons: item.reasons,
-      reasonText: item.why,
-      minutes: item.minutes,
-      requiredAgencyIds: item.agencies,
-    };
-    if (row) {
-      updated.push({
-        id: row.id,
-        position: fields.position,
-        reasons: fields.reasons,
-        reasonText: fields.reasonText,
-        minutes: fields.minutes,
-        agencies: fields.requiredAgencyIds,
-        status: HELD_STATUSES.has(row.status) ? row.status : status,
+    const fields = { position: index + 1, reasons: item.reasons, reasonText: item.why, minutes: item.minutes, agencies: item.agencies };
+    if (!row) {
+      created.push({
+        id: randomUUID(),
+        caseId: item.caseId,
+        referralId: options.referralByCase?.get(item.caseId) ?? null,
+        status,
+        ...fields,
       });
-    } else {
-      created.push({ meetingId, caseId: item.caseId, referralId: options.referralByCase?.get(item.caseId) ?? null, status, ...fields });
+      continue;
     }
+    const keptStatus = HELD_STATUSES.has(row.status) ? row.status : status;
+    const unchanged =
+      row.position === fields.position &&
+      row.status === keptStatus &&
+      row.reasonText === fields.reasonText &&
+      row.minutes === fields.minutes &&
+      row.deferralReason === null &&
+      row.deferredToMeetingId === null &&
+      sameList(row.reasons, fields.reasons) &&
+      sameList(row.requiredAgencyIds, fields.agencies);
+    if (!unchanged) updated.push({ id: row.id, status: keptStatus, ...fields });
   }
+  // A row neither placed nor deferred (kept because it was heard) moves after the renumbered ones.
+  const kept = new Set([...placed.map(({ item }) => item.caseId), ...agenda.deferredToNextMeeting.map((entry) => entry.caseId)]);
+  const stray = [...existing.values()].filter((row) => !kept.has(row.caseId)).map((row) => row.id);
+  if (stray.length > 0) await tx.agendaItem.updateMany({ where: { id: { in: stray } }, data: { position: { increment: 10_000 } } });
+  const now = new Date();
   for (const batch of batches(updated)) {
     await tx.$executeRaw`
       UPDATE "AgendaItem" ai
          SET position = v.position, reasons = v.reasons::"AgendaItemReason"[], "reasonText" = v."reasonText", minutes = v.minutes,
              "requiredAgencyIds" = v.agencies::uuid[], status = v.status::"AgendaItemStatus",
-             "deferralReason" = NULL, "deferredToMeetingId" = NULL, "updatedAt" = ${new Date()}
+             "deferralReason" = NULL, "deferredToMeetingId" = NULL, "updatedAt" = ${now}
         FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
              AS v(id uuid, position int, reasons text[], "reasonText" text, minutes int, agencies text[], status text)
        WHERE ai.id = v.id`;
   }
-  for (const batch of batches(created)) await tx.agendaItem.createMany({ data: batch });
+  for (const batch of batches(created)) {
+    await tx.$executeRaw`
+      INSERT INTO "AgendaItem" (id, "meetingId", "caseId", "referralId", position, reasons, "reasonText", minutes,
+                                "requiredAgencyIds", status, "createdAt", "updatedAt")
+      SELECT v.id, ${meetingId}::uuid, v."caseId", v."referralId", v.position, v.reasons::"AgendaItemReason"[], v."reasonText",
+             v.minutes, v.agencies::uuid[], v.status::"AgendaItemStatus", ${now}, ${now}
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+             AS v(id uuid, "caseId" uuid, "referralId" uuid, position int, reasons text[], "reasonText" text, minutes int,
+                  agencies text[], status text)`;
+  }
   const deferredFrom = placed.length;
   const deferred = agenda.deferredToNextMeeting.flatMap((entry, index) => {
     const row = existing.get(entry.caseId);
@@ -129,7 +170,6 @@ export async function saveAgenda(tx: Tx, meetingId: string, agenda: Agenda, opti
        WHERE ai.id = v.id`;
   }
   if (options.removeMissing) {
-    const kept = new Set([...placed.map(({ item }) => item.caseId), ...agenda.deferredToNextMeeting.map((d) => d.caseId)]);
     const gone = [...existing.values()].filter((row) => !kept.has(row.caseId) && !HELD_STATUSES.has(row.status)).map((row) => row.id);
     for (const batch of batches(gone)) await tx.agendaItem.deleteMany({ where: { id: { in: batch } } });
   }

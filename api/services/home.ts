@@ -63,7 +63,7 @@ async function nextMeetings(tx: Tx, panels: ChairedPanel[], now: Date) {
       meetings.push({ panel: { id: panel.id, name: panel.name }, meeting: null });
       continue;
     }
-    const view = await readAgendaView(tx, next.id);
+    const view = await readAgendaView(tx, next.id, 0);
     const heard = view.items.filter((item) => item.expectedAt !== null);
     const cutOff = referralCutOff(londonDateOf(view.meeting.startsAt), panel.referralCutoffDays);
     const lateReferrals = await tx.referral.count({

@@ -29,8 +29,9 @@ export async function moveToNextItem(ctx: ServiceContext, meetingId: string, exp
       throw conflict('The meeting has moved on since this was shown to you. Refresh to see where it is.');
     }
     const now = ctx.now();
+    // Only cases that are heard can come next: the spill-over (thousands at county scale) is never read.
     const items = await tx.agendaItem.findMany({
-      where: { meetingId },
+      where: { meetingId, status: { not: 'SPILLED_OVER' } },
       orderBy: { position: 'asc' },
       select: { id: true, position: true, status: true, caseId: true },
     });
@@ -131,7 +132,8 @@ export type CaseDetailWithheld = 'NOT_IN_ATTENDANCE' | 'CONFIDENTIALITY_NOT_ACCE
 export async function readMeetingRoom(ctx: ServiceContext, meetingId: string) {
   return inTransaction(ctx, async (tx) => {
     const seating = await requireMeetingSeat(tx, ctx, meetingId);
-    const agenda = await readAgendaView(tx, meetingId);
+    // The panel lists the running order; the cases that did not fit are only counted.
+    const agenda = await readAgendaView(tx, meetingId, 0);
     const mine = await myAttendance(tx, ctx, meetingId);
     const current = agenda.items.find((item) => item.id === agenda.meeting.currentAgendaItemId) ?? null;
     let withheld: CaseDetailWithheld | null = null;

@@ -3,7 +3,30 @@
 import { actionsReviewMinutes } from './agenda-sources';
 import type { Tx } from './context';
 
-export async function readAgendaView(tx: Tx, meetingId: string) {
+/**
+ * How many of the cases that did not fit the agenda page lists after the running order. At county
+ * scale a meeting's spill-over is thousands of cases: the rest are counted, not read.
+ */
+export const SPILL_OVER_SHOWN = 50;
+
+const ITEM_FIELDS = {
+  id: true,
+  position: true,
+  reasons: true,
+  reasonText: true,
+  minutes: true,
+  requiredAgencyIds: true,
+  status: true,
+  deferralReason: true,
+  case: { select: { id: true, reference: true, kind: true, currentRiskBand: true } },
+} as const;
+
+/**
+ * The meeting and its agenda: every case that is heard or deferred, the first `spillOverShown` of
+ * those that did not fit (the side panel and the chair's running order need none), and how many
+ * did not fit in all.
+ */
+export async function readAgendaView(tx: Tx, meetingId: string, spillOverShown: number = SPILL_OVER_SHOWN) {
   const meeting = await tx.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     select: {
@@ -19,28 +42,22 @@ export async function readAgendaView(tx: Tx, meetingId: string) {
       teamsSyncError: true,
       joinUrl: true,
       panel: { select: { id: true, name: true, type: true, meetingMinutes: true, defaultItemMinutes: true } },
-      agendaItems: {
-        orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          position: true,
-          reasons: true,
-          reasonText: true,
-          minutes: true,
-          requiredAgencyIds: true,
-          status: true,
-          deferralReason: true,
-          case: { select: { id: true, reference: true, kind: true, currentRiskBand: true } },
-        },
-      },
+      agendaItems: { where: { status: { not: 'SPILLED_OVER' } }, orderBy: { position: 'asc' }, select: ITEM_FIELDS },
     },
   });
-  const agencyIds = [...new Set(meeting.agendaItems.flatMap((item) => item.requiredAgencyIds))];
+  const spilledOver = { meetingId, status: 'SPILLED_OVER' as const };
+  const spillOverTotal = await tx.agendaItem.count({ where: spilledOver });
+  const spillOverListed =
+    spillOverShown > 0 && spillOverTotal > 0
+      ? await tx.agendaItem.findMany({ where: spilledOver, orderBy: { position: 'asc' }, take: spillOverShown, select: ITEM_FIELDS })
+      : [];
+  const agendaItems = [...meeting.agendaItems, ...spillOverListed].sort((a, b) => a.position - b.position);
+  const agencyIds = [...new Set(agendaItems.flatMap((item) => item.requiredAgencyIds))];
   const agencies = await tx.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true } });
   const agencyName = new Map(agencies.map((agency) => [agency.id, agency.name]));
   const reviewMinutes = await actionsReviewMinutes(tx, meeting);
   let offset = reviewMinutes;
-  const items = meeting.agendaItems.map((item) => {
+  const items = agendaItems.map((item) => {
     const planned = item.status !== 'DEFERRED' && item.status !== 'SPILLED_OVER';
     const expectedAt = planned ? new Date(meeting.startsAt.getTime() + offset * 60_000) : null;
     if (planned) offset += item.minutes;
@@ -71,6 +88,7 @@ export async function readAgendaView(tx: Tx, meetingId: string) {
     panel: { id: meeting.panel.id, name: meeting.panel.name, type: meeting.panel.type },
     actionsReviewMinutes: reviewMinutes,
     items,
+    spillOverTotal,
   };
 }
 

@@ -64,7 +64,11 @@ async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Pro
   const meeting = await loadMeeting(tx, meetingId);
   const sources = await loadAgendaSources(tx, meeting, londonDateOf(ctx.now()));
   let agenda = unwrap(buildAgenda(sources.inputs));
-  const earlier = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+  const earlier = await tx.agendaItem.findMany({
+    where: { meetingId },
+    orderBy: { position: 'asc' },
+    select: { caseId: true, status: true, reasons: true, reasonText: true, requiredAgencyIds: true, deferralReason: true },
+  });
   for (const row of earlier.filter((r) => r.reasons.includes('ADDED_BY_CHAIR'))) {
     const reasonText = row.reasonText.startsWith(CHAIR_PREFIX) ? row.reasonText.slice(CHAIR_PREFIX.length) : row.reasonText;
     const added = addToAgenda(agenda, { caseId: row.caseId, reasonText, agencies: row.requiredAgencyIds });
@@ -173,22 +177,24 @@ async function bumpVersion(tx: Tx, meetingId: string): Promise<void> {
   await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
 }
 
+/** The agenda as the audit trail keeps it: the running order in full, the spill-over (thousands in a county) counted. */
+async function agendaForAudit(tx: Tx, meetingId: string) {
+  const order = await tx.agendaItem.findMany({
+    where: { meetingId, status: { not: 'SPILLED_OVER' } },
+    orderBy: { position: 'asc' },
+    select: { caseId: true, status: true },
+  });
+  return { order, spillOver: await tx.agendaItem.count({ where: { meetingId, status: 'SPILLED_OVER' } }) };
+}
+
 /** Builds the agenda again from what waits now (referrals accepted since, actions gone overdue); before the meeting only. */
 export async function rebuildAgenda(ctx: ServiceContext, meetingId: string): Promise<AgendaBuildReply> {
   return inTransaction(ctx, async (tx) => {
     await requireOpenMeeting(tx, ctx, meetingId, ['SCHEDULED']);
-    const before = await tx.agendaItem.findMany({
-      where: { meetingId },
-      orderBy: { position: 'asc' },
-      select: { caseId: true, status: true },
-    });
+    const before = await agendaForAudit(tx, meetingId);
     const agenda = await buildAndSave(tx, ctx, meetingId);
     await bumpVersion(tx, meetingId);
-    const after = await tx.agendaItem.findMany({
-      where: { meetingId },
-      orderBy: { position: 'asc' },
-      select: { caseId: true, status: true },
-    });
+    const after = await agendaForAudit(tx, meetingId);
     await audit(tx, ctx, { event: 'meeting.agenda.rebuild', entityType: 'Meeting', entityId: meetingId, before, after });
     return withLateReferrals(tx, await readAgendaView(tx, meetingId), agenda.lateReferrals);
   });

@@ -9,6 +9,7 @@ import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixture
 interface Room {
   meeting: { id: string; version: number; status: string; currentAgendaItemId: string | null };
   items: Array<{ id: string; status: string; case: { id: string; reference: string } }>;
+  spillOverTotal: number;
   current: null | {
     item: { id: string; case: { id: string } };
     case: null | { reference: string; subjects: Array<{ name: string }>; openActions: unknown[] };
@@ -160,6 +161,19 @@ describe('attendance and confidentiality before case detail', () => {
     expect(body.current?.case).toBeNull();
     expect(body.current?.withheld).toBe('NOT_IN_ATTENDANCE');
     expect(body.confidentialityStatement).toMatch(/s115 of the Crime and Disorder Act 1998/);
+  });
+
+  it('lists the running order and only counts the cases that did not fit, however many they are', async () => {
+    const { body } = await room(member);
+    const rows = await database.db.prisma.agendaItem.findMany({
+      where: { meetingId },
+      orderBy: { position: 'asc' },
+      select: { id: true, status: true },
+    });
+    const spilt = rows.filter((row) => row.status === 'SPILLED_OVER');
+    expect(spilt.length).toBeGreaterThan(0);
+    expect(body.items.map((item) => item.id)).toEqual(rows.filter((row) => row.status !== 'SPILLED_OVER').map((row) => row.id));
+    expect(body.spillOverTotal).toBe(spilt.length);
   });
 
   it('refuses to sign the register without accepting the statement, naming the field', async () => {

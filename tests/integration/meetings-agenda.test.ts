@@ -2,6 +2,7 @@
 // review, overdue, deferred and spilt-over cases, late referrals, and the chair's edits.
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type RunningApp } from '../support/test-app';
+import { readAgendaView } from '../../api/services/meeting-views';
 import { createMeetingsWorld, NOW, type MeetingsWorld } from './meetings-fixtures';
 
 interface Item {
@@ -28,6 +29,7 @@ interface AgendaReply {
   };
   actionsReviewMinutes: number;
   items: Item[];
+  spillOverTotal: number;
   lateReferrals?: Array<{ caseReference: string; note: string }>;
 }
 interface ErrorReply {
@@ -99,9 +101,18 @@ describe('scheduling the next meeting', () => {
     const { body } = await app.call<AgendaReply>('GET', `/api/meetings/${meetingId}/agenda`, { token: chair });
     expect(planned(body)).toHaveLength(5);
     expect(withStatus(body, 'SPILLED_OVER')).toEqual([world.cases.overdue, world.cases.review]);
+    expect(body.spillOverTotal).toBe(2);
     expect(body.items[0]!.expectedAt).toBe('2026-12-10T10:10:00.000Z');
     expect(body.items[4]!.expectedAt).toBe('2026-12-10T11:10:00.000Z');
     expect(body.items[5]!.expectedAt).toBeNull();
+  });
+
+  it('lists only the first cases that did not fit when asked for fewer, after the running order, and counts them all', async () => {
+    const view = await readAgendaView(database.db.prisma, meetingId, 1);
+    expect(view.items.filter((item) => item.status === 'PLANNED')).toHaveLength(5);
+    expect(view.items.filter((item) => item.status === 'SPILLED_OVER').map((item) => item.case.id)).toEqual([world.cases.overdue]);
+    expect(view.items.at(-1)!.status).toBe('SPILLED_OVER');
+    expect(view.spillOverTotal).toBe(2);
   });
 
   it('records the scheduling in the audit trail', async () => {
@@ -124,6 +135,31 @@ describe('scheduling the next meeting', () => {
         note: 'Received 2 December 2026, after the cut-off of 30 November 2026, so it goes to the next meeting.',
       },
     ]);
+  });
+});
+
+describe('rebuilding at county scale', () => {
+  it('writes no agenda row when a rebuild changes nothing, and audits the running order with the spill-over counted', async () => {
+    const rows = () =>
+      database.db.prisma.agendaItem.findMany({
+        where: { meetingId },
+        orderBy: { position: 'asc' },
+        select: { id: true, caseId: true, status: true, position: true, updatedAt: true },
+      });
+    const before = await rows();
+    const spilt = before.filter((row) => row.status === 'SPILLED_OVER');
+    expect(spilt.length).toBeGreaterThan(0);
+    const { status } = await app.call<AgendaReply>('POST', `/api/meetings/${meetingId}/agenda/rebuild`, { token: chair });
+    expect(status).toBe(200);
+    expect(await rows()).toEqual(before);
+    const audited = await database.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: meetingId, event: 'meeting.agenda.rebuild' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(audited.after).toEqual({
+      order: before.filter((row) => row.status !== 'SPILLED_OVER').map((row) => ({ caseId: row.caseId, status: row.status })),
+      spillOver: spilt.length,
+    });
   });
 });
 

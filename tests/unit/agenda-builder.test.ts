@@ -158,8 +158,22 @@ describe("the chair's edits", () => {
     expect(agenda.spillOver.map((item) => item.caseId)).toEqual(['second']);
   });
 
+  it('keeps the spill-over the new order leaves out after it, as it stood', () => {
+    const longer = value(
+      buildAgenda(
+        inputs({
+          meeting: { ...meeting, lengthMinutes: 50 },
+          referrals: ['first', 'second', 'third', 'fourth', 'fifth'].map((id, index) => referral(id, 'HIGH', 40 - index)),
+        }),
+      ),
+    );
+    const agenda = value(reorderAgenda(longer, ['second', 'first', 'fourth']));
+    expect(agenda.items.map((item) => item.caseId)).toEqual(['second', 'first']);
+    expect(agenda.spillOver.map((item) => item.caseId)).toEqual(['fourth', 'third', 'fifth']);
+  });
+
   it.each<[string, string[]]>([
-    ['leaves a case out', ['first', 'second']],
+    ['leaves out a case in the running order', ['second', 'third']],
     ['names a case twice', ['first', 'first', 'second']],
     ['names a case not on the agenda', ['first', 'second', 'fourth']],
   ])('refuses a new order that %s', (_name, caseIds) => {

@@ -261,19 +261,24 @@ function scheduled(agenda: Agenda): AgendaItem[] {
   return [...agenda.items, ...agenda.spillOver];
 }
 
-/** The chair's new running order: every case on the agenda (including spill-over) exactly once. */
+/**
+ * The chair's new running order: every case in it exactly once, and any of the spill-over. The chair
+ * is shown only the first few cases that did not fit (a county's are thousands), so the spill-over
+ * left out follows the new order as it stood.
+ */
 export function reorderAgenda(agenda: Agenda, caseIds: readonly string[]): Result<Agenda> {
-  const current = scheduled(agenda);
-  const byCase = new Map(current.map((item) => [item.caseId, item]));
+  const byCase = new Map(scheduled(agenda).map((item) => [item.caseId, item]));
+  const listed = new Set(caseIds);
   const reordered = caseIds.map((id) => byCase.get(id));
-  if (caseIds.length !== current.length || new Set(caseIds).size !== caseIds.length || reordered.some((item) => !item)) {
+  if (listed.size !== caseIds.length || reordered.some((item) => !item) || agenda.items.some((item) => !listed.has(item.caseId))) {
     return fail(
       'NOT_A_REORDERING',
       'The new order must list every case on the agenda exactly once. Refresh the agenda and try again.',
       'caseIds',
     );
   }
-  return ok(fit(agenda, reordered as AgendaItem[]));
+  const leftOver = agenda.spillOver.filter((item) => !listed.has(item.caseId));
+  return ok(fit(agenda, [...(reordered as AgendaItem[]), ...leftOver]));
 }
 
 /**

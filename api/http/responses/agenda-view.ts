@@ -51,7 +51,10 @@ export const agendaViewAnswer = z.strictObject({
     type: z.enum(['CMARAC', 'OFFENDER_PANEL', 'PROBLEM_SOLVING_FORUM']),
   }),
   actionsReviewMinutes: z.number(),
+  /** The running order, the deferrals and the first few cases that did not fit (none in the side panel). */
   items: z.array(agendaItemAnswer),
+  /** How many cases did not fit in all, listed in `items` or not. */
+  spillOverTotal: z.number(),
 });
 
 /** POST /api/panels/:panelId/meetings and POST /api/meetings/:meetingId/agenda/rebuild: the agenda as built, with the referrals that came after the cut-off. */

@@ -6640,6 +6640,7 @@ export interface paths {
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
               }[];
+              spillOverTotal: number;
               lateReferrals: {
                 caseId: string;
                 caseReference: string;
@@ -6871,6 +6872,7 @@ export interface paths {
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
               }[];
+              spillOverTotal: number;
               me: {
                 mayRun: boolean;
               };
@@ -6967,6 +6969,7 @@ export interface paths {
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
               }[];
+              spillOverTotal: number;
               lateReferrals: {
                 caseId: string;
                 caseReference: string;
@@ -7069,6 +7072,7 @@ export interface paths {
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
               }[];
+              spillOverTotal: number;
             };
           };
         };
@@ -7171,6 +7175,7 @@ export interface paths {
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
               }[];
+              spillOverTotal: number;
             };
           };
         };
@@ -7270,6 +7275,7 @@ export interface paths {
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
               }[];
+              spillOverTotal: number;
             };
           };
         };
@@ -7570,6 +7576,7 @@ export interface paths {
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
               }[];
+              spillOverTotal: number;
             };
           };
         };
@@ -7704,6 +7711,7 @@ export interface paths {
                 status: 'DEFERRED' | 'PLANNED' | 'CURRENT' | 'DISCUSSED' | 'SPILLED_OVER';
                 deferralReason: string | null;
               }[];
+              spillOverTotal: number;
               current: {
                 item: {
                   id: string;

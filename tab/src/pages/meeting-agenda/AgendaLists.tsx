@@ -175,6 +175,12 @@ export function AgendaLists({ agenda, mayEdit, edits, mayHear, onHeard }: Agenda
           </Subtitle2>
           <Caption1>These do not fit in the meeting. Move one up to hear it; otherwise they go to the next meeting.</Caption1>
           <ol className={styles.list}>{spilt.map((item, index) => row(item, fitting.length + index))}</ol>
+          {agenda.spillOverTotal > spilt.length && (
+            <Body1>
+              {agenda.spillOverTotal - spilt.length} more {agenda.spillOverTotal - spilt.length === 1 ? 'case does' : 'cases do'} not fit;
+              they go to the next meeting in this order.
+            </Body1>
+          )}
         </section>
       )}
       <section className={styles.section} aria-labelledby="deferred-heading">

@@ -17,7 +17,7 @@ export type TeamsSyncStatus = AgendaView['meeting']['teams']['status'];
 /** The agenda as the page reads it, with what the member may do, and the late referrals of a rebuild. */
 export type AgendaPage = Answer<'/api/meetings/{meetingId}/agenda'> & Partial<Pick<RebuiltAgenda, 'lateReferrals'>>;
 
-/** Cases in running order, spill-over included: what a new order must list. */
+/** Cases in running order and the spill-over shown: what a new order lists (the spill-over not shown keeps its place after). */
 export function runningOrder(items: readonly AgendaItemView[]): AgendaItemView[] {
   return items.filter((item) => item.status !== 'DEFERRED');
 }

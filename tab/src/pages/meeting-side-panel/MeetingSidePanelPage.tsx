@@ -252,6 +252,12 @@ function Agenda({ room }: { room: MeetingRoom }) {
           })}
         </ol>
       )}
+      {room.spillOverTotal > 0 && (
+        <Caption1 as="p">
+          {room.spillOverTotal} more {room.spillOverTotal === 1 ? 'case does' : 'cases do'} not fit and{' '}
+          {room.spillOverTotal === 1 ? 'goes' : 'go'} to the next meeting.
+        </Caption1>
+      )}
     </section>
   );
 }
