@@ -24,11 +24,22 @@ const noLock: SqlChannel['withExclusiveLock'] = (_key, work) => work();
  * skip initdb, which costs as much as the migrations), and `migrated`.
  */
 async function dumpPgliteTemplates(): Promise<{ empty: Blob; migrated: Blob }> {
-  const pglite = new PGlite();
+  // Every test file loads a copy into memory (and the garbage collector then walks it), so the data
+  // directory is kept small: 1 MB log segments instead of one 16 MB segment, the log not kept beyond
+  // what a restart needs, and no template databases (tests never create a database on PGlite; the app
+  // uses `postgres`). That took a copy from 40 MB to 15 MB and its start from about 0.5 s to 0.2 s.
+  const pglite = new PGlite({ initDbStartParams: ['--wal-segsize=1'] });
   try {
     // PostgreSQL's default 128 MB of shared buffers is zeroed at every start, which was most of a
     // test database's start-up; a test's few hundred rows fit in 16 MB many times over.
     await pglite.exec(`ALTER SYSTEM SET shared_buffers = '16MB'`);
+    await pglite.exec(`ALTER SYSTEM SET min_wal_size = '2MB'`);
+    await pglite.exec(`ALTER SYSTEM SET max_wal_size = '32MB'`);
+    await pglite.query('SELECT pg_reload_conf()');
+    for (const template of ['template0', 'template1']) {
+      await pglite.exec(`UPDATE pg_database SET datistemplate = false WHERE datname = '${template}'`);
+      await pglite.exec(`DROP DATABASE ${template}`);
+    }
     // Uncompressed: each test file loads it, and unpacking costs more than reading 40 MB.
     const empty = await pglite.dumpDataDir('none');
     const channel = (db: Pick<PGlite, 'query'>): SqlQueries => ({
