@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Migration } from './store/migrations';
 import { errorHandler, notFoundHandler } from './http/errors';
-import { memberRateLimit, sameOriginOnly, securityHeaders } from './http/hardening';
+import { RateLimits, sameOriginOnly, securityHeaders } from './http/hardening';
 import { healthCheck } from './http/health';
 import { requestLog } from './http/request-log';
 import { decodeRequestBody, wellFormedPath } from './http/request-decoding';
@@ -25,7 +25,14 @@ export interface AppDependencies extends ApiDependencies {
 
 const JSON_BODY_LIMIT = '100kb';
 
-export function createApp(deps: AppDependencies): Express {
+export interface HttpApp {
+  express: Express;
+  /** Ends the app's own timers (the rate limits' resets), once its server has closed. */
+  stop(): void;
+}
+
+export function createApp(deps: AppDependencies): HttpApp {
+  const rateLimits = new RateLimits();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -46,9 +53,9 @@ export function createApp(deps: AppDependencies): Express {
   app.use(...decodeRequestBody({ limit: JSON_BODY_LIMIT }));
   app.post('/api/messages', wellFormedBotActivity, deps.botEndpoint);
   app.use('/api', sameOriginOnly(deps.config.allowedOrigins));
-  app.use('/api', signInRoutes(deps));
-  app.use('/api', firstRunRoutes(deps));
-  app.use('/api', ...deps.identity.authenticate, memberRateLimit(deps.config.rateLimitPerMinute), apiRoutes(deps));
+  app.use('/api', signInRoutes(deps, rateLimits));
+  app.use('/api', firstRunRoutes(deps, rateLimits));
+  app.use('/api', ...deps.identity.authenticate, rateLimits.perMember(deps.config.rateLimitPerMinute), apiRoutes(deps));
   app.use('/api', notFoundHandler);
 
   if (existsSync(builtTabDir)) {
@@ -61,5 +68,5 @@ export function createApp(deps: AppDependencies): Express {
   app.use(notFoundHandler);
   app.use(auditRefusedAttempts(deps.logger));
   app.use(errorHandler(deps.logger));
-  return app;
+  return { express: app, stop: () => rateLimits.stop() };
 }

@@ -1,7 +1,7 @@
 // Starts the one process that serves everything: reads configuration, opens the database,
 // applies migrations, seeds demo data into an empty embedded database, then listens.
 import type { Server } from 'node:http';
-import { createApp } from './app';
+import { createApp, type HttpApp } from './app';
 import { createIdentity } from './http/identity';
 import { ConfigurationError, loadConfig, type TabLinks } from './config';
 import { createLogger, type Logger } from './logger';
@@ -135,7 +135,7 @@ async function start(): Promise<void> {
     botEndpoint: botEndpoint(adapter, bot),
   });
   const server = keepConnectionsAlive(
-    app.listen(config.port, config.host, () => {
+    app.express.listen(config.port, config.host, () => {
       logger.info({ port: config.port, host: config.host }, 'listening');
     }),
   );
@@ -161,7 +161,7 @@ async function start(): Promise<void> {
       startTeamsSyncWorker({ db, gateway, clock: systemClock, logger, organiserMailbox: config.graph.panelMailbox, meetingChatApp }),
     );
   }
-  stopGracefully(server, db, logger, workers);
+  stopGracefully(server, app, db, logger, workers);
 }
 
 /** Where an e-mail notice sends people: the app in Teams, else the tab's public address. */
@@ -175,10 +175,11 @@ function failureOf(error: unknown): { type: string; message: string } {
   return error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error, message: String(error) };
 }
 
-function stopGracefully(server: Server, db: Database, logger: Logger, workers: RunningJob[]): void {
+function stopGracefully(server: Server, app: HttpApp, db: Database, logger: Logger, workers: RunningJob[]): void {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     server.close(async () => {
+      app.stop();
       // A worker stops between sends; anything it had claimed is reclaimed when its lease runs out.
       await Promise.allSettled(workers.map((worker) => worker.stop()));
       db.close().then(

@@ -1,7 +1,7 @@
 // The browser-facing defences: security headers with a CSP that lets Teams (and only Teams and
 // Office) frame the tab, CORS limited to our own origins, and per-member rate limits.
 import helmet from 'helmet';
-import { rateLimit } from 'express-rate-limit';
+import { MemoryStore, rateLimit } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
 import { errorBody } from './errors';
 
@@ -77,25 +77,46 @@ export function sameOriginOnly(allowedOrigins: readonly string[]): RequestHandle
 
 const TOO_MANY = errorBody('RATE_LIMITED', 'Too many requests. Wait a minute and try again.');
 
-/** Per signed-in member: one busy user cannot starve the rest of the partnership. */
-export function memberRateLimit(perMinute: number): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (_req, res) => `member:${String((res.locals as { actor?: { memberId: string } }).actor?.memberId)}`,
-    handler: (_req, res) => res.status(429).json(TOO_MANY),
-  });
-}
+/**
+ * The app's rate limits. Their counts are kept in memory with a timer that resets them every window;
+ * `stop()` ends those timers when the app closes, else an app closed and made again in the same
+ * process (as every test file does) stays in memory for good.
+ */
+export class RateLimits {
+  private readonly stores: MemoryStore[] = [];
 
-/** Per client address, for the few routes that come before sign-in. */
-export function anonymousRateLimit(perMinute: number): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => res.status(429).json(TOO_MANY),
-  });
+  /** Per signed-in member: one busy user cannot starve the rest of the partnership. */
+  perMember(perMinute: number): RequestHandler {
+    return rateLimit({
+      windowMs: 60_000,
+      limit: perMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      store: this.store(),
+      keyGenerator: (_req, res) => `member:${String((res.locals as { actor?: { memberId: string } }).actor?.memberId)}`,
+      handler: (_req, res) => res.status(429).json(TOO_MANY),
+    });
+  }
+
+  /** Per client address, for the few routes that come before sign-in. */
+  perAddress(perMinute: number): RequestHandler {
+    return rateLimit({
+      windowMs: 60_000,
+      limit: perMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      store: this.store(),
+      handler: (_req, res) => res.status(429).json(TOO_MANY),
+    });
+  }
+
+  stop(): void {
+    for (const store of this.stores) store.shutdown();
+  }
+
+  private store(): MemoryStore {
+    const store = new MemoryStore();
+    this.stores.push(store);
+    return store;
+  }
 }

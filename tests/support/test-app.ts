@@ -107,7 +107,7 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     ),
   });
   const server: Server = await new Promise((resolve) => {
-    const listening = keepConnectionsAlive(app.listen(0, '127.0.0.1', () => resolve(listening)));
+    const listening = keepConnectionsAlive(app.express.listen(0, '127.0.0.1', () => resolve(listening)));
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -140,7 +140,11 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          app.stop();
+          if (error) reject(error);
+          else resolve();
+        });
       }),
   };
 }

@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDependencies } from './index';
 import { parseWith } from '../validate';
-import { anonymousRateLimit } from '../hardening';
+import type { RateLimits } from '../hardening';
 import { signedInUser } from '../../auth/require-entra-user';
 import { firstRunState, setUpPartnership } from '../../services/first-run';
 import { AgencyType, BankHolidayRegion } from '../../store/generated/enums';
@@ -22,12 +22,12 @@ export const setUpRequest = z.strictObject({
   agencyType: z.enum(Object.values(AgencyType) as [AgencyType, ...AgencyType[]], 'Choose the type of your agency.'),
 });
 
-export function firstRunRoutes(deps: ApiDependencies): Router {
+export function firstRunRoutes(deps: ApiDependencies, rateLimits: RateLimits): Router {
   const router = Router();
   const { identity, config } = deps;
   if (config.signIn.mode !== 'entra' || !identity.authenticatePerson) return router;
   const bootstrapAdmin = config.signIn.bootstrapAdmin;
-  router.use('/setup', anonymousRateLimit(config.signInRateLimitPerMinute), ...identity.authenticatePerson);
+  router.use('/setup', rateLimits.perAddress(config.signInRateLimitPerMinute), ...identity.authenticatePerson);
 
   router.get('/setup', async (_req, res) => {
     res.json({ state: await firstRunState(deps.db, signedInUser(res), bootstrapAdmin) });

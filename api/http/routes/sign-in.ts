@@ -6,14 +6,14 @@ import type { ApiDependencies } from './index';
 import { parseWith } from '../validate';
 import { notFound } from '../../services/errors';
 import { actorForMember } from '../../services/members';
-import { anonymousRateLimit } from '../hardening';
+import type { RateLimits } from '../hardening';
 
 const signInRequest = z.object({ memberId: z.uuid('Choose a member from the list.') }).strict();
 
-export function signInRoutes(deps: ApiDependencies): Router {
+export function signInRoutes(deps: ApiDependencies, rateLimits: RateLimits): Router {
   const router = Router();
   const { identity, config } = deps;
-  router.use(['/config', '/dev'], anonymousRateLimit(config.signInRateLimitPerMinute));
+  router.use(['/config', '/dev'], rateLimits.perAddress(config.signInRateLimitPerMinute));
 
   router.get('/config', (_req, res) => {
     res.json(config.signIn.mode === 'entra' ? { signIn: 'entra', entraClientId: config.signIn.clientId } : { signIn: 'development' });
