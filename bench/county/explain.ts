@@ -1,7 +1,8 @@
 // `npm run bench:explain -- --cases 10000`: EXPLAIN (ANALYZE, BUFFERS) of every query the chair's
 // outstanding actions, an officer's own list and the governance figures send, on a copy of the
-// county database, for the notes in bench/README.md. The lists run through their real service functions; the SQL is caught as Prisma
-// sends it and explained with its own parameters (on a scratch copy, so the audit rows go nowhere).
+// county database, for the notes in bench/README.md. The lists run through their real service
+// functions; the SQL is caught as Prisma sends it and explained with its own parameters (on a
+// scratch copy, so the audit rows go nowhere).
 import { Client } from 'pg';
 import { openDatabase } from '../../api/store/database';
 import { listActionChoices, listMyActions, listOutstandingActions } from '../../api/services/action-list';
