@@ -190,7 +190,11 @@ export async function actionListPage(
  * The panels, agencies and officers of every unfinished action on the outstanding list, whatever
  * the filters. A chair's outstanding scope is most of the partnership's actions: each candidate
  * panel, agency and officer is probed for one such action (LIMIT 1 on an index by meeting or
- * owner), rather than reading thousands of actions to find a few dozen names.
+ * owner), rather than reading thousands of actions to find a few dozen names. A panel is probed
+ * meeting by meeting, once per way an action can be in scope (the reader's agency owns it, the
+ * reader owns it, the reader chairs the panel), so that each probe seeks the index by meeting and
+ * owner instead of walking every action of the panel that the reader may not see. Officers are
+ * one probe each: their number, and so this answer, grows with the county.
  */
 export async function actionListChoices(
   tx: Tx,
@@ -206,10 +210,20 @@ export async function actionListChoices(
         AND ${inScope(reader, 'outstanding')}
         AND ${caseVisible(reader)}
       LIMIT 1)`;
+  const atMeeting = (owner: Prisma.Sql) => Prisma.sql`EXISTS ${probe(Prisma.sql`a."meetingId" = pm.id AND ${owner}`)}`;
+  const chairedPanel = reader.chairs
+    ? Prisma.sql`OR (pm."panelId" IN (SELECT pc."panelId" FROM "PanelChair" pc WHERE pc."memberId" = ${reader.memberId}::uuid)
+                     AND ${atMeeting(Prisma.sql`TRUE`)})`
+    : Prisma.empty;
   return tx.$queryRaw<ActionListChoiceRow[]>`
     SELECT 'panel' AS "kind", p.id::text AS "id", p.name AS "name"
-      FROM "Panel" p CROSS JOIN LATERAL ${probe(Prisma.sql`a."meetingId" IN (SELECT pm.id FROM "Meeting" pm WHERE pm."panelId" = p.id)`)} hit
+      FROM "Panel" p
      WHERE p."partnershipId" = ${reader.partnershipId}::uuid
+       AND EXISTS (SELECT 1 FROM "Meeting" pm
+                    WHERE pm."panelId" = p.id
+                      AND (${atMeeting(Prisma.sql`a."ownerAgencyId" = ${reader.agencyId}::uuid`)}
+                           OR ${atMeeting(Prisma.sql`a."ownerMemberId" = ${reader.memberId}::uuid`)}
+                           ${chairedPanel}))
     UNION ALL
     SELECT 'agency', ag.id::text, ag.name
       FROM "Agency" ag CROSS JOIN LATERAL ${probe(Prisma.sql`a."ownerAgencyId" = ag.id`)} hit

@@ -53,11 +53,14 @@ const londonDay = (column: string) => Prisma.raw(`((${column} AT TIME ZONE 'UTC'
 const instant = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 const actionStatuses = (list: readonly ActionStatus[]) => Prisma.join(list.map((status) => Prisma.sql`${status}::"ActionStatus"`));
 
-interface ActionRow {
+interface ActionSetRow {
   agencyId: string;
   daysToComplete: number | null;
-  actions: number;
   set: number;
+}
+
+interface ActionOverdueRow {
+  agencyId: string;
   overdue: number;
 }
 
@@ -74,28 +77,47 @@ async function countInDatabase(tx: Tx, partnershipId: string, period: Period, as
 
   const agencies = await tx.agency.findMany({ where: { partnershipId }, select: { id: true, name: true } });
 
-  // Every action set before the period ends: older open ones can still be overdue in it. Grouped
-  // by owner and by whole days to complete (null for an action not set and completed in the period).
-  const actionRows = await tx.$queryRaw<ActionRow[]>`
+  // The actions set in the period (not cancelled), by owner and by whole days to complete (null
+  // for one not completed), read from the (partnershipId, createdAt, ...) index alone.
+  const setRows = await tx.$queryRaw<ActionSetRow[]>`
     SELECT a."ownerAgencyId"::text AS "agencyId",
-           CASE WHEN a.status = 'COMPLETED' AND a."completedAt" IS NOT NULL AND a."createdAt" >= ${instant(gte)}
+           CASE WHEN a.status = 'COMPLETED' AND a."completedAt" IS NOT NULL
                 THEN ${londonDay('a."completedAt"')} - ${londonDay('a."createdAt"')} END AS "daysToComplete",
-           (count(*))::int AS "actions",
-           (count(*) FILTER (WHERE a.status <> 'CANCELLED' AND a."createdAt" >= ${instant(gte)}))::int AS "set",
-           (count(*) FILTER (WHERE a.status <> 'CANCELLED' AND a."createdAt" < ${instant(asOfEnd)} AND a."dueDate" < ${asOf}::date
-                              AND (a.status IN (${actionStatuses(UNFINISHED_ACTION_STATUSES)})
-                                   OR a."completedAt" >= ${instant(asOfEnd)})))::int AS "overdue"
+           (count(*))::int AS "set"
       FROM "Action" a
-     WHERE a."partnershipId" = ${partnershipId}::uuid AND a."createdAt" < ${instant(lt)}
-     GROUP BY a."ownerAgencyId", 2`;
+     WHERE a."partnershipId" = ${partnershipId}::uuid AND a."createdAt" >= ${instant(gte)} AND a."createdAt" < ${instant(lt)}
+       AND a.status <> 'CANCELLED'
+     GROUP BY 1, 2`;
+  // Overdue at the end of the as-of day (never after the period's end): set by then, due before it,
+  // and still unfinished or completed only after it. Two branches so that each seeks its own index:
+  // unfinished ones by status and due date, finished ones by completion after the day (few).
+  const overdueRows = await tx.$queryRaw<ActionOverdueRow[]>`
+    SELECT "agencyId", (sum(overdue))::int AS "overdue" FROM (
+      SELECT a."ownerAgencyId"::text AS "agencyId", count(*) AS overdue
+        FROM "Action" a
+       WHERE a."partnershipId" = ${partnershipId}::uuid AND a.status IN (${actionStatuses(UNFINISHED_ACTION_STATUSES)})
+         AND a."dueDate" < ${asOf}::date AND a."createdAt" < ${instant(asOfEnd)} AND a."createdAt" < ${instant(lt)}
+       GROUP BY 1
+      UNION ALL
+      SELECT a."ownerAgencyId"::text, count(*)
+        FROM "Action" a
+       WHERE a."partnershipId" = ${partnershipId}::uuid AND a."completedAt" >= ${instant(asOfEnd)}
+         AND a.status NOT IN (${actionStatuses(UNFINISHED_ACTION_STATUSES)}) AND a.status <> 'CANCELLED'
+         AND a."dueDate" < ${asOf}::date AND a."createdAt" < ${instant(asOfEnd)} AND a."createdAt" < ${instant(lt)}
+       GROUP BY 1) AS owners
+     GROUP BY 1`;
   const actions = new Map<string, { set: number; overdue: number; daysToComplete: Tally[] }>();
-  for (const row of actionRows) {
-    const owner = actions.get(row.agencyId) ?? { set: 0, overdue: 0, daysToComplete: [] };
+  const ownerOf = (agencyId: string) => {
+    const owner = actions.get(agencyId) ?? { set: 0, overdue: 0, daysToComplete: [] };
+    actions.set(agencyId, owner);
+    return owner;
+  };
+  for (const row of setRows) {
+    const owner = ownerOf(row.agencyId);
     owner.set += Number(row.set);
-    owner.overdue += Number(row.overdue);
-    if (row.daysToComplete !== null) owner.daysToComplete.push({ value: Number(row.daysToComplete), count: Number(row.actions) });
-    actions.set(row.agencyId, owner);
+    if (row.daysToComplete !== null) owner.daysToComplete.push({ value: Number(row.daysToComplete), count: Number(row.set) });
   }
+  for (const row of overdueRows) ownerOf(row.agencyId).overdue += Number(row.overdue);
 
   // Cases open at any time in the period: those not closed in it by band; those closed in it by band
   // and the band of their first assessment (looked up for those cases alone).

@@ -1,10 +1,12 @@
-// `npm run bench:explain -- --cases 10000`: EXPLAIN ANALYZE of every query the chair's outstanding
-// actions and an officer's own list send, on a copy of the county database, for the notes in
-// bench/README.md. The lists run through their real service functions; the SQL is caught as Prisma
-// sends it and explained with its own parameters (on a scratch copy, so the audit rows go nowhere).
+// `npm run bench:explain -- --cases 10000`: EXPLAIN (ANALYZE, BUFFERS) of every query the chair's
+// outstanding actions, an officer's own list and the governance figures send, on a copy of the
+// county database, for the notes in bench/README.md. The lists run through their real service
+// functions; the SQL is caught as Prisma sends it and explained with its own parameters (on a
+// scratch copy, so the audit rows go nowhere).
 import { Client } from 'pg';
 import { openDatabase } from '../../api/store/database';
 import { listActionChoices, listMyActions, listOutstandingActions } from '../../api/services/action-list';
+import { readGovernanceFigures } from '../../api/services/governance';
 import { actorForMember } from '../../api/services/members';
 import { DEMO_MEMBERS } from '../../api/store/demo-data';
 import { databaseUrlNamed } from '../../tests/support/template-database';
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
       { name: 'chair: GET /api/actions?overdue=true', member: chair.id, run: listOutstandingActions, filters: { overdue: true } },
       { name: 'officer: GET /api/actions/mine', member: officer, run: listMyActions, filters: {} },
       { name: 'chair: GET /api/actions/choices', member: chair.id, run: listActionChoices, filters: {} },
+      { name: 'chair: GET /api/governance/figures', member: chair.id, run: readGovernanceFigures, filters: {} },
     ];
     for (const view of views) {
       const actor = (await db.prisma.$transaction((tx) => actorForMember(tx, view.member)))!;
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\n## ${view.name}: ${(performance.now() - started).toFixed(1)} ms through the service\n`);
       for (const query of caught) {
         if (!/^\s*(SELECT|WITH)/i.test(query.sql) || /pg_advisory/.test(query.sql)) continue;
-        const plan = await explainer.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${query.sql}`, query.params);
+        const plan = await explainer.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${query.sql}`, query.params);
         const lines = plan.rows.map((row) => row['QUERY PLAN']);
         process.stdout.write(`\n${query.sql.replace(/\s+/g, ' ').slice(0, 160)}...\n${lines.map((l) => `    ${l}`).join('\n')}\n`);
       }

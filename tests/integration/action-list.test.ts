@@ -168,6 +168,21 @@ describe('the outstanding actions list', () => {
     expect(row.after).toEqual({ view: 'outstanding', panels: 1, agencies: 3, officers: 1 });
   });
 
+  it("offers a member who chairs nothing the panel of a meeting that set their agency's action on a case they may see", async () => {
+    const { status, body } = await app.call<Record<'panels' | 'agencies' | 'officers', Array<{ id: string; name: string }>>>(
+      'GET',
+      '/api/actions/choices',
+      { token: tokens.councilReferrer! },
+    );
+    expect(status).toBe(200);
+    // X1 (council, set at the panel's meeting, on c7 which involves the council) is on their list.
+    expect(body).toEqual({
+      panels: [{ id: world.panelId, name: 'Fernbrook CMARAC' }],
+      agencies: [{ id: world.agencies.council, name: 'Fernbrook Council ASB Team' }],
+      officers: [],
+    });
+  });
+
   it('sorts by risk band, highest first, then by due date', async () => {
     const { body } = await list('chair', '/api/actions?sort=risk');
     expect(body.actions.map((a) => [a.title, a.case.riskBand])).toEqual([
