@@ -1,7 +1,7 @@
 // The browser-facing defences: security headers with a CSP that lets Teams (and only Teams and
 // Office) frame the tab, CORS limited to our own origins, and per-member rate limits.
 import helmet from 'helmet';
-import { MemoryStore, rateLimit } from 'express-rate-limit';
+import { MemoryStore, rateLimit, type Options } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
 import { errorBody } from './errors';
 
@@ -87,36 +87,31 @@ export class RateLimits {
 
   /** Per signed-in member: one busy user cannot starve the rest of the partnership. */
   perMember(perMinute: number): RequestHandler {
-    return rateLimit({
-      windowMs: 60_000,
-      limit: perMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      store: this.store(),
+    return this.limit(perMinute, {
       keyGenerator: (_req, res) => `member:${String((res.locals as { actor?: { memberId: string } }).actor?.memberId)}`,
-      handler: (_req, res) => res.status(429).json(TOO_MANY),
     });
   }
 
   /** Per client address, for the few routes that come before sign-in. */
   perAddress(perMinute: number): RequestHandler {
-    return rateLimit({
-      windowMs: 60_000,
-      limit: perMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      store: this.store(),
-      handler: (_req, res) => res.status(429).json(TOO_MANY),
-    });
+    return this.limit(perMinute, {});
   }
 
   stop(): void {
     for (const store of this.stores) store.shutdown();
   }
 
-  private store(): MemoryStore {
+  private limit(perMinute: number, key: Partial<Pick<Options, 'keyGenerator'>>): RequestHandler {
     const store = new MemoryStore();
     this.stores.push(store);
-    return store;
+    return rateLimit({
+      windowMs: 60_000,
+      limit: perMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      store,
+      ...key,
+      handler: (_req, res) => res.status(429).json(TOO_MANY),
+    });
   }
 }

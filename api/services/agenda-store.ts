@@ -55,6 +55,17 @@ function batches<T>(rows: T[]): T[][] {
   return out;
 }
 
+/** One agenda row's values as the batched statements below read them from JSON. */
+interface RowValues {
+  id: string;
+  position: number;
+  reasons: string[];
+  reasonText: string;
+  minutes: number;
+  agencies: string[];
+  status: string;
+}
+
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
 
 /**
@@ -87,26 +98,8 @@ export async function saveAgenda(tx: Tx, meetingId: string, agenda: Agenda, opti
     ...agenda.spillOver.map((item) => ({ item, status: 'SPILLED_OVER' as const })),
   ];
   // Positions are unique per meeting by convention only (no index enforces it), so rows are renumbered in place.
-  const updated: {
-    id: string;
-    position: number;
-    reasons: string[];
-    reasonText: string;
-    minutes: number;
-    agencies: string[];
-    status: string;
-  }[] = [];
-  const created: {
-    id: string;
-    caseId: string;
-    referralId: string | null;
-    position: number;
-    reasons: string[];
-    reasonText: string;
-    minutes: number;
-    agencies: string[];
-    status: string;
-  }[] = [];
+  const updated: RowValues[] = [];
+  const created: (RowValues & { caseId: string; referralId: string | null })[] = [];
   for (const [index, { item, status }] of placed.entries()) {
     const row = existing.get(item.caseId);
     const fields = { position: index + 1, reasons: item.reasons, reasonText: item.why, minutes: item.minutes, agencies: item.agencies };
