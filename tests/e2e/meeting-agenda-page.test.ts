@@ -192,3 +192,50 @@ describe('a panel member on the agenda page', () => {
     await page.context().close();
   });
 });
+
+describe('a county-sized spill-over', () => {
+  it('lists the first 50 cases that do not fit and says how many more go to the next meeting', async () => {
+    // A county panel can have hundreds of cases that do not fit; the page lists the first 50 of them.
+    // The demo has a handful, so 60 more open cases are added, spilt over after the ones already there.
+    const prisma = tab.database.db.prisma;
+    const meeting = await prisma.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      include: { panel: { include: { agencies: true } } },
+    });
+    const last = await prisma.agendaItem.findFirstOrThrow({ where: { meetingId }, orderBy: { position: 'desc' } });
+    const added = 60;
+    for (let index = 0; index < added; index += 1) {
+      const spilt = await prisma.case.create({
+        data: {
+          partnershipId: meeting.panel.partnershipId,
+          reference: `SPILL-${String(index + 1).padStart(3, '0')}`,
+          kind: 'VICTIM',
+          leadAgencyId: meeting.panel.agencies[0]!.agencyId,
+        },
+      });
+      await prisma.agendaItem.create({
+        data: {
+          meetingId,
+          caseId: spilt.id,
+          position: last.position + 1 + index,
+          reasons: ['NEW_REFERRAL'],
+          reasonText: 'New referral',
+          minutes: meeting.panel.defaultItemMinutes,
+          requiredAgencyIds: [],
+          status: 'SPILLED_OVER',
+        },
+      });
+    }
+    const spiltInAll = await prisma.agendaItem.count({ where: { meetingId, status: 'SPILLED_OVER' } });
+    expect(spiltInAll).toBeGreaterThan(50);
+
+    const page = await openAgenda(chairName);
+    const spill = page.getByRole('region', { name: 'Spill-over' });
+    await spill.waitFor();
+    expect(await spill.getByRole('listitem').count()).toBe(50);
+    const more = spiltInAll - 50;
+    expect(await spill.getByText(`${more} more cases do not fit; they go to the next meeting in this order.`).isVisible()).toBe(true);
+    expect(await pageOverflow(page)).toBe(0);
+    await page.context().close();
+  });
+});
