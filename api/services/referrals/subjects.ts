@@ -16,8 +16,9 @@ import { calendarDateOrNull, dateColumnOrNull } from '../../store/calendar-dates
  * The live people of the partnership who could match the probe: those passing the blocking test of
  * api/domain/matching/blocking.ts (mayMatchPerson, which explains why it never drops a person the
  * matcher would accept). Anonymised records are kept for the figures but must never be offered.
+ * Exported for tests/integration/person-blocking-sql.test.ts, which holds it to mayMatchPerson row for row.
  */
-async function blockedPeople(tx: Tx, partnershipId: string, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
+export async function blockedPeople(tx: Tx, partnershipId: string, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
   const keys = personMatchKeys(probe.givenName, probe.familyName);
   // A different date of birth caps the score at 0.5: below the minimum score, so never offered.
   const born =
