@@ -136,7 +136,7 @@ export async function actionListPage(
   let page: Prisma.Sql;
   if (order === 'due') {
     const seek = after ? Prisma.sql`AND (a."dueDate", a.id) > (${after.dueDate}::date, ${after.id}::uuid)` : Prisma.empty;
-    // An officer's own list is a few of the partnership's actions: there each status branch splits
+    // An officer's own list is a few of the partnership's actions: there each status's walk splits
     // by owner, so that it reads the owner indexes (by member, by agency) rather than every action.
     const owners =
       scope === 'mine'
@@ -145,18 +145,20 @@ export async function actionListPage(
             Prisma.sql`AND a."ownerAgencyId" = ${reader.agencyId}::uuid AND a."ownerMemberId" IS NULL`,
           ]
         : [Prisma.empty];
-    const branches = filters.statuses.flatMap((status) =>
-      owners.map(
-        (owner) => Prisma.sql`(SELECT a.id, a."dueDate", 0 AS rank
-         FROM "Action" a
-         JOIN "Case" c ON c.id = a."caseId"
-         LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
-        WHERE ${where(Prisma.sql`a.status = ${status}::"ActionStatus" ${owner}`)} ${seek}
-        ORDER BY a."dueDate", a.id
-        LIMIT ${limit})`,
-      ),
+    // One walk per status, written once and run for each status (LATERAL): the database plans the
+    // walk once, not once per status, and planning this need-to-know filter costs as much as running it.
+    const walks = owners.map(
+      (owner) => Prisma.sql`(SELECT walk.id, walk."dueDate", 0 AS rank
+         FROM unnest(ARRAY[${statusList(filters.statuses)}]) AS s(status)
+         CROSS JOIN LATERAL (SELECT a.id, a."dueDate"
+           FROM "Action" a
+           JOIN "Case" c ON c.id = a."caseId"
+           LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
+          WHERE ${where(Prisma.sql`a.status = s.status ${owner}`)} ${seek}
+          ORDER BY a."dueDate", a.id
+          LIMIT ${limit}) AS walk)`,
     );
-    page = Prisma.sql`SELECT id, "dueDate", rank FROM (${Prisma.join(branches, ' UNION ALL ')}) AS branch ORDER BY "dueDate", id LIMIT ${limit}`;
+    page = Prisma.sql`SELECT id, "dueDate", rank FROM (${Prisma.join(walks, ' UNION ALL ')}) AS walked ORDER BY "dueDate", id LIMIT ${limit}`;
   } else {
     const seek = after
       ? Prisma.sql`AND (${RISK_RANK}, a."dueDate", a.id) > (${after.riskRank ?? 0}::int, ${after.dueDate}::date, ${after.id}::uuid)`
