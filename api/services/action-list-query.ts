@@ -114,9 +114,10 @@ const RISK_RANK = Prisma.sql`(CASE c."currentRiskBand" WHEN 'HIGH' THEN 0 WHEN '
 
 /**
  * The next `limit` actions after `after`, in due-date order (then id) or, for `risk`, riskiest case
- * first (then due date, then id), with what the list shows of each. Due-date order has one branch
- * per status, each seeking the (partnershipId, status, dueDate, id) index to just after the cursor
- * and stopping at `limit`, merged in order: the database reads about a page, not every open action.
+ * first (then due date, then id), with what the list shows of each. Due-date order walks each
+ * status in turn, seeking the (partnershipId, status, dueDate, id) index to just after the cursor
+ * and stopping at `limit`, then orders those few pages: the database reads about a page a status,
+ * not every open action.
  * Risk order cannot walk an index of actions (the band is the case's), so it orders every action in
  * scope: the slower, rarer view.
  */
