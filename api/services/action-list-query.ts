@@ -6,6 +6,7 @@
 import { Prisma } from '../store/generated/client';
 import type { ActionStatus } from '../domain/actions/lifecycle';
 import type { CalendarDate } from '../domain/agenda/calendar-date';
+import { PREPARED_STATEMENT } from '../store/database';
 import type { Tx } from './context';
 
 /** Who is asking, in the terms the access rule needs. */
@@ -113,9 +114,10 @@ const RISK_RANK = Prisma.sql`(CASE c."currentRiskBand" WHEN 'HIGH' THEN 0 WHEN '
 
 /**
  * The next `limit` actions after `after`, in due-date order (then id) or, for `risk`, riskiest case
- * first (then due date, then id), with what the list shows of each. Due-date order has one branch
- * per status, each seeking the (partnershipId, status, dueDate, id) index to just after the cursor
- * and stopping at `limit`, merged in order: the database reads about a page, not every open action.
+ * first (then due date, then id), with what the list shows of each. Due-date order walks each
+ * status in turn, seeking the (partnershipId, status, dueDate, id) index to just after the cursor
+ * and stopping at `limit`, then orders those few pages: the database reads about a page a status,
+ * not every open action.
  * Risk order cannot walk an index of actions (the band is the case's), so it orders every action in
  * scope: the slower, rarer view.
  */
@@ -136,7 +138,7 @@ export async function actionListPage(
   let page: Prisma.Sql;
   if (order === 'due') {
     const seek = after ? Prisma.sql`AND (a."dueDate", a.id) > (${after.dueDate}::date, ${after.id}::uuid)` : Prisma.empty;
-    // An officer's own list is a few of the partnership's actions: there each status branch splits
+    // An officer's own list is a few of the partnership's actions: there each status's walk splits
     // by owner, so that it reads the owner indexes (by member, by agency) rather than every action.
     const owners =
       scope === 'mine'
@@ -145,18 +147,20 @@ export async function actionListPage(
             Prisma.sql`AND a."ownerAgencyId" = ${reader.agencyId}::uuid AND a."ownerMemberId" IS NULL`,
           ]
         : [Prisma.empty];
-    const branches = filters.statuses.flatMap((status) =>
-      owners.map(
-        (owner) => Prisma.sql`(SELECT a.id, a."dueDate", 0 AS rank
-         FROM "Action" a
-         JOIN "Case" c ON c.id = a."caseId"
-         LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
-        WHERE ${where(Prisma.sql`a.status = ${status}::"ActionStatus" ${owner}`)} ${seek}
-        ORDER BY a."dueDate", a.id
-        LIMIT ${limit})`,
-      ),
+    // One walk per status, written once and run for each status (LATERAL): the database plans the
+    // walk once, not once per status, and planning this need-to-know filter costs as much as running it.
+    const walks = owners.map(
+      (owner) => Prisma.sql`(SELECT walk.id, walk."dueDate", 0 AS rank
+         FROM unnest(ARRAY[${statusList(filters.statuses)}]) AS s(status)
+         CROSS JOIN LATERAL (SELECT a.id, a."dueDate"
+           FROM "Action" a
+           JOIN "Case" c ON c.id = a."caseId"
+           LEFT JOIN "Meeting" mt ON mt.id = a."meetingId"
+          WHERE ${where(Prisma.sql`a.status = s.status ${owner}`)} ${seek}
+          ORDER BY a."dueDate", a.id
+          LIMIT ${limit}) AS walk)`,
     );
-    page = Prisma.sql`SELECT id, "dueDate", rank FROM (${Prisma.join(branches, ' UNION ALL ')}) AS branch ORDER BY "dueDate", id LIMIT ${limit}`;
+    page = Prisma.sql`SELECT id, "dueDate", rank FROM (${Prisma.join(walks, ' UNION ALL ')}) AS walked ORDER BY "dueDate", id LIMIT ${limit}`;
   } else {
     const seek = after
       ? Prisma.sql`AND (${RISK_RANK}, a."dueDate", a.id) > (${after.riskRank ?? 0}::int, ${after.dueDate}::date, ${after.id}::uuid)`
@@ -169,7 +173,11 @@ export async function actionListPage(
         ORDER BY rank, a."dueDate", a.id
         LIMIT ${limit}`;
   }
-  return tx.$queryRaw<(ActionListRow & { riskRank: number })[]>`
+  // Prepared and planned once per connection with the parameters left open (a generic plan): this
+  // query's plan does not turn on whose list it is, and planning it took as long as running it. SET
+  // LOCAL lasts to the end of this transaction, whose other statements are simple lookups.
+  await tx.$executeRawUnsafe('SET LOCAL plan_cache_mode = force_generic_plan');
+  return tx.$queryRaw<(ActionListRow & { riskRank: number })[]>`${Prisma.raw(PREPARED_STATEMENT)}
     WITH page AS (${page})
     SELECT a.id::text AS "id", a.title, a.status::text AS "status", a.priority::text AS "priority",
            to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate", a.version,

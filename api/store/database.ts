@@ -1,6 +1,7 @@
 // Opens the one database the app runs on: PostgreSQL when DATABASE_URL is set, embedded PGlite
 // (real Postgres compiled to WebAssembly, in-process) otherwise. Both serve the same generated
 // Prisma client; `sql` is a small raw channel for migrations and health checks.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -54,6 +55,19 @@ export async function openDatabase(location: DatabaseLocation, options: Database
   return location.kind === 'postgresql' ? openPostgres(location.url, options) : openPglite(location.dataDir, options, location.loadDataDir);
 }
 
+/**
+ * Raw SQL that starts with this comment is prepared once on each PostgreSQL connection and kept, so
+ * that its plan can be reused: for a hot query whose planning costs as much as running it (the
+ * action lists). Everything else stays an unnamed statement, planned afresh each time. The number
+ * of statements kept is bounded by the distinct SQL texts so marked.
+ */
+export const PREPARED_STATEMENT = '/* prepared */';
+
+function preparedStatementName(query: { sql: string }): string {
+  // pg sends an empty name as the unnamed statement.
+  return query.sql.startsWith(PREPARED_STATEMENT) ? `prepared_${createHash('sha1').update(query.sql).digest('hex')}` : '';
+}
+
 function createPrismaClient(adapter: PrismaPg | PrismaPGlite, options: DatabaseOptions): PrismaClient {
   const { onQuery } = options;
   if (!onQuery) return new PrismaClient({ adapter });
@@ -73,7 +87,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     await pool.end().catch(() => undefined);
     throw new DatabaseUnreachableError(describe, error);
   }
-  const prisma = createPrismaClient(new PrismaPg(pool), options);
+  const prisma = createPrismaClient(new PrismaPg(pool, { statementNameGenerator: preparedStatementName }), options);
   const sql: SqlChannel = {
     ...channelFor(pool),
     async runScriptInTransaction(script, after) {
