@@ -18,7 +18,11 @@ import { calendarDateOrNull, dateColumnOrNull } from '../../store/calendar-dates
  * matcher would accept). Anonymised records are kept for the figures but must never be offered.
  * Exported for tests/integration/person-blocking-sql.test.ts, which holds it to mayMatchPerson row for row.
  */
-export async function blockedPeople(tx: Tx, partnershipId: string, probe: { givenName: string; familyName: string; dateOfBirth: string | null }) {
+export async function blockedPeople(
+  tx: Tx,
+  partnershipId: string,
+  probe: { givenName: string; familyName: string; dateOfBirth: string | null },
+) {
   const keys = personMatchKeys(probe.givenName, probe.familyName);
   // A different date of birth caps the score at 0.5: below the minimum score, so never offered.
   const born =
