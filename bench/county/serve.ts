@@ -14,11 +14,34 @@ import { startBareBot } from '../bare-bot';
 
 export type ServerReady = { type: 'ready'; appUrl: string; helloUrl: string; bareBotUrl: string };
 export type ServerRequest = { type: 'rss' } | { type: 'reminders' } | { type: 'exit' };
+/** process.memoryUsage() in MB: where the RSS is (the V8 heap, what it has reserved, buffers and WebAssembly). */
+export type MemoryMb = { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
 export type ServerReply =
   | { type: 'rss'; peakRssMb: number; rssMb: number }
-  | { type: 'reminders'; queued: number; sent: number; seconds: number; peakRssMb: number; results: Record<string, number> };
+  | {
+      type: 'reminders';
+      queued: number;
+      sent: number;
+      seconds: number;
+      peakRssMb: number;
+      /** Just before the cycle, and at the sample where RSS peaked during it. */
+      before: MemoryMb;
+      atPeak: MemoryMb;
+      results: Record<string, number>;
+    };
 
 const MB = 1024 * 1024;
+
+function memoryMb(): MemoryMb {
+  const usage = process.memoryUsage();
+  return {
+    rss: usage.rss / MB,
+    heapUsed: usage.heapUsed / MB,
+    heapTotal: usage.heapTotal / MB,
+    external: usage.external / MB,
+    arrayBuffers: usage.arrayBuffers / MB,
+  };
+}
 
 /**
  * Answers every send at once, counting it: the reminder cycle's own cost (queue, claim, card, settle)
@@ -76,10 +99,13 @@ async function main(): Promise<void> {
       return { type: 'rss', peakRssMb: process.resourceUsage().maxRSS / 1024, rssMb: process.memoryUsage.rss() / MB };
     }
     const sender = new CountingSender();
-    let peak = process.memoryUsage.rss();
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage.rss());
-    }, 20);
+    const before = memoryMb();
+    let atPeak = before;
+    const sample = () => {
+      const now = memoryMb();
+      if (now.rss > atPeak.rss) atPeak = now;
+    };
+    const sampler = setInterval(sample, 20);
     const started = Date.now();
     const cycle = await runReminderCycle({
       db,
@@ -88,13 +114,15 @@ async function main(): Promise<void> {
       logger: createLogger({ level: 'silent' }),
     });
     clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage.rss());
+    sample();
     return {
       type: 'reminders',
       queued: cycle.queued,
       sent: sender.sent,
       seconds: (Date.now() - started) / 1000,
-      peakRssMb: peak / MB,
+      peakRssMb: atPeak.rss,
+      before,
+      atPeak,
       results: cycle.results as Record<string, number>,
     };
   }
