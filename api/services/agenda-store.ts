@@ -6,16 +6,38 @@ import { londonDateOf } from '../domain/agenda/calendar-date';
 import type { Tx } from './context';
 
 export interface StoredMeeting {
-  id: string;
   startsAt: Date;
   panel: { meetingMinutes: number; defaultItemMinutes: number };
 }
 
 const HELD_STATUSES = new Set(['CURRENT', 'DISCUSSED']);
 
-export async function loadStoredAgenda(tx: Tx, meeting: StoredMeeting, actionsReviewMinutes: number): Promise<Agenda> {
-  const rows = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: { position: 'asc' } });
-  const item = (row: (typeof rows)[number]): AgendaItem => ({
+/** What the agenda's writers need of each stored row. */
+const STORED_ROW = {
+  id: true,
+  caseId: true,
+  status: true,
+  position: true,
+  reasons: true,
+  reasonText: true,
+  minutes: true,
+  requiredAgencyIds: true,
+  deferralReason: true,
+  deferredToMeetingId: true,
+} as const;
+
+/**
+ * The meeting's agenda rows as stored, in running order. Read once per change and handed to
+ * saveAgenda, which compares against them: a county's meeting holds tens of thousands of rows.
+ */
+export function readStoredRows(tx: Tx, meetingId: string) {
+  return tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' }, select: STORED_ROW });
+}
+
+export type StoredRow = Awaited<ReturnType<typeof readStoredRows>>[number];
+
+export function storedAgenda(meeting: StoredMeeting, actionsReviewMinutes: number, rows: readonly StoredRow[]): Agenda {
+  const item = (row: StoredRow): AgendaItem => ({
     caseId: row.caseId,
     reasons: row.reasons as AgendaReason[],
     why: row.reasonText,
@@ -23,7 +45,7 @@ export async function loadStoredAgenda(tx: Tx, meeting: StoredMeeting, actionsRe
     agencies: row.requiredAgencyIds,
     score: null,
   });
-  const agenda: Agenda = {
+  return {
     meeting: {
       date: londonDateOf(meeting.startsAt),
       lengthMinutes: meeting.panel.meetingMinutes,
@@ -37,7 +59,6 @@ export async function loadStoredAgenda(tx: Tx, meeting: StoredMeeting, actionsRe
       .filter((row) => row.status === 'DEFERRED')
       .map((row) => ({ caseId: row.caseId, deferredFrom: londonDateOf(meeting.startsAt), reason: row.deferralReason ?? '' })),
   };
-  return agenda;
 }
 
 export interface SaveOptions {
@@ -71,28 +92,17 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 /**
  * Writes the agenda in a few statements whatever its size: new rows in batched inserts and changed
  * rows in batched updates, each from one JSON parameter. A rebuild leaves most of a county's
- * spill-over as it was, so rows that would not change are not written at all.
+ * spill-over as it was, so rows that would not change are not written at all. `stored` is the
+ * meeting's rows as readStoredRows read them in this transaction.
  */
-export async function saveAgenda(tx: Tx, meetingId: string, agenda: Agenda, options: SaveOptions = {}): Promise<void> {
-  const existing = new Map(
-    (
-      await tx.agendaItem.findMany({
-        where: { meetingId },
-        select: {
-          id: true,
-          caseId: true,
-          status: true,
-          position: true,
-          reasons: true,
-          reasonText: true,
-          minutes: true,
-          requiredAgencyIds: true,
-          deferralReason: true,
-          deferredToMeetingId: true,
-        },
-      })
-    ).map((row) => [row.caseId, row]),
-  );
+export async function saveAgenda(
+  tx: Tx,
+  meetingId: string,
+  agenda: Agenda,
+  stored: readonly StoredRow[],
+  options: SaveOptions = {},
+): Promise<void> {
+  const existing = new Map(stored.map((row) => [row.caseId, row]));
   const placed = [
     ...agenda.items.map((item) => ({ item, status: 'PLANNED' as const })),
     ...agenda.spillOver.map((item) => ({ item, status: 'SPILLED_OVER' as const })),

@@ -13,7 +13,7 @@ import { describeCadence, nextMeetingDates, referralCutOff, type PanelCadence } 
 import { formatLongDate, londonDateOf, londonInstant, type CalendarDate } from '../domain/agenda/calendar-date';
 import type { Result } from '../domain/result';
 import { actionsReviewMinutes, loadAgendaSources } from './agenda-sources';
-import { loadStoredAgenda, saveAgenda } from './agenda-store';
+import { readStoredRows, saveAgenda, storedAgenda } from './agenda-store';
 import { audit } from './audit';
 import { requireVisibleCase } from './case-access';
 import { inTransaction, type ServiceContext, type Tx } from './context';
@@ -64,11 +64,7 @@ async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Pro
   const meeting = await loadMeeting(tx, meetingId);
   const sources = await loadAgendaSources(tx, meeting, londonDateOf(ctx.now()));
   let agenda = unwrap(buildAgenda(sources.inputs));
-  const earlier = await tx.agendaItem.findMany({
-    where: { meetingId },
-    orderBy: { position: 'asc' },
-    select: { caseId: true, status: true, reasons: true, reasonText: true, requiredAgencyIds: true, deferralReason: true },
-  });
+  const earlier = await readStoredRows(tx, meetingId);
   for (const row of earlier.filter((r) => r.reasons.includes('ADDED_BY_CHAIR'))) {
     const reasonText = row.reasonText.startsWith(CHAIR_PREFIX) ? row.reasonText.slice(CHAIR_PREFIX.length) : row.reasonText;
     const added = addToAgenda(agenda, { caseId: row.caseId, reasonText, agencies: row.requiredAgencyIds });
@@ -82,7 +78,7 @@ async function buildAndSave(tx: Tx, ctx: ServiceContext, meetingId: string): Pro
     agenda,
     earlier.filter((r) => r.status !== 'DEFERRED').map((r) => r.caseId),
   );
-  await saveAgenda(tx, meetingId, agenda, { referralByCase: sources.referralByCase, removeMissing: true });
+  await saveAgenda(tx, meetingId, agenda, earlier, { referralByCase: sources.referralByCase, removeMissing: true });
   const onAgenda = new Set([...agenda.items, ...agenda.spillOver].map((item) => item.caseId));
   const carried = await tx.agendaItem.findMany({ where: { id: { in: sources.carriedItemIds } }, select: { id: true, caseId: true } });
   const carriedHere = carried.filter((item) => onAgenda.has(item.caseId)).map((item) => item.id);
@@ -215,10 +211,11 @@ async function editAgenda(
     if (expectedVersion !== undefined && expectedVersion !== meeting.version) {
       throw staleVersion('The agenda has changed since you opened it. Refresh and try again.');
     }
-    const current = await loadStoredAgenda(tx, meeting, await actionsReviewMinutes(tx, meeting));
+    const stored = await readStoredRows(tx, meetingId);
+    const current = storedAgenda(meeting, await actionsReviewMinutes(tx, meeting), stored);
     const before = [...current.items, ...current.spillOver].map((item) => item.caseId);
     const agenda = unwrap(edit(current));
-    await saveAgenda(tx, meetingId, agenda);
+    await saveAgenda(tx, meetingId, agenda, stored);
     await bumpVersion(tx, meetingId);
     await audit(tx, ctx, {
       event,
