@@ -145,12 +145,11 @@ describe('the outstanding actions list', () => {
     });
   });
 
+  const filterChoicesOf = (token: string) =>
+    app.call<Record<'panels' | 'agencies' | 'officers', Array<{ id: string; name: string }>>>('GET', '/api/actions/choices', { token });
+
   it('offers as filter choices the panels, agencies and officers of the actions on the list, and records the read', async () => {
-    const { status, body } = await app.call<Record<'panels' | 'agencies' | 'officers', Array<{ id: string; name: string }>>>(
-      'GET',
-      '/api/actions/choices',
-      { token: tokens.chair! },
-    );
+    const { status, body } = await filterChoicesOf(tokens.chair!);
     expect(status).toBe(200);
     expect(body).toEqual({
       panels: [{ id: world.panelId, name: 'Fernbrook CMARAC' }],
@@ -169,11 +168,7 @@ describe('the outstanding actions list', () => {
   });
 
   it("offers a member who chairs nothing the panel of a meeting that set their agency's action on a case they may see", async () => {
-    const { status, body } = await app.call<Record<'panels' | 'agencies' | 'officers', Array<{ id: string; name: string }>>>(
-      'GET',
-      '/api/actions/choices',
-      { token: tokens.councilReferrer! },
-    );
+    const { status, body } = await filterChoicesOf(tokens.councilReferrer!);
     expect(status).toBe(200);
     // X1 (council, set at the panel's meeting, on c7 which involves the council) is on their list.
     expect(body).toEqual({
